@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@roundtable/api-database';
+import { AuthModule } from '@roundtable/api-auth';
+import { CollaborationModule } from '@roundtable/api-collaboration';
+import { HealthController } from '@roundtable/api-platform';
+import { ProjectsModule } from '@roundtable/api-projects';
+import { ENTITIES } from './database/entities';
+
+@Module({})
+export class AppModule {
+  static forDatabase(databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES), retryAttempts: 2, retryDelay: 500 }),
+        AuthModule,
+        ProjectsModule,
+        CollaborationModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiExceptionFilter, createValidationPipe } from '@roundtable/api-platform';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { AppModule } from './app.module';
+
+export interface CreateAppOptions {
+  databaseUrl: string;
+  webDist?: string | null;
+  trustProxy?: boolean;
+  logger?: LogLevel[] | false;
+}
+
+/** Builds the whole application (API, collaboration socket, web app) on one HTTP server. Used by main and tests. */
+export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(options.databaseUrl), {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bodyParser: true,
+  });
+  if (options.trustProxy) app.set('trust proxy', true);
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalPipes(createValidationPipe());
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Roundtable API')
+      .setDescription('Working groups, documents and live collaboration. Sign in with POST /api/auth/login; the session cookie authenticates every other call and the /collab/<documentId> WebSocket.')
+      .setVersion('0.1.0')
+      .addCookieAuth('rt_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+
+  if (options.webDist && existsSync(join(options.webDist, 'index.html'))) serveWebApp(app, options.webDist);
+  else if (options.webDist) new Logger('Web').warn(`No web build at ${options.webDist}: run "npm run build"`);
+  return app;
+}
+
+/** Serves the built SPA at / with a fallback to index.html for client-side routes (never for /api or /collab). */
+function serveWebApp(app: NestExpressApplication, webDist: string): void {
+  app.useStaticAssets(webDist, { index: false, maxAge: '1h', immutable: false });
+  const indexHtml = join(webDist, 'index.html');
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    if (request.path.startsWith('/api') || request.path.startsWith('/collab')) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexHtml);
+  });
+}

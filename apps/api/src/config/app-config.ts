@@ -1,0 +1,28 @@
+import { resolve } from 'path';
+
+export interface AppConfig {
+  port: number;
+  /** PostgreSQL server chosen by DATABASE_URL; null starts the embedded one. */
+  databaseUrl: string | null;
+  /** Folder of the embedded database (git-ignored), kept across restarts. */
+  dataDir: string;
+  /** Seeds the demo project and demo accounts. On by default only with the embedded database. */
+  demo: boolean;
+  /** Built web app served at / (SPA); skipped when missing. */
+  webDist: string;
+  trustProxy: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    databaseUrl,
+    dataDir: resolve(env.DATA_DIR ?? '.data'),
+    demo: env.DEMO !== undefined ? env.DEMO === 'true' : databaseUrl === null,
+    webDist: resolve(env.WEB_DIST ?? 'dist/web'),
+    trustProxy: env.TRUST_PROXY === 'true',
+  };
+}

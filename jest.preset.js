@@ -1,0 +1,30 @@
+// Shared Jest settings: SWC transpiles TypeScript (type-checking is `tsc`'s job in `npm test`),
+// with decorator metadata for NestJS, and the tsconfig path aliases mapped to sources.
+const { compilerOptions } = require('./tsconfig.base.json');
+const path = require('path');
+
+const moduleNameMapper = {};
+for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+  moduleNameMapper[`^${alias.replace('/', '\\/')}$`] = path.join(__dirname, target);
+}
+
+module.exports = {
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  moduleNameMapper,
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true, decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  // ESM-only packages that must be transpiled for Jest's CommonJS runtime.
+  transformIgnorePatterns: ['/node_modules/(?!(y-websocket|y-indexeddb)/)'],
+};

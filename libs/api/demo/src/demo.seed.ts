@@ -1,0 +1,101 @@
+import { AuthService } from '@roundtable/api-auth';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PROJECT, DEMO_PROJECT_DOCUMENTS, DEMO_WORKING_GROUPS } from './demo-data';
+
+/**
+ * Seeds the demo project. Idempotent: every row is keyed by a natural key and inserted only when missing,
+ * inside one transaction under an advisory lock, so restarts and concurrent starts never duplicate.
+ */
+export async function seedDemo(dataSource: DataSource): Promise<{ projectId: string }> {
+  const passwordHash = await AuthService.hashPassword(DEMO_PASSWORD);
+  return dataSource.transaction(async (manager) => {
+    await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('roundtable:demo-seed', 0))");
+    const projectId = await upsertId(
+      manager,
+      `INSERT INTO projects (name, acronym, start_date, duration_months) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (acronym) DO NOTHING RETURNING id`,
+      [DEMO_PROJECT.name, DEMO_PROJECT.acronym, DEMO_PROJECT.startDate, DEMO_PROJECT.durationMonths],
+      'SELECT id FROM projects WHERE acronym = $1',
+      [DEMO_PROJECT.acronym],
+    );
+
+    const partnerIds = new Map<string, string>();
+    for (const partner of DEMO_PARTNERS) {
+      partnerIds.set(
+        partner.shortName,
+        await upsertId(
+          manager,
+          `INSERT INTO partners (project_id, short_name, full_name, country) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (project_id, short_name) DO NOTHING RETURNING id`,
+          [projectId, partner.shortName, partner.fullName, partner.country],
+          'SELECT id FROM partners WHERE project_id = $1 AND short_name = $2',
+          [projectId, partner.shortName],
+        ),
+      );
+    }
+
+    const groupIds = new Map<string, string>();
+    for (const [index, group] of DEMO_WORKING_GROUPS.entries()) {
+      const groupId = await upsertId(
+        manager,
+        `INSERT INTO working_groups (project_id, code, position, title_en, title_zh, aim_en, aim_zh)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (project_id, code) DO NOTHING RETURNING id`,
+        [projectId, group.code, index + 1, group.titleEn, group.titleZh, group.aimEn, group.aimZh],
+        'SELECT id FROM working_groups WHERE project_id = $1 AND code = $2',
+        [projectId, group.code],
+      );
+      groupIds.set(group.code, groupId);
+      for (const partner of group.guidingPartners) {
+        await manager.query(
+          'INSERT INTO working_group_partners (working_group_id, partner_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+          [groupId, partnerIds.get(partner)],
+        );
+      }
+      for (const paper of group.papers) {
+        await manager.query(
+          `INSERT INTO documents (project_id, working_group_id, type, title_en, title_zh, status, seed_key)
+           VALUES ($1, $2, 'position-paper', $3, $4, $5, $6) ON CONFLICT (seed_key) DO NOTHING`,
+          [projectId, groupId, paper.titleEn, paper.titleZh, paper.status, paper.key],
+        );
+      }
+    }
+    for (const document of DEMO_PROJECT_DOCUMENTS) {
+      await manager.query(
+        `INSERT INTO documents (project_id, working_group_id, type, title_en, title_zh, status, seed_key)
+         VALUES ($1, NULL, $2, $3, $4, 'outline', $5) ON CONFLICT (seed_key) DO NOTHING`,
+        [projectId, document.type, document.titleEn, document.titleZh, document.key],
+      );
+    }
+
+    for (const account of DEMO_ACCOUNTS) {
+      const personId = await upsertId(
+        manager,
+        `INSERT INTO people (display_name, email, country, partner_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
+        [account.displayName, account.email, account.country, account.partner ? partnerIds.get(account.partner) : null],
+        'SELECT id FROM people WHERE lower(email) = lower($1)',
+        [account.email],
+      );
+      await manager.query(
+        `INSERT INTO users (email, password_hash, display_name, platform_role, locale, person_id)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (lower(email)) DO NOTHING`,
+        [account.email, passwordHash, account.displayName, account.platformRole, account.locale, personId],
+      );
+      for (const membership of account.memberships) {
+        await manager.query(
+          `INSERT INTO memberships (working_group_id, person_id, role, joined_on) VALUES ($1, $2, $3, '2020-03-01')
+           ON CONFLICT (working_group_id, person_id) WHERE left_on IS NULL DO NOTHING`,
+          [groupIds.get(membership.wg), personId, membership.role],
+        );
+      }
+    }
+    return { projectId };
+  });
+}
+
+async function upsertId(manager: EntityManager, insert: string, params: unknown[], select: string, selectParams: unknown[]): Promise<string> {
+  const inserted: Array<{ id: string }> = await manager.query(insert, params);
+  if (inserted.length > 0) return inserted[0].id;
+  const [existing]: Array<{ id: string }> = await manager.query(select, selectParams);
+  return existing.id;
+}

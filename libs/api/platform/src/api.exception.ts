@@ -1,0 +1,26 @@
+import { HttpException } from '@nestjs/common';
+import { ErrorCode, type FieldError } from '@roundtable/contracts';
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.InvalidCredentials]: 401,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.RouteNotFound]: 404,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.TooManyAttempts]: 429,
+  [ErrorCode.Internal]: 500,
+  [ErrorCode.DatabaseUnavailable]: 503,
+};
+
+/** The one exception features throw for user-facing failures; ApiExceptionFilter renders it. */
+export class ApiException extends HttpException {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { fields?: FieldError[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(message, STATUS_BY_CODE[code]);
+  }
+}

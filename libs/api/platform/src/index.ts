@@ -1,0 +1,5 @@
+export * from './api.exception';
+export * from './api-exception.filter';
+export * from './validation.pipe';
+export * from './public.decorator';
+export * from './health.controller';

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode } from '@roundtable/contracts';
+import { documentAccess, type Actor, type DocumentAccess } from '@roundtable/domain';
+import { ApiException } from '@roundtable/api-platform';
+import type { AuthenticatedUser } from '@roundtable/api-auth';
+import { DataSource, IsNull } from 'typeorm';
+import { Membership, Project, ProjectDocument } from './projects.entities';
+
+/** Builds the policy's view of a user from the database; the rule itself lives in @roundtable/domain. */
+@Injectable()
+export class AccessService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async actorFor(user: Pick<AuthenticatedUser, 'platformRole' | 'personId'>): Promise<Actor> {
+    const memberships = user.personId
+      ? await this.dataSource.getRepository(Membership).find({
+          where: { personId: user.personId, leftOn: IsNull() },
+          relations: { workingGroup: true },
+        })
+      : [];
+    const coordinatedProjectIds =
+      user.platformRole === 'coordinator'
+        ? (await this.dataSource.getRepository(Project).find({ select: { id: true } })).map((p) => p.id)
+        : [];
+    return {
+      platformRole: user.platformRole,
+      coordinatedProjectIds,
+      memberships: memberships.map((m) => ({ projectId: m.workingGroup.projectId, workingGroupId: m.workingGroupId, role: m.role })),
+    };
+  }
+
+  canSeeProject(actor: Actor, projectId: string): boolean {
+    return (
+      actor.platformRole === 'admin' ||
+      actor.coordinatedProjectIds.includes(projectId) ||
+      actor.memberships.some((m) => m.projectId === projectId)
+    );
+  }
+
+  /** Access to one document; unknown documents and documents the user may not see are both 404. */
+  async documentAccessFor(
+    user: Pick<AuthenticatedUser, 'platformRole' | 'personId'>,
+    documentId: string,
+  ): Promise<{ document: ProjectDocument; access: Exclude<DocumentAccess, 'none'> }> {
+    const document = await this.dataSource.getRepository(ProjectDocument).findOne({
+      where: { id: documentId },
+      relations: { workingGroup: true },
+    });
+    if (!document) throw new ApiException(ErrorCode.NotFound, 'Document not found.');
+    const access = documentAccess(await this.actorFor(user), document);
+    if (access === 'none') throw new ApiException(ErrorCode.NotFound, 'Document not found.');
+    return { document, access };
+  }
+}

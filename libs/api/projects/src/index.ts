@@ -1,0 +1,4 @@
+export * from './projects.entities';
+export * from './projects.module';
+export * from './access.service';
+export * from './uuid-param.pipe';

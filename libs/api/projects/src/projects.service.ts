@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type DocumentDto, type ProjectDto, type WorkingGroupDetailDto, type WorkingGroupDto } from '@roundtable/contracts';
+import { documentAccess, regionOf, type Actor } from '@roundtable/domain';
+import { ApiException } from '@roundtable/api-platform';
+import type { AuthenticatedUser } from '@roundtable/api-auth';
+import { DataSource, IsNull } from 'typeorm';
+import { AccessService } from './access.service';
+import { Membership, Partner, Project, ProjectDocument, WorkingGroup } from './projects.entities';
+import { presentDocument, presentProject, presentWorkingGroup } from './projects.presenters';
+
+@Injectable()
+export class ProjectsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly access: AccessService) {}
+
+  async listProjects(user: AuthenticatedUser): Promise<ProjectDto[]> {
+    const actor = await this.access.actorFor(user);
+    const projects = (await this.dataSource.getRepository(Project).find({ order: { name: 'ASC' } })).filter((p) =>
+      this.access.canSeeProject(actor, p.id),
+    );
+    const partners = await this.dataSource.getRepository(Partner).find({ order: { shortName: 'ASC' } });
+    return projects.map((p) => presentProject(p, partners.filter((partner) => partner.projectId === p.id)));
+  }
+
+  async getProject(user: AuthenticatedUser, id: string): Promise<ProjectDto> {
+    const actor = await this.access.actorFor(user);
+    const project = await this.dataSource.getRepository(Project).findOne({ where: { id } });
+    if (!project || !this.access.canSeeProject(actor, project.id)) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
+    const partners = await this.dataSource.getRepository(Partner).find({ where: { projectId: id }, order: { shortName: 'ASC' } });
+    return presentProject(project, partners);
+  }
+
+  async listWorkingGroups(user: AuthenticatedUser): Promise<WorkingGroupDto[]> {
+    const actor = await this.access.actorFor(user);
+    const groups = await this.dataSource.getRepository(WorkingGroup).find({
+      relations: { guidingPartners: true },
+      order: { position: 'ASC' },
+    });
+    return groups.filter((g) => this.access.canSeeProject(actor, g.projectId)).map((g) => presentWorkingGroup(g, myRole(actor, g.id)));
+  }
+
+  async getWorkingGroup(user: AuthenticatedUser, id: string): Promise<WorkingGroupDetailDto> {
+    const actor = await this.access.actorFor(user);
+    const group = await this.dataSource.getRepository(WorkingGroup).findOne({ where: { id }, relations: { guidingPartners: true } });
+    if (!group || !this.access.canSeeProject(actor, group.projectId)) throw new ApiException(ErrorCode.NotFound, 'Working group not found.');
+    const members = await this.dataSource.getRepository(Membership).find({
+      where: { workingGroupId: id, leftOn: IsNull() },
+      relations: { person: true },
+    });
+    const roleOrder = { 'co-chair': 0, expert: 1, observer: 2 };
+    return {
+      ...presentWorkingGroup(group, myRole(actor, group.id)),
+      members: members
+        .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.person.displayName.localeCompare(b.person.displayName))
+        .map((m) => ({ personId: m.personId, displayName: m.person.displayName, role: m.role, region: regionOf(m.person.country) })),
+      documents: await this.documentsVisibleTo(actor, { workingGroupId: id }),
+    };
+  }
+
+  async listDocuments(user: AuthenticatedUser, workingGroupId?: string): Promise<DocumentDto[]> {
+    return this.documentsVisibleTo(await this.access.actorFor(user), workingGroupId ? { workingGroupId } : {});
+  }
+
+  async getDocument(user: AuthenticatedUser, id: string): Promise<DocumentDto> {
+    const { document, access } = await this.access.documentAccessFor(user, id);
+    return presentDocument(document, access);
+  }
+
+  private async documentsVisibleTo(actor: Actor, where: { workingGroupId?: string }): Promise<DocumentDto[]> {
+    const documents = await this.dataSource.getRepository(ProjectDocument).find({
+      where,
+      relations: { workingGroup: true },
+      order: { createdAt: 'ASC', titleEn: 'ASC' },
+    });
+    return documents.flatMap((document) => {
+      const access = documentAccess(actor, document);
+      return access === 'none' ? [] : [presentDocument(document, access)];
+    });
+  }
+}
+
+function myRole(actor: Actor, workingGroupId: string): WorkingGroupDto['myRole'] {
+  return actor.memberships.find((m) => m.workingGroupId === workingGroupId)?.role ?? null;
+}

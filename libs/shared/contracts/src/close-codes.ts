@@ -1,0 +1,28 @@
+/**
+ * WebSocket close codes used by the collaboration endpoint `/collab/<documentId>`.
+ * 1000–1015 are defined by RFC 6455; 4000–4999 are ours. The web app shows each in plain words
+ * (i18n keys `collab.close.<code>`).
+ */
+export const CollabCloseCode = {
+  Normal: 1000,
+  GoingAway: 1001,
+  PolicyViolation: 1008,
+  MessageTooBig: 1009,
+  InternalError: 1011,
+  Unauthenticated: 4401,
+  Forbidden: 4403,
+  DocumentNotFound: 4404,
+  AccessRevoked: 4409,
+} as const;
+export type CollabCloseCode = (typeof CollabCloseCode)[keyof typeof CollabCloseCode];
+
+/** HTTP status used when an upgrade is refused before the socket opens. */
+export const CollabUpgradeStatus = {
+  Unauthenticated: 401,
+  Forbidden: 403,
+  DocumentNotFound: 404,
+} as const;
+
+export const COLLAB_PATH = '/collab';
+/** Largest single WebSocket message the server accepts (bytes). */
+export const COLLAB_MAX_MESSAGE_BYTES = 1_500_000;

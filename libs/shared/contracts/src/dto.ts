@@ -1,0 +1,95 @@
+export const PlatformRole = { Admin: 'admin', Coordinator: 'coordinator', Member: 'member' } as const;
+export type PlatformRole = (typeof PlatformRole)[keyof typeof PlatformRole];
+
+export const WorkingGroupRole = { CoChair: 'co-chair', Expert: 'expert', Observer: 'observer' } as const;
+export type WorkingGroupRole = (typeof WorkingGroupRole)[keyof typeof WorkingGroupRole];
+
+export const DocumentType = {
+  PositionPaper: 'position-paper',
+  StrategicWorkplan: 'strategic-workplan',
+  Roadmap: 'roadmap',
+  Minutes: 'minutes',
+  WorkingDocument: 'working-document',
+} as const;
+export type DocumentType = (typeof DocumentType)[keyof typeof DocumentType];
+
+export const DocumentStatus = { Outline: 'outline', Draft: 'draft', InReview: 'in-review', Final: 'final' } as const;
+export type DocumentStatus = (typeof DocumentStatus)[keyof typeof DocumentStatus];
+
+export type Locale = 'en' | 'zh-CN';
+
+/** Text kept in both project languages. */
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
+export interface UserDto {
+  id: string;
+  email: string;
+  displayName: string;
+  platformRole: PlatformRole;
+  locale: Locale;
+  /** Stable colour for carets and avatars, `#rrggbb`. */
+  color: string;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface PartnerDto {
+  id: string;
+  shortName: string;
+  fullName: string;
+  country: string;
+}
+
+export interface ProjectDto {
+  id: string;
+  name: string;
+  startDate: string;
+  durationMonths: number;
+  partners: PartnerDto[];
+}
+
+export interface WorkingGroupMemberDto {
+  personId: string;
+  displayName: string;
+  role: WorkingGroupRole;
+  region: 'europe' | 'china' | 'other';
+}
+
+export interface WorkingGroupDto {
+  id: string;
+  projectId: string;
+  code: string;
+  title: Bilingual;
+  aim: Bilingual;
+  guidingPartners: PartnerDto[];
+  /** The caller's role in this group, or null when the caller is not a member. */
+  myRole: WorkingGroupRole | null;
+}
+
+export interface WorkingGroupDetailDto extends WorkingGroupDto {
+  members: WorkingGroupMemberDto[];
+  documents: DocumentDto[];
+}
+
+export interface DocumentDto {
+  id: string;
+  projectId: string;
+  workingGroupId: string | null;
+  workingGroupCode: string | null;
+  type: DocumentType;
+  title: Bilingual;
+  status: DocumentStatus;
+  /** What the caller may do with the live document. */
+  access: 'read' | 'write';
+  updatedAt: string;
+}
+
+export interface HealthDto {
+  status: 'ok' | 'unavailable';
+}

@@ -1,0 +1,28 @@
+/** Error codes the API returns in `{ code }`; the web app maps each to a translated message. */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  TooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  RouteNotFound: 'ROUTE_NOT_FOUND',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
+  Internal: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Body of every non-2xx JSON response. Never carries a stack trace. */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+  retryAfterSeconds?: number;
+}
