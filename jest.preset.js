@@ -26,5 +26,5 @@ module.exports = {
     ],
   },
   // ESM-only packages that must be transpiled for Jest's CommonJS runtime.
-  transformIgnorePatterns: ['/node_modules/(?!(y-websocket|y-indexeddb)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(y-websocket|y-indexeddb|happy-dom)/)'],
 };

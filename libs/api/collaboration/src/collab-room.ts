@@ -128,8 +128,10 @@ export class CollabRoom {
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
         // Validate before anything is stored: a malformed update throws here and closes the socket.
-        Y.decodeUpdate(update);
+        const decoded = Y.decodeUpdate(update);
         if (!connection.canWrite) return; // read-only sockets: updates are dropped, never stored
+        // A client's answer to our sync step 1 is often empty; storing it would only grow the log.
+        if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
         this.enqueue(update, connection);
         break;
       }

@@ -13,6 +13,8 @@ export interface EmbeddedDatabaseOptions {
   port?: number;
   persistent: boolean;
   database?: string;
+  /** Extra server settings, e.g. fsync=off for throwaway test clusters. */
+  settings?: Record<string, string>;
 }
 
 const PASSWORD = 'roundtable';
@@ -38,11 +40,13 @@ export function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(options.dataDir, 'pg');
   const socketDir = resolve(options.dataDir, 'socket');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   mkdirSync(socketDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` OS user, which must be able to reach its folders.
+  if (isRoot) chmodSync(resolve(options.dataDir), 0o755);
   // PostgreSQL may run as another OS user (see below) and must be able to create its socket here.
   chmodSync(socketDir, 0o777);
   const port = options.port ?? (await freePort());
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   await stopOrphan(databaseDir);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
@@ -52,7 +56,10 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     port,
     persistent: options.persistent,
     createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', socketDir],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1', '-k', socketDir,
+      ...Object.entries(options.settings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
+    ],
     onLog: () => undefined,
     onError: (message: unknown) => {
       if (process.env.ROUNDTABLE_DEBUG_PG) console.error('[postgres]', message);

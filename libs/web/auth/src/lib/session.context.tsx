@@ -1,0 +1,91 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { LoginRequest, UserDto } from '@roundtable/contracts';
+import { applyUserLocale } from '@roundtable/web-i18n';
+import { ApiError, apiRequest, UNAUTHENTICATED_EVENT } from '@roundtable/web-ui';
+
+export type SessionState =
+  | { status: 'loading'; user: null; error: null }
+  | { status: 'authenticated'; user: UserDto; error: null }
+  | { status: 'anonymous'; user: null; error: null }
+  /** The session probe failed for another reason than 401 (server down, network). */
+  | { status: 'error'; user: null; error: ApiError };
+
+export interface Session {
+  state: SessionState;
+  user: UserDto | null;
+  login: (credentials: LoginRequest) => Promise<UserDto>;
+  logout: () => Promise<void>;
+  refresh: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+const LOADING: SessionState = { status: 'loading', user: null, error: null };
+const ANONYMOUS: SessionState = { status: 'anonymous', user: null, error: null };
+
+function authenticated(user: UserDto): SessionState {
+  applyUserLocale(user.locale);
+  return { status: 'authenticated', user, error: null };
+}
+
+/** Holds the signed-in user: probes GET /api/auth/me on start, then follows login and logout. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>(LOADING);
+
+  const refresh = useCallback(async () => {
+    try {
+      const user = await apiRequest<UserDto>('/api/auth/me', { quietUnauthenticated: true });
+      setState(authenticated(user));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setState(ANONYMOUS);
+      else setState({ status: 'error', user: null, error: error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error)) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    const onUnauthenticated = () => setState(ANONYMOUS);
+    window.addEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
+    return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
+  }, []);
+
+  const login = useCallback(async (credentials: LoginRequest) => {
+    const user = await apiRequest<UserDto>('/api/auth/login', {
+      method: 'POST',
+      body: credentials,
+      quietUnauthenticated: true,
+    });
+    setState(authenticated(user));
+    return user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await apiRequest<void>('/api/auth/logout', { method: 'POST', quietUnauthenticated: true });
+    } finally {
+      setState(ANONYMOUS);
+    }
+  }, []);
+
+  const value = useMemo<Session>(
+    () => ({ state, user: state.user, login, logout, refresh }),
+    [state, login, logout, refresh],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession must be used inside <SessionProvider>');
+  return session;
+}
+
+/** The signed-in user; only call below <RequireAuth>. */
+export function useCurrentUser(): UserDto {
+  const { user } = useSession();
+  if (!user) throw new Error('useCurrentUser must be used below <RequireAuth>');
+  return user;
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { CollabConnection } from './use-collab-status';
+
+/** Connection indicator plus, after a close with a known code, the plain-words reason. */
+export function CollabStatusBar({ connection, onReconnect }: { connection: CollabConnection; onReconnect?: () => void }) {
+  const { t } = useTranslation();
+  const { status, closeCode, terminal } = connection;
+  return (
+    <div className="collab-bar">
+      <p className="collab-status" data-testid="collab-status" data-status={status} role="status" aria-live="polite">
+        <span className={`collab-status__dot collab-status__dot--${status}`} aria-hidden="true" />
+        <span className="visually-hidden">{t('editor.status.label')}: </span>
+        {t(`editor.status.${status}`)}
+      </p>
+      {closeCode !== null && status !== 'connected' ? (
+        <div className={`alert ${terminal ? 'alert--error' : 'alert--warning'}`} role="alert" data-testid="collab-close-message" data-code={closeCode}>
+          <p>{t(`collab.close.${closeCode}`)}</p>
+          {terminal && onReconnect ? (
+            <button type="button" className="button button--secondary" onClick={onReconnect}>
+              {t('editor.reconnect')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

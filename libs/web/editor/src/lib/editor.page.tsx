@@ -1,0 +1,149 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { EditorContent, useEditor } from '@tiptap/react';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type { DocumentDto, UserDto } from '@roundtable/contracts';
+import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
+import { useCurrentUser } from '@roundtable/web-auth';
+import { useLocale } from '@roundtable/web-i18n';
+import { Badge, ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
+import { collabServerUrl } from './collab-url';
+import { CollabStatusBar } from './collab-status';
+import { EditorToolbar } from './editor.toolbar';
+import { useCollabStatus } from './use-collab-status';
+
+interface CollabSession {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+/** The Tiptap editor bound to an existing Y.Doc + provider. Never seeds content: the server does. */
+function CollaborativeEditor({
+  document,
+  user,
+  session,
+}: {
+  document: DocumentDto;
+  user: UserDto;
+  session: CollabSession;
+}) {
+  const { t } = useTranslation();
+  const { ydoc, provider } = session;
+  const connection = useCollabStatus(provider);
+  const canWrite = document.access === 'write';
+  const editable = canWrite && !connection.terminal;
+
+  const editor = useEditor(
+    {
+      extensions: [
+        ...editorExtensions(),
+        Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
+        CollaborationCaret.configure({ provider, user: { name: user.displayName, color: user.color } }),
+      ],
+      editable,
+      immediatelyRender: true,
+      editorProps: {
+        attributes: {
+          'aria-label': t('editor.contentLabel'),
+          'aria-multiline': 'true',
+          role: 'textbox',
+          'aria-readonly': String(!editable),
+        },
+      },
+    },
+    [ydoc, provider],
+  );
+
+  useEffect(() => {
+    if (editor.isEditable !== editable) editor.setEditable(editable);
+    editor.setOptions({
+      editorProps: {
+        attributes: {
+          'aria-label': t('editor.contentLabel'),
+          'aria-multiline': 'true',
+          role: 'textbox',
+          'aria-readonly': String(!editable),
+        },
+      },
+    });
+  }, [editor, editable, t]);
+
+  return (
+    <>
+      <CollabStatusBar connection={connection} onReconnect={() => provider.connect()} />
+      {!canWrite ? (
+        <div className="alert alert--info" role="note" data-testid="read-only-banner">
+          <p>{t('editor.readOnly')}</p>
+        </div>
+      ) : null}
+      {canWrite ? <EditorToolbar editor={editor} disabled={!editable} /> : null}
+      <div className="editor" data-testid="editor" data-editable={editable ? 'true' : 'false'}>
+        <EditorContent editor={editor} className="editor__content" />
+      </div>
+    </>
+  );
+}
+
+/** Owns the Y.Doc and the WebSocket provider of one document; destroys both on unmount. */
+function LiveDocument({ document, user }: { document: DocumentDto; user: UserDto }) {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<CollabSession | null>(null);
+
+  useEffect(() => {
+    const ydoc = new Y.Doc();
+    const provider = new WebsocketProvider(collabServerUrl(), document.id, ydoc);
+    setSession({ ydoc, provider });
+    return () => {
+      setSession(null);
+      provider.destroy();
+      ydoc.destroy();
+    };
+  }, [document.id]);
+
+  if (!session) return <Loading label={t('editor.loading')} />;
+  return <CollaborativeEditor key={session.ydoc.guid} document={document} user={user} session={session} />;
+}
+
+export function EditorPage() {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  const user = useCurrentUser();
+  const { id } = useParams<{ id: string }>();
+  const resource = useApiResource<DocumentDto>(id ? `/api/documents/${encodeURIComponent(id)}` : null);
+  const doc = resource.state === 'ready' ? resource.data : null;
+  const title = doc ? pick(doc.title) : null;
+
+  useEffect(() => {
+    if (title) document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+
+  return (
+    <main className="page page--editor" id="main">
+      <p>
+        <Link to="/" className="back-link">
+          ← {t('editor.back')}
+        </Link>
+      </p>
+      {resource.state === 'loading' ? <Loading label={t('editor.loading')} /> : null}
+      {resource.state === 'error' ? <ErrorMessage error={resource.error} onRetry={resource.reload} /> : null}
+      {doc ? (
+        <article className="document" aria-labelledby="document-title">
+          <header className="document__header">
+            <h1 id="document-title">{title}</h1>
+            <p className="document__meta">
+              <span>{t(`documentType.${doc.type}`)}</span>
+              <span>{doc.workingGroupCode ?? t('home.documents.projectLevel')}</span>
+              <Badge tone="info">{t(`documentStatus.${doc.status}`)}</Badge>
+              <Badge tone={doc.access === 'write' ? 'success' : 'neutral'}>{t(`access.${doc.access}`)}</Badge>
+            </p>
+          </header>
+          <LiveDocument key={doc.id} document={doc} user={user} />
+        </article>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,98 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  CollabCloseCode,
+  DocumentStatus,
+  DocumentType,
+  ErrorCode,
+  WorkingGroupRole,
+} from '@roundtable/contracts';
+import { en } from './lib/catalogs/en';
+import { zhCN } from './lib/catalogs/zh-CN';
+import { catalogKeys, catalogValue, type CatalogTree } from './lib/catalog-keys';
+
+const workspaceRoot = path.resolve(__dirname, '../../../..');
+const catalogs: Record<string, CatalogTree> = { en, 'zh-CN': zhCN };
+
+function sourceFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') files.push(...sourceFiles(full));
+    } else if (/\.tsx?$/.test(entry.name) && !/\.spec\.tsx?$/.test(entry.name)) {
+      files.push(full);
+    }
+  }
+  return files;
+}
+
+/** Every `t('literal.key')` call in the web app and the web libraries. */
+function usedKeys(): Map<string, string[]> {
+  const roots = [path.join(workspaceRoot, 'apps/web/src')];
+  const libsWeb = path.join(workspaceRoot, 'libs/web');
+  for (const lib of fs.readdirSync(libsWeb)) roots.push(path.join(libsWeb, lib, 'src'));
+  const used = new Map<string, string[]>();
+  const call = /\bt\(\s*(['"`])([^'"`$]+?)\1/g;
+  for (const file of roots.flatMap(sourceFiles)) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const match of text.matchAll(call)) {
+      const where = used.get(match[2]) ?? [];
+      where.push(path.relative(workspaceRoot, file));
+      used.set(match[2], where);
+    }
+  }
+  return used;
+}
+
+describe('i18n catalogs', () => {
+  const enKeys = catalogKeys(en);
+
+  it.each(Object.keys(catalogs))('%s has exactly the English keys', (name) => {
+    const keys = catalogKeys(catalogs[name]);
+    expect(keys.filter((k) => !enKeys.includes(k))).toEqual([]);
+    expect(enKeys.filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  it.each(Object.keys(catalogs))('%s has no empty value', (name) => {
+    const empty = catalogKeys(catalogs[name]).filter((k) => !catalogValue(catalogs[name], k)?.trim());
+    expect(empty).toEqual([]);
+  });
+
+  it.each(Object.keys(catalogs))('%s uses the same interpolation variables as English', (name) => {
+    const vars = (s: string | undefined) => [...(s ?? '').matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+    const mismatched = enKeys.filter(
+      (k) => JSON.stringify(vars(catalogValue(en, k))) !== JSON.stringify(vars(catalogValue(catalogs[name], k))),
+    );
+    expect(mismatched).toEqual([]);
+  });
+
+  it('translates every key built at run time (error codes, close codes, enums)', () => {
+    const dynamic = [
+      ...Object.values(ErrorCode).map((code) => `errors.${code}`),
+      ...Object.values(CollabCloseCode).map((code) => `collab.close.${code}`),
+      ...Object.values(DocumentType).map((type) => `documentType.${type}`),
+      ...Object.values(DocumentStatus).map((status) => `documentStatus.${status}`),
+      ...Object.values(WorkingGroupRole).map((role) => `role.${role}`),
+      ...['europe', 'china', 'other'].map((region) => `region.${region}`),
+      ...['read', 'write'].map((access) => `access.${access}`),
+      ...['connecting', 'connected', 'disconnected'].map((status) => `editor.status.${status}`),
+      ...['en', 'zh-CN'].map((locale) => `language.${locale}`),
+    ];
+    for (const [name, catalog] of Object.entries(catalogs)) {
+      expect({ name, missing: dynamic.filter((k) => !catalogValue(catalog, k)) }).toEqual({ name, missing: [] });
+    }
+  });
+
+  it('has every key used in the web sources', () => {
+    const used = usedKeys();
+    expect(used.size).toBeGreaterThan(20);
+    for (const [name, catalog] of Object.entries(catalogs)) {
+      const missing = [...used.entries()]
+        .filter(([key]) => !catalogValue(catalog, key))
+        .map(([key, files]) => `${key} (${[...new Set(files)].join(', ')})`);
+      expect({ name, missing }).toEqual({ name, missing: [] });
+    }
+  });
+});

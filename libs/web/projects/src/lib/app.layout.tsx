@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useNavigate } from 'react-router-dom';
+import { useCurrentUser, useSession } from '@roundtable/web-auth';
+import { LanguageSwitch } from '@roundtable/web-ui';
+
+/** Page chrome for signed-in pages: app name, user, language switch, sign-out. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const [leaving, setLeaving] = useState(false);
+
+  async function onLogout() {
+    setLeaving(true);
+    try {
+      await logout();
+    } finally {
+      setLeaving(false);
+      navigate('/login', { replace: true });
+    }
+  }
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link to="/" className="brand" aria-label={`${t('app.name')} – ${t('nav.home')}`}>
+            {t('app.name')}
+          </Link>
+          <nav aria-label={t('nav.main')} className="app-header__nav">
+            <Link to="/">{t('nav.home')}</Link>
+          </nav>
+          <div className="app-header__user">
+            <span className="app-header__name" data-testid="current-user" title={t('nav.signedInAs', { name: user.displayName })}>
+              <span className="avatar" style={{ backgroundColor: user.color }} aria-hidden="true">
+                {user.displayName.trim().charAt(0).toUpperCase()}
+              </span>
+              {user.displayName}
+            </span>
+            <LanguageSwitch />
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void onLogout()}
+              disabled={leaving}
+              data-testid="logout"
+            >
+              {leaving ? t('nav.loggingOut') : t('nav.logout')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { DocumentDto } from '@roundtable/contracts';
+import { useLocale } from '@roundtable/web-i18n';
+import { Badge } from '@roundtable/web-ui';
+import { accessLabel, documentStatusLabel, documentTypeLabel } from './labels';
+
+/** Documents as a list of cards: title (link to the editor), type, status, WG and access badges. */
+export function DocumentList({ documents, emptyText }: { documents: DocumentDto[]; emptyText: string }) {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  if (documents.length === 0) return <p className="muted">{emptyText}</p>;
+  return (
+    <ul className="document-list" data-testid="document-list">
+      {documents.map((document) => (
+        <li key={document.id} className="document-list__item">
+          <Link to={`/documents/${document.id}`} className="document-list__title" data-testid="document-link">
+            {pick(document.title)}
+          </Link>
+          <dl className="document-list__meta">
+            <div>
+              <dt className="visually-hidden">{t('home.documents.type')}</dt>
+              <dd>{documentTypeLabel(t, document.type)}</dd>
+            </div>
+            <div>
+              <dt className="visually-hidden">{t('home.documents.workingGroup')}</dt>
+              <dd>{document.workingGroupCode ?? t('home.documents.projectLevel')}</dd>
+            </div>
+            <div>
+              <dt className="visually-hidden">{t('home.documents.status')}</dt>
+              <dd>
+                <Badge tone={document.status === 'final' ? 'success' : 'info'}>
+                  {documentStatusLabel(t, document.status)}
+                </Badge>
+              </dd>
+            </div>
+            <div>
+              <dt className="visually-hidden">{t('home.documents.access')}</dt>
+              <dd>
+                <Badge tone={document.access === 'write' ? 'success' : 'neutral'}>
+                  <span data-testid="document-access" data-access={document.access}>
+                    {accessLabel(t, document.access)}
+                  </span>
+                </Badge>
+              </dd>
+            </div>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,6 @@
+export { ApiError, apiRequest, isAbortError, UNAUTHENTICATED_EVENT, type ApiRequestOptions } from './lib/http';
+export { useApiResource, type Resource } from './lib/use-api-resource';
+export { ErrorMessage, errorMessage } from './lib/error-message';
+export { Loading } from './lib/loading';
+export { Badge, type BadgeTone } from './lib/badge';
+export { LanguageSwitch } from './lib/language-switch';

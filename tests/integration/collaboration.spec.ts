@@ -1,0 +1,145 @@
+import { CollabCloseCode, COLLAB_MAX_MESSAGE_BYTES } from '@roundtable/contracts';
+import WebSocket from 'ws';
+import type { WebsocketProvider } from 'y-websocket';
+import { appendParagraph, connectCollab, fragmentText, upgradeStatus, waitFor, waitForSync } from '../support/collab-client';
+import { HttpClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () => {
+  let t: TestApp;
+  let paperId: string;
+  let otherWgPaperId: string;
+  const providers: WebsocketProvider[] = [];
+  const cookies: Record<string, string> = {};
+
+  async function cookieOf(email: string): Promise<string> {
+    cookies[email] ??= (await new HttpClient(t.baseUrl).login(email)).cookie!;
+    return cookies[email];
+  }
+
+  async function open(email: string | null, documentId = paperId) {
+    const connection = connectCollab(t.baseUrl, documentId, email ? await cookieOf(email) : null);
+    providers.push(connection.provider);
+    return connection;
+  }
+
+  async function storedUpdates(documentId: string): Promise<number> {
+    return (await t.dataSource.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1', [documentId]))[0].n;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const client = await new HttpClient(t.baseUrl).login('coordinator@example.org');
+    const documents = (await client.get('/api/documents')).body as Array<{ id: string; workingGroupCode: string }>;
+    paperId = documents.find((d) => d.workingGroupCode === 'WG1')!.id;
+    otherWgPaperId = documents.find((d) => d.workingGroupCode === 'WG2')!.id;
+  });
+
+  afterEach(() => {
+    for (const provider of providers.splice(0)) provider.destroy();
+  });
+
+  afterAll(() => t.close());
+
+  it('relays an edit from one client to another and stores it in PostgreSQL first', async () => {
+    const a = await open('wg1-eu-cochair@example.org');
+    const b = await open('wg1-cn-cochair@example.org');
+    await Promise.all([waitForSync(a.provider), waitForSync(b.provider)]);
+    // The server seeded the paper's template exactly once.
+    expect(fragmentText(a.doc)).toContain('Awareness and empowerment of citizens and patients');
+    const before = await storedUpdates(paperId);
+    appendParagraph(a.doc, 'Rome writes this');
+    await waitFor(() => fragmentText(b.doc).includes('Rome writes this'), 5000, 'relay');
+    // Relayed only after the INSERT committed, so the row is already there.
+    expect(await storedUpdates(paperId)).toBeGreaterThan(before);
+  });
+
+  it('seeds a document only once even when several clients open it at the same moment', async () => {
+    const clients = await Promise.all(['wg1-expert@example.org', 'wg1-eu-cochair@example.org', 'coordinator@example.org'].map((e) => open(e, otherWgPaperId)));
+    await Promise.all(clients.map((c) => waitForSync(c.provider)));
+    const title = 'Big data and ICT solutions';
+    for (const c of clients) expect(fragmentText(c.doc).split(title).length - 1).toBe(1);
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1', [otherWgPaperId]);
+    expect(n).toBe(1);
+  });
+
+  it('refuses the upgrade without a session (401), and for a document the user may not see (404)', async () => {
+    expect(await upgradeStatus(t.baseUrl, paperId, null)).toBe(401);
+    expect(await upgradeStatus(t.baseUrl, paperId, 'rt_session=forged-token')).toBe(401);
+    const { AuthService } = await import('@roundtable/api-auth');
+    await t.dataSource.query(
+      "INSERT INTO users (email, password_hash, display_name, platform_role) VALUES ('outsider@example.org', $1, 'Outsider', 'member')",
+      [await AuthService.hashPassword('outsider-password')],
+    );
+    const outsider = (await new HttpClient(t.baseUrl).login('outsider@example.org', 'outsider-password')).cookie;
+    expect(await upgradeStatus(t.baseUrl, paperId, outsider)).toBe(404);
+    expect(await upgradeStatus(t.baseUrl, 'not-a-uuid', outsider)).toBe(404);
+    expect(await upgradeStatus(t.baseUrl, paperId, await cookieOf('wg1-expert@example.org'))).toBe(101);
+  });
+
+  it('drops updates from a read-only socket: nothing is stored or relayed', async () => {
+    const writer = await open('wg1-expert@example.org');
+    const observer = await open('wg1-observer@example.org');
+    await Promise.all([waitForSync(writer.provider), waitForSync(observer.provider)]);
+    const before = await storedUpdates(paperId);
+    appendParagraph(observer.doc, 'observer tries to write');
+    appendParagraph(writer.doc, 'expert writes after');
+    await waitFor(() => fragmentText(observer.doc).includes('expert writes after'), 5000, 'expert edit');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fragmentText(writer.doc)).not.toContain('observer tries to write');
+    const content = await (await new HttpClient(t.baseUrl).login('coordinator@example.org')).get(`/api/documents/${paperId}/content`);
+    expect(content.body.text).toContain('expert writes after');
+    expect(content.body.text).not.toContain('observer tries to write');
+    expect(await storedUpdates(paperId)).toBe(before + 1);
+  });
+
+  it('closes the socket with 1008 on a malformed message and keeps the document intact', async () => {
+    const cookie = await cookieOf('wg1-expert@example.org');
+    const first = await open('wg1-expert@example.org');
+    await waitForSync(first.provider);
+    appendParagraph(first.doc, 'written before the attack');
+    await waitFor(() => false, 300).catch(() => undefined);
+    const before = await storedUpdates(paperId);
+    const code = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/collab/${paperId}`, { headers: { cookie } });
+      // sync message, type "update", with bytes that are not a Yjs update
+      socket.on('open', () => socket.send(Buffer.from([0, 2, 5, 0xff, 0xff, 0xff, 0xff, 0xff])));
+      socket.on('close', (closeCode) => resolve(closeCode));
+    });
+    expect(code).toBe(CollabCloseCode.PolicyViolation);
+    expect(await storedUpdates(paperId)).toBe(before);
+    const reader = await open('wg1-expert@example.org');
+    await waitForSync(reader.provider);
+    expect(fragmentText(reader.doc)).toContain('written before the attack');
+  });
+
+  it('closes the socket with 1009 when a message is larger than the limit', async () => {
+    const cookie = await cookieOf('wg1-expert@example.org');
+    const code = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/collab/${paperId}`, { headers: { cookie } });
+      socket.on('open', () => socket.send(Buffer.alloc(COLLAB_MAX_MESSAGE_BYTES + 1)));
+      socket.on('close', (closeCode) => resolve(closeCode));
+      socket.on('error', () => undefined);
+    });
+    expect(code).toBe(CollabCloseCode.MessageTooBig);
+  });
+
+  it('keeps the content after the API process is restarted on the same database', async () => {
+    const writer = await open('wg1-eu-cochair@example.org');
+    await waitForSync(writer.provider);
+    appendParagraph(writer.doc, 'survives a restart');
+    const client = await new HttpClient(t.baseUrl).login('coordinator@example.org');
+    // The server renders only what it has stored and applied; wait until the edit is there.
+    for (let i = 0; i < 100 && !(await client.get(`/api/documents/${paperId}/content`)).body.text.includes('survives a restart'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    for (const provider of providers.splice(0)) provider.destroy();
+    await t.closeApp();
+    t = await startTestApp({ database: t.database, seed: false });
+    const reader = connectCollab(t.baseUrl, paperId, (await new HttpClient(t.baseUrl).login('wg1-observer@example.org')).cookie);
+    providers.push(reader.provider);
+    await waitForSync(reader.provider);
+    expect(fragmentText(reader.doc)).toContain('survives a restart');
+    expect(fragmentText(reader.doc).split('Awareness and empowerment of citizens and patients').length - 1).toBe(1);
+  });
+});
