@@ -17,15 +17,20 @@ export interface SeedSection {
   body: string;
 }
 
+/** ProseMirror refuses empty text nodes, so an empty string becomes an empty node. */
+function textContent(text: string): JSONContent[] {
+  return text ? [{ type: 'text', text }] : [];
+}
+
 /** Initial content for a new document: a title followed by headed sections. */
 export function documentTemplate(title: string, sections: SeedSection[]): JSONContent {
   return {
     type: 'doc',
     content: [
-      { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: title }] },
+      { type: 'heading', attrs: { level: 1 }, content: textContent(title) },
       ...sections.flatMap((section): JSONContent[] => [
-        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: section.heading }] },
-        { type: 'paragraph', content: section.body ? [{ type: 'text', text: section.body }] : [] },
+        { type: 'heading', attrs: { level: 2 }, content: textContent(section.heading) },
+        { type: 'paragraph', content: textContent(section.body) },
       ]),
     ],
   };

@@ -1,0 +1,121 @@
+import type { WorkingGroupRole } from '@roundtable/contracts';
+import { documentAccess, type Actor, type DocumentAccess, type DocumentRef } from './access-policy';
+
+// Project P has working groups A and B; project Q is another project with its own group X.
+const P = 'project-p';
+const Q = 'project-q';
+const WG_A = 'wg-a';
+const WG_B = 'wg-b';
+const WG_X = 'wg-x';
+
+const documents = {
+  'WG A doc': { projectId: P, workingGroupId: WG_A },
+  'WG B doc': { projectId: P, workingGroupId: WG_B },
+  'project-level doc': { projectId: P, workingGroupId: null },
+  'doc of another project': { projectId: Q, workingGroupId: WG_X },
+} satisfies Record<string, DocumentRef>;
+type DocumentName = keyof typeof documents;
+
+function member(...memberships: Array<[projectId: string, workingGroupId: string, role: WorkingGroupRole]>): Actor {
+  return {
+    platformRole: 'member',
+    coordinatedProjectIds: [],
+    memberships: memberships.map(([projectId, workingGroupId, role]) => ({ projectId, workingGroupId, role })),
+  };
+}
+
+const actors = {
+  admin: { platformRole: 'admin', coordinatedProjectIds: [], memberships: [] },
+  'coordinator of the project': { platformRole: 'coordinator', coordinatedProjectIds: [P], memberships: [] },
+  'coordinator of another project': { platformRole: 'coordinator', coordinatedProjectIds: [Q], memberships: [] },
+  'co-chair of WG A': member([P, WG_A, 'co-chair']),
+  'expert of WG A': member([P, WG_A, 'expert']),
+  'observer of WG A': member([P, WG_A, 'observer']),
+  'expert of another project only': member([Q, WG_X, 'expert']),
+  'observer of another project only': member([Q, WG_X, 'observer']),
+  nobody: member(),
+} satisfies Record<string, Actor>;
+type ActorName = keyof typeof actors;
+
+// Columns: WG A doc | WG B doc | project-level doc | doc of another project (a doc of Q's group X).
+const expected: Record<ActorName, [DocumentAccess, DocumentAccess, DocumentAccess, DocumentAccess]> = {
+  admin: ['write', 'write', 'write', 'write'],
+  'coordinator of the project': ['write', 'write', 'write', 'none'],
+  'coordinator of another project': ['none', 'none', 'none', 'write'],
+  'co-chair of WG A': ['write', 'read', 'write', 'none'],
+  'expert of WG A': ['write', 'read', 'write', 'none'],
+  'observer of WG A': ['read', 'read', 'read', 'none'],
+  'expert of another project only': ['none', 'none', 'none', 'write'],
+  'observer of another project only': ['none', 'none', 'none', 'read'],
+  nobody: ['none', 'none', 'none', 'none'],
+};
+
+const documentNames = Object.keys(documents) as DocumentName[];
+const matrix = (Object.keys(expected) as ActorName[]).flatMap((actor) =>
+  documentNames.map((document, column) => ({ actor, document, access: expected[actor][column] })),
+);
+
+describe('documentAccess matrix', () => {
+  test('the matrix covers every actor × document cell', () => {
+    expect(matrix).toHaveLength(Object.keys(actors).length * documentNames.length);
+  });
+
+  test.each(matrix)('$actor → $document: $access', ({ actor, document, access }) => {
+    expect(documentAccess(actors[actor], documents[document])).toBe(access);
+  });
+});
+
+describe('documentAccess edge cases', () => {
+  test('the coordinator platform role alone grants nothing on projects the actor does not coordinate', () => {
+    const actor: Actor = { platformRole: 'coordinator', coordinatedProjectIds: [], memberships: [] };
+    for (const document of Object.values(documents)) expect(documentAccess(actor, document)).toBe('none');
+  });
+
+  test('a coordinator of the project who is also an observer of WG A still writes everything in it', () => {
+    const actor: Actor = { ...member([P, WG_A, 'observer']), platformRole: 'coordinator', coordinatedProjectIds: [P] };
+    expect(documentAccess(actor, documents['WG A doc'])).toBe('write');
+    expect(documentAccess(actor, documents['WG B doc'])).toBe('write');
+    expect(documentAccess(actor, documents['project-level doc'])).toBe('write');
+  });
+
+  test('a coordinator of the project who also observes in another project only reads there', () => {
+    const actor: Actor = { ...member([Q, WG_X, 'observer']), platformRole: 'coordinator', coordinatedProjectIds: [P] };
+    expect(documentAccess(actor, documents['doc of another project'])).toBe('read');
+  });
+
+  test('an admin writes even documents of projects they have no membership in', () => {
+    const admin: Actor = { platformRole: 'admin', coordinatedProjectIds: [], memberships: [{ projectId: Q, workingGroupId: WG_X, role: 'observer' }] };
+    expect(documentAccess(admin, documents['doc of another project'])).toBe('write');
+    expect(documentAccess(admin, { projectId: 'unknown', workingGroupId: null })).toBe('write');
+  });
+
+  test('an observer of WG A who is an expert of WG B writes WG B and project-level documents but only reads WG A', () => {
+    const actor = member([P, WG_A, 'observer'], [P, WG_B, 'expert']);
+    expect(documentAccess(actor, documents['WG A doc'])).toBe('read');
+    expect(documentAccess(actor, documents['WG B doc'])).toBe('write');
+    expect(documentAccess(actor, documents['project-level doc'])).toBe('write');
+    expect(documentAccess(actor, documents['doc of another project'])).toBe('none');
+  });
+
+  test('editor rights in another project do not leak into this project', () => {
+    const actor = member([Q, WG_X, 'co-chair'], [P, WG_A, 'observer']);
+    expect(documentAccess(actor, documents['WG A doc'])).toBe('read');
+    expect(documentAccess(actor, documents['project-level doc'])).toBe('read');
+    expect(documentAccess(actor, documents['doc of another project'])).toBe('write');
+  });
+
+  test('a working-group id shared across projects is matched together with its project', () => {
+    // Same working-group id in another project: must not count as membership of P's group.
+    const actor = member([Q, WG_A, 'co-chair']);
+    expect(documentAccess(actor, documents['WG A doc'])).toBe('none');
+    expect(documentAccess(actor, documents['project-level doc'])).toBe('none');
+  });
+
+  test('co-chairs and experts of one group write that group but only read other groups of the same project', () => {
+    for (const role of ['co-chair', 'expert'] as const) {
+      const actor = member([P, WG_B, role]);
+      expect(documentAccess(actor, documents['WG B doc'])).toBe('write');
+      expect(documentAccess(actor, documents['WG A doc'])).toBe('read');
+    }
+  });
+});
