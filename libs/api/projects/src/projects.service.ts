@@ -70,8 +70,15 @@ export class ProjectsService {
     const documents = await this.dataSource.getRepository(ProjectDocument).find({
       where,
       relations: { workingGroup: true },
-      order: { createdAt: 'ASC', titleEn: 'ASC' },
     });
+    // Working groups in their order, project-wide documents last; then by type and title.
+    const typeOrder = ['position-paper', 'working-document', 'minutes', 'strategic-workplan', 'roadmap'];
+    documents.sort(
+      (a, b) =>
+        (a.workingGroup?.position ?? Number.MAX_SAFE_INTEGER) - (b.workingGroup?.position ?? Number.MAX_SAFE_INTEGER) ||
+        typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) ||
+        a.titleEn.localeCompare(b.titleEn),
+    );
     return documents.flatMap((document) => {
       const access = documentAccess(actor, document);
       return access === 'none' ? [] : [presentDocument(document, access)];
