@@ -49,3 +49,70 @@ describe('platform endpoints', () => {
     }
   });
 });
+
+describe('bad input never becomes a 500', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: false });
+  });
+  afterAll(() => t.close());
+
+  it('answers an oversized JSON body with 413 PAYLOAD_TOO_LARGE', async () => {
+    const huge = JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(2_000_000) });
+    const response = await new HttpClient(t.baseUrl).request('POST', '/api/auth/login', huge, { 'content-type': 'application/json' });
+    expect(response.status).toBe(413);
+    expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers a non-JSON body with 400 naming the missing fields', async () => {
+    const response = await new HttpClient(t.baseUrl).request('POST', '/api/auth/login', 'email=a', { 'content-type': 'text/plain' });
+    expect(response.status).toBe(400);
+    expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['email', 'password']));
+  });
+
+  it('answers a JSON array or null body with 400, not 500', async () => {
+    for (const body of ['[]', 'null', '"text"', '{"email": {"$gt": ""}, "password": "x"}']) {
+      const response = await new HttpClient(t.baseUrl).request('POST', '/api/auth/login', body, { 'content-type': 'application/json' });
+      expect(response.status).toBe(400);
+    }
+  });
+
+  it('answers a protected route without a session with 401, whatever the method', async () => {
+    const client = new HttpClient(t.baseUrl);
+    expect((await client.get('/api/documents')).status).toBe(401);
+    expect((await client.post('/api/auth/logout')).status).toBe(401);
+  });
+});
+
+describe('the web app is served by the same process', () => {
+  let t: TestApp;
+  let webDist: string;
+  beforeAll(async () => {
+    const { mkdtempSync, writeFileSync } = await import('fs');
+    const { join } = await import('path');
+    const { tmpdir } = await import('os');
+    webDist = mkdtempSync(join(tmpdir(), 'roundtable-web-'));
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Roundtable SPA</title>');
+    writeFileSync(join(webDist, 'app.js'), 'console.log(1)');
+    t = await startTestApp({ seed: false, webDist });
+  });
+  afterAll(async () => {
+    await t.close();
+    (await import('fs')).rmSync(webDist, { recursive: true, force: true });
+  });
+
+  it('serves index.html at / and for client-side routes (SPA fallback)', async () => {
+    for (const path of ['/', '/login', '/documents/3f1c2c6e-0000-4000-8000-000000000000']) {
+      const response = await fetch(`${t.baseUrl}${path}`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('Roundtable SPA');
+    }
+    expect(await (await fetch(`${t.baseUrl}/app.js`)).text()).toBe('console.log(1)');
+  });
+
+  it('keeps /api answering JSON 404 instead of the SPA', async () => {
+    const response = await fetch(`${t.baseUrl}/api/unknown`);
+    expect(response.status).toBe(404);
+    expect((await response.json()).code).toBe('ROUTE_NOT_FOUND');
+  });
+});

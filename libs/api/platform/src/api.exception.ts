@@ -12,6 +12,12 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.TooManyAttempts]: 429,
   [ErrorCode.Internal]: 500,
   [ErrorCode.DatabaseUnavailable]: 503,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.CoChairRule]: 409,
+  [ErrorCode.InvitationExpired]: 410,
+  [ErrorCode.InvitationUsed]: 409,
+  [ErrorCode.InvitationEmailMismatch]: 403,
+  [ErrorCode.CallClosed]: 410,
 };
 
 /** The one exception features throw for user-facing failures; ApiExceptionFilter renders it. */

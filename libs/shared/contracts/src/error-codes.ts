@@ -9,6 +9,12 @@ export const ErrorCode = {
   RouteNotFound: 'ROUTE_NOT_FOUND',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
+  Conflict: 'CONFLICT',
+  CoChairRule: 'CO_CHAIR_RULE',
+  InvitationExpired: 'INVITATION_EXPIRED',
+  InvitationUsed: 'INVITATION_USED',
+  InvitationEmailMismatch: 'INVITATION_EMAIL_MISMATCH',
+  CallClosed: 'CALL_CLOSED',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

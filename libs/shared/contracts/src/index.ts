@@ -1,3 +1,4 @@
 export * from './error-codes';
 export * from './close-codes';
 export * from './dto';
+export * from './membership';

@@ -1,0 +1,253 @@
+import type { Bilingual, Locale, PartnerDto, WorkingGroupRole } from './dto';
+
+export const Sector = {
+  Academia: 'academia',
+  HealthAuthority: 'health-authority',
+  Industry: 'industry',
+  FundingAgency: 'funding-agency',
+  PolicyMaker: 'policy-maker',
+  PatientOrganisation: 'patient-organisation',
+  Other: 'other',
+} as const;
+export type Sector = (typeof Sector)[keyof typeof Sector];
+export const SECTORS: Sector[] = Object.values(Sector);
+
+export const Gender = { Female: 'female', Male: 'male', NonBinary: 'non-binary', Undisclosed: 'undisclosed' } as const;
+export type Gender = (typeof Gender)[keyof typeof Gender];
+
+export type Region = 'europe' | 'china' | 'other';
+
+export const ProjectRole = { Coordinator: 'coordinator', AdvisoryBoard: 'advisory-board', ExternalReviewer: 'external-reviewer' } as const;
+export type ProjectRole = (typeof ProjectRole)[keyof typeof ProjectRole];
+
+export interface DimensionDto {
+  position: number;
+  title: Bilingual;
+  focus: Bilingual;
+  goal: Bilingual;
+}
+
+export interface MembershipDto {
+  id: string;
+  workingGroupId: string;
+  workingGroupCode: string;
+  personId: string;
+  displayName: string;
+  role: WorkingGroupRole;
+  region: Region;
+  joinedOn: string;
+  leftOn: string | null;
+}
+
+export interface PersonDto {
+  id: string;
+  displayName: string;
+  /** Only shown to the person, coordinators and co-chairs. */
+  email: string | null;
+  country: string;
+  region: Region;
+  partner: PartnerDto | null;
+  affiliation: string | null;
+  sector: Sector;
+  gender: Gender | null;
+  timeZone: string;
+  locale: Locale;
+  expertise: string[];
+  projectRoles: ProjectRole[];
+  memberships: MembershipDto[];
+  /** Whether the caller may edit this profile. */
+  editable: boolean;
+}
+
+/** PATCH /api/people/:id — every field optional. */
+export interface UpdatePersonRequest {
+  displayName?: string;
+  country?: string;
+  affiliation?: string | null;
+  partnerId?: string | null;
+  sector?: Sector;
+  gender?: Gender | null;
+  timeZone?: string;
+  locale?: Locale;
+  expertise?: string[];
+}
+
+/** GET /api/people?workingGroupId=&region=&sector=&expertise=&q= */
+export interface PeopleQuery {
+  workingGroupId?: string;
+  region?: Region;
+  sector?: Sector;
+  expertise?: string;
+  q?: string;
+}
+
+/** POST /api/working-groups/:id/members */
+export interface AddMemberRequest {
+  personId: string;
+  role: WorkingGroupRole;
+}
+
+/** PATCH /api/working-groups/:id/members/:personId */
+export interface ChangeMemberRoleRequest {
+  role: WorkingGroupRole;
+}
+
+export interface InvitationDto {
+  id: string;
+  workingGroupId: string;
+  workingGroupCode: string;
+  email: string;
+  displayName: string | null;
+  role: WorkingGroupRole;
+  status: 'pending' | 'accepted' | 'expired' | 'revoked';
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** POST /api/working-groups/:id/invitations */
+export interface CreateInvitationRequest {
+  email: string;
+  role: WorkingGroupRole;
+  displayName?: string;
+}
+
+/** GET /api/invitations/:token (public) */
+export interface InvitationPreviewDto {
+  workingGroup: { id: string; code: string; title: Bilingual };
+  role: WorkingGroupRole;
+  email: string;
+  displayName: string | null;
+  expiresAt: string;
+  /** An account with the invited email exists: sign in as it to accept. */
+  accountExists: boolean;
+}
+
+/** POST /api/invitations/:token/accept (public). New accounts need displayName and password. */
+export interface AcceptInvitationRequest {
+  displayName?: string;
+  password?: string;
+  country?: string;
+  locale?: Locale;
+}
+
+export interface OutboxMessageDto {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+  status: 'pending' | 'sent' | 'kept' | 'failed';
+  error: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface ExpertCallDto {
+  id: string;
+  projectId: string;
+  title: Bilingual;
+  description: Bilingual;
+  eligibility: Bilingual;
+  workingGroups: Array<{ id: string; code: string; title: Bilingual }>;
+  closesAt: string;
+  open: boolean;
+}
+
+/** POST /api/calls (coordinator) */
+export interface CreateExpertCallRequest {
+  projectId: string;
+  title: Bilingual;
+  description: Bilingual;
+  eligibility: Bilingual;
+  workingGroupIds: string[];
+  closesAt: string;
+}
+
+/** POST /api/public/calls/:id/applications (no login). `website` is the honeypot and must stay empty. */
+export interface SubmitApplicationRequest {
+  name: string;
+  email: string;
+  country: string;
+  affiliation: string;
+  sector: Sector;
+  expertise: string[];
+  preferredWorkingGroupIds: string[];
+  motivation: string;
+  conflictOfInterest: string;
+  consentGdpr: boolean;
+  consentPipl: boolean;
+  website?: string;
+}
+
+export interface ApplicationReviewDto {
+  reviewerName: string;
+  score: number;
+  comment: string;
+  mine: boolean;
+}
+
+export interface ApplicationDto {
+  id: string;
+  callId: string;
+  name: string;
+  email: string;
+  country: string;
+  region: Region;
+  affiliation: string;
+  sector: Sector;
+  expertise: string[];
+  preferredWorkingGroups: Array<{ id: string; code: string }>;
+  motivation: string;
+  conflictOfInterest: string;
+  status: 'submitted' | 'accepted' | 'declined';
+  submittedAt: string;
+  updatedAt: string;
+  reviews: ApplicationReviewDto[];
+  averageScore: number | null;
+}
+
+/** POST /api/applications/:id/reviews */
+export interface ReviewApplicationRequest {
+  score: number;
+  comment?: string;
+}
+
+/** POST /api/applications/:id/decision */
+export interface DecideApplicationRequest {
+  decision: 'accept' | 'decline';
+  /** Required when accepting: the WG the expert joins (one of the preferred or the call's groups). */
+  workingGroupId?: string;
+  role?: WorkingGroupRole;
+}
+
+export interface BalanceShare {
+  key: string;
+  count: number;
+  share: number;
+}
+
+export interface BalanceGroupDto {
+  /** null for the whole project. */
+  workingGroupId: string | null;
+  code: string;
+  total: number;
+  byRegion: BalanceShare[];
+  byGender: BalanceShare[];
+  bySector: BalanceShare[];
+  byPartner: BalanceShare[];
+  /** Region share minus target share, per region. */
+  regionGap: Array<{ region: Region; target: number; actual: number; gap: number }>;
+}
+
+export interface BalanceReportDto {
+  projectId: string;
+  target: { europe: number; china: number; other: number };
+  groups: BalanceGroupDto[];
+}
+
+/** PUT /api/projects/:id/balance-target (coordinator). Shares sum to 1. */
+export interface BalanceTargetRequest {
+  europe: number;
+  china: number;
+  other: number;
+}
