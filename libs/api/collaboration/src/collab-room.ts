@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CollabCloseCode } from '@roundtable/contracts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type WebSocket from 'ws';
@@ -14,7 +15,11 @@ export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 }
 export interface CollabConnection {
   socket: WebSocket;
   userId: string;
+  /** What the access policy needs to re-check this connection when the user's access changes. */
+  user: { platformRole: 'admin' | 'coordinator' | 'member'; personId: string | null };
   canWrite: boolean;
+  /** Whether the client was already told that its edits are not accepted. */
+  toldReadOnly?: boolean;
   /** Awareness client ids this connection announced, removed when it leaves. */
   awarenessIds: Set<number>;
 }
@@ -72,6 +77,17 @@ export class CollabRoom {
     this.send(connection, encoding.toUint8Array(encoder));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) this.send(connection, this.awarenessMessage(states));
+    if (!connection.canWrite) this.tellReadOnly(connection);
+  }
+
+  /** y-websocket's auth message "permission denied": the client logs the reason; our editor is read-only anyway. */
+  tellReadOnly(connection: CollabConnection): void {
+    if (connection.toldReadOnly) return;
+    connection.toldReadOnly = true;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Auth);
+    authProtocol.writePermissionDenied(encoder, 'read-only: your edits to this document are not saved');
+    this.send(connection, encoding.toUint8Array(encoder));
   }
 
   leave(connection: CollabConnection): void {
@@ -129,7 +145,11 @@ export class CollabRoom {
         const update = decoding.readVarUint8Array(decoder);
         // Validate before anything is stored: a malformed update throws here and closes the socket.
         const decoded = Y.decodeUpdate(update);
-        if (!connection.canWrite) return; // read-only sockets: updates are dropped, never stored
+        if (!connection.canWrite) {
+          // Read-only sockets: updates are dropped, never stored, and the client is told why (once).
+          this.tellReadOnly(connection);
+          return;
+        }
         // A client's answer to our sync step 1 is often empty; storing it would only grow the log.
         if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
         this.enqueue(update, connection);

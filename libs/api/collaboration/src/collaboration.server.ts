@@ -4,7 +4,7 @@ import { COLLAB_MAX_MESSAGE_BYTES, COLLAB_PATH, CollabCloseCode, CollabUpgradeSt
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
 import { ApiException } from '@roundtable/api-platform';
 import { AuthService, readCookie, SESSION_COOKIE } from '@roundtable/api-auth';
-import { AccessService } from '@roundtable/api-projects';
+import { AccessEvents, AccessService } from '@roundtable/api-projects';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { IncomingMessage, Server } from 'http';
@@ -38,9 +38,12 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     private readonly auth: AuthService,
     private readonly access: AccessService,
     private readonly store: DocumentStore,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.accessEvents.listen();
+    this.accessEvents.changed$.subscribe((personId) => void this.recheckAccess(personId));
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.httpServer.on('upgrade', this.onUpgrade);
     this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
@@ -75,7 +78,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     this.authorise(request, url.pathname.slice(COLLAB_PATH.length + 1))
       .then((result) => {
         if ('status' in result) return refuse(socket, result.status, result.reason);
-        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result.documentId, result.userId, result.canWrite));
+        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result.documentId, result.userId, result.user, result.canWrite));
       })
       .catch((error) => {
         this.logger.error('Upgrade failed', error as Error);
@@ -86,22 +89,22 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   private async authorise(
     request: IncomingMessage,
     documentId: string,
-  ): Promise<{ status: number; reason: string } | { documentId: string; userId: string; canWrite: boolean }> {
+  ): Promise<{ status: number; reason: string } | { documentId: string; userId: string; user: CollabConnection['user']; canWrite: boolean }> {
     if (this.closing) return { status: 503, reason: 'Service Unavailable' };
     if (!UUID.test(documentId)) return { status: CollabUpgradeStatus.DocumentNotFound, reason: 'Not Found' };
     const user = await this.auth.userForToken(readCookie(request.headers, SESSION_COOKIE));
     if (!user) return { status: CollabUpgradeStatus.Unauthenticated, reason: 'Unauthorized' };
     try {
       const { access } = await this.access.documentAccessFor(user, documentId);
-      return { documentId, userId: user.id, canWrite: access === 'write' };
+      return { documentId, userId: user.id, user: { platformRole: user.platformRole, personId: user.personId }, canWrite: access === 'write' };
     } catch (error) {
       if (error instanceof ApiException) return { status: CollabUpgradeStatus.DocumentNotFound, reason: 'Not Found' };
       throw error;
     }
   }
 
-  private accept(socket: WebSocket, documentId: string, userId: string, canWrite: boolean): void {
-    const connection: CollabConnection = { socket, userId, canWrite, awarenessIds: new Set() };
+  private accept(socket: WebSocket, documentId: string, userId: string, user: CollabConnection['user'], canWrite: boolean): void {
+    const connection: CollabConnection = { socket, userId, user, canWrite, awarenessIds: new Set() };
     let alive = true;
     socket.on('pong', () => (alive = true));
     (socket as WebSocket & { isAlive?: () => boolean }).isAlive = () => {
@@ -182,6 +185,34 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     });
     await room.load();
     return room;
+  }
+
+  /**
+   * A person's memberships changed (in this or another process): re-check their open sockets at once.
+   * No access left → close 4409; read only → further updates are dropped and the client told so.
+   */
+  private async recheckAccess(personId: string): Promise<void> {
+    for (const pending of this.rooms.values()) {
+      const room = await pending.catch(() => null);
+      if (!room) continue;
+      for (const connection of room.connections) {
+        if (connection.user.personId !== personId) continue;
+        try {
+          const { access } = await this.access.documentAccessFor(connection.user, room.documentId);
+          const canWrite = access === 'write';
+          if (connection.canWrite && !canWrite) {
+            connection.canWrite = false;
+            room.tellReadOnly(connection);
+          } else if (!connection.canWrite && canWrite) {
+            // Reconnecting gives the client a fresh session in which its edits are accepted.
+            connection.socket.close(CollabCloseCode.AccessChanged, 'access changed');
+          }
+        } catch (error) {
+          if (!(error instanceof ApiException)) this.logger.error('Re-checking access failed', error as Error);
+          connection.socket.close(CollabCloseCode.AccessRevoked, 'access revoked');
+        }
+      }
+    }
   }
 
   private pingAll(): void {

@@ -1,6 +1,8 @@
 import { AuthService } from '@roundtable/api-auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PROJECT, DEMO_PROJECT_DOCUMENTS, DEMO_WORKING_GROUPS } from './demo-data';
+import { DEMO_DIMENSIONS } from './demo-dimensions';
+import { DEMO_EXPERTS } from './demo-experts';
 
 /**
  * Seeds the demo project. Idempotent: every row is keyed by a natural key and inserted only when missing,
@@ -51,6 +53,13 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
           [groupId, partnerIds.get(partner)],
         );
       }
+      for (const [position, dimension] of (DEMO_DIMENSIONS[group.code] ?? []).entries()) {
+        await manager.query(
+          `INSERT INTO working_group_dimensions (working_group_id, position, title_en, title_zh, focus_en, focus_zh, goal_en, goal_zh)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (working_group_id, position) DO NOTHING`,
+          [groupId, position + 1, dimension.titleEn, dimension.titleZh, dimension.focusEn, dimension.focusZh, dimension.goalEn, dimension.goalZh],
+        );
+      }
       for (const paper of group.papers) {
         await manager.query(
           `INSERT INTO documents (project_id, working_group_id, type, title_en, title_zh, status, seed_key)
@@ -70,9 +79,17 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
     for (const account of DEMO_ACCOUNTS) {
       const personId = await upsertId(
         manager,
-        `INSERT INTO people (display_name, email, country, partner_id) VALUES ($1, $2, $3, $4)
+        `INSERT INTO people (display_name, email, country, partner_id, locale, time_zone, sector) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
-        [account.displayName, account.email, account.country, account.partner ? partnerIds.get(account.partner) : null],
+        [
+          account.displayName,
+          account.email,
+          account.country,
+          account.partner ? partnerIds.get(account.partner) : null,
+          account.locale,
+          account.country === 'CN' ? 'Asia/Shanghai' : account.country === 'DE' ? 'Europe/Berlin' : 'Europe/Rome',
+          account.partner ? 'academia' : 'other',
+        ],
         'SELECT id FROM people WHERE lower(email) = lower($1)',
         [account.email],
       );
@@ -88,7 +105,36 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
           [groupIds.get(membership.wg), personId, membership.role],
         );
       }
+      if (account.platformRole === 'coordinator') {
+        await manager.query(
+          `INSERT INTO project_roles (project_id, person_id, role) VALUES ($1, $2, 'coordinator')
+           ON CONFLICT (project_id, person_id, role) WHERE revoked_at IS NULL DO NOTHING`,
+          [projectId, personId],
+        );
+      }
     }
+
+    for (const expert of DEMO_EXPERTS) {
+      const personId = await upsertId(
+        manager,
+        `INSERT INTO people (display_name, email, country, locale, time_zone, sector, gender, expertise)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
+        [expert.displayName, expert.email, expert.country, expert.country === 'CN' ? 'zh-CN' : 'en', expert.timeZone, expert.sector, expert.gender, expert.expertise],
+        'SELECT id FROM people WHERE lower(email) = lower($1)',
+        [expert.email],
+      );
+      await manager.query(
+        `INSERT INTO memberships (working_group_id, person_id, role, joined_on) VALUES ($1, $2, 'expert', '2021-03-01')
+         ON CONFLICT (working_group_id, person_id) WHERE left_on IS NULL DO NOTHING`,
+        [groupIds.get(expert.wg), personId],
+      );
+    }
+    // Default balance target: both main actors equally represented.
+    await manager.query(
+      `INSERT INTO balance_targets (project_id, europe_share, china_share, other_share) VALUES ($1, 0.5, 0.5, 0)
+       ON CONFLICT (project_id) DO NOTHING`,
+      [projectId],
+    );
     return { projectId };
   });
 }

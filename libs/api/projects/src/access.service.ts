@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@roundtable/contracts';
-import { documentAccess, type Actor, type DocumentAccess } from '@roundtable/domain';
+import { can, documentAccess, type Actor, type DocumentAccess } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource, IsNull } from 'typeorm';
@@ -19,23 +19,24 @@ export class AccessService {
           relations: { workingGroup: true },
         })
       : [];
+    const projectRoles: Array<{ project_id: string; role: string }> = user.personId
+      ? await this.dataSource.query('SELECT project_id, role FROM project_roles WHERE person_id = $1 AND revoked_at IS NULL', [user.personId])
+      : [];
     const coordinatedProjectIds =
       user.platformRole === 'coordinator'
         ? (await this.dataSource.getRepository(Project).find({ select: { id: true } })).map((p) => p.id)
-        : [];
+        : projectRoles.filter((r) => r.role === 'coordinator').map((r) => r.project_id);
     return {
       platformRole: user.platformRole,
+      personId: user.personId,
       coordinatedProjectIds,
+      advisoryProjectIds: projectRoles.filter((r) => r.role === 'advisory-board').map((r) => r.project_id),
       memberships: memberships.map((m) => ({ projectId: m.workingGroup.projectId, workingGroupId: m.workingGroupId, role: m.role })),
     };
   }
 
   canSeeProject(actor: Actor, projectId: string): boolean {
-    return (
-      actor.platformRole === 'admin' ||
-      actor.coordinatedProjectIds.includes(projectId) ||
-      actor.memberships.some((m) => m.projectId === projectId)
-    );
+    return can(actor, 'project.read', { projectId });
   }
 
   /** Access to one document; unknown documents and documents the user may not see are both 404. */

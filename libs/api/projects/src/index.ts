@@ -2,3 +2,5 @@ export * from './projects.entities';
 export * from './projects.module';
 export * from './access.service';
 export * from './uuid-param.pipe';
+export * from './access.events';
+export * from './memberships/memberships.service';

@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AccessEvents } from './access.events';
 import { AccessService } from './access.service';
+import { BalanceController } from './balance/balance.controller';
+import { BalanceService } from './balance/balance.service';
+import { MembershipsController } from './memberships/memberships.controller';
+import { MembershipsService } from './memberships/memberships.service';
+import { PeopleController } from './people/people.controller';
+import { PeopleService } from './people/people.service';
 import { DocumentsController, ProjectsController, WorkingGroupsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  controllers: [ProjectsController, WorkingGroupsController, DocumentsController],
-  providers: [AccessService, ProjectsService],
-  exports: [AccessService],
+  controllers: [ProjectsController, WorkingGroupsController, DocumentsController, MembershipsController, PeopleController, BalanceController],
+  providers: [AccessService, AccessEvents, ProjectsService, MembershipsService, PeopleService, BalanceService],
+  exports: [AccessService, AccessEvents, MembershipsService],
 })
 export class ProjectsModule {}

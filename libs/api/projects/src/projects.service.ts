@@ -48,8 +48,18 @@ export class ProjectsService {
       relations: { person: true },
     });
     const roleOrder = { 'co-chair': 0, expert: 1, observer: 2 };
+    const dimensions: Array<Record<string, string> & { position: number }> = await this.dataSource.query(
+      'SELECT * FROM working_group_dimensions WHERE working_group_id = $1 ORDER BY position',
+      [id],
+    );
     return {
       ...presentWorkingGroup(group, myRole(actor, group.id)),
+      dimensions: dimensions.map((d) => ({
+        position: d.position,
+        title: { en: d.title_en, zh: d.title_zh },
+        focus: { en: d.focus_en, zh: d.focus_zh },
+        goal: { en: d.goal_en, zh: d.goal_zh },
+      })),
       members: members
         .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.person.displayName.localeCompare(b.person.displayName))
         .map((m) => ({ personId: m.personId, displayName: m.person.displayName, role: m.role, region: regionOf(m.person.country) })),

@@ -1,6 +1,7 @@
 /**
  * WebSocket close codes used by the collaboration endpoint `/collab/<documentId>`.
- * 1000–1015 are defined by RFC 6455; 4000–4999 are ours. The web app shows each in plain words
+ * 1000–1015 are defined by RFC 6455; 4000–4999 are ours: 44xx are final (y-websocket stops reconnecting),
+ * 45xx mean "reconnect". The web app shows each in plain words
  * (i18n keys `collab.close.<code>`).
  */
 export const CollabCloseCode = {
@@ -13,6 +14,8 @@ export const CollabCloseCode = {
   Forbidden: 4403,
   DocumentNotFound: 4404,
   AccessRevoked: 4409,
+  /** The user's access was widened: reconnect (45xx = try again) to get a session whose edits are accepted. */
+  AccessChanged: 4501,
 } as const;
 export type CollabCloseCode = (typeof CollabCloseCode)[keyof typeof CollabCloseCode];
 

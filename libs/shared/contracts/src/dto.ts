@@ -73,6 +73,7 @@ export interface WorkingGroupDto {
 }
 
 export interface WorkingGroupDetailDto extends WorkingGroupDto {
+  dimensions: import('./membership').DimensionDto[];
   members: WorkingGroupMemberDto[];
   documents: DocumentDto[];
 }

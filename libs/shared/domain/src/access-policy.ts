@@ -4,8 +4,12 @@ export type DocumentAccess = 'write' | 'read' | 'none';
 
 export interface Actor {
   platformRole: PlatformRole;
+  /** The actor's person record (profile), if any. */
+  personId?: string | null;
   /** Project ids where the actor is a coordinator. */
   coordinatedProjectIds: readonly string[];
+  /** Project ids where the actor sits on the advisory board (reads everything, edits nothing). */
+  advisoryProjectIds?: readonly string[];
   /** The actor's current working-group memberships. */
   memberships: ReadonlyArray<{ projectId: string; workingGroupId: string; role: WorkingGroupRole }>;
 }
@@ -19,6 +23,7 @@ export interface DocumentRef {
 /**
  * Who may read and edit a document. Declared once; REST and the collaboration socket both ask it.
  * - admins and the project's coordinators edit everything;
+ * - advisory board members read every document of the project;
  * - every member of any working group of the project reads every document of the project (the
  *   project shares minutes and working documents across groups to avoid duplicated work);
  * - co-chairs and experts edit their own group's documents and the project-level documents;
@@ -28,9 +33,70 @@ export function documentAccess(actor: Actor, document: DocumentRef): DocumentAcc
   if (actor.platformRole === 'admin') return 'write';
   if (actor.coordinatedProjectIds.includes(document.projectId)) return 'write';
   const inProject = actor.memberships.filter((m) => m.projectId === document.projectId);
-  if (inProject.length === 0) return 'none';
+  if (inProject.length === 0) return actor.advisoryProjectIds?.includes(document.projectId) ? 'read' : 'none';
   const editor = (m: { role: WorkingGroupRole }) => m.role === 'co-chair' || m.role === 'expert';
   if (document.workingGroupId === null) return inProject.some(editor) ? 'write' : 'read';
   const own = inProject.find((m) => m.workingGroupId === document.workingGroupId);
   return own && editor(own) ? 'write' : 'read';
+}
+
+/** Actions on resources other than document content; `can` is the one place that decides them. */
+export type Action =
+  | 'project.read'
+  | 'workingGroup.manageMembers'
+  | 'invitation.create'
+  | 'call.manage'
+  | 'application.review'
+  | 'person.update'
+  | 'people.seeContact'
+  | 'outbox.read'
+  | 'balance.setTarget';
+
+export interface ResourceRef {
+  projectId: string;
+  /** For WG-scoped actions: the group concerned (an application may concern several). */
+  workingGroupIds?: readonly string[];
+  /** For person-scoped actions. */
+  personId?: string;
+}
+
+function isCoordinator(actor: Actor, projectId: string): boolean {
+  return actor.platformRole === 'admin' || actor.coordinatedProjectIds.includes(projectId);
+}
+
+function coChairs(actor: Actor, resource: ResourceRef): boolean {
+  return actor.memberships.some(
+    (m) => m.projectId === resource.projectId && m.role === 'co-chair' && (resource.workingGroupIds ?? []).includes(m.workingGroupId),
+  );
+}
+
+/**
+ * - coordinators (and admins) manage everything in their project;
+ * - co-chairs manage their own group's membership and invitations and review applications for it;
+ * - everyone in the project (members, advisory board) sees it; contact details only to managers and the person;
+ * - a person edits their own profile.
+ */
+export function can(actor: Actor, action: Action, resource: ResourceRef): boolean {
+  const coordinator = isCoordinator(actor, resource.projectId);
+  switch (action) {
+    case 'project.read':
+      return (
+        coordinator ||
+        actor.memberships.some((m) => m.projectId === resource.projectId) ||
+        (actor.advisoryProjectIds ?? []).includes(resource.projectId)
+      );
+    case 'workingGroup.manageMembers':
+    case 'invitation.create':
+    case 'application.review':
+      return coordinator || coChairs(actor, resource);
+    case 'people.seeContact':
+      return coordinator || (resource.personId !== undefined && resource.personId === actor.personId) ||
+        actor.memberships.some((m) => m.projectId === resource.projectId && m.role === 'co-chair');
+    case 'person.update':
+      return actor.platformRole === 'admin' || (resource.personId !== undefined && resource.personId === actor.personId);
+    case 'call.manage':
+    case 'outbox.read':
+    case 'balance.setTarget':
+      return coordinator;
+  }
 }

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type BalanceReportDto } from '@roundtable/contracts';
+import { can, regionOf } from '@roundtable/domain';
+import { ApiException } from '@roundtable/api-platform';
+import type { AuthenticatedUser } from '@roundtable/api-auth';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access.service';
+import { balanceOf, type BalanceMember, type BalanceTarget } from './balance';
+
+@Injectable()
+export class BalanceService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly access: AccessService) {}
+
+  async report(user: AuthenticatedUser, projectId: string): Promise<BalanceReportDto> {
+    const actor = await this.access.actorFor(user);
+    if (!can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
+    const target = await this.target(projectId);
+    const rows: Array<{ working_group_id: string; code: string; person_id: string; country: string; gender: string | null; sector: string; partner: string | null }> =
+      await this.dataSource.query(
+        `SELECT wg.id AS working_group_id, wg.code, p.id AS person_id, p.country, p.gender, p.sector, pa.short_name AS partner
+           FROM working_groups wg
+           JOIN memberships m ON m.working_group_id = wg.id AND m.left_on IS NULL
+           JOIN people p ON p.id = m.person_id
+           LEFT JOIN partners pa ON pa.id = p.partner_id
+          WHERE wg.project_id = $1
+          ORDER BY wg.position`,
+        [projectId],
+      );
+    const groups = await this.dataSource.query('SELECT id, code FROM working_groups WHERE project_id = $1 ORDER BY position', [projectId]);
+    const member = (row: (typeof rows)[number]): BalanceMember => ({
+      personId: row.person_id,
+      region: regionOf(row.country),
+      gender: row.gender,
+      sector: row.sector,
+      partner: row.partner,
+    });
+    const overall = new Map(rows.map((row) => [row.person_id, member(row)]));
+    return {
+      projectId,
+      target,
+      groups: [
+        ...groups.map((g: { id: string; code: string }) =>
+          balanceOf({ workingGroupId: g.id, code: g.code }, rows.filter((r) => r.working_group_id === g.id).map(member), target),
+        ),
+        balanceOf({ workingGroupId: null, code: 'ALL' }, [...overall.values()], target),
+      ],
+    };
+  }
+
+  async setTarget(user: AuthenticatedUser, projectId: string, target: BalanceTarget): Promise<BalanceTarget> {
+    const actor = await this.access.actorFor(user);
+    if (!can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
+    if (!can(actor, 'balance.setTarget', { projectId })) throw new ApiException(ErrorCode.Forbidden, 'Only coordinators set the balance target.');
+    if (Math.abs(target.europe + target.china + target.other - 1) > 0.001) {
+      throw new ApiException(ErrorCode.ValidationFailed, 'Shares must add up to 1', {
+        fields: [{ field: 'europe', message: 'europe, china and other must add up to 1' }],
+      });
+    }
+    await this.dataSource.query(
+      `INSERT INTO balance_targets (project_id, europe_share, china_share, other_share) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (project_id) DO UPDATE SET europe_share = $2, china_share = $3, other_share = $4, updated_at = now()`,
+      [projectId, target.europe, target.china, target.other],
+    );
+    return this.target(projectId);
+  }
+
+  private async target(projectId: string): Promise<BalanceTarget> {
+    const [row] = await this.dataSource.query('SELECT europe_share, china_share, other_share FROM balance_targets WHERE project_id = $1', [projectId]);
+    return row ? { europe: Number(row.europe_share), china: Number(row.china_share), other: Number(row.other_share) } : { europe: 0.5, china: 0.5, other: 0 };
+  }
+}

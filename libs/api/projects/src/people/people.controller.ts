@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import type { PersonDto } from '@roundtable/contracts';
+import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
+import { UuidParamPipe } from '../uuid-param.pipe';
+import { PeopleQueryDto } from './dto/people-query.dto';
+import { UpdatePersonDto } from './dto/update-person.dto';
+import { PeopleService } from './people.service';
+
+@ApiTags('people')
+@Controller('people')
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Get()
+  directory(@CurrentUser() user: AuthenticatedUser, @Query() query: PeopleQueryDto): Promise<PersonDto[]> {
+    return this.people.directory(user, query);
+  }
+
+  @Get('me')
+  me(@CurrentUser() user: AuthenticatedUser): Promise<PersonDto> {
+    return this.people.me(user);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<PersonDto> {
+    return this.people.get(user, id);
+  }
+
+  @Patch(':id')
+  @ApiForbiddenResponse({ description: 'Only the person themselves (or an admin) edits a profile.' })
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: UpdatePersonDto): Promise<PersonDto> {
+    return this.people.update(user, id, body);
+  }
+}

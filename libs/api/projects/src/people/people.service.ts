@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type PeopleQuery, type PersonDto, type ProjectRole } from '@roundtable/contracts';
+import { can, coChairRuleViolation, regionOf, type Actor } from '@roundtable/domain';
+import { ApiException } from '@roundtable/api-platform';
+import type { AuthenticatedUser } from '@roundtable/api-auth';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access.service';
+import type { UpdatePersonDto } from './dto/update-person.dto';
+
+interface PersonRow {
+  id: string;
+  display_name: string;
+  email: string;
+  country: string;
+  partner_id: string | null;
+  partner_short_name: string | null;
+  partner_full_name: string | null;
+  partner_country: string | null;
+  affiliation: string | null;
+  sector: PersonDto['sector'];
+  gender: PersonDto['gender'];
+  time_zone: string;
+  locale: PersonDto['locale'];
+  expertise: string[];
+  project_ids: string[];
+}
+
+const PERSON_SELECT = `
+  SELECT p.id, p.display_name, p.email, p.country, p.partner_id, pa.short_name AS partner_short_name,
+         pa.full_name AS partner_full_name, pa.country AS partner_country, p.affiliation, p.sector, p.gender,
+         p.time_zone, p.locale, p.expertise,
+         ARRAY(SELECT DISTINCT wg.project_id FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id
+                WHERE m.person_id = p.id AND m.left_on IS NULL
+               UNION SELECT pr.project_id FROM project_roles pr WHERE pr.person_id = p.id AND pr.revoked_at IS NULL) AS project_ids
+    FROM people p
+    LEFT JOIN partners pa ON pa.id = p.partner_id`;
+
+/** The people directory and profiles. People are visible to those who share a project with them. */
+@Injectable()
+export class PeopleService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly access: AccessService) {}
+
+  async directory(user: AuthenticatedUser, query: PeopleQuery): Promise<PersonDto[]> {
+    const actor = await this.access.actorFor(user);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.workingGroupId) {
+      params.push(query.workingGroupId);
+      where.push(`EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.left_on IS NULL AND m.working_group_id = $${params.length})`);
+    }
+    if (query.sector) {
+      params.push(query.sector);
+      where.push(`p.sector = $${params.length}`);
+    }
+    if (query.expertise) {
+      params.push(query.expertise.toLowerCase());
+      where.push(`EXISTS (SELECT 1 FROM unnest(p.expertise) tag WHERE lower(tag) = $${params.length})`);
+    }
+    if (query.q) {
+      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(p.display_name ILIKE $${params.length} OR p.affiliation ILIKE $${params.length} OR pa.short_name ILIKE $${params.length})`);
+    }
+    const rows: PersonRow[] = await this.dataSource.query(
+      `${PERSON_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.display_name LIMIT 1000`,
+      params,
+    );
+    const visible = rows.filter((row) => this.visible(actor, row));
+    const filtered = query.region ? visible.filter((row) => regionOf(row.country) === query.region) : visible;
+    return Promise.all(filtered.map((row) => this.present(actor, row)));
+  }
+
+  async get(user: AuthenticatedUser, id: string): Promise<PersonDto> {
+    const actor = await this.access.actorFor(user);
+    const [row]: PersonRow[] = await this.dataSource.query(`${PERSON_SELECT} WHERE p.id = $1`, [id]);
+    if (!row || !this.visible(actor, row)) throw new ApiException(ErrorCode.NotFound, 'Person not found.');
+    return this.present(actor, row);
+  }
+
+  async me(user: AuthenticatedUser): Promise<PersonDto> {
+    if (!user.personId) throw new ApiException(ErrorCode.NotFound, 'Your account has no profile yet.');
+    return this.get(user, user.personId);
+  }
+
+  async update(user: AuthenticatedUser, id: string, changes: UpdatePersonDto): Promise<PersonDto> {
+    const actor = await this.access.actorFor(user);
+    const [row]: PersonRow[] = await this.dataSource.query(`${PERSON_SELECT} WHERE p.id = $1`, [id]);
+    if (!row || !this.visible(actor, row)) throw new ApiException(ErrorCode.NotFound, 'Person not found.');
+    if (!can(actor, 'person.update', { projectId: row.project_ids[0] ?? '', personId: id })) {
+      throw new ApiException(ErrorCode.Forbidden, 'Only the person themselves may edit this profile.');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      if (changes.partnerId) {
+        const [partner] = await manager.query('SELECT id FROM partners WHERE id = $1', [changes.partnerId]);
+        if (!partner) throw new ApiException(ErrorCode.ValidationFailed, 'Unknown partner', { fields: [{ field: 'partnerId', message: 'partnerId is not a known partner' }] });
+      }
+      if (changes.country && changes.country !== row.country) {
+        // Moving a co-chair to another region must not break the co-chair rule of any of their groups.
+        const groups: Array<{ id: string; code: string }> = await manager.query(
+          `SELECT wg.id, wg.code FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id
+            WHERE m.person_id = $1 AND m.role = 'co-chair' AND m.left_on IS NULL FOR UPDATE OF wg`,
+          [id],
+        );
+        for (const group of groups) {
+          const others: Array<{ country: string }> = await manager.query(
+            `SELECT p.country FROM memberships m JOIN people p ON p.id = m.person_id
+              WHERE m.working_group_id = $1 AND m.role = 'co-chair' AND m.left_on IS NULL AND m.person_id <> $2`,
+            [group.id, id],
+          );
+          const violation = coChairRuleViolation([...others.map((o) => regionOf(o.country)), regionOf(changes.country)]);
+          if (violation) throw new ApiException(ErrorCode.CoChairRule, `${group.code}: ${violation}`);
+        }
+      }
+      const columns: Record<string, unknown> = {
+        display_name: changes.displayName,
+        country: changes.country,
+        affiliation: changes.affiliation,
+        partner_id: changes.partnerId,
+        sector: changes.sector,
+        gender: changes.gender,
+        time_zone: changes.timeZone,
+        locale: changes.locale,
+        expertise: changes.expertise,
+      };
+      const set = Object.entries(columns).filter(([, value]) => value !== undefined);
+      if (set.length === 0) return;
+      await manager.query(
+        `UPDATE people SET ${set.map(([column], i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+        [id, ...set.map(([, value]) => value)],
+      );
+      if (changes.displayName !== undefined || changes.locale !== undefined) {
+        await manager.query(
+          'UPDATE users SET display_name = coalesce($2, display_name), locale = coalesce($3, locale) WHERE person_id = $1',
+          [id, changes.displayName ?? null, changes.locale ?? null],
+        );
+      }
+    });
+    return this.get(user, id);
+  }
+
+  private visible(actor: Actor, row: PersonRow): boolean {
+    return row.id === actor.personId || actor.platformRole === 'admin' || row.project_ids.some((projectId) => can(actor, 'project.read', { projectId }));
+  }
+
+  private async present(actor: Actor, row: PersonRow): Promise<PersonDto> {
+    const memberships = await this.dataSource.query(
+      `SELECT m.id, m.working_group_id, wg.code, m.role, to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on,
+              to_char(m.left_on, 'YYYY-MM-DD') AS left_on
+         FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id
+        WHERE m.person_id = $1 ORDER BY m.left_on NULLS FIRST, wg.position`,
+      [row.id],
+    );
+    const roles: Array<{ role: ProjectRole }> = await this.dataSource.query(
+      'SELECT DISTINCT role FROM project_roles WHERE person_id = $1 AND revoked_at IS NULL ORDER BY role',
+      [row.id],
+    );
+    const seeContact = row.project_ids.some((projectId) => can(actor, 'people.seeContact', { projectId, personId: row.id })) || actor.personId === row.id || actor.platformRole === 'admin';
+    return {
+      id: row.id,
+      displayName: row.display_name,
+      email: seeContact ? row.email : null,
+      country: row.country,
+      region: regionOf(row.country),
+      partner: row.partner_id
+        ? { id: row.partner_id, shortName: row.partner_short_name!, fullName: row.partner_full_name!, country: row.partner_country! }
+        : null,
+      affiliation: row.affiliation,
+      sector: row.sector,
+      // Gender is personal: only the person and those who manage membership see it (the balance report counts it).
+      gender: seeContact ? row.gender : null,
+      timeZone: row.time_zone,
+      locale: row.locale,
+      expertise: row.expertise,
+      projectRoles: roles.map((r) => r.role),
+      memberships: memberships.map((m: { id: string; working_group_id: string; code: string; role: PersonDto['memberships'][number]['role']; joined_on: string; left_on: string | null }) => ({
+        id: m.id,
+        workingGroupId: m.working_group_id,
+        workingGroupCode: m.code,
+        personId: row.id,
+        displayName: row.display_name,
+        role: m.role,
+        region: regionOf(row.country),
+        joinedOn: m.joined_on,
+        leftOn: m.left_on,
+      })),
+      editable: can(actor, 'person.update', { projectId: row.project_ids[0] ?? '', personId: row.id }),
+    };
+  }
+}
