@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@roundtable/api-database';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
+import { InvitationsModule } from '@roundtable/api-invitations';
+import { MailModule } from '@roundtable/api-mail';
+import { OpenCallModule } from '@roundtable/api-open-call';
 import { HealthController } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { ENTITIES } from './database/entities';
@@ -17,6 +20,9 @@ export class AppModule {
         AuthModule,
         ProjectsModule,
         CollaborationModule,
+        MailModule,
+        InvitationsModule,
+        OpenCallModule,
       ],
       controllers: [HealthController],
     };

@@ -4,7 +4,7 @@ import { ErrorCode, type UserDto } from '@roundtable/contracts';
 import { userColor } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import * as argon2 from 'argon2';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { LoginAttempt, Session, User } from './auth.entities';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-cookie';
 
@@ -51,9 +51,22 @@ export class AuthService {
       : await argon2.verify(await this.dummyHash, password).then(() => false);
     await this.dataSource.getRepository(LoginAttempt).insert({ emailKey, ip, succeeded: valid });
     if (!user || !valid) throw new ApiException(ErrorCode.InvalidCredentials, INVALID_CREDENTIALS);
+    return this.startSession(this.dataSource.manager, user);
+  }
 
+  /**
+   * Opens a session for a user without a password check (the caller has just created or verified the
+   * account, e.g. when accepting an invitation). Pass the caller's transaction manager to make the session
+   * part of it. The controller sets the cookie exactly as after login.
+   */
+  async createSessionFor(userId: string, manager: EntityManager = this.dataSource.manager): Promise<{ token: string; user: AuthenticatedUser }> {
+    const user = await manager.getRepository(User).findOneOrFail({ where: { id: userId } });
+    return this.startSession(manager, user);
+  }
+
+  private async startSession(manager: EntityManager, user: User): Promise<{ token: string; user: AuthenticatedUser }> {
     const token = newSessionToken();
-    const session = await this.dataSource.getRepository(Session).save({
+    const session = await manager.getRepository(Session).save({
       tokenHash: hashSessionToken(token),
       userId: user.id,
       expiresAt: new Date(Date.now() + SESSION_TTL_MS),

@@ -33,3 +33,8 @@ export function readCookie(headers: IncomingHttpHeaders, name: string): string |
 export function sessionCookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge: SESSION_TTL_MS };
 }
+
+/** Whether the session cookie gets the Secure flag: COOKIE_SECURE=true, or the request came over HTTPS. */
+export function isSecureRequest(request: { secure: boolean }): boolean {
+  return process.env.COOKIE_SECURE === 'true' || request.secure;
+}

@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Policy } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { AccessService, UuidParamPipe } from '@roundtable/api-projects';
 import { DocumentContentService, type DocumentContent } from './document-content.service';
@@ -9,6 +10,7 @@ import { DocumentContentService, type DocumentContent } from './document-content
 export class DocumentContentController {
   constructor(private readonly access: AccessService, private readonly content: DocumentContentService) {}
 
+  @Policy('document')
   @Get(':id/content')
   @ApiOkResponse({ description: 'The document rendered to HTML and plain text from its stored Yjs state.' })
   @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read.' })

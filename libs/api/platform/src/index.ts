@@ -3,3 +3,4 @@ export * from './api-exception.filter';
 export * from './validation.pipe';
 export * from './public.decorator';
 export * from './health.controller';
+export * from './policy.decorator';

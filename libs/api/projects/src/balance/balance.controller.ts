@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Param, Put } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { BalanceReportDto, BalanceTargetRequest } from '@roundtable/contracts';
+import { Policy } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { IsNumber, Max, Min } from 'class-validator';
 import { UuidParamPipe } from '../uuid-param.pipe';
@@ -18,11 +19,13 @@ class BalanceTargetDto implements BalanceTargetRequest {
 export class BalanceController {
   constructor(private readonly balance: BalanceService) {}
 
+  @Policy('project.read')
   @Get('balance')
   report(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<BalanceReportDto> {
     return this.balance.report(user, id);
   }
 
+  @Policy('project.read')
   @Get('balance.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="balance.csv"')
@@ -30,6 +33,7 @@ export class BalanceController {
     return balanceCsv((await this.balance.report(user, id)).groups);
   }
 
+  @Policy('balance.setTarget')
   @Put('balance-target')
   setTarget(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: BalanceTargetDto): Promise<BalanceTargetRequest> {
     return this.balance.setTarget(user, id, body);

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { MembershipDto } from '@roundtable/contracts';
+import { Policy } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '../uuid-param.pipe';
 import { AddMemberDto, ChangeMemberRoleDto } from './dto/membership.dto';
@@ -11,6 +12,7 @@ import { MembershipsService } from './memberships.service';
 export class MembershipsController {
   constructor(private readonly memberships: MembershipsService) {}
 
+  @Policy('project.read')
   @Get()
   @ApiQuery({ name: 'includePast', required: false, description: 'true to include members who left (history)' })
   list(
@@ -21,6 +23,7 @@ export class MembershipsController {
     return this.memberships.list(user, id, includePast === 'true');
   }
 
+  @Policy('workingGroup.manageMembers')
   @Post()
   @ApiForbiddenResponse({ description: "Only coordinators and the group's co-chairs manage members." })
   @ApiConflictResponse({ description: 'CO_CHAIR_RULE: one co-chair based in Europe and one based in China.' })
@@ -28,6 +31,7 @@ export class MembershipsController {
     return this.memberships.add(user, id, body.personId, body.role);
   }
 
+  @Policy('workingGroup.manageMembers')
   @Patch(':personId')
   changeRole(
     @CurrentUser() user: AuthenticatedUser,
@@ -38,6 +42,7 @@ export class MembershipsController {
     return this.memberships.changeRole(user, id, personId, body.role);
   }
 
+  @Policy('workingGroup.manageMembers')
   @Delete(':personId')
   @HttpCode(204)
   async remove(

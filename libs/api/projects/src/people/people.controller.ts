@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import type { PersonDto } from '@roundtable/contracts';
+import { Policy } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '../uuid-param.pipe';
 import { PeopleQueryDto } from './dto/people-query.dto';
@@ -12,21 +13,25 @@ import { PeopleService } from './people.service';
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
+  @Policy('project.read')
   @Get()
   directory(@CurrentUser() user: AuthenticatedUser, @Query() query: PeopleQueryDto): Promise<PersonDto[]> {
     return this.people.directory(user, query);
   }
 
+  @Policy('self')
   @Get('me')
   me(@CurrentUser() user: AuthenticatedUser): Promise<PersonDto> {
     return this.people.me(user);
   }
 
+  @Policy('project.read')
   @Get(':id')
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<PersonDto> {
     return this.people.get(user, id);
   }
 
+  @Policy('person.update')
   @Patch(':id')
   @ApiForbiddenResponse({ description: 'Only the person themselves (or an admin) edits a profile.' })
   update(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: UpdatePersonDto): Promise<PersonDto> {

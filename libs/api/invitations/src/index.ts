@@ -1,0 +1,4 @@
+export * from './invitations.entities';
+export * from './invitations.module';
+export * from './invitations.service';
+export * from './invitation-token';

@@ -1,0 +1,78 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiGoneResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags,
+} from '@nestjs/swagger';
+import type { InvitationDto, InvitationPreviewDto, UserDto } from '@roundtable/contracts';
+import { Policy, Public } from '@roundtable/api-platform';
+import { CurrentUser, isSecureRequest, SESSION_COOKIE, sessionCookieOptions, toUserDto, type AuthenticatedUser } from '@roundtable/api-auth';
+import { UuidParamPipe } from '@roundtable/api-projects';
+import type { Request, Response } from 'express';
+import { AcceptInvitationDto, CreateInvitationDto } from './invitations.dto';
+import { InvitationsService } from './invitations.service';
+
+@ApiTags('invitations')
+@Controller('working-groups/:id/invitations')
+export class WorkingGroupInvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Policy('invitation.create')
+  @Post()
+  @ApiCreatedResponse({ description: 'Invitation stored and its link e-mailed (or kept in the outbox).' })
+  @ApiForbiddenResponse({ description: "Only the group's co-chairs and the project's coordinators invite." })
+  @ApiConflictResponse({ description: 'Already a member, or a pending invitation exists for this email and group.' })
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) workingGroupId: string,
+    @Body() body: CreateInvitationDto,
+  ): Promise<InvitationDto> {
+    return this.invitations.createAs(user, workingGroupId, body);
+  }
+
+  @Policy('invitation.create')
+  @Get()
+  @ApiOkResponse({ description: "The group's invitations, newest first, with their status." })
+  list(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) workingGroupId: string): Promise<InvitationDto[]> {
+    return this.invitations.listFor(user, workingGroupId);
+  }
+}
+
+@ApiTags('invitations')
+@Controller('invitations')
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Policy('invitation.create')
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked; the link no longer works.' })
+  @ApiConflictResponse({ description: 'Already accepted.' })
+  revoke(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<void> {
+    return this.invitations.revoke(user, id);
+  }
+
+  @Public()
+  @Get('by-token/:token')
+  @ApiOkResponse({ description: 'What the invitation is for, and whether an account with its email exists.' })
+  @ApiNotFoundResponse({ description: 'Unknown or revoked link.' })
+  @ApiGoneResponse({ description: 'Expired (INVITATION_EXPIRED).' })
+  @ApiConflictResponse({ description: 'Already used (INVITATION_USED).' })
+  preview(@Param('token') token: string): Promise<InvitationPreviewDto> {
+    return this.invitations.preview(token);
+  }
+
+  @Public()
+  @Post('by-token/:token/accept')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Joined the group; a new account is created and signed in (session cookie set).' })
+  @ApiForbiddenResponse({ description: 'An account with the invited email exists and the caller is not signed in as it (INVITATION_EMAIL_MISMATCH).' })
+  async accept(
+    @Param('token') token: string,
+    @Body() body: AcceptInvitationDto,
+    @Req() request: Request & { user?: AuthenticatedUser },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ user: UserDto; workingGroupId: string }> {
+    const accepted = await this.invitations.accept(token, body, request.user ?? null);
+    if (accepted.sessionToken) response.cookie(SESSION_COOKIE, accepted.sessionToken, sessionCookieOptions(isSecureRequest(request)));
+    return { user: toUserDto(accepted.user), workingGroupId: accepted.workingGroupId };
+  }
+}

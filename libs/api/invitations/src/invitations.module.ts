@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@roundtable/api-auth';
+import { MailModule } from '@roundtable/api-mail';
+import { ProjectsModule } from '@roundtable/api-projects';
+import { InvitationsController, WorkingGroupInvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
+
+@Module({
+  imports: [AuthModule, MailModule, ProjectsModule],
+  controllers: [WorkingGroupInvitationsController, InvitationsController],
+  providers: [InvitationsService],
+  exports: [InvitationsService],
+})
+export class InvitationsModule {}

@@ -1,0 +1,3 @@
+export * from './mail.entities';
+export * from './mail.module';
+export * from './mail.service';

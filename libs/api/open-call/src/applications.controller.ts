@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiGoneResponse,
+  ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { ApplicationDto, ExpertCallDto } from '@roundtable/contracts';
+import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
+import { Policy, Public } from '@roundtable/api-platform';
+import { UuidParamPipe } from '@roundtable/api-projects';
+import type { Request, Response } from 'express';
+import { DecideApplicationDto, ReviewApplicationDto, SubmitApplicationDto } from './applications.dto';
+import { ApplicationsService } from './applications.service';
+import { CallsService } from './calls.service';
+
+/** What anyone may do without an account: read a call and apply to it. */
+@ApiTags('open-call (public)')
+@Controller('public/calls')
+export class PublicCallsController {
+  constructor(private readonly calls: CallsService, private readonly applications: ApplicationsService) {}
+
+  @Public()
+  @Get(':id')
+  @ApiOkResponse({ description: 'The call, open or closed.' })
+  @ApiNotFoundResponse({ description: 'Unknown call.' })
+  get(@Param('id', new UuidParamPipe('id')) id: string): Promise<ExpertCallDto> {
+    return this.calls.getPublic(id);
+  }
+
+  @Public()
+  @Post(':id/applications')
+  @ApiCreatedResponse({ description: 'Application stored: { id, status, updated: false }.' })
+  @ApiOkResponse({ description: 'An application with this email existed for this call and was updated: { id, status, updated: true }.' })
+  @ApiAcceptedResponse({ description: 'Accepted.' })
+  @ApiBadRequestResponse({ description: 'Invalid fields (each named); consents must be true.' })
+  @ApiNotFoundResponse({ description: 'Unknown call.' })
+  @ApiConflictResponse({ description: 'The application with this email was already decided.' })
+  @ApiGoneResponse({ description: 'The call is closed (CALL_CLOSED).' })
+  @ApiTooManyRequestsResponse({ description: 'Too many applications from this address in the last hour (Retry-After).' })
+  async submit(
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: SubmitApplicationDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ id: string; status: 'submitted'; updated: boolean }> {
+    const result = await this.applications.submit(id, body, request.ip ?? 'unknown');
+    response.status(result.httpStatus);
+    return result.body;
+  }
+}
+
+@ApiTags('open-call')
+@Controller()
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Policy('application.review')
+  @Get('calls/:id/applications')
+  @ApiOkResponse({ description: 'Applications the caller may review: all for coordinators, their groups’ for co-chairs.' })
+  @ApiNotFoundResponse({ description: 'Unknown call, or one of a project the caller does not belong to.' })
+  list(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<ApplicationDto[]> {
+    return this.applications.listForCall(user, id);
+  }
+
+  @Policy('application.review')
+  @Post('applications/:id/reviews')
+  @ApiCreatedResponse({ description: 'Review added; the application with its reviews.' })
+  @ApiOkResponse({ description: 'The caller’s earlier review was replaced.' })
+  @ApiNotFoundResponse({ description: 'Unknown application, or one the caller may not review.' })
+  async review(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: ReviewApplicationDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ApplicationDto> {
+    const { created, application } = await this.applications.review(user, id, body);
+    response.status(created ? 201 : 200);
+    return application;
+  }
+
+  @Policy('application.review')
+  @Post('applications/:id/decision')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Accepted (an invitation to the working group is sent) or declined (a polite mail is sent).' })
+  @ApiBadRequestResponse({ description: 'workingGroupId missing when accepting, or not one of the application’s or call’s groups.' })
+  @ApiForbiddenResponse({ description: 'The caller may not accept into that working group.' })
+  @ApiNotFoundResponse({ description: 'Unknown application, or one the caller may not review.' })
+  @ApiConflictResponse({ description: 'Already decided.' })
+  decide(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: DecideApplicationDto,
+  ): Promise<ApplicationDto> {
+    return this.applications.decide(user, id, body);
+  }
+}

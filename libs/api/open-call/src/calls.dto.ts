@@ -1,0 +1,100 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsDefined, IsObject, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateNested,
+  isISO8601, type ValidationOptions,
+} from 'class-validator';
+import type { Bilingual, CreateExpertCallRequest } from '@roundtable/contracts';
+import { trimmed } from './trim.transform';
+
+export const CALL_TITLE_MAX = 200;
+export const CALL_TEXT_MAX = 5000;
+
+export class BilingualTitleDto implements Bilingual {
+  @ApiProperty({ maxLength: CALL_TITLE_MAX })
+  @trimmed()
+  @IsString({ message: '$property must be a string' })
+  @MinLength(1, { message: '$property must not be empty' })
+  @MaxLength(CALL_TITLE_MAX, { message: `$property must be at most ${CALL_TITLE_MAX} characters` })
+  en!: string;
+
+  @ApiProperty({ maxLength: CALL_TITLE_MAX })
+  @trimmed()
+  @IsString({ message: '$property must be a string' })
+  @MinLength(1, { message: '$property must not be empty' })
+  @MaxLength(CALL_TITLE_MAX, { message: `$property must be at most ${CALL_TITLE_MAX} characters` })
+  zh!: string;
+}
+
+export class BilingualTextDto implements Bilingual {
+  @ApiProperty({ maxLength: CALL_TEXT_MAX })
+  @trimmed()
+  @IsString({ message: '$property must be a string' })
+  @MinLength(1, { message: '$property must not be empty' })
+  @MaxLength(CALL_TEXT_MAX, { message: `$property must be at most ${CALL_TEXT_MAX} characters` })
+  en!: string;
+
+  @ApiProperty({ maxLength: CALL_TEXT_MAX })
+  @trimmed()
+  @IsString({ message: '$property must be a string' })
+  @MinLength(1, { message: '$property must not be empty' })
+  @MaxLength(CALL_TEXT_MAX, { message: `$property must be at most ${CALL_TEXT_MAX} characters` })
+  zh!: string;
+}
+
+/** An ISO 8601 date-time (with a time and an offset or Z) later than now. */
+export function IsFutureDateTime(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isFutureDateTime',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          isISO8601(value, { strict: true }) &&
+          /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) &&
+          Date.parse(value) > Date.now(),
+        defaultMessage: () => '$property must be an ISO 8601 date-time with a time zone (e.g. 2030-01-31T23:59:00Z) in the future',
+      },
+    },
+    options,
+  );
+}
+
+export class CreateExpertCallDto implements CreateExpertCallRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'projectId must be a UUID' })
+  projectId!: string;
+
+  @ApiProperty({ type: BilingualTitleDto })
+  @IsDefined({ message: 'title is required' })
+  @IsObject({ message: 'title must be an object { en, zh }' })
+  @ValidateNested()
+  @Type(() => BilingualTitleDto)
+  title!: BilingualTitleDto;
+
+  @ApiProperty({ type: BilingualTextDto })
+  @IsDefined({ message: 'description is required' })
+  @IsObject({ message: 'description must be an object { en, zh }' })
+  @ValidateNested()
+  @Type(() => BilingualTextDto)
+  description!: BilingualTextDto;
+
+  @ApiProperty({ type: BilingualTextDto })
+  @IsDefined({ message: 'eligibility is required' })
+  @IsObject({ message: 'eligibility must be an object { en, zh }' })
+  @ValidateNested()
+  @Type(() => BilingualTextDto)
+  eligibility!: BilingualTextDto;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray({ message: 'workingGroupIds must be an array of working group ids' })
+  @ArrayNotEmpty({ message: 'workingGroupIds must name at least one working group' })
+  @ArrayMaxSize(50, { message: 'workingGroupIds must name at most 50 working groups' })
+  @ArrayUnique(undefined, { message: 'workingGroupIds must not repeat a working group' })
+  @IsUUID('all', { each: true, message: 'workingGroupIds must contain only UUIDs' })
+  workingGroupIds!: string[];
+
+  @ApiProperty({ example: '2030-01-31T23:59:00Z' })
+  @IsFutureDateTime()
+  closesAt!: string;
+}

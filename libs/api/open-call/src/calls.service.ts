@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type ExpertCallDto } from '@roundtable/contracts';
+import { can, type Actor } from '@roundtable/domain';
+import { ApiException } from '@roundtable/api-platform';
+import type { AuthenticatedUser } from '@roundtable/api-auth';
+import { AccessService, Project, WorkingGroup } from '@roundtable/api-projects';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import type { CreateExpertCallDto } from './calls.dto';
+import { ExpertCall, ExpertCallGroup } from './open-call.entities';
+import { presentCall } from './open-call.presenters';
+
+const CALL_NOT_FOUND = 'Call for experts not found.';
+
+@Injectable()
+export class CallsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly access: AccessService) {}
+
+  async create(user: AuthenticatedUser, body: CreateExpertCallDto): Promise<ExpertCallDto> {
+    const project = await this.dataSource.getRepository(Project).findOne({ where: { id: body.projectId } });
+    const actor = await this.access.actorFor(user);
+    // A project the caller cannot see is, for them, not an existing project.
+    if (!project || !can(actor, 'project.read', { projectId: project.id })) {
+      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid projectId', {
+        fields: [{ field: 'projectId', message: 'projectId must be an existing project' }],
+      });
+    }
+    if (!can(actor, 'call.manage', { projectId: project.id })) {
+      throw new ApiException(ErrorCode.Forbidden, "Only the project's coordinators can open a call for experts.");
+    }
+    const groups = await this.dataSource.getRepository(WorkingGroup).find({ where: { id: In(body.workingGroupIds), projectId: project.id } });
+    const unknown = body.workingGroupIds.filter((id) => !groups.some((g) => g.id === id));
+    if (unknown.length > 0) {
+      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid workingGroupIds', {
+        fields: [{ field: 'workingGroupIds', message: `workingGroupIds must be working groups of the project; not in it: ${unknown.join(', ')}` }],
+      });
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      const call = await manager.getRepository(ExpertCall).save({
+        projectId: project.id,
+        titleEn: body.title.en,
+        titleZh: body.title.zh,
+        descriptionEn: body.description.en,
+        descriptionZh: body.description.zh,
+        eligibilityEn: body.eligibility.en,
+        eligibilityZh: body.eligibility.zh,
+        closesAt: new Date(body.closesAt),
+        closedAt: null,
+        createdByUserId: user.id,
+      });
+      await manager.getRepository(ExpertCallGroup).insert(body.workingGroupIds.map((workingGroupId) => ({ callId: call.id, workingGroupId })));
+      return call.id;
+    });
+    return this.present(await this.dataSource.getRepository(ExpertCall).findOneOrFail({ where: { id } }));
+  }
+
+  /** Calls of the projects the caller belongs to (or of one project), newest first. */
+  async list(user: AuthenticatedUser, projectId?: string): Promise<ExpertCallDto[]> {
+    const actor = await this.access.actorFor(user);
+    if (projectId && !can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
+    const calls = await this.dataSource.getRepository(ExpertCall).find({
+      where: projectId ? { projectId } : {},
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+    return this.presentMany(calls.filter((call) => can(actor, 'project.read', { projectId: call.projectId })));
+  }
+
+  async get(user: AuthenticatedUser, id: string): Promise<ExpertCallDto> {
+    const { call } = await this.visibleCall(user, id);
+    return this.present(call);
+  }
+
+  /** Closes the call now; closing a closed call changes nothing. */
+  async close(user: AuthenticatedUser, id: string): Promise<ExpertCallDto> {
+    const { call, actor } = await this.visibleCall(user, id);
+    if (!can(actor, 'call.manage', { projectId: call.projectId })) {
+      throw new ApiException(ErrorCode.Forbidden, "Only the project's coordinators can close a call for experts.");
+    }
+    await this.dataSource.getRepository(ExpertCall).update({ id, closedAt: IsNull() }, { closedAt: () => 'now()' });
+    return this.present(await this.dataSource.getRepository(ExpertCall).findOneOrFail({ where: { id } }));
+  }
+
+  /** The public view of a call (no login): open or closed, 404 only when unknown. */
+  async getPublic(id: string): Promise<ExpertCallDto> {
+    const call = await this.dataSource.getRepository(ExpertCall).findOne({ where: { id } });
+    if (!call) throw new ApiException(ErrorCode.NotFound, CALL_NOT_FOUND);
+    return this.present(call);
+  }
+
+  /** A call the user's project membership lets them see; 404 otherwise. */
+  async visibleCall(user: AuthenticatedUser, id: string): Promise<{ call: ExpertCall; actor: Actor }> {
+    const call = await this.dataSource.getRepository(ExpertCall).findOne({ where: { id } });
+    const actor = await this.access.actorFor(user);
+    if (!call || !can(actor, 'project.read', { projectId: call.projectId })) throw new ApiException(ErrorCode.NotFound, CALL_NOT_FOUND);
+    return { call, actor };
+  }
+
+  async present(call: ExpertCall, manager: EntityManager = this.dataSource.manager): Promise<ExpertCallDto> {
+    return (await this.presentMany([call], manager))[0];
+  }
+
+  async presentMany(calls: ExpertCall[], manager: EntityManager = this.dataSource.manager): Promise<ExpertCallDto[]> {
+    if (calls.length === 0) return [];
+    const links = await manager.getRepository(ExpertCallGroup).find({ where: { callId: In(calls.map((c) => c.id)) } });
+    const groups = links.length
+      ? await manager.getRepository(WorkingGroup).find({ where: { id: In([...new Set(links.map((l) => l.workingGroupId))]) } })
+      : [];
+    return calls.map((call) =>
+      presentCall(
+        call,
+        groups.filter((g) => links.some((l) => l.callId === call.id && l.workingGroupId === g.id)),
+      ),
+    );
+  }
+}

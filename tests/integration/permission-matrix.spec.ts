@@ -1,0 +1,125 @@
+import { appendParagraph, connectCollab, upgradeStatus, waitFor, waitForSync } from '../support/collab-client';
+import { HttpClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * The permission matrix: every role × every endpoint, and every role × document on the collaboration
+ * socket. A wrong cell fails with its name. Roles are demo accounts plus an outsider and an anonymous caller.
+ */
+const ROLES = ['coordinator', 'wg1CoChair', 'wg1Expert', 'wg1Observer', 'wg2Expert', 'outsider', 'anonymous'] as const;
+type Role = (typeof ROLES)[number];
+
+const EMAIL: Record<Exclude<Role, 'anonymous'>, string> = {
+  coordinator: 'coordinator@example.org',
+  wg1CoChair: 'wg1-eu-cochair@example.org',
+  wg1Expert: 'wg1-expert@example.org',
+  wg1Observer: 'wg1-observer@example.org',
+  wg2Expert: 'wg2-expert@example.org',
+  outsider: 'outsider@example.org',
+};
+
+type SocketAccess = 'write' | 'read' | 'refused';
+
+describe('permission matrix', () => {
+  let t: TestApp;
+  const clients = {} as Record<Role, HttpClient>;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const { AuthService } = await import('@roundtable/api-auth');
+    await t.dataSource.query(
+      "INSERT INTO users (email, password_hash, display_name, platform_role) VALUES ('outsider@example.org', $1, 'Outsider', 'member')",
+      [await AuthService.hashPassword('roundtable-demo')],
+    );
+    for (const role of ROLES) {
+      clients[role] = role === 'anonymous' ? new HttpClient(t.baseUrl) : await new HttpClient(t.baseUrl).login(EMAIL[role]);
+    }
+    const coordinator = clients.coordinator;
+    ids.project = (await coordinator.get('/api/projects')).body[0].id;
+    const groups = (await coordinator.get('/api/working-groups')).body as Array<{ id: string; code: string }>;
+    ids.wg1 = groups.find((g) => g.code === 'WG1')!.id;
+    const documents = (await coordinator.get('/api/documents')).body as Array<{ id: string; workingGroupCode: string | null; type: string }>;
+    ids.wg1Paper = documents.find((d) => d.workingGroupCode === 'WG1')!.id;
+    ids.wg2Paper = documents.find((d) => d.workingGroupCode === 'WG2')!.id;
+    ids.roadmap = documents.find((d) => d.type === 'roadmap')!.id;
+    ids.wg1ObserverPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-observer@example.org'"))[0].id;
+    ids.wg1ExpertPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-expert@example.org'"))[0].id;
+    ids.call = (await coordinator.post('/api/calls', {
+      projectId: ids.project,
+      title: { en: 'Open call', zh: '公开征集' },
+      description: { en: 'Experts wanted', zh: '征集专家' },
+      eligibility: { en: 'Anyone qualified', zh: '合格人员' },
+      workingGroupIds: [ids.wg1],
+      closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    })).body.id;
+  });
+  afterAll(() => t.close());
+
+  //                                       coord  cochair expert obs   wg2exp outsider anon
+  const REST: Array<[string, (role: Role) => Promise<{ status: number }>, number[]]> = [
+    ['GET /api/projects/:id', (r) => clients[r].get(`/api/projects/${ids.project}`), [200, 200, 200, 200, 200, 404, 401]],
+    ['GET /api/working-groups/:wg1', (r) => clients[r].get(`/api/working-groups/${ids.wg1}`), [200, 200, 200, 200, 200, 404, 401]],
+    ['GET /api/working-groups/:wg1/members', (r) => clients[r].get(`/api/working-groups/${ids.wg1}/members`), [200, 200, 200, 200, 200, 404, 401]],
+    ['GET /api/documents/:wg1Paper', (r) => clients[r].get(`/api/documents/${ids.wg1Paper}`), [200, 200, 200, 200, 200, 404, 401]],
+    ['GET /api/documents/:wg1Paper/content', (r) => clients[r].get(`/api/documents/${ids.wg1Paper}/content`), [200, 200, 200, 200, 200, 404, 401]],
+    ['PATCH /api/working-groups/:wg1/members/:observer (same role)', (r) => clients[r].request('PATCH', `/api/working-groups/${ids.wg1}/members/${ids.wg1ObserverPerson}`, { role: 'observer' }), [200, 200, 403, 403, 403, 404, 401]],
+    ['DELETE /api/working-groups/:wg1/members/:nobody', (r) => clients[r].request('DELETE', `/api/working-groups/${ids.wg1}/members/00000000-0000-4000-8000-000000000000`), [404, 404, 403, 403, 403, 404, 401]],
+    ['GET /api/people', (r) => clients[r].get('/api/people'), [200, 200, 200, 200, 200, 200, 401]],
+    ['PATCH /api/people/:wg1Expert (no change)', (r) => clients[r].request('PATCH', `/api/people/${ids.wg1ExpertPerson}`, {}), [403, 403, 200, 403, 403, 404, 401]],
+    ['GET /api/projects/:id/balance', (r) => clients[r].get(`/api/projects/${ids.project}/balance`), [200, 200, 200, 200, 200, 404, 401]],
+    ['PUT /api/projects/:id/balance-target', (r) => clients[r].request('PUT', `/api/projects/${ids.project}/balance-target`, { europe: 0.5, china: 0.5, other: 0 }), [200, 403, 403, 403, 403, 404, 401]],
+    ['POST /api/working-groups/:wg1/invitations', (r) => clients[r].post(`/api/working-groups/${ids.wg1}/invitations`, { email: `invitee-${r}@example.org`, role: 'expert' }), [201, 201, 403, 403, 403, 404, 401]],
+    ['GET /api/working-groups/:wg1/invitations', (r) => clients[r].get(`/api/working-groups/${ids.wg1}/invitations`), [200, 200, 403, 403, 403, 404, 401]],
+    ['GET /api/admin/outbox', (r) => clients[r].get('/api/admin/outbox'), [200, 403, 403, 403, 403, 403, 401]],
+    ['POST /api/calls', (r) => clients[r].post('/api/calls', {
+      projectId: ids.project,
+      title: { en: `Call by ${r}`, zh: '专家征集' },
+      description: { en: 'Experts wanted', zh: '征集专家' },
+      eligibility: { en: 'Anyone qualified', zh: '合格人员' },
+      workingGroupIds: [ids.wg1],
+      closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    }), [201, 403, 403, 403, 403, 400, 401]],
+    ['GET /api/calls/:call/applications', (r) => clients[r].get(`/api/calls/${ids.call}/applications`), [200, 200, 200, 200, 200, 404, 401]],
+  ];
+
+  describe.each(REST)('%s', (_name, call, expected) => {
+    it.each(ROLES.map((role, i) => [role, expected[i]] as const))('as %s → %i', async (role, status) => {
+      expect((await call(role)).status).toBe(status);
+    });
+  });
+
+  it('the outsider’s directory is empty: people are visible only to those who share a project', async () => {
+    expect((await clients.outsider.get('/api/people')).body).toEqual([]);
+  });
+
+  //                                       coord    cochair  expert   obs     wg2exp   outsider   anon
+  const SOCKET: Array<[string, SocketAccess[]]> = [
+    ['wg1Paper', ['write', 'write', 'write', 'read', 'read', 'refused', 'refused']],
+    ['wg2Paper', ['write', 'read', 'read', 'read', 'write', 'refused', 'refused']],
+    ['roadmap', ['write', 'write', 'write', 'read', 'write', 'refused', 'refused']],
+  ];
+
+  async function socketAccess(role: Role, documentId: string): Promise<SocketAccess> {
+    const cookie = clients[role].cookie;
+    const status = await upgradeStatus(t.baseUrl, documentId, cookie);
+    if (status !== 101) return 'refused';
+    const before = (await t.dataSource.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1', [documentId]))[0].n;
+    const { doc, provider } = connectCollab(t.baseUrl, documentId, cookie);
+    try {
+      await waitForSync(provider);
+      appendParagraph(doc, `probe by ${role}`);
+      const stored = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1', [documentId]))[0].n;
+      await waitFor(() => false, 400).catch(() => undefined);
+      return (await stored()) > before ? 'write' : 'read';
+    } finally {
+      provider.destroy();
+    }
+  }
+
+  describe.each(SOCKET)('socket on %s', (document, expected) => {
+    it.each(ROLES.map((role, i) => [role, expected[i]] as const))('as %s → %s', async (role, access) => {
+      expect(await socketAccess(role, ids[document])).toBe(access);
+    });
+  });
+});
