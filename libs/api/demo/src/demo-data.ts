@@ -87,6 +87,7 @@ export interface DemoAccount {
   country: string;
   partner: string | null;
   memberships: Array<{ wg: string; role: WorkingGroupRole }>;
+  projectRole?: 'coordinator' | 'advisory-board';
 }
 
 function wgAccounts(code: string, euPartner: string, cnPartner: string): DemoAccount[] {
@@ -100,7 +101,9 @@ function wgAccounts(code: string, euPartner: string, cnPartner: string): DemoAcc
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'coordinator@example.org', displayName: 'Project coordinator', platformRole: 'coordinator', locale: 'en', country: 'IT', partner: 'UCSC', memberships: [] },
+  { email: 'coordinator@example.org', displayName: 'Project coordinator', platformRole: 'coordinator', locale: 'en', country: 'IT', partner: 'UCSC', memberships: [], projectRole: 'coordinator' },
+  { email: 'advisory-eu@example.org', displayName: 'Advisory board member (EU)', platformRole: 'member', locale: 'en', country: 'BE', partner: null, memberships: [], projectRole: 'advisory-board' },
+  { email: 'advisory-cn@example.org', displayName: 'Advisory board member (China)', platformRole: 'member', locale: 'zh-CN', country: 'CN', partner: null, memberships: [], projectRole: 'advisory-board' },
   { email: 'admin@example.org', displayName: 'Platform administrator', platformRole: 'admin', locale: 'en', country: 'IT', partner: null, memberships: [] },
   ...wgAccounts('WG1', 'UCSC', 'Tsinghua'),
   ...wgAccounts('WG2', 'S2i', 'BGI'),

@@ -105,11 +105,11 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
           [groupIds.get(membership.wg), personId, membership.role],
         );
       }
-      if (account.platformRole === 'coordinator') {
+      if (account.projectRole) {
         await manager.query(
-          `INSERT INTO project_roles (project_id, person_id, role) VALUES ($1, $2, 'coordinator')
+          `INSERT INTO project_roles (project_id, person_id, role) VALUES ($1, $2, $3)
            ON CONFLICT (project_id, person_id, role) WHERE revoked_at IS NULL DO NOTHING`,
-          [projectId, personId],
+          [projectId, personId, account.projectRole],
         );
       }
     }

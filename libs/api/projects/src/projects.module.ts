@@ -6,13 +6,14 @@ import { BalanceService } from './balance/balance.service';
 import { MembershipsController } from './memberships/memberships.controller';
 import { MembershipsService } from './memberships/memberships.service';
 import { PeopleController } from './people/people.controller';
+import { ProjectRolesController, ProjectRolesService } from './project-roles/project-roles.controller';
 import { PeopleService } from './people/people.service';
 import { DocumentsController, ProjectsController, WorkingGroupsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  controllers: [ProjectsController, WorkingGroupsController, DocumentsController, MembershipsController, PeopleController, BalanceController],
-  providers: [AccessService, AccessEvents, ProjectsService, MembershipsService, PeopleService, BalanceService],
+  controllers: [ProjectsController, WorkingGroupsController, DocumentsController, MembershipsController, PeopleController, BalanceController, ProjectRolesController],
+  providers: [AccessService, AccessEvents, ProjectsService, MembershipsService, PeopleService, BalanceService, ProjectRolesService],
   exports: [AccessService, AccessEvents, MembershipsService],
 })
 export class ProjectsModule {}

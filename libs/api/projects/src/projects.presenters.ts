@@ -6,13 +6,13 @@ export function presentPartner(partner: Partner): PartnerDto {
   return { id: partner.id, shortName: partner.shortName, fullName: partner.fullName, country: partner.country };
 }
 
-export function presentProject(project: Project, partners: Partner[]): ProjectDto {
+export function presentProject(project: Project, partners: Partner[], guides: Map<string, string[]> = new Map()): ProjectDto {
   return {
     id: project.id,
     name: project.name,
     startDate: project.startDate,
     durationMonths: project.durationMonths,
-    partners: partners.map(presentPartner),
+    partners: partners.map((partner) => ({ ...presentPartner(partner), guides: guides.get(partner.id) ?? [] })),
   };
 }
 

@@ -19,7 +19,8 @@ export class ProjectsService {
       this.access.canSeeProject(actor, p.id),
     );
     const partners = await this.dataSource.getRepository(Partner).find({ order: { shortName: 'ASC' } });
-    return projects.map((p) => presentProject(p, partners.filter((partner) => partner.projectId === p.id)));
+    const guides = await this.guides();
+    return projects.map((p) => presentProject(p, partners.filter((partner) => partner.projectId === p.id), guides));
   }
 
   async getProject(user: AuthenticatedUser, id: string): Promise<ProjectDto> {
@@ -27,7 +28,17 @@ export class ProjectsService {
     const project = await this.dataSource.getRepository(Project).findOne({ where: { id } });
     if (!project || !this.access.canSeeProject(actor, project.id)) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
     const partners = await this.dataSource.getRepository(Partner).find({ where: { projectId: id }, order: { shortName: 'ASC' } });
-    return presentProject(project, partners);
+    return presentProject(project, partners, await this.guides());
+  }
+
+  /** Partner id → codes of the working groups it guides. */
+  private async guides(): Promise<Map<string, string[]>> {
+    const rows: Array<{ partner_id: string; code: string }> = await this.dataSource.query(
+      'SELECT wgp.partner_id, wg.code FROM working_group_partners wgp JOIN working_groups wg ON wg.id = wgp.working_group_id ORDER BY wg.position',
+    );
+    const map = new Map<string, string[]>();
+    for (const row of rows) map.set(row.partner_id, [...(map.get(row.partner_id) ?? []), row.code]);
+    return map;
   }
 
   async listWorkingGroups(user: AuthenticatedUser): Promise<WorkingGroupDto[]> {

@@ -46,12 +46,26 @@ export interface PartnerDto {
   country: string;
 }
 
+/** A partner with its role in the project: the working groups it guides. */
+export interface ProjectPartnerDto extends PartnerDto {
+  guides: string[];
+}
+
 export interface ProjectDto {
   id: string;
   name: string;
   startDate: string;
   durationMonths: number;
-  partners: PartnerDto[];
+  partners: ProjectPartnerDto[];
+}
+
+/** A holder of a project-level role (coordinator, advisory board member, external reviewer). */
+export interface ProjectRoleHolderDto {
+  personId: string;
+  displayName: string;
+  country: string;
+  role: 'coordinator' | 'advisory-board' | 'external-reviewer';
+  grantedAt: string;
 }
 
 export interface WorkingGroupMemberDto {
