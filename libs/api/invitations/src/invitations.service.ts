@@ -269,7 +269,7 @@ export class InvitationsService {
       : [];
     const project = await this.dataSource.getRepository(Project).findOne({ where: { id: group.projectId } });
     const locale: Locale = requestedLocale ?? (recipient?.locale === 'zh-CN' ? 'zh-CN' : 'en');
-    const baseUrl = (process.env.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+    const baseUrl = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
     const message = invitationMail({
       locale,
       displayName: invitation.displayName ?? recipient?.display_name ?? null,
