@@ -4,6 +4,15 @@ import { AppLayout, HomePage, NotFoundPage, WorkingGroupPage } from '@roundtable
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public pages (no sign-in): the link in an invitation email and the open call's application form.
+  {
+    path: '/invitations/:token',
+    lazy: async () => ({ Component: (await import('@roundtable/web-people')).InvitationPage }),
+  },
+  {
+    path: '/apply/:callId',
+    lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).PublicCallPage }),
+  },
   {
     path: '/',
     element: (
@@ -19,6 +28,16 @@ const router = createBrowserRouter([
         // The editor (Tiptap, ProseMirror, Yjs) is the heaviest part of the app: load it on demand.
         lazy: async () => ({ Component: (await import('@roundtable/web-editor')).EditorPage }),
       },
+      { path: 'people', lazy: async () => ({ Component: (await import('@roundtable/web-people')).PeopleDirectoryPage }) },
+      { path: 'people/me', lazy: async () => ({ Component: (await import('@roundtable/web-people')).MyProfileRedirect }) },
+      { path: 'people/:id', lazy: async () => ({ Component: (await import('@roundtable/web-people')).PersonPage }) },
+      { path: 'calls', lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).CallsPage }) },
+      {
+        path: 'calls/:id/applications',
+        lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).ApplicationsReviewPage }),
+      },
+      { path: 'balance', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).BalancePage }) },
+      { path: 'admin/outbox', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).OutboxPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,4 +3,6 @@ export { HomePage } from './lib/home.page';
 export { WorkingGroupPage } from './lib/working-group.page';
 export { NotFoundPage } from './lib/not-found.page';
 export { DocumentList } from './lib/document.list';
-export { formatDate } from './lib/labels';
+export { PartnerList } from './lib/partner.list';
+export { countryWithRegion, formatDate, genderLabel, regionLabel, roleLabel, sectorLabel } from './lib/labels';
+export { ProjectPicker, useSelectedProject } from './lib/project-picker';

@@ -1,25 +1,22 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorCode } from '@roundtable/contracts';
 import { ApiError, LanguageSwitch, Loading, errorMessage } from '@roundtable/web-ui';
 import { useSession } from './session.context';
 import type { LoginLocationState } from './require-auth';
+import { safeRedirect } from './safe-redirect';
 
 type Field = 'email' | 'password';
-
-function safeRedirect(from: unknown): string {
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login')
-    ? from
-    : '/';
-}
 
 export function LoginPage() {
   const { t } = useTranslation();
   const { state, login } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const redirectTo = safeRedirect((location.state as LoginLocationState | null)?.from);
+  const [searchParams] = useSearchParams();
+  // `?next=` (links in invitation pages and emails) wins over the page RequireAuth bounced us from.
+  const redirectTo = safeRedirect(searchParams.get('next') ?? (location.state as LoginLocationState | null)?.from);
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

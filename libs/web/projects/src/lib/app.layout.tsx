@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate } from 'react-router-dom';
-import { useCurrentUser, useSession } from '@roundtable/web-auth';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { canCoordinate, useCurrentUser, useSession } from '@roundtable/web-auth';
 import { LanguageSwitch } from '@roundtable/web-ui';
 
 /** Page chrome for signed-in pages: app name, user, language switch, sign-out. */
@@ -33,15 +33,36 @@ export function AppLayout() {
             {t('app.name')}
           </Link>
           <nav aria-label={t('nav.main')} className="app-header__nav">
-            <Link to="/">{t('nav.home')}</Link>
+            <NavLink to="/" end>
+              {t('nav.home')}
+            </NavLink>
+            <NavLink to="/people" end data-testid="nav-people">
+              {t('nav.people')}
+            </NavLink>
+            <NavLink to="/calls" data-testid="nav-calls">
+              {t('nav.calls')}
+            </NavLink>
+            <NavLink to="/balance" data-testid="nav-balance">
+              {t('nav.balance')}
+            </NavLink>
+            {canCoordinate(user) ? (
+              <NavLink to="/admin/outbox" data-testid="nav-outbox">
+                {t('nav.outbox')}
+              </NavLink>
+            ) : null}
           </nav>
           <div className="app-header__user">
-            <span className="app-header__name" data-testid="current-user" title={t('nav.signedInAs', { name: user.displayName })}>
+            <Link
+              to="/people/me"
+              className="app-header__name"
+              data-testid="current-user"
+              title={`${t('nav.signedInAs', { name: user.displayName })} – ${t('nav.myProfile')}`}
+            >
               <span className="avatar" style={{ backgroundColor: user.color }} aria-hidden="true">
                 {user.displayName.trim().charAt(0).toUpperCase()}
               </span>
               {user.displayName}
-            </span>
+            </Link>
             <LanguageSwitch />
             <button
               type="button"

@@ -14,3 +14,12 @@ export function formatDate(date: string, locale: string): string {
   const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(utc);
 }
+
+export const sectorLabel = (t: TFunction, sector: string) => t(`sector.${sector}`);
+export const genderLabel = (t: TFunction, gender: string) => t(`gender.${gender}`);
+
+/** "Italy (Europe)", or just "China" when the country and region names are the same. */
+export function countryWithRegion(t: TFunction, countryName: string, region: WorkingGroupMemberDto['region']): string {
+  const label = regionLabel(t, region);
+  return countryName === label ? countryName : `${countryName} (${label})`;
+}

@@ -1,20 +1,97 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { WorkingGroupDetailDto } from '@roundtable/contracts';
+import { WorkingGroupRole, type DimensionDto, type MembershipDto, type WorkingGroupDetailDto } from '@roundtable/contracts';
+import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
 import { DocumentList } from './document.list';
 import { PartnerList } from './partner.list';
 import { regionLabel, roleLabel } from './labels';
+import { MembersSection } from './members.section';
+import { InvitationsSection } from './invitations.section';
 
-function WorkingGroupDetail({ group }: { group: WorkingGroupDetailDto }) {
+/** The detail DTO; `dimensions` arrives with the membership API and is optional until then. */
+type GroupDetail = WorkingGroupDetailDto & { dimensions?: DimensionDto[] };
+
+function Dimensions({ dimensions }: { dimensions: DimensionDto[] }) {
   const { t } = useTranslation();
   const { pick } = useLocale();
+  return (
+    <section className="section" aria-labelledby="wg-dimensions">
+      <h2 id="wg-dimensions">{t('workingGroup.dimensions')}</h2>
+      <ol className="dimension-list" data-testid="dimensions">
+        {[...dimensions]
+          .sort((a, b) => a.position - b.position)
+          .map((dimension) => (
+            <li key={dimension.position} className="card dimension">
+              <h3>{pick(dimension.title)}</h3>
+              <dl className="facts facts--stacked">
+                <div>
+                  <dt>{t('workingGroup.dimensionFocus')}</dt>
+                  <dd>{pick(dimension.focus)}</dd>
+                </div>
+                <div>
+                  <dt>{t('workingGroup.dimensionGoal')}</dt>
+                  <dd>{pick(dimension.goal)}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+      </ol>
+    </section>
+  );
+}
+
+function CoChairs({ members }: { members: Array<Pick<MembershipDto, 'personId' | 'displayName' | 'region'>> }) {
+  const { t } = useTranslation();
+  return (
+    <section className="section" aria-labelledby="wg-cochairs">
+      <h2 id="wg-cochairs">{t('workingGroup.coChairs')}</h2>
+      {members.length === 0 ? (
+        <p className="muted">{t('workingGroup.coChairsEmpty')}</p>
+      ) : (
+        <ul className="co-chairs" data-testid="co-chairs">
+          {members.map((member) => (
+            <li key={member.personId} className="co-chair">
+              <Link to={`/people/${member.personId}`} className="co-chair__name">
+                {member.displayName}
+              </Link>
+              <Badge tone={member.region === 'china' ? 'warning' : member.region === 'europe' ? 'info' : 'neutral'}>
+                {regionLabel(t, member.region)}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function WorkingGroupDetail({ group, reloadGroup }: { group: GroupDetail; reloadGroup: () => void }) {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  const user = useCurrentUser();
+  const canManage = canCoordinate(user) || group.myRole === WorkingGroupRole.CoChair;
+  const memberships = useApiResource<MembershipDto[]>(
+    `/api/working-groups/${encodeURIComponent(group.id)}/members?includePast=true`,
+  );
 
   useEffect(() => {
     document.title = `${group.code} · ${t('app.name')}`;
   }, [group.code, t]);
+
+  // Until the memberships API answers (or if it cannot), the detail's current members stand in.
+  const current =
+    memberships.state === 'ready'
+      ? memberships.data.filter((m) => m.leftOn === null)
+      : group.members.map((m) => ({ ...m }));
+  const coChairs = current.filter((m) => m.role === WorkingGroupRole.CoChair);
+
+  const reloadAll = () => {
+    memberships.reload();
+    reloadGroup();
+  };
 
   return (
     <>
@@ -31,37 +108,20 @@ function WorkingGroupDetail({ group }: { group: WorkingGroupDetailDto }) {
         <h2 id="wg-aim">{t('workingGroup.aim')}</h2>
         <p className="prose">{pick(group.aim)}</p>
       </section>
+      {group.dimensions && group.dimensions.length > 0 ? <Dimensions dimensions={group.dimensions} /> : null}
       <section className="section" aria-labelledby="wg-partners">
         <h2 id="wg-partners">{t('workingGroup.guidingPartners')}</h2>
         <PartnerList partners={group.guidingPartners} emptyText="—" />
       </section>
-      <section className="section" aria-labelledby="wg-members">
-        <h2 id="wg-members">{t('workingGroup.members')}</h2>
-        {group.members.length === 0 ? (
-          <p className="muted">{t('workingGroup.membersEmpty')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="members">
-              <thead>
-                <tr>
-                  <th scope="col">{t('workingGroup.memberName')}</th>
-                  <th scope="col">{t('workingGroup.memberRole')}</th>
-                  <th scope="col">{t('workingGroup.memberRegion')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.members.map((member) => (
-                  <tr key={member.personId}>
-                    <th scope="row">{member.displayName}</th>
-                    <td>{roleLabel(t, member.role)}</td>
-                    <td>{regionLabel(t, member.region)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <CoChairs members={coChairs} />
+      <MembersSection
+        groupId={group.id}
+        fallback={group.members}
+        memberships={memberships}
+        canManage={canManage}
+        onChanged={reloadAll}
+      />
+      {canManage ? <InvitationsSection groupId={group.id} /> : null}
       <section className="section" aria-labelledby="wg-documents">
         <h2 id="wg-documents">{t('workingGroup.documents')}</h2>
         <DocumentList documents={group.documents} emptyText={t('workingGroup.documentsEmpty')} />
@@ -73,7 +133,7 @@ function WorkingGroupDetail({ group }: { group: WorkingGroupDetailDto }) {
 export function WorkingGroupPage() {
   const { t } = useTranslation();
   const { id } = useParams<{ id: string }>();
-  const group = useApiResource<WorkingGroupDetailDto>(id ? `/api/working-groups/${encodeURIComponent(id)}` : null);
+  const group = useApiResource<GroupDetail>(id ? `/api/working-groups/${encodeURIComponent(id)}` : null);
   return (
     <main className="page" id="main">
       <p>
@@ -83,7 +143,7 @@ export function WorkingGroupPage() {
       </p>
       {group.state === 'loading' ? <Loading /> : null}
       {group.state === 'error' ? <ErrorMessage error={group.error} onRetry={group.reload} /> : null}
-      {group.state === 'ready' ? <WorkingGroupDetail group={group.data} /> : null}
+      {group.state === 'ready' ? <WorkingGroupDetail group={group.data} reloadGroup={group.reload} /> : null}
     </main>
   );
 }

@@ -6,7 +6,10 @@ export type Resource<T> =
   | { state: 'ready'; data: T; error?: undefined; reload: () => void }
   | { state: 'error'; data?: undefined; error: ApiError; reload: () => void };
 
-/** GETs a JSON resource when `path` changes; aborts on unmount. `null` path = do nothing yet. */
+/**
+ * GETs a JSON resource when `path` changes; aborts on unmount. `null` path = do nothing yet.
+ * `reload()` refetches while still returning the previous data (no flash of a spinner).
+ */
 export function useApiResource<T>(path: string | null): Resource<T> {
   const [attempt, setAttempt] = useState(0);
   const [result, setResult] = useState<
@@ -17,7 +20,8 @@ export function useApiResource<T>(path: string | null): Resource<T> {
   useEffect(() => {
     if (path === null) return;
     const controller = new AbortController();
-    setResult(null);
+    // A reload of the same path keeps showing the data it has until the fresh copy arrives.
+    setResult((prev) => (prev && prev.path === path && !prev.error ? prev : null));
     apiRequest<T>(path, { signal: controller.signal }).then(
       (data) => setResult({ path, data }),
       (error: unknown) => {

@@ -1,0 +1,2 @@
+export { OutboxPage } from './lib/outbox.page';
+export { BalancePage } from './lib/balance.page';

@@ -1,0 +1,3 @@
+export { CallsPage } from './lib/calls.page';
+export { ApplicationsReviewPage } from './lib/applications-review.page';
+export { PublicCallPage } from './lib/public-call.page';

@@ -1,0 +1,327 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import {
+  WorkingGroupRole,
+  type AddMemberRequest,
+  type ChangeMemberRoleRequest,
+  type MembershipDto,
+  type PersonDto,
+  type WorkingGroupMemberDto,
+} from '@roundtable/contracts';
+import { useLocale } from '@roundtable/web-i18n';
+import { Badge, FormError, apiRequest, formatDay, useAction, useApiResource, type Resource } from '@roundtable/web-ui';
+import { regionLabel, roleLabel } from './labels';
+
+const ROLES = Object.values(WorkingGroupRole);
+
+interface Row {
+  personId: string;
+  displayName: string;
+  role: WorkingGroupRole;
+  region: MembershipDto['region'];
+  joinedOn: string | null;
+  leftOn: string | null;
+  key: string;
+}
+
+function membersPath(groupId: string, personId?: string): string {
+  const base = `/api/working-groups/${encodeURIComponent(groupId)}/members`;
+  return personId ? `${base}/${encodeURIComponent(personId)}` : base;
+}
+
+function MemberRow({
+  row,
+  groupId,
+  canManage,
+  onChanged,
+  onError,
+}: {
+  row: Row;
+  groupId: string;
+  canManage: boolean;
+  onChanged: () => void;
+  onError: (error: unknown) => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState(false);
+  const past = row.leftOn !== null;
+
+  async function act(request: () => Promise<unknown>) {
+    setPending(true);
+    onError(null);
+    try {
+      await request();
+      onChanged();
+    } catch (error) {
+      onError(error);
+    } finally {
+      setPending(false);
+      setConfirming(false);
+    }
+  }
+
+  const changeRole = (role: WorkingGroupRole) =>
+    act(() =>
+      apiRequest<MembershipDto>(membersPath(groupId, row.personId), {
+        method: 'PATCH',
+        body: { role } satisfies ChangeMemberRoleRequest,
+      }),
+    );
+  const remove = () => act(() => apiRequest<void>(membersPath(groupId, row.personId), { method: 'DELETE' }));
+
+  return (
+    <tr
+      data-testid="member-row"
+      data-person-id={row.personId}
+      data-role={row.role}
+      data-past={past ? 'true' : 'false'}
+      className={`${past ? 'row--past' : ''}${row.role === WorkingGroupRole.CoChair && !past ? ' row--highlight' : ''}`}
+    >
+      <th scope="row">
+        <Link to={`/people/${row.personId}`}>{row.displayName}</Link>
+      </th>
+      <td>
+        {canManage && !past ? (
+          <select
+            name="role"
+            aria-label={t('workingGroup.manage.roleFor', { name: row.displayName })}
+            value={row.role}
+            disabled={pending}
+            onChange={(event) => void changeRole(event.target.value as WorkingGroupRole)}
+            data-testid="member-role-select"
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {roleLabel(t, role)}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <Badge tone={row.role === WorkingGroupRole.CoChair ? 'info' : 'neutral'}>{roleLabel(t, row.role)}</Badge>
+        )}
+      </td>
+      <td>{regionLabel(t, row.region)}</td>
+      <td>{row.joinedOn ? formatDay(row.joinedOn, locale) : '—'}</td>
+      <td>{past ? formatDay(row.leftOn, locale) : <span className="muted">{t('workingGroup.current')}</span>}</td>
+      {canManage ? (
+        <td className="table__actions">
+          {past ? null : confirming ? (
+            <span className="confirm" role="group" aria-label={t('workingGroup.manage.confirmRemove', { name: row.displayName })}>
+              <span>{t('workingGroup.manage.confirmRemove', { name: row.displayName })}</span>
+              <button
+                type="button"
+                className="button button--danger button--small"
+                disabled={pending}
+                onClick={() => void remove()}
+                data-testid="member-remove-confirm"
+              >
+                {t('workingGroup.manage.removeConfirm')}
+              </button>
+              <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(false)}>
+                {t('app.cancel')}
+              </button>
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={pending}
+              onClick={() => setConfirming(true)}
+              data-testid="member-remove"
+            >
+              {t('workingGroup.manage.remove')}
+            </button>
+          )}
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+function AddMember({
+  groupId,
+  memberIds,
+  onChanged,
+}: {
+  groupId: string;
+  memberIds: Set<string>;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [role, setRole] = useState<WorkingGroupRole>(WorkingGroupRole.Expert);
+  const [added, setAdded] = useState<string | null>(null);
+  const trimmed = query.trim();
+  const results = useApiResource<PersonDto[]>(trimmed.length >= 2 ? `/api/people?q=${encodeURIComponent(trimmed)}` : null);
+  const add = useAction(async (person: PersonDto) => {
+    await apiRequest<MembershipDto>(membersPath(groupId), {
+      method: 'POST',
+      body: { personId: person.id, role } satisfies AddMemberRequest,
+    });
+    setAdded(person.displayName);
+    onChanged();
+  });
+
+  const candidates = results.state === 'ready' ? results.data.filter((p) => !memberIds.has(p.id)) : [];
+
+  return (
+    <div className="card manage-card" data-testid="add-member-form">
+      <h3>{t('workingGroup.manage.addHeading')}</h3>
+      <div className="form form--inline" role="search">
+        <div className="form__field">
+          <label htmlFor={`${id}-q`}>{t('workingGroup.manage.search')}</label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            name="q"
+            value={query}
+            autoComplete="off"
+            placeholder={t('workingGroup.manage.searchPlaceholder')}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setAdded(null);
+            }}
+          />
+        </div>
+        <div className="form__field">
+          <label htmlFor={`${id}-role`}>{t('workingGroup.manage.role')}</label>
+          <select id={`${id}-role`} name="role" value={role} onChange={(event) => setRole(event.target.value as WorkingGroupRole)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(t, r)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <FormError error={add.error} />
+      {added ? (
+        <p className="alert alert--success" role="status">
+          {t('workingGroup.manage.added', { name: added })}
+        </p>
+      ) : null}
+      {trimmed.length >= 2 ? (
+        results.state === 'loading' ? (
+          <p className="muted">{t('app.loading')}</p>
+        ) : results.state === 'error' ? (
+          <FormError error={results.error} />
+        ) : candidates.length === 0 ? (
+          <p className="muted">{t('workingGroup.manage.noCandidates')}</p>
+        ) : (
+          <ul className="pick-list" aria-live="polite">
+            {candidates.slice(0, 10).map((person) => (
+              <li key={person.id} data-testid="candidate">
+                <span>
+                  <strong>{person.displayName}</strong>{' '}
+                  <span className="muted">
+                    {[person.partner?.shortName ?? person.affiliation, regionLabel(t, person.region)].filter(Boolean).join(' · ')}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className="button button--primary button--small"
+                  disabled={add.pending}
+                  onClick={() => void add.run(person)}
+                  data-testid="add-member"
+                >
+                  {t('workingGroup.manage.addAs', { role: roleLabel(t, role) })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : (
+        <p className="muted">{t('workingGroup.manage.searchHint')}</p>
+      )}
+    </div>
+  );
+}
+
+export function MembersSection({
+  groupId,
+  fallback,
+  memberships,
+  canManage,
+  onChanged,
+}: {
+  groupId: string;
+  fallback: WorkingGroupMemberDto[];
+  memberships: Resource<MembershipDto[]>;
+  canManage: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const toggleId = useId();
+  const [showPast, setShowPast] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const rows: Row[] =
+    memberships.state === 'ready'
+      ? memberships.data.map((m) => ({ ...m, key: m.id }))
+      : fallback.map((m) => ({ ...m, joinedOn: null, leftOn: null, key: m.personId }));
+  const visible = rows
+    .filter((row) => showPast || row.leftOn === null)
+    .sort(
+      (a, b) =>
+        Number(a.leftOn !== null) - Number(b.leftOn !== null) ||
+        ROLES.indexOf(a.role) - ROLES.indexOf(b.role) ||
+        a.displayName.localeCompare(b.displayName),
+    );
+  const pastCount = rows.filter((row) => row.leftOn !== null).length;
+  const currentIds = new Set(rows.filter((row) => row.leftOn === null).map((row) => row.personId));
+
+  return (
+    <section className="section" aria-labelledby="wg-members">
+      <div className="section__header">
+        <h2 id="wg-members">{t('workingGroup.members')}</h2>
+        <label className="checkbox" htmlFor={toggleId}>
+          <input
+            id={toggleId}
+            type="checkbox"
+            name="showPast"
+            checked={showPast}
+            onChange={(event) => setShowPast(event.target.checked)}
+            data-testid="show-past-members"
+          />
+          {t('workingGroup.showPast', { count: pastCount })}
+        </label>
+      </div>
+      <FormError error={error} testId="member-error" />
+      {visible.length === 0 ? (
+        <p className="muted">{t('workingGroup.membersEmpty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="members">
+            <thead>
+              <tr>
+                <th scope="col">{t('workingGroup.memberName')}</th>
+                <th scope="col">{t('workingGroup.memberRole')}</th>
+                <th scope="col">{t('workingGroup.memberRegion')}</th>
+                <th scope="col">{t('workingGroup.joined')}</th>
+                <th scope="col">{t('workingGroup.left')}</th>
+                {canManage ? <th scope="col">{t('workingGroup.manage.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {visible.map((row) => (
+                <MemberRow
+                  key={row.key}
+                  row={row}
+                  groupId={groupId}
+                  canManage={canManage && memberships.state === 'ready'}
+                  onChanged={onChanged}
+                  onError={setError}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage ? <AddMember groupId={groupId} memberIds={currentIds} onChanged={onChanged} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useCallback, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorCode } from '@roundtable/contracts';
+import { ApiError } from './http';
+import { errorMessage } from './error-message';
+
+/** The server's message for one field of a VALIDATION_FAILED answer (`field` or `field.sub`), if any. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError) || error.fields.length === 0) return undefined;
+  const hit = error.fields.find((f) => f.field === field || f.field.startsWith(`${field}.`) || f.field.startsWith(`${field}[`));
+  return hit?.message;
+}
+
+/** Codes whose server message says something the translated text cannot (e.g. which rule was broken). */
+const DETAILED_CODES = new Set<string>([ErrorCode.CoChairRule, ErrorCode.Conflict, ErrorCode.InvitationEmailMismatch]);
+
+/** Translated alert for a failed form submission; adds the server's own words where they name a rule. */
+export function FormError({ error, testId }: { error: unknown; testId?: string }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const detail = error instanceof ApiError && DETAILED_CODES.has(error.code) && error.message ? error.message : null;
+  const fieldCount = error instanceof ApiError ? error.fields.length : 0;
+  return (
+    <div
+      className="alert alert--error"
+      role="alert"
+      data-testid={testId ?? 'form-error'}
+      data-code={error instanceof ApiError ? error.code : undefined}
+    >
+      <div>
+        <p>{errorMessage(t, error)}</p>
+        {detail ? <p className="alert__detail">{detail}</p> : null}
+        {fieldCount > 0 ? <p className="alert__detail">{t('form.checkFields')}</p> : null}
+      </div>
+    </div>
+  );
+}
+
+/** One labelled form control with an optional hint and the server's error for it. */
+export function Field({
+  label,
+  error,
+  hint,
+  className,
+  children,
+}: {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  className?: string;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`form__field${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {hint ? (
+        <p className="form__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="form__error" id={errorId} data-testid="field-error">
+          {t('form.fieldInvalid', { message: error })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Runs an async action, tracking whether it is pending and the last error. */
+export function useAction<A extends unknown[], R>(action: (...args: A) => Promise<R>) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function run(...args: A): Promise<R | undefined> {
+    setPending(true);
+    setError(null);
+    try {
+      return await action(...args);
+    } catch (caught) {
+      setError(caught);
+      return undefined;
+    } finally {
+      setPending(false);
+    }
+  }
+  const reset = useCallback(() => setError(null), []);
+  return { run, pending, error, reset };
+}
+
+/** Splits "a, b; c" into trimmed, de-duplicated tags. */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(/[,;，；\n]/).map((tag) => tag.trim()).filter(Boolean))];
+}
