@@ -283,7 +283,10 @@ describe('working-group invitations (real PostgreSQL, real SMTP)', () => {
       sessions: await count('SELECT 1 FROM sessions'),
     }).toEqual(before);
     // Still usable afterwards.
-    expect((await accept({ displayName: 'Careful', password: PASSWORD })).status).toBe(200);
+    const noCountry = await accept({ displayName: 'Careful', password: PASSWORD });
+    expect(noCountry.status).toBe(400);
+    expect(noCountry.body.fields.map((f: { field: string }) => f.field)).toEqual(['country']);
+    expect((await accept({ displayName: 'Careful', password: PASSWORD, country: 'ES' })).status).toBe(200);
   });
 
   it('keeps mail in the outbox without SMTP_URL; coordinators see it, experts do not; a retry sends it once SMTP is set', async () => {
@@ -373,8 +376,8 @@ describe('working-group invitations (real PostgreSQL, real SMTP)', () => {
     const { token } = await invite(cochair, 'WG1', email);
     const [a, b] = await Promise.all([client(), client()]);
     const results = await Promise.all([
-      a.post(`/api/invitations/by-token/${token}/accept`, { displayName: 'Racer A', password: PASSWORD }),
-      b.post(`/api/invitations/by-token/${token}/accept`, { displayName: 'Racer B', password: PASSWORD }),
+      a.post(`/api/invitations/by-token/${token}/accept`, { displayName: 'Racer A', password: PASSWORD, country: 'DE' }),
+      b.post(`/api/invitations/by-token/${token}/accept`, { displayName: 'Racer B', password: PASSWORD, country: 'DE' }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)?.body.code).toBe('INVITATION_USED');

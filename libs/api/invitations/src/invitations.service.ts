@@ -37,8 +37,6 @@ export interface AcceptedInvitation {
 }
 
 export const DEFAULT_INVITATION_TTL_DAYS = 14;
-/** Country of a person created from an invitation without one (ISO 3166 user-assigned "unknown"). */
-export const UNKNOWN_COUNTRY = 'ZZ';
 
 const ROLES: readonly string[] = Object.values(WorkingGroupRole);
 
@@ -242,7 +240,13 @@ export class InvitationsService {
       if (person.user_id) throw new ApiException(ErrorCode.Conflict, `The profile for ${invitation.email} belongs to another account.`);
       return person.id;
     }
-    const fallbackCountry = country ?? (await this.applicationCountry(manager, invitation.applicationId)) ?? UNKNOWN_COUNTRY;
+    // Country decides the region (co-chair rule, balance report), so a new profile must have one.
+    const fallbackCountry = country ?? (await this.applicationCountry(manager, invitation.applicationId));
+    if (!fallbackCountry) {
+      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid country', {
+        fields: [{ field: 'country', message: 'country is required for a new account (ISO 3166-1 alpha-2, e.g. IT or CN)' }],
+      });
+    }
     const [created] = await manager.query(
       'INSERT INTO people (display_name, email, country, locale) VALUES ($1, $2, $3, $4) RETURNING id',
       [displayName, invitation.email, fallbackCountry, locale],
