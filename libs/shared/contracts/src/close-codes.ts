@@ -29,3 +29,10 @@ export const CollabUpgradeStatus = {
 export const COLLAB_PATH = '/collab';
 /** Largest single WebSocket message the server accepts (bytes). */
 export const COLLAB_MAX_MESSAGE_BYTES = 1_500_000;
+
+/**
+ * Extra y-websocket message type sent by our server (plain y-websocket clients ignore it):
+ * `[varUint 100][varUint n]` = "the first n update messages (sync step 2 or update) you sent on this
+ * connection are stored in PostgreSQL". The web client counts what it sends and shows Saving… / Saved.
+ */
+export const COLLAB_MESSAGE_SAVED = 100;
