@@ -39,6 +39,9 @@ function jest(title, args) {
 
 const only = process.argv[2];
 if (!only || only === 'static') {
+  // The module-boundaries rule reads Nx's project graph; on a fresh clone it must be computed first,
+  // or the rule silently skips.
+  run('project graph', 'npx', ['nx', 'show', 'projects']);
   run('lint (ESLint, module boundaries)', 'npx', ['eslint', '.']);
   run('typecheck (strict)', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static']);
 }

@@ -1,3 +1,4 @@
+import { COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -15,6 +16,8 @@ export function connectCollab(baseUrl: string, documentId: string, cookie: strin
     disableBc: true,
     maxBackoffTime: 200,
   });
+  // Our server's "saved" acknowledgement (plain clients log it as unknown and carry on); nothing to answer.
+  provider.messageHandlers[COLLAB_MESSAGE_SAVED] = () => undefined;
   // Destroying the doc also stops the awareness' timer, which would otherwise keep the process alive.
   const destroy = provider.destroy.bind(provider);
   provider.destroy = () => {

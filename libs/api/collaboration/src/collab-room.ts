@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { CollabCloseCode } from '@roundtable/contracts';
+import { COLLAB_MESSAGE_SAVED, CollabCloseCode } from '@roundtable/contracts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
@@ -20,6 +20,9 @@ export interface CollabConnection {
   canWrite: boolean;
   /** Whether the client was already told that its edits are not accepted. */
   toldReadOnly?: boolean;
+  /** Update messages received on this socket, and how many of them are stored (the "saved" ack). */
+  received: number;
+  saved: number;
   /** Awareness client ids this connection announced, removed when it leaves. */
   awarenessIds: Set<number>;
 }
@@ -34,11 +37,20 @@ export class CollabRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<CollabConnection>();
-  private pending: Array<{ update: Uint8Array; origin: CollabConnection }> = [];
+  private pending: Array<{ update: Uint8Array | null; origin: CollabConnection; seq: number }> = [];
+  /** Highest stored update id applied to this doc: sequence for catching up with other processes. */
+  lastSeenId = 0;
+  /** Updates stored since the snapshot, to decide when to compact. */
+  tailLength = 0;
   private flushing: Promise<void> | null = null;
   private readonly logger = new Logger('CollabRoom');
 
-  constructor(readonly documentId: string, private readonly store: DocumentStore, private readonly onBroken: (room: CollabRoom) => void) {
+  constructor(
+    readonly documentId: string,
+    private readonly store: DocumentStore,
+    private readonly onBroken: (room: CollabRoom) => void,
+    private readonly onStored: (room: CollabRoom) => void = () => undefined,
+  ) {
     // The server's own state has no awareness presence.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -57,15 +69,33 @@ export class CollabRoom {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.Awareness);
       encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      this.broadcast(encoding.toUint8Array(encoder), undefined);
+      // Not echoed to the sender: it knows its own presence.
+      this.broadcast(encoding.toUint8Array(encoder), connection);
     });
   }
 
   async load(): Promise<void> {
-    const updates = await this.store.loadUpdates(this.documentId);
+    const state = await this.store.load(this.documentId);
     Y.transact(this.doc, () => {
-      for (const update of updates) Y.applyUpdate(this.doc, update);
+      if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
+      for (const update of state.updates) Y.applyUpdate(this.doc, update.data);
     }, 'load');
+    this.lastSeenId = state.lastId;
+    this.tailLength = state.updates.length;
+  }
+
+  /**
+   * Another process stored updates up to `id`: fetch everything after what we have (gaps included, by
+   * sequence) and apply it; the doc's update handler relays it to our sockets.
+   */
+  async catchUp(id: number): Promise<void> {
+    if (id <= this.lastSeenId) return;
+    const state = await this.store.since(this.documentId, this.lastSeenId);
+    Y.transact(this.doc, () => {
+      if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
+      for (const update of state.updates) if (update.id > this.lastSeenId) Y.applyUpdate(this.doc, update.data);
+    }, 'remote');
+    this.lastSeenId = Math.max(this.lastSeenId, state.lastId);
   }
 
   /** Sends the opening handshake: our state vector (sync step 1) and everyone's presence. */
@@ -145,14 +175,15 @@ export class CollabRoom {
         const update = decoding.readVarUint8Array(decoder);
         // Validate before anything is stored: a malformed update throws here and closes the socket.
         const decoded = Y.decodeUpdate(update);
+        const seq = ++connection.received;
         if (!connection.canWrite) {
           // Read-only sockets: updates are dropped, never stored, and the client is told why (once).
           this.tellReadOnly(connection);
           return;
         }
-        // A client's answer to our sync step 1 is often empty; storing it would only grow the log.
-        if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-        this.enqueue(update, connection);
+        // A client's answer to our sync step 1 is often empty: nothing to store, but it is acknowledged in order.
+        const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+        this.enqueue(empty ? null : update, connection, seq);
         break;
       }
       default:
@@ -160,19 +191,29 @@ export class CollabRoom {
     }
   }
 
-  private enqueue(update: Uint8Array, origin: CollabConnection): void {
-    this.pending.push({ update, origin });
+  private enqueue(update: Uint8Array | null, origin: CollabConnection, seq: number): void {
+    this.pending.push({ update, origin, seq });
     if (!this.flushing) this.flushing = this.drain();
   }
 
-  /** Group commit: everything that arrived while the previous batch was being written goes in one INSERT. */
+  /**
+   * Group commit: everything that arrived while the previous batch was being written goes in one INSERT.
+   * Only after the commit are the updates applied, relayed, and acknowledged to their senders as saved.
+   */
   private async drain(): Promise<void> {
     try {
       while (this.pending.length > 0) {
         const batch = this.pending;
         this.pending = [];
-        await this.store.append(this.documentId, batch.map((item) => item.update));
-        for (const { update, origin } of batch) Y.applyUpdate(this.doc, update, origin);
+        const toStore = batch.filter((item): item is typeof item & { update: Uint8Array } => item.update !== null);
+        const ids = await this.store.append(this.documentId, toStore.map((item) => item.update));
+        for (const { update, origin } of toStore) Y.applyUpdate(this.doc, update, origin);
+        if (ids.length > 0) {
+          this.lastSeenId = Math.max(this.lastSeenId, ...ids);
+          this.tailLength += ids.length;
+        }
+        this.acknowledge(batch);
+        if (ids.length > 0) this.onStored(this);
       }
     } catch (error) {
       this.logger.error(`Storing updates of ${this.documentId} failed; closing its sockets`, error as Error);
@@ -181,6 +222,19 @@ export class CollabRoom {
       this.onBroken(this);
     } finally {
       this.flushing = null;
+    }
+  }
+
+  /** Tells each sender how many of its update messages are now stored (COLLAB_MESSAGE_SAVED). */
+  private acknowledge(batch: Array<{ origin: CollabConnection; seq: number }>): void {
+    const highest = new Map<CollabConnection, number>();
+    for (const { origin, seq } of batch) highest.set(origin, Math.max(highest.get(origin) ?? 0, seq));
+    for (const [connection, seq] of highest) {
+      connection.saved = seq;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, COLLAB_MESSAGE_SAVED);
+      encoding.writeVarUint(encoder, seq);
+      this.send(connection, encoding.toUint8Array(encoder));
     }
   }
 

@@ -13,10 +13,13 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CollabRoom, MalformedMessageError, type CollabConnection } from './collab-room';
 import { initialContent } from './document-template';
+import { DocumentEvents } from './document.events';
 import { DocumentStore } from './document.store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PING_INTERVAL_MS = 30_000;
+/** Compact a live document when its stored tail passes this many updates. */
+const COMPACT_AFTER_UPDATES = Number(process.env.COLLAB_COMPACT_AFTER ?? 500);
 
 /**
  * Serves the y-websocket protocol at /collab/<documentId> on the API's own HTTP server. The upgrade is
@@ -39,11 +42,14 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     private readonly access: AccessService,
     private readonly store: DocumentStore,
     private readonly accessEvents: AccessEvents,
+    private readonly documentEvents: DocumentEvents,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.accessEvents.listen();
     this.accessEvents.changed$.subscribe((personId) => void this.recheckAccess(personId));
+    await this.documentEvents.listen();
+    this.documentEvents.stored$.subscribe(({ documentId, id }) => void this.catchUp(documentId, id));
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.httpServer.on('upgrade', this.onUpgrade);
     this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
@@ -104,7 +110,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   }
 
   private accept(socket: WebSocket, documentId: string, userId: string, user: CollabConnection['user'], canWrite: boolean): void {
-    const connection: CollabConnection = { socket, userId, user, canWrite, awarenessIds: new Set() };
+    const connection: CollabConnection = { socket, userId, user, canWrite, awarenessIds: new Set(), received: 0, saved: 0 };
     let alive = true;
     socket.on('pong', () => (alive = true));
     (socket as WebSocket & { isAlive?: () => boolean }).isAlive = () => {
@@ -151,11 +157,12 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   private leave(room: CollabRoom, connection: CollabConnection): void {
     room.leave(connection);
     if (room.connections.size > 0 || this.closing) return;
-    // Last one out: make sure everything is stored, then free the memory.
-    void room.flush().then(() => {
+    // Last one out: make sure everything is stored, compact, then free the memory.
+    void room.flush().then(async () => {
       if (room.connections.size === 0 && this.rooms.get(room.documentId)) {
         this.rooms.delete(room.documentId);
         room.destroy();
+        await this.store.compact(room.documentId);
       }
     });
   }
@@ -179,10 +186,17 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
       seeded.destroy();
       return update;
     });
-    const room = new CollabRoom(documentId, this.store, (broken) => {
-      this.rooms.delete(broken.documentId);
-      broken.destroy();
-    });
+    const room = new CollabRoom(
+      documentId,
+      this.store,
+      (broken) => {
+        this.rooms.delete(broken.documentId);
+        broken.destroy();
+      },
+      (stored) => {
+        if (stored.tailLength >= COMPACT_AFTER_UPDATES) void this.compact(stored);
+      },
+    );
     await room.load();
     return room;
   }
@@ -213,6 +227,22 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
         }
       }
     }
+  }
+
+  /** Another process stored updates of a document we have open: fetch and relay them. */
+  private async catchUp(documentId: string, id: number): Promise<void> {
+    const room = await this.liveRoom(documentId);
+    if (!room) return;
+    try {
+      await room.catchUp(id);
+    } catch (error) {
+      this.logger.error(`Catching up ${documentId} failed`, error as Error);
+    }
+  }
+
+  private async compact(room: CollabRoom): Promise<void> {
+    const tail = room.tailLength;
+    if (await this.store.compact(room.documentId)) room.tailLength = Math.max(0, room.tailLength - tail);
   }
 
   private pingAll(): void {

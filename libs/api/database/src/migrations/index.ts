@@ -1,5 +1,6 @@
 import { InitialSchema1764345600000 } from './1764345600000-initial-schema';
 import { WorkingGroupsMembership1764432000000 } from './1764432000000-working-groups-membership';
+import { DocumentSnapshots1764518400000 } from './1764518400000-document-snapshots';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1764345600000, WorkingGroupsMembership1764432000000];
+export const MIGRATIONS = [InitialSchema1764345600000, WorkingGroupsMembership1764432000000, DocumentSnapshots1764518400000];

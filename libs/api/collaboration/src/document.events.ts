@@ -1,0 +1,38 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { Subject } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import { DOCUMENT_CHANNEL } from './document.store';
+
+/**
+ * Hears `<documentId>:<last update id>` from every API process (PostgreSQL LISTEN/NOTIFY, delivered on
+ * commit), so a process relays updates stored by another one to its own sockets.
+ */
+@Injectable()
+export class DocumentEvents implements OnApplicationShutdown {
+  private readonly logger = new Logger('DocumentEvents');
+  readonly stored$ = new Subject<{ documentId: string; id: number }>();
+  private client: Client | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async listen(): Promise<void> {
+    if (this.client) return;
+    const client = new Client({ connectionString: (this.dataSource.options as { url?: string }).url });
+    client.on('notification', (message) => {
+      if (message.channel !== DOCUMENT_CHANNEL || !message.payload) return;
+      const [documentId, id] = message.payload.split(':');
+      if (documentId && Number.isFinite(Number(id))) this.stored$.next({ documentId, id: Number(id) });
+    });
+    client.on('error', (error) => this.logger.error('Document listener lost its connection', error));
+    await client.connect();
+    await client.query(`LISTEN ${DOCUMENT_CHANNEL}`);
+    this.client = client;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stored$.complete();
+    await this.client?.end().catch(() => undefined);
+  }
+}
