@@ -42,6 +42,8 @@ export class CollabRoom {
   lastSeenId = 0;
   /** Updates stored since the snapshot, to decide when to compact. */
   tailLength = 0;
+  /** Stored size of the document (snapshot + tail), for the document size limit. */
+  storedBytes = 0;
   private flushing: Promise<void> | null = null;
   private readonly logger = new Logger('CollabRoom');
 
@@ -82,6 +84,7 @@ export class CollabRoom {
     }, 'load');
     this.lastSeenId = state.lastId;
     this.tailLength = state.updates.length;
+    this.storedBytes = (state.snapshot?.byteLength ?? 0) + state.updates.reduce((sum, u) => sum + u.data.byteLength, 0);
   }
 
   /**
@@ -211,6 +214,7 @@ export class CollabRoom {
         if (ids.length > 0) {
           this.lastSeenId = Math.max(this.lastSeenId, ...ids);
           this.tailLength += ids.length;
+          this.storedBytes += toStore.reduce((sum, item) => sum + item.update.byteLength, 0);
         }
         this.acknowledge(batch);
         if (ids.length > 0) this.onStored(this);

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { COLLAB_MAX_MESSAGE_BYTES, COLLAB_PATH, CollabCloseCode, CollabUpgradeStatus } from '@roundtable/contracts';
+import { COLLAB_LIMITS, COLLAB_MAX_MESSAGE_BYTES, COLLAB_PATH, CollabCloseCode, CollabUpgradeStatus } from '@roundtable/contracts';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
 import { ApiException } from '@roundtable/api-platform';
 import { AuthService, readCookie, SESSION_COOKIE } from '@roundtable/api-auth';
@@ -21,6 +21,21 @@ const PING_INTERVAL_MS = 30_000;
 /** Compact a live document when its stored tail passes this many updates. */
 const COMPACT_AFTER_UPDATES = Number(process.env.COLLAB_COMPACT_AFTER ?? 500);
 
+function limit(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** Limits, read when the server starts (see COLLAB_LIMITS in contracts for what each does). */
+const readLimits = () => ({
+  maxDocumentBytes: limit('COLLAB_MAX_DOCUMENT_BYTES', COLLAB_LIMITS.maxDocumentBytes),
+  maxClientsPerDocument: limit('COLLAB_MAX_CLIENTS_PER_DOCUMENT', COLLAB_LIMITS.maxClientsPerDocument),
+  maxUpdatesPerSecond: limit('COLLAB_MAX_UPDATES_PER_SECOND', COLLAB_LIMITS.maxUpdatesPerSecond),
+  maxConnectionsPerMinute: limit('COLLAB_MAX_CONNECTIONS_PER_MINUTE', COLLAB_LIMITS.maxConnectionsPerMinute),
+  authDeadlineMs: COLLAB_LIMITS.authDeadlineMs,
+  maxBytesBeforeReady: COLLAB_LIMITS.maxBytesBeforeReady,
+});
+
 /**
  * Serves the y-websocket protocol at /collab/<documentId> on the API's own HTTP server. The upgrade is
  * refused (plain HTTP status, no socket) unless the session cookie belongs to a user who may read the
@@ -33,6 +48,9 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   private readonly rooms = new Map<string, Promise<CollabRoom>>();
   private readonly schema = getSchema(editorExtensions());
   private httpServer: Server | null = null;
+  /** Upgrade attempts per client address in the current minute window. */
+  private readonly attempts = new Map<string, { windowStart: number; count: number }>();
+  private readonly limits = readLimits();
   private pingTimer: NodeJS.Timeout | null = null;
   private closing = false;
 
@@ -81,7 +99,14 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return; // not ours: leave it to other listeners
     socket.on('error', () => socket.destroy());
-    this.authorise(request, url.pathname.slice(COLLAB_PATH.length + 1))
+    if (!this.admit(request.socket.remoteAddress ?? 'unknown')) {
+      refuse(socket, CollabUpgradeStatus.TooManyConnections, 'Too Many Requests');
+      return;
+    }
+    const deadline = new Promise<{ status: number; reason: string }>((resolve) =>
+      setTimeout(() => resolve({ status: CollabUpgradeStatus.Unavailable, reason: 'Service Unavailable' }), this.limits.authDeadlineMs).unref(),
+    );
+    Promise.race([this.authorise(request, url.pathname.slice(COLLAB_PATH.length + 1)), deadline])
       .then((result) => {
         if ('status' in result) return refuse(socket, result.status, result.reason);
         this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result.documentId, result.userId, result.user, result.canWrite));
@@ -121,12 +146,22 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     socket.binaryType = 'nodebuffer';
     // Messages that arrive while the document loads are queued, then handled in order.
     const early: Uint8Array[] = [];
+    let earlyBytes = 0;
     let room: CollabRoom | null = null;
+    const bucket = { tokens: this.limits.maxUpdatesPerSecond * 10, at: Date.now() };
     socket.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return socket.close(CollabCloseCode.PolicyViolation, 'binary messages only');
+      // Token bucket: sustained maxUpdatesPerSecond, bursts up to ten seconds' worth.
+      const now = Date.now();
+      bucket.tokens = Math.min(this.limits.maxUpdatesPerSecond * 10, bucket.tokens + ((now - bucket.at) / 1000) * this.limits.maxUpdatesPerSecond);
+      bucket.at = now;
+      if (--bucket.tokens < 0) return socket.close(CollabCloseCode.PolicyViolation, 'too many messages');
       const bytes = toUint8Array(data);
-      if (!room) early.push(bytes);
-      else this.handle(room, connection, bytes);
+      if (!room) {
+        earlyBytes += bytes.byteLength;
+        if (earlyBytes > this.limits.maxBytesBeforeReady) return socket.close(CollabCloseCode.MessageTooBig, 'too much data before the document was ready');
+        early.push(bytes);
+      } else this.handle(room, connection, bytes);
     });
     socket.on('close', () => {
       if (room) this.leave(room, connection);
@@ -135,6 +170,10 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     this.openRoom(documentId)
       .then((opened) => {
         if (socket.readyState !== socket.OPEN) return;
+        if (opened.connections.size >= this.limits.maxClientsPerDocument) {
+          socket.close(CollabCloseCode.TryAgainLater, 'too many people on this document');
+          return;
+        }
         room = opened;
         opened.join(connection);
         for (const bytes of early.splice(0)) this.handle(opened, connection, bytes);
@@ -147,6 +186,10 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
 
   private handle(room: CollabRoom, connection: CollabConnection, bytes: Uint8Array): void {
     try {
+      if (room.storedBytes + bytes.byteLength > this.limits.maxDocumentBytes) {
+        connection.socket.close(CollabCloseCode.MessageTooBig, 'document too large');
+        return;
+      }
       room.handleMessage(connection, bytes);
     } catch (error) {
       if (!(error instanceof MalformedMessageError)) this.logger.error('Message handling failed', error as Error);
@@ -229,6 +272,19 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
+  /** Sliding one-minute window of upgrade attempts per address. */
+  private admit(address: string): boolean {
+    const now = Date.now();
+    const entry = this.attempts.get(address);
+    if (!entry || now - entry.windowStart > 60_000) {
+      if (this.attempts.size > 10_000) this.attempts.clear(); // bounded memory under address floods
+      this.attempts.set(address, { windowStart: now, count: 1 });
+      return true;
+    }
+    entry.count++;
+    return entry.count <= this.limits.maxConnectionsPerMinute;
+  }
+
   /** Another process stored updates of a document we have open: fetch and relay them. */
   private async catchUp(documentId: string, id: number): Promise<void> {
     const room = await this.liveRoom(documentId);
@@ -242,7 +298,10 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
 
   private async compact(room: CollabRoom): Promise<void> {
     const tail = room.tailLength;
-    if (await this.store.compact(room.documentId)) room.tailLength = Math.max(0, room.tailLength - tail);
+    if (await this.store.compact(room.documentId)) {
+      room.tailLength = Math.max(0, room.tailLength - tail);
+      room.storedBytes = await this.store.storedBytes(room.documentId);
+    }
   }
 
   private pingAll(): void {

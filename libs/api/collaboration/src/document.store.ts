@@ -90,6 +90,16 @@ export class DocumentStore {
     });
   }
 
+  /** Bytes stored for a document (snapshot + tail). */
+  async storedBytes(documentId: string): Promise<number> {
+    const [{ bytes }] = await this.dataSource.query(
+      `SELECT (coalesce((SELECT length(state) FROM document_snapshots WHERE document_id = $1), 0)
+             + coalesce((SELECT sum(length(data)) FROM document_updates WHERE document_id = $1), 0))::bigint AS bytes`,
+      [documentId],
+    );
+    return Number(bytes);
+  }
+
   /** Number of updates stored after the snapshot. */
   async tailLength(documentId: string): Promise<number> {
     const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1', [documentId]);

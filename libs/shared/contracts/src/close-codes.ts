@@ -10,6 +10,8 @@ export const CollabCloseCode = {
   PolicyViolation: 1008,
   MessageTooBig: 1009,
   InternalError: 1011,
+  /** Too many people on this document right now (or the server is busy): the client retries later. */
+  TryAgainLater: 1013,
   Unauthenticated: 4401,
   Forbidden: 4403,
   DocumentNotFound: 4404,
@@ -24,11 +26,32 @@ export const CollabUpgradeStatus = {
   Unauthenticated: 401,
   Forbidden: 403,
   DocumentNotFound: 404,
+  TooManyConnections: 429,
+  Unavailable: 503,
 } as const;
 
 export const COLLAB_PATH = '/collab';
-/** Largest single WebSocket message the server accepts (bytes). */
+/** Largest single WebSocket message the server accepts (bytes); larger closes with 1009. */
 export const COLLAB_MAX_MESSAGE_BYTES = 1_500_000;
+
+/**
+ * Server-side limits of the collaboration endpoint (defaults; each can be changed by the environment
+ * variable named in brackets). Exceeding one closes the socket with the code given.
+ */
+export const COLLAB_LIMITS = {
+  /** Stored size of one document [COLLAB_MAX_DOCUMENT_BYTES] → 1009. */
+  maxDocumentBytes: 20_000_000,
+  /** Open sockets on one document [COLLAB_MAX_CLIENTS_PER_DOCUMENT] → 1013 (retry later). */
+  maxClientsPerDocument: 100,
+  /** Update messages per socket per second, sustained [COLLAB_MAX_UPDATES_PER_SECOND], bursts up to 10× → 1008. */
+  maxUpdatesPerSecond: 100,
+  /** Upgrade attempts per client address per minute [COLLAB_MAX_CONNECTIONS_PER_MINUTE] → HTTP 429. */
+  maxConnectionsPerMinute: 120,
+  /** Time allowed to authenticate and authorise an upgrade (ms) → HTTP 503. */
+  authDeadlineMs: 5_000,
+  /** Bytes a socket may send before its document is loaded → 1009. */
+  maxBytesBeforeReady: 1_500_000,
+} as const;
 
 /**
  * Extra y-websocket message type sent by our server (plain y-websocket clients ignore it):
