@@ -158,6 +158,15 @@ export class CollabRoom {
     }
   }
 
+  /**
+   * An edit made by the server (API): stored like any client's update, then applied and relayed.
+   * Resolves once it is stored.
+   */
+  async applyServerUpdate(update: Uint8Array, origin: CollabConnection): Promise<void> {
+    this.enqueue(update, origin, ++origin.received);
+    await this.flush();
+  }
+
   /** Resolves once every update received so far is stored. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
@@ -254,7 +263,8 @@ export class CollabRoom {
   }
 
   private send(connection: CollabConnection, message: Uint8Array): void {
-    if (connection.socket.readyState === connection.socket.OPEN) connection.socket.send(message);
+    // Edits made by the server itself have an origin without a socket.
+    if (connection.socket && connection.socket.readyState === connection.socket.OPEN) connection.socket.send(message);
   }
 
   destroy(): void {

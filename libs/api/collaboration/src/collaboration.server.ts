@@ -221,14 +221,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async loadRoom(documentId: string): Promise<CollabRoom> {
-    // Content is seeded here, on the server, under a lock: never by a client, so it cannot be duplicated.
-    const { document } = await this.access.documentAccessFor({ platformRole: 'admin', personId: null }, documentId);
-    await this.store.seedIfEmpty(documentId, () => {
-      const seeded = prosemirrorJSONToYDoc(this.schema, initialContent(document.type, document.titleEn), EDITOR_FRAGMENT);
-      const update = Y.encodeStateAsUpdate(seeded);
-      seeded.destroy();
-      return update;
-    });
+    await this.ensureSeeded(documentId);
     const room = new CollabRoom(
       documentId,
       this.store,
@@ -270,6 +263,48 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
         }
       }
     }
+  }
+
+  /**
+   * Applies an edit made through the API as a Yjs update, never as a row overwrite: computed against the
+   * live state (or the stored one when nobody has the document open), stored, then relayed to every
+   * socket in this and other processes.
+   */
+  async editDocument(documentId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.liveRoom(documentId);
+    const base = new Y.Doc();
+    try {
+      if (room) Y.applyUpdate(base, Y.encodeStateAsUpdate(room.doc));
+      else {
+        await this.ensureSeeded(documentId);
+        for (const update of await this.store.loadUpdates(documentId)) Y.applyUpdate(base, update);
+      }
+      const before = Y.encodeStateVector(base);
+      edit(base);
+      const update = Y.encodeStateAsUpdate(base, before);
+      if (room) {
+        const serverOrigin = { socket: null, userId: 'server', user: { platformRole: 'admin', personId: null }, canWrite: true, awarenessIds: new Set(), received: 0, saved: 0 };
+        await room.applyServerUpdate(update, serverOrigin as unknown as CollabConnection);
+      } else {
+        await this.store.append(documentId, [update]);
+      }
+    } finally {
+      base.destroy();
+    }
+  }
+
+  /**
+   * Gives a document its initial content if it has none. Done here, on the server, under a lock: never by
+   * a client, so content cannot be duplicated.
+   */
+  async ensureSeeded(documentId: string): Promise<void> {
+    const { document } = await this.access.documentAccessFor({ platformRole: 'admin', personId: null }, documentId);
+    await this.store.seedIfEmpty(documentId, () => {
+      const seeded = prosemirrorJSONToYDoc(this.schema, initialContent(document.type, document.titleEn), EDITOR_FRAGMENT);
+      const update = Y.encodeStateAsUpdate(seeded);
+      seeded.destroy();
+      return update;
+    });
   }
 
   /** Sliding one-minute window of upgrade attempts per address. */

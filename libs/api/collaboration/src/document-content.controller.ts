@@ -1,9 +1,21 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Policy } from '@roundtable/api-platform';
+import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ErrorCode } from '@roundtable/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
+import { ApiException, Policy } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { AccessService, UuidParamPipe } from '@roundtable/api-projects';
 import { DocumentContentService, type DocumentContent } from './document-content.service';
+
+class AppendParagraphsDto {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'paragraphs must contain at least one paragraph' })
+  @ArrayMaxSize(200, { message: 'paragraphs takes at most 200 paragraphs' })
+  @IsString({ each: true, message: 'each paragraph must be text' })
+  @MaxLength(20_000, { each: true, message: 'each paragraph must be at most 20000 characters' })
+  paragraphs!: string[];
+}
 
 @ApiTags('documents')
 @Controller('documents')
@@ -17,5 +29,29 @@ export class DocumentContentController {
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<DocumentContent> {
     await this.access.documentAccessFor(user, id);
     return this.content.render(id);
+  }
+
+  @Policy('document')
+  @Get(':id/content.md')
+  @Header('Content-Type', 'text/markdown; charset=utf-8')
+  @ApiOkResponse({ description: 'The document as Markdown, rendered on the server from the shared schema.' })
+  async markdown(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<string> {
+    await this.access.documentAccessFor(user, id);
+    return (await this.content.render(id)).markdown;
+  }
+
+  @Policy('document')
+  @Post(':id/paragraphs')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Appended as a Yjs update to the live document (stored, then relayed to editors).' })
+  @ApiForbiddenResponse({ description: 'The caller may read but not edit this document.' })
+  async append(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: AppendParagraphsDto,
+  ): Promise<DocumentContent> {
+    const { access } = await this.access.documentAccessFor(user, id);
+    if (access !== 'write') throw new ApiException(ErrorCode.Forbidden, 'You may read this document but not edit it.');
+    return this.content.appendParagraphs(id, body.paragraphs);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
+import { editorExtensions, EDITOR_FRAGMENT, toMarkdown } from '@roundtable/editor-schema';
 import { getSchema } from '@tiptap/core';
 import { generateHTML } from '@tiptap/html/server';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
@@ -9,6 +9,7 @@ import { DocumentStore } from './document.store';
 
 export interface DocumentContent {
   html: string;
+  markdown: string;
   text: string;
 }
 
@@ -23,6 +24,7 @@ export class DocumentContentService {
   async render(documentId: string): Promise<DocumentContent> {
     const room = await this.server.liveRoom(documentId);
     if (room) return this.renderDoc(room.doc);
+    await this.server.ensureSeeded(documentId);
     const doc = new Y.Doc();
     try {
       for (const update of await this.store.loadUpdates(documentId)) Y.applyUpdate(doc, update);
@@ -32,8 +34,24 @@ export class DocumentContentService {
     }
   }
 
+  /** Appends paragraphs through the live document (a Yjs update, stored then relayed). */
+  async appendParagraphs(documentId: string, paragraphs: string[]): Promise<DocumentContent> {
+    await this.server.editDocument(documentId, (doc) => {
+      const fragment = doc.getXmlFragment(EDITOR_FRAGMENT);
+      fragment.push(
+        paragraphs.map((text) => {
+          const paragraph = new Y.XmlElement('paragraph');
+          if (text) paragraph.insert(0, [new Y.XmlText(text)]);
+          return paragraph;
+        }),
+      );
+    });
+    return this.render(documentId);
+  }
+
   private renderDoc(doc: Y.Doc): DocumentContent {
     const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema);
-    return { html: generateHTML(root.toJSON(), this.extensions), text: root.textBetween(0, root.content.size, '\n', '\n') };
+    const json = root.toJSON();
+    return { html: generateHTML(json, this.extensions), markdown: toMarkdown(json), text: root.textBetween(0, root.content.size, '\n', '\n') };
   }
 }

@@ -1,1 +1,2 @@
 export * from './editor-schema';
+export * from './markdown';
