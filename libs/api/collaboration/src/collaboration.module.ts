@@ -11,6 +11,6 @@ import { DocumentStore } from './document.store';
   imports: [AuthModule, ProjectsModule],
   controllers: [DocumentContentController],
   providers: [DocumentStore, DocumentEvents, CollaborationServer, DocumentContentService],
-  exports: [DocumentStore],
+  exports: [DocumentStore, CollaborationServer, DocumentContentService],
 })
 export class CollaborationModule {}

@@ -8,6 +8,7 @@ import { AccessEvents, AccessService } from '@roundtable/api-projects';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { IncomingMessage, Server } from 'http';
+import { Subject } from 'rxjs';
 import type { Duplex } from 'stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -51,6 +52,10 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   /** Upgrade attempts per client address in the current minute window. */
   private readonly attempts = new Map<string, { windowStart: number; count: number }>();
   private readonly limits = readLimits();
+  /** A document's updates were stored by this process (after each group commit). */
+  readonly stored$ = new Subject<string>();
+  /** The last socket on a document left this process and its updates are stored. */
+  readonly sessionEnded$ = new Subject<string>();
   private pingTimer: NodeJS.Timeout | null = null;
   private closing = false;
 
@@ -205,6 +210,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
       if (room.connections.size === 0 && this.rooms.get(room.documentId)) {
         this.rooms.delete(room.documentId);
         room.destroy();
+        this.sessionEnded$.next(room.documentId);
         await this.store.compact(room.documentId);
       }
     });
@@ -230,6 +236,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
         broken.destroy();
       },
       (stored) => {
+        this.stored$.next(stored.documentId);
         if (stored.tailLength >= COMPACT_AFTER_UPDATES) void this.compact(stored);
       },
     );
