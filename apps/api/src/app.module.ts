@@ -3,11 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@roundtable/api-database';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
+import { CommentsModule } from '@roundtable/api-comments';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { OpenCallModule } from '@roundtable/api-open-call';
 import { HealthController } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
+import { VersionsModule } from '@roundtable/api-versions';
 import { ENTITIES } from './database/entities';
 
 @Module({})
@@ -23,6 +25,8 @@ export class AppModule {
         MailModule,
         InvitationsModule,
         OpenCallModule,
+        CommentsModule,
+        VersionsModule,
       ],
       controllers: [HealthController],
     };

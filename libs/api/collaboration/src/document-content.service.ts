@@ -49,7 +49,8 @@ export class DocumentContentService {
     return this.render(documentId);
   }
 
-  private renderDoc(doc: Y.Doc): DocumentContent {
+  /** Renders any Y.Doc holding the editor fragment (a live room, a stored state, a version). */
+  renderDoc(doc: Y.Doc): DocumentContent {
     const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema);
     const json = root.toJSON();
     return { html: generateHTML(json, this.extensions), markdown: toMarkdown(json), text: root.textBetween(0, root.content.size, '\n', '\n') };

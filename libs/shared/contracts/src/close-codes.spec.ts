@@ -32,7 +32,7 @@ describe('CollabCloseCode', () => {
   test('own codes that mirror an upgrade refusal are 4000 + the HTTP status', () => {
     const mirrored = ['Unauthenticated', 'Forbidden', 'DocumentNotFound'] as const;
     for (const [name, status] of Object.entries(CollabUpgradeStatus).filter(([name]) => (mirrored as readonly string[]).includes(name))) {
-      expect([name, CollabCloseCode[name as keyof typeof CollabUpgradeStatus]]).toEqual([name, 4000 + status]);
+      expect([name, CollabCloseCode[name as (typeof mirrored)[number]]]).toEqual([name, 4000 + status]);
     }
   });
 });

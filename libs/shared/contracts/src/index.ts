@@ -2,3 +2,5 @@ export * from './error-codes';
 export * from './close-codes';
 export * from './dto';
 export * from './membership';
+export * from './comments';
+export * from './versions';

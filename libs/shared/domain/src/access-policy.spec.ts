@@ -1,5 +1,5 @@
 import type { WorkingGroupRole } from '@roundtable/contracts';
-import { documentAccess, type Actor, type DocumentAccess, type DocumentRef } from './access-policy';
+import { canComment, documentAccess, type Actor, type DocumentAccess, type DocumentRef } from './access-policy';
 
 // Project P has working groups A and B; project Q is another project with its own group X.
 const P = 'project-p';
@@ -117,5 +117,36 @@ describe('documentAccess edge cases', () => {
       expect(documentAccess(actor, documents['WG B doc'])).toBe('write');
       expect(documentAccess(actor, documents['WG A doc'])).toBe('read');
     }
+  });
+});
+
+describe('canComment', () => {
+  const wgA = documents['WG A doc'];
+  const other = documents['doc of another project'];
+
+  it('lets everyone who may read a document comment on it, observers and the advisory board included', () => {
+    for (const name of ['admin', 'coordinator of the project', 'co-chair of WG A', 'expert of WG A', 'observer of WG A'] as const) {
+      expect([name, canComment(actors[name], 'comment', wgA)]).toEqual([name, true]);
+    }
+    const advisory: Actor = { platformRole: 'member', coordinatedProjectIds: [], advisoryProjectIds: [P], memberships: [] };
+    expect(canComment(advisory, 'comment', wgA)).toBe(true);
+    // The WG B expert only reads WG A's documents, and still comments.
+    expect(canComment(member([P, WG_B, 'expert']), 'comment', wgA)).toBe(true);
+  });
+
+  it('refuses comments to people who cannot read the document', () => {
+    for (const name of ['coordinator of another project', 'expert of another project only', 'nobody'] as const) {
+      expect([name, canComment(actors[name], 'comment', wgA)]).toEqual([name, false]);
+    }
+    expect(canComment(actors['observer of WG A'], 'comment', other)).toBe(false);
+  });
+
+  it('lets editors resolve any thread, readers only the threads they opened, outsiders none', () => {
+    expect(canComment(actors['co-chair of WG A'], 'resolve', wgA, { openedByActor: false })).toBe(true);
+    expect(canComment(actors['coordinator of the project'], 'resolve', wgA, { openedByActor: false })).toBe(true);
+    expect(canComment(actors['observer of WG A'], 'resolve', wgA, { openedByActor: false })).toBe(false);
+    expect(canComment(actors['observer of WG A'], 'resolve', wgA, { openedByActor: true })).toBe(true);
+    expect(canComment(member([P, WG_B, 'expert']), 'resolve', wgA, { openedByActor: false })).toBe(false);
+    expect(canComment(actors['expert of another project only'], 'resolve', wgA, { openedByActor: true })).toBe(false);
   });
 });

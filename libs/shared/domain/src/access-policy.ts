@@ -100,3 +100,27 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
       return coordinator;
   }
 }
+
+/**
+ * Comments on a document.
+ * - everyone who may read a document may comment on it and reply (observers and the advisory board
+ *   included: comments are how readers who may not edit take part);
+ * - a thread is resolved or reopened by whoever may edit the document, or by the person who opened it.
+ */
+export type CommentAction = 'comment' | 'resolve';
+
+export interface CommentThreadRef {
+  /** Whether the actor opened the thread. */
+  openedByActor: boolean;
+}
+
+export function canComment(actor: Actor, action: CommentAction, document: DocumentRef, thread?: CommentThreadRef): boolean {
+  const access = documentAccess(actor, document);
+  if (access === 'none') return false;
+  switch (action) {
+    case 'comment':
+      return true;
+    case 'resolve':
+      return access === 'write' || thread?.openedByActor === true;
+  }
+}

@@ -6,19 +6,26 @@ import { WebsocketProvider } from 'y-websocket';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import type { DocumentDto, UserDto } from '@roundtable/contracts';
+import { COLLAB_MESSAGE_SAVED, type DocumentDto, type UserDto } from '@roundtable/contracts';
 import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
 import { collabServerUrl } from './collab-url';
 import { CollabStatusBar } from './collab-status';
+import { CommentsPanel } from './comments.panel';
 import { EditorToolbar } from './editor.toolbar';
+import { openOfflineStore } from './offline-store';
+import { SaveStatus } from './save-status';
+import { SaveTracker, savedMessageHandler, trackingWebSocket } from './save-tracker';
 import { useCollabStatus } from './use-collab-status';
+import { useSaveStatus } from './use-save-status';
+import { VersionsToggle } from './versions.panel';
 
 interface CollabSession {
   ydoc: Y.Doc;
   provider: WebsocketProvider;
+  tracker: SaveTracker;
 }
 
 /** The Tiptap editor bound to an existing Y.Doc + provider. Never seeds content: the server does. */
@@ -32,8 +39,9 @@ function CollaborativeEditor({
   session: CollabSession;
 }) {
   const { t } = useTranslation();
-  const { ydoc, provider } = session;
+  const { ydoc, provider, tracker } = session;
   const connection = useCollabStatus(provider);
+  const saveState = useSaveStatus(provider, tracker);
   const canWrite = document.access === 'write';
   const editable = canWrite && !connection.terminal;
 
@@ -74,7 +82,9 @@ function CollaborativeEditor({
 
   return (
     <>
-      <CollabStatusBar connection={connection} onReconnect={() => provider.connect()} />
+      <CollabStatusBar connection={connection} onReconnect={() => provider.connect()}>
+        {canWrite ? <SaveStatus state={saveState} /> : null}
+      </CollabStatusBar>
       {!canWrite ? (
         <div className="alert alert--info" role="note" data-testid="read-only-banner">
           <p>{t('editor.readOnly')}</p>
@@ -84,22 +94,41 @@ function CollaborativeEditor({
       <div className="editor" data-testid="editor" data-editable={editable ? 'true' : 'false'}>
         <EditorContent editor={editor} className="editor__content" />
       </div>
+      <CommentsPanel editor={editor} documentId={document.id} />
     </>
   );
 }
 
-/** Owns the Y.Doc and the WebSocket provider of one document; destroys both on unmount. */
+/**
+ * Owns the Y.Doc, its IndexedDB copy and the WebSocket provider of one document; destroys them on unmount.
+ * The provider connects only after IndexedDB has loaded what this device kept, so offline edits go out in
+ * the first sync step 2; the client never creates content itself (the server seeds new documents).
+ */
 function LiveDocument({ document, user }: { document: DocumentDto; user: UserDto }) {
   const { t } = useTranslation();
   const [session, setSession] = useState<CollabSession | null>(null);
 
   useEffect(() => {
     const ydoc = new Y.Doc();
-    const provider = new WebsocketProvider(collabServerUrl(), document.id, ydoc);
-    setSession({ ydoc, provider });
+    const offline = openOfflineStore(document.id, ydoc);
+    const tracker = new SaveTracker();
+    const provider = new WebsocketProvider(collabServerUrl(), document.id, ydoc, {
+      connect: false,
+      WebSocketPolyfill: trackingWebSocket(tracker),
+    });
+    provider.messageHandlers[COLLAB_MESSAGE_SAVED] = savedMessageHandler(tracker);
+    let active = true;
+    void offline.ready.then(() => {
+      if (!active) return;
+      provider.connect();
+      setSession({ ydoc, provider, tracker });
+    });
     return () => {
+      active = false;
       setSession(null);
       provider.destroy();
+      provider.awareness.destroy();
+      offline.destroy();
       ydoc.destroy();
     };
   }, [document.id]);
@@ -142,6 +171,7 @@ export function EditorPage() {
             </p>
           </header>
           <LiveDocument key={doc.id} document={doc} user={user} />
+          <VersionsToggle key={`versions-${doc.id}`} documentId={doc.id} canWrite={doc.access === 'write'} />
         </article>
       ) : null}
     </main>

@@ -17,6 +17,9 @@ export function AppLayout() {
     try {
       await logout();
     } finally {
+      // Offline copies of papers must not stay behind for the next person on this computer.
+      // (A dynamic import: the editor chunk stays out of the first load; it is cached once a paper was opened.)
+      await import('@roundtable/web-editor').then((editor) => editor.clearOfflineDocuments()).catch(() => undefined);
       setLeaving(false);
       navigate('/login', { replace: true });
     }

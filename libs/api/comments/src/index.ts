@@ -1,0 +1,3 @@
+export * from './comments.entities';
+export * from './comments.module';
+export * from './comments.service';

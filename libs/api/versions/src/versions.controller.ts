@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, VERSION_LIMITS, type DocumentVersionDto, type DocumentVersionSummaryDto, type LineDiffEntry } from '@roundtable/contracts';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { ApiException, Policy } from '@roundtable/api-platform';
+import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
+import { AccessService, UuidParamPipe } from '@roundtable/api-projects';
+import { VersionsService } from './versions.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+class NameVersionDto {
+  @ApiProperty({ maxLength: VERSION_LIMITS.nameMax, example: 'Outline sent to funders' })
+  @IsString({ message: 'name must be text' })
+  @Matches(/\S/, { message: 'name must not be empty' })
+  @MaxLength(VERSION_LIMITS.nameMax, { message: `name must be at most ${VERSION_LIMITS.nameMax} characters` })
+  name!: string;
+}
+
+@ApiTags('versions')
+@Controller('documents/:id/versions')
+export class VersionsController {
+  constructor(private readonly access: AccessService, private readonly versions: VersionsService) {}
+
+  @Policy('document')
+  @Get()
+  @ApiOkResponse({ description: 'The versions of a document, newest first.' })
+  @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read.' })
+  async list(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<DocumentVersionSummaryDto[]> {
+    await this.access.documentAccessFor(user, id);
+    return this.versions.list(id);
+  }
+
+  @Policy('document')
+  @Post()
+  @ApiCreatedResponse({ description: 'A named version of the current state of the document.' })
+  @ApiForbiddenResponse({ description: 'The caller may read but not edit this document.' })
+  async name(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: NameVersionDto,
+  ): Promise<DocumentVersionSummaryDto> {
+    await this.requireWrite(user, id);
+    return this.versions.name(id, body.name.trim(), user.id);
+  }
+
+  @Policy('document')
+  @Get(':versionId')
+  @ApiOkResponse({ description: 'One version rendered to HTML, Markdown and text.' })
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Param('versionId', new UuidParamPipe('versionId')) versionId: string,
+  ): Promise<DocumentVersionDto> {
+    await this.access.documentAccessFor(user, id);
+    return this.versions.get(id, versionId);
+  }
+
+  @Policy('document')
+  @Get(':versionId/diff')
+  @ApiOkResponse({ description: 'Line diff of the Markdown renderings, from this version to `against` (a version id or `current`, the default).' })
+  async diff(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Param('versionId', new UuidParamPipe('versionId')) versionId: string,
+    @Query('against') against: string | undefined,
+  ): Promise<LineDiffEntry[]> {
+    const target = against ?? 'current';
+    if (target !== 'current' && !UUID.test(target)) {
+      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid against', {
+        fields: [{ field: 'against', message: 'against must be a version id or "current"' }],
+      });
+    }
+    await this.access.documentAccessFor(user, id);
+    return this.versions.diff(id, versionId, target);
+  }
+
+  @Policy('document')
+  @Post(':versionId/restore')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The document now has the version’s content (one forward edit); returns the "before restore" version.' })
+  @ApiForbiddenResponse({ description: 'The caller may read but not edit this document.' })
+  async restore(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Param('versionId', new UuidParamPipe('versionId')) versionId: string,
+  ): Promise<DocumentVersionSummaryDto> {
+    await this.requireWrite(user, id);
+    return this.versions.restore(id, versionId, user.id);
+  }
+
+  private async requireWrite(user: AuthenticatedUser, id: string): Promise<void> {
+    const { access } = await this.access.documentAccessFor(user, id);
+    if (access !== 'write') throw new ApiException(ErrorCode.Forbidden, 'You may read this document but not edit it.');
+  }
+}

@@ -1,0 +1,240 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type DocumentVersionDto, type DocumentVersionKind, type DocumentVersionSummaryDto, type LineDiffEntry } from '@roundtable/contracts';
+import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
+import { ApiException } from '@roundtable/api-platform';
+import { CollaborationServer, DocumentContentService, DocumentStore } from '@roundtable/api-collaboration';
+import { getSchema } from '@tiptap/core';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import type { Subscription } from 'rxjs';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { diffText } from './line-diff';
+
+const DEFAULT_VERSION_INTERVAL_MS = 10 * 60_000;
+
+/** Minimum age of a document's last version before an automatic one is taken; read on every use. */
+export function versionIntervalMs(): number {
+  const value = Number(process.env.VERSION_INTERVAL_MS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_VERSION_INTERVAL_MS;
+}
+
+interface VersionRow {
+  id: string;
+  kind: DocumentVersionKind;
+  name: string | null;
+  created_at: Date;
+  created_by: string | null;
+}
+
+/**
+ * Version history of documents. Automatic versions are taken off the socket path (after group commits
+ * and when the last editor leaves); named and restore versions on request. Rows are never updated or
+ * deleted, and restoring is one forward Yjs edit of the live document.
+ */
+@Injectable()
+export class VersionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Versions');
+  private readonly schema = getSchema(editorExtensions());
+  private readonly subscriptions: Subscription[] = [];
+  /** Per document: when its last version was taken (this process' view), to skip queries on busy documents. */
+  private readonly lastVersionAt = new Map<string, number>();
+  /** Documents with updates stored since their room opened: candidates for a session-end version. */
+  private readonly dirty = new Set<string>();
+  /** Per document: the chain of background version tasks, so they run one at a time. */
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly autoQueued = new Set<string>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly collaboration: CollaborationServer,
+    private readonly store: DocumentStore,
+    private readonly content: DocumentContentService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.subscriptions.push(
+      this.collaboration.stored$.subscribe((documentId) => this.onStored(documentId)),
+      this.collaboration.sessionEnded$.subscribe((documentId) => this.onSessionEnded(documentId)),
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
+    await Promise.all([...this.chains.values()]);
+  }
+
+  // --- automatic versions (never on the socket path: queued, errors logged) ---
+
+  private onStored(documentId: string): void {
+    this.dirty.add(documentId);
+    const last = this.lastVersionAt.get(documentId);
+    if (last !== undefined && Date.now() - last < versionIntervalMs()) return;
+    if (this.autoQueued.has(documentId)) return;
+    this.autoQueued.add(documentId);
+    this.background(documentId, async () => {
+      this.autoQueued.delete(documentId);
+      await this.takeIfChanged(documentId, 'auto');
+    });
+  }
+
+  private onSessionEnded(documentId: string): void {
+    this.lastVersionAt.delete(documentId);
+    if (!this.dirty.delete(documentId)) return; // opened and read only: nothing to record
+    this.background(documentId, () => this.takeIfChanged(documentId, 'session-end'));
+  }
+
+  private background(documentId: string, task: () => Promise<void>): void {
+    const previous = this.chains.get(documentId) ?? Promise.resolve();
+    const next = previous
+      .then(task)
+      .catch((error) => this.logger.error(`Taking a version of ${documentId} failed`, error as Error))
+      .finally(() => {
+        if (this.chains.get(documentId) === next) this.chains.delete(documentId);
+      });
+    this.chains.set(documentId, next);
+  }
+
+  /**
+   * 'auto': only when the last version is older than the interval (or there is none);
+   * 'session-end': whenever the content differs from the last version. Either way, never a duplicate.
+   */
+  private async takeIfChanged(documentId: string, kind: 'auto' | 'session-end'): Promise<void> {
+    const [last]: Array<{ html: string; age_ms: number }> = await this.dataSource.query(
+      `SELECT html, (extract(epoch FROM now() - created_at) * 1000)::float8 AS age_ms
+         FROM document_versions WHERE document_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [documentId],
+    );
+    if (last && kind === 'auto' && last.age_ms < versionIntervalMs()) {
+      this.lastVersionAt.set(documentId, Date.now() - last.age_ms);
+      return;
+    }
+    await this.withCurrentDoc(documentId, async (doc) => {
+      const rendered = this.content.renderDoc(doc);
+      if (last && last.html === rendered.html) return;
+      await this.insert(documentId, kind, null, null, doc, rendered);
+    });
+    if (kind === 'auto') this.lastVersionAt.set(documentId, Date.now());
+  }
+
+  // --- requests ---
+
+  async list(documentId: string): Promise<DocumentVersionSummaryDto[]> {
+    const rows: VersionRow[] = await this.dataSource.query(
+      `SELECT v.id, v.kind, v.name, v.created_at, u.display_name AS created_by
+         FROM document_versions v LEFT JOIN users u ON u.id = v.created_by_user_id
+        WHERE v.document_id = $1 ORDER BY v.created_at DESC, v.id DESC`,
+      [documentId],
+    );
+    return rows.map(summary);
+  }
+
+  async name(documentId: string, name: string, userId: string): Promise<DocumentVersionSummaryDto> {
+    const id = await this.withCurrentDoc(documentId, (doc) => this.insert(documentId, 'named', name, userId, doc, this.content.renderDoc(doc)));
+    return summary(await this.row(documentId, id));
+  }
+
+  async get(documentId: string, versionId: string): Promise<DocumentVersionDto> {
+    const row = await this.row(documentId, versionId);
+    const rendered = await this.renderVersion(documentId, versionId);
+    return { ...summary(row), ...rendered };
+  }
+
+  /** Line diff of the Markdown renderings, from the version to `against` (another version, or the current document). */
+  async diff(documentId: string, versionId: string, against: string): Promise<LineDiffEntry[]> {
+    const before = await this.renderVersion(documentId, versionId);
+    const after = against === 'current' ? await this.content.render(documentId) : await this.renderVersion(documentId, against);
+    return diffText(before.markdown, after.markdown);
+  }
+
+  /**
+   * Makes the document's content equal to the version's with one forward edit (stored, then relayed to
+   * every editor). The current state is kept first as a 'restore' version; no stored row is rewritten.
+   */
+  async restore(documentId: string, versionId: string, userId: string): Promise<DocumentVersionSummaryDto> {
+    const [version]: Array<{ state: Buffer }> = await this.dataSource.query('SELECT state FROM document_versions WHERE id = $1 AND document_id = $2', [
+      versionId,
+      documentId,
+    ]);
+    if (!version) throw new ApiException(ErrorCode.NotFound, 'Version not found.');
+    const json = this.fromState(version.state, (doc) => yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema).toJSON());
+    const before = await this.withCurrentDoc(documentId, (doc) => this.insert(documentId, 'restore', null, userId, doc, this.content.renderDoc(doc)));
+    await this.collaboration.editDocument(documentId, (doc) => {
+      const fragment = doc.getXmlFragment(EDITOR_FRAGMENT);
+      doc.transact(() => {
+        fragment.delete(0, fragment.length);
+        prosemirrorJSONToYXmlFragment(this.schema, json, fragment);
+      });
+    });
+    return summary(await this.row(documentId, before));
+  }
+
+  // --- helpers ---
+
+  private async row(documentId: string, versionId: string): Promise<VersionRow> {
+    const [row]: VersionRow[] = await this.dataSource.query(
+      `SELECT v.id, v.kind, v.name, v.created_at, u.display_name AS created_by
+         FROM document_versions v LEFT JOIN users u ON u.id = v.created_by_user_id
+        WHERE v.id = $1 AND v.document_id = $2`,
+      [versionId, documentId],
+    );
+    if (!row) throw new ApiException(ErrorCode.NotFound, 'Version not found.');
+    return row;
+  }
+
+  private async renderVersion(documentId: string, versionId: string) {
+    const [version]: Array<{ state: Buffer }> = await this.dataSource.query('SELECT state FROM document_versions WHERE id = $1 AND document_id = $2', [
+      versionId,
+      documentId,
+    ]);
+    if (!version) throw new ApiException(ErrorCode.NotFound, 'Version not found.');
+    return this.fromState(version.state, (doc) => this.content.renderDoc(doc));
+  }
+
+  private fromState<T>(state: Buffer, use: (doc: Y.Doc) => T): T {
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, new Uint8Array(state.buffer, state.byteOffset, state.byteLength));
+      return use(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** The document as it is now: the live room's doc if open (not destroyed by us), else the stored state. */
+  private async withCurrentDoc<T>(documentId: string, use: (doc: Y.Doc) => Promise<T> | T): Promise<T> {
+    const room = await this.collaboration.liveRoom(documentId);
+    const doc = new Y.Doc();
+    try {
+      if (room) Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
+      else {
+        await this.collaboration.ensureSeeded(documentId);
+        for (const update of await this.store.loadUpdates(documentId)) Y.applyUpdate(doc, update);
+      }
+      return await use(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private async insert(
+    documentId: string,
+    kind: DocumentVersionKind,
+    name: string | null,
+    userId: string | null,
+    doc: Y.Doc,
+    rendered: { html: string; text: string },
+  ): Promise<string> {
+    const [{ id }]: Array<{ id: string }> = await this.dataSource.query(
+      `INSERT INTO document_versions (document_id, kind, name, state, html, text, created_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [documentId, kind, name, Buffer.from(Y.encodeStateAsUpdate(doc)), rendered.html, rendered.text, userId],
+    );
+    this.lastVersionAt.set(documentId, Date.now());
+    return id;
+  }
+}
+
+function summary(row: VersionRow): DocumentVersionSummaryDto {
+  return { id: row.id, kind: row.kind, name: row.name, createdAt: new Date(row.created_at).toISOString(), createdBy: row.created_by };
+}

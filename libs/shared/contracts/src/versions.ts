@@ -1,0 +1,26 @@
+/** Why a document version was taken. */
+export type DocumentVersionKind = 'auto' | 'named' | 'session-end' | 'restore';
+
+export const VERSION_LIMITS = { nameMax: 120 } as const;
+
+export interface DocumentVersionSummaryDto {
+  id: string;
+  kind: DocumentVersionKind;
+  /** Set for named versions. */
+  name: string | null;
+  createdAt: string;
+  /** Display name of the person who named or restored; null for automatic versions. */
+  createdBy: string | null;
+}
+
+export interface DocumentVersionDto extends DocumentVersionSummaryDto {
+  html: string;
+  markdown: string;
+  text: string;
+}
+
+/** One line of a line diff between two Markdown renderings. */
+export interface LineDiffEntry {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}

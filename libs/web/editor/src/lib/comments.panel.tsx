@@ -1,0 +1,387 @@
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Editor } from '@tiptap/core';
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import {
+  COMMENT_LIMITS,
+  MENTION_PATTERN,
+  mentionMarkup,
+  type CommentThreadDto,
+  type MentionableDto,
+  type RelativePositionJson,
+} from '@roundtable/contracts';
+import { useLocale } from '@roundtable/web-i18n';
+import { apiRequest, Badge, ErrorMessage, formatDateTime, Loading, useAction, useApiResource } from '@roundtable/web-ui';
+
+/** How often the panel refreshes threads others may have added (anchors are re-resolved by the server). */
+const REFRESH_MS = 30_000;
+
+interface SyncState {
+  type: Y.XmlFragment;
+  binding: { mapping: Parameters<typeof absolutePositionToRelativePosition>[2] } | null;
+}
+
+function syncState(editor: Editor): SyncState | null {
+  const state = ySyncPluginKey.getState(editor.state) as SyncState | undefined;
+  return state?.type && state.binding ? state : null;
+}
+
+/**
+ * The current selection as two Yjs relative positions, so the thread stays on its text while others edit.
+ * The end is anchored after the selection's last character (assoc -1), so typing right after the range
+ * does not stretch it.
+ */
+export function selectionAnchors(editor: Editor): { anchorStart: RelativePositionJson; anchorEnd: RelativePositionJson; quote: string } | null {
+  const { from, to, empty } = editor.state.selection;
+  if (empty) return null;
+  const quote = editor.state.doc.textBetween(from, to, '\n', '\n').trim();
+  if (!quote) return null;
+  const sync = syncState(editor);
+  if (!sync?.binding) return null;
+  const start = absolutePositionToRelativePosition(from, sync.type, sync.binding.mapping) as Y.RelativePosition;
+  const $to = editor.state.doc.resolve(to);
+  let end: RelativePositionJson;
+  if ($to.parent.isTextblock && $to.parentOffset > 0) {
+    const last = Y.relativePositionToJSON(absolutePositionToRelativePosition(to - 1, sync.type, sync.binding.mapping) as Y.RelativePosition) as RelativePositionJson;
+    end = last.item ? { ...last, assoc: -1 } : (Y.relativePositionToJSON(absolutePositionToRelativePosition(to, sync.type, sync.binding.mapping) as Y.RelativePosition) as RelativePositionJson);
+  } else {
+    end = Y.relativePositionToJSON(absolutePositionToRelativePosition(to, sync.type, sync.binding.mapping) as Y.RelativePosition) as RelativePositionJson;
+  }
+  return {
+    anchorStart: Y.relativePositionToJSON(start) as RelativePositionJson,
+    anchorEnd: end,
+    quote: quote.slice(0, COMMENT_LIMITS.quoteMax),
+  };
+}
+
+/** Where a thread's anchors are now in this editor (live, from the local Y.Doc). */
+function liveRange(editor: Editor, thread: CommentThreadDto): { from: number; to: number } | null {
+  const sync = syncState(editor);
+  const doc = sync?.type.doc;
+  if (!sync?.binding || !doc) return thread.range;
+  const resolve = (json: RelativePositionJson) =>
+    relativePositionToAbsolutePosition(doc, sync.type, Y.createRelativePositionFromJSON(json), sync.binding!.mapping);
+  const from = resolve(thread.anchorStart);
+  const to = resolve(thread.anchorEnd);
+  return from !== null && to !== null && to > from ? { from, to } : null;
+}
+
+/** A comment body with mention markup shown as highlighted names. */
+function CommentBody({ body }: { body: string }) {
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const match of body.matchAll(new RegExp(MENTION_PATTERN.source, 'g'))) {
+    const index = match.index ?? 0;
+    if (index > last) parts.push(body.slice(last, index));
+    parts.push(
+      <span key={index} className="comment__mention">
+        @{match[1]}
+      </span>,
+    );
+    last = index + match[0].length;
+  }
+  if (last < body.length) parts.push(body.slice(last));
+  return <p className="comment__body">{parts}</p>;
+}
+
+/** A textarea with @mention suggestions from the document's project; inserts `@[Name](personId)`. */
+function MentionTextarea({
+  documentId,
+  value,
+  onChange,
+  label,
+  testId,
+  disabled,
+}: {
+  documentId: string;
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+  testId: string;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const listId = useId();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const [query, setQuery] = useState<{ text: string; start: number } | null>(null);
+  const [options, setOptions] = useState<MentionableDto[]>([]);
+  const [active, setActive] = useState(0);
+
+  useEffect(() => {
+    if (query === null) {
+      setOptions([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      apiRequest<MentionableDto[]>(`/api/documents/${encodeURIComponent(documentId)}/mentionable?q=${encodeURIComponent(query.text)}`, {
+        signal: controller.signal,
+      }).then(
+        (found) => {
+          setOptions(found);
+          setActive(0);
+        },
+        () => setOptions([]),
+      );
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [documentId, query]);
+
+  function detect(text: string, caret: number) {
+    const match = /(^|\s)@([^\s@[\]()]{0,30})$/.exec(text.slice(0, caret));
+    setQuery(match ? { text: match[2], start: caret - match[2].length - 1 } : null);
+  }
+
+  function choose(person: MentionableDto) {
+    if (!query || !ref.current) return;
+    const caret = ref.current.selectionStart ?? value.length;
+    const inserted = `${mentionMarkup(person.displayName, person.id)} `;
+    const next = value.slice(0, query.start) + inserted + value.slice(caret);
+    onChange(next);
+    setQuery(null);
+    const position = query.start + inserted.length;
+    requestAnimationFrame(() => {
+      ref.current?.focus();
+      ref.current?.setSelectionRange(position, position);
+    });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (options.length === 0 || query === null) return;
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((i) => (i + 1) % options.length);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => (i - 1 + options.length) % options.length);
+    } else if (event.key === 'Enter' || event.key === 'Tab') {
+      event.preventDefault();
+      choose(options[active]);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      setQuery(null);
+    }
+  }
+
+  const open = query !== null && options.length > 0;
+  return (
+    <div className="mention-input">
+      <textarea
+        ref={ref}
+        aria-label={label}
+        data-testid={testId}
+        value={value}
+        maxLength={COMMENT_LIMITS.bodyMax}
+        rows={3}
+        disabled={disabled}
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open ? `${listId}-${active}` : undefined}
+        onChange={(event) => {
+          onChange(event.target.value);
+          detect(event.target.value, event.target.selectionStart ?? event.target.value.length);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setTimeout(() => setQuery(null), 150)}
+      />
+      {open ? (
+        <ul className="mention-input__options" role="listbox" id={listId} aria-label={t('comments.mentionSuggestions')} data-testid="mention-options">
+          {options.map((person, index) => (
+            <li
+              key={person.id}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === active}
+              className={index === active ? 'is-active' : undefined}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                choose(person);
+              }}
+            >
+              {person.displayName}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function ThreadView({
+  thread,
+  documentId,
+  editor,
+  onChanged,
+}: {
+  thread: CommentThreadDto;
+  documentId: string;
+  editor: Editor;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [reply, setReply] = useState('');
+  const send = useAction(async () => {
+    await apiRequest(`/api/comment-threads/${thread.id}/replies`, { method: 'POST', body: { body: reply } });
+    setReply('');
+    onChanged();
+  });
+  const toggle = useAction(async () => {
+    await apiRequest(`/api/comment-threads/${thread.id}/${thread.status === 'open' ? 'resolve' : 'reopen'}`, { method: 'POST' });
+    onChanged();
+  });
+
+  function show() {
+    const range = liveRange(editor, thread);
+    if (range) editor.chain().setTextSelection(range).scrollIntoView().run();
+  }
+
+  return (
+    <li className={`comment-thread comment-thread--${thread.status}`} data-testid="comment-thread" data-thread-id={thread.id} data-status={thread.status}>
+      <button type="button" className="comment-thread__quote" onClick={show} disabled={thread.detached}>
+        “{thread.quote}”
+      </button>
+      {thread.detached ? <p className="comment-thread__detached">{t('comments.detached')}</p> : null}
+      <p className="comment-thread__status">
+        <Badge tone={thread.status === 'open' ? 'info' : 'neutral'}>{t(thread.status === 'open' ? 'comments.open' : 'comments.resolved')}</Badge>
+        {thread.resolvedByName ? <span> {t('comments.resolvedBy', { name: thread.resolvedByName })}</span> : null}
+      </p>
+      <ol className="comment-thread__comments">
+        {thread.comments.map((comment) => (
+          <li key={comment.id} className="comment">
+            <p className="comment__meta">
+              <strong>{comment.authorName}</strong> <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
+            </p>
+            <CommentBody body={comment.body} />
+          </li>
+        ))}
+      </ol>
+      <form
+        className="comment-thread__reply"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (reply.trim()) void send.run();
+        }}
+      >
+        <MentionTextarea documentId={documentId} value={reply} onChange={setReply} label={t('comments.replyLabel')} testId="comment-reply" disabled={send.pending} />
+        {send.error ? <ErrorMessage error={send.error} /> : null}
+        <div className="comment-thread__actions">
+          <button type="submit" className="button button--small" disabled={send.pending || !reply.trim()} data-testid="comment-reply-submit">
+            {t('comments.reply')}
+          </button>
+          {thread.canResolve ? (
+            <button type="button" className="button button--small button--secondary" onClick={() => void toggle.run()} disabled={toggle.pending} data-testid="comment-resolve">
+              {t(thread.status === 'open' ? 'comments.resolve' : 'comments.reopen')}
+            </button>
+          ) : null}
+        </div>
+        {toggle.error ? <ErrorMessage error={toggle.error} /> : null}
+      </form>
+    </li>
+  );
+}
+
+/**
+ * Comment threads of a document, anchored to text ranges by Yjs relative positions. Everyone who may read
+ * the document may comment (observers included), so the panel is shown whether or not the editor is editable.
+ */
+export function CommentsPanel({ editor, documentId }: { editor: Editor; documentId: string }) {
+  const { t } = useTranslation();
+  const resource = useApiResource<CommentThreadDto[]>(`/api/documents/${encodeURIComponent(documentId)}/comments`);
+  const { reload } = resource;
+  const [hasSelection, setHasSelection] = useState(false);
+  const [draft, setDraft] = useState<{ anchors: NonNullable<ReturnType<typeof selectionAnchors>>; body: string } | null>(null);
+  const [showResolved, setShowResolved] = useState(false);
+
+  useEffect(() => {
+    const update = () => setHasSelection(!editor.state.selection.empty);
+    update();
+    editor.on('selectionUpdate', update);
+    editor.on('transaction', update);
+    return () => {
+      editor.off('selectionUpdate', update);
+      editor.off('transaction', update);
+    };
+  }, [editor]);
+
+  useEffect(() => {
+    const timer = setInterval(reload, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  const create = useAction(async () => {
+    if (!draft) return;
+    await apiRequest(`/api/documents/${encodeURIComponent(documentId)}/comments`, { method: 'POST', body: { ...draft.anchors, body: draft.body } });
+    setDraft(null);
+    reload();
+  });
+
+  const start = useCallback(() => {
+    const anchors = selectionAnchors(editor);
+    if (anchors) setDraft({ anchors, body: '' });
+  }, [editor]);
+
+  const threads = resource.data ?? [];
+  const visible = threads.filter((thread) => showResolved || thread.status === 'open');
+  return (
+    <aside className="comments-panel" data-testid="comments-panel" aria-labelledby="comments-title">
+      <header className="comments-panel__header">
+        <h2 id="comments-title">{t('comments.title')}</h2>
+        <button type="button" className="button button--small" onClick={start} disabled={!hasSelection || draft !== null} data-testid="add-comment">
+          {t('comments.add')}
+        </button>
+      </header>
+      {!draft ? <p className="comments-panel__hint">{t('comments.addHint')}</p> : null}
+      {draft ? (
+        <form
+          className="comments-panel__new"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (draft.body.trim()) void create.run();
+          }}
+        >
+          <blockquote className="comment-thread__quote">“{draft.anchors.quote}”</blockquote>
+          <MentionTextarea
+            documentId={documentId}
+            value={draft.body}
+            onChange={(body) => setDraft((d) => (d ? { ...d, body } : d))}
+            label={t('comments.newLabel')}
+            testId="new-comment-body"
+            disabled={create.pending}
+          />
+          <p className="comments-panel__hint">{t('comments.mentionHint')}</p>
+          {create.error ? <ErrorMessage error={create.error} /> : null}
+          <div className="comment-thread__actions">
+            <button type="submit" className="button button--small" disabled={create.pending || !draft.body.trim()} data-testid="new-comment-submit">
+              {t('comments.submit')}
+            </button>
+            <button type="button" className="button button--small button--secondary" onClick={() => setDraft(null)}>
+              {t('comments.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {resource.state === 'loading' ? <Loading /> : null}
+      {resource.state === 'error' ? <ErrorMessage error={resource.error} onRetry={reload} /> : null}
+      {resource.state === 'ready' ? (
+        <>
+          <label className="comments-panel__filter">
+            <input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved(event.target.checked)} /> {t('comments.showResolved')}
+          </label>
+          {visible.length === 0 ? <p>{t('comments.empty')}</p> : null}
+          <ul className="comments-panel__threads">
+            {visible.map((thread) => (
+              <ThreadView key={thread.id} thread={thread} documentId={documentId} editor={editor} onChanged={reload} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </aside>
+  );
+}

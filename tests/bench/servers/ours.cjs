@@ -1,0 +1,50 @@
+// Our server, exactly as built in dist/ (createApp from apps/api bootstrap: REST, sessions, access
+// checks, /collab socket persisting to PostgreSQL), in its own process, answering the bench over IPC.
+'use strict';
+require('reflect-metadata');
+const { join } = require('path');
+
+const dist = join(__dirname, '..', '..', '..', 'dist', 'api');
+const { createApp } = require(join(dist, 'apps/api/src/bootstrap.js'));
+const collaboration = require(join(dist, 'libs/api/collaboration/src/index.js'));
+const { serveIpc } = require('./ipc.cjs');
+
+async function main() {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is required');
+  const app = await createApp({ databaseUrl, webDist: null, logger: ['error', 'warn'] });
+  const { DataSource } = require('typeorm');
+  if (process.env.BENCH_SEED === 'true') {
+    const { seedDemo } = require(join(dist, 'libs/api/demo/src/index.js'));
+    await seedDemo(app.get(DataSource));
+  }
+  await app.listen(0, '127.0.0.1');
+  const store = app.get(collaboration.DocumentStore);
+  let collab = null;
+  try {
+    // CollaborationServer is not exported from the library's index; find it among the module's providers.
+    const { CollaborationServer } = require(join(dist, 'libs/api/collaboration/src/collaboration.server.js'));
+    collab = app.get(CollaborationServer);
+  } catch {
+    collab = null;
+  }
+  serveIpc({
+    extra: () => ({
+      rooms: collab && collab.rooms instanceof Map ? collab.rooms.size : null,
+      sockets: collab && collab.wss ? collab.wss.clients.size : null,
+    }),
+    compactInfo: () => ({ hasCompact: typeof store.compact === 'function' }),
+    compact: async ({ documentId }) => {
+      if (typeof store.compact !== 'function') return { available: false };
+      const started = performance.now();
+      const result = await store.compact(documentId);
+      return { available: true, result, ms: performance.now() - started };
+    },
+  });
+  process.send?.({ ready: true, port: app.getHttpServer().address().port });
+}
+
+main().catch((error) => {
+  console.error(error && error.stack ? error.stack : error);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the API (Nx caches an unchanged build), then runs every benchmark scenario
+// against our server and the reference y-websocket server and writes docs/benchmarks.md.
+// BENCH_SKIP_BUILD=true skips the build; BENCH_ONLY=S1,S4 runs a subset (docs/benchmarks.md is then
+// left alone); BENCH_QUICK=true shortens everything; BENCH_PG_FAST=true runs PostgreSQL with fsync off.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+if (process.env.BENCH_SKIP_BUILD !== 'true') {
+  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], { cwd: root, env, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('bench: building the API failed');
+    process.exit(build.status ?? 1);
+  }
+}
+
+const run = spawnSync(process.execPath, [join(root, 'tests/bench/main.mjs')], { cwd: root, env, stdio: 'inherit' });
+process.exit(run.status ?? 1);
