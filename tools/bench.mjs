@@ -18,5 +18,5 @@ if (process.env.BENCH_SKIP_BUILD !== 'true') {
   }
 }
 
-const run = spawnSync(process.execPath, [join(root, 'tests/bench/main.mjs')], { cwd: root, env, stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'tests/bench/main.mjs')], { cwd: root, env, stdio: 'inherit' });
 process.exit(run.status ?? 1);

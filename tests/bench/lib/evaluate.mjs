@@ -8,7 +8,10 @@ const num = (v) => (Number.isFinite(v) ? v.toLocaleString('en-US') : '—');
 const ratioText = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '—');
 
 function row(metric, ours, reference, { ratio = null, target = '', pass = null } = {}) {
-  return { metric, ours, reference, ratio: ratio === null ? '' : ratioText(ratio), target, verdict: pass === null ? '' : pass === 'n/m' ? 'not measurable yet' : pass ? 'pass' : 'MISS' };
+  // Near a ×-target, two decimals can hide which side of it the ratio is on.
+  const limit = Number((/([\d.]+)×/.exec(target) ?? [])[1]);
+  const text = ratio === null ? '' : Number.isFinite(limit) && Math.abs(ratio - limit) < 0.005 ? `${ratio.toFixed(3)}×` : ratioText(ratio);
+  return { metric, ours, reference, ratio: text, target, verdict: pass === null ? '' : pass === 'n/m' ? 'not measurable yet' : pass ? 'pass' : 'MISS' };
 }
 
 function failed(name, value) {

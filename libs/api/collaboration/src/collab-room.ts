@@ -7,7 +7,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { DocumentStore } from './document.store';
+import type { DocumentStore, StoredState } from './document.store';
 
 /** y-websocket message types. */
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
@@ -93,7 +93,11 @@ export class CollabRoom {
    */
   async catchUp(id: number): Promise<void> {
     if (id <= this.lastSeenId) return;
-    const state = await this.store.since(this.documentId, this.lastSeenId);
+    this.applyStored(await this.store.since(this.documentId, this.lastSeenId));
+  }
+
+  /** Applies stored state written elsewhere (relayed to our sockets by the doc's update handler). */
+  private applyStored(state: StoredState): void {
     Y.transact(this.doc, () => {
       if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
       for (const update of state.updates) if (update.id > this.lastSeenId) Y.applyUpdate(this.doc, update.data);
@@ -218,7 +222,8 @@ export class CollabRoom {
         const batch = this.pending;
         this.pending = [];
         const toStore = batch.filter((item): item is typeof item & { update: Uint8Array } => item.update !== null);
-        const ids = await this.store.append(this.documentId, toStore.map((item) => item.update));
+        const { ids, missed } = await this.store.append(this.documentId, toStore.map((item) => item.update), this.lastSeenId);
+        if (missed) this.applyStored(missed);
         for (const { update, origin } of toStore) Y.applyUpdate(this.doc, update, origin);
         if (ids.length > 0) {
           this.lastSeenId = Math.max(this.lastSeenId, ...ids);

@@ -57,10 +57,13 @@ export class DocumentStore {
    * A per-document lock makes ids commit in order, so a process that has seen id n has seen all below n.
    * Resolves with the new ids once PostgreSQL has committed.
    */
-  async append(documentId: string, updates: Uint8Array[]): Promise<number[]> {
-    if (updates.length === 0) return [];
+  async append(documentId: string, updates: Uint8Array[], afterId = Number.MAX_SAFE_INTEGER): Promise<{ ids: number[]; missed: StoredState | null }> {
+    if (updates.length === 0) return { ids: [], missed: null };
     return this.dataSource.transaction(async (manager) => {
       await manager.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [lockKey(documentId)]);
+      // Under the lock, everything stored before us is committed: return what the caller has not applied
+      // yet (written by other processes), so it never skips a gap when it moves past our ids.
+      const missed = afterId === Number.MAX_SAFE_INTEGER ? null : await this.stateAfter(manager, documentId, afterId);
       const placeholders = updates.map((_, i) => `($1, $${i + 2})`).join(', ');
       const rows: Array<{ id: string }> = await manager.query(
         `INSERT INTO document_updates (document_id, data) VALUES ${placeholders} RETURNING id`,
@@ -69,7 +72,7 @@ export class DocumentStore {
       const ids = rows.map((row) => Number(row.id));
       await manager.query('UPDATE documents SET updated_at = now() WHERE id = $1', [documentId]);
       await manager.query('SELECT pg_notify($1, $2)', [DOCUMENT_CHANNEL, `${documentId}:${Math.max(...ids)}`]);
-      return ids;
+      return { ids, missed: missed && (missed.snapshot || missed.updates.length > 0) ? missed : null };
     });
   }
 

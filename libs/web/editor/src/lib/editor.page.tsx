@@ -117,6 +117,19 @@ function LiveDocument({ document, user }: { document: DocumentDto; user: UserDto
       WebSocketPolyfill: trackingWebSocket(tracker),
     });
     provider.messageHandlers[COLLAB_MESSAGE_SAVED] = savedMessageHandler(tracker);
+    // When the browser says the network is gone, drop the socket at once (a socket that can no longer deliver
+    // anything would otherwise look open until y-websocket's 30 s watchdog); reconnect as soon as it is back.
+    const onOffline = () => {
+      if (provider.ws) {
+        provider.disconnect();
+        provider.connect();
+      }
+    };
+    const onOnline = () => {
+      if (provider.shouldConnect && provider.ws === null) provider.connect();
+    };
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
     let active = true;
     void offline.ready.then(() => {
       if (!active) return;
@@ -125,6 +138,8 @@ function LiveDocument({ document, user }: { document: DocumentDto; user: UserDto
     });
     return () => {
       active = false;
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       setSession(null);
       provider.destroy();
       provider.awareness.destroy();
