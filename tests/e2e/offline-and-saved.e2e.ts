@@ -26,8 +26,13 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text, { delay: 5 });
 }
 
+/** The document's text, one line per block, without the other people's carets and name labels. */
 function editorText(page: Page): Promise<string> {
-  return page.locator(EDITOR).innerText();
+  return page.locator(EDITOR).evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return [...copy.children].map((block) => block.textContent ?? '').join('\n');
+  });
 }
 
 function waitForText(page: Page, text: string, timeout = 15_000) {
@@ -107,8 +112,17 @@ describe('offline editing and the saved indicator in Chromium', () => {
       expect(await beijingPage.locator('[data-testid="save-status"]').innerText()).toContain('已保存');
 
       // Typing: Saving… until the server has stored it, then Saved.
+      await romePage.evaluate(() => {
+        const status = document.querySelector('[data-testid="save-status"]') as HTMLElement;
+        const seen: string[] = [];
+        (window as unknown as { seenSaveStates: string[] }).seenSaveStates = seen;
+        new MutationObserver(() => seen.push(status.dataset['state'] ?? '')).observe(status, { attributes: true });
+      });
       await typeAtEnd(romePage, 'Rome while online');
       await saveState(romePage, 'saved');
+      const seen = await romePage.evaluate(() => (window as unknown as { seenSaveStates: string[] }).seenSaveStates);
+      expect(seen).toContain('saving');
+      expect(seen[seen.length - 1]).toBe('saved');
       await waitForText(beijingPage, 'Rome while online');
       expect(await serverText(server.baseUrl, beijing, documentId)).toContain('Rome while online');
       expect(await databases(romePage)).toContain(`roundtable:${documentId}`);

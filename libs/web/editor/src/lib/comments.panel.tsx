@@ -29,8 +29,10 @@ function syncState(editor: Editor): SyncState | null {
 
 /**
  * The current selection as two Yjs relative positions, so the thread stays on its text while others edit.
- * The end is anchored after the selection's last character (assoc -1), so typing right after the range
- * does not stretch it.
+ * y-tiptap's positions associate to the left (assoc -1: "after the character before"): right for the end,
+ * which then sticks to the last selected character, so typing right after the range does not stretch it.
+ * The start is turned around to stick to the first selected character (assoc 0 on that character), so
+ * typing right before the range does not stretch it either.
  */
 export function selectionAnchors(editor: Editor): { anchorStart: RelativePositionJson; anchorEnd: RelativePositionJson; quote: string } | null {
   const { from, to, empty } = editor.state.selection;
@@ -39,23 +41,14 @@ export function selectionAnchors(editor: Editor): { anchorStart: RelativePositio
   if (!quote) return null;
   const sync = syncState(editor);
   if (!sync?.binding) return null;
-  const start = absolutePositionToRelativePosition(from, sync.type, sync.binding.mapping) as Y.RelativePosition;
-  const $to = editor.state.doc.resolve(to);
-  let end: RelativePositionJson;
-  if ($to.parent.isTextblock && $to.parentOffset > 0) {
-    const last = Y.relativePositionToJSON(absolutePositionToRelativePosition(to - 1, sync.type, sync.binding.mapping) as Y.RelativePosition) as RelativePositionJson;
-    end = last.item ? { ...last, assoc: -1 } : (Y.relativePositionToJSON(absolutePositionToRelativePosition(to, sync.type, sync.binding.mapping) as Y.RelativePosition) as RelativePositionJson);
-  } else {
-    end = Y.relativePositionToJSON(absolutePositionToRelativePosition(to, sync.type, sync.binding.mapping) as Y.RelativePosition) as RelativePositionJson;
-  }
-  return {
-    anchorStart: Y.relativePositionToJSON(start) as RelativePositionJson,
-    anchorEnd: end,
-    quote: quote.slice(0, COMMENT_LIMITS.quoteMax),
-  };
+  const relative = (pos: number) =>
+    Y.relativePositionToJSON(absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping) as Y.RelativePosition) as RelativePositionJson;
+  const $from = editor.state.doc.resolve(from);
+  const firstCharacter = $from.parent.isTextblock && $from.parentOffset < $from.parent.content.size ? relative(from + 1) : null;
+  const anchorStart = firstCharacter?.item ? { ...firstCharacter, assoc: 0 } : relative(from);
+  return { anchorStart, anchorEnd: relative(to), quote: quote.slice(0, COMMENT_LIMITS.quoteMax) };
 }
 
-/** Where a thread's anchors are now in this editor (live, from the local Y.Doc). */
 function liveRange(editor: Editor, thread: CommentThreadDto): { from: number; to: number } | null {
   const sync = syncState(editor);
   const doc = sync?.type.doc;

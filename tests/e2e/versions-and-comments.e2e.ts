@@ -1,0 +1,153 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+async function openPaper(context: BrowserContext, baseUrl: string, email: string, documentId?: string): Promise<{ page: Page; documentId: string }> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', 'roundtable-demo');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('[data-testid="current-user"]');
+  const id =
+    documentId ??
+    ((await (await context.request.get(`${baseUrl}/api/documents`)).json()) as Array<{ id: string; workingGroupCode: string }>).find(
+      (d) => d.workingGroupCode === 'WG1',
+    )!.id;
+  await page.goto(`${baseUrl}/documents/${id}`);
+  await page.waitForSelector('[data-testid="collab-status"][data-status="connected"]');
+  await page.waitForSelector('[data-testid="editor"] .ProseMirror h1');
+  return { page, documentId: id };
+}
+
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="editor"] .ProseMirror').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text, { delay: 5 });
+}
+
+const editorText = (page: Page) => page.locator('[data-testid="editor"] .ProseMirror').innerText();
+
+/** Selects `text` inside the editor with a DOM range; ProseMirror picks the selection up. */
+async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const root = document.querySelector('[data-testid="editor"] .ProseMirror')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(needle);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        (root as HTMLElement).focus();
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`text not found: ${needle}`);
+  }, text);
+}
+
+describe('in Chromium: named versions (view, diff, restore) and comments that stay on their text', () => {
+  let browser: Browser;
+  let database: TestDatabase;
+  let server: ServerProcess;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    database = await createTestDatabase();
+    server = await startServerProcess({ DATABASE_URL: database.url, DEMO: 'true' });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+    await browser?.close();
+  });
+
+  it('names a version, views and diffs it, and restores it for everyone', async () => {
+    const rome = await browser.newContext();
+    const beijing = await browser.newContext();
+    try {
+      const { page, documentId } = await openPaper(rome, server.baseUrl, 'wg1-eu-cochair@example.org');
+      const { page: other } = await openPaper(beijing, server.baseUrl, 'wg1-cn-cochair@example.org', documentId);
+      await typeAtEnd(page, 'Outline paragraph for the funders.');
+      await page.waitForSelector('[data-testid="save-status"][data-state="saved"]').catch(() => undefined);
+
+      await page.click('[data-testid="versions-toggle"]');
+      await page.fill('[data-testid="version-name-form"] input', 'Outline sent to funders');
+      await page.click('[data-testid="version-name-form"] button[type="submit"]');
+      const named = page.locator('[data-testid="version-row"][data-kind="named"]', { hasText: 'Outline sent to funders' });
+      await named.waitFor();
+
+      await typeAtEnd(page, 'Added after the outline.');
+      await other.waitForFunction(() => document.querySelector('[data-testid="editor"] .ProseMirror')?.textContent?.includes('Added after the outline.'));
+
+      await named.locator('button', { hasText: /View|查看/ }).click();
+      const view = page.locator('[data-testid="version-view"]');
+      await view.waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="version-view"]')?.textContent?.includes('Outline paragraph for the funders.'));
+      expect(await view.innerText()).not.toContain('Added after the outline.');
+
+      await named.locator('button', { hasText: /Compare|比较|对比/ }).click();
+      const diff = page.locator('[data-testid="version-diff"]');
+      await diff.waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="version-diff"]')?.textContent?.includes('Added after the outline.'));
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await named.locator('[data-testid="version-restore"]').click();
+      for (const p of [page, other]) {
+        await p.waitForFunction(() => !document.querySelector('[data-testid="editor"] .ProseMirror')?.textContent?.includes('Added after the outline.'), undefined, { timeout: 10_000 });
+        expect(await editorText(p)).toContain('Outline paragraph for the funders.');
+      }
+      // The restore is a forward edit: the history keeps a "before restore" version.
+      await page.locator('[data-testid="version-row"][data-kind="restore"]').first().waitFor();
+    } finally {
+      await rome.close();
+      await beijing.close();
+    }
+  });
+
+  it('keeps a comment on its text while someone else edits around it', async () => {
+    const rome = await browser.newContext();
+    const beijing = await browser.newContext();
+    try {
+      const { page, documentId } = await openPaper(rome, server.baseUrl, 'wg1-expert@example.org');
+      const { page: other } = await openPaper(beijing, server.baseUrl, 'wg1-cn-cochair@example.org', documentId);
+      await typeAtEnd(page, 'Biobank governance must be aligned.');
+      await other.waitForFunction(() => document.querySelector('[data-testid="editor"] .ProseMirror')?.textContent?.includes('Biobank governance must be aligned.'));
+
+      await selectText(page, 'governance must');
+      await page.locator('[data-testid="add-comment"]').click();
+      await page.fill('[data-testid="new-comment-body"]', 'Which regulations apply in both regions?');
+      await page.click('[data-testid="new-comment-submit"]');
+      await page.locator('[data-testid="comment-thread"]', { hasText: 'governance must' }).waitFor();
+
+      // Beijing edits before and after the commented text.
+      await selectText(other, 'Biobank');
+      await other.keyboard.press('Home');
+      await other.keyboard.type('Cross-border ', { delay: 5 });
+      await other.keyboard.press('End');
+      await other.keyboard.type(' Soon.', { delay: 5 });
+      await page.waitForFunction(() => document.querySelector('[data-testid="editor"] .ProseMirror')?.textContent?.includes('Cross-border Biobank governance must be aligned. Soon.'));
+
+      const threads = await (await rome.request.get(`${server.baseUrl}/api/documents/${documentId}/comments`)).json();
+      const thread = threads.find((t: { quote: string }) => t.quote === 'governance must');
+      expect(thread.detached).toBe(false);
+      expect(thread.currentText).toBe('governance must');
+      // Readers (observers) see the comments too.
+      const observer = await browser.newContext();
+      try {
+        const { page: observerPage } = await openPaper(observer, server.baseUrl, 'wg1-observer@example.org', documentId);
+        await observerPage.locator('[data-testid="comment-thread"]', { hasText: 'governance must' }).waitFor();
+      } finally {
+        await observer.close();
+      }
+    } finally {
+      await rome.close();
+      await beijing.close();
+    }
+  });
+});
