@@ -125,7 +125,9 @@ describe('offline editing and the saved indicator in Chromium', () => {
       expect(seen[seen.length - 1]).toBe('saved');
       await waitForText(beijingPage, 'Rome while online');
       expect(await serverText(server.baseUrl, beijing, documentId)).toContain('Rome while online');
-      expect(await databases(romePage)).toContain(`roundtable:${documentId}`);
+      // Named per user and document, so another person's session never loads Rome's unsent edits.
+      const romeUser = await (await rome.request.get(`${server.baseUrl}/api/auth/me`)).json();
+      expect(await databases(romePage)).toContain(`roundtable:${romeUser.id}:${documentId}`);
 
       // Rome loses the network.
       await rome.setOffline(true);
@@ -179,6 +181,12 @@ describe('offline editing and the saved indicator in Chromium', () => {
       // Signing out removes the offline copies from this computer.
       await romePage.click('[data-testid="logout"]');
       await romePage.waitForURL(/\/login/);
+      // The login page may show before the (asynchronous) deletion has finished: wait for it.
+      await romePage.waitForFunction(
+        async () => (await indexedDB.databases()).every((info) => !info.name?.startsWith('roundtable:')),
+        undefined,
+        { timeout: 10_000, polling: 100 },
+      );
       expect((await databases(romePage)).filter((name) => name.startsWith('roundtable:'))).toEqual([]);
     } finally {
       await rome.close();

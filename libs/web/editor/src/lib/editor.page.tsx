@@ -110,7 +110,7 @@ function LiveDocument({ document, user }: { document: DocumentDto; user: UserDto
 
   useEffect(() => {
     const ydoc = new Y.Doc();
-    const offline = openOfflineStore(document.id, ydoc);
+    const offline = openOfflineStore(user.id, document.id, ydoc);
     const tracker = new SaveTracker();
     const provider = new WebsocketProvider(collabServerUrl(), document.id, ydoc, {
       connect: false,
@@ -146,7 +146,7 @@ function LiveDocument({ document, user }: { document: DocumentDto; user: UserDto
       offline.destroy();
       ydoc.destroy();
     };
-  }, [document.id]);
+  }, [document.id, user.id]);
 
   if (!session) return <Loading label={t('editor.loading')} />;
   return <CollaborativeEditor key={session.ydoc.guid} document={document} user={user} session={session} />;

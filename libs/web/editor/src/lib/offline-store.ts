@@ -1,15 +1,18 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 
-/** Every IndexedDB database of ours is named `roundtable:<documentId>`. */
+/**
+ * Every IndexedDB database of ours is named `roundtable:<userId>:<documentId>`: one person's unsent edits
+ * are never loaded (and uploaded) under another person's session on a shared computer.
+ */
 export const OFFLINE_DB_PREFIX = 'roundtable:';
 /** localStorage list of the databases we opened, for browsers without `indexedDB.databases()`. */
 const REGISTRY_KEY = 'roundtable.offline-databases';
 /** Give up waiting for IndexedDB after this long and go online without it (it keeps loading in the background). */
 const READY_TIMEOUT_MS = 3000;
 
-export function offlineDatabaseName(documentId: string): string {
-  return `${OFFLINE_DB_PREFIX}${documentId}`;
+export function offlineDatabaseName(userId: string, documentId: string): string {
+  return `${OFFLINE_DB_PREFIX}${userId}:${documentId}`;
 }
 
 const open = new Set<IndexeddbPersistence>();
@@ -24,9 +27,9 @@ export interface OfflineStore {
  * Keeps a document's Y.Doc in IndexedDB so edits made offline survive a reload and merge on reconnect.
  * It only stores what the doc contains (server content and the user's edits); it never creates content.
  */
-export function openOfflineStore(documentId: string, ydoc: Y.Doc): OfflineStore {
+export function openOfflineStore(userId: string, documentId: string, ydoc: Y.Doc): OfflineStore {
   if (typeof indexedDB === 'undefined') return { ready: Promise.resolve(), destroy: () => undefined };
-  const name = offlineDatabaseName(documentId);
+  const name = offlineDatabaseName(userId, documentId);
   remember(name);
   const persistence = new IndexeddbPersistence(name, ydoc);
   open.add(persistence);
