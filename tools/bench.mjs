@@ -4,6 +4,7 @@
 // BENCH_SKIP_BUILD=true skips the build; BENCH_ONLY=S1,S4 runs a subset (docs/benchmarks.md is then
 // left alone); BENCH_QUICK=true shortens everything; BENCH_PG_FAST=true runs PostgreSQL with fsync off.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,13 @@ if (process.env.BENCH_SKIP_BUILD !== 'true') {
     process.exit(build.status ?? 1);
   }
 }
+
+// A private copy of the build, so that a rebuild in this checkout during the run cannot break it.
+const benchDist = join(root, 'tmp', 'bench-dist', 'api');
+rmSync(join(root, 'tmp', 'bench-dist'), { recursive: true, force: true });
+mkdirSync(dirname(benchDist), { recursive: true });
+cpSync(join(root, 'dist', 'api'), benchDist, { recursive: true });
+env.BENCH_DIST = benchDist;
 
 const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'tests/bench/main.mjs')], { cwd: root, env, stdio: 'inherit' });
 process.exit(run.status ?? 1);

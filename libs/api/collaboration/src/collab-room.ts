@@ -92,6 +92,8 @@ export class CollabRoom {
    * sequence) and apply it; the doc's update handler relays it to our sockets.
    */
   async catchUp(id: number): Promise<void> {
+    // Our own commits are announced too; let a write in flight finish first so we do not fetch them back.
+    await this.flush();
     if (id <= this.lastSeenId) return;
     this.applyStored(await this.store.since(this.documentId, this.lastSeenId));
   }
@@ -226,7 +228,7 @@ export class CollabRoom {
         if (missed) this.applyStored(missed);
         for (const { update, origin } of toStore) Y.applyUpdate(this.doc, update, origin);
         if (ids.length > 0) {
-          this.lastSeenId = Math.max(this.lastSeenId, ...ids);
+          this.lastSeenId = Math.max(this.lastSeenId, ids[ids.length - 1]);
           this.tailLength += ids.length;
           this.storedBytes += toStore.reduce((sum, item) => sum + item.update.byteLength, 0);
         }

@@ -69,9 +69,9 @@ export class DocumentStore {
         `INSERT INTO document_updates (document_id, data) VALUES ${placeholders} RETURNING id`,
         [documentId, ...updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
       );
-      const ids = rows.map((row) => Number(row.id));
+      const ids = rows.map((row) => Number(row.id)).sort((x, y) => x - y);
       await manager.query('UPDATE documents SET updated_at = now() WHERE id = $1', [documentId]);
-      await manager.query('SELECT pg_notify($1, $2)', [DOCUMENT_CHANNEL, `${documentId}:${Math.max(...ids)}`]);
+      await manager.query('SELECT pg_notify($1, $2)', [DOCUMENT_CHANNEL, `${documentId}:${ids[ids.length - 1]}`]);
       return { ids, missed: missed && (missed.snapshot || missed.updates.length > 0) ? missed : null };
     });
   }
@@ -158,10 +158,11 @@ export class DocumentStore {
       [documentId, Math.max(afterId, snapshotId)],
     );
     const updates = rows.map((row) => ({ id: Number(row.id), data: bytes(row.data) }));
+    // Rows come ordered by id, so the last one is the highest (no spreading: logs can hold 10^5+ rows).
     return {
       snapshot: useSnapshot ? bytes(snapshot.state) : null,
       updates,
-      lastId: Math.max(afterId, snapshotId, ...updates.map((u) => u.id)),
+      lastId: Math.max(afterId, snapshotId, updates.length > 0 ? updates[updates.length - 1].id : 0),
     };
   }
 }
