@@ -2,38 +2,15 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import { launchChromium } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { signIn, typeAtEnd, editorText, EDITOR } from '../support/e2e-page';
 
-const EDITOR = '[data-testid="editor"] .ProseMirror';
 
-async function signIn(context: BrowserContext, baseUrl: string, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', 'roundtable-demo');
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[data-testid="current-user"]');
-  return page;
-}
 
 function saveState(page: Page, state: 'saving' | 'saved' | 'offline', timeout = 15_000) {
   return page.waitForSelector(`[data-testid="save-status"][data-state="${state}"]`, { timeout });
 }
 
-async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await page.locator(EDITOR).click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text, { delay: 5 });
-}
 
-/** The document's text, one line per block, without the other people's carets and name labels. */
-function editorText(page: Page): Promise<string> {
-  return page.locator(EDITOR).evaluate((root) => {
-    const copy = root.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-    return [...copy.children].map((block) => block.textContent ?? '').join('\n');
-  });
-}
 
 function waitForText(page: Page, text: string, timeout = 15_000) {
   return page.waitForFunction(

@@ -1,19 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { freePort } from '../../libs/api/database/src/embedded-postgres';
 import { launchChromium } from '../support/browser';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { signIn } from '../support/e2e-page';
 
-async function signIn(context: BrowserContext, baseUrl: string, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', 'roundtable-demo');
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[data-testid="current-user"]');
-  return page;
-}
 
 describe('open call in Chromium: a visitor applies, a co-chair accepts, the emailed link brings them into the WG', () => {
   let browser: Browser;

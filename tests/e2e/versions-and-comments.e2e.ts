@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { typeAtEnd, editorText } from '../support/e2e-page';
 
 async function openPaper(context: BrowserContext, baseUrl: string, email: string, documentId?: string): Promise<{ page: Page; documentId: string }> {
   const page = await context.newPage();
@@ -21,14 +22,6 @@ async function openPaper(context: BrowserContext, baseUrl: string, email: string
   return { page, documentId: id };
 }
 
-async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await page.locator('[data-testid="editor"] .ProseMirror').click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text, { delay: 5 });
-}
-
-const editorText = (page: Page) => page.locator('[data-testid="editor"] .ProseMirror').innerText();
 
 /** Selects `text` inside the editor with a DOM range; ProseMirror picks the selection up. */
 async function selectText(page: Page, text: string): Promise<void> {

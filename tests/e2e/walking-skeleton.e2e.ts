@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { signIn, typeAtEnd, editorText } from '../support/e2e-page';
 
 /** Every request the page makes must stay on our own origin (users in mainland China cannot reach others). */
 function trackForeignRequests(page: Page, origin: string): string[] {
@@ -16,15 +17,6 @@ function trackForeignRequests(page: Page, origin: string): string[] {
   return foreign;
 }
 
-async function signIn(context: BrowserContext, baseUrl: string, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', 'roundtable-demo');
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[data-testid="current-user"]');
-  return page;
-}
 
 async function openFirstWg1Paper(page: Page): Promise<string> {
   const link = page.locator('[data-testid="document-link"]', { hasText: /Awareness and empowerment|公民和患者的意识与授权/ }).first();
@@ -34,17 +26,7 @@ async function openFirstWg1Paper(page: Page): Promise<string> {
   return page.url();
 }
 
-async function typeAtEnd(page: Page, text: string): Promise<void> {
-  const editor = page.locator('[data-testid="editor"] .ProseMirror');
-  await editor.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text, { delay: 5 });
-}
 
-function editorText(page: Page): Promise<string> {
-  return page.locator('[data-testid="editor"] .ProseMirror').innerText();
-}
 
 describe('walking skeleton in Chromium: log in, open a paper, co-edit live, every keystroke stored', () => {
   let browser: Browser;

@@ -1,0 +1,32 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** The editor's content element. */
+export const EDITOR = '[data-testid="editor"] .ProseMirror';
+
+/** Signs in through the login page, as a person would, and waits for the app shell. */
+export async function signIn(context: BrowserContext, baseUrl: string, email: string, password = 'roundtable-demo'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('[data-testid="current-user"]');
+  return page;
+}
+
+/** Types a new paragraph at the end of the document. */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.locator(EDITOR).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text, { delay: 5 });
+}
+
+/** The document's text, one line per block, without the other people's carets and name labels. */
+export function editorText(page: Page): Promise<string> {
+  return page.locator(EDITOR).evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return [...copy.children].map((block) => block.textContent ?? '').join('\n');
+  });
+}
