@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BalanceGroupDto, BalanceReportDto, BalanceShare, BalanceTargetRequest, Region } from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { ProjectPicker, regionLabel, useSelectedProject } from '@roundtable/web-projects';
-import { ErrorMessage, Field, FormError, Loading, apiRequest, fieldError, percent, useAction, useApiResource } from '@roundtable/web-ui';
+import { ErrorMessage, Field, FormError, Loading, apiRequest, fieldError, percent, useAction, useApiResource, SubmitButton } from '@roundtable/web-ui';
 
 const REGIONS: Region[] = ['europe', 'china', 'other'];
 const REGION_COLOR: Record<Region, string> = { europe: '#1d4ed8', china: '#c2410c', other: '#6b7280' };
@@ -228,11 +228,7 @@ function TargetForm({ projectId, target, onSaved }: { projectId: string; target:
         {t('balance.targetSum', { sum })}
         {sumOk ? null : ` ${t('balance.targetSumInvalid')}`}
       </p>
-      <div>
-        <button type="submit" className="button button--primary" disabled={!sumOk || save.pending} aria-busy={save.pending}>
-          {save.pending ? t('form.saving') : t('form.save')}
-        </button>
-      </div>
+      <SubmitButton pending={save.pending} disabled={!sumOk} label={t('form.save')} pendingLabel={t('form.saving')} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxMessageDto } from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
-import { Badge, ErrorMessage, FormError, Loading, apiRequest, formatDateTime, useAction, useApiResource, type BadgeTone } from '@roundtable/web-ui';
+import { Badge, ErrorMessage, FormError, Loading, apiRequest, formatDateTime, useAction, useApiResource, type BadgeTone, DataTable } from '@roundtable/web-ui';
 
 const STATUS_TONE: Record<OutboxMessageDto['status'], BadgeTone> = {
   pending: 'info',
@@ -121,28 +121,13 @@ export function OutboxPage() {
         visible.length === 0 ? (
           <p className="muted">{t('outbox.empty')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="outbox">
-              <thead>
-                <tr>
-                  <th scope="col">{t('outbox.statusLabel')}</th>
-                  <th scope="col">{t('outbox.subject')}</th>
-                  <th scope="col">{t('outbox.to')}</th>
-                  <th scope="col">{t('outbox.kind')}</th>
-                  <th scope="col">{t('outbox.created')}</th>
-                  <th scope="col">{t('outbox.sent')}</th>
-                  <th scope="col">{t('workingGroup.manage.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable testId="outbox" headers={[t('outbox.statusLabel'), t('outbox.subject'), t('outbox.to'), t('outbox.kind'), t('outbox.created'), t('outbox.sent'), t('workingGroup.manage.actions')]}>
                 {[...visible]
                   .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
                   .map((message) => (
                     <OutboxRow key={message.id} message={message} onChanged={outbox.reload} />
                   ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )
       ) : null}
     </main>

@@ -16,6 +16,7 @@ import {
   formatDateTime,
   useAction,
   useApiResource,
+  SubmitButton,
 } from '@roundtable/web-ui';
 
 const BILINGUAL_FIELDS = ['title', 'description', 'eligibility'] as const;
@@ -153,11 +154,7 @@ function CallForm({ project, onCreated }: { project: ProjectDto; onCreated: () =
           <input {...props} type="datetime-local" name="closesAt" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
         )}
       </Field>
-      <div>
-        <button type="submit" className="button button--primary" disabled={create.pending} aria-busy={create.pending}>
-          {create.pending ? t('calls.form.opening') : t('calls.form.open')}
-        </button>
-      </div>
+      <SubmitButton pending={create.pending} label={t('calls.form.open')} pendingLabel={t('calls.form.opening')} />
     </form>
   );
 }

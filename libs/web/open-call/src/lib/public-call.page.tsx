@@ -19,6 +19,7 @@ import {
   parseTags,
   useAction,
   useApiResource,
+  SubmitButton,
 } from '@roundtable/web-ui';
 
 interface SubmitResponse {
@@ -259,11 +260,7 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
           </p>
         ) : null}
       </fieldset>
-      <div>
-        <button type="submit" className="button button--primary" disabled={submit.pending} aria-busy={submit.pending} data-testid="apply-submit">
-          {submit.pending ? t('apply.submitting') : t('apply.submit')}
-        </button>
-      </div>
+      <SubmitButton pending={submit.pending} label={t('apply.submit')} pendingLabel={t('apply.submitting')} testId="apply-submit" />
     </form>
   );
 }

@@ -19,6 +19,7 @@ import {
   formatDateTime,
   useAction,
   useApiResource,
+  SubmitButton,
 } from '@roundtable/web-ui';
 
 interface AcceptResponse {
@@ -178,11 +179,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
           </Field>
         </>
       )}
-      <div>
-        <button type="submit" className="button button--primary" disabled={accept.pending} aria-busy={accept.pending} data-testid="accept-invitation">
-          {accept.pending ? t('invitation.accepting') : t('invitation.accept')}
-        </button>
-      </div>
+      <SubmitButton pending={accept.pending} label={t('invitation.accept')} pendingLabel={t('invitation.accepting')} testId="accept-invitation" />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { SECTORS, type PersonDto, type WorkingGroupDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
 import { regionLabel, roleLabel, sectorLabel } from '@roundtable/web-projects';
-import { Badge, ErrorMessage, Loading, countryName, useApiResource } from '@roundtable/web-ui';
+import { Badge, ErrorMessage, Loading, countryName, useApiResource, DataTable } from '@roundtable/web-ui';
 import { useDebounced } from './use-debounced';
 
 const REGIONS = ['europe', 'china', 'other'] as const;
@@ -168,19 +168,7 @@ export function PeopleDirectoryPage() {
           ) : (
             <>
               <p className="muted">{t('people.count', { count: people.data.length })}</p>
-              <div className="table-wrap">
-                <table className="table" data-testid="people">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('people.name')}</th>
-                      <th scope="col">{t('people.affiliation')}</th>
-                      <th scope="col">{t('people.country')}</th>
-                      <th scope="col">{t('people.sector')}</th>
-                      <th scope="col">{t('people.workingGroups')}</th>
-                      <th scope="col">{t('people.expertise')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
+              <DataTable testId="people" headers={[t('people.name'), t('people.affiliation'), t('people.country'), t('people.sector'), t('people.workingGroups'), t('people.expertise')]}>
                     {people.data.map((person) => (
                       <tr key={person.id} data-testid="person-row" data-person-id={person.id}>
                         <th scope="row">
@@ -214,9 +202,7 @@ export function PeopleDirectoryPage() {
                         </td>
                       </tr>
                     ))}
-                  </tbody>
-                </table>
-              </div>
+              </DataTable>
             </>
           )
         ) : null}

@@ -19,6 +19,8 @@ import {
   parseTags,
   useAction,
   useApiResource,
+  DataTable,
+  SubmitButton,
 } from '@roundtable/web-ui';
 
 /** All IANA time zones the browser knows, plus the current value if the browser does not list it. */
@@ -174,11 +176,7 @@ function EditProfileForm({ person, onSaved }: { person: PersonDto; onSaved: (per
           ))}
         </p>
       ) : null}
-      <div>
-        <button type="submit" className="button button--primary" disabled={save.pending} aria-busy={save.pending}>
-          {save.pending ? t('form.saving') : t('form.save')}
-        </button>
-      </div>
+      <SubmitButton pending={save.pending} label={t('form.save')} pendingLabel={t('form.saving')} />
     </form>
   );
 }
@@ -279,17 +277,7 @@ function Profile({ person: initial }: { person: PersonDto }) {
         {person.memberships.length === 0 ? (
           <p className="muted">{t('person.noMemberships')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="person-memberships">
-              <thead>
-                <tr>
-                  <th scope="col">{t('person.workingGroup')}</th>
-                  <th scope="col">{t('workingGroup.memberRole')}</th>
-                  <th scope="col">{t('workingGroup.joined')}</th>
-                  <th scope="col">{t('workingGroup.left')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable testId="person-memberships" headers={[t('person.workingGroup'), t('workingGroup.memberRole'), t('workingGroup.joined'), t('workingGroup.left')]}>
                 {[...person.memberships]
                   .sort((a, b) => b.joinedOn.localeCompare(a.joinedOn))
                   .map((m) => (
@@ -302,9 +290,7 @@ function Profile({ person: initial }: { person: PersonDto }) {
                       <td>{m.leftOn ? formatDay(m.leftOn, locale) : <span className="muted">{t('workingGroup.current')}</span>}</td>
                     </tr>
                   ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
       {person.editable ? (

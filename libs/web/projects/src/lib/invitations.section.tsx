@@ -14,6 +14,8 @@ import {
   useAction,
   useApiResource,
   type BadgeTone,
+  DataTable,
+  SubmitButton,
 } from '@roundtable/web-ui';
 import { roleLabel } from './labels';
 
@@ -91,11 +93,7 @@ function InviteForm({ groupId, onInvited }: { groupId: string; onInvited: () => 
           )}
         </Field>
       </div>
-      <div>
-        <button type="submit" className="button button--primary" disabled={invite.pending} aria-busy={invite.pending}>
-          {invite.pending ? t('invitations.sending') : t('invitations.send')}
-        </button>
-      </div>
+      <SubmitButton pending={invite.pending} label={t('invitations.send')} pendingLabel={t('invitations.sending')} />
     </form>
   );
 }
@@ -159,24 +157,11 @@ export function InvitationsSection({ groupId }: { groupId: string }) {
       {invitations.state === 'error' ? <ErrorMessage error={invitations.error} onRetry={invitations.reload} /> : null}
       {invitations.state === 'ready' && visible.length === 0 ? <p className="muted">{t('invitations.empty')}</p> : null}
       {visible.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" data-testid="invitations">
-            <thead>
-              <tr>
-                <th scope="col">{t('invitations.email')}</th>
-                <th scope="col">{t('invitations.role')}</th>
-                <th scope="col">{t('invitations.statusLabel')}</th>
-                <th scope="col">{t('invitations.expires')}</th>
-                <th scope="col">{t('workingGroup.manage.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable testId="invitations" headers={[t('invitations.email'), t('invitations.role'), t('invitations.statusLabel'), t('invitations.expires'), t('workingGroup.manage.actions')]}>
               {visible.map((invitation) => (
                 <InvitationRow key={invitation.id} invitation={invitation} onChanged={invitations.reload} />
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       ) : null}
     </section>
   );

@@ -10,7 +10,7 @@ import {
   type WorkingGroupMemberDto,
 } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import { Badge, FormError, apiRequest, formatDay, useAction, useApiResource, type Resource } from '@roundtable/web-ui';
+import { Badge, FormError, apiRequest, formatDay, useAction, useApiResource, type Resource, DataTable } from '@roundtable/web-ui';
 import { regionLabel, roleLabel } from './labels';
 
 const ROLES = Object.values(WorkingGroupRole);
@@ -294,19 +294,7 @@ export function MembersSection({
       {visible.length === 0 ? (
         <p className="muted">{t('workingGroup.membersEmpty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="members">
-            <thead>
-              <tr>
-                <th scope="col">{t('workingGroup.memberName')}</th>
-                <th scope="col">{t('workingGroup.memberRole')}</th>
-                <th scope="col">{t('workingGroup.memberRegion')}</th>
-                <th scope="col">{t('workingGroup.joined')}</th>
-                <th scope="col">{t('workingGroup.left')}</th>
-                {canManage ? <th scope="col">{t('workingGroup.manage.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable testId="members" headers={[t('workingGroup.memberName'), t('workingGroup.memberRole'), t('workingGroup.memberRegion'), t('workingGroup.joined'), t('workingGroup.left'), canManage ? t('workingGroup.manage.actions') : null]}>
               {visible.map((row) => (
                 <MemberRow
                   key={row.key}
@@ -317,9 +305,7 @@ export function MembersSection({
                   onError={setError}
                 />
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {canManage ? <AddMember groupId={groupId} memberIds={currentIds} onChanged={onChanged} /> : null}
     </section>

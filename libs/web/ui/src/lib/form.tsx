@@ -97,3 +97,26 @@ export function useAction<A extends unknown[], R>(action: (...args: A) => Promis
 export function parseTags(text: string): string[] {
   return [...new Set(text.split(/[,;，；\n]/).map((tag) => tag.trim()).filter(Boolean))];
 }
+
+/** The primary submit button of a form: disabled and announced as busy while the action runs. */
+export function SubmitButton({
+  pending,
+  disabled,
+  label,
+  pendingLabel,
+  testId,
+}: {
+  pending: boolean;
+  disabled?: boolean;
+  label: ReactNode;
+  pendingLabel?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <div>
+      <button type="submit" className="button button--primary" disabled={pending || disabled} aria-busy={pending} data-testid={testId}>
+        {pending && pendingLabel ? pendingLabel : label}
+      </button>
+    </div>
+  );
+}
