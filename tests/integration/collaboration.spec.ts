@@ -1,6 +1,10 @@
-import { CollabCloseCode, COLLAB_MAX_MESSAGE_BYTES } from '@roundtable/contracts';
+import { CollabCloseCode, COLLAB_MAX_MESSAGE_BYTES, COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import { appendParagraph, connectCollab, fragmentText, upgradeStatus, waitFor, waitForSync } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -118,6 +122,42 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
     const reader = await open('wg1-expert@example.org');
     await waitForSync(reader.provider);
     expect(fragmentText(reader.doc)).toContain('written before the attack');
+  });
+
+  it('relays a burst of updates from one sender as merged messages, in order and complete', async () => {
+    const cookie = await cookieOf('wg1-expert@example.org');
+    const observer = await open('wg1-cn-cochair@example.org');
+    await waitForSync(observer.provider);
+    let relayedMessages = 0;
+    observer.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === observer.provider) relayedMessages++;
+    });
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    for (let i = 0; i < 300; i++) source.getText('burst').insert(i, String(i % 10));
+    const socket = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/collab/${paperId}`, { headers: { cookie } });
+    try {
+      let saved = 0;
+      socket.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(decoder) === COLLAB_MESSAGE_SAVED) saved = decoding.readVarUint(decoder);
+      });
+      await new Promise((resolve) => socket.once('message', resolve)); // the server's sync step 1: the room is open
+      for (const update of updates) {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, 0); // sync
+        syncProtocol.writeUpdate(encoder, update);
+        socket.send(encoding.toUint8Array(encoder));
+      }
+      await waitFor(() => saved === 300, 10_000, 'all 300 saved');
+      await waitFor(() => observer.doc.getText('burst').toString() === source.getText('burst').toString(), 5000, 'relay');
+      // One relayed message per commit and sender, not one per update.
+      expect(relayedMessages).toBeLessThan(30);
+    } finally {
+      socket.terminate();
+      source.destroy();
+    }
   });
 
   it('closes the socket with 1009 when a message is larger than the limit', async () => {

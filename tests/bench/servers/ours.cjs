@@ -41,6 +41,8 @@ async function main() {
       return { available: true, result, ms: performance.now() - started };
     },
   });
+  // Graceful stop, so that --cpu-prof (BENCH_CPU_PROF) can write its profile on exit.
+  process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)));
   process.send?.({ ready: true, port: app.getHttpServer().address().port });
 }
 

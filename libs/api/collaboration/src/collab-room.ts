@@ -226,7 +226,7 @@ export class CollabRoom {
         const toStore = batch.filter((item): item is typeof item & { update: Uint8Array } => item.update !== null);
         const { ids, missed } = await this.store.append(this.documentId, toStore.map((item) => item.update), this.lastSeenId);
         if (missed) this.applyStored(missed);
-        for (const { update, origin } of toStore) Y.applyUpdate(this.doc, update, origin);
+        this.applyBatch(toStore);
         if (ids.length > 0) {
           this.lastSeenId = Math.max(this.lastSeenId, ids[ids.length - 1]);
           this.tailLength += ids.length;
@@ -242,6 +242,24 @@ export class CollabRoom {
       this.onBroken(this);
     } finally {
       this.flushing = null;
+    }
+  }
+
+  /**
+   * Applies stored updates in runs of one sender: each run is one Yjs transaction, so its updates reach the
+   * other sockets as one merged message (a fast typist or a paste of many updates costs one send per
+   * commit, not one per keystroke), and the sender is still left out.
+   */
+  private applyBatch(items: Array<{ update: Uint8Array; origin: CollabConnection }>): void {
+    let start = 0;
+    while (start < items.length) {
+      const origin = items[start].origin;
+      let end = start + 1;
+      while (end < items.length && items[end].origin === origin) end++;
+      Y.transact(this.doc, () => {
+        for (let i = start; i < end; i++) Y.applyUpdate(this.doc, items[i].update, origin);
+      }, origin);
+      start = end;
     }
   }
 

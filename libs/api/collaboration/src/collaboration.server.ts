@@ -92,6 +92,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     }
     this.rooms.clear();
     this.wss.close();
+    await this.store.close();
   }
 
   /** The live room if one is open, so readers of a document see unsaved-by-nobody state too. */
