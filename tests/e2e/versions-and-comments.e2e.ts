@@ -126,6 +126,26 @@ describe('in Chromium: named versions (view, diff, restore) and comments that st
       await other.keyboard.type(' Soon.', { delay: 5 });
       await page.waitForFunction(() => document.querySelector('[data-testid="editor"] .ProseMirror')?.textContent?.includes('Cross-border Biobank governance must be aligned. Soon.'));
 
+      // Beijing sees the new thread without reloading (the server signals comment changes on the socket), and
+      // the commented words are highlighted in its editor, exactly, after its own edits around them.
+      const beijingThread = other.locator('[data-testid="comment-thread"]', { hasText: 'governance must' });
+      await beijingThread.waitFor({ timeout: 5000 });
+      await other.waitForFunction(
+        () => [...document.querySelectorAll('[data-testid="editor"] .comment-highlight')].map((e) => e.textContent).join('') === 'governance must',
+      );
+      // Clicking the highlighted words activates their thread in the panel.
+      await other.locator('[data-testid="editor"] .comment-highlight').first().click();
+      await other.locator('[data-testid="comment-thread"][data-active="true"]', { hasText: 'governance must' }).waitFor();
+
+      // The author edits the comment; Beijing sees the new words (marked edited) live.
+      await page.locator('[data-testid="comment-edit"]').first().click();
+      await page.fill('[data-testid="comment-edit-body"]', 'Which regulations apply in the EU and in China?');
+      await page.click('[data-testid="comment-edit-save"]');
+      await beijingThread.locator('[data-testid="comment"]', { hasText: 'in the EU and in China?' }).locator('[data-testid="comment-edited"]').waitFor({ timeout: 5000 });
+      // Beijing (a co-chair) may delete but not edit Rome's comment.
+      expect(await beijingThread.locator('[data-testid="comment-edit"]').count()).toBe(0);
+      expect(await beijingThread.locator('[data-testid="comment-delete"]').count()).toBe(1);
+
       const threads = await (await rome.request.get(`${server.baseUrl}/api/documents/${documentId}/comments`)).json();
       const thread = threads.find((t: { quote: string }) => t.quote === 'governance must');
       expect(thread.detached).toBe(false);
@@ -135,6 +155,14 @@ describe('in Chromium: named versions (view, diff, restore) and comments that st
       try {
         const { page: observerPage } = await openPaper(observer, server.baseUrl, 'wg1-observer@example.org', documentId);
         await observerPage.locator('[data-testid="comment-thread"]', { hasText: 'governance must' }).waitFor();
+        // A reader may neither edit nor delete someone else's comment.
+        expect(await observerPage.locator('[data-testid="comment-edit"], [data-testid="comment-delete"]').count()).toBe(0);
+
+        // The co-chair deletes the thread's only comment: the thread and its highlight go, for everyone, live.
+        await beijingThread.locator('[data-testid="comment-delete"]').click();
+        await beijingThread.locator('[data-testid="comment-delete-confirm"]').click();
+        await observerPage.locator('[data-testid="comment-thread"]', { hasText: 'governance must' }).waitFor({ state: 'detached', timeout: 5000 });
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid="editor"] .comment-highlight').length === 0);
       } finally {
         await observer.close();
       }

@@ -1,5 +1,7 @@
 import type { CommentThreadDto, MentionableDto } from '@roundtable/contracts';
-import { mentionMarkup } from '@roundtable/contracts';
+import { COLLAB_MESSAGE_COMMENTS_CHANGED, mentionMarkup } from '@roundtable/contracts';
+import * as decoding from 'lib0/decoding';
+import WebSocket from 'ws';
 import { AuthService } from '@roundtable/api-auth';
 import { CommentsService } from '@roundtable/api-comments';
 import type { WebsocketProvider } from 'y-websocket';
@@ -269,6 +271,78 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     const rows: Array<{ to_address: string }> = await t.dataSource.query("SELECT to_address FROM mail_outbox WHERE kind = 'comment-mention'");
     expect(rows.map((r) => r.to_address)).toEqual(['wg2-expert@example.org']);
     expect(sink.messages.filter((m) => m.to.includes('stranger@example.org'))).toEqual([]);
+  });
+
+  it('lets the author edit a comment (new mentions mailed once), and the author or a moderator delete it', async () => {
+    const writer = await writeParagraph('Reimbursement models differ between member states.');
+    const expert = await as('wg1-expert@example.org');
+    const created = await expert.post(`/api/documents/${paperId}/comments`, { ...anchorsOf(lastText(writer.doc), 'Reimbursement models'), body: 'Which states?' });
+    expect(created.status).toBe(201);
+    const threadId = created.body.id as string;
+    const first = created.body.comments[0];
+    expect(first).toMatchObject({ body: 'Which states?', editedAt: null, canEdit: true, canDelete: true });
+
+    // Others see what they may do: the co-chair moderates but does not edit; another expert does neither.
+    const asCochair = (await threads('wg1-eu-cochair@example.org')).find((th) => th.id === threadId)!.comments[0];
+    expect([asCochair.canEdit, asCochair.canDelete]).toEqual([false, true]);
+    const asObserver = (await threads('wg1-observer@example.org')).find((th) => th.id === threadId)!.comments[0];
+    expect([asObserver.canEdit, asObserver.canDelete]).toEqual([false, false]);
+
+    const refusedEdit = await (await as('wg1-eu-cochair@example.org')).request('PATCH', `/api/comments/${first.id}`, { body: 'Rewritten by someone else' });
+    expect(refusedEdit.status).toBe(403);
+    const emptyEdit = await expert.request('PATCH', `/api/comments/${first.id}`, { body: '  ' });
+    expect(emptyEdit.status).toBe(400);
+    expect(emptyEdit.body.fields.map((f: { field: string }) => f.field)).toEqual(['body']);
+    const [unchanged] = await t.dataSource.query('SELECT body, edited_at FROM comments WHERE id = $1', [first.id]);
+    expect(unchanged).toEqual({ body: 'Which states?', edited_at: null });
+
+    const wg2Expert = ((await expert.get(`/api/documents/${paperId}/mentionable?q=WG2 expert`)).body as MentionableDto[])[0];
+    const mentionsBefore = sink.messages.filter((m) => m.to.includes('wg2-expert@example.org')).length;
+    const edited = await expert.request('PATCH', `/api/comments/${first.id}`, { body: `Which states, ${mentionMarkup('WG2 expert', wg2Expert.id)}?` });
+    expect(edited.status).toBe(200);
+    expect(edited.body.comments[0].body).toBe(`Which states, ${mentionMarkup('WG2 expert', wg2Expert.id)}?`);
+    expect(edited.body.comments[0].editedAt).toEqual(expect.any(String));
+    await sink.waitForMessage((m) => m.to.includes('wg2-expert@example.org') && m.text.includes('Which states'));
+    // Editing again without a new mention mails nobody again.
+    expect((await expert.request('PATCH', `/api/comments/${first.id}`, { body: `Which member states, ${mentionMarkup('WG2 expert', wg2Expert.id)}?` })).status).toBe(200);
+    const mentionRows: Array<{ n: number }> = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'comment-mention' AND to_address = 'wg2-expert@example.org' AND text_body LIKE '%states%'",
+    );
+    expect(mentionRows[0].n).toBe(1);
+    expect(sink.messages.filter((m) => m.to.includes('wg2-expert@example.org')).length).toBe(mentionsBefore + 1);
+
+    // A reply; then the observer (not author, not moderator) may not delete, the co-chair may.
+    const reply = await (await as('wg1-observer@example.org')).post(`/api/comment-threads/${threadId}/replies`, { body: 'All of them.' });
+    const replyId = reply.body.comments[1].id as string;
+    expect((await (await as('wg1-observer@example.org')).request('DELETE', `/api/comments/${first.id}`)).status).toBe(403);
+    expect((await (await as('wg1-eu-cochair@example.org')).request('DELETE', `/api/comments/${first.id}`)).status).toBe(204);
+    expect((await threads()).find((th) => th.id === threadId)!.comments.map((c) => c.body)).toEqual(['All of them.']);
+    // Deleting the last comment deletes the thread; its ids are then unknown.
+    expect((await (await as('wg1-observer@example.org')).request('DELETE', `/api/comments/${replyId}`)).status).toBe(204);
+    expect((await threads()).find((th) => th.id === threadId)).toBeUndefined();
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM comment_threads WHERE id = $1', [threadId]))[0].n).toBe(0);
+    const gone = await expert.request('DELETE', `/api/comments/${replyId}`);
+    expect(gone.status).toBe(404);
+    expect((await expert.request('PATCH', '/api/comments/not-a-uuid', { body: 'x' })).status).toBe(400);
+  });
+
+  it('tells every socket on the document at once when its comments change (message 101)', async () => {
+    const writer = await writeParagraph('Patient registries need a common core.');
+    const socket = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/collab/${paperId}`, { headers: { cookie: (await as('wg1-observer@example.org')).cookie! } });
+    try {
+      const signals: number[] = [];
+      socket.on('message', (data: Buffer) => {
+        if (decoding.readVarUint(decoding.createDecoder(new Uint8Array(data))) === COLLAB_MESSAGE_COMMENTS_CHANGED) signals.push(Date.now());
+      });
+      await new Promise((resolve) => socket.once('message', resolve));
+      const created = await (await as('wg1-expert@example.org')).post(`/api/documents/${paperId}/comments`, { ...anchorsOf(lastText(writer.doc), 'common core'), body: 'Which fields?' });
+      expect(created.status).toBe(201);
+      await waitFor(() => signals.length === 1, 5000, 'signal after the new thread');
+      await (await as('wg1-eu-cochair@example.org')).post(`/api/comment-threads/${created.body.id}/resolve`);
+      await waitFor(() => signals.length === 2, 5000, 'signal after resolving');
+    } finally {
+      socket.terminate();
+    }
   });
 
   it('rejects bad input with a 400 naming each field, and writes nothing half-way', async () => {

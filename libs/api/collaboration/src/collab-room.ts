@@ -276,6 +276,13 @@ export class CollabRoom {
     }
   }
 
+  /** A message without payload (e.g. COLLAB_MESSAGE_COMMENTS_CHANGED) to every socket of the room. */
+  signal(messageType: number): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageType);
+    this.broadcast(encoding.toUint8Array(encoder), undefined);
+  }
+
   private awarenessMessage(clients: number[]): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Awareness);

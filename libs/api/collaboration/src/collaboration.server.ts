@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { COLLAB_LIMITS, COLLAB_MAX_MESSAGE_BYTES, COLLAB_PATH, CollabCloseCode, CollabUpgradeStatus } from '@roundtable/contracts';
+import { COLLAB_LIMITS, COLLAB_MAX_MESSAGE_BYTES, COLLAB_MESSAGE_COMMENTS_CHANGED, COLLAB_PATH, CollabCloseCode, CollabUpgradeStatus } from '@roundtable/contracts';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
 import { ApiException } from '@roundtable/api-platform';
 import { AuthService, readCookie, SESSION_COOKIE } from '@roundtable/api-auth';
@@ -73,6 +73,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     this.accessEvents.changed$.subscribe((personId) => void this.recheckAccess(personId));
     await this.documentEvents.listen();
     this.documentEvents.stored$.subscribe(({ documentId, id }) => void this.catchUp(documentId, id));
+    this.documentEvents.commentsChanged$.subscribe((documentId) => void this.signalCommentsChanged(documentId));
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.httpServer.on('upgrade', this.onUpgrade);
     this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
@@ -326,6 +327,16 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     }
     entry.count++;
     return entry.count <= this.limits.maxConnectionsPerMinute;
+  }
+
+  /** Comment threads of a document changed: every process tells its sockets on that document. */
+  async commentsChanged(documentId: string): Promise<void> {
+    await this.documentEvents.announceCommentsChanged(documentId);
+  }
+
+  private async signalCommentsChanged(documentId: string): Promise<void> {
+    const room = await this.liveRoom(documentId);
+    room?.signal(COLLAB_MESSAGE_COMMENTS_CHANGED);
   }
 
   /** Another process stored updates of a document we have open: fetch and relay them. */

@@ -5,6 +5,9 @@ import { Subject } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { DOCUMENT_CHANNEL } from './document.store';
 
+/** Channel on which every process announces `<documentId>` when its comment threads change. */
+const COMMENTS_CHANNEL = 'roundtable_comments';
+
 /**
  * Hears `<documentId>:<last update id>` from every API process (PostgreSQL LISTEN/NOTIFY, delivered on
  * commit), so a process relays updates stored by another one to its own sockets.
@@ -13,6 +16,7 @@ import { DOCUMENT_CHANNEL } from './document.store';
 export class DocumentEvents implements OnApplicationShutdown {
   private readonly logger = new Logger('DocumentEvents');
   readonly stored$ = new Subject<{ documentId: string; id: number }>();
+  readonly commentsChanged$ = new Subject<string>();
   private client: Client | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -21,6 +25,7 @@ export class DocumentEvents implements OnApplicationShutdown {
     if (this.client) return;
     const client = new Client({ connectionString: (this.dataSource.options as { url?: string }).url });
     client.on('notification', (message) => {
+      if (message.channel === COMMENTS_CHANNEL && message.payload) return this.commentsChanged$.next(message.payload);
       if (message.channel !== DOCUMENT_CHANNEL || !message.payload) return;
       const [documentId, id] = message.payload.split(':');
       if (documentId && Number.isFinite(Number(id))) this.stored$.next({ documentId, id: Number(id) });
@@ -28,11 +33,18 @@ export class DocumentEvents implements OnApplicationShutdown {
     client.on('error', (error) => this.logger.error('Document listener lost its connection', error));
     await client.connect();
     await client.query(`LISTEN ${DOCUMENT_CHANNEL}`);
+    await client.query(`LISTEN ${COMMENTS_CHANNEL}`);
     this.client = client;
+  }
+
+  /** Tells every process (this one included, through PostgreSQL) that a document's comments changed. */
+  async announceCommentsChanged(documentId: string): Promise<void> {
+    await this.dataSource.query('SELECT pg_notify($1, $2)', [COMMENTS_CHANNEL, documentId]);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stored$.complete();
+    this.commentsChanged$.complete();
     await this.client?.end().catch(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { COMMENT_LIMITS, type CommentThreadDto, type MentionableDto, type RelativePositionJson } from '@roundtable/contracts';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, MinLength, ValidateBy, type ValidationArguments } from 'class-validator';
@@ -51,6 +51,8 @@ class NewThreadDto extends CommentBody {
 }
 
 class ReplyDto extends CommentBody {}
+
+class EditCommentDto extends CommentBody {}
 
 @ApiTags('comments')
 @Controller()
@@ -114,5 +116,26 @@ export class CommentsController {
   @ApiOkResponse({ description: 'The reopened thread.' })
   reopen(@CurrentUser() user: AuthenticatedUser, @Param('threadId', new UuidParamPipe('threadId')) threadId: string): Promise<CommentThreadDto> {
     return this.comments.setStatus(user, threadId, 'open');
+  }
+
+  @Policy('document')
+  @Patch('comments/:commentId')
+  @ApiOkResponse({ description: 'The thread with the edited comment (marked as edited).' })
+  @ApiForbiddenResponse({ description: 'Only the author edits a comment.' })
+  edit(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('commentId', new UuidParamPipe('commentId')) commentId: string,
+    @Body() body: EditCommentDto,
+  ): Promise<CommentThreadDto> {
+    return this.comments.edit(user, commentId, body.body);
+  }
+
+  @Policy('document')
+  @Delete('comments/:commentId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted; a thread left without comments is deleted with it.' })
+  @ApiForbiddenResponse({ description: 'Only the author, the co-chairs of the working group or a coordinator delete a comment.' })
+  async remove(@CurrentUser() user: AuthenticatedUser, @Param('commentId', new UuidParamPipe('commentId')) commentId: string): Promise<void> {
+    await this.comments.remove(user, commentId);
   }
 }

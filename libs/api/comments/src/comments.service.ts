@@ -88,6 +88,7 @@ export class CommentsService {
       return thread.id;
     });
     const thread = await this.loadThread(threadId);
+    this.changed(documentId);
     await this.notifyMentions(user, document, thread, input.body);
     return (await this.present(user, actor, document, [thread]))[0];
   }
@@ -97,6 +98,7 @@ export class CommentsService {
     if (!canComment(actor, 'comment', document)) throw new ApiException(ErrorCode.Forbidden, 'You may not comment on this document.');
     await this.dataSource.getRepository(Comment).save({ threadId: thread.id, authorUserId: user.id, body, editedAt: null });
     const updated = await this.loadThread(thread.id);
+    this.changed(document.id);
     await this.notifyMentions(user, document, updated, body);
     return (await this.present(user, actor, document, [updated]))[0];
   }
@@ -111,8 +113,40 @@ export class CommentsService {
         { id: thread.id },
         status === 'resolved' ? { status, resolvedBy: user.id, resolvedAt: new Date() } : { status, resolvedBy: null, resolvedAt: null },
       );
+      this.changed(document.id);
     }
     return (await this.present(user, actor, document, [await this.loadThread(thread.id)]))[0];
+  }
+
+  /** Only the author edits; mentions added by the edit are notified, earlier ones are not mailed twice. */
+  async edit(user: User, commentId: string, body: string): Promise<CommentThreadDto> {
+    const { comment, thread, document, actor } = await this.commentFor(user, commentId);
+    if (!canComment(actor, 'edit', document, { authoredByActor: comment.authorUserId === user.id })) {
+      throw new ApiException(ErrorCode.Forbidden, 'Only the author may edit a comment.');
+    }
+    if (comment.body !== body) {
+      await this.dataSource.getRepository(Comment).update({ id: comment.id }, { body, editedAt: new Date() });
+      const before = new Set(mentionedPersonIds(comment.body));
+      const added = mentionedPersonIds(body).filter((id) => !before.has(id));
+      if (added.length > 0) await this.notifyMentions(user, document, thread, body, added);
+      this.changed(document.id);
+    }
+    return (await this.present(user, actor, document, [await this.loadThread(thread.id)]))[0];
+  }
+
+  /** Deletes one comment; a thread left without comments goes with it. */
+  async remove(user: User, commentId: string): Promise<void> {
+    const { comment, thread, document, actor } = await this.commentFor(user, commentId);
+    if (!canComment(actor, 'delete', document, { authoredByActor: comment.authorUserId === user.id })) {
+      throw new ApiException(ErrorCode.Forbidden, 'Only the author, the co-chairs of the working group or a coordinator may delete a comment.');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      // Lock the thread so a reply arriving at the same moment is not left in a deleted thread.
+      await manager.query('SELECT id FROM comment_threads WHERE id = $1 FOR UPDATE', [thread.id]);
+      await manager.query('DELETE FROM comments WHERE id = $1', [comment.id]);
+      await manager.query('DELETE FROM comment_threads t WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.thread_id = t.id)', [thread.id]);
+    });
+    this.changed(document.id);
   }
 
   async mentionable(user: User, documentId: string, query: string): Promise<MentionableDto[]> {
@@ -139,13 +173,29 @@ export class CommentsService {
     }
   }
 
+  /** Live panels reload (a lost signal only delays that until the next refresh, so it is not awaited). */
+  private changed(documentId: string): void {
+    this.collaboration.commentsChanged(documentId).catch((error) => this.logger.warn(`Could not announce comment changes: ${(error as Error).message}`));
+  }
+
+  private async commentFor(user: User, commentId: string): Promise<{ comment: Comment; thread: CommentThread; document: ProjectDocument; actor: Actor }> {
+    const comment = await this.dataSource.getRepository(Comment).findOne({ where: { id: commentId } });
+    if (!comment) throw new ApiException(ErrorCode.NotFound, 'Comment not found.');
+    try {
+      return { comment, ...(await this.threadFor(user, comment.threadId)) };
+    } catch (error) {
+      if (error instanceof ApiException && error.code === ErrorCode.NotFound) throw new ApiException(ErrorCode.NotFound, 'Comment not found.');
+      throw error;
+    }
+  }
+
   private loadThread(id: string): Promise<CommentThread> {
     return this.dataSource.getRepository(CommentThread).findOneOrFail({ where: { id }, relations: { comments: true } });
   }
 
   /** E-mails each mentioned person of the document's project (never the author, never outsiders). */
-  private async notifyMentions(author: User, document: ProjectDocument, thread: CommentThread, body: string): Promise<void> {
-    const ids = mentionedPersonIds(body).filter((id) => id !== author.personId?.toLowerCase());
+  private async notifyMentions(author: User, document: ProjectDocument, thread: CommentThread, body: string, only?: string[]): Promise<void> {
+    const ids = (only ?? mentionedPersonIds(body)).filter((id) => id !== author.personId?.toLowerCase());
     if (ids.length === 0) return;
     const recipients: Array<{ id: string; email: string }> = await this.dataSource.query(
       `SELECT DISTINCT id, email FROM (${PROJECT_PEOPLE_SQL}) people WHERE id = ANY($2::uuid[])`,
@@ -196,6 +246,8 @@ export class CommentsService {
           body: c.body,
           createdAt: c.createdAt.toISOString(),
           editedAt: c.editedAt ? c.editedAt.toISOString() : null,
+          canEdit: canComment(actor, 'edit', document, { authoredByActor: c.authorUserId === user.id }),
+          canDelete: canComment(actor, 'delete', document, { authoredByActor: c.authorUserId === user.id }),
         }));
       return {
         id: thread.id,

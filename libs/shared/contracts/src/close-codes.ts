@@ -59,3 +59,9 @@ export const COLLAB_LIMITS = {
  * connection are stored in PostgreSQL". The web client counts what it sends and shows Saving… / Saved.
  */
 export const COLLAB_MESSAGE_SAVED = 100;
+
+/**
+ * `[varUint 101]` = "the document's comment threads changed" (created, replied to, edited, deleted, resolved
+ * or reopened, in any API process): the web client reloads its comments panel.
+ */
+export const COLLAB_MESSAGE_COMMENTS_CHANGED = 101;

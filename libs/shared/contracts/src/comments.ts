@@ -31,6 +31,9 @@ export interface CommentDto {
   body: string;
   createdAt: string;
   editedAt: string | null;
+  /** Whether the caller may edit (author only) or delete (author, WG co-chairs, coordinators) this comment. */
+  canEdit: boolean;
+  canDelete: boolean;
 }
 
 export interface CommentThreadDto {

@@ -149,4 +149,24 @@ describe('canComment', () => {
     expect(canComment(member([P, WG_B, 'expert']), 'resolve', wgA, { openedByActor: false })).toBe(false);
     expect(canComment(actors['expert of another project only'], 'resolve', wgA, { openedByActor: true })).toBe(false);
   });
+
+  it('lets only the author edit a comment, even an admin may not put words in it', () => {
+    expect(canComment(actors['observer of WG A'], 'edit', wgA, { authoredByActor: true })).toBe(true);
+    expect(canComment(actors['admin'], 'edit', wgA, { authoredByActor: false })).toBe(false);
+    expect(canComment(actors['co-chair of WG A'], 'edit', wgA, { authoredByActor: false })).toBe(false);
+    expect(canComment(actors['expert of another project only'], 'edit', wgA, { authoredByActor: true })).toBe(false);
+  });
+
+  it('lets the author delete a comment, and the coordinators and the WG co-chairs moderate', () => {
+    expect(canComment(actors['observer of WG A'], 'delete', wgA, { authoredByActor: true })).toBe(true);
+    expect(canComment(actors['observer of WG A'], 'delete', wgA, { authoredByActor: false })).toBe(false);
+    expect(canComment(actors['expert of WG A'], 'delete', wgA, { authoredByActor: false })).toBe(false);
+    expect(canComment(actors['co-chair of WG A'], 'delete', wgA, { authoredByActor: false })).toBe(true);
+    expect(canComment(actors['coordinator of the project'], 'delete', wgA, { authoredByActor: false })).toBe(true);
+    expect(canComment(actors['admin'], 'delete', wgA, { authoredByActor: false })).toBe(true);
+    // A co-chair of WG B moderates WG B's documents, not WG A's.
+    expect(canComment(member([P, WG_B, 'co-chair']), 'delete', wgA, { authoredByActor: false })).toBe(false);
+    expect(canComment(member([P, WG_B, 'co-chair']), 'delete', documents['project-level doc'], { authoredByActor: false })).toBe(true);
+    expect(canComment(actors['coordinator of another project'], 'delete', wgA, { authoredByActor: true })).toBe(false);
+  });
 });

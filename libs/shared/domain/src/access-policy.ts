@@ -105,13 +105,17 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
  * Comments on a document.
  * - everyone who may read a document may comment on it and reply (observers and the advisory board
  *   included: comments are how readers who may not edit take part);
- * - a thread is resolved or reopened by whoever may edit the document, or by the person who opened it.
+ * - a thread is resolved or reopened by whoever may edit the document, or by the person who opened it;
+ * - a comment is edited only by its author (words are not put in anyone's mouth), and deleted by its author
+ *   or moderated away by the project's coordinators and the co-chairs of the document's working group.
  */
-export type CommentAction = 'comment' | 'resolve';
+export type CommentAction = 'comment' | 'resolve' | 'edit' | 'delete';
 
 export interface CommentThreadRef {
   /** Whether the actor opened the thread. */
-  openedByActor: boolean;
+  openedByActor?: boolean;
+  /** Whether the actor wrote the comment in question (edit / delete). */
+  authoredByActor?: boolean;
 }
 
 export function canComment(actor: Actor, action: CommentAction, document: DocumentRef, thread?: CommentThreadRef): boolean {
@@ -122,5 +126,15 @@ export function canComment(actor: Actor, action: CommentAction, document: Docume
       return true;
     case 'resolve':
       return access === 'write' || thread?.openedByActor === true;
+    case 'edit':
+      return thread?.authoredByActor === true;
+    case 'delete':
+      return thread?.authoredByActor === true || isCoordinator(actor, document.projectId) || chairsDocumentGroup(actor, document);
   }
+}
+
+function chairsDocumentGroup(actor: Actor, document: DocumentRef): boolean {
+  return actor.memberships.some(
+    (m) => m.projectId === document.projectId && m.role === 'co-chair' && (document.workingGroupId === null || m.workingGroupId === document.workingGroupId),
+  );
 }

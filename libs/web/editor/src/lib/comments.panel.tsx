@@ -1,21 +1,20 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/core';
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import {
   COMMENT_LIMITS,
   MENTION_PATTERN,
   mentionMarkup,
+  type CommentDto,
   type CommentThreadDto,
   type MentionableDto,
   type RelativePositionJson,
 } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
 import { apiRequest, Badge, ErrorMessage, formatDateTime, Loading, useAction, useApiResource } from '@roundtable/web-ui';
-
-/** How often the panel refreshes threads others may have added (anchors are re-resolved by the server). */
-const REFRESH_MS = 30_000;
+import { commentHighlights, commentHighlightsKey, liveRangeIn } from './comment-highlights';
 
 interface SyncState {
   type: Y.XmlFragment;
@@ -47,17 +46,6 @@ export function selectionAnchors(editor: Editor): { anchorStart: RelativePositio
   const firstCharacter = $from.parent.isTextblock && $from.parentOffset < $from.parent.content.size ? relative(from + 1) : null;
   const anchorStart = firstCharacter?.item ? { ...firstCharacter, assoc: 0 } : relative(from);
   return { anchorStart, anchorEnd: relative(to), quote: quote.slice(0, COMMENT_LIMITS.quoteMax) };
-}
-
-function liveRange(editor: Editor, thread: CommentThreadDto): { from: number; to: number } | null {
-  const sync = syncState(editor);
-  const doc = sync?.type.doc;
-  if (!sync?.binding || !doc) return thread.range;
-  const resolve = (json: RelativePositionJson) =>
-    relativePositionToAbsolutePosition(doc, sync.type, Y.createRelativePositionFromJSON(json), sync.binding!.mapping);
-  const from = resolve(thread.anchorStart);
-  const to = resolve(thread.anchorEnd);
-  return from !== null && to !== null && to > from ? { from, to } : null;
 }
 
 /** A comment body with mention markup shown as highlighted names. */
@@ -206,19 +194,102 @@ function MentionTextarea({
   );
 }
 
+/** One comment: its author edits it in place; the author, the WG co-chairs and coordinators delete it (after a confirmation). */
+function CommentView({ comment, documentId, onChanged }: { comment: CommentDto; documentId: string; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const save = useAction(async () => {
+    await apiRequest(`/api/comments/${comment.id}`, { method: 'PATCH', body: { body: editing } });
+    setEditing(null);
+    onChanged();
+  });
+  const remove = useAction(async () => {
+    await apiRequest(`/api/comments/${comment.id}`, { method: 'DELETE' });
+    onChanged();
+  });
+  return (
+    <li className="comment" data-testid="comment" data-comment-id={comment.id}>
+      <p className="comment__meta">
+        <strong>{comment.authorName}</strong> <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
+        {comment.editedAt ? (
+          <span className="comment__edited" title={formatDateTime(comment.editedAt, locale)} data-testid="comment-edited">
+            {' '}
+            {t('comments.edited')}
+          </span>
+        ) : null}
+      </p>
+      {editing !== null ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (editing.trim()) void save.run();
+          }}
+        >
+          <MentionTextarea documentId={documentId} value={editing} onChange={setEditing} label={t('comments.editLabel')} testId="comment-edit-body" disabled={save.pending} />
+          {save.error ? <ErrorMessage error={save.error} /> : null}
+          <div className="comment-thread__actions">
+            <button type="submit" className="button button--small" disabled={save.pending || !editing.trim()} data-testid="comment-edit-save">
+              {t('comments.save')}
+            </button>
+            <button type="button" className="button button--small button--secondary" onClick={() => setEditing(null)}>
+              {t('comments.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <CommentBody body={comment.body} />
+      )}
+      {editing === null && (comment.canEdit || comment.canDelete) ? (
+        <div className="comment__actions">
+          {comment.canEdit ? (
+            <button type="button" className="link-button" onClick={() => setEditing(comment.body)} data-testid="comment-edit">
+              {t('comments.edit')}
+            </button>
+          ) : null}
+          {comment.canDelete && !confirming ? (
+            <button type="button" className="link-button" onClick={() => setConfirming(true)} data-testid="comment-delete">
+              {t('comments.delete')}
+            </button>
+          ) : null}
+          {confirming ? (
+            <>
+              <button type="button" className="link-button link-button--danger" onClick={() => void remove.run()} disabled={remove.pending} data-testid="comment-delete-confirm">
+                {t('comments.confirmDelete')}
+              </button>
+              <button type="button" className="link-button" onClick={() => setConfirming(false)}>
+                {t('comments.cancel')}
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {remove.error ? <ErrorMessage error={remove.error} /> : null}
+    </li>
+  );
+}
+
 function ThreadView({
   thread,
   documentId,
   editor,
+  active,
+  onActivate,
   onChanged,
 }: {
   thread: CommentThreadDto;
   documentId: string;
   editor: Editor;
+  active: boolean;
+  onActivate: (threadId: string) => void;
   onChanged: () => void;
 }) {
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (active) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
   const { t } = useTranslation();
-  const { locale } = useLocale();
   const [reply, setReply] = useState('');
   const send = useAction(async () => {
     await apiRequest(`/api/comment-threads/${thread.id}/replies`, { method: 'POST', body: { body: reply } });
@@ -231,12 +302,20 @@ function ThreadView({
   });
 
   function show() {
-    const range = liveRange(editor, thread);
+    onActivate(thread.id);
+    const range = liveRangeIn(editor.state, thread) ?? thread.range;
     if (range) editor.chain().setTextSelection(range).scrollIntoView().run();
   }
 
   return (
-    <li className={`comment-thread comment-thread--${thread.status}`} data-testid="comment-thread" data-thread-id={thread.id} data-status={thread.status}>
+    <li
+      ref={ref}
+      className={`comment-thread comment-thread--${thread.status}${active ? ' comment-thread--active' : ''}`}
+      data-testid="comment-thread"
+      data-thread-id={thread.id}
+      data-status={thread.status}
+      data-active={active ? 'true' : 'false'}
+    >
       <button type="button" className="comment-thread__quote" onClick={show} disabled={thread.detached}>
         “{thread.quote}”
       </button>
@@ -247,12 +326,7 @@ function ThreadView({
       </p>
       <ol className="comment-thread__comments">
         {thread.comments.map((comment) => (
-          <li key={comment.id} className="comment">
-            <p className="comment__meta">
-              <strong>{comment.authorName}</strong> <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
-            </p>
-            <CommentBody body={comment.body} />
-          </li>
+          <CommentView key={comment.id} comment={comment} documentId={documentId} onChanged={onChanged} />
         ))}
       </ol>
       <form
@@ -284,10 +358,20 @@ function ThreadView({
  * Comment threads of a document, anchored to text ranges by Yjs relative positions. Everyone who may read
  * the document may comment (observers included), so the panel is shown whether or not the editor is editable.
  */
-export function CommentsPanel({ editor, documentId }: { editor: Editor; documentId: string }) {
+export function CommentsPanel({
+  editor,
+  documentId,
+  subscribeToChanges,
+}: {
+  editor: Editor;
+  documentId: string;
+  /** Calls back whenever the server says the document's comments changed (or the socket reconnected). */
+  subscribeToChanges: (listener: () => void) => () => void;
+}) {
   const { t } = useTranslation();
   const resource = useApiResource<CommentThreadDto[]>(`/api/documents/${encodeURIComponent(documentId)}/comments`);
   const { reload } = resource;
+  const [activeId, setActiveId] = useState<string | null>(null);
   const [hasSelection, setHasSelection] = useState(false);
   const [draft, setDraft] = useState<{ anchors: NonNullable<ReturnType<typeof selectionAnchors>>; body: string } | null>(null);
   const [showResolved, setShowResolved] = useState(false);
@@ -303,10 +387,21 @@ export function CommentsPanel({ editor, documentId }: { editor: Editor; document
     };
   }, [editor]);
 
+  useEffect(() => subscribeToChanges(reload), [subscribeToChanges, reload]);
+
   useEffect(() => {
-    const timer = setInterval(reload, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
+    const plugin = commentHighlights(setActiveId);
+    editor.registerPlugin(plugin);
+    return () => {
+      if (!editor.isDestroyed) editor.unregisterPlugin(commentHighlightsKey);
+    };
+  }, [editor]);
+
+  const openThreads = useMemo(() => (resource.data ?? []).filter((thread) => thread.status === 'open' && !thread.detached), [resource.data]);
+  useEffect(() => {
+    if (editor.isDestroyed || !commentHighlightsKey.getState(editor.state)) return;
+    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads: openThreads, activeId }));
+  }, [editor, openThreads, activeId]);
 
   const create = useAction(async () => {
     if (!draft) return;
@@ -370,7 +465,15 @@ export function CommentsPanel({ editor, documentId }: { editor: Editor; document
           {visible.length === 0 ? <p>{t('comments.empty')}</p> : null}
           <ul className="comments-panel__threads">
             {visible.map((thread) => (
-              <ThreadView key={thread.id} thread={thread} documentId={documentId} editor={editor} onChanged={reload} />
+              <ThreadView
+                key={thread.id}
+                thread={thread}
+                documentId={documentId}
+                editor={editor}
+                active={thread.id === activeId}
+                onActivate={setActiveId}
+                onChanged={reload}
+              />
             ))}
           </ul>
         </>

@@ -6,13 +6,14 @@ import { WebsocketProvider } from 'y-websocket';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { COLLAB_MESSAGE_SAVED, type DocumentDto, type UserDto } from '@roundtable/contracts';
+import { COLLAB_MESSAGE_COMMENTS_CHANGED, COLLAB_MESSAGE_SAVED, type DocumentDto, type UserDto } from '@roundtable/contracts';
 import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
 import { collabServerUrl } from './collab-url';
 import { CollabStatusBar } from './collab-status';
+import { CommentSignals } from './comment-signals';
 import { CommentsPanel } from './comments.panel';
 import { EditorToolbar } from './editor.toolbar';
 import { openOfflineStore } from './offline-store';
@@ -26,6 +27,7 @@ interface CollabSession {
   ydoc: Y.Doc;
   provider: WebsocketProvider;
   tracker: SaveTracker;
+  commentSignals: CommentSignals;
 }
 
 /** The Tiptap editor bound to an existing Y.Doc + provider. Never seeds content: the server does. */
@@ -94,7 +96,7 @@ function CollaborativeEditor({
       <div className="editor" data-testid="editor" data-editable={editable ? 'true' : 'false'}>
         <EditorContent editor={editor} className="editor__content" />
       </div>
-      <CommentsPanel editor={editor} documentId={document.id} />
+      <CommentsPanel editor={editor} documentId={document.id} subscribeToChanges={session.commentSignals.subscribe} />
     </>
   );
 }
@@ -117,6 +119,13 @@ function LiveDocument({ document, user }: { document: DocumentDto; user: UserDto
       WebSocketPolyfill: trackingWebSocket(tracker),
     });
     provider.messageHandlers[COLLAB_MESSAGE_SAVED] = savedMessageHandler(tracker);
+    const commentSignals = new CommentSignals();
+    provider.messageHandlers[COLLAB_MESSAGE_COMMENTS_CHANGED] = commentSignals.messageHandler;
+    // Signals sent while the socket was down are lost: catch up once it is back.
+    const onSync = (synced: boolean) => {
+      if (synced) commentSignals.emit();
+    };
+    provider.on('sync', onSync);
     // When the browser says the network is gone, drop the socket at once (a socket that can no longer deliver
     // anything would otherwise look open until y-websocket's 30 s watchdog); reconnect as soon as it is back.
     const onOffline = () => {
@@ -134,13 +143,14 @@ function LiveDocument({ document, user }: { document: DocumentDto; user: UserDto
     void offline.ready.then(() => {
       if (!active) return;
       provider.connect();
-      setSession({ ydoc, provider, tracker });
+      setSession({ ydoc, provider, tracker, commentSignals });
     });
     return () => {
       active = false;
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       setSession(null);
+      provider.off('sync', onSync);
       provider.destroy();
       provider.awareness.destroy();
       offline.destroy();

@@ -546,6 +546,12 @@ export const en = {
     showResolved: 'Show resolved',
     mentionHint: 'Type @ to mention someone in the project.',
     mentionSuggestions: 'People you can mention',
+    edit: 'Edit',
+    editLabel: 'Edit your comment',
+    save: 'Save',
+    delete: 'Delete',
+    confirmDelete: 'Delete this comment?',
+    edited: '(edited)',
   },
 };
 

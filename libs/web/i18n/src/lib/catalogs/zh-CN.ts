@@ -542,5 +542,11 @@ export const zhCN: Catalog = {
     showResolved: '显示已解决的评论',
     mentionHint: '输入 @ 可提及项目中的成员。',
     mentionSuggestions: '可提及的成员',
+    edit: '编辑',
+    editLabel: '编辑您的评论',
+    save: '保存',
+    delete: '删除',
+    confirmDelete: '确定删除此评论？',
+    edited: '（已编辑）',
   },
 };
