@@ -97,6 +97,19 @@ describe('in Chromium: named versions (view, diff, restore) and comments that st
       }
       // The restore is a forward edit: the history keeps a "before restore" version.
       await page.locator('[data-testid="version-row"][data-kind="restore"]').first().waitFor();
+
+      // A long history comes a page at a time: Beijing opens the panel after 50 more named versions.
+      for (let i = 1; i <= 50; i++) {
+        const response = await beijing.request.post(`${server.baseUrl}/api/documents/${documentId}/versions`, { data: { name: `Checkpoint ${i}` } });
+        expect(response.status()).toBe(201);
+      }
+      await other.click('[data-testid="versions-toggle"]');
+      await other.locator('[data-testid="version-row"]', { hasText: 'Checkpoint 50' }).waitFor();
+      expect(await other.locator('[data-testid="version-row"]').count()).toBe(50);
+      expect(await other.locator('[data-testid="version-row"]', { hasText: 'Outline sent to funders' }).count()).toBe(0);
+      await other.click('[data-testid="versions-older"]');
+      await other.locator('[data-testid="version-row"]', { hasText: 'Outline sent to funders' }).waitFor();
+      expect(await other.locator('[data-testid="versions-older"]').count()).toBe(0);
     } finally {
       await rome.close();
       await beijing.close();

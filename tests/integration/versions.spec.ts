@@ -216,6 +216,49 @@ describe('document versions', () => {
     expect((await versions(documentId)).length).toBe(list.length);
   });
 
+  it('lists versions a page at a time, newest first, and refuses bad paging parameters', async () => {
+    const documentId = otherPapers[2];
+    const existing = (await coordinator.get(`/api/documents/${documentId}/versions?limit=200`)).body as Version[];
+    for (let i = 1; i <= 7; i++) expect((await coordinator.post(`/api/documents/${documentId}/versions`, { name: `Draft ${i}` })).status).toBe(201);
+    const first = await coordinator.get(`/api/documents/${documentId}/versions?limit=3`);
+    expect(first.status).toBe(200);
+    expect(first.body.map((v: Version) => v.name)).toEqual(['Draft 7', 'Draft 6', 'Draft 5']);
+    const second = await coordinator.get(`/api/documents/${documentId}/versions?limit=3&before=${first.body[2].id}`);
+    expect(second.body.map((v: Version) => v.name)).toEqual(['Draft 4', 'Draft 3', 'Draft 2']);
+    const rest = await coordinator.get(`/api/documents/${documentId}/versions?before=${second.body[2].id}`);
+    expect(rest.body.map((v: Version) => v.id)).toEqual([(await versions(documentId)).find((v) => v.name === 'Draft 1')!.id, ...existing.map((v) => v.id)]);
+    // Without parameters: the first page of the default size.
+    expect((await versions(documentId)).length).toBe(Math.min(50, existing.length + 7));
+
+    const bad = await coordinator.get(`/api/documents/${documentId}/versions?limit=0&before=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['before', 'limit']);
+    expect((await coordinator.get(`/api/documents/${documentId}/versions?limit=201`)).status).toBe(400);
+    expect((await coordinator.get(`/api/documents/${documentId}/versions?limit=2.5`)).status).toBe(400);
+    // A version of another document is no cursor here.
+    const foreign = (await versions(wg1Papers[0]))[0];
+    expect((await coordinator.get(`/api/documents/${documentId}/versions?before=${foreign.id}`)).status).toBe(404);
+  });
+
+  it('takes one automatic version when two API processes race for the same document', async () => {
+    const documentId = otherPapers[1];
+    const second = await startTestApp({ database: t.database, seed: false });
+    try {
+      await coordinator.post(`/api/documents/${documentId}/paragraphs`, { paragraphs: ['raced by two processes'] });
+      const before = (await versions(documentId)).length;
+      // What each process does when a session on the document ends (the event is per process).
+      type Internals = { takeIfChanged(id: string, kind: 'session-end'): Promise<void> };
+      const { VersionsService } = await import('@roundtable/api-versions');
+      const [a, b] = [t.app.get(VersionsService), second.app.get(VersionsService)] as unknown as Internals[];
+      await Promise.all([a.takeIfChanged(documentId, 'session-end'), b.takeIfChanged(documentId, 'session-end'), a.takeIfChanged(documentId, 'session-end')]);
+      const after = await versions(documentId);
+      expect(after.length).toBe(before + 1);
+      expect(after[0].kind).toBe('session-end');
+    } finally {
+      await second.closeApp();
+    }
+  });
+
   it('lets readers list, view and diff but not name or restore; hides versions from outsiders', async () => {
     const documentId = wg1Papers[0];
     const observer = await new HttpClient(t.baseUrl).login('wg1-observer@example.org');

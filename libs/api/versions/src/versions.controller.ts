@@ -24,11 +24,25 @@ export class VersionsController {
 
   @Policy('document')
   @Get()
-  @ApiOkResponse({ description: 'The versions of a document, newest first.' })
-  @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read.' })
-  async list(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<DocumentVersionSummaryDto[]> {
+  @ApiOkResponse({
+    description: `The versions of a document, newest first: at most \`limit\` (default ${VERSION_LIMITS.pageSize}, up to ${VERSION_LIMITS.pageMax}), older than the version \`before\` when given.`,
+  })
+  @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read, or `before` is not one of its versions.' })
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Query('before') before: string | undefined,
+    @Query('limit') limit: string | undefined,
+  ): Promise<DocumentVersionSummaryDto[]> {
+    const fields = [];
+    if (before !== undefined && !UUID.test(before)) fields.push({ field: 'before', message: 'before must be a version id' });
+    const size = limit === undefined ? VERSION_LIMITS.pageSize : Number(limit);
+    if (!Number.isInteger(size) || size < 1 || size > VERSION_LIMITS.pageMax) {
+      fields.push({ field: 'limit', message: `limit must be a whole number from 1 to ${VERSION_LIMITS.pageMax}` });
+    }
+    if (fields.length > 0) throw new ApiException(ErrorCode.ValidationFailed, 'Invalid query', { fields });
     await this.access.documentAccessFor(user, id);
-    return this.versions.list(id);
+    return this.versions.list(id, { before: before ?? null, limit: size });
   }
 
   @Policy('document')

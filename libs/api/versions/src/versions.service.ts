@@ -7,7 +7,7 @@ import { CollaborationServer, DocumentContentService, DocumentStore } from '@rou
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { Subscription } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { diffText } from './line-diff';
 
@@ -100,31 +100,41 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
    * 'session-end': whenever the content differs from the last version. Either way, never a duplicate.
    */
   private async takeIfChanged(documentId: string, kind: 'auto' | 'session-end'): Promise<void> {
-    const [last]: Array<{ html: string; age_ms: number }> = await this.dataSource.query(
-      `SELECT html, (extract(epoch FROM now() - created_at) * 1000)::float8 AS age_ms
-         FROM document_versions WHERE document_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
-      [documentId],
-    );
-    if (last && kind === 'auto' && last.age_ms < versionIntervalMs()) {
-      this.lastVersionAt.set(documentId, Date.now() - last.age_ms);
-      return;
-    }
-    await this.withCurrentDoc(documentId, async (doc) => {
-      const rendered = this.content.renderDoc(doc);
-      if (last && last.html === rendered.html) return;
-      await this.insert(documentId, kind, null, null, doc, rendered);
+    // Several API processes may see the same document's edits: one of them takes the version, under a
+    // per-document transaction lock; the others find it when they get the lock and skip.
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('version:' || $1::uuid::text, 0))", [documentId]);
+      const [last]: Array<{ html: string; age_ms: number }> = await manager.query(
+        `SELECT html, (extract(epoch FROM clock_timestamp() - created_at) * 1000)::float8 AS age_ms
+           FROM document_versions WHERE document_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+        [documentId],
+      );
+      if (last && kind === 'auto' && last.age_ms < versionIntervalMs()) {
+        this.lastVersionAt.set(documentId, Date.now() - last.age_ms);
+        return;
+      }
+      await this.withCurrentDoc(documentId, async (doc) => {
+        const rendered = this.content.renderDoc(doc);
+        if (last && last.html === rendered.html) return;
+        await this.insert(documentId, kind, null, null, doc, rendered, manager);
+      });
+      if (kind === 'auto') this.lastVersionAt.set(documentId, Date.now());
     });
-    if (kind === 'auto') this.lastVersionAt.set(documentId, Date.now());
   }
 
   // --- requests ---
 
-  async list(documentId: string): Promise<DocumentVersionSummaryDto[]> {
+  /** Newest first, one page; `before` (a version of this document) continues after that version. */
+  async list(documentId: string, page: { before: string | null; limit: number }): Promise<DocumentVersionSummaryDto[]> {
+    if (page.before) await this.row(documentId, page.before);
     const rows: VersionRow[] = await this.dataSource.query(
       `SELECT v.id, v.kind, v.name, v.created_at, u.display_name AS created_by
          FROM document_versions v LEFT JOIN users u ON u.id = v.created_by_user_id
-        WHERE v.document_id = $1 ORDER BY v.created_at DESC, v.id DESC`,
-      [documentId],
+        WHERE v.document_id = $1
+          AND ($2::uuid IS NULL OR (v.created_at, v.id) < (SELECT created_at, id FROM document_versions WHERE id = $2::uuid))
+        ORDER BY v.created_at DESC, v.id DESC
+        LIMIT $3`,
+      [documentId, page.before, page.limit],
     );
     return rows.map(summary);
   }
@@ -224,8 +234,9 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
     userId: string | null,
     doc: Y.Doc,
     rendered: { html: string; text: string },
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<string> {
-    const [{ id }]: Array<{ id: string }> = await this.dataSource.query(
+    const [{ id }]: Array<{ id: string }> = await manager.query(
       `INSERT INTO document_versions (document_id, kind, name, state, html, text, created_by_user_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [documentId, kind, name, Buffer.from(Y.encodeStateAsUpdate(doc)), rendered.html, rendered.text, userId],

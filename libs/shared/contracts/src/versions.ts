@@ -1,7 +1,8 @@
 /** Why a document version was taken. */
 export type DocumentVersionKind = 'auto' | 'named' | 'session-end' | 'restore';
 
-export const VERSION_LIMITS = { nameMax: 120 } as const;
+/** pageSize: versions per page of the list (`?limit=` up to pageMax, older pages with `?before=<version id>`). */
+export const VERSION_LIMITS = { nameMax: 120, pageSize: 50, pageMax: 200 } as const;
 
 export interface DocumentVersionSummaryDto {
   id: string;

@@ -34,6 +34,18 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
   const { locale } = useLocale();
   const list = useApiResource<DocumentVersionSummaryDto[]>(versionsPath(documentId));
   const [selection, setSelection] = useState<Selection>(null);
+  // Pages after the first, loaded on demand ("Show older versions"); the first page reloads after a change.
+  const [older, setOlder] = useState<{ after: DocumentVersionSummaryDto[] | null; pages: DocumentVersionSummaryDto[][] }>({ after: null, pages: [] });
+  const firstPage = list.state === 'ready' ? list.data : null;
+  const pages = older.after === firstPage ? older.pages : [];
+  const versions = firstPage ? [...firstPage, ...pages.flat()] : [];
+  const lastPage = pages.length > 0 ? pages[pages.length - 1] : firstPage;
+  const mayHaveOlder = (lastPage?.length ?? 0) === VERSION_LIMITS.pageSize;
+  const loadOlder = useAction(async () => {
+    const last = versions[versions.length - 1];
+    const page = await apiRequest<DocumentVersionSummaryDto[]>(`${versionsPath(documentId)}?before=${encodeURIComponent(last.id)}`);
+    setOlder({ after: firstPage, pages: [...pages, page] });
+  });
   const restore = useAction((versionId: string) =>
     apiRequest<DocumentVersionSummaryDto>(`${versionsPath(documentId)}/${encodeURIComponent(versionId)}/restore`, { method: 'POST' }),
   );
@@ -54,10 +66,10 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
       <FormError error={restore.error} testId="version-restore-error" />
       {list.state === 'loading' ? <Loading label={t('versions.loading')} /> : null}
       {list.state === 'error' ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
-      {list.state === 'ready' && list.data.length === 0 ? <p className="versions__empty">{t('versions.empty')}</p> : null}
-      {list.state === 'ready' && list.data.length > 0 ? (
+      {list.state === 'ready' && versions.length === 0 ? <p className="versions__empty">{t('versions.empty')}</p> : null}
+      {list.state === 'ready' && versions.length > 0 ? (
         <ol className="versions__list">
-          {list.data.map((version) => (
+          {versions.map((version) => (
             <li key={version.id} className="versions__row" data-testid="version-row" data-kind={version.kind}>
               <span className="versions__label">{versionLabel(t, version)}</span>
               <span className="versions__meta">
@@ -98,6 +110,12 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
           ))}
         </ol>
       ) : null}
+      {list.state === 'ready' && mayHaveOlder ? (
+        <button type="button" className="button button--secondary" onClick={() => void loadOlder.run()} disabled={loadOlder.pending} aria-busy={loadOlder.pending} data-testid="versions-older">
+          {t('versions.older')}
+        </button>
+      ) : null}
+      <FormError error={loadOlder.error} />
       {selection?.mode === 'view' ? <VersionView documentId={documentId} versionId={selection.versionId} /> : null}
       {selection?.mode === 'diff' ? <VersionDiff documentId={documentId} versionId={selection.versionId} /> : null}
     </div>

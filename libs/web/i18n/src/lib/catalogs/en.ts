@@ -186,6 +186,7 @@ export const en = {
     reconnect: 'Reconnect',
   },
   versions: {
+    older: 'Show older versions',
     title: 'Version history',
     show: 'Version history',
     hide: 'Hide version history',

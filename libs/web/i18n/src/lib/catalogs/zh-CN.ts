@@ -184,6 +184,7 @@ export const zhCN: Catalog = {
     reconnect: '重新连接',
   },
   versions: {
+    older: '显示更早的版本',
     title: '版本历史',
     show: '版本历史',
     hide: '隐藏版本历史',
