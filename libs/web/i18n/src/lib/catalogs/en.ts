@@ -62,6 +62,7 @@ export const en = {
     INVITATION_USED: 'This invitation has already been used.',
     INVITATION_EMAIL_MISMATCH: 'You are signed in with a different email address than the one this invitation was sent to.',
     CALL_CLOSED: 'This call for experts is closed and no longer accepts applications.',
+    ILLEGAL_TRANSITION: 'This status change is not allowed from the current status.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
     network: 'Cannot reach the server. Check your connection and try again.',
     unknown: 'Something unexpected happened. Please try again.',

@@ -60,6 +60,7 @@ export const zhCN: Catalog = {
     INVITATION_USED: '此邀请已被使用。',
     INVITATION_EMAIL_MISMATCH: '您当前登录的电子邮箱与此邀请的收件邮箱不一致。',
     CALL_CLOSED: '此专家征集已截止，不再接受申请。',
+    ILLEGAL_TRANSITION: '当前状态下不允许进行此状态变更。',
     INTERNAL: '服务器出现问题，请重试。',
     network: '无法连接服务器，请检查网络后重试。',
     unknown: '发生了意外错误，请重试。',
