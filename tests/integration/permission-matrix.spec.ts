@@ -39,12 +39,12 @@ describe('permission matrix', () => {
     ids.project = (await coordinator.get('/api/projects')).body[0].id;
     const groups = (await coordinator.get('/api/working-groups')).body as Array<{ id: string; code: string }>;
     ids.wg1 = groups.find((g) => g.code === 'WG1')!.id;
-    const documents = (await coordinator.get('/api/documents')).body as Array<{ id: string; workingGroupCode: string | null; type: string }>;
+    const documents = (await coordinator.get('/api/documents')).body as Array<{ id: string; workingGroupCode: string | null; type: string; status: string }>;
     ids.wg1Paper = documents.find((d) => d.workingGroupCode === 'WG1')!.id;
     ids.wg2Paper = documents.find((d) => d.workingGroupCode === 'WG2')!.id;
     ids.roadmap = documents.find((d) => d.type === 'roadmap')!.id;
-    ids.wg1PaperStatus = (documents as Array<{ id: string; status: string }>).find((d) => d.id === ids.wg1Paper)!.status;
-    ids.roadmapStatus = (documents as Array<{ id: string; status: string }>).find((d) => d.id === ids.roadmap)!.status;
+    ids.wg1PaperStatus = documents.find((d) => d.id === ids.wg1Paper)!.status;
+    ids.roadmapStatus = documents.find((d) => d.id === ids.roadmap)!.status;
     const plan = (await coordinator.get(`/api/projects/${ids.project}/plan`)).body as { items: Array<{ id: string; number: string }> };
     ids.d23 = plan.items.find((i) => i.number === 'D2.3')!.id;
     ids.wg1ObserverPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-observer@example.org'"))[0].id;

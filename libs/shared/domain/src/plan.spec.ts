@@ -57,7 +57,14 @@ describe('deliverable status machine', () => {
   test('every status is reachable from planned', () => {
     const seen = new Set<DeliverableStatus>(['planned']);
     const queue: DeliverableStatus[] = ['planned'];
-    while (queue.length) for (const next of DELIVERABLE_TRANSITIONS[queue.shift() as DeliverableStatus]) if (!seen.has(next)) seen.add(next) && queue.push(next);
+    while (queue.length) {
+      for (const next of DELIVERABLE_TRANSITIONS[queue.shift() as DeliverableStatus]) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
     expect([...seen].sort()).toEqual([...DELIVERABLE_STATUSES].sort());
   });
 
