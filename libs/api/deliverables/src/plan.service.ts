@@ -24,6 +24,7 @@ import {
   classifyRisk,
   daysUntil,
   documentProgress,
+  documentStage,
   isDelivered,
   normaliseReminderOffsets,
   parseProjectMonth,
@@ -120,7 +121,7 @@ export class PlanService {
       workPackages: await this.workPackagesOf(projectId),
       tasks: await this.tasksOf(projectId),
       items,
-      workingGroups: await this.workingGroupReadiness(projectId, links),
+      workingGroups: await this.workingGroupReadiness(projectId, links, new Set(items.filter((i) => i.risk !== 'done').map((i) => i.id))),
       changes: await this.changesSince(projectId, previous?.visitedAt ?? null),
       previousVisitAt: previous ? previous.visitedAt.toISOString() : null,
       reminderOffsets: await this.reminderOffsets(projectId),
@@ -202,6 +203,7 @@ export class PlanService {
 
   async createWorkPackage(user: User, projectId: string, body: CreateWorkPackageDto): Promise<WorkPackageDto> {
     await this.manageable(user, projectId);
+    await this.refuseTaken('work_packages', 'code', projectId, body.code);
     const row = await this.unique(() =>
       this.dataSource.getRepository(WorkPackage).save({ projectId, code: body.code, titleEn: body.titleEn.trim(), titleZh: body.titleZh.trim() }),
     'code', `${body.code} already exists in this project`);
@@ -214,6 +216,7 @@ export class PlanService {
     const endMonth = monthOf(project, body.endMonth, 'endMonth');
     if (endMonth < startMonth) throw fieldError('endMonth', `endMonth (M${endMonth}) is before startMonth (M${startMonth})`);
     await this.workPackageIn(projectId, body.workPackageId);
+    await this.refuseTaken('plan_tasks', 'code', projectId, body.code);
     const row = await this.unique(() =>
       this.dataSource.getRepository(PlanTask).save({
         projectId, workPackageId: body.workPackageId, code: body.code, titleEn: body.titleEn.trim(), titleZh: body.titleZh.trim(), startMonth, endMonth,
@@ -240,6 +243,7 @@ export class PlanService {
       const [partner] = await this.dataSource.query('SELECT 1 FROM partners WHERE id = $1 AND project_id = $2', [body.leadPartnerId, projectId]);
       if (!partner) throw fieldError('leadPartnerId', 'leadPartnerId is not a partner of this project');
     }
+    await this.refuseTaken('plan_items', 'number', projectId, body.number);
     const id = await this.dataSource.transaction(async (manager) => {
       const row = await this.unique(() =>
         manager.getRepository(PlanItem).save({
@@ -417,14 +421,25 @@ export class PlanService {
     };
   }
 
-  private async workingGroupReadiness(projectId: string, links: LinkedDocumentRow[]): Promise<WorkingGroupReadinessDto[]> {
+  /**
+   * Per working group: its documents that open items still need, each counted once towards the most
+   * demanding state any of those items requires.
+   */
+  private async workingGroupReadiness(projectId: string, links: LinkedDocumentRow[], openItemIds: Set<string>): Promise<WorkingGroupReadinessDto[]> {
     const groups: Array<{ id: string; code: string }> = await this.dataSource.query(
       'SELECT id, code FROM working_groups WHERE project_id = $1 ORDER BY position',
       [projectId],
     );
     return groups.map((group) => {
-      const own = links.filter((l) => l.working_group_id === group.id);
-      const r = readiness(own.map((l) => ({ status: l.status, required: l.required_status })));
+      const needed = new Map<string, { status: DocumentStatus; required: DocumentStatus }>();
+      for (const link of links) {
+        if (link.working_group_id !== group.id || !openItemIds.has(link.item_id)) continue;
+        const seen = needed.get(link.document_id);
+        if (!seen || documentStage(link.required_status) > documentStage(seen.required)) {
+          needed.set(link.document_id, { status: link.status, required: link.required_status });
+        }
+      }
+      const r = readiness([...needed.values()]);
       return { workingGroupId: group.id, code: group.code, share: r.share, readyCount: r.readyCount, total: r.total };
     });
   }
@@ -464,6 +479,12 @@ export class PlanService {
 
   private recordStatus(manager: EntityManager, itemId: string, from: DeliverableStatus | null, to: DeliverableStatus, note: string | null, userId: string | null) {
     return manager.getRepository(PlanItemStatusChange).save({ itemId, fromStatus: from, toStatus: to, note, changedBy: userId, changedAt: this.clock.now() });
+  }
+
+  /** 409 naming the field when the code or number is taken (checked first: the unique index only settles races). */
+  private async refuseTaken(table: 'work_packages' | 'plan_tasks' | 'plan_items', column: 'code' | 'number', projectId: string, value: string): Promise<void> {
+    const [taken] = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE project_id = $1 AND ${column} = $2`, [projectId, value]);
+    if (taken) throw new ApiException(ErrorCode.Conflict, `${value} already exists in this project`, { fields: [{ field: column, message: `${value} already exists in this project` }] });
   }
 
   /** Turns a unique violation into a 409 naming the field. */

@@ -185,15 +185,17 @@ async function seedPlan(manager: EntityManager, projectId: string, partnerIds: M
     );
     if (!item) continue;
     await link(item.id, d.documents, 'final');
-    // The plan was set at the start of the project; D2.2's work began with the WG activities (March 2020).
+    // The coordinator set the plan at the start; D2.2's work began with the WG activities (March 2020).
+    const coordinator = "(SELECT id FROM users WHERE lower(email) = 'coordinator@example.org')";
     await manager.query(
-      `INSERT INTO plan_item_status_changes (item_id, from_status, to_status, changed_at) VALUES ($1, NULL, 'planned', '2020-01-01T09:00:00Z')`,
+      `INSERT INTO plan_item_status_changes (item_id, from_status, to_status, changed_by, changed_at)
+       VALUES ($1, NULL, 'planned', ${coordinator}, '2020-01-01T09:00:00Z')`,
       [item.id],
     );
     if (d.status === 'in-progress') {
       await manager.query(
-        `INSERT INTO plan_item_status_changes (item_id, from_status, to_status, note, changed_at)
-         VALUES ($1, 'planned', 'in-progress', 'Working groups launched', '2020-03-02T09:00:00Z')`,
+        `INSERT INTO plan_item_status_changes (item_id, from_status, to_status, note, changed_by, changed_at)
+         VALUES ($1, 'planned', 'in-progress', 'Working groups launched', ${coordinator}, '2020-03-02T09:00:00Z')`,
         [item.id],
       );
     }

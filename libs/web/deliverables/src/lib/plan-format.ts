@@ -16,7 +16,7 @@ export function monthLabel(t: TFunction, month: number, date: string, locale: st
   return t('plan.monthDate', { month, date: planDate(date, locale) });
 }
 
-export const RISK_TONE: Record<PlanRisk, BadgeTone> = { done: 'neutral', 'on-track': 'success', 'at-risk': 'warning', overdue: 'warning' };
+export const RISK_TONE: Record<PlanRisk, BadgeTone> = { done: 'neutral', 'on-track': 'success', 'at-risk': 'warning', overdue: 'danger' };
 
 export const riskLabel = (t: TFunction, risk: PlanRisk) => t(`plan.risk.${risk}`);
 

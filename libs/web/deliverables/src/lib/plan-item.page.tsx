@@ -69,7 +69,7 @@ function RebaselineForm({ item, onChanged }: { item: PlanItemDetailDto; onChange
     void save.run();
   }
   return (
-    <form className="form card" onSubmit={onSubmit} data-testid="rebaseline-form" noValidate>
+    <form className="form card plan-card" onSubmit={onSubmit} data-testid="rebaseline-form" noValidate>
       <h3>{t('plan.rebaseline.title')}</h3>
       <Field label={t('plan.rebaseline.dueMonth')} error={fieldError(save.error, 'dueMonth')}>
         {(props) => <input {...props} value={dueMonth} onChange={(e) => setDueMonth(e.target.value)} name="dueMonth" />}
@@ -127,7 +127,7 @@ export function PlanItemPage() {
             {data.meansOfVerification ? <p className="muted">{t('plan.verification', { text: data.meansOfVerification })}</p> : null}
           </header>
 
-          <section aria-labelledby="readiness-title" className="card">
+          <section aria-labelledby="readiness-title" className="card plan-card">
             <h2 id="readiness-title">{t('plan.readiness')}</h2>
             <ReadinessBar share={data.readiness.share} label={t('plan.readinessOf', { number: data.number })} testId="item-readiness" />
             <p className="muted">{t('plan.documentsReady', { ready: data.readiness.readyCount, total: data.readiness.total })}</p>
@@ -140,7 +140,7 @@ export function PlanItemPage() {
           </section>
 
           {data.canManage && data.nextStatuses.length > 0 ? (
-            <section aria-labelledby="status-title" className="card">
+            <section aria-labelledby="status-title" className="card plan-card">
               <h2 id="status-title">{t('plan.changeStatus')}</h2>
               <div className="button-row">
                 {data.nextStatuses.map((status) => (
@@ -168,12 +168,12 @@ export function PlanItemPage() {
                 <li key={`s${index}`}>
                   {h.from ? t('plan.changes.status', { from: t(`plan.status.${h.from}`), to: t(`plan.status.${h.to}`) }) : t(`plan.status.${h.to}`)}{' '}
                   <span className="muted">{t('plan.changes.byAt', { name: h.by ?? t('plan.changes.someone'), date: formatDateTime(h.at, locale) })}</span>
-                  {h.note ? <q>{h.note}</q> : null}
+                  {h.note ? <q className="history__note">{h.note}</q> : null}
                 </li>
               ))}
               {data.rebaselines.map((r, index) => (
                 <li key={`r${index}`}>
-                  {t('plan.changes.rebaseline', { from: `M${r.fromMonth}`, to: `M${r.toMonth}` })} <q>{r.reason}</q>{' '}
+                  {t('plan.changes.rebaseline', { from: `M${r.fromMonth}`, to: `M${r.toMonth}` })} <q className="history__note">{r.reason}</q>{' '}
                   <span className="muted">{t('plan.changes.byAt', { name: r.by ?? t('plan.changes.someone'), date: formatDateTime(r.at, locale) })}</span>
                 </li>
               ))}
