@@ -1,15 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { PlanItemDto, PlanRisk } from '@roundtable/contracts';
 import type { BadgeTone } from '@roundtable/web-ui';
-
-/** "31 Dec 2021" / "2021年12月31日": a calendar date in the reader's language, free of time-zone shifts. */
-export function planDate(date: string, locale: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  // en-GB for English: day before month reads the same to European and Chinese readers.
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
-}
+import { planDate } from './plan-dates';
 
 /** "M24 · 31 Dec 2021". */
 export function monthLabel(t: TFunction, month: number, date: string, locale: string): string {

@@ -5,7 +5,7 @@ import { useLocale } from '@roundtable/web-i18n';
 import { useSelectedProject } from '@roundtable/web-projects';
 import { ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
 import { PlanTable } from './plan-dashboard.page';
-import { planDate } from './plan-format';
+import { planDate } from './plan-dates';
 
 /** The deliverables and milestones table on its own, laid out for paper (the print stylesheet hides the chrome). */
 export function PlanPrintPage() {

@@ -3,12 +3,8 @@ import { Link } from 'react-router-dom';
 import type { PlanDashboardDto } from '@roundtable/contracts';
 import { daysUntil, projectMonthEnd } from '@roundtable/domain';
 import { useLocale } from '@roundtable/web-i18n';
-import { monthLabel, planDate, riskLabel } from './plan-format';
-
-/** Position (in %) of the end of project month `month` on a timeline of `duration` months. */
-export function monthPosition(month: number, duration: number): number {
-  return (month / duration) * 100;
-}
+import { monthPosition, planDate } from './plan-dates';
+import { monthLabel, riskLabel } from './plan-format';
 
 /**
  * The project's months as a horizontal axis: tasks as bars, milestones (diamonds) and deliverables

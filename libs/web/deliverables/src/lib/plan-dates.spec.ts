@@ -1,5 +1,4 @@
-import { planDate } from './plan-format';
-import { monthPosition } from './timeline';
+import { monthPosition, planDate } from './plan-dates';
 
 describe('plan formatting', () => {
   it('writes due dates day-first in English and in Chinese form', () => {
