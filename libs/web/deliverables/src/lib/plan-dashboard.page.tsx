@@ -7,6 +7,7 @@ import { ProjectPicker, useSelectedProject } from '@roundtable/web-projects';
 import { Badge, DataTable, ErrorMessage, Loading, apiRequest, formatDateTime, useApiResource } from '@roundtable/web-ui';
 import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
 import { ReadinessBar } from './readiness-bar';
+import { ReminderOffsets } from './reminder-offsets';
 import { Timeline } from './timeline';
 
 function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => void }) {
@@ -91,6 +92,13 @@ export function PlanDashboardPage() {
         <>
           <ChangesStrip plan={data} onSeen={plan.reload} />
           {data.items.length === 0 ? <p className="muted">{t('plan.empty')}</p> : <Timeline plan={data} />}
+          <ReminderOffsets
+            key={data.reminderOffsets.join(',')}
+            projectId={data.project.id}
+            offsets={data.reminderOffsets}
+            canManage={data.canManage}
+            onSaved={plan.reload}
+          />
           <div className="plan-columns">
             <section aria-labelledby="plan-upcoming" className="card">
               <h2 id="plan-upcoming">{t('plan.upcoming')}</h2>

@@ -95,6 +95,13 @@ export const en = {
       someone: 'someone',
       markSeen: 'Mark as seen',
     },
+    reminders: {
+      summary: 'Reminder e-mails go out {{days}} days before each due date.',
+      none: 'No reminder e-mails are sent.',
+      label: 'Days before the due date',
+      change: 'Change',
+      save: 'Save',
+    },
     rebaseline: {
       title: 'Re-baseline',
       dueMonth: 'New due month (e.g. M26)',

@@ -93,6 +93,13 @@ export const zhCN: Catalog = {
       someone: '某人',
       markSeen: '标记为已读',
     },
+    reminders: {
+      summary: '提醒邮件将在每个截止日期前 {{days}} 天发送。',
+      none: '不发送提醒邮件。',
+      label: '截止日期前的天数',
+      change: '更改',
+      save: '保存',
+    },
     rebaseline: {
       title: '重新设定基线',
       dueMonth: '新的截止月份（例如 M26）',
