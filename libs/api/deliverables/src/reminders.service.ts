@@ -54,7 +54,10 @@ export class RemindersService implements OnApplicationBootstrap {
     try {
       await this.sweep();
     } finally {
-      await this.jobs.send(REMINDER_JOB, {}, { singletonKey: 'sweep', startAfter: reminderSweepSeconds() });
+      // While the app stops the queue refuses new jobs; the next start queues a sweep again.
+      await this.jobs
+        .send(REMINDER_JOB, {}, { singletonKey: 'sweep', startAfter: reminderSweepSeconds() })
+        .catch((error: unknown) => this.logger.warn(`Next reminder sweep not queued: ${error instanceof Error ? error.message : String(error)}`));
     }
   }
 

@@ -61,6 +61,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Runs `handler` for every job sent to `name`, one at a time per process. */
   async register<T extends object>(name: string, handler: JobHandler<T>, options: JobHandlerOptions = {}): Promise<void> {
+    this.assertRunning();
     await this.queue(name, options.policy ?? 'standard');
     await this.boss.work<T>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async (jobs) => {
       for (const job of jobs) await handler(job.data);
@@ -69,12 +70,17 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Queues a job; returns its id, or null when a waiting job with the same singletonKey made it redundant. */
   async send<T extends object>(name: string, data: T, options: SendJobOptions = {}): Promise<string | null> {
+    this.assertRunning();
     await this.queue(name, 'standard');
     return this.boss.send(name, data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
       retryLimit: options.retryLimit ?? 3,
     });
+  }
+
+  private assertRunning(): void {
+    if (this.stopped) throw new Error('The job queue is stopped');
   }
 
   private start(): Promise<void> {
