@@ -100,6 +100,16 @@ describe('in Chromium: the coordinator’s deadline dashboard', () => {
       expect(after).toBeGreaterThan(before);
       await expect(coordinator.getAttribute(`[data-testid="plan-document"][data-document-id="${documentId}"] [data-testid="document-progress"]`, 'data-value')).resolves.toBe('100');
 
+      // The same control sits on the group's page: the co-chair moves the other WG1 paper on to draft.
+      const groups = (await (await coChairContext.request.get(`${server.baseUrl}/api/working-groups`)).json()) as Array<{ id: string; code: string }>;
+      await coChair.goto(`${server.baseUrl}/working-groups/${groups.find((g) => g.code === 'WG1')!.id}`);
+      const outline = coChair.locator('[data-testid="document-status"][data-status="outline"]').first();
+      await outline.locator('select').selectOption('draft');
+      await coChair.waitForSelector('[data-testid="document-status"][data-status="outline"]', { state: 'detached' });
+      await coordinator.reload();
+      await coordinator.waitForSelector('[data-testid="item-readiness"]');
+      expect(Number(await coordinator.getAttribute('[data-testid="item-readiness"]', 'data-value'))).toBeGreaterThan(after);
+
       // 4. The server's clock passes the due date (restart on the same database): D2.2 is flagged overdue.
       const remindersBefore = sink.messages.length;
       await server.stop();

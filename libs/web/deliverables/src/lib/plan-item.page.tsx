@@ -1,21 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { DocumentStatus, type PlanDocumentDto, type PlanItemDetailDto } from '@roundtable/contracts';
+import type { PlanDocumentDto, PlanItemDetailDto } from '@roundtable/contracts';
+import { DocumentStatusSelect } from '@roundtable/web-projects';
 import { useLocale } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, Field, FormError, Loading, SubmitButton, apiRequest, fieldError, formatDateTime, useAction, useApiResource } from '@roundtable/web-ui';
 import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
 import { ReadinessBar } from './readiness-bar';
 
-const LIFECYCLE = Object.values(DocumentStatus);
-
 function DocumentRow({ document, onChanged }: { document: PlanDocumentDto; onChanged: () => void }) {
   const { t } = useTranslation();
   const { locale, pick } = useLocale();
-  const change = useAction(async (status: string) => {
-    await apiRequest(`/api/documents/${document.id}/status`, { method: 'PUT', body: { status } });
-    onChanged();
-  });
   return (
     <li className="plan-document" data-testid="plan-document" data-document-id={document.id} data-status={document.status}>
       <div className="plan-document__head">
@@ -25,21 +20,7 @@ function DocumentRow({ document, onChanged }: { document: PlanDocumentDto; onCha
       <ReadinessBar share={document.progress} label={pick(document.title)} testId="document-progress" />
       <div className="plan-document__state">
         {document.canSetStatus ? (
-          <label className="inline-field">
-            <span>{t('plan.documentState')}</span>
-            <select
-              value={document.status}
-              disabled={change.pending}
-              onChange={(event) => void change.run(event.target.value)}
-              data-testid="document-status-select"
-            >
-              {LIFECYCLE.map((status) => (
-                <option key={status} value={status}>
-                  {t(`documentStatus.${status}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DocumentStatusSelect documentId={document.id} status={document.status} onChanged={onChanged} />
         ) : (
           <Badge tone={document.status === 'final' ? 'success' : 'info'}>{t(`documentStatus.${document.status}`)}</Badge>
         )}
@@ -50,7 +31,6 @@ function DocumentRow({ document, onChanged }: { document: PlanDocumentDto; onCha
           </span>
         ) : null}
       </div>
-      <FormError error={change.error} />
     </li>
   );
 }

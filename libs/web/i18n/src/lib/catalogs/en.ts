@@ -40,7 +40,6 @@ export const en = {
     percent: '{{value}}%',
     documentsReady: '{{ready}} of {{total}} documents ready',
     noDocuments: 'No documents are linked yet.',
-    documentState: 'State',
     required: 'needed: {{status}}',
     dueToday: 'due today',
     dueTomorrow: 'due tomorrow',

@@ -38,7 +38,6 @@ export const zhCN: Catalog = {
     percent: '{{value}}%',
     documentsReady: '{{total}} 份文件中已完成 {{ready}} 份',
     noDocuments: '尚未关联任何文件。',
-    documentState: '状态',
     required: '需要：{{status}}',
     dueToday: '今天到期',
     dueTomorrow: '明天到期',
