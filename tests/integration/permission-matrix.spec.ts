@@ -39,10 +39,14 @@ describe('permission matrix', () => {
     ids.project = (await coordinator.get('/api/projects')).body[0].id;
     const groups = (await coordinator.get('/api/working-groups')).body as Array<{ id: string; code: string }>;
     ids.wg1 = groups.find((g) => g.code === 'WG1')!.id;
-    const documents = (await coordinator.get('/api/documents')).body as Array<{ id: string; workingGroupCode: string | null; type: string }>;
+    const documents = (await coordinator.get('/api/documents')).body as Array<{ id: string; workingGroupCode: string | null; type: string; status: string }>;
     ids.wg1Paper = documents.find((d) => d.workingGroupCode === 'WG1')!.id;
     ids.wg2Paper = documents.find((d) => d.workingGroupCode === 'WG2')!.id;
     ids.roadmap = documents.find((d) => d.type === 'roadmap')!.id;
+    ids.wg1PaperStatus = documents.find((d) => d.id === ids.wg1Paper)!.status;
+    ids.roadmapStatus = documents.find((d) => d.id === ids.roadmap)!.status;
+    const plan = (await coordinator.get(`/api/projects/${ids.project}/plan`)).body as { items: Array<{ id: string; number: string }> };
+    ids.d23 = plan.items.find((i) => i.number === 'D2.3')!.id;
     ids.wg1ObserverPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-observer@example.org'"))[0].id;
     ids.wg1ExpertPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-expert@example.org'"))[0].id;
     ids.call = (await coordinator.post('/api/calls', {
@@ -80,6 +84,12 @@ describe('permission matrix', () => {
       workingGroupIds: [ids.wg1],
       closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
     }), [201, 403, 403, 403, 403, 400, 401]],
+    ['GET /api/projects/:id/plan', (r) => clients[r].get(`/api/projects/${ids.project}/plan`), [200, 200, 200, 200, 200, 404, 401]],
+    ['GET /api/projects/:id/plan/export.csv', (r) => clients[r].get(`/api/projects/${ids.project}/plan/export.csv`), [200, 200, 200, 200, 200, 404, 401]],
+    ['GET /api/plan-items/:d23', (r) => clients[r].get(`/api/plan-items/${ids.d23}`), [200, 200, 200, 200, 200, 404, 401]],
+    ['POST /api/plan-items/:d23/rebaseline', (r) => clients[r].post(`/api/plan-items/${ids.d23}/rebaseline`, { dueMonth: 31 + ROLES.indexOf(r), reason: `Moved by ${r}` }), [200, 403, 403, 403, 403, 404, 401]],
+    ['PUT /api/documents/:wg1Paper/status (same status)', (r) => clients[r].request('PUT', `/api/documents/${ids.wg1Paper}/status`, { status: ids.wg1PaperStatus }), [200, 200, 403, 403, 403, 404, 401]],
+    ['PUT /api/documents/:roadmap/status (same status)', (r) => clients[r].request('PUT', `/api/documents/${ids.roadmap}/status`, { status: ids.roadmapStatus }), [200, 403, 403, 403, 403, 404, 401]],
     ['GET /api/calls/:call/applications', (r) => clients[r].get(`/api/calls/${ids.call}/applications`), [200, 200, 200, 200, 200, 404, 401]],
   ];
 

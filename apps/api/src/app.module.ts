@@ -4,10 +4,12 @@ import { dataSourceOptions } from '@roundtable/api-database';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
 import { CommentsModule } from '@roundtable/api-comments';
+import { DeliverablesModule } from '@roundtable/api-deliverables';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { OpenCallModule } from '@roundtable/api-open-call';
-import { HealthController } from '@roundtable/api-platform';
+import { JobsModule } from '@roundtable/api-jobs';
+import { ClockModule, HealthController } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { VersionsModule } from '@roundtable/api-versions';
 import { ENTITIES } from './database/entities';
@@ -19,6 +21,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES), retryAttempts: 2, retryDelay: 500 }),
+        ClockModule,
+        JobsModule.forRoot(databaseUrl),
         AuthModule,
         ProjectsModule,
         CollaborationModule,
@@ -27,6 +31,7 @@ export class AppModule {
         OpenCallModule,
         CommentsModule,
         VersionsModule,
+        DeliverablesModule,
       ],
       controllers: [HealthController],
     };

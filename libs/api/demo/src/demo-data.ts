@@ -109,3 +109,60 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   ...wgAccounts('WG2', 'S2i', 'BGI'),
   ...wgAccounts('WG3', 'FTELE', 'NCC'),
 ];
+
+/**
+ * WP2's plan as the project presented it: the position-paper outlines by M18 (milestone), six position
+ * papers and a strategic workplan by M24 (D2.2, task 2.2), the roadmap by M30 (D2.3, task 2.3). The
+ * material gives no milestone number or task months: MS1 and the task spans are our plausible reading
+ * (WG activities launched in March 2020, the roadmap synthesises the papers).
+ */
+export const DEMO_PLAN = {
+  workPackage: {
+    code: 'WP2',
+    titleEn: 'Knowledge synthesis on the identification, transferability and scaling up of international standards in personalised medicine',
+    titleZh: '个性化医疗中国际标准的确定、可传递性和规模扩张的知识综合',
+  },
+  tasks: [
+    { code: 'T2.2', titleEn: 'Position papers on the working groups’ topics', titleZh: '关于工作组主题的立场文件', startMonth: 3, endMonth: 24 },
+    { code: 'T2.3', titleEn: 'IC2PerMed Roadmap', titleZh: 'IC2PerMed路线图', startMonth: 19, endMonth: 30 },
+  ],
+  milestone: {
+    key: 'ms-outlines',
+    number: 'MS1',
+    titleEn: 'WG position paper outlines issued',
+    titleZh: '工作组发布立场文件大纲',
+    dueMonth: 18,
+    meansOfVerification:
+      'Outlines of the six position papers issued; feedback from funding agencies and policy makers gathered for the final recommendations.',
+    /** An outline counts as issued once its co-chairs have moved the paper on to drafting. */
+    requiredStatus: 'draft' as DocumentStatus,
+  },
+  deliverables: [
+    {
+      key: 'd2-2',
+      number: 'D2.2',
+      task: 'T2.2',
+      titleEn: 'Six position papers and a strategic workplan to foster collaboration between ICPerMed and China on personalised medicine',
+      titleZh: '6份立场文件和1份促进ICPerMed与中国在个性化医疗方面合作的战略工作计划',
+      dueMonth: 24,
+      leadPartner: 'UCSC',
+      type: 'report' as const,
+      dissemination: 'PU' as const,
+      status: 'in-progress' as const,
+      documents: ['wg1-awareness', 'wg1-education', 'wg2-big-data', 'wg2-market', 'wg3-translation', 'wg3-funding', 'strategic-workplan'],
+    },
+    {
+      key: 'd2-3',
+      number: 'D2.3',
+      task: 'T2.3',
+      titleEn: 'IC2PerMed Roadmap',
+      titleZh: 'IC2PerMed路线图',
+      dueMonth: 30,
+      leadPartner: 'UCSC',
+      type: 'report' as const,
+      dissemination: 'PU' as const,
+      status: 'planned' as const,
+      documents: ['roadmap'],
+    },
+  ],
+};

@@ -1,6 +1,6 @@
 import { AuthService } from '@roundtable/api-auth';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PROJECT, DEMO_PROJECT_DOCUMENTS, DEMO_WORKING_GROUPS } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PLAN, DEMO_PROJECT, DEMO_PROJECT_DOCUMENTS, DEMO_WORKING_GROUPS } from './demo-data';
 import { DEMO_DIMENSIONS } from './demo-dimensions';
 import { DEMO_EXPERTS } from './demo-experts';
 
@@ -129,6 +129,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
         [groupIds.get(expert.wg), personId],
       );
     }
+    await seedPlan(manager, projectId, partnerIds);
     // Default balance target: both main actors equally represented.
     await manager.query(
       `INSERT INTO balance_targets (project_id, europe_share, china_share, other_share) VALUES ($1, 0.5, 0.5, 0)
@@ -137,6 +138,68 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
     );
     return { projectId };
   });
+}
+
+/** WP2, its tasks, the M18 milestone and D2.2/D2.3 with their documents linked; history only on first insert. */
+async function seedPlan(manager: EntityManager, projectId: string, partnerIds: Map<string, string>): Promise<void> {
+  const wp = DEMO_PLAN.workPackage;
+  const workPackageId = await upsertId(
+    manager,
+    `INSERT INTO work_packages (project_id, code, title_en, title_zh) VALUES ($1, $2, $3, $4) ON CONFLICT (project_id, code) DO NOTHING RETURNING id`,
+    [projectId, wp.code, wp.titleEn, wp.titleZh],
+    'SELECT id FROM work_packages WHERE project_id = $1 AND code = $2',
+    [projectId, wp.code],
+  );
+  const taskIds = new Map<string, string>();
+  for (const task of DEMO_PLAN.tasks) {
+    taskIds.set(
+      task.code,
+      await upsertId(
+        manager,
+        `INSERT INTO plan_tasks (project_id, work_package_id, code, title_en, title_zh, start_month, end_month)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (project_id, code) DO NOTHING RETURNING id`,
+        [projectId, workPackageId, task.code, task.titleEn, task.titleZh, task.startMonth, task.endMonth],
+        'SELECT id FROM plan_tasks WHERE project_id = $1 AND code = $2',
+        [projectId, task.code],
+      ),
+    );
+  }
+  const link = (itemId: string, documentKeys: string[], required: string) =>
+    manager.query(
+      `INSERT INTO plan_item_documents (item_id, document_id, required_status)
+       SELECT $1, id, $3 FROM documents WHERE seed_key = ANY($2) ON CONFLICT DO NOTHING`,
+      [itemId, documentKeys, required],
+    );
+  const ms = DEMO_PLAN.milestone;
+  const [milestone]: Array<{ id: string }> = await manager.query(
+    `INSERT INTO plan_items (project_id, kind, number, title_en, title_zh, work_package_id, task_id, due_month, means_of_verification, seed_key)
+     VALUES ($1, 'milestone', $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (seed_key) DO NOTHING RETURNING id`,
+    [projectId, ms.number, ms.titleEn, ms.titleZh, workPackageId, taskIds.get('T2.2'), ms.dueMonth, ms.meansOfVerification, ms.key],
+  );
+  if (milestone) await link(milestone.id, DEMO_WORKING_GROUPS.flatMap((g) => g.papers.map((p) => p.key)), ms.requiredStatus);
+  for (const d of DEMO_PLAN.deliverables) {
+    const [item]: Array<{ id: string }> = await manager.query(
+      `INSERT INTO plan_items (project_id, kind, number, title_en, title_zh, work_package_id, task_id, due_month, lead_partner_id, type, dissemination, status, seed_key)
+       VALUES ($1, 'deliverable', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (seed_key) DO NOTHING RETURNING id`,
+      [projectId, d.number, d.titleEn, d.titleZh, workPackageId, taskIds.get(d.task), d.dueMonth, partnerIds.get(d.leadPartner), d.type, d.dissemination, d.status, d.key],
+    );
+    if (!item) continue;
+    await link(item.id, d.documents, 'final');
+    // The coordinator set the plan at the start; D2.2's work began with the WG activities (March 2020).
+    const coordinator = "(SELECT id FROM users WHERE lower(email) = 'coordinator@example.org')";
+    await manager.query(
+      `INSERT INTO plan_item_status_changes (item_id, from_status, to_status, changed_by, changed_at)
+       VALUES ($1, NULL, 'planned', ${coordinator}, '2020-01-01T09:00:00Z')`,
+      [item.id],
+    );
+    if (d.status === 'in-progress') {
+      await manager.query(
+        `INSERT INTO plan_item_status_changes (item_id, from_status, to_status, note, changed_by, changed_at)
+         VALUES ($1, 'planned', 'in-progress', 'Working groups launched', ${coordinator}, '2020-03-02T09:00:00Z')`,
+        [item.id],
+      );
+    }
+  }
 }
 
 async function upsertId(manager: EntityManager, insert: string, params: unknown[], select: string, selectParams: unknown[]): Promise<string> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type OutboxMessageDto } from '@roundtable/contracts';
 import { ApiException } from '@roundtable/api-platform';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { OutboxMessage } from './mail.entities';
 
 export interface MailMessage {
@@ -39,19 +39,42 @@ export class MailService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async send(message: MailMessage): Promise<MailResult> {
-    const smtpUrl = smtpUrlFromEnv();
-    const row = await this.dataSource.getRepository(OutboxMessage).save({
+    const id = await this.enqueue(this.dataSource.manager, message);
+    const [result] = await this.dispatch([id]);
+    return result;
+  }
+
+  /**
+   * Writes a message to the outbox inside the caller's transaction (so it exists exactly when the
+   * caller's own rows do); call `dispatch` with the ids after the commit to send it.
+   */
+  async enqueue(manager: EntityManager, message: MailMessage): Promise<string> {
+    const row = await manager.getRepository(OutboxMessage).save({
       to: message.to,
       subject: message.subject,
       text: message.text,
       html: message.html ?? null,
       kind: message.kind,
-      status: smtpUrl ? 'pending' : 'kept',
+      status: smtpUrlFromEnv() ? 'pending' : 'kept',
       error: null,
       sentAt: null,
     });
-    if (!smtpUrl) return { id: row.id, status: 'kept' };
-    return { id: row.id, status: await this.deliver(row, smtpUrl) };
+    return row.id;
+  }
+
+  /** Sends committed outbox messages that are still pending (kept ones stay for the outbox page). */
+  async dispatch(ids: string[]): Promise<MailResult[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.getRepository(OutboxMessage).find({ where: { id: In(ids) } });
+    const smtpUrl = smtpUrlFromEnv();
+    const results: MailResult[] = [];
+    for (const id of ids) {
+      const row = rows.find((r) => r.id === id);
+      if (!row) continue;
+      if (row.status !== 'pending' || !smtpUrl) results.push({ id, status: row.status === 'sent' ? 'sent' : row.status === 'failed' ? 'failed' : 'kept' });
+      else results.push({ id, status: await this.deliver(row, smtpUrl) });
+    }
+    return results;
   }
 
   async list(): Promise<OutboxMessageDto[]> {

@@ -18,6 +18,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.InvitationUsed]: 409,
   [ErrorCode.InvitationEmailMismatch]: 403,
   [ErrorCode.CallClosed]: 410,
+  [ErrorCode.IllegalTransition]: 409,
 };
 
 /** The one exception features throw for user-facing failures; ApiExceptionFilter renders it. */

@@ -4,3 +4,4 @@ export * from './validation.pipe';
 export * from './public.decorator';
 export * from './health.controller';
 export * from './policy.decorator';
+export * from './clock';

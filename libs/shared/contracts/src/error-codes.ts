@@ -15,6 +15,7 @@ export const ErrorCode = {
   InvitationUsed: 'INVITATION_USED',
   InvitationEmailMismatch: 'INVITATION_EMAIL_MISMATCH',
   CallClosed: 'CALL_CLOSED',
+  IllegalTransition: 'ILLEGAL_TRANSITION',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -50,7 +50,9 @@ export type Action =
   | 'person.update'
   | 'people.seeContact'
   | 'outbox.read'
-  | 'balance.setTarget';
+  | 'balance.setTarget'
+  | 'plan.manage'
+  | 'document.setStatus';
 
 export interface ResourceRef {
   projectId: string;
@@ -74,7 +76,10 @@ function coChairs(actor: Actor, resource: ResourceRef): boolean {
  * - coordinators (and admins) manage everything in their project;
  * - co-chairs manage their own group's membership and invitations and review applications for it;
  * - everyone in the project (members, advisory board) sees it; contact details only to managers and the person;
- * - a person edits their own profile.
+ * - a person edits their own profile;
+ * - coordinators alone manage the plan (milestones, deliverables, their status and re-baselines);
+ * - a document's lifecycle (outline → final) is set by its group's co-chairs and the coordinators;
+ *   project-level documents (no group) by the coordinators only.
  */
 export function can(actor: Actor, action: Action, resource: ResourceRef): boolean {
   const coordinator = isCoordinator(actor, resource.projectId);
@@ -94,9 +99,12 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
         actor.memberships.some((m) => m.projectId === resource.projectId && m.role === 'co-chair');
     case 'person.update':
       return actor.platformRole === 'admin' || (resource.personId !== undefined && resource.personId === actor.personId);
+    case 'document.setStatus':
+      return coordinator || coChairs(actor, resource);
     case 'call.manage':
     case 'outbox.read':
     case 'balance.setTarget':
+    case 'plan.manage':
       return coordinator;
   }
 }

@@ -1,4 +1,4 @@
-import { ProjectMonthError, projectMonthEnd, projectMonthOf, projectMonthStart } from './project-months';
+import { ProjectMonthError, parseProjectMonth, projectMonthEnd, projectMonthOf, projectMonthStart } from './project-months';
 
 /** Every calendar day from `from` to `to` inclusive, as YYYY-MM-DD (UTC arithmetic, no time zones). */
 function daysBetween(from: string, to: string): string[] {
@@ -176,5 +176,21 @@ describe('projectMonthOf', () => {
 
   test('the last day of the project is still inside it', () => {
     expect(projectMonthOf('2021-03-15', 36, '2024-03-14')).toBe(36);
+  });
+});
+
+describe('parseProjectMonth', () => {
+  test.each([
+    ['M24', 24],
+    ['m1', 1],
+    [' M48 ', 48],
+    ['18', 18],
+    [30, 30],
+  ] as const)('reads %p as month %i of a 48-month project', (value, month) => {
+    expect(parseProjectMonth(value, 48)).toBe(month);
+  });
+
+  test.each(['M0', 'M49', 'M', 'Month 3', 'M2.5', '-3', 'M1e1', '', 0, 49, 2.5])('refuses %p', (value) => {
+    expect(() => parseProjectMonth(value, 48)).toThrow(ProjectMonthError);
   });
 });

@@ -67,3 +67,16 @@ export function projectMonthOf(startDate: string, durationMonths: number, date: 
   }
   throw new ProjectMonthError(`${date} is after the project ends (M${durationMonths})`);
 }
+
+/**
+ * Reads a project month typed as "M24", "m24" or "24"; refuses anything else and months outside the
+ * project, so a due month can never be "M0" or beyond the end.
+ */
+export function parseProjectMonth(value: string | number, durationMonths: number): number {
+  const text = String(value).trim();
+  const match = /^[Mm]?(\d{1,3})$/.exec(text);
+  if (!match) throw new ProjectMonthError(`Not a project month: ${text}`);
+  const month = Number(match[1]);
+  assertMonth(month, durationMonths);
+  return month;
+}

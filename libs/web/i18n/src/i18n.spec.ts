@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   CollabCloseCode,
+  DELIVERABLE_STATUSES,
   DocumentStatus,
   DocumentType,
   ErrorCode,
@@ -79,6 +80,9 @@ describe('i18n catalogs', () => {
       ...['read', 'write'].map((access) => `access.${access}`),
       ...['connecting', 'connected', 'disconnected'].map((status) => `editor.status.${status}`),
       ...['en', 'zh-CN'].map((locale) => `language.${locale}`),
+      ...DELIVERABLE_STATUSES.map((status) => `plan.status.${status}`),
+      ...['done', 'on-track', 'at-risk', 'overdue'].map((risk) => `plan.risk.${risk}`),
+      ...['report', 'other'].map((type) => `plan.type.${type}`),
     ];
     for (const [name, catalog] of Object.entries(catalogs)) {
       expect({ name, missing: dynamic.filter((k) => !catalogValue(catalog, k)) }).toEqual({ name, missing: [] });

@@ -6,3 +6,4 @@ export { DocumentList } from './lib/document.list';
 export { PartnerList } from './lib/partner.list';
 export { countryWithRegion, formatDate, genderLabel, regionLabel, roleLabel, sectorLabel } from './lib/labels';
 export { ProjectPicker, useSelectedProject } from './lib/project-picker';
+export { DocumentStatusSelect } from './lib/document-status.select';

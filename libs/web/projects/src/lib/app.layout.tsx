@@ -45,6 +45,9 @@ export function AppLayout() {
             <NavLink to="/calls" data-testid="nav-calls">
               {t('nav.calls')}
             </NavLink>
+            <NavLink to="/plan" data-testid="nav-plan">
+              {t('nav.plan')}
+            </NavLink>
             <NavLink to="/balance" data-testid="nav-balance">
               {t('nav.balance')}
             </NavLink>

@@ -3,10 +3,14 @@ import { Link } from 'react-router-dom';
 import type { DocumentDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
 import { Badge } from '@roundtable/web-ui';
+import { DocumentStatusSelect } from './document-status.select';
 import { accessLabel, documentStatusLabel, documentTypeLabel } from './labels';
 
-/** Documents as a list of cards: title (link to the editor), type, status, WG and access badges. */
-export function DocumentList({ documents, emptyText }: { documents: DocumentDto[]; emptyText: string }) {
+/**
+ * Documents as a list of cards: title (link to the editor), type, status, WG and access badges. With
+ * `onStatusChanged` (the group's co-chairs and coordinators) the status is a lifecycle control.
+ */
+export function DocumentList({ documents, emptyText, onStatusChanged }: { documents: DocumentDto[]; emptyText: string; onStatusChanged?: () => void }) {
   const { t } = useTranslation();
   const { pick } = useLocale();
   if (documents.length === 0) return <p className="muted">{emptyText}</p>;
@@ -28,10 +32,12 @@ export function DocumentList({ documents, emptyText }: { documents: DocumentDto[
             </div>
             <div>
               <dt className="visually-hidden">{t('home.documents.status')}</dt>
-              <dd>
-                <Badge tone={document.status === 'final' ? 'success' : 'info'}>
-                  {documentStatusLabel(t, document.status)}
-                </Badge>
+              <dd data-testid="document-status" data-status={document.status}>
+                {onStatusChanged ? (
+                  <DocumentStatusSelect documentId={document.id} status={document.status} onChanged={onStatusChanged} />
+                ) : (
+                  <Badge tone={document.status === 'final' ? 'success' : 'info'}>{documentStatusLabel(t, document.status)}</Badge>
+                )}
               </dd>
             </div>
             <div>

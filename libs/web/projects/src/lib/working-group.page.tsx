@@ -124,7 +124,11 @@ function WorkingGroupDetail({ group, reloadGroup }: { group: GroupDetail; reload
       {canManage ? <InvitationsSection groupId={group.id} /> : null}
       <section className="section" aria-labelledby="wg-documents">
         <h2 id="wg-documents">{t('workingGroup.documents')}</h2>
-        <DocumentList documents={group.documents} emptyText={t('workingGroup.documentsEmpty')} />
+        <DocumentList
+          documents={group.documents}
+          emptyText={t('workingGroup.documentsEmpty')}
+          onStatusChanged={canManage ? reloadGroup : undefined}
+        />
       </section>
     </>
   );

@@ -12,7 +12,7 @@ export function fieldError(error: unknown, field: string): string | undefined {
 }
 
 /** Codes whose server message says something the translated text cannot (e.g. which rule was broken). */
-const DETAILED_CODES = new Set<string>([ErrorCode.CoChairRule, ErrorCode.Conflict, ErrorCode.InvitationEmailMismatch]);
+const DETAILED_CODES = new Set<string>([ErrorCode.CoChairRule, ErrorCode.Conflict, ErrorCode.InvitationEmailMismatch, ErrorCode.IllegalTransition]);
 
 /** Translated alert for a failed form submission; adds the server's own words where they name a rule. */
 export function FormError({ error, testId }: { error: unknown; testId?: string }) {

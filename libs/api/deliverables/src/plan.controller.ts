@@ -1,0 +1,130 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { DocumentStatus, PlanDashboardDto, PlanItemDetailDto, PlanTaskDto, WorkPackageDto } from '@roundtable/contracts';
+import { Policy } from '@roundtable/api-platform';
+import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
+import { UuidParamPipe } from '@roundtable/api-projects';
+import { DocumentLifecycleService } from './document-lifecycle.service';
+import {
+  ChangeStatusDto, CreatePlanItemDto, CreateTaskDto, CreateWorkPackageDto, DocumentStatusDto, LinkDocumentDto, RebaselineDto, ReminderOffsetsDto,
+} from './plan.dto';
+import { PlanService } from './plan.service';
+
+@ApiTags('plan')
+@Controller('projects/:id/plan')
+export class ProjectPlanController {
+  constructor(private readonly plan: PlanService) {}
+
+  @Policy('project.read')
+  @Get()
+  @ApiOkResponse({ description: 'The deadline dashboard: timeline items with readiness and risk (from the server clock), per-WG readiness, changes since the last visit.' })
+  @ApiNotFoundResponse({ description: 'Unknown project, or not one of the caller.' })
+  dashboard(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<PlanDashboardDto> {
+    return this.plan.dashboard(user, id);
+  }
+
+  @Policy('project.read')
+  @Post('visit')
+  @HttpCode(204)
+  @ApiOkResponse({ description: 'Marks the dashboard as seen: the next "changed since" strip starts now.' })
+  visit(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<void> {
+    return this.plan.markVisited(user, id);
+  }
+
+  @Policy('project.read')
+  @Get('export.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="deliverables-and-milestones.csv"')
+  @ApiProduces('text/csv')
+  csv(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<string> {
+    return this.plan.csv(user, id);
+  }
+
+  @Policy('plan.manage')
+  @Put('reminder-offsets')
+  @ApiOkResponse({ description: 'Days before a due date on which reminders are sent (default 30, 7, 1).' })
+  async reminderOffsets(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: ReminderOffsetsDto): Promise<{ offsets: number[] }> {
+    return { offsets: await this.plan.setReminderOffsets(user, id, body.offsets) };
+  }
+
+  @Policy('plan.manage')
+  @Post('work-packages')
+  @ApiForbiddenResponse({ description: 'Only coordinators change the plan.' })
+  createWorkPackage(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: CreateWorkPackageDto): Promise<WorkPackageDto> {
+    return this.plan.createWorkPackage(user, id, body);
+  }
+
+  @Policy('plan.manage')
+  @Post('tasks')
+  createTask(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: CreateTaskDto): Promise<PlanTaskDto> {
+    return this.plan.createTask(user, id, body);
+  }
+
+  @Policy('plan.manage')
+  @Post('items')
+  @ApiForbiddenResponse({ description: 'Only coordinators change the plan.' })
+  createItem(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: CreatePlanItemDto): Promise<PlanItemDetailDto> {
+    return this.plan.createItem(user, id, body);
+  }
+}
+
+@ApiTags('plan')
+@Controller('plan-items/:id')
+export class PlanItemsController {
+  constructor(private readonly plan: PlanService) {}
+
+  @Policy('project.read')
+  @Get()
+  @ApiOkResponse({ description: 'A milestone or deliverable with each document’s state, status history and re-baselines.' })
+  @ApiNotFoundResponse({ description: 'Unknown item, or one of a project the caller is not in.' })
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<PlanItemDetailDto> {
+    return this.plan.item(user, id);
+  }
+
+  @Policy('plan.manage')
+  @Post('status')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'ILLEGAL_TRANSITION: the status machine does not allow this jump.' })
+  status(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: ChangeStatusDto): Promise<PlanItemDetailDto> {
+    return this.plan.changeStatus(user, id, body);
+  }
+
+  @Policy('plan.manage')
+  @Post('rebaseline')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'A new due month with a reason; the history keeps the old one.' })
+  rebaseline(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: RebaselineDto): Promise<PlanItemDetailDto> {
+    return this.plan.rebaseline(user, id, body);
+  }
+
+  @Policy('plan.manage')
+  @Post('documents')
+  @HttpCode(200)
+  link(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: LinkDocumentDto): Promise<PlanItemDetailDto> {
+    return this.plan.linkDocument(user, id, body);
+  }
+
+  @Policy('plan.manage')
+  @Delete('documents/:documentId')
+  unlink(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Param('documentId', new UuidParamPipe('documentId')) documentId: string,
+  ): Promise<PlanItemDetailDto> {
+    return this.plan.unlinkDocument(user, id, documentId);
+  }
+}
+
+@ApiTags('documents')
+@Controller('documents/:id/status')
+export class DocumentLifecycleController {
+  constructor(private readonly lifecycle: DocumentLifecycleService) {}
+
+  @Policy('document.setStatus')
+  @Put()
+  @ApiOkResponse({ description: 'Moves the document through outline → draft → in review → final (its group’s co-chairs and the coordinators).' })
+  @ApiForbiddenResponse({ description: 'The caller may read the document but not set its status.' })
+  set(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: DocumentStatusDto): Promise<{ id: string; status: DocumentStatus }> {
+    return this.lifecycle.setStatus(user, id, body.status);
+  }
+}

@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DELIVERABLE_STATUSES, DocumentStatus, PLAN_LIMITS, type DeliverableStatus, type DeliverableType, type DisseminationLevel, type PlanItemKind } from '@roundtable/contracts';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const DOCUMENT_STATUSES = Object.values(DocumentStatus);
+
+/** A project month as typed: 24 or "M24". Checked against the project's duration by the service. */
+const MONTH_DOC = { type: String, example: 'M24', description: 'A project month: 24 or "M24"' };
+
+export class CreateWorkPackageDto {
+  @ApiProperty({ example: 'WP2' })
+  @IsString({ message: 'code must be text' })
+  @Matches(/^\S{1,20}$/, { message: 'code must be 1–20 characters without spaces' })
+  code!: string;
+
+  @ApiProperty() @IsString({ message: 'titleEn must be text' }) @Matches(/\S/, { message: 'titleEn must not be empty' }) @MaxLength(PLAN_LIMITS.titleMax) titleEn!: string;
+  @ApiProperty() @IsString({ message: 'titleZh must be text' }) @Matches(/\S/, { message: 'titleZh must not be empty' }) @MaxLength(PLAN_LIMITS.titleMax) titleZh!: string;
+}
+
+export class CreateTaskDto extends CreateWorkPackageDto {
+  @ApiProperty() @IsUUID('all', { message: 'workPackageId must be a UUID' }) workPackageId!: string;
+  @ApiProperty(MONTH_DOC) @IsDefined({ message: 'startMonth is required' }) startMonth!: string | number;
+  @ApiProperty(MONTH_DOC) @IsDefined({ message: 'endMonth is required' }) endMonth!: string | number;
+}
+
+export class CreatePlanItemDto {
+  @ApiProperty({ enum: ['milestone', 'deliverable'] })
+  @IsIn(['milestone', 'deliverable'], { message: 'kind must be milestone or deliverable' })
+  kind!: PlanItemKind;
+
+  @ApiProperty({ example: 'D2.2' })
+  @IsString({ message: 'number must be text' })
+  @Matches(/^\S{1,20}$/, { message: 'number must be 1–20 characters without spaces' })
+  number!: string;
+
+  @ApiProperty() @IsString({ message: 'titleEn must be text' }) @Matches(/\S/, { message: 'titleEn must not be empty' }) @MaxLength(PLAN_LIMITS.titleMax) titleEn!: string;
+  @ApiProperty() @IsString({ message: 'titleZh must be text' }) @Matches(/\S/, { message: 'titleZh must not be empty' }) @MaxLength(PLAN_LIMITS.titleMax) titleZh!: string;
+  @ApiProperty(MONTH_DOC) @IsDefined({ message: 'dueMonth is required' }) dueMonth!: string | number;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'workPackageId must be a UUID' }) workPackageId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'taskId must be a UUID' }) taskId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(PLAN_LIMITS.verificationMax) meansOfVerification?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'leadPartnerId must be a UUID' }) leadPartnerId?: string;
+  @ApiPropertyOptional({ enum: ['report', 'other'] }) @IsOptional() @IsIn(['report', 'other'], { message: 'type must be report or other' }) type?: DeliverableType;
+  @ApiPropertyOptional({ enum: ['PU', 'SEN'] }) @IsOptional() @IsIn(['PU', 'SEN'], { message: 'dissemination must be PU or SEN' }) dissemination?: DisseminationLevel;
+}
+
+export class ChangeStatusDto {
+  @ApiProperty({ enum: DELIVERABLE_STATUSES })
+  @IsIn(DELIVERABLE_STATUSES, { message: `status must be one of ${DELIVERABLE_STATUSES.join(', ')}` })
+  status!: DeliverableStatus;
+
+  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'note must be text' }) @MaxLength(PLAN_LIMITS.reasonMax) note?: string;
+}
+
+export class RebaselineDto {
+  @ApiProperty(MONTH_DOC) @IsDefined({ message: 'dueMonth is required' }) dueMonth!: string | number;
+
+  @ApiProperty({ example: 'Harmonisation workshop moved after the funders’ feedback' })
+  @IsString({ message: 'reason must be text' })
+  @Matches(/\S/, { message: 'reason must not be empty' })
+  @MaxLength(PLAN_LIMITS.reasonMax, { message: `reason must be at most ${PLAN_LIMITS.reasonMax} characters` })
+  reason!: string;
+}
+
+export class LinkDocumentDto {
+  @ApiProperty() @IsUUID('all', { message: 'documentId must be a UUID' }) documentId!: string;
+  @ApiPropertyOptional({ enum: DOCUMENT_STATUSES, default: 'final' })
+  @IsOptional()
+  @IsIn(DOCUMENT_STATUSES, { message: `requiredStatus must be one of ${DOCUMENT_STATUSES.join(', ')}` })
+  requiredStatus?: DocumentStatus;
+}
+
+export class DocumentStatusDto {
+  @ApiProperty({ enum: DOCUMENT_STATUSES })
+  @IsIn(DOCUMENT_STATUSES, { message: `status must be one of ${DOCUMENT_STATUSES.join(', ')}` })
+  status!: DocumentStatus;
+}
+
+export class ReminderOffsetsDto {
+  @ApiProperty({ type: [Number], example: [30, 7, 1] })
+  @IsArray({ message: 'offsets must be a list of days' })
+  @ArrayMaxSize(10, { message: 'offsets must have at most 10 entries' })
+  @IsInt({ each: true, message: 'offsets must be whole days' })
+  @Min(0, { each: true, message: 'offsets must be 0 or more days' })
+  @Max(365, { each: true, message: 'offsets must be at most 365 days' })
+  offsets!: number[];
+}

@@ -1,0 +1,109 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+
+export const JOBS_DATABASE_URL = 'roundtable:jobs-database-url';
+
+export type JobPolicy = 'standard' | 'short' | 'singleton' | 'stately';
+
+export interface JobHandlerOptions {
+  /**
+   * pg-boss queue policy. `short`: at most one job per singletonKey waiting (a second send is dropped);
+   * `standard`: every send is a job.
+   */
+  policy?: JobPolicy;
+  /** How often an idle worker looks for jobs (seconds, ≥ 0.5). */
+  pollingIntervalSeconds?: number;
+}
+
+export interface SendJobOptions {
+  /** With the `short` policy: one waiting job per key. */
+  singletonKey?: string;
+  /** Earliest start: a Date, or seconds from now. */
+  startAfter?: Date | number;
+  retryLimit?: number;
+}
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+/**
+ * A small, generic job queue on pg-boss: features register a handler by job name and send jobs to it.
+ * pg-boss keeps its tables in the `pgboss` schema of the application's own database, so jobs survive
+ * restarts and several processes share the work. Started after the Nest modules are initialised and
+ * stopped (letting running jobs finish) before the database connection closes.
+ *
+ * A queue delivers at least once: handlers must be idempotent in the database (see ADR 008).
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly boss: PgBoss;
+  private starting: Promise<void> | null = null;
+  private stopped = false;
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(@Inject(JOBS_DATABASE_URL) databaseUrl: string) {
+    // A small pool: the embedded PostgreSQL and the test databases share max_connections with TypeORM.
+    this.boss = new PgBoss({ connectionString: databaseUrl, max: 3, schema: 'pgboss', application_name: 'roundtable-jobs' });
+    this.boss.on('error', (error: Error) => this.logger.error(`Job queue: ${error.message}`));
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (!this.starting) return;
+    await this.starting.catch(() => undefined);
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+
+  /** Runs `handler` for every job sent to `name`, one at a time per process. */
+  async register<T extends object>(name: string, handler: JobHandler<T>, options: JobHandlerOptions = {}): Promise<void> {
+    this.assertRunning();
+    await this.queue(name, options.policy ?? 'standard');
+    await this.boss.work<T>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async (jobs) => {
+      for (const job of jobs) await handler(job.data);
+    });
+  }
+
+  /** Queues a job; returns its id, or null when a waiting job with the same singletonKey made it redundant. */
+  async send<T extends object>(name: string, data: T, options: SendJobOptions = {}): Promise<string | null> {
+    this.assertRunning();
+    await this.queue(name, 'standard');
+    return this.boss.send(name, data, {
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
+      retryLimit: options.retryLimit ?? 3,
+    });
+  }
+
+  private assertRunning(): void {
+    if (this.stopped) throw new Error('The job queue is stopped');
+  }
+
+  private start(): Promise<void> {
+    if (this.stopped) return Promise.reject(new Error('The job queue is stopped'));
+    this.starting ??= this.boss.start().then(() => undefined);
+    return this.starting;
+  }
+
+  /** Creates the queue once (pg-boss 10 needs it before send/work); the first caller's policy wins. */
+  private queue(name: string, policy: JobPolicy): Promise<void> {
+    let created = this.queues.get(name);
+    if (!created) {
+      created = this.start().then(async () => {
+        if (!(await this.boss.getQueue(name))) {
+          // Another process may create it between the check and here; its queue is as good as ours.
+          await this.boss.createQueue(name, { name, policy }).catch(async (error: unknown) => {
+            if (!(await this.boss.getQueue(name))) throw error;
+          });
+        }
+      });
+      created.catch(() => this.queues.delete(name));
+      this.queues.set(name, created);
+    }
+    return created;
+  }
+}

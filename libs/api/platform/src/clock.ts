@@ -1,0 +1,47 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+
+/** Environment variable that starts the clock at another instant (tests and demos only). */
+export const CLOCK_ENV = 'ROUNDTABLE_CLOCK';
+
+/**
+ * The one source of "now" for business rules (risk colours, overdue flags, reminders due). Real time by
+ * default; `ROUNDTABLE_CLOCK=2021-12-20T08:00:00Z` starts it at that instant and lets it run on from there,
+ * so an end-to-end test can put the server before or after a due date. Refused with NODE_ENV=production,
+ * where a wrong clock would send real reminders on the wrong day.
+ */
+@Injectable()
+export class Clock {
+  /** Milliseconds added to real time. */
+  private offsetMs: number;
+
+  constructor() {
+    this.offsetMs = clockOffsetFromEnv(process.env);
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  /** Today's calendar date (UTC), `YYYY-MM-DD`. */
+  today(): string {
+    return this.now().toISOString().slice(0, 10);
+  }
+
+  /** Moves the clock to `instant` (it keeps running from there). For tests in the same process. */
+  set(instant: Date): void {
+    this.offsetMs = instant.getTime() - Date.now();
+  }
+}
+
+export function clockOffsetFromEnv(env: NodeJS.ProcessEnv): number {
+  const value = env[CLOCK_ENV]?.trim();
+  if (!value) return 0;
+  if (env.NODE_ENV === 'production') throw new Error(`${CLOCK_ENV} is for tests and demos; it is refused when NODE_ENV=production`);
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) throw new Error(`${CLOCK_ENV} must be an ISO date or date-time, got "${value}"`);
+  return instant - Date.now();
+}
+
+@Global()
+@Module({ providers: [Clock], exports: [Clock] })
+export class ClockModule {}

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+
+/** A progress bar with its value in words, for a share in [0, 1]. */
+export function ReadinessBar({ share, label, testId }: { share: number; label: string; testId?: string }) {
+  const { t } = useTranslation();
+  const value = Math.round(share * 100);
+  return (
+    <div className="readiness" data-testid={testId} data-value={value}>
+      <div className="readiness__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
+        <div className="readiness__bar" style={{ width: `${value}%` }} />
+      </div>
+      <span className="readiness__value">{t('plan.percent', { value })}</span>
+    </div>
+  );
+}
