@@ -29,6 +29,9 @@ export interface CollabConnection {
 
 export class MalformedMessageError extends Error {}
 
+/** An edit reached a document that is locked: nothing was stored. */
+export class DocumentLockedError extends Error {}
+
 /**
  * One live document: the server's Y.Doc, its awareness, the open connections, and a write queue that
  * stores every incoming update in PostgreSQL before applying and relaying it.
@@ -169,8 +172,10 @@ export class CollabRoom {
    * Resolves once it is stored.
    */
   async applyServerUpdate(update: Uint8Array, origin: CollabConnection): Promise<void> {
-    this.enqueue(update, origin, ++origin.received);
+    const seq = ++origin.received;
+    this.enqueue(update, origin, seq);
     await this.flush();
+    if (origin.saved < seq) throw new DocumentLockedError(`document ${this.documentId} is locked`);
   }
 
   /** Resolves once every update received so far is stored. */
@@ -224,7 +229,13 @@ export class CollabRoom {
         const batch = this.pending;
         this.pending = [];
         const toStore = batch.filter((item): item is typeof item & { update: Uint8Array } => item.update !== null);
-        const { ids, missed } = await this.store.append(this.documentId, toStore.map((item) => item.update), this.lastSeenId);
+        const { ids, missed, locked } = await this.store.append(this.documentId, toStore.map((item) => item.update), this.lastSeenId);
+        if (locked) {
+          // Not stored, so neither applied, relayed nor acknowledged; everyone reloads the document read only.
+          this.pending = [];
+          this.closeAll(CollabCloseCode.DocumentLocked, 'document locked');
+          return;
+        }
         if (missed) this.applyStored(missed);
         this.applyBatch(toStore);
         if (ids.length > 0) {
@@ -274,6 +285,11 @@ export class CollabRoom {
       encoding.writeVarUint(encoder, seq);
       this.send(connection, encoding.toUint8Array(encoder));
     }
+  }
+
+  /** Closes every socket of the room (e.g. the document was locked); the room is freed when the last one leaves. */
+  closeAll(code: number, reason: string): void {
+    for (const connection of this.connections) connection.socket?.close(code, reason);
   }
 
   /** A message without payload (e.g. COLLAB_MESSAGE_COMMENTS_CHANGED) to every socket of the room. */

@@ -4,12 +4,13 @@ import { ProjectsModule } from '@roundtable/api-projects';
 import { CollaborationServer } from './collaboration.server';
 import { DocumentContentController } from './document-content.controller';
 import { DocumentContentService } from './document-content.service';
+import { DocumentLockController } from './document-lock.controller';
 import { DocumentEvents } from './document.events';
 import { DocumentStore } from './document.store';
 
 @Module({
   imports: [AuthModule, ProjectsModule],
-  controllers: [DocumentContentController],
+  controllers: [DocumentContentController, DocumentLockController],
   providers: [DocumentStore, DocumentEvents, CollaborationServer, DocumentContentService],
   exports: [DocumentStore, CollaborationServer, DocumentContentService],
 })

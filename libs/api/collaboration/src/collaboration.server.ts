@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { COLLAB_LIMITS, COLLAB_MAX_MESSAGE_BYTES, COLLAB_MESSAGE_COMMENTS_CHANGED, COLLAB_PATH, CollabCloseCode, CollabUpgradeStatus } from '@roundtable/contracts';
+import { COLLAB_LIMITS, COLLAB_MAX_MESSAGE_BYTES, COLLAB_MESSAGE_COMMENTS_CHANGED, ErrorCode, COLLAB_PATH, CollabCloseCode, CollabUpgradeStatus } from '@roundtable/contracts';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
 import { ApiException } from '@roundtable/api-platform';
 import { AuthService, readCookie, SESSION_COOKIE } from '@roundtable/api-auth';
@@ -12,7 +12,7 @@ import { Subject } from 'rxjs';
 import type { Duplex } from 'stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { CollabRoom, MalformedMessageError, type CollabConnection } from './collab-room';
+import { CollabRoom, DocumentLockedError, MalformedMessageError, type CollabConnection } from './collab-room';
 import { initialContent } from './document-template';
 import { DocumentEvents } from './document.events';
 import { DocumentStore } from './document.store';
@@ -74,6 +74,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     await this.documentEvents.listen();
     this.documentEvents.stored$.subscribe(({ documentId, id }) => void this.catchUp(documentId, id));
     this.documentEvents.commentsChanged$.subscribe((documentId) => void this.signalCommentsChanged(documentId));
+    this.documentEvents.locked$.subscribe((documentId) => void this.closeLocked(documentId));
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.httpServer.on('upgrade', this.onUpgrade);
     this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
@@ -280,6 +281,8 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
    * socket in this and other processes.
    */
   async editDocument(documentId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    const { document } = await this.access.documentAccessFor({ platformRole: 'admin', personId: null }, documentId);
+    if (document.lockedAt) throw documentLocked();
     const room = await this.liveRoom(documentId);
     const base = new Y.Doc();
     try {
@@ -293,9 +296,11 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
       const update = Y.encodeStateAsUpdate(base, before);
       if (room) {
         const serverOrigin = { socket: null, userId: 'server', user: { platformRole: 'admin', personId: null }, canWrite: true, awarenessIds: new Set(), received: 0, saved: 0 };
-        await room.applyServerUpdate(update, serverOrigin as unknown as CollabConnection);
-      } else {
-        await this.store.append(documentId, [update]);
+        await room.applyServerUpdate(update, serverOrigin as unknown as CollabConnection).catch((error: unknown) => {
+          throw error instanceof DocumentLockedError ? documentLocked() : error;
+        });
+      } else if ((await this.store.append(documentId, [update])).locked) {
+        throw documentLocked();
       }
     } finally {
       base.destroy();
@@ -334,6 +339,12 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     await this.documentEvents.announceCommentsChanged(documentId);
   }
 
+  /** A document was locked (here or in another process): its sockets reconnect read only. */
+  private async closeLocked(documentId: string): Promise<void> {
+    const room = await this.liveRoom(documentId);
+    room?.closeAll(CollabCloseCode.DocumentLocked, 'document locked');
+  }
+
   private async signalCommentsChanged(documentId: string): Promise<void> {
     const room = await this.liveRoom(documentId);
     room?.signal(COLLAB_MESSAGE_COMMENTS_CHANGED);
@@ -365,6 +376,10 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
       else socket.ping();
     }
   }
+}
+
+function documentLocked(): ApiException {
+  return new ApiException(ErrorCode.DocumentLocked, 'This document is locked: nobody may edit it.');
 }
 
 function toUint8Array(data: RawData): Uint8Array {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '@roundtable/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { ApiException, Policy } from '@roundtable/api-platform';
@@ -45,13 +45,13 @@ export class DocumentContentController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Appended as a Yjs update to the live document (stored, then relayed to editors).' })
   @ApiForbiddenResponse({ description: 'The caller may read but not edit this document.' })
+  @ApiConflictResponse({ description: 'DOCUMENT_LOCKED: the document is locked.' })
   async append(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: AppendParagraphsDto,
   ): Promise<DocumentContent> {
-    const { access } = await this.access.documentAccessFor(user, id);
-    if (access !== 'write') throw new ApiException(ErrorCode.Forbidden, 'You may read this document but not edit it.');
+    await this.access.documentForEditing(user, id);
     return this.content.appendParagraphs(id, body.paragraphs);
   }
 }

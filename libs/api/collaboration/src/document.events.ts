@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { Subject } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { DOCUMENT_CHANNEL } from './document.store';
+import { DOCUMENT_CHANNEL, DOCUMENT_LOCKED_CHANNEL } from './document.store';
 
 /** Channel on which every process announces `<documentId>` when its comment threads change. */
 const COMMENTS_CHANNEL = 'roundtable_comments';
@@ -17,6 +17,7 @@ export class DocumentEvents implements OnApplicationShutdown {
   private readonly logger = new Logger('DocumentEvents');
   readonly stored$ = new Subject<{ documentId: string; id: number }>();
   readonly commentsChanged$ = new Subject<string>();
+  readonly locked$ = new Subject<string>();
   private client: Client | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -26,6 +27,7 @@ export class DocumentEvents implements OnApplicationShutdown {
     const client = new Client({ connectionString: (this.dataSource.options as { url?: string }).url });
     client.on('notification', (message) => {
       if (message.channel === COMMENTS_CHANNEL && message.payload) return this.commentsChanged$.next(message.payload);
+      if (message.channel === DOCUMENT_LOCKED_CHANNEL && message.payload) return this.locked$.next(message.payload);
       if (message.channel !== DOCUMENT_CHANNEL || !message.payload) return;
       const [documentId, id] = message.payload.split(':');
       if (documentId && Number.isFinite(Number(id))) this.stored$.next({ documentId, id: Number(id) });
@@ -34,6 +36,7 @@ export class DocumentEvents implements OnApplicationShutdown {
     await client.connect();
     await client.query(`LISTEN ${DOCUMENT_CHANNEL}`);
     await client.query(`LISTEN ${COMMENTS_CHANNEL}`);
+    await client.query(`LISTEN ${DOCUMENT_LOCKED_CHANNEL}`);
     this.client = client;
   }
 
@@ -45,6 +48,7 @@ export class DocumentEvents implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stored$.complete();
     this.commentsChanged$.complete();
+    this.locked$.complete();
     await this.client?.end().catch(() => undefined);
   }
 }

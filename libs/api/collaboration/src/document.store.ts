@@ -6,6 +6,8 @@ import * as Y from 'yjs';
 
 /** Channel on which every process announces `<documentId>:<last update id>` after storing updates. */
 export const DOCUMENT_CHANNEL = 'roundtable_doc';
+/** Channel on which a process announces `<documentId>` after locking a document. */
+export const DOCUMENT_LOCKED_CHANNEL = 'roundtable_doc_locked';
 /** Connections reserved for appends (documents append in parallel; one document appends one batch at a time). */
 const WRITE_POOL_SIZE = 4;
 
@@ -76,21 +78,54 @@ export class DocumentStore {
    * `missed` holds what other processes stored that the caller (which has applied up to `afterId`) has not,
    * so it never skips a gap when it moves past our ids.
    */
-  async append(documentId: string, updates: Uint8Array[], afterId?: number): Promise<{ ids: number[]; missed: StoredState | null }> {
-    if (updates.length === 0) return { ids: [], missed: null };
+  async append(documentId: string, updates: Uint8Array[], afterId?: number): Promise<{ ids: number[]; missed: StoredState | null; locked: boolean }> {
+    if (updates.length === 0) return { ids: [], missed: null, locked: false };
     // The hottest statement of the app: on its own pool as a named prepared statement, which
     // halves its cost compared with an unprepared query through TypeORM (docs/benchmarks.md).
-    const result = await this.pool().query<{ ids: string[]; missed: boolean }>({
+    const result = await this.pool().query<{ ids: string[]; missed: boolean; locked: boolean }>({
       name: 'roundtable_append_updates',
-      text: 'SELECT ids, missed FROM roundtable_append_updates($1, $2, $3)',
+      text: 'SELECT ids, missed, locked FROM roundtable_append_updates($1, $2, $3)',
       values: [documentId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)), afterId ?? null],
     });
     const ids = result.rows[0].ids.map(Number);
-    if (!result.rows[0].missed || afterId === undefined) return { ids, missed: null };
+    // A locked document stores nothing more (ADR 005): the caller drops the batch.
+    if (result.rows[0].locked) return { ids, missed: null, locked: true };
+    if (!result.rows[0].missed || afterId === undefined) return { ids, missed: null, locked: false };
     const ours = new Set(ids);
     const state = await this.since(documentId, afterId);
     const updatesOfOthers = state.updates.filter((update) => !ours.has(update.id));
-    return { ids, missed: state.snapshot || updatesOfOthers.length > 0 ? { ...state, updates: updatesOfOthers } : null };
+    return { ids, missed: state.snapshot || updatesOfOthers.length > 0 ? { ...state, updates: updatesOfOthers } : null, locked: false };
+  }
+
+  /**
+   * Locks a document under the same per-document lock as appends: every update stored before returns
+   * first, none is stored after. Announces it to every process. Returns false when it was locked already.
+   */
+  async lock(documentId: string, userId: string | null, reason: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [documentId]);
+      const locked: unknown[] = await manager.query(
+        // (A SELECT around the UPDATE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
+        `WITH locked AS (UPDATE documents SET locked_at = now(), locked_by_user_id = $2, locked_reason = $3
+                          WHERE id = $1 AND locked_at IS NULL RETURNING id)
+         SELECT id FROM locked`,
+        [documentId, userId, reason],
+      );
+      if (locked.length === 0) return false;
+      await manager.query('SELECT pg_notify($1, $2)', [DOCUMENT_LOCKED_CHANNEL, documentId]);
+      return true;
+    });
+  }
+
+  /** Makes a locked document editable again. Returns false when it was not locked. */
+  async unlock(documentId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH unlocked AS (UPDATE documents SET locked_at = NULL, locked_by_user_id = NULL, locked_reason = NULL
+                          WHERE id = $1 AND locked_at IS NOT NULL RETURNING id)
+       SELECT id FROM unlocked`,
+      [documentId],
+    );
+    return rows.length > 0;
   }
 
   /**

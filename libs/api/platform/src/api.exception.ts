@@ -19,6 +19,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.InvitationEmailMismatch]: 403,
   [ErrorCode.CallClosed]: 410,
   [ErrorCode.IllegalTransition]: 409,
+  [ErrorCode.DocumentLocked]: 409,
 };
 
 /** The one exception features throw for user-facing failures; ApiExceptionFilter renders it. */

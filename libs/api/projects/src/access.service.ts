@@ -53,4 +53,12 @@ export class AccessService {
     if (access === 'none') throw new ApiException(ErrorCode.NotFound, 'Document not found.');
     return { document, access };
   }
+
+  /** For REST edits of a document's content: 404 to outsiders, 409 when it is locked, 403 to readers. */
+  async documentForEditing(user: Pick<AuthenticatedUser, 'platformRole' | 'personId'>, documentId: string): Promise<ProjectDocument> {
+    const { document, access } = await this.documentAccessFor(user, documentId);
+    if (document.lockedAt) throw new ApiException(ErrorCode.DocumentLocked, 'This document is locked: nobody may edit it.');
+    if (access !== 'write') throw new ApiException(ErrorCode.Forbidden, 'You may read this document but not edit it.');
+    return document;
+  }
 }

@@ -4,3 +4,4 @@ export * from './access.service';
 export * from './uuid-param.pipe';
 export * from './access.events';
 export * from './memberships/memberships.service';
+export { presentDocument } from './projects.presenters';

@@ -80,6 +80,9 @@ export class ProjectDocument {
   @Column({ name: 'title_zh', type: 'text' }) titleZh!: string;
   @Column('text') status!: DocumentStatus;
   @Column({ name: 'seed_key', type: 'text', nullable: true }) seedKey!: string | null;
+  @Column({ name: 'locked_at', type: 'timestamptz', nullable: true }) lockedAt!: Date | null;
+  @Column({ name: 'locked_by_user_id', type: 'uuid', nullable: true }) lockedByUserId!: string | null;
+  @Column({ name: 'locked_reason', type: 'text', nullable: true }) lockedReason!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 

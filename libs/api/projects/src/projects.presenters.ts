@@ -1,5 +1,5 @@
 import type { DocumentDto, PartnerDto, ProjectDto, WorkingGroupDto } from '@roundtable/contracts';
-import type { DocumentAccess } from '@roundtable/domain';
+import { can, type Actor, type DocumentAccess } from '@roundtable/domain';
 import type { Partner, Project, ProjectDocument, WorkingGroup } from './projects.entities';
 
 export function presentPartner(partner: Partner): PartnerDto {
@@ -28,7 +28,7 @@ export function presentWorkingGroup(group: WorkingGroup, myRole: WorkingGroupDto
   };
 }
 
-export function presentDocument(document: ProjectDocument, access: Exclude<DocumentAccess, 'none'>): DocumentDto {
+export function presentDocument(document: ProjectDocument, access: Exclude<DocumentAccess, 'none'>, actor: Actor): DocumentDto {
   return {
     id: document.id,
     projectId: document.projectId,
@@ -39,5 +39,7 @@ export function presentDocument(document: ProjectDocument, access: Exclude<Docum
     status: document.status,
     access,
     updatedAt: document.updatedAt.toISOString(),
+    locked: document.lockedAt ? { at: document.lockedAt.toISOString(), reason: document.lockedReason ?? '' } : null,
+    canLock: can(actor, 'document.lock', { projectId: document.projectId }),
   };
 }

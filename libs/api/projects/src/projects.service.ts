@@ -84,7 +84,7 @@ export class ProjectsService {
 
   async getDocument(user: AuthenticatedUser, id: string): Promise<DocumentDto> {
     const { document, access } = await this.access.documentAccessFor(user, id);
-    return presentDocument(document, access);
+    return presentDocument(document, access, await this.access.actorFor(user));
   }
 
   private async documentsVisibleTo(actor: Actor, where: { workingGroupId?: string }): Promise<DocumentDto[]> {
@@ -102,7 +102,7 @@ export class ProjectsService {
     );
     return documents.flatMap((document) => {
       const access = documentAccess(actor, document);
-      return access === 'none' ? [] : [presentDocument(document, access)];
+      return access === 'none' ? [] : [presentDocument(document, access, actor)];
     });
   }
 }

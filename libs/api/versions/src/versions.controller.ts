@@ -104,7 +104,6 @@ export class VersionsController {
   }
 
   private async requireWrite(user: AuthenticatedUser, id: string): Promise<void> {
-    const { access } = await this.access.documentAccessFor(user, id);
-    if (access !== 'write') throw new ApiException(ErrorCode.Forbidden, 'You may read this document but not edit it.');
+    await this.access.documentForEditing(user, id);
   }
 }

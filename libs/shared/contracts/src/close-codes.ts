@@ -16,6 +16,8 @@ export const CollabCloseCode = {
   Forbidden: 4403,
   DocumentNotFound: 4404,
   AccessRevoked: 4409,
+  /** The document was locked (approved minutes, a final paper): reload to read it; nobody edits it any more. */
+  DocumentLocked: 4423,
   /** The user's access was widened: reconnect (45xx = try again) to get a session whose edits are accepted. */
   AccessChanged: 4501,
 } as const;

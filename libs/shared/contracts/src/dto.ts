@@ -103,6 +103,10 @@ export interface DocumentDto {
   /** What the caller may do with the live document. */
   access: 'read' | 'write';
   updatedAt: string;
+  /** Set when the document is locked: read only for everyone. */
+  locked: { at: string; reason: string } | null;
+  /** Whether the caller may lock and unlock it (coordinators). */
+  canLock: boolean;
 }
 
 export interface HealthDto {

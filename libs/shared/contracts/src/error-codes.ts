@@ -16,6 +16,7 @@ export const ErrorCode = {
   InvitationEmailMismatch: 'INVITATION_EMAIL_MISMATCH',
   CallClosed: 'CALL_CLOSED',
   IllegalTransition: 'ILLEGAL_TRANSITION',
+  DocumentLocked: 'DOCUMENT_LOCKED',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -18,6 +18,8 @@ export interface DocumentRef {
   projectId: string;
   /** null for project-level documents (strategic workplan, roadmap). */
   workingGroupId: string | null;
+  /** Set once the document is locked (approved minutes, final papers): then nobody edits it. */
+  lockedAt?: Date | string | null;
 }
 
 /**
@@ -27,9 +29,15 @@ export interface DocumentRef {
  * - every member of any working group of the project reads every document of the project (the
  *   project shares minutes and working documents across groups to avoid duplicated work);
  * - co-chairs and experts edit their own group's documents and the project-level documents;
- * - observers only read.
+ * - observers only read;
+ * - a locked document is read only for everyone who may read it, admins and coordinators included.
  */
 export function documentAccess(actor: Actor, document: DocumentRef): DocumentAccess {
+  const access = unlockedDocumentAccess(actor, document);
+  return access === 'write' && document.lockedAt ? 'read' : access;
+}
+
+function unlockedDocumentAccess(actor: Actor, document: DocumentRef): DocumentAccess {
   if (actor.platformRole === 'admin') return 'write';
   if (actor.coordinatedProjectIds.includes(document.projectId)) return 'write';
   const inProject = actor.memberships.filter((m) => m.projectId === document.projectId);
@@ -52,7 +60,8 @@ export type Action =
   | 'outbox.read'
   | 'balance.setTarget'
   | 'plan.manage'
-  | 'document.setStatus';
+  | 'document.setStatus'
+  | 'document.lock';
 
 export interface ResourceRef {
   projectId: string;
@@ -101,6 +110,8 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
       return actor.platformRole === 'admin' || (resource.personId !== undefined && resource.personId === actor.personId);
     case 'document.setStatus':
       return coordinator || coChairs(actor, resource);
+    case 'document.lock':
+      return coordinator;
     case 'call.manage':
     case 'outbox.read':
     case 'balance.setTarget':

@@ -5,6 +5,7 @@ import { DocumentVersions1764604800000 } from './1764604800000-document-versions
 import { Comments1764691200000 } from './1764691200000-comments';
 import { PlanAndDeliverables1764777600000 } from './1764777600000-plan-and-deliverables';
 import { AppendUpdatesFunction1764950400000 } from './1764950400000-append-updates-function';
+import { DocumentLocks1764993600000 } from './1764993600000-document-locks';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Comments1764691200000,
   PlanAndDeliverables1764777600000,
   AppendUpdatesFunction1764950400000,
+  DocumentLocks1764993600000,
 ];

@@ -6,7 +6,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { COLLAB_MESSAGE_COMMENTS_CHANGED, COLLAB_MESSAGE_SAVED, type DocumentDto, type UserDto } from '@roundtable/contracts';
+import { COLLAB_MESSAGE_COMMENTS_CHANGED, COLLAB_MESSAGE_SAVED, CollabCloseCode, type DocumentDto, type UserDto } from '@roundtable/contracts';
 import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
@@ -15,6 +15,7 @@ import { collabServerUrl } from './collab-url';
 import { CollabStatusBar } from './collab-status';
 import { CommentSignals } from './comment-signals';
 import { CommentsPanel } from './comments.panel';
+import { DocumentLock } from './document-lock';
 import { EditorToolbar } from './editor.toolbar';
 import { openOfflineStore } from './offline-store';
 import { SaveStatus } from './save-status';
@@ -35,10 +36,12 @@ function CollaborativeEditor({
   document,
   user,
   session,
+  onLocked,
 }: {
   document: DocumentDto;
   user: UserDto;
   session: CollabSession;
+  onLocked: () => void;
 }) {
   const { t } = useTranslation();
   const { ydoc, provider, tracker } = session;
@@ -46,6 +49,11 @@ function CollaborativeEditor({
   const saveState = useSaveStatus(provider, tracker);
   const canWrite = document.access === 'write';
   const editable = canWrite && !connection.terminal;
+
+  // Locked while open (4423): fetch the document again, which is now read only, and say why.
+  useEffect(() => {
+    if (connection.closeCode === CollabCloseCode.DocumentLocked) onLocked();
+  }, [connection.closeCode, onLocked]);
 
   const editor = useEditor(
     {
@@ -106,7 +114,7 @@ function CollaborativeEditor({
  * The provider connects only after IndexedDB has loaded what this device kept, so offline edits go out in
  * the first sync step 2; the client never creates content itself (the server seeds new documents).
  */
-function LiveDocument({ document, user }: { document: DocumentDto; user: UserDto }) {
+function LiveDocument({ document, user, onLocked }: { document: DocumentDto; user: UserDto; onLocked: () => void }) {
   const { t } = useTranslation();
   const [session, setSession] = useState<CollabSession | null>(null);
 
@@ -159,7 +167,7 @@ function LiveDocument({ document, user }: { document: DocumentDto; user: UserDto
   }, [document.id, user.id]);
 
   if (!session) return <Loading label={t('editor.loading')} />;
-  return <CollaborativeEditor key={session.ydoc.guid} document={document} user={user} session={session} />;
+  return <CollaborativeEditor key={session.ydoc.guid} document={document} user={user} session={session} onLocked={onLocked} />;
 }
 
 export function EditorPage() {
@@ -195,7 +203,8 @@ export function EditorPage() {
               <Badge tone={doc.access === 'write' ? 'success' : 'neutral'}>{t(`access.${doc.access}`)}</Badge>
             </p>
           </header>
-          <LiveDocument key={doc.id} document={doc} user={user} />
+          <DocumentLock document={doc} onChanged={resource.reload} />
+          <LiveDocument key={doc.id} document={doc} user={user} onLocked={resource.reload} />
           <VersionsToggle key={`versions-${doc.id}`} documentId={doc.id} canWrite={doc.access === 'write'} />
         </article>
       ) : null}
