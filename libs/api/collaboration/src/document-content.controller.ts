@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ErrorCode } from '@roundtable/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
-import { ApiException, Policy } from '@roundtable/api-platform';
+import { Policy } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { AccessService, UuidParamPipe } from '@roundtable/api-projects';
 import { DocumentContentService, type DocumentContent } from './document-content.service';

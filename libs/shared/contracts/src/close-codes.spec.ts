@@ -25,7 +25,7 @@ describe('CollabCloseCode', () => {
 
   test('our own codes are within 4000–4999', () => {
     const own = closeCodes.filter(([, code]) => code >= 2000);
-    expect(own.map(([name]) => name).sort()).toEqual(['AccessChanged', 'AccessRevoked', 'DocumentNotFound', 'Forbidden', 'Unauthenticated']);
+    expect(own.map(([name]) => name).sort()).toEqual(['AccessChanged', 'AccessRevoked', 'DocumentLocked', 'DocumentNotFound', 'Forbidden', 'Unauthenticated']);
     for (const [name, code] of own) expect([name, code >= 4000 && code <= 4999]).toEqual([name, true]);
   });
 
