@@ -50,7 +50,10 @@ export type Action =
   | 'person.update'
   | 'people.seeContact'
   | 'outbox.read'
-  | 'balance.setTarget';
+  | 'balance.setTarget'
+  | 'meeting.read'
+  | 'meeting.schedule'
+  | 'meeting.rsvp';
 
 export interface ResourceRef {
   projectId: string;
@@ -58,6 +61,8 @@ export interface ResourceRef {
   workingGroupIds?: readonly string[];
   /** For person-scoped actions. */
   personId?: string;
+  /** For meetings: whether the actor is on the invitee list. */
+  invited?: boolean;
 }
 
 function isCoordinator(actor: Actor, projectId: string): boolean {
@@ -74,7 +79,10 @@ function coChairs(actor: Actor, resource: ResourceRef): boolean {
  * - coordinators (and admins) manage everything in their project;
  * - co-chairs manage their own group's membership and invitations and review applications for it;
  * - everyone in the project (members, advisory board) sees it; contact details only to managers and the person;
- * - a person edits their own profile.
+ * - a person edits their own profile;
+ * - meetings: a WG meeting is seen by that group's members and its invitees, a project event (no group) by
+ *   everyone in the project; co-chairs schedule, edit and cancel their group's meetings, coordinators every
+ *   meeting; only invitees answer (RSVP).
  */
 export function can(actor: Actor, action: Action, resource: ResourceRef): boolean {
   const coordinator = isCoordinator(actor, resource.projectId);
@@ -94,6 +102,14 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
         actor.memberships.some((m) => m.projectId === resource.projectId && m.role === 'co-chair');
     case 'person.update':
       return actor.platformRole === 'admin' || (resource.personId !== undefined && resource.personId === actor.personId);
+    case 'meeting.read':
+      if (coordinator || resource.invited === true) return true;
+      if ((resource.workingGroupIds ?? []).length === 0) return can(actor, 'project.read', resource);
+      return actor.memberships.some((m) => m.projectId === resource.projectId && (resource.workingGroupIds ?? []).includes(m.workingGroupId));
+    case 'meeting.schedule':
+      return coordinator || coChairs(actor, resource);
+    case 'meeting.rsvp':
+      return resource.invited === true;
     case 'call.manage':
     case 'outbox.read':
     case 'balance.setTarget':

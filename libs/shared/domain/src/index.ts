@@ -4,3 +4,4 @@ export * from './user-color';
 export * from './region';
 export * from './co-chair-rule';
 export * from './countries';
+export * from './meetings';
