@@ -6,6 +6,7 @@ import { CollaborationModule } from '@roundtable/api-collaboration';
 import { CommentsModule } from '@roundtable/api-comments';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
+import { MeetingsModule } from '@roundtable/api-meetings';
 import { OpenCallModule } from '@roundtable/api-open-call';
 import { HealthController } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
@@ -27,6 +28,7 @@ export class AppModule {
         OpenCallModule,
         CommentsModule,
         VersionsModule,
+        MeetingsModule,
       ],
       controllers: [HealthController],
     };

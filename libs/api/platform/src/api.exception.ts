@@ -18,6 +18,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.InvitationUsed]: 409,
   [ErrorCode.InvitationEmailMismatch]: 403,
   [ErrorCode.CallClosed]: 410,
+  [ErrorCode.NotInvited]: 403,
+  [ErrorCode.MeetingCancelled]: 409,
 };
 
 /** The one exception features throw for user-facing failures; ApiExceptionFilter renders it. */

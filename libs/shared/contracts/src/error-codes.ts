@@ -15,6 +15,8 @@ export const ErrorCode = {
   InvitationUsed: 'INVITATION_USED',
   InvitationEmailMismatch: 'INVITATION_EMAIL_MISMATCH',
   CallClosed: 'CALL_CLOSED',
+  NotInvited: 'NOT_INVITED',
+  MeetingCancelled: 'MEETING_CANCELLED',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

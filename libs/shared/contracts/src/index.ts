@@ -4,3 +4,4 @@ export * from './dto';
 export * from './membership';
 export * from './comments';
 export * from './versions';
+export * from './meetings';

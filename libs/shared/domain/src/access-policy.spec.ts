@@ -185,6 +185,14 @@ describe('meetings in can()', () => {
     expect(can(coordinator, 'meeting.schedule', projectEvent())).toBe(true);
   });
 
+  it('lets schedulers look for a time: a group’s co-chairs for it, any co-chair across groups', () => {
+    expect(can(coChairA, 'meeting.findTime', wgMeeting())).toBe(true);
+    expect(can(coChairB, 'meeting.findTime', wgMeeting())).toBe(false);
+    expect(can(coChairB, 'meeting.findTime', projectEvent())).toBe(true);
+    expect(can(expertA, 'meeting.findTime', projectEvent())).toBe(false);
+    expect(can(coordinator, 'meeting.findTime', wgMeeting())).toBe(true);
+  });
+
   it('lets only invitees answer', () => {
     expect(can(expertA, 'meeting.rsvp', wgMeeting({ invited: true }))).toBe(true);
     expect(can(expertA, 'meeting.rsvp', wgMeeting())).toBe(false);

@@ -53,6 +53,7 @@ export type Action =
   | 'balance.setTarget'
   | 'meeting.read'
   | 'meeting.schedule'
+  | 'meeting.findTime'
   | 'meeting.rsvp';
 
 export interface ResourceRef {
@@ -108,6 +109,10 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
       return actor.memberships.some((m) => m.projectId === resource.projectId && (resource.workingGroupIds ?? []).includes(m.workingGroupId));
     case 'meeting.schedule':
       return coordinator || coChairs(actor, resource);
+    case 'meeting.findTime':
+      // Anyone who schedules something: for a group, its co-chairs; across groups, any co-chair.
+      if ((resource.workingGroupIds ?? []).length > 0) return coordinator || coChairs(actor, resource);
+      return coordinator || actor.memberships.some((m) => m.projectId === resource.projectId && m.role === 'co-chair');
     case 'meeting.rsvp':
       return resource.invited === true;
     case 'call.manage':

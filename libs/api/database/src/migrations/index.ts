@@ -3,6 +3,7 @@ import { WorkingGroupsMembership1764432000000 } from './1764432000000-working-gr
 import { DocumentSnapshots1764518400000 } from './1764518400000-document-snapshots';
 import { DocumentVersions1764604800000 } from './1764604800000-document-versions';
 import { Comments1764691200000 } from './1764691200000-comments';
+import { Meetings1764864000000 } from './1764864000000-meetings';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1764345600000, WorkingGroupsMembership1764432000000, DocumentSnapshots1764518400000, DocumentVersions1764604800000, Comments1764691200000];
+export const MIGRATIONS = [InitialSchema1764345600000, WorkingGroupsMembership1764432000000, DocumentSnapshots1764518400000, DocumentVersions1764604800000, Comments1764691200000, Meetings1764864000000];

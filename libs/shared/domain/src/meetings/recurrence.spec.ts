@@ -1,5 +1,5 @@
 import * as ICAL from 'ical.js';
-import { expandSeries, formatRRule, nthWeekdayOfMonth, occurrencesOf, parseRRule, RECURRENCE_LIMITS, startMatchesRule, type RecurrenceRule } from './recurrence';
+import { describeRule, expandSeries, formatRRule, nthWeekdayOfMonth, occurrencesOf, parseRRule, RECURRENCE_LIMITS, startMatchesRule, type RecurrenceRule } from './recurrence';
 import { toLocal } from './time-zones';
 
 const ROME = 'Europe/Rome';
@@ -172,5 +172,16 @@ describe('occurrencesOf with single-occurrence changes', () => {
   it('ignores an exception whose original start is not an occurrence', () => {
     const list = occurrencesOf(meeting, [{ originalStart: new Date('2026-03-11T09:00:00Z'), cancelled: true }]);
     expect(list.filter((o) => o.cancelled)).toEqual([]);
+  });
+});
+
+describe('describeRule', () => {
+  it('puts rules into English and Chinese words', () => {
+    expect(describeRule(rule('FREQ=MONTHLY;BYDAY=2TU;COUNT=10'), 'en')).toBe('Monthly on the 2nd Tuesday, 10 times');
+    expect(describeRule(rule('FREQ=MONTHLY;BYDAY=2TU;COUNT=10'), 'zh-CN')).toBe('每月的第2个星期二，共10次');
+    expect(describeRule(rule('FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20261231T230000Z'), 'en')).toBe('Monthly on the last Friday, until 2026-12-31');
+    expect(describeRule(rule('FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=6'), 'en')).toBe('Every 2 weeks on Tuesday, Thursday, 6 times');
+    expect(describeRule(rule('FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=6'), 'zh-CN')).toBe('每2周的星期二、星期四，共6次');
+    expect(describeRule(rule('FREQ=WEEKLY;COUNT=3'), 'en')).toBe('Weekly, 3 times');
   });
 });

@@ -242,3 +242,35 @@ export function occurrencesOf(
     })
     .sort((a, b) => a.start.getTime() - b.start.getTime());
 }
+
+const DAY_NAMES: Record<'en' | 'zh-CN', string[]> = {
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  'zh-CN': ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'],
+};
+
+function ordinal(nth: number, locale: 'en' | 'zh-CN'): string {
+  if (locale === 'zh-CN') return nth === -1 ? '最后一个' : nth < 0 ? `倒数第${-nth}个` : `第${nth}个`;
+  if (nth === -1) return 'last';
+  const n = Math.abs(nth);
+  const word = ['', '1st', '2nd', '3rd', '4th', '5th'][n];
+  return nth < 0 ? `${word} to last` : word;
+}
+
+/** A rule in words: "Every 2 weeks on Tuesday, Thursday, 10 times" / "每月第2个星期二，共10次". */
+export function describeRule(rule: RecurrenceRule, locale: 'en' | 'zh-CN', untilText?: string): string {
+  const names = DAY_NAMES[locale];
+  const zh = locale === 'zh-CN';
+  let head: string;
+  if (rule.freq === 'WEEKLY') {
+    const days = rule.weekdays.map((d) => names[d - 1]).join(zh ? '、' : ', ');
+    if (zh) head = `${rule.interval === 1 ? '每周' : `每${rule.interval}周`}${days ? `的${days}` : ''}`;
+    else head = `${rule.interval === 1 ? 'Weekly' : `Every ${rule.interval} weeks`}${days ? ` on ${days}` : ''}`;
+  } else {
+    const days = rule.monthlyDays.map((d) => `${ordinal(d.nth, locale)}${zh ? '' : ' '}${names[d.weekday - 1]}`).join(zh ? '、' : ', ');
+    if (zh) head = `${rule.interval === 1 ? '每月' : `每${rule.interval}个月`}的${days}`;
+    else head = `${rule.interval === 1 ? 'Monthly' : `Every ${rule.interval} months`} on the ${days}`;
+  }
+  const until = untilText ?? rule.until?.toISOString().slice(0, 10);
+  if (rule.count !== null) return zh ? `${head}，共${rule.count}次` : `${head}, ${rule.count} times`;
+  return zh ? `${head}，至${until}` : `${head}, until ${until}`;
+}
