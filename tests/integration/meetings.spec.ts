@@ -77,6 +77,29 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     });
   }
 
+  it('seeds the demo’s meetings once: the WG kick-off in March 2021, monthly series per group, both workshops', async () => {
+    const { seedDemo } = await import('@roundtable/api-demo');
+    await seedDemo(t.dataSource); // a second run adds nothing
+    const list = (await clients.coordinator.get(`/api/projects/${projectId}/meetings`)).body as Array<{ id: string; type: string; start: string; rrule: string | null; workingGroupCode: string | null; timeZone: string }>;
+    const seeded = list.filter((m) => m.start < '2024-01-01');
+    expect(seeded.map((m) => [m.type, m.workingGroupCode])).toEqual([
+      ['kick-off', null],
+      ['wg-meeting', 'WG3'],
+      ['wg-meeting', 'WG1'],
+      ['wg-meeting', 'WG2'],
+      ['harmonisation-workshop', null],
+      ['roadmap-validation-workshop', null],
+    ]);
+    expect(seeded[0].start).toBe('2021-03-16T09:00:00.000Z');
+    expect(seeded[1]).toMatchObject({ timeZone: 'Asia/Shanghai', rrule: 'FREQ=MONTHLY;BYDAY=2TH;COUNT=24', start: '2021-04-08T08:00:00.000Z' });
+    const series = (await clients['wg1-observer'].get(`/api/meetings/${seeded[2].id}`)).body;
+    expect(series.occurrences).toHaveLength(24);
+    expect(series.agenda.length).toBeGreaterThan(0);
+    expect(series.dstShifts.length).toBeGreaterThan(0);
+    // The kick-off is a project event: every group sees it and everyone in the project is invited.
+    expect((await clients['wg2-expert'].get(`/api/meetings/${seeded[0].id}`)).body.invited).toBe(true);
+  });
+
   it('schedules a monthly series in Rome time: 10:00 Rome every 2nd Tuesday, 17:00 then 16:00 in Shanghai, with a DST warning and mails with the .ics', async () => {
     const sent = sink.messages.length;
     const response = await schedule({

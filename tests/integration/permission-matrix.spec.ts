@@ -45,6 +45,7 @@ describe('permission matrix', () => {
     ids.roadmap = documents.find((d) => d.type === 'roadmap')!.id;
     ids.wg1ObserverPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-observer@example.org'"))[0].id;
     ids.wg1ExpertPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-expert@example.org'"))[0].id;
+    ids.wg1Meeting = (await t.dataSource.query("SELECT id FROM meetings WHERE seed_key = 'meeting:wg1-monthly'"))[0].id;
     ids.call = (await coordinator.post('/api/calls', {
       projectId: ids.project,
       title: { en: 'Open call', zh: '公开征集' },
@@ -80,6 +81,12 @@ describe('permission matrix', () => {
       workingGroupIds: [ids.wg1],
       closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
     }), [201, 403, 403, 403, 403, 400, 401]],
+    ['GET /api/meetings/:wg1Meeting', (r) => clients[r].get(`/api/meetings/${ids.wg1Meeting}`), [200, 200, 200, 200, 404, 404, 401]],
+    ['GET /api/meetings/:wg1Meeting/meeting.ics', (r) => clients[r].get(`/api/meetings/${ids.wg1Meeting}/meeting.ics`), [200, 200, 200, 200, 404, 404, 401]],
+    ['PUT /api/meetings/:wg1Meeting/rsvp', (r) => clients[r].request('PUT', `/api/meetings/${ids.wg1Meeting}/rsvp`, { response: 'maybe' }), [403, 200, 200, 200, 404, 404, 401]],
+    ['PUT /api/meetings/:wg1Meeting/attendance (nobody)', (r) => clients[r].request('PUT', `/api/meetings/${ids.wg1Meeting}/attendance`, { occurrenceStart: '2021-04-13T08:00:00.000Z', personIds: [] }), [200, 200, 403, 403, 404, 404, 401]],
+    ['POST /api/projects/:id/meetings/find-a-time (WG1)', (r) => clients[r].post(`/api/projects/${ids.project}/meetings/find-a-time`, { workingGroupId: ids.wg1, durationMinutes: 60, from: '2026-03-09', days: 2 }), [200, 200, 403, 403, 403, 404, 401]],
+    ['GET /api/me/calendar-feed', (r) => clients[r].get('/api/me/calendar-feed'), [200, 200, 200, 200, 200, 200, 401]],
     ['GET /api/calls/:call/applications', (r) => clients[r].get(`/api/calls/${ids.call}/applications`), [200, 200, 200, 200, 200, 404, 401]],
   ];
 
