@@ -1,4 +1,4 @@
-import * as ICAL from 'ical.js';
+import ICAL from 'ical.js';
 import { HttpClient } from '../support/http-client';
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ErrorCode, type AgendaItemDto, type FieldError, type FindTimeResponse, type MeetingDto, type MeetingSummaryDto, type MeetingType, type OccurrenceDto,
+  ErrorCode, type FieldError, type FindTimeResponse, type MeetingDto, type MeetingSummaryDto, type MeetingType, type OccurrenceDto,
   type RsvpResponse, type WorkingHoursDto,
 } from '@roundtable/contracts';
 import {

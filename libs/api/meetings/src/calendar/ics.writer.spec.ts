@@ -1,4 +1,4 @@
-import * as ICAL from 'ical.js';
+import ICAL from 'ical.js';
 import { escapeText, foldLine, transitions, writeCalendar, type IcsEvent } from './ics.writer';
 
 function parse(ics: string): ICAL.Component {

@@ -1,4 +1,4 @@
-import * as ICAL from 'ical.js';
+import ICAL from 'ical.js';
 import { describeRule, expandSeries, formatRRule, nthWeekdayOfMonth, occurrencesOf, parseRRule, RECURRENCE_LIMITS, startMatchesRule, type RecurrenceRule } from './recurrence';
 import { toLocal } from './time-zones';
 
