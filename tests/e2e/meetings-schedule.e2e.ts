@@ -1,46 +1,17 @@
-import ICAL from 'ical.js';
-import type { Browser } from 'playwright-core';
-import { freePort } from '../../libs/api/database/src/embedded-postgres';
-import { launchChromium } from '../support/browser';
 import { signIn } from '../support/e2e-page';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { startSmtpSink, type SinkMessage, type SmtpSink } from '../support/smtp-sink';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-
-function occurrencesInIcs(message: SinkMessage): string[] {
-  const attachment = message.parsed.attachments.find((a) => a.filename === 'meeting.ics');
-  if (!attachment) throw new Error(`no meeting.ics on "${message.subject}"`);
-  ICAL.TimezoneService.reset();
-  const calendar = new ICAL.Component(ICAL.parse(attachment.content.toString('utf8')) as unknown as unknown[]);
-  for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
-  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
-  const iterator = event.iterator();
-  const out: string[] = [];
-  for (let next = iterator.next(); next; next = iterator.next()) out.push(event.getOccurrenceDetails(next).startDate.toJSDate().toISOString());
-  return out;
-}
+import { expandOccurrences, icsAttachment, parseIcs } from '../support/ical';
+import { startMailJourney, type MailJourney } from '../support/mail-journey';
 
 describe('meetings in Chromium: a co-chair finds a time, schedules a monthly series, invitees get the .ics, one answers', () => {
-  let browser: Browser;
-  let database: TestDatabase;
-  let sink: SmtpSink;
-  let server: ServerProcess;
+  let journey: MailJourney;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    database = await createTestDatabase();
-    sink = await startSmtpSink();
-    const port = await freePort();
-    server = await startServerProcess({ DATABASE_URL: database.url, DEMO: 'true', SMTP_URL: sink.url, PUBLIC_URL: `http://127.0.0.1:${port}` }, port);
+    journey = await startMailJourney();
   });
-  afterAll(async () => {
-    await server?.stop();
-    await sink?.close();
-    await database?.drop();
-    await browser?.close();
-  });
+  afterAll(() => journey?.stop());
 
   it('runs the scheduling journey', async () => {
+    const { browser, sink, server } = journey;
     const coChairContext = await browser.newContext({ timezoneId: 'Europe/Rome' });
     const inviteeContext = await browser.newContext({ timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
     try {
@@ -87,7 +58,7 @@ describe('meetings in Chromium: a co-chair finds a time, schedules a monthly ser
       expect(mail.subject).toBe('会议邀请：WG3 Monthly meeting on biobanking');
       const cookie = (await coChairContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
       const meeting = (await (await fetch(`${server.baseUrl}/api/meetings/${meetingId}`, { headers: { cookie } })).json()) as { occurrences: Array<{ start: string }> };
-      expect(occurrencesInIcs(mail)).toEqual(meeting.occurrences.map((o) => o.start));
+      expect(expandOccurrences(parseIcs(icsAttachment(mail)).events)).toEqual(meeting.occurrences.map((o) => o.start));
       await sink.waitForMessage((m) => m.to.includes('wg3-expert@example.org') && m.subject === 'Invitation: WG3 Monthly meeting on biobanking');
 
       // 5. The Chinese co-chair opens the meeting (times in Shanghai first) and answers yes.

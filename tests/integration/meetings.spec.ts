@@ -1,32 +1,7 @@
-import ICAL from 'ical.js';
 import { HttpClient } from '../support/http-client';
-import { startSmtpSink, type SinkMessage, type SmtpSink } from '../support/smtp-sink';
+import { expandOccurrences as expand, icsAttachment as icsOf, parseIcs } from '../support/ical';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-/** Parses an .ics with ical.js, registering its VTIMEZONEs as a calendar client would. */
-function parseIcs(ics: string): { method: string | null; events: ICAL.Event[] } {
-  ICAL.TimezoneService.reset();
-  const calendar = new ICAL.Component(ICAL.parse(ics) as unknown as unknown[]);
-  for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
-  const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-  return { method: (calendar.getFirstPropertyValue('method') as string | null) ?? null, events };
-}
-
-/** Every occurrence start (UTC ISO) of a series as ical.js expands it, overrides applied, EXDATEs dropped. */
-function expand(events: ICAL.Event[]): string[] {
-  const master = events.find((e) => !e.isRecurrenceException())!;
-  for (const e of events) if (e.isRecurrenceException()) master.relateException(e);
-  const iterator = master.iterator();
-  const out: string[] = [];
-  for (let next = iterator.next(); next; next = iterator.next()) out.push(master.getOccurrenceDetails(next).startDate.toJSDate().toISOString());
-  return out;
-}
-
-function icsOf(message: SinkMessage): string {
-  const attachment = message.parsed.attachments.find((a) => a.filename === 'meeting.ics');
-  if (!attachment) throw new Error(`no meeting.ics on "${message.subject}"`);
-  return attachment.content.toString('utf8');
-}
 
 describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
   let t: TestApp;
