@@ -293,6 +293,22 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     expect(again.body.code).toBe('MEETING_CANCELLED');
   });
 
+  it('keeps the .ics with a mail kept in the outbox without SMTP, and sends it on a retry', async () => {
+    delete process.env.SMTP_URL;
+    try {
+      const meeting = (await schedule({ start: '2026-05-12T10:00', title: 'Outbox', inviteePersonIds: [people['wg1-expert']] })).body;
+      const outbox = (await clients.coordinator.get('/api/admin/outbox')).body as Array<{ id: string; to: string; status: string; kind: string; attachments: string[] }>;
+      const kept = outbox.find((m) => m.to === 'wg1-expert@example.org' && m.kind === 'meeting-invitation' && m.status === 'kept');
+      expect(kept).toMatchObject({ attachments: ['meeting.ics'] });
+      process.env.SMTP_URL = sink.url;
+      expect((await clients.coordinator.post(`/api/admin/outbox/${kept!.id}/retry`)).body).toMatchObject({ status: 'sent', attachments: ['meeting.ics'] });
+      const mail = await sink.waitForMessage((m) => m.to.includes('wg1-expert@example.org') && m.subject === 'Invitation: WG1 Outbox');
+      expect(parseIcs(icsOf(mail)).events[0].uid).toBe(`${meeting.id}@roundtable`);
+    } finally {
+      process.env.SMTP_URL = sink.url;
+    }
+  });
+
   it('finds a time inside everyone’s working hours, skipping weekends and China’s Golden Week', async () => {
     const response = await clients['wg3-eu-cochair'].post(`/api/projects/${projectId}/meetings/find-a-time`, {
       workingGroupId: groups.WG3,
