@@ -200,6 +200,31 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     expect([await count('meetings'), await count('meeting_invitees'), await count('mail_outbox')]).toEqual([meetings, invitees, mails]);
   });
 
+  it('keeps agenda item ids when the agenda is edited (minutes and action items will refer to them) and checks linked documents', async () => {
+    const [paper] = await t.dataSource.query("SELECT id FROM documents WHERE working_group_id = $1 AND type = 'position-paper' LIMIT 1", [groups.WG1]);
+    const meeting = (await schedule({ start: '2026-03-10T10:00', title: 'Agenda', agenda: [{ title: 'First' }, { title: 'Paper', documentIds: [paper.id] }] })).body;
+    const [first, second] = meeting.agenda;
+    expect(second.documentIds).toEqual([paper.id]);
+    const edited = await clients['wg1-eu-cochair'].request('PATCH', `/api/meetings/${meeting.id}`, {
+      agenda: [{ id: second.id, title: 'Paper, first now', documentIds: [paper.id] }, { title: 'New item', minutesAllotted: 5 }],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.agenda.map((a: { id: string; title: string; position: number }) => [a.id === second.id, a.title, a.position])).toEqual([
+      [true, 'Paper, first now', 1],
+      [false, 'New item', 2],
+    ]);
+    expect(edited.body.agenda.some((a: { id: string }) => a.id === first.id)).toBe(false);
+
+    const before = (await clients['wg1-eu-cochair'].get(`/api/meetings/${meeting.id}`)).body;
+    const foreign = await clients['wg1-eu-cochair'].request('PATCH', `/api/meetings/${meeting.id}`, {
+      agenda: [{ title: 'Stranger', documentIds: ['00000000-0000-4000-8000-000000000000'] }, { id: '00000000-0000-4000-8000-000000000001', title: 'Not ours' }],
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['agenda.0.documentIds', 'agenda.1.id']);
+    const after = (await clients['wg1-eu-cochair'].get(`/api/meetings/${meeting.id}`)).body;
+    expect([after.agenda, after.sequence]).toEqual([before.agenda, before.sequence]);
+  });
+
   it('lets only the group’s co-chairs and coordinators schedule; project events only coordinators', async () => {
     const before = await count('meetings');
     expect((await schedule({ start: '2026-03-10T10:00' }, 'wg1-expert')).status).toBe(403);

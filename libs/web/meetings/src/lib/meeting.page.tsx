@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { RSVP_RESPONSES, type MeetingDto, type OccurrenceDto, type RsvpResponse } from '@roundtable/contracts';
+import { RSVP_RESPONSES, type DocumentDto, type MeetingDto, type OccurrenceDto, type RsvpResponse } from '@roundtable/contracts';
 import { describeRule, parseRRule, toLocal } from '@roundtable/domain';
 import { useLocale } from '@roundtable/web-i18n';
 import { apiRequest, Badge, ErrorMessage, FormError, Loading, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
@@ -104,7 +104,7 @@ function Occurrence({ meeting, occurrence, onChanged }: { meeting: MeetingDto; o
 
 function MeetingDetail({ initial }: { initial: MeetingDto }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
+  const { locale, pick } = useLocale();
   const [meeting, setMeeting] = useState(initial);
   useEffect(() => setMeeting(initial), [initial]);
   useEffect(() => {
@@ -114,6 +114,8 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
   const cancel = useAction(async () => setMeeting(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/cancel`, { method: 'POST' })));
   const rule = meeting.rrule ? parseRRule(meeting.rrule) : null;
   const zones = meeting.invitees.map((i) => i.timeZone);
+  const documents = useApiResource<DocumentDto[]>(meeting.agenda.some((a) => a.documentIds.length > 0) ? '/api/documents' : null);
+  const documentTitles = new Map((documents.state === 'ready' ? documents.data : []).map((d) => [d.id, pick(d.title)]));
   const shown = meeting.next ?? { start: meeting.start };
   return (
     <>
@@ -203,8 +205,8 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
                 {item.minutesAllotted ? <span className="muted"> · {t('meetings.minutes', { count: item.minutesAllotted })}</span> : null}
                 {item.presenterName ? <span className="muted"> · {item.presenterName}</span> : null}
                 {item.documentIds.map((d) => (
-                  <Link key={d} to={`/documents/${d}`} className="agenda__doc">
-                    {t('meetings.linkedDocument')}
+                  <Link key={d} to={`/documents/${d}`} className="agenda__doc" data-testid="agenda-document">
+                    {documentTitles.get(d) ?? t('meetings.linkedDocument')}
                   </Link>
                 ))}
               </li>

@@ -3,16 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
   PROJECT_EVENT_TYPES, WorkingGroupRole,
-  type CreateMeetingRequest, type FindTimeResponse, type MeetingDto, type MeetingType, type PersonDto, type WorkingGroupDto,
+  type CreateMeetingRequest, type DocumentDto, type FindTimeResponse, type MeetingDto, type MeetingType, type PersonDto, type WorkingGroupDto,
 } from '@roundtable/contracts';
 import { addDays, dstShifts, expandSeries, isTimeZone, parseLocal, parseRRule, resolveLocal, toLocal } from '@roundtable/domain';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
 import { apiRequest, Field, FormError, SubmitButton, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
 import { dstShiftText, meetingTypeLabel, viewerZone } from './meeting-labels';
+import { isLastWeekOfMonth, ruleFor, type Repeat } from './repeat-rule';
 import { ZonedTimes } from './zoned-times';
 
-const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const ZONES: string[] = (() => {
   try {
     return (Intl as unknown as { supportedValuesOf(key: string): string[] }).supportedValuesOf('timeZone');
@@ -21,33 +21,16 @@ const ZONES: string[] = (() => {
   }
 })();
 
-type Repeat = 'none' | 'weekly' | 'monthly';
-
-/** The RRULE the form's repeat choice stands for, anchored on the start date's weekday (and its position in the month). */
-export function ruleFor(repeat: Repeat, date: string, interval: number, count: number, lastOfMonth: boolean): string | null {
-  if (repeat === 'none' || !parseLocal({ date, time: '00:00' })) return null;
-  const [y, m, d] = date.split('-').map(Number);
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
-  const code = DAY_CODES[weekday - 1];
-  if (repeat === 'weekly') return `FREQ=WEEKLY${interval > 1 ? `;INTERVAL=${interval}` : ''};BYDAY=${code};COUNT=${count}`;
-  return `FREQ=MONTHLY;BYDAY=${lastOfMonth ? -1 : Math.ceil(d / 7)}${code};COUNT=${count}`;
-}
-
-function isLastWeekOfMonth(date: string): boolean {
-  const parsed = parseLocal({ date, time: '00:00' });
-  if (!parsed) return false;
-  return new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day + 7)).getUTCMonth() !== parsed.month - 1;
-}
-
 interface AgendaRow {
   title: string;
   minutes: string;
+  documentId: string;
 }
 
 /** Schedule a WG meeting or a project event, with a find-a-time helper and a DST warning for series. */
 export function ScheduleMeetingPage() {
   const { t } = useTranslation();
-  const { locale } = useLocale();
+  const { locale, pick } = useLocale();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -72,9 +55,11 @@ export function ScheduleMeetingPage() {
   const [interval, setRepeatInterval] = useState('1');
   const [count, setCount] = useState('10');
   const [lastOfMonth, setLastOfMonth] = useState(false);
-  const [agenda, setAgenda] = useState<AgendaRow[]>([{ title: '', minutes: '' }]);
+  const [agenda, setAgenda] = useState<AgendaRow[]>([{ title: '', minutes: '', documentId: '' }]);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
 
+  const documents = useApiResource<DocumentDto[]>('/api/documents');
+  const projectDocuments = documents.state === 'ready' ? documents.data.filter((d) => d.projectId === projectId) : [];
   const people = useApiResource<PersonDto[]>(projectId ? (group ? `/api/people?workingGroupId=${encodeURIComponent(group)}` : '/api/people') : null);
   const candidates = people.state === 'ready' ? people.data : [];
   const invitees = candidates.filter((p) => !excluded.has(p.id));
@@ -107,7 +92,7 @@ export function ScheduleMeetingPage() {
       onlineUrl: onlineUrl.trim() || null,
       place: place.trim() || null,
       rrule,
-      agenda: agenda.filter((a) => a.title.trim()).map((a) => ({ title: a.title.trim(), minutesAllotted: a.minutes ? Number(a.minutes) : null })),
+      agenda: agenda.filter((a) => a.title.trim()).map((a) => ({ title: a.title.trim(), minutesAllotted: a.minutes ? Number(a.minutes) : null, documentIds: a.documentId ? [a.documentId] : [] })),
       inviteePersonIds: invitees.map((p) => p.id),
     };
     const created = await apiRequest<MeetingDto>(`/api/projects/${projectId}/meetings`, { method: 'POST', body });
@@ -334,6 +319,19 @@ export function ScheduleMeetingPage() {
               <Field label={t('meetings.form.agendaMinutes')} error={fieldError(submit.error, `agenda.${i}.minutesAllotted`)}>
                 {(props) => <input {...props} type="number" min={1} max={600} value={row.minutes} onChange={(e) => setAgenda(agenda.map((a, j) => (j === i ? { ...a, minutes: e.target.value } : a)))} />}
               </Field>
+              <Field label={t('meetings.form.agendaDocument')} error={fieldError(submit.error, `agenda.${i}.documentIds`)}>
+                {(props) => (
+                  <select {...props} value={row.documentId} onChange={(e) => setAgenda(agenda.map((a, j) => (j === i ? { ...a, documentId: e.target.value } : a)))}>
+                    <option value="">{t('meetings.form.agendaNoDocument')}</option>
+                    {projectDocuments.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {d.workingGroupCode ? `${d.workingGroupCode} · ` : ''}
+                        {pick(d.title)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
               <div>
                 <button type="button" className="button button--small button--secondary" onClick={() => setAgenda(agenda.filter((_, j) => j !== i))} aria-label={t('meetings.form.agendaRemove')}>
                   ×
@@ -341,7 +339,7 @@ export function ScheduleMeetingPage() {
               </div>
             </div>
           ))}
-          <button type="button" className="button button--small button--secondary" onClick={() => setAgenda([...agenda, { title: '', minutes: '' }])}>
+          <button type="button" className="button button--small button--secondary" onClick={() => setAgenda([...agenda, { title: '', minutes: '', documentId: '' }])}>
             {t('meetings.form.agendaAdd')}
           </button>
         </fieldset>

@@ -109,6 +109,8 @@ export const en = {
       place: 'Place',
       agendaTitle: 'Agenda item',
       agendaMinutes: 'Minutes',
+      agendaDocument: 'Linked document',
+      agendaNoDocument: 'None',
       agendaAdd: 'Add an agenda item',
       agendaRemove: 'Remove this agenda item',
       submit: 'Schedule and send invitations',

@@ -107,6 +107,8 @@ export const zhCN: Catalog = {
       place: '地点',
       agendaTitle: '议程项',
       agendaMinutes: '分钟',
+      agendaDocument: '关联文档',
+      agendaNoDocument: '无',
       agendaAdd: '添加议程项',
       agendaRemove: '删除此议程项',
       submit: '安排会议并发送邀请',
