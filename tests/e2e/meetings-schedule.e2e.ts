@@ -74,6 +74,13 @@ describe('meetings in Chromium: a co-chair finds a time, schedules a monthly ser
       const row = coChair.locator('[data-testid="invitee"]', { hasText: 'WG3 China co-chair' });
       await row.waitFor();
       expect(await row.innerText()).toContain('Yes');
+
+      // 7. The co-chair cancels the second meeting of the series; invitees' calendars drop it (EXDATE).
+      await coChair.locator('[data-testid="occurrence"]').nth(1).locator('[data-testid="occurrence-cancel"]').click();
+      await coChair.waitForSelector('[data-testid="occurrence"]:nth-child(2) [data-testid="occurrence-cancel"]', { state: 'detached' });
+      const update = await sink.waitForMessage((m) => m.to.includes('wg3-cn-cochair@example.org') && m.subject === '单次会议已取消：WG3 Monthly meeting on biobanking', 15_000);
+      const remaining = expandOccurrences(parseIcs(icsAttachment(update)).events);
+      expect(remaining).toEqual(meeting.occurrences.map((o) => o.start).filter((_, i) => i !== 1));
     } finally {
       await coChairContext.close();
       await inviteeContext.close();

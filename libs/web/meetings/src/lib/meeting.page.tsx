@@ -5,6 +5,7 @@ import { RSVP_RESPONSES, type DocumentDto, type MeetingDto, type OccurrenceDto, 
 import { describeRule, parseRRule, toLocal } from '@roundtable/domain';
 import { useLocale } from '@roundtable/web-i18n';
 import { apiRequest, Badge, ErrorMessage, FormError, Loading, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
+import { EditMeetingForm } from './edit-meeting.form';
 import { dstShiftText, meetingTypeLabel, rsvpLabel } from './meeting-labels';
 import { ZonedTimes } from './zoned-times';
 
@@ -110,6 +111,7 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
   useEffect(() => {
     document.title = `${meeting.title} · ${t('app.name')}`;
   }, [meeting.title, t]);
+  const [editing, setEditing] = useState(false);
   const answer = useAction(async (response: RsvpResponse) => setMeeting(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/rsvp`, { method: 'PUT', body: { response } })));
   const cancel = useAction(async () => setMeeting(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/cancel`, { method: 'POST' })));
   const rule = meeting.rrule ? parseRRule(meeting.rrule) : null;
@@ -163,12 +165,26 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
             {t('meetings.downloadIcs')}
           </a>
           {meeting.canManage && meeting.status !== 'cancelled' ? (
+            <button type="button" className="button button--secondary" onClick={() => setEditing(!editing)} aria-expanded={editing} data-testid="meeting-edit">
+              {meeting.rrule ? t('meetings.edit.series') : t('meetings.edit.meeting')}
+            </button>
+          ) : null}
+          {meeting.canManage && meeting.status !== 'cancelled' ? (
             <button type="button" className="button button--danger" onClick={() => void cancel.run()} disabled={cancel.pending} data-testid="meeting-cancel">
               {meeting.rrule ? t('meetings.cancelSeries') : t('meetings.cancelMeeting')}
             </button>
           ) : null}
         </div>
         <FormError error={cancel.error} />
+        {editing ? (
+          <EditMeetingForm
+            meeting={meeting}
+            onSaved={(saved) => {
+              setMeeting(saved);
+              setEditing(false);
+            }}
+          />
+        ) : null}
       </section>
 
       {meeting.invited && meeting.status !== 'cancelled' ? (

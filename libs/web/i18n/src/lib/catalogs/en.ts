@@ -80,6 +80,14 @@ export const en = {
       newStart: 'New start ({{zone}})',
       save: 'Save',
     },
+    edit: {
+      meeting: 'Edit the meeting',
+      series: 'Edit the whole series',
+      time: 'Start time ({{zone}})',
+      seriesNote: 'The date is the first meeting of the series; moving it moves the whole series, and single-meeting changes that no longer match are dropped.',
+      save: 'Save and notify invitees',
+      saving: 'Saving…',
+    },
     attendance: {
       record: 'Attendance',
       save: 'Save attendance',

@@ -78,6 +78,14 @@ export const zhCN: Catalog = {
       newStart: '新的开始时间（{{zone}}）',
       save: '保存',
     },
+    edit: {
+      meeting: '编辑会议',
+      series: '编辑整个系列',
+      time: '开始时间（{{zone}}）',
+      seriesNote: '日期为该系列的第一次会议；更改它会移动整个系列，与新时间不再对应的单次更改将被删除。',
+      save: '保存并通知受邀者',
+      saving: '正在保存…',
+    },
     attendance: {
       record: '出席情况',
       save: '保存出席情况',
