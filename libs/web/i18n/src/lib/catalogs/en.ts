@@ -603,7 +603,7 @@ export const en = {
   },
   outbox: {
     title: 'Outbox',
-    intro: 'Emails the platform sends (invitations, decisions). Failed messages can be sent again.',
+    intro: 'Emails the platform sends (invitations, decisions, meeting invitations). Failed messages can be sent again.',
     filter: 'Filter by status',
     all: 'All',
     refresh: 'Refresh',
@@ -615,6 +615,7 @@ export const en = {
     created: 'Created',
     sent: 'Sent',
     retry: 'Retry',
+    attachments: 'Attached: {{files}}',
     retrying: 'Retrying…',
     status: {
       pending: 'Pending',

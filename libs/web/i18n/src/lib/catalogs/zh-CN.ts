@@ -599,7 +599,7 @@ export const zhCN: Catalog = {
   },
   outbox: {
     title: '发件箱',
-    intro: '平台发送的电子邮件（邀请、决定通知等）。发送失败的邮件可以重新发送。',
+    intro: '平台发送的电子邮件（邀请、决定通知、会议邀请等）。发送失败的邮件可以重新发送。',
     filter: '按状态筛选',
     all: '全部',
     refresh: '刷新',
@@ -611,6 +611,7 @@ export const zhCN: Catalog = {
     created: '创建时间',
     sent: '发送时间',
     retry: '重新发送',
+    attachments: '附件：{{files}}',
     retrying: '正在重新发送…',
     status: {
       pending: '待发送',
