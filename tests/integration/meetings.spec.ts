@@ -1,6 +1,9 @@
 import { HttpClient } from '../support/http-client';
 import { expandOccurrences as expand, icsAttachment as icsOf, parseIcs } from '../support/ical';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { MIGRATIONS } from '@roundtable/api-database';
+import { migrate, revertLastMigration } from '../../apps/api/src/database/data-source';
+import { createTestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
@@ -410,5 +413,21 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     expect((await owner.request('DELETE', '/api/me/calendar-feed')).body).toEqual({ active: false, createdAt: null });
     expect((await anonymous.get(`/api/calendar-feeds/${newToken}/calendar.ics`)).status).toBe(404);
     expect((await anonymous.get('/api/calendar-feeds/not-a-token/calendar.ics')).status).toBe(404);
+  });
+
+});
+
+describe('the meetings migration', () => {
+  it('reverts cleanly and applies again', async () => {
+    const database = await createTestDatabase();
+    try {
+      // Later migrations (other features) are reverted first and applied again after it.
+      const names = MIGRATIONS.map((m) => m.name);
+      const after = names.slice(names.indexOf('Meetings1764864000000'));
+      for (let i = 0; i < after.length; i++) await revertLastMigration(database.url);
+      expect(await migrate(database.url)).toEqual(after);
+    } finally {
+      await database.drop();
+    }
   });
 });
