@@ -369,6 +369,15 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     expect((await clients['wg1-expert'].post(`/api/projects/${projectId}/meetings/find-a-time`, { workingGroupId: groups.WG1, durationMinutes: 60, from: '2026-09-28', days: 3 })).status).toBe(403);
   });
 
+  it('when no time suits the whole group (WG1 has an expert in Toronto), proposes the times that leave out fewest and names them', async () => {
+    const response = await clients['wg1-eu-cochair'].post(`/api/projects/${projectId}/meetings/find-a-time`, { workingGroupId: groups.WG1, durationMinutes: 60, from: '2026-03-09', days: 5 });
+    expect(response.status).toBe(200);
+    const toronto = (response.body.participants as Array<{ personId: string; timeZone: string }>).filter((p) => p.timeZone === 'America/Toronto').map((p) => p.personId);
+    expect(toronto).toHaveLength(1);
+    expect(response.body.slots.length).toBeGreaterThan(0);
+    for (const slot of response.body.slots as Array<{ unavailable: string[] }>) expect(slot.unavailable).toEqual(toronto);
+  });
+
   it('honours someone’s own working hours when finding a time', async () => {
     const set = await clients['wg1-cn-cochair'].request('PUT', '/api/me/working-hours', { workStart: '09:00', workEnd: '17:00' });
     expect(set.body).toEqual({ timeZone: 'Asia/Shanghai', workStart: '09:00', workEnd: '17:00', isDefault: false });

@@ -304,7 +304,7 @@ export class MeetingsService {
     });
     const lastDay = new Date(to.getTime() + 86_400_000).toISOString().slice(0, 10);
     return {
-      slots: slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() })),
+      slots: slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), unavailable: s.unavailable })),
       participants,
       holidays: this.holidays.between(participants.map((p) => p.country), addDay(body.from, -1), lastDay),
     };

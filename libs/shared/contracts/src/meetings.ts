@@ -137,7 +137,8 @@ export interface FindTimeParticipantDto {
 }
 
 export interface FindTimeResponse {
-  slots: Array<{ start: string; end: string }>;
+  /** Slots that suit everyone; when none does, those that leave out the fewest people (`unavailable`). */
+  slots: Array<{ start: string; end: string; unavailable: string[] }>;
   participants: FindTimeParticipantDto[];
   /** Public holidays in the participants' countries within the window, which the slots avoid. */
   holidays: Array<{ country: string; date: string; name: string }>;

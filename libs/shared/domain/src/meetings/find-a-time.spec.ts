@@ -36,9 +36,25 @@ describe('findSlots', () => {
     expect(slots.map((s) => toLocal(s.start, 'Europe/Rome').date)).toEqual(['2026-02-16', '2026-02-18', '2026-02-20', '2026-02-23']);
   });
 
-  it('returns nothing when working hours never overlap', () => {
-    const toronto: Availability = { id: 'ca', zone: 'America/Toronto', country: 'CA', workStart: '09:00', workEnd: '17:00' };
-    expect(findSlots({ invitees: [toronto, shanghai], durationMinutes: 60, from: new Date('2026-03-09T00:00:00Z'), to: new Date('2026-03-16T00:00:00Z') })).toEqual([]);
+  it('says every slot suits everyone when one does', () => {
+    const slots = findSlots({ invitees: [rome, shanghai], durationMinutes: 60, from: new Date('2026-03-09T00:00:00Z'), to: new Date('2026-03-10T00:00:00Z') });
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.every((s) => s.unavailable.length === 0)).toBe(true);
+  });
+
+  it('leaves out as few people as possible, and says whom, when no slot suits everyone', () => {
+    // Rome, Shanghai and Toronto never share an hour of 08:00–20:00 on a weekday.
+    const toronto: Availability = { id: 'ca', zone: 'America/Toronto', country: 'CA' };
+    const slots = findSlots({ invitees: [rome, shanghai, toronto], durationMinutes: 60, from: new Date('2026-03-09T00:00:00Z'), to: new Date('2026-03-10T00:00:00Z'), spacingMinutes: 30 });
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.every((s) => s.unavailable.length === 1)).toBe(true);
+    // Toronto 19:00 = Shanghai 08:00 (next day) suits both; 12:00 UTC = Rome 13:00 and Toronto 08:00 too.
+    expect(slots.map((s) => s.start.toISOString())).toEqual(expect.arrayContaining(['2026-03-09T12:00:00.000Z']));
+    expect(slots.find((s) => s.start.toISOString() === '2026-03-09T12:00:00.000Z')?.unavailable).toEqual(['cn']);
+  });
+
+  it('returns nothing when nobody can attend at all (a weekend)', () => {
+    expect(findSlots({ invitees: [rome, shanghai], durationMinutes: 60, from: new Date('2026-03-14T00:00:00Z'), to: new Date('2026-03-15T12:00:00Z') })).toEqual([]);
   });
 
   it('spaces proposals and stops at the limit', () => {

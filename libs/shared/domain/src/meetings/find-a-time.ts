@@ -34,6 +34,8 @@ export interface FindTimeRequest {
 export interface Slot {
   start: Date;
   end: Date;
+  /** Ids of invitees who cannot attend (empty when the slot suits everyone). */
+  unavailable: string[];
 }
 
 export const DEFAULT_WORK_HOURS = { start: '08:00', end: '20:00' } as const;
@@ -57,7 +59,9 @@ export function unavailableReason(a: Availability, start: Date, end: Date, isHol
 
 /**
  * Proposes meeting slots inside every invitee's working hours, on their working days, avoiding public holidays
- * in each invitee's country (judged on each invitee's own local date), earliest first.
+ * in each invitee's country (judged on each invitee's own local date), earliest first. When no slot suits
+ * everyone (Toronto and Shanghai share one hour, Rome none of it), it proposes the slots that leave out the
+ * fewest people and says whom.
  */
 export function findSlots(request: FindTimeRequest): Slot[] {
   const step = (request.stepMinutes ?? 30) * 60_000;
@@ -65,14 +69,19 @@ export function findSlots(request: FindTimeRequest): Slot[] {
   const limit = request.limit ?? 20;
   const duration = request.durationMinutes * 60_000;
   if (request.invitees.length === 0 || duration <= 0) return [];
-  const slots: Slot[] = [];
-  let t = Math.ceil(request.from.getTime() / step) * step;
-  for (; t + duration <= request.to.getTime() && slots.length < limit; t += step) {
-    const last = slots[slots.length - 1];
-    if (last && t - last.start.getTime() < spacing) continue;
+  // Spaced slots per number of people left out; scanning stops once enough slots suit everyone.
+  const byMissing = new Map<number, Slot[]>();
+  for (let t = Math.ceil(request.from.getTime() / step) * step; t + duration <= request.to.getTime(); t += step) {
     const start = new Date(t);
     const end = new Date(t + duration);
-    if (request.invitees.every((a) => unavailableReason(a, start, end, request.isHoliday) === null)) slots.push({ start, end });
+    const unavailable = request.invitees.filter((a) => unavailableReason(a, start, end, request.isHoliday) !== null).map((a) => a.id);
+    if (unavailable.length === request.invitees.length) continue;
+    const list = byMissing.get(unavailable.length) ?? [];
+    const last = list[list.length - 1];
+    if (list.length < limit && (!last || t - last.start.getTime() >= spacing)) list.push({ start, end, unavailable });
+    byMissing.set(unavailable.length, list);
+    if ((byMissing.get(0)?.length ?? 0) >= limit) break;
   }
-  return slots;
+  const fewest = Math.min(...byMissing.keys());
+  return Number.isFinite(fewest) ? (byMissing.get(fewest) ?? []) : [];
 }

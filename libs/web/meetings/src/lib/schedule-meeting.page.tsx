@@ -208,10 +208,18 @@ export function ScheduleMeetingPage() {
           {found ? (
             <>
               {found.slots.length === 0 ? <p className="alert alert--warning">{t('meetings.find.none')}</p> : null}
+              {found.slots.length > 0 && found.slots[0].unavailable.length > 0 ? <p className="alert alert--warning">{t('meetings.find.nobodyFits')}</p> : null}
               <ol className="slot-list" data-testid="slots">
                 {found.slots.map((slot) => (
                   <li key={slot.start} className="slot">
                     <ZonedTimes instant={slot.start} zones={found.participants.map((p) => p.timeZone)} />
+                    {slot.unavailable.length > 0 ? (
+                      <span className="muted" data-testid="slot-missing">
+                        {t('meetings.find.without', {
+                          names: slot.unavailable.map((id) => found.participants.find((p) => p.personId === id)?.displayName ?? id).join(', '),
+                        })}
+                      </span>
+                    ) : null}
                     <button type="button" className="button button--small button--secondary" onClick={() => pickSlot(slot.start)} data-testid="use-slot">
                       {t('meetings.find.use')}
                     </button>
