@@ -32,7 +32,9 @@ function MeetingRow({ meeting }: { meeting: MeetingSummaryDto }) {
             {t('meetings.next')}: <ZonedTimes instant={meeting.next.start} />
           </>
         ) : (
-          <span className="muted">{t('meetings.noNext')}</span>
+          <span className="muted">
+            {t('meetings.noNext')} {t('meetings.firstWas')}: <ZonedTimes instant={meeting.start} />
+          </span>
         )}
       </p>
       {rule?.ok ? <p className="muted">{describeRule(rule.rule, locale === 'zh-CN' ? 'zh-CN' : 'en')}</p> : null}

@@ -40,6 +40,7 @@ export const en = {
     projectEvents: 'Project events',
     none: 'No meetings yet.',
     next: 'Next',
+    firstWas: 'First meeting',
     noNext: 'No upcoming occurrence.',
     when: 'When',
     cancelled: 'Cancelled',

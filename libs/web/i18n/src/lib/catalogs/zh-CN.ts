@@ -38,6 +38,7 @@ export const zhCN: Catalog = {
     projectEvents: '项目活动',
     none: '暂无会议。',
     next: '下一次',
+    firstWas: '第一次会议',
     noNext: '没有即将举行的会议。',
     when: '时间',
     cancelled: '已取消',
