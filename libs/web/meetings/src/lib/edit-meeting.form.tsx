@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingDto, PersonDto, UpdateMeetingRequest } from '@roundtable/contracts';
 import { toLocal } from '@roundtable/domain';
 import { apiRequest, Field, FormError, SubmitButton, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
+import { InviteeChecklist } from './invitee-checklist';
 
 /**
  * Changes the whole meeting (or series): what, when (in the meeting's zone), where, who. Saving mails
@@ -72,29 +73,17 @@ export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onS
           {(props) => <input {...props} value={place} onChange={(e) => setPlace(e.target.value)} />}
         </Field>
       </div>
-      <fieldset className="fieldset">
-        <legend>{t('meetings.form.invitees')}</legend>
-        <ul className="checklist">
-          {candidates.map((p) => (
-            <li key={p.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={invited.has(p.id)}
-                  onChange={(e) => {
-                    const next = new Set(invited);
-                    if (e.target.checked) next.add(p.id);
-                    else next.delete(p.id);
-                    setInvited(next);
-                  }}
-                />{' '}
-                {p.displayName} <span className="muted">({p.timeZone})</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        {fieldError(save.error, 'inviteePersonIds') ? <p className="form__error">{fieldError(save.error, 'inviteePersonIds')}</p> : null}
-      </fieldset>
+      <InviteeChecklist
+        people={candidates}
+        isInvited={(id) => invited.has(id)}
+        onToggle={(id, on) => {
+          const next = new Set(invited);
+          if (on) next.add(id);
+          else next.delete(id);
+          setInvited(next);
+        }}
+        error={fieldError(save.error, 'inviteePersonIds')}
+      />
       <FormError error={save.error} />
       <SubmitButton pending={save.pending} label={t('meetings.edit.save')} pendingLabel={t('meetings.edit.saving')} testId="meeting-edit-save" />
     </form>

@@ -10,6 +10,7 @@ import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
 import { apiRequest, Field, FormError, SubmitButton, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
 import { dstShiftText, meetingTypeLabel, viewerZone } from './meeting-labels';
+import { InviteeChecklist } from './invitee-checklist';
 import { isLastWeekOfMonth, ruleFor, type Repeat } from './repeat-rule';
 import { ZonedTimes } from './zoned-times';
 
@@ -164,29 +165,17 @@ export function ScheduleMeetingPage() {
           {(props) => <textarea {...props} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />}
         </Field>
 
-        <fieldset className="fieldset">
-          <legend>{t('meetings.form.invitees')}</legend>
-          <ul className="checklist" data-testid="invitee-list">
-            {candidates.map((p) => (
-              <li key={p.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={!excluded.has(p.id)}
-                    onChange={(e) => {
-                      const next = new Set(excluded);
-                      if (e.target.checked) next.delete(p.id);
-                      else next.add(p.id);
-                      setExcluded(next);
-                    }}
-                  />{' '}
-                  {p.displayName} <span className="muted">({p.timeZone})</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-          {fieldError(submit.error, 'inviteePersonIds') ? <p className="form__error">{fieldError(submit.error, 'inviteePersonIds')}</p> : null}
-        </fieldset>
+        <InviteeChecklist
+          people={candidates}
+          isInvited={(id) => !excluded.has(id)}
+          onToggle={(id, invited) => {
+            const next = new Set(excluded);
+            if (invited) next.delete(id);
+            else next.add(id);
+            setExcluded(next);
+          }}
+          error={fieldError(submit.error, 'inviteePersonIds')}
+        />
 
         <fieldset className="fieldset" data-testid="find-a-time">
           <legend>{t('meetings.find.title')}</legend>
