@@ -1,33 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { freePort } from '../../libs/api/database/src/embedded-postgres';
-import { launchChromium } from '../support/browser';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { signIn } from '../support/e2e-page';
-
+import { startMailJourney, type MailJourney } from '../support/mail-journey';
 
 describe('open call in Chromium: a visitor applies, a co-chair accepts, the emailed link brings them into the WG', () => {
-  let browser: Browser;
-  let database: TestDatabase;
-  let sink: SmtpSink;
-  let server: ServerProcess;
+  let journey: MailJourney;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    database = await createTestDatabase();
-    sink = await startSmtpSink();
-    const port = await freePort();
-    server = await startServerProcess({ DATABASE_URL: database.url, DEMO: 'true', SMTP_URL: sink.url, PUBLIC_URL: `http://127.0.0.1:${port}` }, port);
+    journey = await startMailJourney();
   });
-  afterAll(async () => {
-    await server?.stop();
-    await sink?.close();
-    await database?.drop();
-    await browser?.close();
-  });
+  afterAll(() => journey?.stop());
 
   it('runs the whole recruitment journey', async () => {
+    const { browser, sink, server } = journey;
     const coordinatorContext = await browser.newContext();
     const visitorContext = await browser.newContext();
     const coChairContext = await browser.newContext();

@@ -49,6 +49,7 @@ describe('permission matrix', () => {
     ids.d23 = plan.items.find((i) => i.number === 'D2.3')!.id;
     ids.wg1ObserverPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-observer@example.org'"))[0].id;
     ids.wg1ExpertPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-expert@example.org'"))[0].id;
+    ids.wg1Meeting = (await t.dataSource.query("SELECT id FROM meetings WHERE seed_key = 'meeting:wg1-monthly'"))[0].id;
     ids.call = (await coordinator.post('/api/calls', {
       projectId: ids.project,
       title: { en: 'Open call', zh: '公开征集' },
@@ -90,6 +91,12 @@ describe('permission matrix', () => {
     ['POST /api/plan-items/:d23/rebaseline', (r) => clients[r].post(`/api/plan-items/${ids.d23}/rebaseline`, { dueMonth: 31 + ROLES.indexOf(r), reason: `Moved by ${r}` }), [200, 403, 403, 403, 403, 404, 401]],
     ['PUT /api/documents/:wg1Paper/status (same status)', (r) => clients[r].request('PUT', `/api/documents/${ids.wg1Paper}/status`, { status: ids.wg1PaperStatus }), [200, 200, 403, 403, 403, 404, 401]],
     ['PUT /api/documents/:roadmap/status (same status)', (r) => clients[r].request('PUT', `/api/documents/${ids.roadmap}/status`, { status: ids.roadmapStatus }), [200, 403, 403, 403, 403, 404, 401]],
+    ['GET /api/meetings/:wg1Meeting', (r) => clients[r].get(`/api/meetings/${ids.wg1Meeting}`), [200, 200, 200, 200, 404, 404, 401]],
+    ['GET /api/meetings/:wg1Meeting/meeting.ics', (r) => clients[r].get(`/api/meetings/${ids.wg1Meeting}/meeting.ics`), [200, 200, 200, 200, 404, 404, 401]],
+    ['PUT /api/meetings/:wg1Meeting/rsvp', (r) => clients[r].request('PUT', `/api/meetings/${ids.wg1Meeting}/rsvp`, { response: 'maybe' }), [403, 200, 200, 200, 404, 404, 401]],
+    ['PUT /api/meetings/:wg1Meeting/attendance (nobody)', (r) => clients[r].request('PUT', `/api/meetings/${ids.wg1Meeting}/attendance`, { occurrenceStart: '2021-04-13T08:00:00.000Z', personIds: [] }), [200, 200, 403, 403, 404, 404, 401]],
+    ['POST /api/projects/:id/meetings/find-a-time (WG1)', (r) => clients[r].post(`/api/projects/${ids.project}/meetings/find-a-time`, { workingGroupId: ids.wg1, durationMinutes: 60, from: '2026-03-09', days: 2 }), [200, 200, 403, 403, 403, 404, 401]],
+    ['GET /api/me/calendar-feed', (r) => clients[r].get('/api/me/calendar-feed'), [200, 200, 200, 200, 200, 200, 401]],
     ['GET /api/calls/:call/applications', (r) => clients[r].get(`/api/calls/${ids.call}/applications`), [200, 200, 200, 200, 200, 404, 401]],
   ];
 

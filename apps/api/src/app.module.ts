@@ -7,6 +7,7 @@ import { CommentsModule } from '@roundtable/api-comments';
 import { DeliverablesModule } from '@roundtable/api-deliverables';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
+import { MeetingsModule } from '@roundtable/api-meetings';
 import { OpenCallModule } from '@roundtable/api-open-call';
 import { JobsModule } from '@roundtable/api-jobs';
 import { ClockModule, HealthController } from '@roundtable/api-platform';
@@ -32,6 +33,7 @@ export class AppModule {
         CommentsModule,
         VersionsModule,
         DeliverablesModule,
+        MeetingsModule,
       ],
       controllers: [HealthController],
     };

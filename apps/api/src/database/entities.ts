@@ -4,9 +4,21 @@ import { COMMENT_ENTITIES } from '@roundtable/api-comments';
 import { PLAN_ENTITIES } from '@roundtable/api-deliverables';
 import { INVITATION_ENTITIES } from '@roundtable/api-invitations';
 import { MAIL_ENTITIES } from '@roundtable/api-mail';
+import { MEETING_ENTITIES } from '@roundtable/api-meetings';
 import { OPEN_CALL_ENTITIES } from '@roundtable/api-open-call';
 import { PROJECT_ENTITIES } from '@roundtable/api-projects';
 import { VERSION_ENTITIES } from '@roundtable/api-versions';
 
 /** Every entity, listed explicitly (never globbed from dist/). */
-export const ENTITIES = [...AUTH_ENTITIES, ...PROJECT_ENTITIES, ...COLLABORATION_ENTITIES, ...MAIL_ENTITIES, ...INVITATION_ENTITIES, ...OPEN_CALL_ENTITIES, ...COMMENT_ENTITIES, ...VERSION_ENTITIES, ...PLAN_ENTITIES];
+export const ENTITIES = [
+  ...AUTH_ENTITIES,
+  ...PROJECT_ENTITIES,
+  ...COLLABORATION_ENTITIES,
+  ...MAIL_ENTITIES,
+  ...INVITATION_ENTITIES,
+  ...OPEN_CALL_ENTITIES,
+  ...COMMENT_ENTITIES,
+  ...VERSION_ENTITIES,
+  ...PLAN_ENTITIES,
+  ...MEETING_ENTITIES,
+];

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PLAN, DEMO_PROJECT, DEMO_PROJECT_DOCUMENTS, DEMO_WORKING_GROUPS } from './demo-data';
 import { DEMO_DIMENSIONS } from './demo-dimensions';
 import { DEMO_EXPERTS } from './demo-experts';
+import { seedDemoMeetings } from './demo-meetings';
 
 /**
  * Seeds the demo project. Idempotent: every row is keyed by a natural key and inserted only when missing,
@@ -136,6 +137,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
        ON CONFLICT (project_id) DO NOTHING`,
       [projectId],
     );
+    await seedDemoMeetings(manager, projectId, groupIds);
     return { projectId };
   });
 }

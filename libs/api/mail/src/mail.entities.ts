@@ -12,6 +12,8 @@ export class OutboxMessage {
   @Column({ name: 'text_body', type: 'text' }) text!: string;
   @Column({ name: 'html_body', type: 'text', nullable: true }) html!: string | null;
   @Column('text') kind!: string;
+  /** Files sent with the message, as text (calendar invitations); null when none. */
+  @Column({ type: 'jsonb', nullable: true }) attachments!: Array<{ filename: string; contentType: string; content: string }> | null;
   @Column('text') status!: OutboxStatus;
   @Column({ type: 'text', nullable: true }) error!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -6,6 +6,13 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { OutboxMessage } from './mail.entities';
 
+/** A file sent with a message (calendar invitations: `text/calendar`), kept on the outbox row as text. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
@@ -13,6 +20,7 @@ export interface MailMessage {
   html?: string;
   /** What the message is about (invitation, application-received, …); shown on the outbox page. */
   kind: string;
+  attachments?: MailAttachment[];
 }
 
 export interface MailResult {
@@ -55,6 +63,7 @@ export class MailService {
       text: message.text,
       html: message.html ?? null,
       kind: message.kind,
+      attachments: message.attachments?.length ? message.attachments : null,
       status: smtpUrlFromEnv() ? 'pending' : 'kept',
       error: null,
       sentAt: null,
@@ -105,6 +114,7 @@ export class MailService {
         subject: row.subject,
         text: row.text,
         ...(row.html ? { html: row.html } : {}),
+        ...(row.attachments ? { attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
       });
     } catch (error) {
       const text = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH) || 'Sending failed.';
@@ -138,6 +148,7 @@ export function presentOutboxMessage(row: OutboxMessage): OutboxMessageDto {
     subject: row.subject,
     text: row.text,
     kind: row.kind,
+    attachments: (row.attachments ?? []).map((a) => a.filename),
     status: row.status,
     error: row.error,
     createdAt: row.createdAt.toISOString(),

@@ -20,6 +20,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.CallClosed]: 410,
   [ErrorCode.IllegalTransition]: 409,
   [ErrorCode.DocumentLocked]: 409,
+  [ErrorCode.NotInvited]: 403,
+  [ErrorCode.MeetingCancelled]: 409,
 };
 
 /** The one exception features throw for user-facing failures; ApiExceptionFilter renders it. */

@@ -17,6 +17,8 @@ export const ErrorCode = {
   CallClosed: 'CALL_CLOSED',
   IllegalTransition: 'ILLEGAL_TRANSITION',
   DocumentLocked: 'DOCUMENT_LOCKED',
+  NotInvited: 'NOT_INVITED',
+  MeetingCancelled: 'MEETING_CANCELLED',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

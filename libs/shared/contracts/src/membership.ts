@@ -136,6 +136,8 @@ export interface OutboxMessageDto {
   subject: string;
   text: string;
   kind: string;
+  /** File names of the attachments (a calendar invitation: "meeting.ics"). */
+  attachments: string[];
   status: 'pending' | 'sent' | 'kept' | 'failed';
   error: string | null;
   createdAt: string;

@@ -1,5 +1,5 @@
 import type { WorkingGroupRole } from '@roundtable/contracts';
-import { canComment, documentAccess, type Actor, type DocumentAccess, type DocumentRef } from './access-policy';
+import { can, canComment, documentAccess, type Actor, type DocumentAccess, type DocumentRef } from './access-policy';
 
 // Project P has working groups A and B; project Q is another project with its own group X.
 const P = 'project-p';
@@ -168,5 +168,54 @@ describe('canComment', () => {
     expect(canComment(member([P, WG_B, 'co-chair']), 'delete', wgA, { authoredByActor: false })).toBe(false);
     expect(canComment(member([P, WG_B, 'co-chair']), 'delete', documents['project-level doc'], { authoredByActor: false })).toBe(true);
     expect(canComment(actors['coordinator of another project'], 'delete', wgA, { authoredByActor: true })).toBe(false);
+  });
+});
+
+describe('meetings in can()', () => {
+  const wgMeeting = (extra: object = {}) => ({ projectId: P, workingGroupIds: [WG_A], ...extra });
+  const projectEvent = (extra: object = {}) => ({ projectId: P, workingGroupIds: [], ...extra });
+  const coChairA = member([P, WG_A, 'co-chair']);
+  const coChairB = member([P, WG_B, 'co-chair']);
+  const expertA = member([P, WG_A, 'expert']);
+  const coordinator: Actor = { platformRole: 'coordinator', coordinatedProjectIds: [P], memberships: [] };
+  const advisory: Actor = { platformRole: 'member', coordinatedProjectIds: [], advisoryProjectIds: [P], memberships: [] };
+  const outsider = member([Q, WG_X, 'co-chair']);
+
+  it('shows a WG meeting to that group’s members, its invitees and coordinators only', () => {
+    expect(can(expertA, 'meeting.read', wgMeeting())).toBe(true);
+    expect(can(coordinator, 'meeting.read', wgMeeting())).toBe(true);
+    expect(can(coChairB, 'meeting.read', wgMeeting())).toBe(false);
+    expect(can(coChairB, 'meeting.read', wgMeeting({ invited: true }))).toBe(true);
+    expect(can(advisory, 'meeting.read', wgMeeting())).toBe(false);
+    expect(can(outsider, 'meeting.read', wgMeeting())).toBe(false);
+  });
+
+  it('shows a project event to everyone in the project, the advisory board included', () => {
+    expect(can(coChairB, 'meeting.read', projectEvent())).toBe(true);
+    expect(can(advisory, 'meeting.read', projectEvent())).toBe(true);
+    expect(can(outsider, 'meeting.read', projectEvent())).toBe(false);
+  });
+
+  it('lets the group’s co-chairs and coordinators schedule; project events only coordinators', () => {
+    expect(can(coChairA, 'meeting.schedule', wgMeeting())).toBe(true);
+    expect(can(coordinator, 'meeting.schedule', wgMeeting())).toBe(true);
+    expect(can(expertA, 'meeting.schedule', wgMeeting())).toBe(false);
+    expect(can(coChairB, 'meeting.schedule', wgMeeting({ invited: true }))).toBe(false);
+    expect(can(coChairA, 'meeting.schedule', projectEvent())).toBe(false);
+    expect(can(coordinator, 'meeting.schedule', projectEvent())).toBe(true);
+  });
+
+  it('lets schedulers look for a time: a group’s co-chairs for it, any co-chair across groups', () => {
+    expect(can(coChairA, 'meeting.findTime', wgMeeting())).toBe(true);
+    expect(can(coChairB, 'meeting.findTime', wgMeeting())).toBe(false);
+    expect(can(coChairB, 'meeting.findTime', projectEvent())).toBe(true);
+    expect(can(expertA, 'meeting.findTime', projectEvent())).toBe(false);
+    expect(can(coordinator, 'meeting.findTime', wgMeeting())).toBe(true);
+  });
+
+  it('lets only invitees answer', () => {
+    expect(can(expertA, 'meeting.rsvp', wgMeeting({ invited: true }))).toBe(true);
+    expect(can(expertA, 'meeting.rsvp', wgMeeting())).toBe(false);
+    expect(can(coordinator, 'meeting.rsvp', wgMeeting())).toBe(false);
   });
 });

@@ -61,7 +61,11 @@ export type Action =
   | 'balance.setTarget'
   | 'plan.manage'
   | 'document.setStatus'
-  | 'document.lock';
+  | 'document.lock'
+  | 'meeting.read'
+  | 'meeting.schedule'
+  | 'meeting.findTime'
+  | 'meeting.rsvp';
 
 export interface ResourceRef {
   projectId: string;
@@ -69,6 +73,8 @@ export interface ResourceRef {
   workingGroupIds?: readonly string[];
   /** For person-scoped actions. */
   personId?: string;
+  /** For meetings: whether the actor is on the invitee list. */
+  invited?: boolean;
 }
 
 function isCoordinator(actor: Actor, projectId: string): boolean {
@@ -89,6 +95,9 @@ function coChairs(actor: Actor, resource: ResourceRef): boolean {
  * - coordinators alone manage the plan (milestones, deliverables, their status and re-baselines);
  * - a document's lifecycle (outline → final) is set by its group's co-chairs and the coordinators;
  *   project-level documents (no group) by the coordinators only.
+ * - meetings: a WG meeting is seen by that group's members and its invitees, a project event (no group) by
+ *   everyone in the project; co-chairs schedule, edit and cancel their group's meetings, coordinators every
+ *   meeting; only invitees answer (RSVP).
  */
 export function can(actor: Actor, action: Action, resource: ResourceRef): boolean {
   const coordinator = isCoordinator(actor, resource.projectId);
@@ -112,6 +121,18 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
       return coordinator || coChairs(actor, resource);
     case 'document.lock':
       return coordinator;
+    case 'meeting.read':
+      if (coordinator || resource.invited === true) return true;
+      if ((resource.workingGroupIds ?? []).length === 0) return can(actor, 'project.read', resource);
+      return actor.memberships.some((m) => m.projectId === resource.projectId && (resource.workingGroupIds ?? []).includes(m.workingGroupId));
+    case 'meeting.schedule':
+      return coordinator || coChairs(actor, resource);
+    case 'meeting.findTime':
+      // Anyone who schedules something: for a group, its co-chairs; across groups, any co-chair.
+      if ((resource.workingGroupIds ?? []).length > 0) return coordinator || coChairs(actor, resource);
+      return coordinator || actor.memberships.some((m) => m.projectId === resource.projectId && m.role === 'co-chair');
+    case 'meeting.rsvp':
+      return resource.invited === true;
     case 'call.manage':
     case 'outbox.read':
     case 'balance.setTarget':

@@ -31,6 +31,11 @@ function OutboxRow({ message, onChanged }: { message: OutboxMessageDto; onChange
           <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
             {message.subject}
           </button>
+          {message.attachments.length > 0 ? (
+            <p className="muted" data-testid="outbox-attachments">
+              {t('outbox.attachments', { files: message.attachments.join(', ') })}
+            </p>
+          ) : null}
           {message.error ? <p className="form__error">{message.error}</p> : null}
         </th>
         <td>{message.to}</td>

@@ -42,6 +42,9 @@ export function AppLayout() {
             <NavLink to="/people" end data-testid="nav-people">
               {t('nav.people')}
             </NavLink>
+            <NavLink to="/meetings" data-testid="nav-meetings">
+              {t('nav.meetings')}
+            </NavLink>
             <NavLink to="/calls" data-testid="nav-calls">
               {t('nav.calls')}
             </NavLink>

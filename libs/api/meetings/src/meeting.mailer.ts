@@ -1,0 +1,101 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Locale } from '@roundtable/contracts';
+import { MailService } from '@roundtable/api-mail';
+import { DataSource } from 'typeorm';
+import { meetingEvents } from './calendar/meeting.ics';
+import { writeCalendar } from './calendar/ics.writer';
+import { meetingMail, type MeetingMailKind } from './meeting.mail';
+import { calendarView, occurrencesFor, type MeetingRecord } from './meeting.record';
+
+export interface MailChange {
+  personIds: string[];
+  kind: MeetingMailKind;
+  /** For occurrence changes: the original start concerned. */
+  occurrence?: Date;
+}
+
+interface Recipient {
+  person_id: string;
+  display_name: string;
+  email: string;
+  time_zone: string;
+  locale: Locale;
+}
+
+/**
+ * Sends meeting mails after a change has been committed: each recipient gets their language and zone and the
+ * .ics (METHOD:REQUEST, or CANCEL for a cancellation) as an attachment. Sending never fails the change:
+ * MailService keeps every message in the outbox first.
+ */
+@Injectable()
+export class MeetingMailer {
+  private readonly logger = new Logger('MeetingMail');
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly mail: MailService) {}
+
+  async send(record: MeetingRecord, changes: MailChange[], extra: { removed?: MeetingRecord['invitees'] } = {}): Promise<void> {
+    const jobs: Array<{ personId: string; kind: MeetingMailKind; occurrence?: Date; record: MeetingRecord }> = [];
+    for (const change of changes) for (const personId of change.personIds) jobs.push({ personId, kind: change.kind, occurrence: change.occurrence, record });
+    // Removed invitees: their calendars drop the meeting (a CANCEL that lists only them).
+    for (const removed of extra.removed ?? []) jobs.push({ personId: removed.person_id, kind: 'cancellation', record: { ...record, invitees: [removed] } });
+    if (jobs.length === 0) return;
+    const recipients = await this.recipients(jobs.map((j) => j.personId));
+    for (const job of jobs) {
+      const recipient = recipients.get(job.personId);
+      if (!recipient) continue;
+      try {
+        await this.sendOne(job.record, recipient, job.kind, job.occurrence);
+      } catch (error) {
+        this.logger.error(`Could not prepare ${job.kind} mail for meeting ${record.meeting.id}`, error as Error);
+      }
+    }
+  }
+
+  private async sendOne(record: MeetingRecord, recipient: Recipient, kind: MeetingMailKind, occurrence?: Date): Promise<void> {
+    const m = record.meeting;
+    const occurrences = occurrencesFor(m, record.exceptions);
+    const concerned = occurrence ? occurrences.find((o) => o.originalStart.getTime() === occurrence.getTime()) : undefined;
+    const upcoming = occurrences.find((o) => !o.cancelled && o.end.getTime() > Date.now()) ?? occurrences[0];
+    const shown = concerned ?? upcoming;
+    const message = meetingMail({
+      kind,
+      locale: recipient.locale,
+      recipientName: recipient.display_name,
+      recipientZone: recipient.time_zone,
+      meeting: {
+        title: m.title,
+        type: m.type,
+        workingGroupCode: record.workingGroupCode,
+        timeZone: m.timeZone,
+        description: m.description,
+        onlineUrl: m.onlineUrl,
+        place: m.place,
+        rrule: m.rrule,
+        agenda: record.agenda.map((a) => ({ title: a.title, minutesAllotted: a.minutesAllotted })),
+      },
+      start: shown?.start ?? m.startsAt,
+      durationMinutes: shown ? Math.round((shown.end.getTime() - shown.start.getTime()) / 60_000) : m.durationMinutes,
+      organizerName: record.organizer?.displayName ?? null,
+      link: calendarView(record).link,
+    });
+    const cancelling = kind === 'cancellation';
+    const events = meetingEvents(calendarView(record, { cancelled: cancelling }));
+    const method = cancelling ? 'CANCEL' : 'REQUEST';
+    await this.mail.send({
+      to: recipient.email,
+      ...message,
+      kind: `meeting-${kind}`,
+      attachments: [{ filename: 'meeting.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: writeCalendar({ method, events }) }],
+    });
+  }
+
+  private async recipients(personIds: string[]): Promise<Map<string, Recipient>> {
+    const rows: Recipient[] = await this.dataSource.query(
+      `SELECT p.id AS person_id, p.display_name, p.email, p.time_zone, coalesce(u.locale, p.locale) AS locale
+         FROM people p LEFT JOIN users u ON u.person_id = p.id WHERE p.id = ANY($1)`,
+      [[...new Set(personIds)]],
+    );
+    return new Map(rows.map((r) => [r.person_id, { ...r, locale: r.locale === 'zh-CN' ? 'zh-CN' : 'en' }]));
+  }
+}

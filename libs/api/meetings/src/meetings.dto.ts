@@ -1,0 +1,250 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  MEETING_LIMITS, MEETING_TYPES, RSVP_RESPONSES,
+  type AgendaItemInput, type CreateMeetingRequest, type FindTimeRequest, type MeetingType, type OccurrenceChangeRequest, type RsvpResponse,
+} from '@roundtable/contracts';
+import { isTimeZone, parseRRule } from '@roundtable/domain';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested, type ValidationArguments,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+function IsTimeZone(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isTimeZone',
+    validator: {
+      validate: (value: unknown) => isTimeZone(value),
+      defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'timeZone'} must be an IANA time zone such as Europe/Rome or Asia/Shanghai`,
+    },
+  });
+}
+
+/** The RRULE subset; the message says what is wrong ("FREQ=DAILY is not supported"). */
+function IsRRule(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isRRule',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseRRule(value).ok,
+      defaultMessage: (args?: ValidationArguments) => {
+        if (typeof args?.value !== 'string') return 'rrule must be text such as FREQ=MONTHLY;BYDAY=2TU;COUNT=10';
+        const parsed = parseRRule(args.value);
+        return parsed.ok ? '' : parsed.errors.map((e) => e.message).join('; ');
+      },
+    },
+  });
+}
+
+export class AgendaItemDto implements AgendaItemInput {
+  @ApiPropertyOptional({ description: 'Keep an existing item (decisions and action items refer to it).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id?: string;
+
+  @ApiProperty({ maxLength: MEETING_LIMITS.agendaTitleMax })
+  @Transform(trim)
+  @IsString({ message: 'title must be text' })
+  @Matches(/\S/, { message: 'title must not be empty' })
+  @MaxLength(MEETING_LIMITS.agendaTitleMax, { message: `title must be at most ${MEETING_LIMITS.agendaTitleMax} characters` })
+  title!: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'presenterPersonId must be a UUID' })
+  presenterPersonId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 600 })
+  @IsOptional()
+  @IsInt({ message: 'minutesAllotted must be a whole number of minutes' })
+  @Min(1, { message: 'minutesAllotted must be at least 1' })
+  @Max(600, { message: 'minutesAllotted must be at most 600' })
+  minutesAllotted?: number | null;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray({ message: 'documentIds must be a list' })
+  @ArrayMaxSize(20, { message: 'documentIds may hold at most 20 documents' })
+  @IsUUID('all', { each: true, message: 'documentIds must hold document ids' })
+  documentIds?: string[];
+}
+
+class MeetingFieldsDto {
+  @ApiPropertyOptional({ enum: MEETING_TYPES })
+  @IsOptional()
+  @IsIn(MEETING_TYPES, { message: `type must be one of: ${MEETING_TYPES.join(', ')}` })
+  type?: MeetingType;
+
+  @ApiPropertyOptional({ maxLength: MEETING_LIMITS.titleMax })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'title must be text' })
+  @Matches(/\S/, { message: 'title must not be empty' })
+  @MaxLength(MEETING_LIMITS.titleMax, { message: `title must be at most ${MEETING_LIMITS.titleMax} characters` })
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: MEETING_LIMITS.descriptionMax })
+  @IsOptional()
+  @IsString({ message: 'description must be text' })
+  @MaxLength(MEETING_LIMITS.descriptionMax, { message: `description must be at most ${MEETING_LIMITS.descriptionMax} characters` })
+  description?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-10T10:00', description: 'Local start in timeZone.' })
+  @IsOptional()
+  @Matches(LOCAL_DATE_TIME, { message: 'start must be a local date and time like 2026-03-10T10:00' })
+  start?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-10T11:30', description: 'Local end in timeZone; an alternative to durationMinutes.' })
+  @IsOptional()
+  @Matches(LOCAL_DATE_TIME, { message: 'end must be a local date and time like 2026-03-10T11:30' })
+  end?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/Rome' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MEETING_LIMITS.durationMax })
+  @IsOptional()
+  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
+  @Min(1, { message: 'durationMinutes must be positive' })
+  @Max(MEETING_LIMITS.durationMax, { message: `durationMinutes must be at most ${MEETING_LIMITS.durationMax} (one day)` })
+  durationMinutes?: number;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'onlineUrl must be text' })
+  @Matches(/^https?:\/\/\S+$/, { message: 'onlineUrl must be an http(s) link' })
+  @MaxLength(MEETING_LIMITS.urlMax, { message: `onlineUrl must be at most ${MEETING_LIMITS.urlMax} characters` })
+  onlineUrl?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'place must be text' })
+  @MaxLength(MEETING_LIMITS.placeMax, { message: `place must be at most ${MEETING_LIMITS.placeMax} characters` })
+  place?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=10' })
+  @IsOptional()
+  @IsRRule()
+  rrule?: string | null;
+
+  @ApiPropertyOptional({ type: [AgendaItemDto] })
+  @IsOptional()
+  @IsArray({ message: 'agenda must be a list' })
+  @ArrayMaxSize(MEETING_LIMITS.agendaMax, { message: `agenda may hold at most ${MEETING_LIMITS.agendaMax} items` })
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemDto)
+  agenda?: AgendaItemDto[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Default: the working group’s members.' })
+  @IsOptional()
+  @IsArray({ message: 'inviteePersonIds must be a list' })
+  @ArrayMaxSize(500, { message: 'inviteePersonIds may hold at most 500 people' })
+  @IsUUID('all', { each: true, message: 'inviteePersonIds must hold person ids' })
+  inviteePersonIds?: string[];
+}
+
+export class CreateMeetingDto extends MeetingFieldsDto implements Omit<CreateMeetingRequest, 'durationMinutes'> {
+  @ApiPropertyOptional({ nullable: true, description: 'The group, for a WG meeting; none for a project event.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'workingGroupId must be a UUID' })
+  workingGroupId?: string | null;
+
+  @ApiProperty({ enum: MEETING_TYPES })
+  @IsIn(MEETING_TYPES, { message: `type must be one of: ${MEETING_TYPES.join(', ')}` })
+  declare type: MeetingType;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString({ message: 'title must be text' })
+  @Matches(/\S/, { message: 'title must not be empty' })
+  @MaxLength(MEETING_LIMITS.titleMax, { message: `title must be at most ${MEETING_LIMITS.titleMax} characters` })
+  declare title: string;
+
+  @ApiProperty({ example: '2026-03-10T10:00' })
+  @Matches(LOCAL_DATE_TIME, { message: 'start must be a local date and time like 2026-03-10T10:00' })
+  declare start: string;
+
+  @ApiProperty({ example: 'Europe/Rome' })
+  @IsTimeZone()
+  declare timeZone: string;
+}
+
+export class UpdateMeetingDto extends MeetingFieldsDto {}
+
+export class OccurrenceChangeDto implements OccurrenceChangeRequest {
+  @ApiPropertyOptional({ example: '2026-04-15T14:00', description: 'New local start in the meeting’s zone.' })
+  @IsOptional()
+  @Matches(LOCAL_DATE_TIME, { message: 'start must be a local date and time like 2026-04-15T14:00' })
+  start?: string;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
+  @Min(1, { message: 'durationMinutes must be positive' })
+  @Max(MEETING_LIMITS.durationMax, { message: `durationMinutes must be at most ${MEETING_LIMITS.durationMax} (one day)` })
+  durationMinutes?: number;
+}
+
+export class RsvpDto {
+  @ApiProperty({ enum: RSVP_RESPONSES })
+  @IsIn(RSVP_RESPONSES, { message: `response must be one of: ${RSVP_RESPONSES.join(', ')}` })
+  response!: RsvpResponse;
+}
+
+export class AttendanceDto {
+  @ApiProperty({ description: 'The occurrence’s original start (ISO 8601).' })
+  @IsString({ message: 'occurrenceStart must be an ISO 8601 instant' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, { message: 'occurrenceStart must be an ISO 8601 UTC instant' })
+  occurrenceStart!: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray({ message: 'personIds must be a list' })
+  @ArrayMaxSize(500, { message: 'personIds may hold at most 500 people' })
+  @IsUUID('all', { each: true, message: 'personIds must hold person ids' })
+  personIds!: string[];
+}
+
+export class FindTimeDto implements FindTimeRequest {
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'workingGroupId must be a UUID' })
+  workingGroupId?: string | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'Default: the working group’s members.' })
+  @IsOptional()
+  @IsArray({ message: 'personIds must be a list' })
+  @ArrayMaxSize(200, { message: 'personIds may hold at most 200 people' })
+  @IsUUID('all', { each: true, message: 'personIds must hold person ids' })
+  personIds?: string[];
+
+  @ApiProperty({ minimum: 15 })
+  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
+  @Min(15, { message: 'durationMinutes must be at least 15' })
+  @Max(12 * 60, { message: 'durationMinutes must be at most 720' })
+  durationMinutes!: number;
+
+  @ApiProperty({ example: '2026-03-09' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date like 2026-03-09' })
+  from!: string;
+
+  @ApiProperty({ minimum: 1, maximum: MEETING_LIMITS.findTimeDaysMax })
+  @IsInt({ message: 'days must be a whole number' })
+  @Min(1, { message: 'days must be at least 1' })
+  @Max(MEETING_LIMITS.findTimeDaysMax, { message: `days must be at most ${MEETING_LIMITS.findTimeDaysMax}` })
+  days!: number;
+}
+
+export class WorkingHoursBodyDto {
+  @ApiProperty({ example: '08:00' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'workStart must be a time like 08:00' })
+  workStart!: string;
+
+  @ApiProperty({ example: '20:00' })
+  @Matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'workEnd must be a time like 20:00' })
+  workEnd!: string;
+}

@@ -1,0 +1,27 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AuthModule } from '@roundtable/api-auth';
+import { MailModule } from '@roundtable/api-mail';
+import { ProjectsModule } from '@roundtable/api-projects';
+import { CalendarFeedRegistry } from './calendar/calendar-feed.registry';
+import { CalendarFeedsController } from './calendar/calendar-feeds.controller';
+import { CalendarFeedsService } from './calendar/calendar-feeds.service';
+import { MeetingsFeedSource } from './calendar/meetings-feed.source';
+import { HolidaysService } from './holidays.service';
+import { MeetingMailer } from './meeting.mailer';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
+
+@Module({
+  imports: [AuthModule, ProjectsModule, MailModule],
+  controllers: [MeetingsController, CalendarFeedsController],
+  providers: [MeetingsService, MeetingMailer, HolidaysService, CalendarFeedRegistry, CalendarFeedsService, MeetingsFeedSource],
+  // Other features (deliverable deadlines) register their own feed source with the registry.
+  exports: [MeetingsService, CalendarFeedRegistry, HolidaysService],
+})
+export class MeetingsModule implements OnModuleInit {
+  constructor(private readonly registry: CalendarFeedRegistry, private readonly meetingsSource: MeetingsFeedSource) {}
+
+  onModuleInit(): void {
+    this.registry.register(this.meetingsSource);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './time-zones';
+export * from './recurrence';
+export * from './dst-warning';
+export * from './find-a-time';

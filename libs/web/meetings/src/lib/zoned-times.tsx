@@ -1,0 +1,23 @@
+import { counterpartZones, formatInZones } from '@roundtable/domain';
+import { useLocale } from '@roundtable/web-i18n';
+import { viewerZone } from './meeting-labels';
+
+/**
+ * One instant in the viewer's zone (first, emphasised) and in the counterpart zones: the invitees' other
+ * zones, or Rome ↔ Shanghai by default.
+ */
+export function ZonedTimes({ instant, zones = [], testId }: { instant: string; zones?: readonly string[]; testId?: string }) {
+  const { locale } = useLocale();
+  const mine = viewerZone();
+  const all = [mine, ...counterpartZones(mine, zones)];
+  const times = formatInZones(new Date(instant), all, locale);
+  return (
+    <span className="zoned-times" data-testid={testId}>
+      {times.map((time, i) => (
+        <span key={time.zone} className={i === 0 ? 'zoned-times__mine' : 'zoned-times__other'} title={time.zone}>
+          {i === 0 ? <strong>{time.text}</strong> : time.text} <span className="muted">({time.city}, {time.offset})</span>
+        </span>
+      ))}
+    </span>
+  );
+}
