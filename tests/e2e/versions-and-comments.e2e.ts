@@ -184,4 +184,33 @@ describe('in Chromium: named versions (view, diff, restore) and comments that st
       await beijing.close();
     }
   });
+
+  it('locks a document for everyone: the co-chair’s open editor turns read only and says why', async () => {
+    const coordinatorContext = await browser.newContext();
+    const cochairContext = await browser.newContext();
+    try {
+      const { page: coordinator, documentId: paperId } = await openPaper(coordinatorContext, server.baseUrl, 'coordinator@example.org');
+      const { page: cochair } = await openPaper(cochairContext, server.baseUrl, 'wg1-cn-cochair@example.org', paperId);
+      await typeAtEnd(cochair, 'Written before the lock.');
+      await coordinator.waitForFunction(() => document.querySelector('[data-testid="editor"] .ProseMirror')?.textContent?.includes('Written before the lock.'));
+
+      await coordinator.click('[data-testid="lock-document"]');
+      await coordinator.fill('[data-testid="lock-form"] input', 'Final version submitted to the funders');
+      await coordinator.click('[data-testid="lock-submit"]');
+
+      for (const page of [cochair, coordinator]) {
+        await page.locator('[data-testid="locked-banner"]', { hasText: 'Final version submitted to the funders' }).waitFor({ timeout: 10_000 });
+        await page.waitForSelector('[data-testid="editor"][data-editable="false"]');
+      }
+      await cochair.locator('[data-testid="collab-close-message"][data-code="4423"]').waitFor();
+      expect(await editorText(cochair)).toContain('Written before the lock.');
+      // The co-chair sees no lock controls; the coordinator can unlock.
+      expect(await cochair.locator('[data-testid="unlock-document"]').count()).toBe(0);
+      await coordinator.click('[data-testid="unlock-document"]');
+      await coordinator.locator('[data-testid="lock-document"]').waitFor();
+    } finally {
+      await coordinatorContext.close();
+      await cochairContext.close();
+    }
+  });
 });
