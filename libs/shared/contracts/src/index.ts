@@ -5,3 +5,4 @@ export * from './membership';
 export * from './comments';
 export * from './versions';
 export * from './plan';
+export * from './library';

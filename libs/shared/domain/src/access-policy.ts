@@ -52,7 +52,10 @@ export type Action =
   | 'outbox.read'
   | 'balance.setTarget'
   | 'plan.manage'
-  | 'document.setStatus';
+  | 'document.setStatus'
+  | 'library.upload'
+  | 'library.edit'
+  | 'library.delete';
 
 export interface ResourceRef {
   projectId: string;
@@ -60,6 +63,8 @@ export interface ResourceRef {
   workingGroupIds?: readonly string[];
   /** For person-scoped actions. */
   personId?: string;
+  /** Whether the actor created the resource (a library file's uploader edits its description and tags). */
+  ownedByActor?: boolean;
 }
 
 function isCoordinator(actor: Actor, projectId: string): boolean {
@@ -80,6 +85,11 @@ function coChairs(actor: Actor, resource: ResourceRef): boolean {
  * - coordinators alone manage the plan (milestones, deliverables, their status and re-baselines);
  * - a document's lifecycle (outline → final) is set by its group's co-chairs and the coordinators;
  *   project-level documents (no group) by the coordinators only.
+ * - the working-documents library (files of a group, or of the project when `workingGroupIds` is empty):
+ *   everyone who sees the project lists and downloads every file ('project.read'); a group's co-chairs and
+ *   experts upload files and new versions to it, coordinators anywhere (project-level files are theirs alone);
+ *   the uploader, the group's co-chairs and the coordinators edit description and tags; the group's
+ *   co-chairs and the coordinators delete.
  */
 export function can(actor: Actor, action: Action, resource: ResourceRef): boolean {
   const coordinator = isCoordinator(actor, resource.projectId);
@@ -100,6 +110,14 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
     case 'person.update':
       return actor.platformRole === 'admin' || (resource.personId !== undefined && resource.personId === actor.personId);
     case 'document.setStatus':
+      return coordinator || coChairs(actor, resource);
+    case 'library.upload':
+      return coordinator || actor.memberships.some(
+        (m) => m.projectId === resource.projectId && (m.role === 'co-chair' || m.role === 'expert') && (resource.workingGroupIds ?? []).includes(m.workingGroupId),
+      );
+    case 'library.edit':
+      return coordinator || coChairs(actor, resource) || (resource.ownedByActor === true && can(actor, 'project.read', resource));
+    case 'library.delete':
       return coordinator || coChairs(actor, resource);
     case 'call.manage':
     case 'outbox.read':

@@ -5,3 +5,4 @@ export * from './region';
 export * from './co-chair-rule';
 export * from './countries';
 export * from './plan';
+export * from './library';
