@@ -8,6 +8,7 @@ import { DeliverablesModule } from '@roundtable/api-deliverables';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { OpenCallModule } from '@roundtable/api-open-call';
+import { LibraryModule } from '@roundtable/api-library';
 import { JobsModule } from '@roundtable/api-jobs';
 import { ClockModule, HealthController } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
@@ -32,6 +33,7 @@ export class AppModule {
         CommentsModule,
         VersionsModule,
         DeliverablesModule,
+        LibraryModule,
       ],
       controllers: [HealthController],
     };

@@ -3,10 +3,11 @@ import { COLLABORATION_ENTITIES } from '@roundtable/api-collaboration';
 import { COMMENT_ENTITIES } from '@roundtable/api-comments';
 import { PLAN_ENTITIES } from '@roundtable/api-deliverables';
 import { INVITATION_ENTITIES } from '@roundtable/api-invitations';
+import { LIBRARY_ENTITIES } from '@roundtable/api-library';
 import { MAIL_ENTITIES } from '@roundtable/api-mail';
 import { OPEN_CALL_ENTITIES } from '@roundtable/api-open-call';
 import { PROJECT_ENTITIES } from '@roundtable/api-projects';
 import { VERSION_ENTITIES } from '@roundtable/api-versions';
 
 /** Every entity, listed explicitly (never globbed from dist/). */
-export const ENTITIES = [...AUTH_ENTITIES, ...PROJECT_ENTITIES, ...COLLABORATION_ENTITIES, ...MAIL_ENTITIES, ...INVITATION_ENTITIES, ...OPEN_CALL_ENTITIES, ...COMMENT_ENTITIES, ...VERSION_ENTITIES, ...PLAN_ENTITIES];
+export const ENTITIES = [...AUTH_ENTITIES, ...PROJECT_ENTITIES, ...COLLABORATION_ENTITIES, ...MAIL_ENTITIES, ...INVITATION_ENTITIES, ...OPEN_CALL_ENTITIES, ...COMMENT_ENTITIES, ...VERSION_ENTITIES, ...PLAN_ENTITIES, ...LIBRARY_ENTITIES];

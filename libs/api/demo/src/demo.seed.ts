@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PLAN, DEMO_PROJECT, DEMO_PROJECT_DOCUMENTS, DEMO_WORKING_GROUPS } from './demo-data';
 import { DEMO_DIMENSIONS } from './demo-dimensions';
 import { DEMO_EXPERTS } from './demo-experts';
+import { seedLibrary } from './demo-library';
 
 /**
  * Seeds the demo project. Idempotent: every row is keyed by a natural key and inserted only when missing,
@@ -130,6 +131,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
       );
     }
     await seedPlan(manager, projectId, partnerIds);
+    await seedLibrary(manager, projectId, groupIds);
     // Default balance target: both main actors equally represented.
     await manager.query(
       `INSERT INTO balance_targets (project_id, europe_share, china_share, other_share) VALUES ($1, 0.5, 0.5, 0)

@@ -4,6 +4,7 @@ import { DocumentSnapshots1764518400000 } from './1764518400000-document-snapsho
 import { DocumentVersions1764604800000 } from './1764604800000-document-versions';
 import { Comments1764691200000 } from './1764691200000-comments';
 import { PlanAndDeliverables1764777600000 } from './1764777600000-plan-and-deliverables';
+import { WorkingDocumentsLibrary1764907200000 } from './1764907200000-working-documents-library';
 import { AppendUpdatesFunction1764950400000 } from './1764950400000-append-updates-function';
 
 /** Every migration, oldest first. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   DocumentVersions1764604800000,
   Comments1764691200000,
   PlanAndDeliverables1764777600000,
+  WorkingDocumentsLibrary1764907200000,
   AppendUpdatesFunction1764950400000,
 ];
