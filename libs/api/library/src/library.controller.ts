@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, LIBRARY_LIMITS, type LibraryFileDetailDto, type LibraryListDto } from '@roundtable/contracts';
 import { attachmentDisposition } from '@roundtable/domain';
 import { ApiException, Policy } from '@roundtable/api-platform';
@@ -49,6 +49,8 @@ const UPLOAD_BODY = {
   },
 };
 
+const VERSION_BODY = { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
+
 /** The working-documents library (ADR 012). Reads: everyone in the project; writes: see `can` in the policy. */
 @ApiTags('library')
 @Controller()
@@ -80,6 +82,7 @@ export class LibraryController {
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
   @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_BODY)
   @ApiCreatedResponse({ description: 'A new file in the group’s library (413 over the size limit, 415 for a type not accepted).' })
   uploadToGroup(
     @CurrentUser() user: AuthenticatedUser,
@@ -95,6 +98,7 @@ export class LibraryController {
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
   @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_BODY)
   @ApiCreatedResponse({ description: 'A new project-level file (coordinators).' })
   uploadToProject(
     @CurrentUser() user: AuthenticatedUser,
@@ -110,6 +114,7 @@ export class LibraryController {
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
   @ApiConsumes('multipart/form-data')
+  @ApiBody(VERSION_BODY)
   @ApiCreatedResponse({ description: 'A new version; earlier versions stay downloadable.' })
   uploadVersion(
     @CurrentUser() user: AuthenticatedUser,

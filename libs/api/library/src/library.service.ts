@@ -187,7 +187,7 @@ export class LibraryService {
     const actor = await this.access.actorFor(user);
     const row = await this.visibleFile(actor, fileId);
     const versions: VersionRow[] = await this.dataSource.query(`${VERSION_SELECT} WHERE v.file_id = $1 ORDER BY v.number DESC`, [fileId]);
-    return { ...this.toDto(actor, user, row, versions[0]), versions: versions.map(toVersionDto) };
+    return { ...this.toDto(actor, user, row, versions[0]), versions: versions.map(toVersionDto), maxUploadBytes: maxUploadBytes() };
   }
 
   /** The bytes of a version (the newest when `versionId` is null), for someone who may see the file. */

@@ -63,6 +63,8 @@ export interface LibraryFileDto {
 export interface LibraryFileDetailDto extends LibraryFileDto {
   /** Newest first. */
   versions: LibraryFileVersionDto[];
+  /** The size limit of a new version. */
+  maxUploadBytes: number;
 }
 
 export interface LibraryTagCountDto {

@@ -18,7 +18,6 @@ export const LIBRARY_CONTENT_TYPES: Readonly<Record<LibraryFileKind, string>> = 
 
 // Control characters (C0, DEL, C1) and the bidirectional overrides that can disguise an extension
 // ("report\u202Efdp.exe" displays as "reportexe.pdf").
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // Characters Windows refuses in file names; replaced so a downloaded file saves everywhere.
 const RESERVED_CHARACTERS = /[<>:"|?*]/g;
