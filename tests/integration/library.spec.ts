@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { request as httpRequest } from 'http';
 import { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -244,6 +245,23 @@ describe('working-documents library', () => {
       const huge = await upload(c.wg1Expert, wg1Path(), { name: 'huge.txt', bytes: Buffer.alloc(3 * LIMIT, 0x61) });
       expect(huge.status).toBe(413);
       expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(await counts()).toEqual(before);
+      // Declared far over the limit: answered before the body is sent (the request below never sends it).
+      const early = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(`${t.baseUrl}${wg1Path()}`, {
+          method: 'POST',
+          headers: { cookie: c.wg1Expert.cookie!, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(100 * LIMIT) },
+        });
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', reject);
+        req.write('--x\r\n');
+      });
+      expect(early.status).toBe(413);
+      expect(JSON.parse(early.body).fields).toEqual([{ field: 'file', message: 'file must be at most 1 MB' }]);
       expect(await counts()).toEqual(before);
       // Exactly at the limit is accepted.
       expect((await upload(c.wg1Expert, wg1Path(), { name: 'limit.txt', bytes: Buffer.alloc(LIMIT, 0x61) })).status).toBe(201);

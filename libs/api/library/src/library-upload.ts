@@ -13,7 +13,7 @@ import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/m
 import { ErrorCode } from '@roundtable/contracts';
 import { ApiException } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { catchError, type Observable } from 'rxjs';
 import { LibraryService, maxUploadBytes, type LibraryTarget } from './library.service';
 
@@ -52,8 +52,8 @@ export class LibraryUploadGuard implements CanActivate {
     request.libraryTarget = await this.library.authoriseUpload(user, { projectId, workingGroupId: groupId, fileId });
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxUploadBytes() + MULTIPART_OVERHEAD_BYTES) {
-      // The client is told at once; Node drops the rest of the body rather than buffering it.
-      request.headers.connection = 'close';
+      // The client is told at once, and the connection closes after the answer instead of reading the rest.
+      context.switchToHttp().getResponse<Response>().setHeader('Connection', 'close');
       throw tooLarge();
     }
     return true;
