@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { LIBRARY_LIMITS, type LibraryFileDetailDto } from '@roundtable/contracts';
+import { LIBRARY_LIMITS, type LibraryFileDetailDto, type UpdateLibraryFileRequest } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
 import { DataTable, ErrorMessage, Field, FormError, Loading, SubmitButton, apiRequest, fieldError, formatDateTime, parseTags, useAction, useApiResource } from '@roundtable/web-ui';
 import { formatSize } from './library-upload';
@@ -13,7 +13,8 @@ function EditDetails({ file, onSaved }: { file: LibraryFileDetailDto; onSaved: (
   const [description, setDescription] = useState(file.description);
   const [tags, setTags] = useState(file.tags.join(', '));
   const save = useAction(async () => {
-    await apiRequest(`/api/library/${file.id}`, { method: 'PATCH', body: { description, tags: parseTags(tags) } });
+    const body: UpdateLibraryFileRequest = { description, tags: parseTags(tags) };
+    await apiRequest(`/api/library/${file.id}`, { method: 'PATCH', body });
     setEditing(false);
     onSaved();
   });
