@@ -337,6 +337,11 @@ describe('working-documents library', () => {
       expect([...new Set(wrong.body.fields.map((f: { field: string }) => f.field))].sort()).toEqual(['description', 'tags']);
       expect((await c.wg1Expert.get(`/api/library/${file.id}`)).body).toMatchObject({ tags: ['keep'], description: '' });
       expect((await c.wg1Expert.get('/api/library/not-a-uuid')).body.fields).toEqual([{ field: 'fileId', message: 'fileId must be a UUID' }]);
+      // Upload routes check their ids before reading the body.
+      const badGroup = await upload(c.wg1Expert, '/api/working-groups/not-a-uuid/library', { name: 'x.txt', bytes: Buffer.from('x') });
+      expect(badGroup).toMatchObject({ status: 400, body: { fields: [{ field: 'groupId', message: 'groupId must be a UUID' }] } });
+      expect((await upload(c.wg1Expert, '/api/library/1/versions', { name: 'x.txt', bytes: Buffer.from('x') })).body.fields[0].field).toBe('fileId');
+      expect((await upload(c.coordinator, '/api/projects/x/library', { name: 'x.txt', bytes: Buffer.from('x') })).body.fields[0].field).toBe('projectId');
       expect((await c.wg1Expert.get(`/api/projects/${projectId}/library?workingGroupId=x`)).body.fields[0].field).toBe('workingGroupId');
     });
   });

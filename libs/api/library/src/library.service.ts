@@ -17,6 +17,7 @@ import { AccessService } from '@roundtable/api-projects';
 import { createHash } from 'crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_MAX_UPLOAD_MB = LIBRARY_LIMITS.defaultMaxUploadMb;
 
 /** Largest accepted file in bytes (LIBRARY_MAX_UPLOAD_MB, default 25 MB); read on every upload. */
@@ -115,6 +116,11 @@ export class LibraryService {
 
   /** The target of an upload, after checking the caller may upload there: unseen → 404, read-only → 403. */
   async authoriseUpload(user: AuthenticatedUser, params: { projectId?: string; workingGroupId?: string; fileId?: string }): Promise<LibraryTarget> {
+    // This runs before the route's pipes (it guards the body), so it checks the ids itself.
+    const [param, value] = params.fileId !== undefined ? ['fileId', params.fileId] : params.workingGroupId !== undefined ? ['groupId', params.workingGroupId] : ['projectId', params.projectId];
+    if (!UUID.test(value ?? '')) {
+      throw new ApiException(ErrorCode.ValidationFailed, `Invalid ${param}`, { fields: [{ field: param, message: `${param} must be a UUID` }] });
+    }
     let target: LibraryTarget | null = null;
     if (params.fileId) {
       const [file]: Array<{ project_id: string; working_group_id: string | null }> = await this.dataSource.query(
