@@ -50,6 +50,8 @@ describe('permission matrix', () => {
     ids.wg1ObserverPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-observer@example.org'"))[0].id;
     ids.wg1ExpertPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-expert@example.org'"))[0].id;
     ids.wg1Meeting = (await t.dataSource.query("SELECT id FROM meetings WHERE seed_key = 'meeting:wg1-monthly'"))[0].id;
+    const library = (await coordinator.get(`/api/projects/${ids.project}/library`)).body as { files: Array<{ id: string; name: string }> };
+    ids.wg1File = library.files.find((f) => f.name === 'WG1 kick-off notes.md')!.id;
     ids.call = (await coordinator.post('/api/calls', {
       projectId: ids.project,
       title: { en: 'Open call', zh: '公开征集' },
@@ -60,6 +62,16 @@ describe('permission matrix', () => {
     })).body.id;
   });
   afterAll(() => t.close());
+
+  /** A multipart upload of a small text file, as the library's upload form sends it. */
+  async function upload(role: Role, path: string): Promise<{ status: number }> {
+    const form = new FormData();
+    form.append('file', new Blob([`uploaded by ${role}`]), `${role}.txt`);
+    const cookie = clients[role].cookie;
+    const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', body: form, headers: cookie ? { cookie } : {} });
+    await response.arrayBuffer();
+    return { status: response.status };
+  }
 
   //                                       coord  cochair expert obs   wg2exp outsider anon
   const REST: Array<[string, (role: Role) => Promise<{ status: number }>, number[]]> = [
@@ -97,6 +109,13 @@ describe('permission matrix', () => {
     ['PUT /api/meetings/:wg1Meeting/attendance (nobody)', (r) => clients[r].request('PUT', `/api/meetings/${ids.wg1Meeting}/attendance`, { occurrenceStart: '2021-04-13T08:00:00.000Z', personIds: [] }), [200, 200, 403, 403, 404, 404, 401]],
     ['POST /api/projects/:id/meetings/find-a-time (WG1)', (r) => clients[r].post(`/api/projects/${ids.project}/meetings/find-a-time`, { workingGroupId: ids.wg1, durationMinutes: 60, from: '2026-03-09', days: 2 }), [200, 200, 403, 403, 403, 404, 401]],
     ['GET /api/me/calendar-feed', (r) => clients[r].get('/api/me/calendar-feed'), [200, 200, 200, 200, 200, 200, 401]],
+    ['GET /api/projects/:id/library', (r) => clients[r].get(`/api/projects/${ids.project}/library`), [200, 200, 200, 200, 200, 404, 401]],
+    ['GET /api/library/:wg1File', (r) => clients[r].get(`/api/library/${ids.wg1File}`), [200, 200, 200, 200, 200, 404, 401]],
+    ['GET /api/library/:wg1File/download', (r) => clients[r].get(`/api/library/${ids.wg1File}/download`), [200, 200, 200, 200, 200, 404, 401]],
+    ['POST /api/working-groups/:wg1/library', (r) => upload(r, `/api/working-groups/${ids.wg1}/library`), [201, 201, 201, 403, 403, 404, 401]],
+    ['POST /api/projects/:id/library (project level)', (r) => upload(r, `/api/projects/${ids.project}/library`), [201, 403, 403, 403, 403, 404, 401]],
+    ['POST /api/library/:wg1File/versions', (r) => upload(r, `/api/library/${ids.wg1File}/versions`), [201, 201, 201, 403, 403, 404, 401]],
+    ['PATCH /api/library/:wg1File (same tags)', (r) => clients[r].request('PATCH', `/api/library/${ids.wg1File}`, { tags: ['kick-off', 'notes'] }), [200, 200, 403, 403, 403, 404, 401]],
     ['GET /api/calls/:call/applications', (r) => clients[r].get(`/api/calls/${ids.call}/applications`), [200, 200, 200, 200, 200, 404, 401]],
   ];
 

@@ -9,6 +9,7 @@ import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { MeetingsModule } from '@roundtable/api-meetings';
 import { OpenCallModule } from '@roundtable/api-open-call';
+import { LibraryModule } from '@roundtable/api-library';
 import { JobsModule } from '@roundtable/api-jobs';
 import { ClockModule, HealthController } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
@@ -34,6 +35,7 @@ export class AppModule {
         VersionsModule,
         DeliverablesModule,
         MeetingsModule,
+        LibraryModule,
       ],
       controllers: [HealthController],
     };

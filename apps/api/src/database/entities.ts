@@ -3,6 +3,7 @@ import { COLLABORATION_ENTITIES } from '@roundtable/api-collaboration';
 import { COMMENT_ENTITIES } from '@roundtable/api-comments';
 import { PLAN_ENTITIES } from '@roundtable/api-deliverables';
 import { INVITATION_ENTITIES } from '@roundtable/api-invitations';
+import { LIBRARY_ENTITIES } from '@roundtable/api-library';
 import { MAIL_ENTITIES } from '@roundtable/api-mail';
 import { MEETING_ENTITIES } from '@roundtable/api-meetings';
 import { OPEN_CALL_ENTITIES } from '@roundtable/api-open-call';
@@ -21,4 +22,5 @@ export const ENTITIES = [
   ...VERSION_ENTITIES,
   ...PLAN_ENTITIES,
   ...MEETING_ENTITIES,
+  ...LIBRARY_ENTITIES,
 ];

@@ -1,6 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { LoginPage, RequireAuth } from '@roundtable/web-auth';
 import { AppLayout, HomePage, NotFoundPage, WorkingGroupPage } from '@roundtable/web-projects';
+
+// The group's working documents come from the library chunk, loaded with the group page.
+const WorkingGroupLibrary = lazy(async () => ({ default: (await import('@roundtable/web-library')).WorkingGroupLibrary }));
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -22,7 +26,18 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'working-groups/:id', element: <WorkingGroupPage /> },
+      {
+        path: 'working-groups/:id',
+        element: (
+          <WorkingGroupPage
+            librarySection={(group) => (
+              <Suspense fallback={null}>
+                <WorkingGroupLibrary projectId={group.projectId} groupId={group.id} />
+              </Suspense>
+            )}
+          />
+        ),
+      },
       {
         path: 'documents/:id',
         // The editor (Tiptap, ProseMirror, Yjs) is the heaviest part of the app: load it on demand.
@@ -42,6 +57,8 @@ const router = createBrowserRouter([
       { path: 'meetings', lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MeetingsPage }) },
       { path: 'meetings/new', lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).ScheduleMeetingPage }) },
       { path: 'meetings/:id', lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MeetingPage }) },
+      { path: 'library', lazy: async () => ({ Component: (await import('@roundtable/web-library')).LibraryPage }) },
+      { path: 'library/:id', lazy: async () => ({ Component: (await import('@roundtable/web-library')).LibraryFilePage }) },
       { path: 'balance', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).BalancePage }) },
       { path: 'admin/outbox', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).OutboxPage }) },
       { path: '*', element: <NotFoundPage /> },

@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PLAN, DEMO_PROJECT, D
 import { DEMO_DIMENSIONS } from './demo-dimensions';
 import { DEMO_EXPERTS } from './demo-experts';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedLibrary } from './demo-library';
 
 /**
  * Seeds the demo project. Idempotent: every row is keyed by a natural key and inserted only when missing,
@@ -131,6 +132,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
       );
     }
     await seedPlan(manager, projectId, partnerIds);
+    await seedLibrary(manager, projectId, groupIds);
     // Default balance target: both main actors equally represented.
     await manager.query(
       `INSERT INTO balance_targets (project_id, europe_share, china_share, other_share) VALUES ($1, 0.5, 0.5, 0)

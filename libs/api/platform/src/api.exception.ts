@@ -9,6 +9,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.RouteNotFound]: 404,
   [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedFileType]: 415,
   [ErrorCode.TooManyAttempts]: 429,
   [ErrorCode.Internal]: 500,
   [ErrorCode.DatabaseUnavailable]: 503,

@@ -8,6 +8,7 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   RouteNotFound: 'ROUTE_NOT_FOUND',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UnsupportedFileType: 'UNSUPPORTED_FILE_TYPE',
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   Conflict: 'CONFLICT',
   CoChairRule: 'CO_CHAIR_RULE',

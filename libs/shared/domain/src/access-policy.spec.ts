@@ -219,3 +219,87 @@ describe('meetings in can()', () => {
     expect(can(coordinator, 'meeting.rsvp', wgMeeting())).toBe(false);
   });
 });
+
+describe('working-documents library (can)', () => {
+  const advisory: Actor = { platformRole: 'member', coordinatedProjectIds: [], advisoryProjectIds: [P], memberships: [] };
+  const libraryActors = { ...actors, 'advisory board of the project': advisory } satisfies Record<string, Actor>;
+  type LibraryActor = keyof typeof libraryActors;
+  // Columns: a WG A file | a WG B file | a project-level file | a file of another project (group X).
+  const targets = [
+    { projectId: P, workingGroupIds: [WG_A] },
+    { projectId: P, workingGroupIds: [WG_B] },
+    { projectId: P, workingGroupIds: [] },
+    { projectId: Q, workingGroupIds: [WG_X] },
+  ];
+  type Row = [boolean, boolean, boolean, boolean];
+  const expectations: Record<'library.upload' | 'library.edit' | 'library.delete' | 'project.read', Record<LibraryActor, Row>> = {
+    'project.read': {
+      admin: [true, true, true, true],
+      'coordinator of the project': [true, true, true, false],
+      'coordinator of another project': [false, false, false, true],
+      'co-chair of WG A': [true, true, true, false],
+      'expert of WG A': [true, true, true, false],
+      'observer of WG A': [true, true, true, false],
+      'expert of another project only': [false, false, false, true],
+      'observer of another project only': [false, false, false, true],
+      nobody: [false, false, false, false],
+      'advisory board of the project': [true, true, true, false],
+    },
+    'library.upload': {
+      admin: [true, true, true, true],
+      'coordinator of the project': [true, true, true, false],
+      'coordinator of another project': [false, false, false, true],
+      'co-chair of WG A': [true, false, false, false],
+      'expert of WG A': [true, false, false, false],
+      'observer of WG A': [false, false, false, false],
+      'expert of another project only': [false, false, false, true],
+      'observer of another project only': [false, false, false, false],
+      nobody: [false, false, false, false],
+      'advisory board of the project': [false, false, false, false],
+    },
+    'library.edit': {
+      admin: [true, true, true, true],
+      'coordinator of the project': [true, true, true, false],
+      'coordinator of another project': [false, false, false, true],
+      'co-chair of WG A': [true, false, false, false],
+      'expert of WG A': [false, false, false, false],
+      'observer of WG A': [false, false, false, false],
+      'expert of another project only': [false, false, false, false],
+      'observer of another project only': [false, false, false, false],
+      nobody: [false, false, false, false],
+      'advisory board of the project': [false, false, false, false],
+    },
+    'library.delete': {
+      admin: [true, true, true, true],
+      'coordinator of the project': [true, true, true, false],
+      'coordinator of another project': [false, false, false, true],
+      'co-chair of WG A': [true, false, false, false],
+      'expert of WG A': [false, false, false, false],
+      'observer of WG A': [false, false, false, false],
+      'expert of another project only': [false, false, false, false],
+      'observer of another project only': [false, false, false, false],
+      nobody: [false, false, false, false],
+      'advisory board of the project': [false, false, false, false],
+    },
+  };
+  const cells = (Object.keys(expectations) as Array<keyof typeof expectations>).flatMap((action) =>
+    (Object.keys(libraryActors) as LibraryActor[]).flatMap((actor) =>
+      targets.map((target, column) => ({ action, actor, column, allowed: expectations[action][actor][column] })),
+    ),
+  );
+
+  test.each(cells)('$action by $actor on target $column: $allowed', ({ action, actor, column, allowed }) => {
+    expect(can(libraryActors[actor], action, targets[column])).toBe(allowed);
+  });
+
+  test('the uploader edits description and tags of their file while they still see the project', () => {
+    const expert = actors['expert of WG A'];
+    expect(can(expert, 'library.edit', { projectId: P, workingGroupIds: [WG_A], ownedByActor: true })).toBe(true);
+    expect(can(expert, 'library.edit', { projectId: P, workingGroupIds: [WG_B], ownedByActor: true })).toBe(true);
+    expect(can(member(), 'library.edit', { projectId: P, workingGroupIds: [WG_A], ownedByActor: true })).toBe(false);
+  });
+
+  test('being the uploader does not allow deleting', () => {
+    expect(can(actors['expert of WG A'], 'library.delete', { projectId: P, workingGroupIds: [WG_A], ownedByActor: true })).toBe(false);
+  });
+});

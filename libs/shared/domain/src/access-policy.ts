@@ -65,7 +65,10 @@ export type Action =
   | 'meeting.read'
   | 'meeting.schedule'
   | 'meeting.findTime'
-  | 'meeting.rsvp';
+  | 'meeting.rsvp'
+  | 'library.upload'
+  | 'library.edit'
+  | 'library.delete';
 
 export interface ResourceRef {
   projectId: string;
@@ -75,6 +78,8 @@ export interface ResourceRef {
   personId?: string;
   /** For meetings: whether the actor is on the invitee list. */
   invited?: boolean;
+  /** Whether the actor created the resource (a library file's uploader edits its description and tags). */
+  ownedByActor?: boolean;
 }
 
 function isCoordinator(actor: Actor, projectId: string): boolean {
@@ -98,6 +103,11 @@ function coChairs(actor: Actor, resource: ResourceRef): boolean {
  * - meetings: a WG meeting is seen by that group's members and its invitees, a project event (no group) by
  *   everyone in the project; co-chairs schedule, edit and cancel their group's meetings, coordinators every
  *   meeting; only invitees answer (RSVP).
+ * - the working-documents library (files of a group, or of the project when `workingGroupIds` is empty):
+ *   everyone who sees the project lists and downloads every file ('project.read'); a group's co-chairs and
+ *   experts upload files and new versions to it, coordinators anywhere (project-level files are theirs alone);
+ *   the uploader, the group's co-chairs and the coordinators edit description and tags; the group's
+ *   co-chairs and the coordinators delete.
  */
 export function can(actor: Actor, action: Action, resource: ResourceRef): boolean {
   const coordinator = isCoordinator(actor, resource.projectId);
@@ -133,6 +143,14 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
       return coordinator || actor.memberships.some((m) => m.projectId === resource.projectId && m.role === 'co-chair');
     case 'meeting.rsvp':
       return resource.invited === true;
+    case 'library.upload':
+      return coordinator || actor.memberships.some(
+        (m) => m.projectId === resource.projectId && (m.role === 'co-chair' || m.role === 'expert') && (resource.workingGroupIds ?? []).includes(m.workingGroupId),
+      );
+    case 'library.edit':
+      return coordinator || coChairs(actor, resource) || (resource.ownedByActor === true && can(actor, 'project.read', resource));
+    case 'library.delete':
+      return coordinator || coChairs(actor, resource);
     case 'call.manage':
     case 'outbox.read':
     case 'balance.setTarget':

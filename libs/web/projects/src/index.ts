@@ -1,6 +1,6 @@
 export { AppLayout } from './lib/app.layout';
 export { HomePage } from './lib/home.page';
-export { WorkingGroupPage } from './lib/working-group.page';
+export { WorkingGroupPage, type GroupSection } from './lib/working-group.page';
 export { NotFoundPage } from './lib/not-found.page';
 export { DocumentList } from './lib/document.list';
 export { PartnerList } from './lib/partner.list';

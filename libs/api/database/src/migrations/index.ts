@@ -5,6 +5,7 @@ import { DocumentVersions1764604800000 } from './1764604800000-document-versions
 import { Comments1764691200000 } from './1764691200000-comments';
 import { PlanAndDeliverables1764777600000 } from './1764777600000-plan-and-deliverables';
 import { Meetings1764864000000 } from './1764864000000-meetings';
+import { WorkingDocumentsLibrary1764907200000 } from './1764907200000-working-documents-library';
 import { AppendUpdatesFunction1764950400000 } from './1764950400000-append-updates-function';
 import { DocumentLocks1764993600000 } from './1764993600000-document-locks';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Comments1764691200000,
   PlanAndDeliverables1764777600000,
   Meetings1764864000000,
+  WorkingDocumentsLibrary1764907200000,
   AppendUpdatesFunction1764950400000,
   DocumentLocks1764993600000,
 ];

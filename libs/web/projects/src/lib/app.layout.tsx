@@ -51,6 +51,9 @@ export function AppLayout() {
             <NavLink to="/plan" data-testid="nav-plan">
               {t('nav.plan')}
             </NavLink>
+            <NavLink to="/library" data-testid="nav-library">
+              {t('nav.library')}
+            </NavLink>
             <NavLink to="/balance" data-testid="nav-balance">
               {t('nav.balance')}
             </NavLink>

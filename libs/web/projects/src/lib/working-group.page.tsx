@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { WorkingGroupRole, type DimensionDto, type MembershipDto, type WorkingGroupDetailDto } from '@roundtable/contracts';
@@ -68,7 +68,10 @@ function CoChairs({ members }: { members: Array<Pick<MembershipDto, 'personId' |
   );
 }
 
-function WorkingGroupDetail({ group, reloadGroup }: { group: GroupDetail; reloadGroup: () => void }) {
+/** Renders a section that lives in another feature library (the working documents) for this group. */
+export type GroupSection = (group: { id: string; projectId: string }) => ReactNode;
+
+function WorkingGroupDetail({ group, reloadGroup, librarySection }: { group: GroupDetail; reloadGroup: () => void; librarySection?: GroupSection }) {
   const { t } = useTranslation();
   const { pick } = useLocale();
   const user = useCurrentUser();
@@ -130,11 +133,13 @@ function WorkingGroupDetail({ group, reloadGroup }: { group: GroupDetail; reload
           onStatusChanged={canManage ? reloadGroup : undefined}
         />
       </section>
+      {librarySection ? librarySection({ id: group.id, projectId: group.projectId }) : null}
     </>
   );
 }
 
-export function WorkingGroupPage() {
+/** `librarySection` is given by the app (web-library builds on web-projects, so it cannot be imported here). */
+export function WorkingGroupPage({ librarySection }: { librarySection?: GroupSection }) {
   const { t } = useTranslation();
   const { id } = useParams<{ id: string }>();
   const group = useApiResource<GroupDetail>(id ? `/api/working-groups/${encodeURIComponent(id)}` : null);
@@ -147,7 +152,7 @@ export function WorkingGroupPage() {
       </p>
       {group.state === 'loading' ? <Loading /> : null}
       {group.state === 'error' ? <ErrorMessage error={group.error} onRetry={group.reload} /> : null}
-      {group.state === 'ready' ? <WorkingGroupDetail group={group.data} reloadGroup={group.reload} /> : null}
+      {group.state === 'ready' ? <WorkingGroupDetail group={group.data} reloadGroup={group.reload} librarySection={librarySection} /> : null}
     </main>
   );
 }
