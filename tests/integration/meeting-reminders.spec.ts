@@ -162,25 +162,34 @@ describe('meeting reminders through the job queue (real PostgreSQL, real SMTP)',
     ]);
   });
 
-  it('skips invitees who declined, and a meeting that is cancelled', async () => {
+  it('honours a meeting’s own reminder offset, skips invitees who declined and meetings that are cancelled', async () => {
     const projectId = (await clients['wg1-eu-cochair'].get('/api/projects')).body[0].id;
     const [{ id: wg1 }] = await t.dataSource.query("SELECT id FROM working_groups WHERE code = 'WG1'");
     const invitees = (await t.dataSource.query("SELECT id FROM people WHERE email IN ('wg1-expert@example.org', 'wg1-cn-cochair@example.org')")).map((r: { id: string }) => r.id);
-    const oneOff = (title: string) =>
+    const oneOff = (title: string, extra: Record<string, unknown> = {}) =>
       clients['wg1-eu-cochair'].post(`/api/projects/${projectId}/meetings`, {
-        workingGroupId: wg1, type: 'wg-meeting', title, timeZone: 'Europe/Rome', start: '2026-07-01T10:00', durationMinutes: 60, inviteePersonIds: invitees,
+        workingGroupId: wg1, type: 'wg-meeting', title, timeZone: 'Europe/Rome', start: '2026-07-01T10:00', durationMinutes: 60, inviteePersonIds: invitees, ...extra,
       });
-    const kept = await oneOff('Kept one-off');
+    const refused = await oneOff('Bad offset', { reminderMinutesBefore: -5 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual(['reminderMinutesBefore']);
+    const kept = await oneOff('Kept one-off', { reminderMinutesBefore: 60 });
     const dropped = await oneOff('Cancelled one-off');
     expect([kept.status, dropped.status]).toEqual([201, 201]);
+    expect([kept.body.reminderMinutesBefore, dropped.body.reminderMinutesBefore]).toEqual([60, 1440]);
     expect((await clients['wg1-cn-cochair'].request('PUT', `/api/meetings/${kept.body.id}/rsvp`, { response: 'no' })).status).toBe(200);
     expect((await clients['wg1-eu-cochair'].post(`/api/meetings/${dropped.body.id}/cancel`)).status).toBe(200);
-    setClock('2026-06-30T09:00:00Z');
-    await poll(async () => sink.messages.filter((m) => m.subject === 'Reminder: WG1 Kept one-off').length, (n) => n === 1, 'the one-off reminder');
+    const oneOffReminders = () => sink.messages.filter((m) => m.subject.endsWith('one-off') && /^(Reminder|会议提醒)/.test(m.subject)).flatMap((m) => [m.subject, ...m.to]);
+
+    setClock('2026-06-30T09:00:00Z'); // 23 h before: inside the default offset, outside the kept one's hour
     await twoMoreSweeps();
-    expect(sink.messages.filter((m) => m.subject.endsWith('one-off') && /^(Reminder|会议提醒)/.test(m.subject)).flatMap((m) => [m.subject, ...m.to])).toEqual([
-      'Reminder: WG1 Kept one-off',
-      'wg1-expert@example.org',
-    ]);
+    expect(oneOffReminders()).toEqual([]);
+    setClock('2026-07-01T07:15:00Z');
+    await poll(async () => oneOffReminders().length, (n) => n > 0, 'the one-off reminder');
+    await twoMoreSweeps();
+    expect(oneOffReminders()).toEqual(['Reminder: WG1 Kept one-off', 'wg1-expert@example.org']);
+    const [row] = await t.dataSource.query('SELECT offset_minutes, recipients FROM meeting_reminders WHERE meeting_id = $1', [kept.body.id]);
+    expect(row).toEqual({ offset_minutes: 60, recipients: 1 });
+    expect(sink.messages.find((m) => m.subject === 'Reminder: WG1 Kept one-off')!.text).toContain('This meeting starts within the hour.');
   });
 });

@@ -1,5 +1,5 @@
 import { occurrencesOf, parseRRule, type Occurrence } from './recurrence';
-import { DEFAULT_MEETING_REMINDER_MINUTES, hoursUntil, meetingRemindersDue } from './reminders';
+import { hoursUntil, meetingRemindersDue } from './reminders';
 
 const at = (iso: string) => new Date(iso);
 const occurrence = (start: string, extra: Partial<Occurrence> = {}): Occurrence => ({
@@ -12,7 +12,7 @@ const occurrence = (start: string, extra: Partial<Occurrence> = {}): Occurrence 
 });
 
 describe('meetingRemindersDue', () => {
-  const day = DEFAULT_MEETING_REMINDER_MINUTES;
+  const day = 24 * 60;
 
   it('is due from 24 hours before the start until the start', () => {
     const o = occurrence('2026-03-10T09:00:00Z');

@@ -1,17 +1,14 @@
 import type { Occurrence } from './recurrence';
 
-export const DEFAULT_MEETING_REMINDER_MINUTES = 24 * 60;
-/** At most two weeks before: longer is a planning note, not a reminder. */
-export const MAX_MEETING_REMINDER_MINUTES = 14 * 24 * 60;
-
 /**
  * The occurrences whose reminder is due at `now`: not cancelled, not started yet, and starting within
- * `minutesBefore`. Recomputed from the current data on every sweep, so a cancelled occurrence drops out and a
+ * `minutesBefore` (0: never). Recomputed from the current data on every sweep, so a cancelled occurrence drops out and a
  * moved one is judged by its new start; a sweep that comes late (the app was down) still reminds of every
  * occurrence that has not started.
  */
 export function meetingRemindersDue(occurrences: readonly Occurrence[], now: Date, minutesBefore: number): Occurrence[] {
   const t = now.getTime();
+  if (minutesBefore <= 0) return [];
   return occurrences.filter((o) => !o.cancelled && o.start.getTime() > t && o.start.getTime() - minutesBefore * 60_000 <= t);
 }
 
