@@ -63,9 +63,14 @@ export class MeetingRemindersService implements OnApplicationBootstrap {
     );
     let sent = 0;
     for (const { id } of rows) {
-      const record = await this.meetings.load(id);
-      const due = meetingRemindersDue(occurrencesFor(record.meeting, record.exceptions), now, record.meeting.reminderMinutesBefore);
-      for (const occurrence of due) if (await this.sendOnce(record, occurrence, now)) sent += 1;
+      try {
+        const record = await this.meetings.load(id);
+        const due = meetingRemindersDue(occurrencesFor(record.meeting, record.exceptions), now, record.meeting.reminderMinutesBefore);
+        for (const occurrence of due) if (await this.sendOnce(record, occurrence, now)) sent += 1;
+      } catch (error) {
+        // One meeting (deleted meanwhile, bad data) must not hold back the others' reminders.
+        this.logger.error(`Reminders of meeting ${id} not sent`, error as Error);
+      }
     }
     return sent;
   }
