@@ -1,17 +1,28 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { MailModule } from '@roundtable/api-mail';
+import { CalendarFeedRegistry, MeetingsModule } from '@roundtable/api-meetings';
 import { ProjectsModule } from '@roundtable/api-projects';
+import { DeadlinesFeedSource } from './deadlines-feed.source';
 import { DocumentLifecycleService } from './document-lifecycle.service';
 import { DocumentLifecycleController, PlanItemsController, ProjectPlanController } from './plan.controller';
 import { PlanService } from './plan.service';
 import { RemindersService } from './reminders.service';
 
-/** Milestones, deliverables, readiness, the deadline dashboard and reminders. Needs JobsModule and ClockModule (global). */
+/**
+ * Milestones, deliverables, readiness, the deadline dashboard, reminders, and deadlines in personal calendar
+ * feeds. Needs JobsModule and ClockModule (global).
+ */
 @Module({
-  imports: [AuthModule, ProjectsModule, MailModule],
+  imports: [AuthModule, ProjectsModule, MailModule, MeetingsModule],
   controllers: [ProjectPlanController, PlanItemsController, DocumentLifecycleController],
-  providers: [PlanService, DocumentLifecycleService, RemindersService],
+  providers: [PlanService, DocumentLifecycleService, RemindersService, DeadlinesFeedSource],
   exports: [PlanService, RemindersService],
 })
-export class DeliverablesModule {}
+export class DeliverablesModule implements OnModuleInit {
+  constructor(private readonly registry: CalendarFeedRegistry, private readonly deadlines: DeadlinesFeedSource) {}
+
+  onModuleInit(): void {
+    this.registry.register(this.deadlines);
+  }
+}

@@ -177,10 +177,12 @@ export class PlanService {
    * the data a personal calendar feed shows.
    */
   async deadlinesForPerson(personId: string): Promise<PlanDeadlineDto[]> {
-    const rows: Array<{ project_id: string; start_date: string; duration_months: number; id: string; kind: PlanItem['kind']; number: string; title_en: string; title_zh: string; due_month: number }> =
+    const rows: Array<{ project_id: string; start_date: string; duration_months: number; id: string; kind: PlanItem['kind']; number: string; title_en: string; title_zh: string; due_month: number; rebaselines: number; rebaselined_at: Date | null }> =
       await this.dataSource.query(
-        `SELECT p.id AS project_id, to_char(p.start_date, 'YYYY-MM-DD') AS start_date, p.duration_months, i.id, i.kind, i.number, i.title_en, i.title_zh, i.due_month
+        `SELECT p.id AS project_id, to_char(p.start_date, 'YYYY-MM-DD') AS start_date, p.duration_months, i.id, i.kind, i.number, i.title_en, i.title_zh, i.due_month,
+                r.n AS rebaselines, r.last AS rebaselined_at
          FROM plan_items i JOIN projects p ON p.id = i.project_id
+         CROSS JOIN LATERAL (SELECT count(*)::int AS n, max(changed_at) AS last FROM plan_item_rebaselines WHERE item_id = i.id) r
          WHERE (i.status IS NULL OR i.status NOT IN ('submitted', 'accepted'))
            AND (p.id IN (SELECT wg.project_id FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id WHERE m.person_id = $1 AND m.left_on IS NULL)
              OR p.id IN (SELECT project_id FROM project_roles WHERE person_id = $1 AND revoked_at IS NULL)
@@ -196,6 +198,8 @@ export class PlanService {
       title: { en: r.title_en, zh: r.title_zh },
       dueMonth: r.due_month,
       dueDate: projectMonthEnd(r.start_date, r.duration_months, r.due_month),
+      rebaselines: r.rebaselines,
+      rebaselinedAt: r.rebaselined_at ? new Date(r.rebaselined_at).toISOString() : null,
     }));
   }
 

@@ -3,20 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale } from '@roundtable/contracts';
 import { reminderOffsetDue } from '@roundtable/domain';
 import { Clock } from '@roundtable/api-platform';
-import { JobsService } from '@roundtable/api-jobs';
+import { JobsService, reminderSweepSeconds } from '@roundtable/api-jobs';
 import { MailService } from '@roundtable/api-mail';
 import { DataSource } from 'typeorm';
 import { PlanService } from './plan.service';
 import { reminderMail } from './reminder.mail';
 
 export const REMINDER_JOB = 'plan-reminders';
-const DEFAULT_SWEEP_SECONDS = 3600;
-
-/** Seconds between two reminder sweeps (REMINDER_SWEEP_SECONDS, default one hour). */
-export function reminderSweepSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.REMINDER_SWEEP_SECONDS);
-  return Number.isFinite(value) && value >= 1 ? value : DEFAULT_SWEEP_SECONDS;
-}
 
 interface Recipient {
   email: string;

@@ -47,4 +47,16 @@ describe('meeting mail', () => {
       expect(meetingMail({ ...input, kind }).subject).toMatch(/WG1 Monthly meeting$/);
     }
   });
+
+  it('reminds in each language with the hours left, both zones, the link and the agenda', () => {
+    const english = meetingMail({ ...input, kind: 'reminder', hoursLeft: 24 });
+    expect(english.subject).toBe('Reminder: WG1 Monthly meeting');
+    expect(english.text).toContain('This meeting starts in 24 hours.');
+    expect(english.text).toMatch(/When: .*17:00 \(Shanghai, GMT\+8\) \/ .*10:00 \(Rome, GMT\+1\)/);
+    expect(english.text).toContain('Online: https://meet.example.org/wg1');
+    expect(english.text).toContain('2. Paper outline');
+    const chinese = meetingMail({ ...input, kind: 'reminder', locale: 'zh-CN', hoursLeft: 1 });
+    expect(chinese.subject).toBe('会议提醒：WG1 Monthly meeting');
+    expect(chinese.text).toContain('该会议将在一小时内开始。');
+  });
 });

@@ -1,7 +1,7 @@
 import type { Locale, MeetingType } from '@roundtable/contracts';
 import { describeRule, formatInZones, parseRRule, zoneCity } from '@roundtable/domain';
 
-export type MeetingMailKind = 'invitation' | 'update' | 'cancellation' | 'occurrence-changed' | 'occurrence-cancelled';
+export type MeetingMailKind = 'invitation' | 'update' | 'cancellation' | 'occurrence-changed' | 'occurrence-cancelled' | 'reminder';
 
 export interface MeetingMailInput {
   kind: MeetingMailKind;
@@ -25,6 +25,8 @@ export interface MeetingMailInput {
   durationMinutes: number;
   organizerName: string | null;
   link: string;
+  /** For a reminder: whole hours until the start. */
+  hoursLeft?: number;
 }
 
 const TYPE_NAMES: Record<Locale, Record<MeetingType, string>> = {
@@ -53,6 +55,7 @@ const SUBJECTS: Record<Locale, Record<MeetingMailKind, (title: string) => string
     cancellation: (t) => `Cancelled: ${t}`,
     'occurrence-changed': (t) => `One meeting moved: ${t}`,
     'occurrence-cancelled': (t) => `One meeting cancelled: ${t}`,
+    reminder: (t) => `Reminder: ${t}`,
   },
   'zh-CN': {
     invitation: (t) => `会议邀请：${t}`,
@@ -60,10 +63,11 @@ const SUBJECTS: Record<Locale, Record<MeetingMailKind, (title: string) => string
     cancellation: (t) => `会议已取消：${t}`,
     'occurrence-changed': (t) => `单次会议时间已更改：${t}`,
     'occurrence-cancelled': (t) => `单次会议已取消：${t}`,
+    reminder: (t) => `会议提醒：${t}`,
   },
 };
 
-const INTRO: Record<Locale, Record<MeetingMailKind, string>> = {
+const INTRO: Record<Locale, Record<Exclude<MeetingMailKind, 'reminder'>, string>> = {
   en: {
     invitation: 'You are invited to this meeting. The attached calendar file adds it to your calendar.',
     update: 'This meeting has changed. The attached calendar file updates your calendar.',
@@ -78,6 +82,11 @@ const INTRO: Record<Locale, Record<MeetingMailKind, string>> = {
     'occurrence-changed': '该系列中的一次会议时间已更改。附件中的日历文件将更新您的日历。',
     'occurrence-cancelled': '该系列中的一次会议已取消。附件中的日历文件将更新您的日历。',
   },
+};
+
+const REMINDER_INTRO: Record<Locale, (hours: number) => string> = {
+  en: (h) => (h <= 1 ? 'This meeting starts within the hour.' : `This meeting starts in ${h} hours.`),
+  'zh-CN': (h) => (h <= 1 ? '该会议将在一小时内开始。' : `该会议将在 ${h} 小时后开始。`),
 };
 
 const LABELS = {
@@ -100,7 +109,7 @@ export function meetingMail(input: MeetingMailInput): { subject: string; text: s
   const lines = [
     l.hello(input.recipientName),
     '',
-    INTRO[locale][input.kind],
+    input.kind === 'reminder' ? REMINDER_INTRO[locale](input.hoursLeft ?? 24) : INTRO[locale][input.kind],
     '',
     `${title} — ${TYPE_NAMES[locale][meeting.type]}`,
     `${l.when}${l.sep}${whenLines.join(' / ')}`,

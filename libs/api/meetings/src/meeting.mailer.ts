@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale } from '@roundtable/contracts';
+import type { Occurrence } from '@roundtable/domain';
 import { MailService } from '@roundtable/api-mail';
 import { DataSource } from 'typeorm';
 import { meetingEvents } from './calendar/meeting.ics';
@@ -15,12 +16,53 @@ export interface MailChange {
   occurrence?: Date;
 }
 
-interface Recipient {
+export interface MeetingMailRecipient {
   person_id: string;
   display_name: string;
   email: string;
   time_zone: string;
   locale: Locale;
+}
+
+/** Invitees as mail recipients: their zone, and their language (the account's, else the person's). */
+export const RECIPIENTS_SQL = `SELECT p.id AS person_id, p.display_name, p.email, p.time_zone, coalesce(u.locale, p.locale) AS locale
+  FROM people p LEFT JOIN users u ON u.person_id = p.id`;
+
+export function asRecipient(row: MeetingMailRecipient): MeetingMailRecipient {
+  return { ...row, locale: row.locale === 'zh-CN' ? 'zh-CN' : 'en' };
+}
+
+/** One meeting mail for one recipient about one occurrence (the first when none is given). */
+export function composeMeetingMail(
+  record: MeetingRecord,
+  recipient: MeetingMailRecipient,
+  kind: MeetingMailKind,
+  shown: Occurrence | undefined,
+  hoursLeft?: number,
+): { subject: string; text: string; html: string } {
+  const m = record.meeting;
+  return meetingMail({
+    kind,
+    locale: recipient.locale,
+    recipientName: recipient.display_name,
+    recipientZone: recipient.time_zone,
+    meeting: {
+      title: m.title,
+      type: m.type,
+      workingGroupCode: record.workingGroupCode,
+      timeZone: m.timeZone,
+      description: m.description,
+      onlineUrl: m.onlineUrl,
+      place: m.place,
+      rrule: m.rrule,
+      agenda: record.agenda.map((a) => ({ title: a.title, minutesAllotted: a.minutesAllotted })),
+    },
+    start: shown?.start ?? m.startsAt,
+    durationMinutes: shown ? Math.round((shown.end.getTime() - shown.start.getTime()) / 60_000) : m.durationMinutes,
+    organizerName: record.organizer?.displayName ?? null,
+    link: calendarView(record).link,
+    hoursLeft,
+  });
 }
 
 /**
@@ -52,33 +94,11 @@ export class MeetingMailer {
     }
   }
 
-  private async sendOne(record: MeetingRecord, recipient: Recipient, kind: MeetingMailKind, occurrence?: Date): Promise<void> {
-    const m = record.meeting;
-    const occurrences = occurrencesFor(m, record.exceptions);
+  private async sendOne(record: MeetingRecord, recipient: MeetingMailRecipient, kind: MeetingMailKind, occurrence?: Date): Promise<void> {
+    const occurrences = occurrencesFor(record.meeting, record.exceptions);
     const concerned = occurrence ? occurrences.find((o) => o.originalStart.getTime() === occurrence.getTime()) : undefined;
     const upcoming = occurrences.find((o) => !o.cancelled && o.end.getTime() > Date.now()) ?? occurrences[0];
-    const shown = concerned ?? upcoming;
-    const message = meetingMail({
-      kind,
-      locale: recipient.locale,
-      recipientName: recipient.display_name,
-      recipientZone: recipient.time_zone,
-      meeting: {
-        title: m.title,
-        type: m.type,
-        workingGroupCode: record.workingGroupCode,
-        timeZone: m.timeZone,
-        description: m.description,
-        onlineUrl: m.onlineUrl,
-        place: m.place,
-        rrule: m.rrule,
-        agenda: record.agenda.map((a) => ({ title: a.title, minutesAllotted: a.minutesAllotted })),
-      },
-      start: shown?.start ?? m.startsAt,
-      durationMinutes: shown ? Math.round((shown.end.getTime() - shown.start.getTime()) / 60_000) : m.durationMinutes,
-      organizerName: record.organizer?.displayName ?? null,
-      link: calendarView(record).link,
-    });
+    const message = composeMeetingMail(record, recipient, kind, concerned ?? upcoming);
     const cancelling = kind === 'cancellation';
     const events = meetingEvents(calendarView(record, { cancelled: cancelling }));
     const method = cancelling ? 'CANCEL' : 'REQUEST';
@@ -90,12 +110,8 @@ export class MeetingMailer {
     });
   }
 
-  private async recipients(personIds: string[]): Promise<Map<string, Recipient>> {
-    const rows: Recipient[] = await this.dataSource.query(
-      `SELECT p.id AS person_id, p.display_name, p.email, p.time_zone, coalesce(u.locale, p.locale) AS locale
-         FROM people p LEFT JOIN users u ON u.person_id = p.id WHERE p.id = ANY($1)`,
-      [[...new Set(personIds)]],
-    );
-    return new Map(rows.map((r) => [r.person_id, { ...r, locale: r.locale === 'zh-CN' ? 'zh-CN' : 'en' }]));
+  private async recipients(personIds: string[]): Promise<Map<string, MeetingMailRecipient>> {
+    const rows: MeetingMailRecipient[] = await this.dataSource.query(`${RECIPIENTS_SQL} WHERE p.id = ANY($1)`, [[...new Set(personIds)]]);
+    return new Map(rows.map((r) => [r.person_id, asRecipient(r)]));
   }
 }

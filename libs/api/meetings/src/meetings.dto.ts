@@ -120,6 +120,13 @@ class MeetingFieldsDto {
   @MaxLength(MEETING_LIMITS.urlMax, { message: `onlineUrl must be at most ${MEETING_LIMITS.urlMax} characters` })
   onlineUrl?: string | null;
 
+  @ApiPropertyOptional({ example: 1440, description: 'Minutes before each occurrence that invitees are reminded (default 1440 = 24 h; 0: no reminder).' })
+  @IsOptional()
+  @IsInt({ message: 'reminderMinutesBefore must be a whole number of minutes' })
+  @Min(0, { message: 'reminderMinutesBefore must not be negative' })
+  @Max(MEETING_LIMITS.reminderMax, { message: `reminderMinutesBefore must be at most ${MEETING_LIMITS.reminderMax} (two weeks)` })
+  reminderMinutesBefore?: number;
+
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @Transform(trim)

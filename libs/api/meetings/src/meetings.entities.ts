@@ -27,8 +27,21 @@ export class Meeting {
   @Column({ name: 'organizer_person_id', type: 'uuid', nullable: true }) organizerPersonId!: string | null;
   @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true }) createdByUserId!: string | null;
   @Column({ name: 'seed_key', type: 'text', nullable: true }) seedKey!: string | null;
+  /** How long before each occurrence invitees get a reminder (0: none); default 24 h. */
+  @Column({ name: 'reminder_minutes_before', type: 'integer', default: 1440 }) reminderMinutesBefore!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** One reminder sent: an occurrence (original start), the offset and the start it was sent for (ADR 014). */
+@Entity({ name: 'meeting_reminders' })
+export class MeetingReminder {
+  @PrimaryColumn({ name: 'meeting_id', type: 'uuid' }) meetingId!: string;
+  @PrimaryColumn({ name: 'original_start', type: 'timestamptz' }) originalStart!: Date;
+  @PrimaryColumn({ name: 'offset_minutes', type: 'integer' }) offsetMinutes!: number;
+  @PrimaryColumn({ name: 'starts_at', type: 'timestamptz' }) startsAt!: Date;
+  @Column('integer') recipients!: number;
+  @Column({ name: 'sent_at', type: 'timestamptz' }) sentAt!: Date;
 }
 
 @Entity({ name: 'meeting_agenda_items' })
@@ -87,4 +100,4 @@ export class CalendarFeed {
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
 }
 
-export const MEETING_ENTITIES = [Meeting, MeetingAgendaItem, MeetingInvitee, MeetingException, MeetingAttendance, PersonWorkingHours, CalendarFeed];
+export const MEETING_ENTITIES = [Meeting, MeetingAgendaItem, MeetingInvitee, MeetingException, MeetingAttendance, PersonWorkingHours, CalendarFeed, MeetingReminder];

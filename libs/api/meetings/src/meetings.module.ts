@@ -8,15 +8,17 @@ import { CalendarFeedsService } from './calendar/calendar-feeds.service';
 import { MeetingsFeedSource } from './calendar/meetings-feed.source';
 import { HolidaysService } from './holidays.service';
 import { MeetingMailer } from './meeting.mailer';
+import { MeetingRemindersService } from './meeting-reminders.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 
+/** Meetings, calendars and meeting mail; reminders need JobsModule and ClockModule (global). */
 @Module({
   imports: [AuthModule, ProjectsModule, MailModule],
   controllers: [MeetingsController, CalendarFeedsController],
-  providers: [MeetingsService, MeetingMailer, HolidaysService, CalendarFeedRegistry, CalendarFeedsService, MeetingsFeedSource],
+  providers: [MeetingsService, MeetingMailer, HolidaysService, CalendarFeedRegistry, CalendarFeedsService, MeetingsFeedSource, MeetingRemindersService],
   // Other features (deliverable deadlines) register their own feed source with the registry.
-  exports: [MeetingsService, CalendarFeedRegistry, HolidaysService],
+  exports: [MeetingsService, CalendarFeedRegistry, HolidaysService, MeetingRemindersService],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(private readonly registry: CalendarFeedRegistry, private readonly meetingsSource: MeetingsFeedSource) {}

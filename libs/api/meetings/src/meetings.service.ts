@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ErrorCode, type FieldError, type FindTimeResponse, type MeetingDto, type MeetingSummaryDto, type MeetingType, type OccurrenceDto,
+  ErrorCode, MEETING_LIMITS, type FieldError, type FindTimeResponse, type MeetingDto, type MeetingSummaryDto, type MeetingType, type OccurrenceDto,
   type RsvpResponse, type WorkingHoursDto,
 } from '@roundtable/contracts';
 import {
@@ -118,6 +118,7 @@ export class MeetingsService {
         organizerPersonId: user.personId,
         createdByUserId: user.id,
         seedKey: null,
+        reminderMinutesBefore: body.reminderMinutesBefore ?? MEETING_LIMITS.reminderDefault,
       });
       await this.saveAgenda(manager, id, body.agenda ?? []);
       if (inviteeIds.length > 0) await manager.getRepository(MeetingInvitee).insert([...new Set(inviteeIds)].map((personId) => ({ meetingId: id, personId, rsvp: null, rsvpAt: null })));
@@ -152,6 +153,7 @@ export class MeetingsService {
           ...(body.description !== undefined ? { description: body.description } : {}),
           ...(body.onlineUrl !== undefined ? { onlineUrl: body.onlineUrl || null } : {}),
           ...(body.place !== undefined ? { place: body.place || null } : {}),
+          ...(body.reminderMinutesBefore !== undefined ? { reminderMinutesBefore: body.reminderMinutesBefore } : {}),
           ...(schedule ? { startsAt: schedule.startsAt, timeZone: zone, durationMinutes: schedule.durationMinutes, rrule: schedule.rrule } : {}),
         },
       );
@@ -550,6 +552,7 @@ export class MeetingsService {
       onlineUrl: m.onlineUrl,
       place: m.place,
       sequence: m.sequence,
+      reminderMinutesBefore: m.reminderMinutesBefore,
       organizer: record.organizer ? { personId: record.organizer.personId, displayName: record.organizer.displayName } : null,
       agenda: record.agenda,
       invitees: record.invitees.map((i) => ({

@@ -8,7 +8,7 @@ export const PROJECT_EVENT_TYPES = MEETING_TYPES.filter((t) => t !== 'wg-meeting
 export const RSVP_RESPONSES = ['yes', 'no', 'maybe'] as const;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 
-export const MEETING_LIMITS = { titleMax: 200, descriptionMax: 10_000, durationMax: 1440, agendaMax: 50, agendaTitleMax: 300, placeMax: 300, urlMax: 2000, findTimeDaysMax: 60 } as const;
+export const MEETING_LIMITS = { titleMax: 200, descriptionMax: 10_000, durationMax: 1440, agendaMax: 50, agendaTitleMax: 300, placeMax: 300, urlMax: 2000, findTimeDaysMax: 60, reminderDefault: 1440, reminderMax: 20_160 } as const;
 
 export interface AgendaItemDto {
   id: string;
@@ -83,6 +83,8 @@ export interface MeetingDto extends MeetingSummaryDto {
   onlineUrl: string | null;
   place: string | null;
   sequence: number;
+  /** Invitees are reminded this long before each occurrence (0: no reminder). */
+  reminderMinutesBefore: number;
   organizer: { personId: string; displayName: string } | null;
   agenda: AgendaItemDto[];
   invitees: MeetingInviteeDto[];
@@ -108,6 +110,8 @@ export interface CreateMeetingRequest {
   agenda?: AgendaItemInput[];
   /** Defaults to the working group's current members (and nobody for a project event). */
   inviteePersonIds?: string[];
+  /** Minutes before each occurrence that invitees get a reminder; default 1440 (24 h), 0 for none. */
+  reminderMinutesBefore?: number;
 }
 
 export type UpdateMeetingRequest = Partial<Omit<CreateMeetingRequest, 'workingGroupId'>>;

@@ -145,4 +145,8 @@ export interface PlanDeadlineDto {
   title: Bilingual;
   dueMonth: number;
   dueDate: string;
+  /** How many times the due month was re-baselined (the calendar event's SEQUENCE). */
+  rebaselines: number;
+  /** When it was last re-baselined (ISO), or null. */
+  rebaselinedAt: string | null;
 }

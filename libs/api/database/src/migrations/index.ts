@@ -8,6 +8,7 @@ import { Meetings1764864000000 } from './1764864000000-meetings';
 import { WorkingDocumentsLibrary1764907200000 } from './1764907200000-working-documents-library';
 import { AppendUpdatesFunction1764950400000 } from './1764950400000-append-updates-function';
 import { DocumentLocks1764993600000 } from './1764993600000-document-locks';
+import { MeetingReminders1765123200000 } from './1765123200000-meeting-reminders';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   WorkingDocumentsLibrary1764907200000,
   AppendUpdatesFunction1764950400000,
   DocumentLocks1764993600000,
+  MeetingReminders1765123200000,
 ];

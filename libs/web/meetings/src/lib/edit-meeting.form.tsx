@@ -4,6 +4,7 @@ import type { MeetingDto, PersonDto, UpdateMeetingRequest } from '@roundtable/co
 import { toLocal } from '@roundtable/domain';
 import { apiRequest, Field, FormError, SubmitButton, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
 import { InviteeChecklist } from './invitee-checklist';
+import { ReminderOffsetField } from './reminder-offset.field';
 
 /**
  * Changes the whole meeting (or series): what, when (in the meeting's zone), where, who. Saving mails
@@ -18,6 +19,7 @@ export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onS
   const [time, setTime] = useState(local.time);
   const [duration, setDuration] = useState(String(meeting.durationMinutes));
   const [onlineUrl, setOnlineUrl] = useState(meeting.onlineUrl ?? '');
+  const [reminder, setReminder] = useState(meeting.reminderMinutesBefore);
   const [place, setPlace] = useState(meeting.place ?? '');
   const [invited, setInvited] = useState(new Set(meeting.invitees.map((i) => i.personId)));
   const people = useApiResource<PersonDto[]>(meeting.workingGroupId ? `/api/people?workingGroupId=${encodeURIComponent(meeting.workingGroupId)}` : '/api/people');
@@ -34,6 +36,7 @@ export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onS
       durationMinutes: Number(duration),
       onlineUrl: onlineUrl.trim() || null,
       place: place.trim() || null,
+      reminderMinutesBefore: reminder,
       inviteePersonIds: [...invited],
     };
     onSaved(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}`, { method: 'PATCH', body }));
@@ -72,6 +75,7 @@ export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onS
         <Field label={t('meetings.form.place')} error={fieldError(save.error, 'place')}>
           {(props) => <input {...props} value={place} onChange={(e) => setPlace(e.target.value)} />}
         </Field>
+        <ReminderOffsetField value={reminder} onChange={setReminder} error={fieldError(save.error, 'reminderMinutesBefore')} />
       </div>
       <InviteeChecklist
         people={candidates}

@@ -13,6 +13,7 @@ import { dstShiftText, meetingTypeLabel, viewerZone } from './meeting-labels';
 import { InviteeChecklist } from './invitee-checklist';
 import { isLastWeekOfMonth, ruleFor, type Repeat } from './repeat-rule';
 import { ZonedTimes } from './zoned-times';
+import { ReminderOffsetField } from './reminder-offset.field';
 
 const ZONES: string[] = (() => {
   try {
@@ -51,6 +52,7 @@ export function ScheduleMeetingPage() {
   const [zone, setZone] = useState(isTimeZone(viewerZone()) ? viewerZone() : 'Europe/Rome');
   const [duration, setDuration] = useState('90');
   const [onlineUrl, setOnlineUrl] = useState('');
+  const [reminder, setReminder] = useState(1440);
   const [place, setPlace] = useState('');
   const [repeat, setRepeat] = useState<Repeat>('none');
   const [interval, setRepeatInterval] = useState('1');
@@ -91,6 +93,7 @@ export function ScheduleMeetingPage() {
       timeZone: zone,
       durationMinutes: Number(duration),
       onlineUrl: onlineUrl.trim() || null,
+      reminderMinutesBefore: reminder,
       place: place.trim() || null,
       rrule,
       agenda: agenda.filter((a) => a.title.trim()).map((a) => ({ title: a.title.trim(), minutesAllotted: a.minutes ? Number(a.minutes) : null, documentIds: a.documentId ? [a.documentId] : [] })),
@@ -304,6 +307,7 @@ export function ScheduleMeetingPage() {
           <Field label={t('meetings.form.place')} error={fieldError(submit.error, 'place')}>
             {(props) => <input {...props} value={place} onChange={(e) => setPlace(e.target.value)} />}
           </Field>
+          <ReminderOffsetField value={reminder} onChange={setReminder} error={fieldError(submit.error, 'reminderMinutesBefore')} />
         </div>
 
         <fieldset className="fieldset">
