@@ -6,3 +6,4 @@ export * from './co-chair-rule';
 export * from './countries';
 export * from './plan';
 export * from './meetings';
+export * from './minutes';
