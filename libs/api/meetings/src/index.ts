@@ -5,3 +5,4 @@ export type { MeetingRecord } from './meeting.record';
 export { CalendarFeedRegistry, type CalendarFeedSource, type FeedOwner } from './calendar/calendar-feed.registry';
 export type { IcsEvent, IcsWhen } from './calendar/ics.writer';
 export { HolidaysService } from './holidays.service';
+export { MinutesService } from './minutes/minutes.service';

@@ -15,7 +15,7 @@ export interface MailChange {
   occurrence?: Date;
 }
 
-interface Recipient {
+export interface Recipient {
   person_id: string;
   display_name: string;
   email: string;
@@ -90,7 +90,8 @@ export class MeetingMailer {
     });
   }
 
-  private async recipients(personIds: string[]): Promise<Map<string, Recipient>> {
+  /** Name, address, zone and language of each person (the user's language when they have an account). */
+  async recipients(personIds: string[]): Promise<Map<string, Recipient>> {
     const rows: Recipient[] = await this.dataSource.query(
       `SELECT p.id AS person_id, p.display_name, p.email, p.time_zone, coalesce(u.locale, p.locale) AS locale
          FROM people p LEFT JOIN users u ON u.person_id = p.id WHERE p.id = ANY($1)`,

@@ -100,8 +100,9 @@ export class ProjectsService {
         typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) ||
         a.titleEn.localeCompare(b.titleEn),
     );
+    const restricted = await this.access.minutesRestrictions(actor.personId ?? null, documents);
     return documents.flatMap((document) => {
-      const access = documentAccess(actor, document);
+      const access = documentAccess(actor, { ...document, restricted: restricted.get(document.id) ?? null });
       return access === 'none' ? [] : [presentDocument(document, access, actor)];
     });
   }

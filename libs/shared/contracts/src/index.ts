@@ -6,3 +6,4 @@ export * from './comments';
 export * from './versions';
 export * from './plan';
 export * from './meetings';
+export * from './minutes';

@@ -7,6 +7,7 @@ import { PlanAndDeliverables1764777600000 } from './1764777600000-plan-and-deliv
 import { Meetings1764864000000 } from './1764864000000-meetings';
 import { AppendUpdatesFunction1764950400000 } from './1764950400000-append-updates-function';
 import { DocumentLocks1764993600000 } from './1764993600000-document-locks';
+import { MinutesAndActions1765036800000 } from './1765036800000-minutes-and-actions';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Meetings1764864000000,
   AppendUpdatesFunction1764950400000,
   DocumentLocks1764993600000,
+  MinutesAndActions1765036800000,
 ];

@@ -445,6 +445,7 @@ export const en = {
       named: 'Named version',
       'session-end': 'End of editing session',
       restore: 'Before restore',
+      approved: 'Approved (frozen)',
     },
   },
   collab: {

@@ -443,6 +443,7 @@ export const zhCN: Catalog = {
       named: '命名版本',
       'session-end': '编辑会话结束',
       restore: '恢复之前',
+      approved: '已批准（冻结）',
     },
   },
   collab: {
