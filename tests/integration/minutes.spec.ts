@@ -126,7 +126,7 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
       expect(bad.status).toBe(400);
       expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['occurrenceStart']);
     }
-    expect(await count('meeting_minutes')).toBe(0);
+    const seeded = await count('meeting_minutes');
     const started = await c['wg1-eu-cochair'].post(`/api/meetings/${meeting.id}/minutes`, { occurrenceStart: first });
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ status: 'draft', occurrenceStart: first, workingGroupCode: 'WG1', approvals: [], approvalsNeeded: 2, canManage: true, canApprove: false });
@@ -134,7 +134,7 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     const again = await c['wg1-cn-cochair'].post(`/api/meetings/${meeting.id}/minutes`, { occurrenceStart: first });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(minutes.id);
-    expect(await count('meeting_minutes')).toBe(1);
+    expect(await count('meeting_minutes')).toBe(seeded + 1);
 
     const content = (await c['wg1-expert'].get(`/api/documents/${minutes.documentId}/content`)).body;
     expect(content.text).toContain('Minutes · 会议纪要: WG1 Minutes test meeting');
@@ -213,19 +213,29 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
   });
 
   it('lists my actions across groups with the overdue flag, and carries open actions into the next meeting until they are done', async () => {
-    const mine = (await c['wg1-cn-cochair'].get('/api/me/actions')).body;
-    expect(mine.map((a: { text: string; overdue: boolean; workingGroupCode: string }) => [a.text, a.overdue, a.workingGroupCode])).toEqual([['Send the hospital survey', true, 'WG1']]);
-    expect((await c['wg3-eu-cochair'].get('/api/me/actions')).body).toEqual([]);
+    type Action = { text: string; overdue: boolean; workingGroupCode: string; minutesId: string; status: string };
+    const ours = (list: Action[]) => list.filter((a) => a.minutesId === minutes.id);
+    const mine = (await c['wg1-cn-cochair'].get('/api/me/actions')).body as Action[];
+    expect(ours(mine).map((a) => [a.text, a.overdue, a.workingGroupCode])).toEqual([['Send the hospital survey', true, 'WG1']]);
+    expect(mine.every((a) => a.text !== 'Draft chapter 2 and 3')).toBe(true);
+    // Across groups and meetings: the demo's open WG1 action from 2021 is the expert's, overdue, listed before done ones.
+    const expert = (await c['wg1-expert'].get('/api/me/actions')).body as Action[];
+    expect(expert[0]).toMatchObject({ text: 'Draft the chapter on data-sharing rules', overdue: true, status: 'open' });
+    expect(ours(expert).map((a) => a.text)).toEqual(['Draft chapter 2 and 3']);
 
     const second = meeting.occurrences[1].originalStart;
-    const carried = await c['wg1-observer'].get(`/api/meetings/${meeting.id}/open-actions?before=${encodeURIComponent(second)}`);
-    expect(carried.body.map((a: { text: string }) => a.text).sort()).toEqual(['Draft chapter 2 and 3', 'Send the hospital survey']);
+    const carriedInto = async (id: string, before?: string) =>
+      (await c['wg1-observer'].get(`/api/meetings/${id}/open-actions${before ? `?before=${encodeURIComponent(before)}` : ''}`)).body as Action[];
+    const carried = await carriedInto(meeting.id, second);
+    expect(ours(carried).map((a) => a.text).sort()).toEqual(['Draft chapter 2 and 3', 'Send the hospital survey']);
+    // Open actions of the group's earlier meetings come along too (the demo's 2021 minutes).
+    expect(carried.map((a) => a.text)).toContain('Draft the chapter on data-sharing rules');
     // Not carried into the occurrence it was recorded at.
-    expect((await c['wg1-observer'].get(`/api/meetings/${meeting.id}/open-actions?before=${encodeURIComponent(meeting.occurrences[0].originalStart)}`)).body).toEqual([]);
+    expect(ours(await carriedInto(meeting.id, meeting.occurrences[0].originalStart))).toEqual([]);
     // By default: the next occurrence to come (the clock is on 20 March 2026: the April meeting).
-    expect((await c['wg1-observer'].get(`/api/meetings/${meeting.id}/open-actions`)).body).toHaveLength(2);
+    expect(ours(await carriedInto(meeting.id))).toHaveLength(2);
     // Another meeting of the same group carries them too; a bad "before" is named.
-    expect((await c['wg1-observer'].get(`/api/meetings/${otherMeeting.id}/open-actions`)).body).toHaveLength(2);
+    expect(ours(await carriedInto(otherMeeting.id))).toHaveLength(2);
     expect((await c['wg1-observer'].get(`/api/meetings/${meeting.id}/open-actions?before=soon`)).body.fields[0].field).toBe('before');
 
     // The next minutes' template lists them.
@@ -236,7 +246,7 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     // The owner closes one: it leaves the agenda at once (computed, not copied).
     const done = await c['wg1-cn-cochair'].patch(`/api/actions/${actionId}`, { status: 'done' });
     expect(done.body).toMatchObject({ status: 'done', overdue: false });
-    expect((await c['wg1-observer'].get(`/api/meetings/${meeting.id}/open-actions?before=${encodeURIComponent(second)}`)).body.map((a: { text: string }) => a.text)).toEqual(['Draft chapter 2 and 3']);
+    expect(ours(await carriedInto(meeting.id, second)).map((a) => a.text)).toEqual(['Draft chapter 2 and 3']);
     expect((await c['wg1-cn-cochair'].patch(`/api/actions/${actionId}`, { status: 'open' })).status).toBe(200);
   });
 
@@ -252,7 +262,7 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     const draftApproval = await c['wg1-eu-cochair'].post(`/api/minutes/${minutes.id}/approvals`);
     expect(draftApproval.status).toBe(409);
     expect(draftApproval.body.code).toBe('ILLEGAL_TRANSITION');
-    expect(await count('minutes_approvals')).toBe(0);
+    const approvalsBefore = await count('minutes_approvals');
 
     expect((await c['wg1-expert'].post(`/api/minutes/${minutes.id}/circulate`, {})).status).toBe(403);
     for (const commentDays of [0, 31, 2.5, '7']) {
@@ -282,7 +292,7 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     const twice = await c['wg1-eu-cochair'].post(`/api/minutes/${minutes.id}/approvals`);
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('CONFLICT');
-    expect(await count('minutes_approvals')).toBe(1);
+    expect(await count('minutes_approvals')).toBe(approvalsBefore + 1);
     // One approval is not enough: still editable while circulated.
     expect((await c['wg1-expert'].post(`/api/documents/${minutes.documentId}/paragraphs`, { paragraphs: ['Comment taken in.'] })).status).toBe(200);
 
@@ -366,5 +376,25 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     const approved = await c.coordinator.post(`/api/minutes/${started.body.id}/approvals`);
     expect(approved.body.status).toBe('approved');
     expect((await c['wg3-eu-cochair'].get(`/api/minutes/${started.body.id}`)).status).toBe(200);
+  });
+
+  it('seeds approved minutes (locked, both demo co-chairs, frozen version) with decisions and actions, and a later draft, once', async () => {
+    const { seedDemo } = await import('@roundtable/api-demo');
+    const before = await count('meeting_minutes');
+    await seedDemo(t.dataSource);
+    expect(await count('meeting_minutes')).toBe(before);
+    const archive = (await c['wg3-eu-cochair'].get(`/api/projects/${projectId}/minutes?workingGroupId=${groups.WG2}`)).body;
+    expect(archive.map((m: { occurrenceStart: string }) => m.occurrenceStart)).toEqual(['2021-05-12T08:00:00.000Z', '2021-04-14T08:00:00.000Z']);
+    const seeded = (await c['wg3-eu-cochair'].get(`/api/minutes/${archive[1].id}`)).body;
+    expect(seeded.approvals.map((a: { displayName: string }) => a.displayName)).toEqual(['WG2 EU co-chair', 'WG2 China co-chair']);
+    expect(seeded.decisions).toHaveLength(1);
+    expect(seeded.actions.map((a: { status: string }) => a.status)).toEqual(['done', 'done']);
+    expect((await c['wg3-eu-cochair'].get(`/api/documents/${seeded.documentId}`)).body).toMatchObject({ access: 'read', locked: { reason: 'Approved minutes' } });
+    expect((await c['wg3-eu-cochair'].get(`/api/documents/${seeded.documentId}/versions/${seeded.approvedVersionId}`)).body.text).toContain('WG2 Monthly meeting');
+    expect((await c['wg3-eu-cochair'].get(`/api/projects/${projectId}/minutes?q=data-sharing`)).body).toHaveLength(3);
+    const [draft] = await t.dataSource.query(
+      `SELECT mm.status FROM meeting_minutes mm JOIN meetings m ON m.id = mm.meeting_id WHERE m.seed_key = 'meeting:wg2-monthly' ORDER BY mm.occurrence_start DESC LIMIT 1`,
+    );
+    expect(draft.status).toBe('draft');
   });
 });

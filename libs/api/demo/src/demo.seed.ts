@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PLAN, DEMO_PROJECT, D
 import { DEMO_DIMENSIONS } from './demo-dimensions';
 import { DEMO_EXPERTS } from './demo-experts';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoMinutes } from './demo-minutes';
 
 /**
  * Seeds the demo project. Idempotent: every row is keyed by a natural key and inserted only when missing,
@@ -138,6 +139,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
       [projectId],
     );
     await seedDemoMeetings(manager, projectId, groupIds);
+    await seedDemoMinutes(manager, projectId);
     return { projectId };
   });
 }

@@ -6,3 +6,4 @@ export { CalendarFeedRegistry, type CalendarFeedSource, type FeedOwner } from '.
 export type { IcsEvent, IcsWhen } from './calendar/ics.writer';
 export { HolidaysService } from './holidays.service';
 export { MinutesService } from './minutes/minutes.service';
+export { minutesTemplate } from './minutes/minutes.template';

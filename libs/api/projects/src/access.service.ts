@@ -62,7 +62,7 @@ export class AccessService {
     return (await this.minutesRestrictions(user.personId ?? null, [document])).get(document.id) ?? null;
   }
 
-  /** `minutesRestriction` for many documents in one query (document lists). */
+  /** `minutesRestriction` for many documents in one query (lists of minutes). */
   async minutesRestrictions(personId: string | null, documents: ReadonlyArray<Pick<ProjectDocument, 'id' | 'type'>>): Promise<Map<string, { invited: boolean }>> {
     const ids = documents.filter((d) => d.type === 'minutes').map((d) => d.id);
     if (ids.length === 0) return new Map();

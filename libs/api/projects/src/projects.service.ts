@@ -100,9 +100,10 @@ export class ProjectsService {
         typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) ||
         a.titleEn.localeCompare(b.titleEn),
     );
-    const restricted = await this.access.minutesRestrictions(actor.personId ?? null, documents);
     return documents.flatMap((document) => {
-      const access = documentAccess(actor, { ...document, restricted: restricted.get(document.id) ?? null });
+      // Minutes are listed with their meeting and in the minutes archive, not among the group's papers.
+      if (document.type === 'minutes') return [];
+      const access = documentAccess(actor, document);
       return access === 'none' ? [] : [presentDocument(document, access, actor)];
     });
   }
