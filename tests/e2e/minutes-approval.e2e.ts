@@ -102,7 +102,9 @@ describe('in Chromium: live minutes, circulation, approval by both co-chairs, sh
     expect(await rome.textContent('[data-testid="minutes-status"]')).toBe('Circulated for comments');
     await beijing.goto(minutesUrl);
     await beijing.click('[data-testid="minutes-approve"]');
-    await beijing.locator('[data-testid="minutes-status"]', { hasText: 'Approved' }).waitFor();
+    await beijing.locator('[data-testid="minutes-status"]', { hasText: 'Approved' }).waitFor().catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\n${await beijing.locator('main').innerText()}\n${server.output().slice(-3000)}`);
+    });
     expect(await beijing.locator('[data-testid="approvals"] li').count()).toBe(2);
 
     // The document is read only now, for its authors too.

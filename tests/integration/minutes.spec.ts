@@ -1,5 +1,6 @@
 import { COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
 import { Clock } from '@roundtable/api-platform';
+import { ActionRemindersService } from '@roundtable/api-meetings';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -391,10 +392,30 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     expect(seeded.actions.map((a: { status: string }) => a.status)).toEqual(['done', 'done']);
     expect((await c['wg3-eu-cochair'].get(`/api/documents/${seeded.documentId}`)).body).toMatchObject({ access: 'read', locked: { reason: 'Approved minutes' } });
     expect((await c['wg3-eu-cochair'].get(`/api/documents/${seeded.documentId}/versions/${seeded.approvedVersionId}`)).body.text).toContain('WG2 Monthly meeting');
-    expect((await c['wg3-eu-cochair'].get(`/api/projects/${projectId}/minutes?q=data-sharing`)).body).toHaveLength(3);
+    const found = (await c['wg3-eu-cochair'].get(`/api/projects/${projectId}/minutes?q=data-sharing`)).body as Array<{ meetingTitle: string; workingGroupCode: string }>;
+    expect(found.filter((m) => m.meetingTitle === 'Monthly meeting').map((m) => m.workingGroupCode).sort()).toEqual(['WG1', 'WG2', 'WG3']);
     const [draft] = await t.dataSource.query(
       `SELECT mm.status FROM meeting_minutes mm JOIN meetings m ON m.id = mm.meeting_id WHERE m.seed_key = 'meeting:wg2-monthly' ORDER BY mm.occurrence_start DESC LIMIT 1`,
     );
     expect(draft.status).toBe('draft');
+  });
+
+  it('reminds the owner of an open action two days before it is due, once, in their language', async () => {
+    const draft = (await c['wg1-expert'].get(`/api/meetings/${meeting.id}/minutes`)).body.find((m: { status: string }) => m.status === 'draft');
+    const created = await c['wg1-expert'].post(`/api/minutes/${draft.id}/actions`, { text: 'Book the workshop room', ownerPersonId: people['wg1-cn-cochair'], dueOn: '2026-03-22' });
+    expect(created.status).toBe(201);
+    const reminders = t.app.get(ActionRemindersService);
+    // The queue's own sweep may run at any moment too: whoever runs first sends, nobody sends twice.
+    await reminders.sweep();
+    expect(await reminders.sweep()).toBe(0);
+    const rows = await t.dataSource.query('SELECT due_on::text FROM action_item_reminders WHERE action_id = $1', [created.body.id]);
+    expect(rows).toEqual([{ due_on: '2026-03-22' }]);
+    const mail = await sink.waitForMessage((m) => m.subject === '行动项即将到期：Book the workshop room');
+    expect(mail.to).toContain('wg1-cn-cochair@example.org');
+    expect(mail.text).toContain('截止日期：2026-03-22');
+    expect(sink.messages.filter((m) => m.subject.includes('Book the workshop room'))).toHaveLength(1);
+    // Overdue or closed actions get no reminder.
+    const [overdue] = await t.dataSource.query("SELECT count(*)::int AS n FROM action_item_reminders r JOIN action_items a ON a.id = r.action_id WHERE a.text = 'Draft the chapter on data-sharing rules'");
+    expect(overdue.n).toBe(0);
   });
 });

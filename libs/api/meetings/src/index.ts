@@ -7,3 +7,4 @@ export type { IcsEvent, IcsWhen } from './calendar/ics.writer';
 export { HolidaysService } from './holidays.service';
 export { MinutesService } from './minutes/minutes.service';
 export { minutesTemplate } from './minutes/minutes.template';
+export { ActionRemindersService, ACTION_REMINDER_JOB } from './minutes/action-reminders.service';

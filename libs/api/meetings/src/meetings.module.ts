@@ -14,11 +14,12 @@ import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 import { MinutesController } from './minutes/minutes.controller';
 import { MinutesService } from './minutes/minutes.service';
+import { ActionRemindersService } from './minutes/action-reminders.service';
 
 @Module({
   imports: [AuthModule, ProjectsModule, MailModule, CollaborationModule, VersionsModule],
   controllers: [MeetingsController, CalendarFeedsController, MinutesController],
-  providers: [MeetingsService, MinutesService, MeetingMailer, HolidaysService, CalendarFeedRegistry, CalendarFeedsService, MeetingsFeedSource],
+  providers: [MeetingsService, MinutesService, ActionRemindersService, MeetingMailer, HolidaysService, CalendarFeedRegistry, CalendarFeedsService, MeetingsFeedSource],
   // Other features (deliverable deadlines) register their own feed source with the registry.
   exports: [MeetingsService, MinutesService, CalendarFeedRegistry, HolidaysService],
 })

@@ -8,6 +8,7 @@ import { Meetings1764864000000 } from './1764864000000-meetings';
 import { AppendUpdatesFunction1764950400000 } from './1764950400000-append-updates-function';
 import { DocumentLocks1764993600000 } from './1764993600000-document-locks';
 import { MinutesAndActions1765036800000 } from './1765036800000-minutes-and-actions';
+import { ActionReminders1765036800001 } from './1765036800001-action-reminders';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AppendUpdatesFunction1764950400000,
   DocumentLocks1764993600000,
   MinutesAndActions1765036800000,
+  ActionReminders1765036800001,
 ];

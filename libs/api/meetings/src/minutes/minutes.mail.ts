@@ -52,10 +52,59 @@ export function minutesCirculationMail(input: MinutesCirculationInput): { subjec
     '',
     'Roundtable',
   ];
-  const escape = (v: string) => v.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
   return {
     subject: l.subject(title),
     text: lines.join('\n'),
-    html: `<!doctype html><html lang="${input.locale}"><body><p>${lines.map(escape).join('<br>\n')}</p></body></html>`,
+    html: `<!doctype html><html lang="${input.locale}"><body><p>${lines.map(escapeHtml).join('<br>\n')}</p></body></html>`,
   };
+}
+
+const REMINDER = {
+  en: {
+    subject: (text: string) => `Action due soon: ${text}`,
+    hello: (n: string | null) => (n ? `Dear ${n},` : 'Hello,'),
+    intro: 'An action item you own is due soon.',
+    action: 'Action',
+    due: 'Due on',
+    from: 'Agreed at',
+    open: 'Your actions',
+    sep: ': ',
+  },
+  'zh-CN': {
+    subject: (text: string) => `行动项即将到期：${text}`,
+    hello: (n: string | null) => (n ? `${n}，您好：` : '您好：'),
+    intro: '您负责的一项行动项即将到期。',
+    action: '行动项',
+    due: '截止日期',
+    from: '来源会议',
+    open: '我的行动项',
+    sep: '：',
+  },
+} as const;
+
+/** The reminder to an action's owner, in their language; the due date is a calendar date (no zone). */
+export function actionReminderMail(input: { locale: Locale; recipientName: string | null; text: string; dueOn: string; meetingTitle: string; link: string }): {
+  subject: string;
+  text: string;
+  html: string;
+} {
+  const l = REMINDER[input.locale];
+  const lines = [
+    l.hello(input.recipientName),
+    '',
+    l.intro,
+    '',
+    `${l.action}${l.sep}${input.text}`,
+    `${l.due}${l.sep}${input.dueOn}`,
+    `${l.from}${l.sep}${input.meetingTitle}`,
+    '',
+    `${l.open}${l.sep}${input.link}`,
+    '',
+    'Roundtable',
+  ];
+  return { subject: l.subject(input.text), text: lines.join('\n'), html: `<!doctype html><html lang="${input.locale}"><body><p>${lines.map(escapeHtml).join('<br>\n')}</p></body></html>` };
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }

@@ -1,6 +1,6 @@
 import { documentAccess, can, type Actor } from '../access-policy';
 import {
-  approvalsNeeded, canTransition, carriedActions, checkApproval, commentsUntil, isApprover, isCalendarDate, isOverdue, type MinutesApprovers,
+  actionReminderDue, approvalsNeeded, canTransition, carriedActions, checkApproval, commentsUntil, isApprover, isCalendarDate, isOverdue, type MinutesApprovers,
 } from './minutes-workflow';
 
 const wg: MinutesApprovers = { workingGroupId: 'wg1', coChairPersonIds: ['eu', 'cn'] };
@@ -93,6 +93,17 @@ describe('comment window, dates and overdue', () => {
     expect(isOverdue({ status: 'done', dueOn: '2021-04-01' }, '2021-04-02')).toBe(false);
     expect(isOverdue({ status: 'dropped', dueOn: '2021-04-01' }, '2021-04-02')).toBe(false);
     expect(isOverdue({ status: 'open', dueOn: null }, '2021-04-02')).toBe(false);
+  });
+
+  it('reminds an open action from two days before its due date up to that date, never after or when closed', () => {
+    const open = { status: 'open' as const, dueOn: '2021-03-01' };
+    expect(actionReminderDue(open, '2021-02-26')).toBe(false);
+    expect(actionReminderDue(open, '2021-02-27')).toBe(true);
+    expect(actionReminderDue(open, '2021-03-01')).toBe(true);
+    expect(actionReminderDue(open, '2021-03-02')).toBe(false);
+    expect(actionReminderDue({ ...open, status: 'done' }, '2021-02-28')).toBe(false);
+    expect(actionReminderDue({ status: 'open', dueOn: null }, '2021-02-28')).toBe(false);
+    expect(actionReminderDue(open, '2021-02-25', 5)).toBe(true);
   });
 
   it('carries open actions of earlier occurrences only', () => {

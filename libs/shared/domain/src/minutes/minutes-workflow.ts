@@ -95,3 +95,13 @@ export function isCalendarDate(value: string): boolean {
 export function carriedActions<T extends { status: ActionStatus; occurrenceStart: Date }>(actions: readonly T[], before: Date): T[] {
   return actions.filter((a) => a.status === 'open' && a.occurrenceStart.getTime() < before.getTime());
 }
+
+/** Days before the due date an action's owner is reminded (once per action and due date). */
+export const ACTION_REMINDER_DAYS = 2;
+
+/** Whether an open action's reminder is due today: from `days` before the due date up to the due date. */
+export function actionReminderDue(action: { status: ActionStatus; dueOn: string | null }, today: string, days: number = ACTION_REMINDER_DAYS): boolean {
+  if (action.status !== 'open' || action.dueOn === null) return false;
+  const from = new Date(Date.parse(`${action.dueOn}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return today >= from && today <= action.dueOn;
+}
