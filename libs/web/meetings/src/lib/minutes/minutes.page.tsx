@@ -132,7 +132,7 @@ function MinutesDetail({ initial, reload }: { initial: MinutesDto; reload: () =>
         </p>
         <p>
           <Badge tone={tone}>
-            <span data-testid="minutes-status">{t(`minutes.status.${minutes.status}`)}</span>
+            <span data-testid="minutes-status" data-status={minutes.status}>{t(`minutes.status.${minutes.status}`)}</span>
           </Badge>
           {minutes.status === 'circulated' && minutes.commentsUntil ? (
             <span className="muted" data-testid="comments-until">
