@@ -37,6 +37,14 @@ export class HttpClient {
     return this.request('POST', path, body, headers);
   }
 
+  patch(path: string, body?: unknown) {
+    return this.request('PATCH', path, body);
+  }
+
+  delete(path: string) {
+    return this.request('DELETE', path);
+  }
+
   async login(email: string, password = 'roundtable-demo'): Promise<this> {
     const result = await this.post('/api/auth/login', { email, password });
     if (result.status !== 200) throw new Error(`login ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);

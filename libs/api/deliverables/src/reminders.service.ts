@@ -37,21 +37,7 @@ export class RemindersService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const seconds = reminderSweepSeconds();
-    // `short`: at most one sweep waits in the queue, however many processes start.
-    await this.jobs.register(REMINDER_JOB, () => this.sweepAndReschedule(), { policy: 'short', pollingIntervalSeconds: Math.min(2, Math.max(0.5, seconds / 2)) });
-    await this.jobs.send(REMINDER_JOB, {}, { singletonKey: 'sweep' });
-  }
-
-  private async sweepAndReschedule(): Promise<void> {
-    try {
-      await this.sweep();
-    } finally {
-      // While the app stops the queue refuses new jobs; the next start queues a sweep again.
-      await this.jobs
-        .send(REMINDER_JOB, {}, { singletonKey: 'sweep', startAfter: reminderSweepSeconds() })
-        .catch((error: unknown) => this.logger.warn(`Next reminder sweep not queued: ${error instanceof Error ? error.message : String(error)}`));
-    }
+    await this.jobs.every(REMINDER_JOB, reminderSweepSeconds, () => this.sweep());
   }
 
   /** Sends every reminder due today that was not sent yet; returns how many reminders (not mails) went out. */

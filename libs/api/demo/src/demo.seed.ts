@@ -5,6 +5,7 @@ import { DEMO_DIMENSIONS } from './demo-dimensions';
 import { DEMO_EXPERTS } from './demo-experts';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedLibrary } from './demo-library';
+import { seedDemoMinutes } from './demo-minutes';
 
 /**
  * Seeds the demo project. Idempotent: every row is keyed by a natural key and inserted only when missing,
@@ -140,6 +141,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
       [projectId],
     );
     await seedDemoMeetings(manager, projectId, groupIds);
+    await seedDemoMinutes(manager, projectId);
     return { projectId };
   });
 }

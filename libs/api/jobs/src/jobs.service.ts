@@ -68,6 +68,25 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
+  /**
+   * A sweep that runs now and then every `seconds()` (read at each run): one waiting job per name whatever
+   * the number of processes (`short` policy), re-queued after each run, queued again on the next start.
+   */
+  async every(name: string, seconds: () => number, sweep: () => Promise<unknown>): Promise<void> {
+    const again = async (): Promise<void> => {
+      await this.send(name, {}, { singletonKey: 'sweep', startAfter: seconds() }).catch((error: unknown) =>
+        // While the app stops the queue refuses new jobs; the next start queues a sweep again.
+        this.logger.warn(`Next ${name} sweep not queued: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    };
+    const interval = seconds();
+    await this.register(name, () => sweep().then(again, async (error: unknown) => {
+      await again();
+      throw error;
+    }), { policy: 'short', pollingIntervalSeconds: Math.min(2, Math.max(0.5, interval / 2)) });
+    await this.send(name, {}, { singletonKey: 'sweep' });
+  }
+
   /** Queues a job; returns its id, or null when a waiting job with the same singletonKey made it redundant. */
   async send<T extends object>(name: string, data: T, options: SendJobOptions = {}): Promise<string | null> {
     this.assertRunning();

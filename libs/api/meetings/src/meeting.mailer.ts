@@ -110,7 +110,8 @@ export class MeetingMailer {
     });
   }
 
-  private async recipients(personIds: string[]): Promise<Map<string, MeetingMailRecipient>> {
+  /** Name, address, zone and language of each person (the user's language when they have an account). */
+  async recipients(personIds: string[]): Promise<Map<string, MeetingMailRecipient>> {
     const rows: MeetingMailRecipient[] = await this.dataSource.query(`${RECIPIENTS_SQL} WHERE p.id = ANY($1)`, [[...new Set(personIds)]]);
     return new Map(rows.map((r) => [r.person_id, asRecipient(r)]));
   }

@@ -1,7 +1,9 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
+import { CollaborationModule } from '@roundtable/api-collaboration';
 import { MailModule } from '@roundtable/api-mail';
 import { ProjectsModule } from '@roundtable/api-projects';
+import { VersionsModule } from '@roundtable/api-versions';
 import { CalendarFeedRegistry } from './calendar/calendar-feed.registry';
 import { CalendarFeedsController } from './calendar/calendar-feeds.controller';
 import { CalendarFeedsService } from './calendar/calendar-feeds.service';
@@ -11,14 +13,27 @@ import { MeetingMailer } from './meeting.mailer';
 import { MeetingRemindersService } from './meeting-reminders.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
+import { MinutesController } from './minutes/minutes.controller';
+import { MinutesService } from './minutes/minutes.service';
+import { ActionRemindersService } from './minutes/action-reminders.service';
 
 /** Meetings, calendars and meeting mail; reminders need JobsModule and ClockModule (global). */
 @Module({
-  imports: [AuthModule, ProjectsModule, MailModule],
-  controllers: [MeetingsController, CalendarFeedsController],
-  providers: [MeetingsService, MeetingMailer, HolidaysService, CalendarFeedRegistry, CalendarFeedsService, MeetingsFeedSource, MeetingRemindersService],
+  imports: [AuthModule, ProjectsModule, MailModule, CollaborationModule, VersionsModule],
+  controllers: [MeetingsController, CalendarFeedsController, MinutesController],
+  providers: [
+    MeetingsService,
+    MinutesService,
+    ActionRemindersService,
+    MeetingRemindersService,
+    MeetingMailer,
+    HolidaysService,
+    CalendarFeedRegistry,
+    CalendarFeedsService,
+    MeetingsFeedSource,
+  ],
   // Other features (deliverable deadlines) register their own feed source with the registry.
-  exports: [MeetingsService, CalendarFeedRegistry, HolidaysService, MeetingRemindersService],
+  exports: [MeetingsService, MinutesService, CalendarFeedRegistry, HolidaysService, MeetingRemindersService],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(private readonly registry: CalendarFeedRegistry, private readonly meetingsSource: MeetingsFeedSource) {}

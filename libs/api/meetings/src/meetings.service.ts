@@ -390,7 +390,8 @@ export class MeetingsService {
     return { projectId: meeting.projectId, workingGroupIds: meeting.workingGroupId ? [meeting.workingGroupId] : [], invited };
   }
 
-  private async readable(user: User, id: string): Promise<{ actor: Actor; record: MeetingRecord; invited: boolean }> {
+  /** The meeting if the user may see it (404 otherwise); minutes build on it. */
+  async readable(user: User, id: string): Promise<{ actor: Actor; record: MeetingRecord; invited: boolean }> {
     const actor = await this.access.actorFor(user);
     const record = await this.load(id);
     const invited = user.personId !== null && record.invitees.some((i) => i.person_id === user.personId);
@@ -471,7 +472,7 @@ export class MeetingsService {
   }
 
   /** Everyone invited must belong to the project (a group member or a project role). */
-  private async checkPeople(projectId: string, personIds: readonly string[], field: string): Promise<void> {
+  async checkPeople(projectId: string, personIds: readonly string[], field: string): Promise<void> {
     if (personIds.length === 0) return;
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `SELECT p.id FROM people p WHERE p.id = ANY($1) AND (

@@ -49,9 +49,29 @@ export class AccessService {
       relations: { workingGroup: true },
     });
     if (!document) throw new ApiException(ErrorCode.NotFound, 'Document not found.');
-    const access = documentAccess(await this.actorFor(user), document);
+    const access = documentAccess(await this.actorFor(user), { ...document, restricted: await this.minutesRestriction(user, document) });
     if (access === 'none') throw new ApiException(ErrorCode.NotFound, 'Document not found.');
     return { document, access };
+  }
+
+  /**
+   * Minutes not yet approved are seen only by the meeting's group and invitees (the policy decides; this
+   * reads the two facts it needs). The meetings feature owns these tables; projects cannot import it.
+   */
+  private async minutesRestriction(user: Pick<AuthenticatedUser, 'personId'>, document: ProjectDocument): Promise<{ invited: boolean } | null> {
+    return (await this.minutesRestrictions(user.personId ?? null, [document])).get(document.id) ?? null;
+  }
+
+  /** `minutesRestriction` for many documents in one query (lists of minutes). */
+  async minutesRestrictions(personId: string | null, documents: ReadonlyArray<Pick<ProjectDocument, 'id' | 'type'>>): Promise<Map<string, { invited: boolean }>> {
+    const ids = documents.filter((d) => d.type === 'minutes').map((d) => d.id);
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ document_id: string; invited: boolean }> = await this.dataSource.query(
+      `SELECT mm.document_id, EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = mm.meeting_id AND i.person_id = $2) AS invited
+         FROM meeting_minutes mm WHERE mm.document_id = ANY($1) AND mm.status <> 'approved'`,
+      [ids, personId],
+    );
+    return new Map(rows.map((r) => [r.document_id, { invited: r.invited }]));
   }
 
   /** For REST edits of a document's content: 404 to outsiders, 409 when it is locked, 403 to readers. */

@@ -101,6 +101,8 @@ export class ProjectsService {
         a.titleEn.localeCompare(b.titleEn),
     );
     return documents.flatMap((document) => {
+      // Minutes are listed with their meeting and in the minutes archive, not among the group's papers.
+      if (document.type === 'minutes') return [];
       const access = documentAccess(actor, document);
       return access === 'none' ? [] : [presentDocument(document, access, actor)];
     });

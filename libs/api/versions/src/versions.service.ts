@@ -144,6 +144,14 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
     return summary(await this.row(documentId, id));
   }
 
+  /**
+   * The frozen snapshot of approved minutes: call it after the document is locked, so the state it records
+   * is the last one anyone can store. Returns the version id.
+   */
+  async freeze(documentId: string, name: string, userId: string | null): Promise<string> {
+    return this.withCurrentDoc(documentId, (doc) => this.insert(documentId, 'approved', name, userId, doc, this.content.renderDoc(doc)));
+  }
+
   async get(documentId: string, versionId: string): Promise<DocumentVersionDto> {
     const row = await this.row(documentId, versionId);
     const rendered = await this.renderVersion(documentId, versionId);

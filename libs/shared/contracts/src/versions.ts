@@ -1,5 +1,6 @@
 /** Why a document version was taken. */
-export type DocumentVersionKind = 'auto' | 'named' | 'session-end' | 'restore';
+/** 'approved': the frozen snapshot taken when minutes are approved (and the document locked). */
+export type DocumentVersionKind = 'auto' | 'named' | 'session-end' | 'restore' | 'approved';
 
 /** pageSize: versions per page of the list (`?limit=` up to pageMax, older pages with `?before=<version id>`). */
 export const VERSION_LIMITS = { nameMax: 120, pageSize: 50, pageMax: 200 } as const;

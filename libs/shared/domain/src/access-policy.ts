@@ -20,6 +20,12 @@ export interface DocumentRef {
   workingGroupId: string | null;
   /** Set once the document is locked (approved minutes, final papers): then nobody edits it. */
   lockedAt?: Date | string | null;
+  /**
+   * Set for minutes not yet approved: only the meeting's own group, its invitees and the coordinators see
+   * them (`invited`: whether the actor is on the meeting's invitee list). Approved minutes drop it and are
+   * shared with every group like any other document.
+   */
+  restricted?: { invited: boolean } | null;
 }
 
 /**
@@ -33,8 +39,17 @@ export interface DocumentRef {
  * - a locked document is read only for everyone who may read it, admins and coordinators included.
  */
 export function documentAccess(actor: Actor, document: DocumentRef): DocumentAccess {
-  const access = unlockedDocumentAccess(actor, document);
+  const access = restrictedAccess(actor, document, unlockedDocumentAccess(actor, document));
   return access === 'write' && document.lockedAt ? 'read' : access;
+}
+
+/** Draft minutes: outside the meeting's group, only invitees see them (and edit only project-event minutes). */
+function restrictedAccess(actor: Actor, document: DocumentRef, access: DocumentAccess): DocumentAccess {
+  if (!document.restricted || access === 'none' || isCoordinator(actor, document.projectId)) return access;
+  const inGroup = document.workingGroupId !== null && actor.memberships.some((m) => m.projectId === document.projectId && m.workingGroupId === document.workingGroupId);
+  if (inGroup) return access;
+  if (!document.restricted.invited) return 'none';
+  return document.workingGroupId === null ? access : 'read';
 }
 
 function unlockedDocumentAccess(actor: Actor, document: DocumentRef): DocumentAccess {
@@ -68,7 +83,10 @@ export type Action =
   | 'meeting.rsvp'
   | 'library.upload'
   | 'library.edit'
-  | 'library.delete';
+  | 'library.delete'
+  | 'minutes.manage'
+  | 'minutes.approve'
+  | 'action.setStatus';
 
 export interface ResourceRef {
   projectId: string;
@@ -108,6 +126,9 @@ function coChairs(actor: Actor, resource: ResourceRef): boolean {
  *   experts upload files and new versions to it, coordinators anywhere (project-level files are theirs alone);
  *   the uploader, the group's co-chairs and the coordinators edit description and tags; the group's
  *   co-chairs and the coordinators delete.
+ * - minutes: started and circulated by whoever schedules the meeting; approved by the group's co-chairs
+ *   (project events: coordinators); an action's status is set by its owner, the group's co-chairs and the
+ *   coordinators.
  */
 export function can(actor: Actor, action: Action, resource: ResourceRef): boolean {
   const coordinator = isCoordinator(actor, resource.projectId);
@@ -151,6 +172,13 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
       return coordinator || coChairs(actor, resource) || (resource.ownedByActor === true && can(actor, 'project.read', resource));
     case 'library.delete':
       return coordinator || coChairs(actor, resource);
+    case 'minutes.manage':
+      return can(actor, 'meeting.schedule', resource);
+    case 'minutes.approve':
+      // WG minutes: the group's co-chairs only (coordinators do not stand in); project events: coordinators.
+      return (resource.workingGroupIds ?? []).length === 0 ? coordinator : coChairs(actor, resource);
+    case 'action.setStatus':
+      return coordinator || coChairs(actor, resource) || (resource.personId !== undefined && resource.personId === actor.personId);
     case 'call.manage':
     case 'outbox.read':
     case 'balance.setTarget':

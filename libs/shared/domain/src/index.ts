@@ -7,3 +7,4 @@ export * from './countries';
 export * from './plan';
 export * from './meetings';
 export * from './library';
+export * from './minutes';

@@ -83,6 +83,9 @@ describe('i18n catalogs', () => {
       ...DELIVERABLE_STATUSES.map((status) => `plan.status.${status}`),
       ...['done', 'on-track', 'at-risk', 'overdue'].map((risk) => `plan.risk.${risk}`),
       ...['report', 'other'].map((type) => `plan.type.${type}`),
+      ...['draft', 'circulated', 'approved'].map((status) => `minutes.status.${status}`),
+      ...['open', 'done', 'dropped'].map((status) => `minutes.actionStatus.${status}`),
+      'versions.kind.approved',
     ];
     for (const [name, catalog] of Object.entries(catalogs)) {
       expect({ name, missing: dynamic.filter((k) => !catalogValue(catalog, k)) }).toEqual({ name, missing: [] });

@@ -8,6 +8,8 @@ import { Meetings1764864000000 } from './1764864000000-meetings';
 import { WorkingDocumentsLibrary1764907200000 } from './1764907200000-working-documents-library';
 import { AppendUpdatesFunction1764950400000 } from './1764950400000-append-updates-function';
 import { DocumentLocks1764993600000 } from './1764993600000-document-locks';
+import { MinutesAndActions1765036800000 } from './1765036800000-minutes-and-actions';
+import { ActionReminders1765036800001 } from './1765036800001-action-reminders';
 import { MeetingReminders1765123200000 } from './1765123200000-meeting-reminders';
 
 /** Every migration, oldest first. */
@@ -22,5 +24,7 @@ export const MIGRATIONS = [
   WorkingDocumentsLibrary1764907200000,
   AppendUpdatesFunction1764950400000,
   DocumentLocks1764993600000,
+  MinutesAndActions1765036800000,
+  ActionReminders1765036800001,
   MeetingReminders1765123200000,
 ];

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { RSVP_RESPONSES, type DocumentDto, type MeetingDto, type OccurrenceDto, type RsvpResponse } from '@roundtable/contracts';
+import { RSVP_RESPONSES, type DocumentDto, type MeetingDto, type MinutesSummaryDto, type OccurrenceDto, type RsvpResponse } from '@roundtable/contracts';
 import { describeRule, parseRRule, toLocal } from '@roundtable/domain';
 import { useLocale } from '@roundtable/web-i18n';
 import { apiRequest, Badge, ErrorMessage, FormError, Loading, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
 import { EditMeetingForm } from './edit-meeting.form';
 import { dstShiftText, meetingTypeLabel, rsvpLabel } from './meeting-labels';
 import { ZonedTimes } from './zoned-times';
+import { CarriedActionsSection, OccurrenceMinutes } from './minutes/meeting-minutes.section';
 
-function Occurrence({ meeting, occurrence, onChanged }: { meeting: MeetingDto; occurrence: OccurrenceDto; onChanged: (m: MeetingDto) => void }) {
+function Occurrence({ meeting, occurrence, minutes, onChanged }: { meeting: MeetingDto; occurrence: OccurrenceDto; minutes: MinutesSummaryDto[]; onChanged: (m: MeetingDto) => void }) {
   const { t } = useTranslation();
   const zones = meeting.invitees.map((i) => i.timeZone);
   const local = toLocal(new Date(occurrence.start), meeting.timeZone);
@@ -48,6 +49,7 @@ function Occurrence({ meeting, occurrence, onChanged }: { meeting: MeetingDto; o
           {t('meetings.attendance.record')}
         </button>
       ) : null}
+      <OccurrenceMinutes meeting={meeting} occurrence={occurrence} minutes={minutes} />
       {editing ? (
         <form
           className="form form--inline"
@@ -119,6 +121,7 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
   const documents = useApiResource<DocumentDto[]>(meeting.agenda.some((a) => a.documentIds.length > 0) ? '/api/documents' : null);
   const documentTitles = new Map((documents.state === 'ready' ? documents.data : []).map((d) => [d.id, pick(d.title)]));
   const shown = meeting.next ?? { start: meeting.start };
+  const minutes = useApiResource<MinutesSummaryDto[]>(`/api/meetings/${meeting.id}/minutes`);
   return (
     <>
       <header className="page__header">
@@ -231,6 +234,8 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
         )}
       </section>
 
+      <CarriedActionsSection meeting={meeting} />
+
       <section className="section" aria-labelledby="meeting-invitees">
         <h2 id="meeting-invitees">{t('meetings.invitees', { count: meeting.invitees.length })}</h2>
         <ul className="invitee-list" data-testid="invitees">
@@ -247,7 +252,7 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
         <h2 id="meeting-occurrences">{meeting.rrule ? t('meetings.occurrences') : t('meetings.when')}</h2>
         <ol className="occurrence-list">
           {meeting.occurrences.map((o) => (
-            <Occurrence key={o.originalStart} meeting={meeting} occurrence={o} onChanged={setMeeting} />
+            <Occurrence key={o.originalStart} meeting={meeting} occurrence={o} minutes={minutes.state === 'ready' ? minutes.data : []} onChanged={setMeeting} />
           ))}
         </ol>
       </section>

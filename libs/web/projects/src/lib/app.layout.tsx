@@ -45,6 +45,12 @@ export function AppLayout() {
             <NavLink to="/meetings" data-testid="nav-meetings">
               {t('nav.meetings')}
             </NavLink>
+            <NavLink to="/minutes" end data-testid="nav-minutes">
+              {t('nav.minutes')}
+            </NavLink>
+            <NavLink to="/my-actions" data-testid="nav-my-actions">
+              {t('nav.myActions')}
+            </NavLink>
             <NavLink to="/calls" data-testid="nav-calls">
               {t('nav.calls')}
             </NavLink>

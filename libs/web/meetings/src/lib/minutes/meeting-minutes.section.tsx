@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import type { ActionItemDto, MeetingDto, MinutesDto, MinutesSummaryDto, OccurrenceDto } from '@roundtable/contracts';
+import { apiRequest, FormError, useAction, useApiResource } from '@roundtable/web-ui';
+import { ActionItemsList } from './action-items.list';
+
+/** The generated agenda section: open actions of the group from earlier meetings (computed, never copied). */
+export function CarriedActionsSection({ meeting }: { meeting: MeetingDto }) {
+  const { t } = useTranslation();
+  const actions = useApiResource<ActionItemDto[]>(`/api/meetings/${meeting.id}/open-actions`);
+  if (actions.state !== 'ready') return null;
+  return (
+    <section className="section" aria-labelledby="meeting-carried">
+      <h2 id="meeting-carried">{t('minutes.carried.title')}</h2>
+      <p className="muted">{t('minutes.carried.intro')}</p>
+      <ActionItemsList actions={actions.data} testId="carried-actions" />
+    </section>
+  );
+}
+
+/** "Start minutes" (co-chairs, coordinators) or a link to the minutes of one occurrence. */
+export function OccurrenceMinutes({ meeting, occurrence, minutes }: { meeting: MeetingDto; occurrence: OccurrenceDto; minutes: MinutesSummaryDto[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const existing = minutes.find((m) => m.occurrenceStart === occurrence.originalStart);
+  const start = useAction(async () => {
+    const created = await apiRequest<MinutesDto>(`/api/meetings/${meeting.id}/minutes`, { method: 'POST', body: { occurrenceStart: occurrence.originalStart } });
+    navigate(`/minutes/${created.id}`);
+  });
+  if (existing) {
+    return (
+      <Link className="button button--small button--secondary" to={`/minutes/${existing.id}`} data-testid="occurrence-minutes">
+        {t('minutes.open', { status: t(`minutes.status.${existing.status}`) })}
+      </Link>
+    );
+  }
+  if (!meeting.canManage || occurrence.cancelled) return null;
+  return (
+    <>
+      <button type="button" className="button button--small button--secondary" onClick={() => void start.run()} disabled={start.pending} data-testid="minutes-start">
+        {t('minutes.start')}
+      </button>
+      <FormError error={start.error} />
+    </>
+  );
+}

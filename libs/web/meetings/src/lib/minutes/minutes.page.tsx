@@ -1,0 +1,237 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { MINUTES_LIMITS, type ActionItemDto, type DecisionDto, type MeetingDto, type MinutesDto } from '@roundtable/contracts';
+import { useLocale } from '@roundtable/web-i18n';
+import { apiRequest, Badge, ErrorMessage, FormError, Loading, fieldError, formatDateTime, useAction, useApiResource } from '@roundtable/web-ui';
+import { ZonedTimes } from '../zoned-times';
+import { ActionItemsList } from './action-items.list';
+
+function ItemForms({ minutes, onChanged }: { minutes: MinutesDto; onChanged: () => void }) {
+  const { t } = useTranslation();
+  // Owners are chosen among the meeting's invitees (people of the project).
+  const meeting = useApiResource<MeetingDto>(`/api/meetings/${minutes.meetingId}`);
+  const [decision, setDecision] = useState({ text: '', agendaItemId: '' });
+  const [action, setAction] = useState({ text: '', ownerPersonId: '', dueOn: '', agendaItemId: '' });
+  const addDecision = useAction(async () => {
+    await apiRequest<DecisionDto>(`/api/minutes/${minutes.id}/decisions`, { method: 'POST', body: { text: decision.text, agendaItemId: decision.agendaItemId || null } });
+    setDecision({ text: '', agendaItemId: '' });
+    onChanged();
+  });
+  const addAction = useAction(async () => {
+    await apiRequest<ActionItemDto>(`/api/minutes/${minutes.id}/actions`, {
+      method: 'POST',
+      body: { text: action.text, ownerPersonId: action.ownerPersonId, dueOn: action.dueOn || null, agendaItemId: action.agendaItemId || null },
+    });
+    setAction({ text: '', ownerPersonId: '', dueOn: '', agendaItemId: '' });
+    onChanged();
+  });
+  const agenda = meeting.state === 'ready' ? meeting.data.agenda : [];
+  const invitees = meeting.state === 'ready' ? meeting.data.invitees : [];
+  const agendaSelect = (value: string, set: (v: string) => void, testId: string) => (
+    <label>
+      {t('minutes.agendaLink')}{' '}
+      <select value={value} onChange={(e) => set(e.target.value)} data-testid={testId}>
+        <option value="">—</option>
+        {agenda.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void addDecision.run();
+        }}
+      >
+        <label>
+          {t('minutes.decisions.new')}{' '}
+          <input value={decision.text} maxLength={MINUTES_LIMITS.textMax} onChange={(e) => setDecision({ ...decision, text: e.target.value })} data-testid="decision-text" />
+        </label>
+        {agendaSelect(decision.agendaItemId, (agendaItemId) => setDecision({ ...decision, agendaItemId }), 'decision-agenda')}
+        <button type="submit" className="button button--secondary" disabled={addDecision.pending} data-testid="decision-add">
+          {t('minutes.decisions.add')}
+        </button>
+        {fieldError(addDecision.error, 'text') ? <span className="form__error">{fieldError(addDecision.error, 'text')}</span> : null}
+        <FormError error={addDecision.error} />
+      </form>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void addAction.run();
+        }}
+      >
+        <label>
+          {t('minutes.actions.new')}{' '}
+          <input value={action.text} maxLength={MINUTES_LIMITS.textMax} onChange={(e) => setAction({ ...action, text: e.target.value })} data-testid="action-text" />
+        </label>
+        <label>
+          {t('minutes.actions.owner')}{' '}
+          <select value={action.ownerPersonId} onChange={(e) => setAction({ ...action, ownerPersonId: e.target.value })} data-testid="action-owner">
+            <option value="">—</option>
+            {invitees.map((i) => (
+              <option key={i.personId} value={i.personId}>
+                {i.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('minutes.actions.dueOn')} <input type="date" value={action.dueOn} onChange={(e) => setAction({ ...action, dueOn: e.target.value })} data-testid="action-due" />
+        </label>
+        {agendaSelect(action.agendaItemId, (agendaItemId) => setAction({ ...action, agendaItemId }), 'action-agenda')}
+        <button type="submit" className="button button--secondary" disabled={addAction.pending} data-testid="action-add">
+          {t('minutes.actions.add')}
+        </button>
+        {['text', 'ownerPersonId', 'dueOn'].map((f) =>
+          fieldError(addAction.error, f) ? (
+            <span key={f} className="form__error">
+              {fieldError(addAction.error, f)}
+            </span>
+          ) : null,
+        )}
+        <FormError error={addAction.error} />
+      </form>
+    </>
+  );
+}
+
+function MinutesDetail({ initial, reload }: { initial: MinutesDto; reload: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [minutes, setMinutes] = useState(initial);
+  useEffect(() => setMinutes(initial), [initial]);
+  useEffect(() => {
+    document.title = `${t('minutes.title')} · ${minutes.meetingTitle} · ${t('app.name')}`;
+  }, [minutes.meetingTitle, t]);
+  const [days, setDays] = useState(String(MINUTES_LIMITS.commentDaysDefault));
+  const circulate = useAction(async () =>
+    setMinutes(await apiRequest<MinutesDto>(`/api/minutes/${minutes.id}/circulate`, { method: 'POST', body: { commentDays: Number(days) } })),
+  );
+  const approve = useAction(async () => setMinutes(await apiRequest<MinutesDto>(`/api/minutes/${minutes.id}/approvals`, { method: 'POST' })));
+  const tone = minutes.status === 'approved' ? 'success' : minutes.status === 'circulated' ? 'info' : 'neutral';
+  return (
+    <>
+      <header className="page__header">
+        <p className="eyebrow">
+          <Link to="/minutes">{t('minutes.archive.title')}</Link>
+          {minutes.workingGroupCode ? ` · ${minutes.workingGroupCode}` : ''}
+        </p>
+        <h1 data-testid="minutes-title">
+          {t('minutes.title')}: {minutes.meetingTitle}
+        </h1>
+        <p>
+          <ZonedTimes instant={minutes.occurrenceStart} zones={[minutes.meetingTimeZone]} />
+        </p>
+        <p>
+          <Badge tone={tone}>
+            <span data-testid="minutes-status" data-status={minutes.status}>{t(`minutes.status.${minutes.status}`)}</span>
+          </Badge>
+          {minutes.status === 'circulated' && minutes.commentsUntil ? (
+            <span className="muted" data-testid="comments-until">
+              {' '}
+              {t('minutes.commentsUntil', { date: formatDateTime(minutes.commentsUntil, locale) })}
+            </span>
+          ) : null}
+        </p>
+      </header>
+
+      <section className="section" aria-labelledby="minutes-document">
+        <h2 id="minutes-document">{t('minutes.document')}</h2>
+        <p>
+          <Link className="button button--primary" to={`/documents/${minutes.documentId}`} data-testid="minutes-open-document">
+            {minutes.status === 'approved' ? t('minutes.readDocument') : t('minutes.writeDocument')}
+          </Link>
+        </p>
+        {minutes.status === 'approved' ? <p className="muted">{t('minutes.lockedNote')}</p> : null}
+      </section>
+
+      <section className="section" aria-labelledby="minutes-approval">
+        <h2 id="minutes-approval">{t('minutes.approval.title')}</h2>
+        <p className="muted">{t('minutes.approval.needed', { count: minutes.approvalsNeeded })}</p>
+        <ul data-testid="approvals">
+          {minutes.approvals.map((a) => (
+            <li key={a.userId}>
+              {t('minutes.approval.by', { name: a.displayName, date: formatDateTime(a.approvedAt, locale) })}
+            </li>
+          ))}
+        </ul>
+        {minutes.canManage && minutes.status === 'draft' ? (
+          <form
+            className="form form--inline"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void circulate.run();
+            }}
+          >
+            <label>
+              {t('minutes.circulate.days')}{' '}
+              <input
+                type="number"
+                min={MINUTES_LIMITS.commentDaysMin}
+                max={MINUTES_LIMITS.commentDaysMax}
+                value={days}
+                onChange={(e) => setDays(e.target.value)}
+                data-testid="circulate-days"
+              />
+            </label>
+            <button type="submit" className="button button--primary" disabled={circulate.pending} data-testid="minutes-circulate">
+              {t('minutes.circulate.submit')}
+            </button>
+            {fieldError(circulate.error, 'commentDays') ? <span className="form__error">{fieldError(circulate.error, 'commentDays')}</span> : null}
+          </form>
+        ) : null}
+        {minutes.canApprove ? (
+          <button type="button" className="button button--primary" onClick={() => void approve.run()} disabled={approve.pending} data-testid="minutes-approve">
+            {t('minutes.approval.approve')}
+          </button>
+        ) : null}
+        <FormError error={circulate.error ?? approve.error} />
+      </section>
+
+      <section className="section" aria-labelledby="minutes-decisions">
+        <h2 id="minutes-decisions">{t('minutes.decisions.title')}</h2>
+        {minutes.decisions.length === 0 ? (
+          <p className="muted">{t('minutes.decisions.none')}</p>
+        ) : (
+          <ul data-testid="decisions">
+            {minutes.decisions.map((d) => (
+              <li key={d.id}>
+                {d.text}
+                {d.agendaItemTitle ? <span className="muted"> · {t('minutes.agendaItem', { title: d.agendaItemTitle })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="minutes-actions">
+        <h2 id="minutes-actions">{t('minutes.actions.title')}</h2>
+        <ActionItemsList
+          actions={minutes.actions}
+          onChanged={(a) => setMinutes({ ...minutes, actions: minutes.actions.map((x) => (x.id === a.id ? a : x)) })}
+        />
+        {minutes.canEditItems ? <ItemForms minutes={minutes} onChanged={reload} /> : null}
+      </section>
+    </>
+  );
+}
+
+export function MinutesPage() {
+  const { id = '' } = useParams();
+  const minutes = useApiResource<MinutesDto>(`/api/minutes/${encodeURIComponent(id)}`);
+  return (
+    <main id="main" className="page">
+      {minutes.state === 'loading' ? <Loading /> : null}
+      {minutes.state === 'error' ? <ErrorMessage error={minutes.error} onRetry={minutes.reload} /> : null}
+      {minutes.state === 'ready' ? <MinutesDetail initial={minutes.data} reload={minutes.reload} /> : null}
+    </main>
+  );
+}

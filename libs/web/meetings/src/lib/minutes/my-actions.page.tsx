@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionItemDto } from '@roundtable/contracts';
+import { ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
+import { ActionItemsList } from './action-items.list';
+
+/** The signed-in person's action items across every group, open first, overdue flagged. */
+export function MyActionsPage() {
+  const { t } = useTranslation();
+  const resource = useApiResource<ActionItemDto[]>('/api/me/actions');
+  const [actions, setActions] = useState<ActionItemDto[] | null>(null);
+  useEffect(() => {
+    document.title = `${t('minutes.myActions.title')} · ${t('app.name')}`;
+  }, [t]);
+  useEffect(() => {
+    if (resource.state === 'ready') setActions(resource.data);
+  }, [resource]);
+  return (
+    <main id="main" className="page">
+      <header className="page__header">
+        <h1>{t('minutes.myActions.title')}</h1>
+        <p className="muted">{t('minutes.myActions.intro')}</p>
+      </header>
+      {resource.state === 'loading' ? <Loading /> : null}
+      {resource.state === 'error' ? <ErrorMessage error={resource.error} onRetry={resource.reload} /> : null}
+      {actions ? (
+        <ActionItemsList actions={actions} showMeeting testId="my-actions" onChanged={(a) => setActions(actions.map((x) => (x.id === a.id ? a : x)))} />
+      ) : null}
+    </main>
+  );
+}
