@@ -100,9 +100,11 @@ export class DocumentStore {
   /**
    * Locks a document under the same per-document lock as appends: every update stored before returns
    * first, none is stored after. Announces it to every process. Returns false when it was locked already.
+   * With `within`, it runs in the caller's transaction (the lock then commits, or not, with the caller's change).
    */
-  async lock(documentId: string, userId: string | null, reason: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+  async lock(documentId: string, userId: string | null, reason: string, within?: EntityManager): Promise<boolean> {
+    const run = (body: (manager: EntityManager) => Promise<boolean>) => (within ? body(within) : this.dataSource.transaction(body));
+    return run(async (manager) => {
       await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [documentId]);
       const locked: unknown[] = await manager.query(
         // (A SELECT around the UPDATE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)

@@ -202,7 +202,11 @@ export class MinutesService {
         throw new ApiException(ErrorCode.IllegalTransition, current.status === 'approved' ? 'These minutes are approved already.' : 'Minutes are approved only while circulated for comments.');
       }
       await manager.query('INSERT INTO minutes_approvals (minutes_id, user_id, person_id) VALUES ($1, $2, $3)', [id, user.id, user.personId]);
-      if (check.complete) await manager.query(`UPDATE meeting_minutes SET status = 'approved', approved_at = now() WHERE id = $1`, [id]);
+      if (check.complete) {
+        await manager.query(`UPDATE meeting_minutes SET status = 'approved', approved_at = now() WHERE id = $1`, [id]);
+        // Approved and locked commit together: approved minutes are never editable, even after a crash.
+        await this.store.lock(row.document_id, user.id, 'Approved minutes', manager);
+      }
       return check.complete;
     });
     if (complete) await this.freeze(row, user.id);
