@@ -66,6 +66,16 @@ describe('JobsService (pg-boss in the application database)', () => {
     ]);
   });
 
+  it('creates many queues at once, in one process and in two, without PostgreSQL deadlocks', async () => {
+    // Three reminder sweeps register at start-up; pg-boss creates a partition per queue and concurrent
+    // creations used to deadlock.
+    const [a, b] = [await start(), await start()];
+    const names = Array.from({ length: 8 }, (_, i) => `burst-${i}`);
+    await Promise.all(names.flatMap((name) => [a.register(name, async () => undefined), b.register(name, async () => undefined, { policy: 'short' })]));
+    const rows = (await sql.query('SELECT name FROM pgboss.queue WHERE name = ANY($1) ORDER BY name', [names])).rows;
+    expect(rows.map((r) => r.name)).toEqual([...names].sort());
+  });
+
   it('keeps queued jobs across a stop and a new start, and a second process sees the same queue', async () => {
     const first = await start();
     await first.register('test-durable', async () => undefined);

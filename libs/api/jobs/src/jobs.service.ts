@@ -1,6 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 
+/** PostgreSQL's SQLSTATE for a deadlock. */
+const DEADLOCK = '40P01';
+
 export const JOBS_DATABASE_URL = 'roundtable:jobs-database-url';
 
 export type JobPolicy = 'standard' | 'short' | 'singleton' | 'stately';
@@ -40,6 +43,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   private starting: Promise<void> | null = null;
   private stopped = false;
   private readonly queues = new Map<string, Promise<void>>();
+  private creating: Promise<unknown> = Promise.resolve();
 
   constructor(@Inject(JOBS_DATABASE_URL) databaseUrl: string) {
     // A small pool: the embedded PostgreSQL and the test databases share max_connections with TypeORM.
@@ -108,21 +112,35 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     return this.starting;
   }
 
-  /** Creates the queue once (pg-boss 10 needs it before send/work); the first caller's policy wins. */
+  /**
+   * Creates the queue once (pg-boss 10 needs it before send/work); the first caller's policy wins. Creations
+   * run one at a time in this process: pg-boss creates a partition per queue, and concurrent creations
+   * (three reminder sweeps registering at start-up) deadlock in PostgreSQL. Another process can still collide
+   * with us, so a deadlock is retried.
+   */
   private queue(name: string, policy: JobPolicy): Promise<void> {
     let created = this.queues.get(name);
     if (!created) {
-      created = this.start().then(async () => {
-        if (!(await this.boss.getQueue(name))) {
-          // Another process may create it between the check and here; its queue is as good as ours.
-          await this.boss.createQueue(name, { name, policy }).catch(async (error: unknown) => {
-            if (!(await this.boss.getQueue(name))) throw error;
-          });
-        }
-      });
+      created = this.creating.then(() => this.start()).then(() => this.createQueue(name, policy));
+      this.creating = created.catch(() => undefined);
       created.catch(() => this.queues.delete(name));
       this.queues.set(name, created);
     }
     return created;
+  }
+
+  private async createQueue(name: string, policy: JobPolicy): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      if (await this.boss.getQueue(name)) return;
+      try {
+        await this.boss.createQueue(name, { name, policy });
+        return;
+      } catch (error) {
+        // Created by another process meanwhile: its queue is as good as ours.
+        if (await this.boss.getQueue(name)) return;
+        if ((error as { code?: string }).code !== DEADLOCK || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      }
+    }
   }
 }
