@@ -50,6 +50,10 @@ describe('permission matrix', () => {
     ids.wg1ObserverPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-observer@example.org'"))[0].id;
     ids.wg1ExpertPerson = (await t.dataSource.query("SELECT id FROM people WHERE email = 'wg1-expert@example.org'"))[0].id;
     ids.wg1Meeting = (await t.dataSource.query("SELECT id FROM meetings WHERE seed_key = 'meeting:wg1-monthly'"))[0].id;
+    const wg1Minutes = async (status: string) =>
+      (await t.dataSource.query('SELECT id FROM meeting_minutes WHERE meeting_id = $1 AND status = $2 ORDER BY occurrence_start LIMIT 1', [ids.wg1Meeting, status]))[0].id;
+    ids.wg1ApprovedMinutes = await wg1Minutes('approved');
+    ids.wg1DraftMinutes = await wg1Minutes('draft');
     const library = (await coordinator.get(`/api/projects/${ids.project}/library`)).body as { files: Array<{ id: string; name: string }> };
     ids.wg1File = library.files.find((f) => f.name === 'WG1 kick-off notes.md')!.id;
     ids.call = (await coordinator.post('/api/calls', {
@@ -109,6 +113,11 @@ describe('permission matrix', () => {
     ['PUT /api/meetings/:wg1Meeting/attendance (nobody)', (r) => clients[r].request('PUT', `/api/meetings/${ids.wg1Meeting}/attendance`, { occurrenceStart: '2021-04-13T08:00:00.000Z', personIds: [] }), [200, 200, 403, 403, 404, 404, 401]],
     ['POST /api/projects/:id/meetings/find-a-time (WG1)', (r) => clients[r].post(`/api/projects/${ids.project}/meetings/find-a-time`, { workingGroupId: ids.wg1, durationMinutes: 60, from: '2026-03-09', days: 2 }), [200, 200, 403, 403, 403, 404, 401]],
     ['GET /api/me/calendar-feed', (r) => clients[r].get('/api/me/calendar-feed'), [200, 200, 200, 200, 200, 200, 401]],
+    ['GET /api/minutes/:wg1Approved (shared with every group)', (r) => clients[r].get(`/api/minutes/${ids.wg1ApprovedMinutes}`), [200, 200, 200, 200, 200, 404, 401]],
+    ['GET /api/minutes/:wg1Draft (the group only)', (r) => clients[r].get(`/api/minutes/${ids.wg1DraftMinutes}`), [200, 200, 200, 200, 404, 404, 401]],
+    ['POST /api/minutes/:wg1Draft/approvals (not circulated)', (r) => clients[r].post(`/api/minutes/${ids.wg1DraftMinutes}/approvals`), [403, 409, 403, 403, 404, 404, 401]],
+    ['GET /api/projects/:id/minutes (archive)', (r) => clients[r].get(`/api/projects/${ids.project}/minutes`), [200, 200, 200, 200, 200, 404, 401]],
+    ['GET /api/me/actions', (r) => clients[r].get('/api/me/actions'), [200, 200, 200, 200, 200, 200, 401]],
     ['GET /api/projects/:id/library', (r) => clients[r].get(`/api/projects/${ids.project}/library`), [200, 200, 200, 200, 200, 404, 401]],
     ['GET /api/library/:wg1File', (r) => clients[r].get(`/api/library/${ids.wg1File}`), [200, 200, 200, 200, 200, 404, 401]],
     ['GET /api/library/:wg1File/download', (r) => clients[r].get(`/api/library/${ids.wg1File}/download`), [200, 200, 200, 200, 200, 404, 401]],

@@ -60,6 +60,8 @@ describe('checkApproval', () => {
   it('refuses non-approvers', () => {
     expect(checkApproval({ ...base, approver: coChair('member'), approverKey: 'member' })).toEqual({ ok: false, reason: 'not-an-approver' });
     expect(checkApproval({ ...base, approver: coordinator, approverKey: 'coord' })).toEqual({ ok: false, reason: 'not-an-approver' });
+    // Whatever the state: a non-approver learns that first.
+    expect(checkApproval({ ...base, status: 'draft', approver: coChair('member'), approverKey: 'member' })).toEqual({ ok: false, reason: 'not-an-approver' });
   });
 
   it('does not count an approval by a co-chair who has since stepped down', () => {

@@ -58,8 +58,9 @@ export function checkApproval(input: {
   approverKey: string;
   recorded: readonly string[];
 }): ApprovalCheck {
-  if (!canTransition(input.status, 'approve')) return { ok: false, reason: 'not-circulated' };
+  // Who first: someone who may never approve is told so (403), whatever state the minutes are in.
   if (!isApprover(input.approvers, input.approver)) return { ok: false, reason: 'not-an-approver' };
+  if (!canTransition(input.status, 'approve')) return { ok: false, reason: 'not-circulated' };
   if (input.recorded.includes(input.approverKey)) return { ok: false, reason: 'already-approved' };
   const after = new Set([...input.recorded, input.approverKey]);
   // Count only approvals by people who still are approvers (a co-chair who stepped down does not count).
