@@ -1,5 +1,6 @@
 import { Clock } from '@roundtable/api-platform';
 import { REMINDER_JOB, RemindersService } from '@roundtable/api-deliverables';
+import { poll } from '../support/poll';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -9,16 +10,6 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 const saved = { clock: process.env.ROUNDTABLE_CLOCK, sweep: process.env.REMINDER_SWEEP_SECONDS, smtp: process.env.SMTP_URL };
 process.env.ROUNDTABLE_CLOCK = '2021-12-20T08:00:00Z';
 process.env.REMINDER_SWEEP_SECONDS = '1';
-
-async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('deadline reminders through the job queue', () => {
   let database: TestDatabase;

@@ -1,58 +1,11 @@
-import { CollabCloseCode, COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
-import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
+import { CollabCloseCode } from '@roundtable/contracts';
 import { AuthService } from '@roundtable/api-auth';
 import { HttpClient } from '../support/http-client';
+import { until } from '../support/poll';
+import { RawWriter } from '../support/raw-writer';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-/** A raw y-websocket client that sends Yjs updates of its own doc and records what the server says. */
-class RawWriter {
-  readonly doc = new Y.Doc();
-  readonly socket: WebSocket;
-  saved = 0;
-  closeCode: number | null = null;
-  readonly opened: Promise<void>;
 
-  constructor(baseUrl: string, documentId: string, cookie: string) {
-    this.socket = new WebSocket(`${baseUrl.replace('http', 'ws')}/collab/${documentId}`, { headers: { cookie } });
-    this.socket.on('message', (data: Buffer) => {
-      const decoder = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(decoder) === COLLAB_MESSAGE_SAVED) this.saved = decoding.readVarUint(decoder);
-    });
-    this.socket.on('close', (code) => (this.closeCode = code));
-    this.socket.on('error', () => undefined);
-    // The server's first message (sync step 1) means the room is open.
-    this.opened = new Promise((resolve) => this.socket.once('message', () => resolve()));
-    this.doc.on('update', (update: Uint8Array) => {
-      if (this.socket.readyState !== WebSocket.OPEN) return;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 0);
-      syncProtocol.writeUpdate(encoder, update);
-      this.socket.send(encoding.toUint8Array(encoder));
-    });
-  }
-
-  type(text: string): void {
-    const field = this.doc.getText('lock-test');
-    field.insert(field.length, text);
-  }
-
-  close(): void {
-    this.socket.terminate();
-    this.doc.destroy();
-  }
-}
-
-const until = async (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000) => {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('locked documents (approved minutes, final papers): nobody edits them, on the socket or over REST', () => {
   let t: TestApp;
@@ -86,7 +39,7 @@ describe('locked documents (approved minutes, final papers): nobody edits them, 
   afterAll(() => t.close());
 
   it('locks under the append lock: what was received before is stored, nothing after, and open editors are closed with 4423', async () => {
-    const writer = new RawWriter(t.baseUrl, paperId, cochair.cookie!);
+    const writer = new RawWriter(t.baseUrl, paperId, cochair.cookie!, 'lock-test');
     writers.push(writer);
     await writer.opened;
     // Keep typing while the coordinator locks.
@@ -110,7 +63,7 @@ describe('locked documents (approved minutes, final papers): nobody edits them, 
     expect(savedRows === 0 || savedRows >= writer.saved).toBe(true);
 
     // Reconnecting gives a read-only socket: edits are neither stored nor acknowledged.
-    const again = new RawWriter(t.baseUrl, paperId, cochair.cookie!);
+    const again = new RawWriter(t.baseUrl, paperId, cochair.cookie!, 'lock-test');
     writers.push(again);
     await again.opened;
     again.type('after the lock');
@@ -142,7 +95,7 @@ describe('locked documents (approved minutes, final papers): nobody edits them, 
     const second = await startTestApp({ database: t.database, seed: false });
     try {
       const cookie = (await new HttpClient(second.baseUrl).login('wg1-expert@example.org')).cookie!;
-      const writer = new RawWriter(second.baseUrl, paperId, cookie);
+      const writer = new RawWriter(second.baseUrl, paperId, cookie, 'lock-test');
       writers.push(writer);
       await writer.opened;
       writer.type('on the second process');

@@ -1,6 +1,7 @@
 import { Clock } from '@roundtable/api-platform';
 import { MEETING_REMINDER_JOB, MeetingRemindersService } from '@roundtable/api-meetings';
 import { HttpClient } from '../support/http-client';
+import { poll } from '../support/poll';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -10,16 +11,6 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 const saved = { clock: process.env.ROUNDTABLE_CLOCK, sweep: process.env.REMINDER_SWEEP_SECONDS, smtp: process.env.SMTP_URL };
 process.env.ROUNDTABLE_CLOCK = '2026-03-01T08:00:00Z';
 process.env.REMINDER_SWEEP_SECONDS = '1';
-
-async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('meeting reminders through the job queue (real PostgreSQL, real SMTP)', () => {
   let database: TestDatabase;

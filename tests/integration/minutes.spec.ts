@@ -1,64 +1,12 @@
-import { COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
 import { Clock } from '@roundtable/api-platform';
 import { ActionRemindersService } from '@roundtable/api-meetings';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
-import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import { HttpClient } from '../support/http-client';
+import { until } from '../support/poll';
+import { RawWriter } from '../support/raw-writer';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-/** A raw y-websocket client: counts the server's "saved" acknowledgements. */
-class RawWriter {
-  readonly doc = new Y.Doc();
-  readonly socket: WebSocket;
-  saved = 0;
-  upgradeStatus: number | null = null;
-  readonly opened: Promise<void>;
 
-  constructor(baseUrl: string, documentId: string, cookie: string) {
-    this.socket = new WebSocket(`${baseUrl.replace('http', 'ws')}/collab/${documentId}`, { headers: { cookie } });
-    this.socket.on('message', (data: Buffer) => {
-      const decoder = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(decoder) === COLLAB_MESSAGE_SAVED) this.saved = decoding.readVarUint(decoder);
-    });
-    this.socket.on('error', () => undefined);
-    this.opened = new Promise((resolve) => {
-      this.socket.once('message', () => resolve());
-      this.socket.once('unexpected-response', (_request, response) => {
-        this.upgradeStatus = response.statusCode ?? null;
-        resolve();
-      });
-    });
-    this.doc.on('update', (update: Uint8Array) => {
-      if (this.socket.readyState !== WebSocket.OPEN) return;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 0);
-      syncProtocol.writeUpdate(encoder, update);
-      this.socket.send(encoding.toUint8Array(encoder));
-    });
-  }
-
-  type(text: string): void {
-    const field = this.doc.getText('minutes-test');
-    field.insert(field.length, text);
-  }
-
-  close(): void {
-    this.socket.terminate();
-    this.doc.destroy();
-  }
-}
-
-const until = async (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000) => {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('minutes: approval, locking, cross-group sharing, archive, decisions and action items (real PostgreSQL, real SMTP)', () => {
   let t: TestApp;
@@ -151,7 +99,7 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     expect((await c['wg3-eu-cochair'].get(`/api/minutes/${minutes.id}`)).status).toBe(404);
     expect((await c['wg3-eu-cochair'].get(`/api/documents/${minutes.documentId}`)).status).toBe(404);
     expect((await c['wg3-eu-cochair'].get('/api/documents')).body.map((d: { id: string }) => d.id)).not.toContain(minutes.documentId);
-    const outsider = new RawWriter(t.baseUrl, minutes.documentId, c['wg3-eu-cochair'].cookie!);
+    const outsider = new RawWriter(t.baseUrl, minutes.documentId, c['wg3-eu-cochair'].cookie!, 'minutes-test');
     writers.push(outsider);
     await outsider.opened;
     expect(outsider.upgradeStatus).toBe(404);
@@ -252,7 +200,7 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
   });
 
   it('approves only circulated minutes, only by both co-chairs, once each; then locks them with a frozen snapshot', async () => {
-    const editor = new RawWriter(t.baseUrl, minutes.documentId, c['wg1-expert'].cookie!);
+    const editor = new RawWriter(t.baseUrl, minutes.documentId, c['wg1-expert'].cookie!, 'minutes-test');
     writers.push(editor);
     await editor.opened;
     editor.type('live edit');
@@ -311,7 +259,7 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     expect(rest.status).toBe(409);
     expect(rest.body.code).toBe('DOCUMENT_LOCKED');
     const rows = await count('document_updates');
-    const late = new RawWriter(t.baseUrl, minutes.documentId, c['wg1-expert'].cookie!);
+    const late = new RawWriter(t.baseUrl, minutes.documentId, c['wg1-expert'].cookie!, 'minutes-test');
     writers.push(late);
     await late.opened;
     late.type('sneaked in');
