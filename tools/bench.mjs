@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the API (Nx caches an unchanged build), then runs every benchmark scenario
 // against our server and the reference y-websocket server and writes docs/benchmarks.md.
-// BENCH_SKIP_BUILD=true skips the build; BENCH_ONLY=S1,S4 runs a subset (docs/benchmarks.md is then
+// BENCH_SKIP_BUILD=true skips the build; BENCH_ROUNDS=n sets the interleaved rounds of S1 and S4 (default 5);
+// BENCH_ONLY=S1,S4 runs a subset (docs/benchmarks.md is then
 // left alone); BENCH_QUICK=true shortens everything; BENCH_PG_FAST=true runs PostgreSQL with fsync off.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';

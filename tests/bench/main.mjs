@@ -7,17 +7,20 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { ROOT, createDatabase, pgClient, startPostgres, startServer } from './lib/servers.mjs';
 import { login } from './lib/clients.mjs';
-import { machineInfo, renderConsole, renderMarkdown } from './lib/report.mjs';
+import { cpuTicks, machineInfo, renderConsole, renderMarkdown, stealShare } from './lib/report.mjs';
 import { runS1 } from './scenarios/s1-latency.mjs';
 import { runS2 } from './scenarios/s2-memory.mjs';
 import { prepareTrace, runS3 } from './scenarios/s3-cold-load.mjs';
 import { runS4 } from './scenarios/s4-replay.mjs';
 import { runS7 } from './scenarios/s7-abuse.mjs';
 import { evaluate } from './lib/evaluate.mjs';
+import { combineRounds, roundValues } from './lib/rounds.mjs';
 
 const quick = process.env.BENCH_QUICK === 'true';
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
 const wanted = (name) => only.length === 0 || only.includes(name);
+/** Latency and wall-time scenarios run this many interleaved rounds per server (BENCH_ROUNDS, default 5). */
+const rounds = quick ? 1 : Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5) || 1);
 
 function log(message) {
   const seconds = ((performance.now() - runStarted) / 1000).toFixed(1).padStart(6);
@@ -82,16 +85,29 @@ async function main() {
       startReference: (env = {}) => startServer('reference', env),
     };
 
+    const s1Rounds = {
+      key: 'latency.p50',
+      medians: ['latency.p50', 'latency.p90', 'latency.p99', 'latency.max', 'cpuSeconds'],
+      sums: ['sent', 'persisted', 'latency.n'],
+      worst: ['drops', 'reconnects'],
+      all: ['converged'],
+    };
+    const s4Rounds = {
+      key: 'wallSeconds',
+      medians: ['wallSeconds', 'cpuSeconds', 'postgresCpuSeconds', 'opsPerSecond', 'relayMessages'],
+      all: ['done'],
+    };
     const scenarios = [
-      { name: 'S1', run: runS1 },
+      { name: 'S1', run: runS1, rounds, combine: s1Rounds },
       { name: 'S2', run: runS2 },
       { name: 'S3', run: runS3, standalone: true },
       // One client replaying 260k operations is far over the per-socket update rate limit (that limit is S7's business).
-      { name: 'S4', run: runS4, oursEnv: { COLLAB_MAX_UPDATES_PER_SECOND: '10000000' } },
+      { name: 'S4', run: runS4, oursEnv: { COLLAB_MAX_UPDATES_PER_SECOND: '10000000' }, rounds, combine: s4Rounds },
       { name: 'S7', run: runS7 },
     ];
     const raw = {};
     const timings = {};
+    const steal = {};
     for (const scenario of scenarios) {
       if (!wanted(scenario.name)) continue;
       // Start every scenario with a clean heap in this (client) process: leftovers of the previous one
@@ -99,35 +115,52 @@ async function main() {
       if (scenario.name === 'S7') ctx.trace = null;
       global.gc?.();
       const started = performance.now();
+      const ticksBefore = cpuTicks();
       log(`${scenario.name}: start`);
       try {
         if (scenario.name === 'S3' || scenario.name === 'S4') ctx.trace ??= await prepareTrace(ctx);
         if (scenario.standalone) {
           raw[scenario.name] = await scenario.run(ctx);
         } else {
-          raw[scenario.name] = {};
-          for (const kind of ['ours', 'reference']) {
-            const server = kind === 'ours' ? await ctx.startOurs(scenario.oursEnv ?? {}) : await ctx.startReference();
-            const outputStart = server.output().length;
-            try {
-              global.gc?.();
-              log(`${scenario.name}: ${kind}`);
-              raw[scenario.name][kind] = await scenario.run(server, ctx);
-            } catch (error) {
-              raw[scenario.name][kind] = { error: String(error && error.stack ? error.stack : error) };
-              log(`${scenario.name}: ${kind} FAILED: ${error}`);
-            } finally {
-              raw[scenario.name][kind].serverLog = summarizeLog(server.outputSince(outputStart));
-              raw[scenario.name][kind].serverAlive = server.alive();
-              await server.stop();
+          const results = { ours: [], reference: [] };
+          const count = scenario.rounds ?? 1;
+          for (let round = 0; round < count; round++) {
+            // ABBA order: neither server always runs first (or right after the other's heavy run).
+            const order = round % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours'];
+            for (const kind of order) {
+              const server = kind === 'ours' ? await ctx.startOurs(scenario.oursEnv ?? {}) : await ctx.startReference();
+              const outputStart = server.output().length;
+              let result;
+              try {
+                global.gc?.();
+                log(`${scenario.name}: ${kind}${count > 1 ? ` (round ${round + 1} of ${count})` : ''}`);
+                result = await scenario.run(server, ctx);
+              } catch (error) {
+                result = { error: String(error && error.stack ? error.stack : error) };
+                log(`${scenario.name}: ${kind} FAILED: ${error}`);
+              } finally {
+                result.serverLog = summarizeLog(server.outputSince(outputStart));
+                result.serverAlive = server.alive();
+                await server.stop();
+              }
+              results[kind].push(result);
             }
           }
+          raw[scenario.name] =
+            count > 1
+              ? {
+                  ours: combineRounds(results.ours, scenario.combine),
+                  reference: combineRounds(results.reference, scenario.combine),
+                  rounds: roundValues(results, scenario.combine.key),
+                }
+              : { ours: results.ours[0], reference: results.reference[0] };
         }
       } catch (error) {
         raw[scenario.name] = { error: String(error && error.stack ? error.stack : error) };
         log(`${scenario.name} FAILED: ${error}`);
       }
       timings[scenario.name] = (performance.now() - started) / 1000;
+      steal[scenario.name] = stealShare(ticksBefore, cpuTicks());
       log(`${scenario.name}: done in ${timings[scenario.name].toFixed(1)} s`);
     }
 
@@ -150,6 +183,7 @@ async function main() {
       postgres: pg.settings,
       quick,
       timings,
+      steal,
       sections: evaluate(raw, { quick }),
     };
     mkdirSync(join(ROOT, 'tmp'), { recursive: true });

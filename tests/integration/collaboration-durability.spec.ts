@@ -7,6 +7,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { appendParagraph, connectCollab, fragmentText, waitFor, waitForSync } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
+import { poll, until } from '../support/poll';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('collaboration durability: saved acknowledgements, compaction, several processes', () => {
@@ -27,6 +28,27 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
     await b.closeApp();
     await a.close();
   });
+
+  async function tailRows(app: TestApp, documentId: string): Promise<number> {
+    const [{ tail }] = await app.dataSource.query('SELECT count(*)::int AS tail FROM document_updates WHERE document_id = $1', [documentId]);
+    return tail;
+  }
+
+  async function snapshotOf(documentId: string): Promise<{ last: string; bytes: number } | null> {
+    const [row] = await a.dataSource.query('SELECT last_update_id AS last, length(state) AS bytes FROM document_snapshots WHERE document_id = $1', [documentId]);
+    return row ? { last: row.last, bytes: Number(row.bytes) } : null;
+  }
+
+  /** Opens the document as a fresh client of `app` and checks what it loads. */
+  async function loadedThrough(app: TestApp, documentId: string, check: (doc: Y.Doc) => void): Promise<void> {
+    const reader = connectCollab(app.baseUrl, documentId, cookie);
+    try {
+      await waitForSync(reader.provider);
+      check(reader.doc);
+    } finally {
+      reader.provider.destroy();
+    }
+  }
 
   async function text(app: TestApp, documentId: string): Promise<string> {
     return (await (await new HttpClient(app.baseUrl).login('coordinator@example.org')).get(`/api/documents/${documentId}/content`)).body.text;
@@ -122,21 +144,50 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
     }
     const expected = fragmentText(writer.doc);
     await waitFor(() => false, 500).catch(() => undefined);
-    writer.provider.destroy(); // last one out → flush and compact
-    const store = a.app.get(DocumentStore);
-    await waitFor(() => false, 800).catch(() => undefined);
-    await store.compact(documentId);
-    const [{ tail }] = await a.dataSource.query('SELECT count(*)::int AS tail FROM document_updates WHERE document_id = $1', [documentId]);
+    writer.provider.destroy(); // last one out → flush, then compact from the room's doc
+    await until(async () => (await tailRows(a, documentId)) === 0, 'the tail compacted when the last editor left');
     const [snapshot] = await a.dataSource.query('SELECT length(state) AS bytes FROM document_snapshots WHERE document_id = $1', [documentId]);
-    expect(tail).toBe(0);
-    const reader = connectCollab(b.baseUrl, documentId, cookie);
+    await loadedThrough(b, documentId, (doc) => {
+      expect(fragmentText(doc)).toBe(expected);
+      expect(Number(snapshot.bytes)).toBeLessThanOrEqual(Y.encodeStateAsUpdate(doc).byteLength * 1.5);
+    });
+  });
+
+  it('compacts a live document from memory once its tail outgrows a quarter of the snapshot, editors still connected', async () => {
+    // A third process with a low threshold: compact after 20 updates (tail ≥ ¼ of the snapshot), or 200 whatever their size.
+    process.env.COLLAB_COMPACT_AFTER = '20';
+    const c = await startTestApp({ database: a.database, seed: false }).finally(() => delete process.env.COLLAB_COMPACT_AFTER);
+    const documentId = papers[6];
+    const writer = connectCollab(c.baseUrl, documentId, cookie);
     try {
-      await waitForSync(reader.provider);
-      expect(fragmentText(reader.doc)).toBe(expected);
-      const reference = Y.encodeStateAsUpdate(reader.doc).byteLength;
-      expect(Number(snapshot.bytes)).toBeLessThanOrEqual(reference * 1.5);
+      await waitForSync(writer.provider);
+      appendParagraph(writer.doc, 'pasted '.repeat(3000)); // ~21 KB: the snapshot will be large
+      const body = new Y.XmlText();
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [body]);
+      writer.doc.getXmlFragment('default').push([paragraph]);
+      for (let i = 0; i < 25; i++) body.insert(body.length, 'a');
+      const first = await poll(async () => (await snapshotOf(documentId))?.last ?? null, (last) => last !== null, 'a first snapshot at 20 updates', 5000);
+      expect((await snapshotOf(documentId))!.bytes).toBeGreaterThan(20_000);
+
+      // 60 one-letter edits are far less than ¼ of 21 KB: no compaction, however many times the count passes 20.
+      for (let i = 0; i < 60; i++) body.insert(body.length, 'b');
+      await until(async () => (await tailRows(c, documentId)) >= 60, '60 more updates stored');
+      await waitFor(() => false, 300).catch(() => undefined);
+      expect((await snapshotOf(documentId))!.last).toBe(first);
+
+      // 200 updates in the tail: compacted whatever their size; the writer never left.
+      for (let i = 0; i < 150; i++) body.insert(body.length, 'c');
+      await until(async () => (await snapshotOf(documentId))!.last !== first, 'a second snapshot at 200 updates');
+      expect(await tailRows(c, documentId)).toBeLessThan(200);
+      expect(writer.provider.wsconnected).toBe(true);
+
+      const expected = fragmentText(writer.doc);
+      await until(async () => (await text(b, documentId)).includes('c'.repeat(150)), 'content through another process');
+      await loadedThrough(b, documentId, (doc) => expect(fragmentText(doc)).toBe(expected));
     } finally {
-      reader.provider.destroy();
+      writer.provider.destroy();
+      await c.closeApp();
     }
   });
 
@@ -161,13 +212,7 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
     expect(after).toBe(last);
     writer.provider.destroy();
     await waitFor(() => false, 500).catch(() => undefined);
-    const reader = connectCollab(b.baseUrl, documentId, cookie);
-    try {
-      await waitForSync(reader.provider);
-      expect(fragmentText(reader.doc)).toBe(expected);
-    } finally {
-      reader.provider.destroy();
-    }
+    await loadedThrough(b, documentId, (doc) => expect(fragmentText(doc)).toBe(expected));
   });
 
   it('loads and compacts a document with a very long update log (150,000 rows)', async () => {

@@ -14,6 +14,20 @@ function row(metric, ours, reference, { ratio = null, target = '', pass = null }
   return { metric, ours, reference, ratio: text, target, verdict: pass === null ? '' : pass === 'n/m' ? 'not measurable yet' : pass ? 'pass' : 'MISS' };
 }
 
+/** Rows and method text for scenarios run in several interleaved rounds (see lib/rounds.mjs). */
+function roundRow(r, label, format) {
+  if (!r.rounds || r.rounds.length < 2) return [];
+  const each = r.rounds.map(({ ours, reference }) => `${format(ours)} / ${format(reference)} (${ratioText(ours / reference)})`).join('; ');
+  return [row(`${label}, each round: ours / reference`, each, '')];
+}
+
+function roundsMethod(r) {
+  if (!r.rounds || r.rounds.length < 2) return [];
+  return [
+    `Run ${r.rounds.length} times per server, interleaved (ours, reference, reference, ours, …) so that noise from other work on this shared 2-core machine hits both alike; each figure is the median over the rounds (drops: the worst round; edit counts: all rounds added up).`,
+  ];
+}
+
 function failed(name, value) {
   return value && value.error ? `${name} failed: ${value.error.split('\n')[0]}` : null;
 }
@@ -53,6 +67,7 @@ function s1(r, quick) {
     const p99 = o.latency.p99 / f.latency.p99;
     rows.push(row('propagation latency p50', ms(o.latency.p50), ms(f.latency.p50), { ratio: p50, target: '≤ 1.25×', pass: p50 <= 1.25 }));
     rows.push(row('propagation latency p99', ms(o.latency.p99), ms(f.latency.p99), { ratio: p99, target: '≤ 1.5×', pass: p99 <= 1.5 }));
+    rows.push(...roundRow(r, 'p50', ms));
     rows.push(row('latency p90 / max', `${ms(o.latency.p90)} / ${ms(o.latency.max)}`, `${ms(f.latency.p90)} / ${ms(f.latency.max)}`));
     rows.push(row('drops (edit × receiver pairs never received)', num(o.drops), num(f.drops), { target: '0', pass: o.drops === 0 }));
     rows.push(row('edits sent / receipts measured', `${num(o.sent)} / ${num(o.latency.n)}`, `${num(f.sent)} / ${num(f.latency.n)}`));
@@ -70,6 +85,7 @@ function s1(r, quick) {
       `${o.clients ?? 50} y-websocket clients (each its own Y.Doc) on one document; a 2 s warm-up at the same rate is not counted. Edits go round-robin over the clients at 100/s in total; each inserts \`#<edit>:<send time>;\` at the end of a Y.XmlText inside a paragraph of the 'default' Y.XmlFragment (the editor's layout). Every client also changes its awareness cursor once a second (random phase).`,
       'Latency = time from the insert on the sender to the Y.XmlText observer firing on each other client (all clients in one process, one clock), over all edit × receiver pairs. Drops = pairs still missing 10 s after the last edit.',
       'Our server stores every update in PostgreSQL (group commit) before applying and relaying it; afterwards the stored state (snapshot + log) is loaded and its edits counted.',
+      ...roundsMethod(r),
       ...(quick ? ['QUICK run: shortened, not for comparison.'] : []),
     ],
   };
@@ -157,6 +173,7 @@ function s4(r) {
     const wall = o.wallSeconds / f.wallSeconds;
     const cpu = o.cpuSeconds / f.cpuSeconds;
     rows.push(row('wall time to observer = endContent', `${s(o.wallSeconds)}${o.done ? '' : ' (not reached)'}`, `${s(f.wallSeconds)}${f.done ? '' : ' (not reached)'}`, { ratio: wall, target: '≤ 1.3×', pass: o.done && wall <= 1.3 }));
+    rows.push(...roundRow(r, 'wall time', s));
     rows.push(row('server process CPU time', s(o.cpuSeconds), s(f.cpuSeconds), { ratio: cpu, target: '≤ 1.3×', pass: o.done && cpu <= 1.3 }));
     rows.push(row('PostgreSQL CPU time (not in the target)', s(o.postgresCpuSeconds), 'n/a'));
     rows.push(row('throughput (updates relayed per second)', num(Math.round(o.opsPerSecond)), num(Math.round(f.opsPerSecond)), { ratio: o.opsPerSecond / f.opsPerSecond }));
@@ -174,6 +191,7 @@ function s4(r) {
       'The pre-computed B4 updates (same as S3) are sent on one raw socket, each as its own y-websocket sync update message, never more than 1,000 ahead of what an observer client (a y-websocket provider on the same document) has received. Wall time runs from the first message until the observer text equals endContent.',
       'Our per-socket update rate limit (COLLAB_MAX_UPDATES_PER_SECOND, 100/s sustained) is raised for this scenario only, or the replaying socket would be closed after its burst allowance; S7 measures that limit.',
       'CPU = process.cpuUsage() of the server child over the same interval. For ours, PostgreSQL\'s CPU (postmaster + backends, from /proc) is shown separately: the reference has no database.',
+      ...roundsMethod(r),
     ],
   };
 }

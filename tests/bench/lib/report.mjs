@@ -19,6 +19,23 @@ export function machineInfo() {
   };
 }
 
+/** CPU time counters of the whole machine (Linux /proc/stat, in ticks), or null elsewhere. */
+export function cpuTicks() {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+    return { total: user + nice + system + idle + iowait + irq + softirq + steal, steal, idle: idle + iowait };
+  } catch {
+    return null;
+  }
+}
+
+/** Share of the machine's CPU time between two cpuTicks() readings that the hypervisor gave to other guests. */
+export function stealShare(before, after) {
+  if (!before || !after || after.total === before.total) return null;
+  return (after.steal - before.steal) / (after.total - before.total);
+}
+
 const escape = (text) => String(text ?? '').replace(/\|/g, '\\|');
 
 export function renderMarkdown(report) {
@@ -38,6 +55,11 @@ export function renderMarkdown(report) {
   if (report.load) {
     const busy = report.load.start[0] > 1 || report.load.end[0] > 3;
     out.push(`- Load average (1 min) at start / end: ${report.load.start[0].toFixed(2)} / ${report.load.end[0].toFixed(2)}${busy ? ' — the machine was not idle during this run (other builds or tests on the same 2 cores): timings are noisier than usual' : ''}`);
+  }
+  if (report.steal && Object.keys(report.steal).length > 0) {
+    const shares = Object.entries(report.steal).filter(([, v]) => v !== null);
+    const worst = Math.max(...shares.map(([, v]) => v));
+    out.push(`- CPU steal (time this virtual machine's 2 cores were given to other guests) per scenario: ${shares.map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ')}${worst > 0.05 ? ' — above 5% the latency figures of both servers swing from round to round; the interleaved rounds (S1, S4) are there for that' : ''}`);
   }
   out.push('- Everything runs on this one machine over loopback: PostgreSQL, the server under test (its own child process), and the load-generating clients (the bench process; S7\'s offenders in one more process) share the same cores, so absolute numbers include client-side work; both servers get the identical client workload.');
   out.push('- "ours" = the built app from dist/ (`createApp`: sessions, access checks, /collab persisting every update in PostgreSQL before relaying). "reference" = @y/websocket-server `setupWSConnection` on a `ws` WebSocketServer, in memory, no auth.');

@@ -27,6 +27,15 @@ export interface CollabConnection {
   awarenessIds: Set<number>;
 }
 
+export interface RoomSnapshot {
+  state: Uint8Array;
+  /** Highest stored update id the state contains. */
+  lastId: number;
+  /** The tail it folds in (this process' count). */
+  tailLength: number;
+  tailBytes: number;
+}
+
 export class MalformedMessageError extends Error {}
 
 /** An edit reached a document that is locked: nothing was stored. */
@@ -43,10 +52,12 @@ export class CollabRoom {
   private pending: Array<{ update: Uint8Array | null; origin: CollabConnection; seq: number }> = [];
   /** Highest stored update id applied to this doc: sequence for catching up with other processes. */
   lastSeenId = 0;
-  /** Updates stored since the snapshot, to decide when to compact. */
+  /** Updates (and their bytes) stored after the snapshot, and the snapshot's size: when to compact. */
   tailLength = 0;
-  /** Stored size of the document (snapshot + tail), for the document size limit. */
-  storedBytes = 0;
+  tailBytes = 0;
+  snapshotBytes = 0;
+  /** A snapshot of this room is being written. */
+  compacting = false;
   private flushing: Promise<void> | null = null;
   private readonly logger = new Logger('CollabRoom');
 
@@ -87,7 +98,29 @@ export class CollabRoom {
     }, 'load');
     this.lastSeenId = state.lastId;
     this.tailLength = state.updates.length;
-    this.storedBytes = (state.snapshot?.byteLength ?? 0) + state.updates.reduce((sum, u) => sum + u.data.byteLength, 0);
+    this.tailBytes = state.updates.reduce((sum, u) => sum + u.data.byteLength, 0);
+    this.snapshotBytes = state.snapshot?.byteLength ?? 0;
+  }
+
+  /** Stored size of the document (snapshot + tail), for the document size limit. */
+  get storedBytes(): number {
+    return this.snapshotBytes + this.tailBytes;
+  }
+
+  /**
+   * The stored state up to `lastId`, from memory. Updates are applied only once stored and every stored
+   * update up to lastSeenId is applied (gaps are fetched first), so this doc *is* that state: compaction
+   * needs no re-read of the log, and the doc is garbage-collected (gc: true), so deleted content is gone.
+   */
+  snapshot(): RoomSnapshot {
+    return { state: Y.encodeStateAsUpdate(this.doc), lastId: this.lastSeenId, tailLength: this.tailLength, tailBytes: this.tailBytes };
+  }
+
+  /** The snapshot was written: what it covers is no longer in the tail. */
+  compacted(snapshot: RoomSnapshot): void {
+    this.snapshotBytes = snapshot.state.byteLength;
+    this.tailLength = Math.max(0, this.tailLength - snapshot.tailLength);
+    this.tailBytes = Math.max(0, this.tailBytes - snapshot.tailBytes);
   }
 
   /**
@@ -241,7 +274,7 @@ export class CollabRoom {
         if (ids.length > 0) {
           this.lastSeenId = Math.max(this.lastSeenId, ids[ids.length - 1]);
           this.tailLength += ids.length;
-          this.storedBytes += toStore.reduce((sum, item) => sum + item.update.byteLength, 0);
+          this.tailBytes += toStore.reduce((sum, item) => sum + item.update.byteLength, 0);
         }
         this.acknowledge(batch);
         if (ids.length > 0) this.onStored(this);

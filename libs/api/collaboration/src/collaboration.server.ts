@@ -19,8 +19,17 @@ import { DocumentStore } from './document.store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PING_INTERVAL_MS = 30_000;
-/** Compact a live document when its stored tail passes this many updates. */
-const COMPACT_AFTER_UPDATES = Number(process.env.COLLAB_COMPACT_AFTER ?? 500);
+/**
+ * When a live document is compacted: its tail has at least `afterUpdates` updates and holds at least
+ * `tailRatio` of the snapshot's bytes, or it has `maxTail` updates whatever their size. Compacting costs
+ * about the document's size (one encode, one snapshot write), so a fixed count would make a long document
+ * pay its whole size again every few hundred keystrokes; growing with the snapshot keeps the cost per
+ * update bounded, and maxTail keeps a cold load to a few thousand rows.
+ */
+const readCompaction = () => {
+  const afterUpdates = limit('COLLAB_COMPACT_AFTER', 500);
+  return { afterUpdates, tailRatio: 0.25, maxTail: afterUpdates * 10 };
+};
 
 function limit(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -52,6 +61,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   /** Upgrade attempts per client address in the current minute window. */
   private readonly attempts = new Map<string, { windowStart: number; count: number }>();
   private readonly limits = readLimits();
+  private readonly compaction = readCompaction();
   /** A document's updates were stored by this process (after each group commit). */
   readonly stored$ = new Subject<string>();
   /** The last socket on a document left this process and its updates are stored. */
@@ -208,13 +218,14 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   private leave(room: CollabRoom, connection: CollabConnection): void {
     room.leave(connection);
     if (room.connections.size > 0 || this.closing) return;
-    // Last one out: make sure everything is stored, compact, then free the memory.
+    // Last one out: make sure everything is stored, compact from memory, then free the memory.
     void room.flush().then(async () => {
       if (room.connections.size === 0 && this.rooms.get(room.documentId)) {
+        const snapshot = room.tailLength > 0 ? room.snapshot() : null;
         this.rooms.delete(room.documentId);
         room.destroy();
         this.sessionEnded$.next(room.documentId);
-        await this.store.compact(room.documentId);
+        if (snapshot) await this.store.saveSnapshot(room.documentId, snapshot.state, snapshot.lastId);
       }
     });
   }
@@ -240,7 +251,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
       },
       (stored) => {
         this.stored$.next(stored.documentId);
-        if (stored.tailLength >= COMPACT_AFTER_UPDATES) void this.compact(stored);
+        if (this.shouldCompact(stored)) void this.compact(stored);
       },
     );
     await room.load();
@@ -361,11 +372,20 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
+  private shouldCompact(room: CollabRoom): boolean {
+    const { afterUpdates, tailRatio, maxTail } = this.compaction;
+    if (room.compacting || room.tailLength < afterUpdates) return false;
+    return room.tailLength >= maxTail || room.tailBytes >= room.snapshotBytes * tailRatio;
+  }
+
+  /** Compacts a live room from its in-memory doc (see CollabRoom.snapshot): one encode, no re-read of the log. */
   private async compact(room: CollabRoom): Promise<void> {
-    const tail = room.tailLength;
-    if (await this.store.compact(room.documentId)) {
-      room.tailLength = Math.max(0, room.tailLength - tail);
-      room.storedBytes = await this.store.storedBytes(room.documentId);
+    room.compacting = true;
+    try {
+      const snapshot = room.snapshot();
+      if (await this.store.saveSnapshot(room.documentId, snapshot.state, snapshot.lastId)) room.compacted(snapshot);
+    } finally {
+      room.compacting = false;
     }
   }
 

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { editorExtensions, EDITOR_FRAGMENT, toMarkdown } from '@roundtable/editor-schema';
 import { getSchema } from '@tiptap/core';
-import { generateHTML } from '@tiptap/html/server';
+import { DOMSerializer } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { Window } from 'happy-dom';
 import * as Y from 'yjs';
 import { CollaborationServer } from './collaboration.server';
 import { DocumentStore } from './document.store';
@@ -15,9 +16,15 @@ export interface DocumentContent {
 
 /** Renders a document's current state (live if open, else stored) from the shared editor schema. */
 @Injectable()
-export class DocumentContentService {
-  private readonly extensions = editorExtensions();
-  private readonly schema = getSchema(this.extensions);
+export class DocumentContentService implements OnModuleDestroy {
+  private readonly schema = getSchema(editorExtensions());
+  private readonly serializer = DOMSerializer.fromSchema(this.schema);
+  /**
+   * One server-side DOM for every render (what @tiptap/html/server's generateHTML does, minus creating and
+   * closing a happy-dom Window per call, which cost ~10 ms each time and stalled the socket path whenever
+   * an automatic version was taken). Serialized nodes are never attached to it, so nothing accumulates.
+   */
+  private window: Window | null = null;
 
   constructor(private readonly store: DocumentStore, private readonly server: CollaborationServer) {}
 
@@ -52,7 +59,28 @@ export class DocumentContentService {
   /** Renders any Y.Doc holding the editor fragment (a live room, a stored state, a version). */
   renderDoc(doc: Y.Doc): DocumentContent {
     const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema);
-    const json = root.toJSON();
-    return { html: generateHTML(json, this.extensions), markdown: toMarkdown(json), text: root.textBetween(0, root.content.size, '\n', '\n') };
+    return { html: this.html(root), markdown: toMarkdown(root.toJSON()), text: root.textBetween(0, root.content.size, '\n', '\n') };
+  }
+
+  private html(root: ReturnType<typeof yXmlFragmentToProseMirrorRootNode>): string {
+    this.window ??= new Window({
+      settings: {
+        disableJavaScriptEvaluation: true,
+        disableJavaScriptFileLoading: true,
+        disableCSSFileLoading: true,
+        disableIframePageLoading: true,
+        disableComputedStyleRendering: true,
+      },
+    });
+    const document = this.window.document as unknown as Document;
+    const wrap = document.createElement('div');
+    this.serializer.serializeFragment(root.content, { document }, wrap);
+    return wrap.innerHTML;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const window = this.window;
+    this.window = null;
+    if (window) await window.happyDOM.close();
   }
 }

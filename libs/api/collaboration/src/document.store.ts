@@ -164,14 +164,12 @@ export class DocumentStore {
   }
 
   /**
-   * Folds the tail into the snapshot through a garbage-collected Y.Doc (not Y.mergeUpdates, which never
-   * collects). One process at a time (try-lock: a busy document is simply skipped), and a snapshot is only
-   * replaced by one that covers more updates. Returns whether it compacted.
+   * Folds the stored tail into the snapshot through a garbage-collected Y.Doc (not Y.mergeUpdates, which
+   * never collects), for a document nobody has open here; a live room compacts from memory (saveSnapshot).
+   * Returns whether it compacted.
    */
   async compact(documentId: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 1)) AS locked', [`compact:${documentId}`]);
-      if (!locked) return false;
+    return this.withCompactionLock(documentId, async (manager) => {
       const state = await this.stateAfter(manager, documentId, 0);
       if (state.updates.length === 0) return false;
       const doc = new Y.Doc({ gc: true });
@@ -180,24 +178,46 @@ export class DocumentStore {
           if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
           for (const update of state.updates) Y.applyUpdate(doc, update.data);
         });
-        const compacted = Y.encodeStateAsUpdate(doc);
-        const written = await manager.query(
-          `INSERT INTO document_snapshots (document_id, state, last_update_id) VALUES ($1, $2, $3)
-           ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()
-             WHERE document_snapshots.last_update_id < EXCLUDED.last_update_id
-           RETURNING document_id`,
-          [documentId, Buffer.from(compacted), state.lastId],
-        );
-        if (written.length === 0) return false;
-        await manager.query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, state.lastId]);
-        return true;
+        return this.replaceSnapshot(manager, documentId, Y.encodeStateAsUpdate(doc), state.lastId);
       } finally {
         doc.destroy();
       }
-    }).catch((error) => {
-      this.logger.error(`Compacting ${documentId} failed; the tail stays as it is`, error as Error);
-      return false;
     });
+  }
+
+  /**
+   * Stores `state` (the document up to update `lastId`, from a live room's garbage-collected doc) as the
+   * snapshot and drops the tail it covers. Returns whether it was written.
+   */
+  async saveSnapshot(documentId: string, state: Uint8Array, lastId: number): Promise<boolean> {
+    return this.withCompactionLock(documentId, (manager) => this.replaceSnapshot(manager, documentId, state, lastId));
+  }
+
+  /** One compaction per document at a time, across processes (try-lock: a busy document is simply skipped). */
+  private async withCompactionLock(documentId: string, body: (manager: EntityManager) => Promise<boolean>): Promise<boolean> {
+    return this.dataSource
+      .transaction(async (manager) => {
+        const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 1)) AS locked', [`compact:${documentId}`]);
+        return locked ? body(manager) : false;
+      })
+      .catch((error) => {
+        this.logger.error(`Compacting ${documentId} failed; the tail stays as it is`, error as Error);
+        return false;
+      });
+  }
+
+  /** A snapshot is only ever replaced by one that covers more updates; then the covered tail goes. */
+  private async replaceSnapshot(manager: EntityManager, documentId: string, state: Uint8Array, lastId: number): Promise<boolean> {
+    const written: unknown[] = await manager.query(
+      `INSERT INTO document_snapshots (document_id, state, last_update_id) VALUES ($1, $2, $3)
+       ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()
+         WHERE document_snapshots.last_update_id < EXCLUDED.last_update_id
+       RETURNING document_id`,
+      [documentId, Buffer.from(state.buffer, state.byteOffset, state.byteLength), lastId],
+    );
+    if (written.length === 0) return false;
+    await manager.query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, lastId]);
+    return true;
   }
 
   private async stateAfter(manager: EntityManager, documentId: string, afterId: number): Promise<StoredState> {

