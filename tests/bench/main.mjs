@@ -87,7 +87,7 @@ async function main() {
 
     const s1Rounds = {
       key: 'latency.p50',
-      medians: ['latency.p50', 'latency.p90', 'latency.p99', 'latency.max', 'cpuSeconds'],
+      medians: ['latency.p50', 'latency.p90', 'latency.p99', 'latency.max', 'cpuSeconds', 'postgresCpuSeconds'],
       sums: ['sent', 'persisted', 'latency.n'],
       worst: ['drops', 'reconnects'],
       all: ['converged'],

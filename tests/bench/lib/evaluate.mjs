@@ -72,6 +72,7 @@ function s1(r, quick) {
     rows.push(row('drops (edit × receiver pairs never received)', num(o.drops), num(f.drops), { target: '0', pass: o.drops === 0 }));
     rows.push(row('edits sent / receipts measured', `${num(o.sent)} / ${num(o.latency.n)}`, `${num(f.sent)} / ${num(f.latency.n)}`));
     rows.push(row('server CPU during the run', s(o.cpuSeconds), s(f.cpuSeconds), { ratio: o.cpuSeconds / f.cpuSeconds }));
+    rows.push(row('PostgreSQL CPU during the run (not in the target)', s(o.postgresCpuSeconds), 'n/a'));
     rows.push(row('edits found in PostgreSQL afterwards', o.persisted === null ? '—' : `${num(o.persisted)} / ${num(o.sent)}`, 'n/a (in memory)', { target: 'all', pass: o.persisted === o.sent }));
     if (!o.converged || !f.converged) notes.push(`final text converged: ours ${o.converged}, reference ${f.converged}`);
     if (o.reconnects || f.reconnects) notes.push(`client reconnects: ours ${o.reconnects}, reference ${f.reconnects}`);

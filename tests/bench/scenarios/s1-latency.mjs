@@ -2,6 +2,7 @@
 // Propagation latency from each edit to every other client's receipt, and drops.
 import { Y, findBenchText, plainText, sleep } from '../lib/clients.mjs';
 import { openLiveDocument, tokensIn } from '../lib/live.mjs';
+import { postgresCpuSeconds } from '../lib/servers.mjs';
 
 export async function runS1(server, ctx) {
   const clients = ctx.quick ? 20 : 50;
@@ -10,6 +11,7 @@ export async function runS1(server, ctx) {
   const cookie = await ctx.cookieFor(server);
   const live = await openLiveDocument(server, documentId, cookie, clients, 's1');
   const cpuBefore = await server.cpu();
+  const pgBefore = server.kind === 'ours' ? postgresCpuSeconds(ctx.pg.dataDir) : null;
   live.setPhase('warmup');
   live.startEditing({ editsPerSecond: 100, awarenessHz: 1 });
   await sleep(2000);
@@ -20,6 +22,7 @@ export async function runS1(server, ctx) {
   const editingMs = performance.now() - started;
   await live.settle(10_000);
   const cpuAfter = await server.cpu();
+  const pgAfter = server.kind === 'ours' ? postgresCpuSeconds(ctx.pg.dataDir) : null;
   const result = live.results();
   const finalText = plainText(live.texts[0]);
   live.close();
@@ -35,6 +38,7 @@ export async function runS1(server, ctx) {
     ...result,
     latency: result.byPhase.measure,
     cpuSeconds: (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / 1e6,
+    postgresCpuSeconds: pgBefore !== null && pgAfter !== null ? pgAfter - pgBefore : null,
     converged: tokensIn(finalText).size === result.sent,
     persisted,
   };
