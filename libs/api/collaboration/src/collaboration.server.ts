@@ -300,7 +300,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
       if (room) Y.applyUpdate(base, Y.encodeStateAsUpdate(room.doc));
       else {
         await this.ensureSeeded(documentId);
-        for (const update of await this.store.loadUpdates(documentId)) Y.applyUpdate(base, update);
+        await this.store.loadInto(documentId, base);
       }
       const before = Y.encodeStateVector(base);
       edit(base);

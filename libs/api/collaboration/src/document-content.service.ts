@@ -34,7 +34,7 @@ export class DocumentContentService implements OnModuleDestroy {
     await this.server.ensureSeeded(documentId);
     const doc = new Y.Doc();
     try {
-      for (const update of await this.store.loadUpdates(documentId)) Y.applyUpdate(doc, update);
+      await this.store.loadInto(documentId, doc);
       return this.renderDoc(doc);
     } finally {
       doc.destroy();

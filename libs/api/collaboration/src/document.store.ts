@@ -65,10 +65,13 @@ export class DocumentStore {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => this.stateAfter(manager, documentId, afterId));
   }
 
-  /** Compatibility for readers that want every update as a list (snapshot first). */
-  async loadUpdates(documentId: string): Promise<Uint8Array[]> {
+  /** Applies the stored state (snapshot, then tail) to `doc`, in one Yjs transaction. */
+  async loadInto(documentId: string, doc: Y.Doc): Promise<void> {
     const state = await this.load(documentId);
-    return [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((u) => u.data)];
+    Y.transact(doc, () => {
+      if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+      for (const update of state.updates) Y.applyUpdate(doc, update.data);
+    });
   }
 
   /**
@@ -145,22 +148,6 @@ export class DocumentStore {
       if (exists) return;
       await manager.query('INSERT INTO document_updates (document_id, data) VALUES ($1, $2)', [documentId, Buffer.from(initialUpdate())]);
     });
-  }
-
-  /** Bytes stored for a document (snapshot + tail). */
-  async storedBytes(documentId: string): Promise<number> {
-    const [{ bytes }] = await this.dataSource.query(
-      `SELECT (coalesce((SELECT length(state) FROM document_snapshots WHERE document_id = $1), 0)
-             + coalesce((SELECT sum(length(data)) FROM document_updates WHERE document_id = $1), 0))::bigint AS bytes`,
-      [documentId],
-    );
-    return Number(bytes);
-  }
-
-  /** Number of updates stored after the snapshot. */
-  async tailLength(documentId: string): Promise<number> {
-    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1', [documentId]);
-    return n;
   }
 
   /**

@@ -278,10 +278,7 @@ export class CommentsService {
       await this.collaboration.ensureSeeded(documentId);
       doc = new Y.Doc();
       owned = true;
-      const updates = await this.store.loadUpdates(documentId);
-      Y.transact(doc, () => {
-        for (const update of updates) Y.applyUpdate(doc, update);
-      });
+      await this.store.loadInto(documentId, doc);
     }
     try {
       const fragment = doc.getXmlFragment(EDITOR_FRAGMENT);

@@ -227,7 +227,7 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
       if (room) Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
       else {
         await this.collaboration.ensureSeeded(documentId);
-        for (const update of await this.store.loadUpdates(documentId)) Y.applyUpdate(doc, update);
+        await this.store.loadInto(documentId, doc);
       }
       return await use(doc);
     } finally {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   MINUTES_LIMITS,
@@ -19,6 +20,17 @@ function IsCalendarDate(): PropertyDecorator {
   });
 }
 
+/** Trimmed, non-blank text of a decision or action item, within the limit. */
+function MinutesText(): PropertyDecorator {
+  // Listed in the order stacked decorators are applied (bottom first), so the messages keep their order.
+  return applyDecorators(
+    MaxLength(MINUTES_LIMITS.textMax, { message: `text must be at most ${MINUTES_LIMITS.textMax} characters` }),
+    Matches(/\S/, { message: 'text must not be empty' }),
+    IsString({ message: 'text must be text' }),
+    Transform(trim),
+  );
+}
+
 export class StartMinutesDto implements StartMinutesRequest {
   @ApiProperty({ description: 'The occurrence’s original start (ISO), as listed in the meeting’s occurrences.' })
   @IsISO8601({ strict: true }, { message: 'occurrenceStart must be an ISO date-time' })
@@ -36,10 +48,7 @@ export class CirculateMinutesDto implements CirculateMinutesRequest {
 
 export class DecisionBodyDto implements DecisionRequest {
   @ApiProperty({ maxLength: MINUTES_LIMITS.textMax })
-  @Transform(trim)
-  @IsString({ message: 'text must be text' })
-  @Matches(/\S/, { message: 'text must not be empty' })
-  @MaxLength(MINUTES_LIMITS.textMax, { message: `text must be at most ${MINUTES_LIMITS.textMax} characters` })
+  @MinutesText()
   text!: string;
 
   @ApiPropertyOptional({ nullable: true })
@@ -50,10 +59,7 @@ export class DecisionBodyDto implements DecisionRequest {
 
 export class ActionItemBodyDto implements ActionItemRequest {
   @ApiProperty({ maxLength: MINUTES_LIMITS.textMax })
-  @Transform(trim)
-  @IsString({ message: 'text must be text' })
-  @Matches(/\S/, { message: 'text must not be empty' })
-  @MaxLength(MINUTES_LIMITS.textMax, { message: `text must be at most ${MINUTES_LIMITS.textMax} characters` })
+  @MinutesText()
   text!: string;
 
   @ApiProperty()
@@ -74,10 +80,7 @@ export class ActionItemBodyDto implements ActionItemRequest {
 export class ActionItemUpdateDto implements ActionItemUpdateRequest {
   @ApiPropertyOptional({ maxLength: MINUTES_LIMITS.textMax })
   @IsOptional()
-  @Transform(trim)
-  @IsString({ message: 'text must be text' })
-  @Matches(/\S/, { message: 'text must not be empty' })
-  @MaxLength(MINUTES_LIMITS.textMax, { message: `text must be at most ${MINUTES_LIMITS.textMax} characters` })
+  @MinutesText()
   text?: string;
 
   @ApiPropertyOptional()
