@@ -5,7 +5,7 @@ import {
 } from '@nestjs/swagger';
 import type { ApplicationDto, ExpertCallDto } from '@roundtable/contracts';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
-import { Policy, Public } from '@roundtable/api-platform';
+import { clientAddress, InjectProxyTrust, Policy, Public, type ProxyTrust } from '@roundtable/api-platform';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Request, Response } from 'express';
 import { DecideApplicationDto, ReviewApplicationDto, SubmitApplicationDto } from './applications.dto';
@@ -16,7 +16,11 @@ import { CallsService } from './calls.service';
 @ApiTags('open-call (public)')
 @Controller('public/calls')
 export class PublicCallsController {
-  constructor(private readonly calls: CallsService, private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly calls: CallsService,
+    private readonly applications: ApplicationsService,
+    @InjectProxyTrust() private readonly proxyTrust: ProxyTrust,
+  ) {}
 
   @Public()
   @Get(':id')
@@ -42,7 +46,7 @@ export class PublicCallsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ id: string; status: 'submitted'; updated: boolean }> {
-    const result = await this.applications.submit(id, body, request.ip ?? 'unknown');
+    const result = await this.applications.submit(id, body, clientAddress(request, this.proxyTrust));
     response.status(result.httpStatus);
     return result.body;
   }

@@ -539,6 +539,7 @@ export const en = {
       '4403': 'You do not have access to this document.',
       '4404': 'This document no longer exists.',
       '4409': 'Your access to this document has changed. Reload the page to continue.',
+      '4440': 'You were signed out (here or on all your devices), your session expired, or your password was changed. Sign in again to keep editing; changes made after that moment were not saved.',
       '4423': 'This document has just been locked: nobody can edit it any more. It stays open for reading.',
       '4501': 'Your access to this document has changed. Reconnecting…',
     },
