@@ -80,6 +80,11 @@ describe('passwords and sign out everywhere (HTTP, real PostgreSQL, SMTP sink)',
     expect(Buffer.compare(stored.token_hash, createHash('sha256').update(token!).digest())).toBe(0);
     expect(stored.ttl).toMatchObject({ hours: 1 });
 
+    // Whoever may read the outbox sees that the mail went out, never the link.
+    const outbox = (await (await signIn('coordinator@example.org')).get('/api/admin/outbox')).body as Array<{ kind: string; text: string }>;
+    expect(outbox.filter((m) => m.kind === 'password-reset').map((m) => m.text)).toEqual(['']);
+    expect(JSON.stringify(outbox)).not.toContain(token);
+
     const visitor = new HttpClient(t.baseUrl);
     const weak = await visitor.post('/api/auth/password-reset/confirm', { token, password: '1234567890' });
     expect([weak.status, fieldsOf(weak.body)]).toEqual([400, ['password']]);
