@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * stored; a link expires, works once, and every other open link of the user dies when one is used.
  * Open sessions of a user are found by index when they all end (password change, sign out everywhere).
  */
-export class PasswordResets1765209600000 implements MigrationInterface {
-  name = 'PasswordResets1765209600000';
+export class PasswordResets1765209600200 implements MigrationInterface {
+  name = 'PasswordResets1765209600200';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
