@@ -12,6 +12,7 @@ import { MinutesAndActions1765036800000 } from './1765036800000-minutes-and-acti
 import { ActionReminders1765036800001 } from './1765036800001-action-reminders';
 import { MeetingReminders1765123200000 } from './1765123200000-meeting-reminders';
 import { ApplicationConfirmations1765209600000 } from './1765209600000-application-confirmations';
+import { MinutesApprovalFingerprints1765209600001 } from './1765209600001-minutes-approval-fingerprints';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ActionReminders1765036800001,
   MeetingReminders1765123200000,
   ApplicationConfirmations1765209600000,
+  MinutesApprovalFingerprints1765209600001,
 ];
