@@ -475,6 +475,7 @@ export const en = {
       locked: 'Locked on {{date}}: {{reason}}. Nobody can edit it.',
       lock: 'Lock document',
       unlock: 'Unlock',
+      confirmUnlockMinutes: 'Unlock these minutes? They become a draft again: the approvals are withdrawn (the approvers are told) and the minutes must be circulated and approved again.',
       reasonLabel: 'Why lock it?',
       reasonHint: 'For example: final version submitted to the funders. Everyone sees this reason.',
       submit: 'Lock for everyone',

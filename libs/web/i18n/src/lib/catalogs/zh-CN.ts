@@ -473,6 +473,7 @@ export const zhCN: Catalog = {
       locked: '已于 {{date}} 锁定：{{reason}}。任何人都无法编辑。',
       lock: '锁定文件',
       unlock: '解除锁定',
+      confirmUnlockMinutes: '要解锁这份会议纪要吗？纪要将恢复为草稿：所有批准将被撤回（并通知批准人），纪要须重新分发征求意见并再次批准。',
       reasonLabel: '锁定原因',
       reasonHint: '例如：最终版本已提交给资助方。所有人都能看到此原因。',
       submit: '为所有人锁定',
