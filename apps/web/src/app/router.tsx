@@ -13,7 +13,7 @@ const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
   { path: '/reset-password/:token', element: <ResetPasswordPage /> },
-  // Public pages (no sign-in): the link in an invitation email and the open call's application form.
+  // Public pages (no sign-in): the link in an invitation email, the open call's application form and its confirmation link.
   {
     path: '/invitations/:token',
     lazy: async () => ({ Component: (await import('@roundtable/web-people')).InvitationPage }),
@@ -21,6 +21,11 @@ const router = createBrowserRouter([
   {
     path: '/apply/:callId',
     lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).PublicCallPage }),
+  },
+  // The link in the "confirm your application" mail (ADR 015).
+  {
+    path: '/apply/confirm/:token',
+    lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).ConfirmApplicationPage }),
   },
   {
     path: '/',

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type Locale } from '@roundtable/contracts';
-import { ApiException } from '@roundtable/api-platform';
-import { AuthService, hashSessionToken, newSessionToken, passwordProblem, type AuthenticatedUser } from '@roundtable/api-auth';
+import { ApiException, hashLinkToken, looksLikeLinkToken, newLinkToken, publicBaseUrl } from '@roundtable/api-platform';
+import { AuthService, passwordProblem, type AuthenticatedUser } from '@roundtable/api-auth';
 import { MailService } from '@roundtable/api-mail';
 import { DataSource } from 'typeorm';
 import { PasswordResetToken } from './accounts.entities';
@@ -55,7 +55,7 @@ export class AccountsService {
       [emailKey],
     );
     if (!user) return;
-    const token = newSessionToken();
+    const token = newLinkToken();
     const mailId = await this.dataSource.transaction(async (manager) => {
       // One request per account at a time, so parallel requests cannot pass the hourly cap together.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`password-reset:${user.id}`]);
@@ -65,9 +65,8 @@ export class AccountsService {
       );
       if (recent.n >= RESET_MAILS_PER_HOUR) return null;
       const expiresAt = new Date(Date.now() + RESET_LINK_TTL_MS);
-      await manager.getRepository(PasswordResetToken).insert({ userId: user.id, tokenHash: hashSessionToken(token), expiresAt, usedAt: null });
-      const baseUrl = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
-      const message = passwordResetMail({ locale: user.locale, displayName: user.display_name, link: `${baseUrl}/reset-password/${token}`, expiresAt });
+      await manager.getRepository(PasswordResetToken).insert({ userId: user.id, tokenHash: hashLinkToken(token), expiresAt, usedAt: null });
+      const message = passwordResetMail({ locale: user.locale, displayName: user.display_name, link: `${publicBaseUrl()}/reset-password/${token}`, expiresAt });
       return this.mail.enqueue(manager, { to: user.email, ...message, kind: 'password-reset' });
     });
     if (mailId) await this.mail.dispatch([mailId]);
@@ -79,13 +78,13 @@ export class AccountsService {
    */
   async confirmReset(body: PasswordResetConfirmDto): Promise<void> {
     const invalid = new ApiException(ErrorCode.ResetLinkInvalid, 'This password reset link is not valid any more: ask for a new one.');
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(body.token)) throw invalid;
+    if (!looksLikeLinkToken(body.token)) throw invalid;
     const ended = await this.dataSource.transaction(async (manager) => {
       const [link]: Array<{ user_id: string; email: string; usable: boolean }> = await manager.query(
         `SELECT t.user_id, u.email, (t.used_at IS NULL AND t.expires_at > now()) AS usable
            FROM password_reset_tokens t JOIN users u ON u.id = t.user_id
           WHERE t.token_hash = $1 FOR UPDATE OF t`,
-        [hashSessionToken(body.token)],
+        [hashLinkToken(body.token)],
       );
       if (!link?.usable) throw invalid;
       const problem = passwordProblem(body.password, link.email, 'password');

@@ -1,4 +1,5 @@
 import type { Locale } from '@roundtable/contracts';
+import { escapeHtml } from '@roundtable/api-platform';
 
 export interface PasswordResetMailInput {
   locale: Locale;
@@ -31,8 +32,4 @@ export function passwordResetMail(input: PasswordResetMailInput): { subject: str
   const lines = [words.greeting(input.displayName), '', ...words.body, input.link, '', words.expires(time), '', 'Roundtable'];
   const html = lines.map((line) => (line === input.link ? `<a href="${escapeHtml(line)}">${escapeHtml(line)}</a>` : escapeHtml(line))).join('<br>\n');
   return { subject: words.subject, text: lines.join('\n'), html: `<!doctype html><html lang="${input.locale}"><body><p>${html}</p></body></html>` };
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }

@@ -6,3 +6,5 @@ export * from './health.controller';
 export * from './policy.decorator';
 export * from './clock';
 export * from './client-address';
+export * from './link-token';
+export * from './escape-html';
