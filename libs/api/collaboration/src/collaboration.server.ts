@@ -358,11 +358,13 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   }
 
   /** Registers a socket under its session and closes it when the session expires. */
-  private watchSession(connection: CollabConnection, expiresAt: Date): NodeJS.Timeout {
+  private watchSession(connection: CollabConnection, expiresAt: Date): NodeJS.Timeout | undefined {
     let sockets = this.bySession.get(connection.sessionId);
     if (!sockets) this.bySession.set(connection.sessionId, (sockets = new Set()));
     sockets.add(connection);
-    const timer = setTimeout(() => this.endConnection(connection), Math.max(0, Math.min(MAX_TIMER_MS, expiresAt.getTime() - Date.now())));
+    const delay = Math.max(0, expiresAt.getTime() - Date.now());
+    if (delay > MAX_TIMER_MS) return undefined;
+    const timer = setTimeout(() => this.endConnection(connection), delay);
     timer.unref();
     return timer;
   }
