@@ -34,6 +34,15 @@ describe('client address and throttles behind a proxy (HTTP, real PostgreSQL)', 
     expect((await login(email, 'roundtable-demo', '203.0.113.8')).status).toBe(200);
   });
 
+  it('counts an IPv6 client by its /64, however it rotates addresses inside it', async () => {
+    const email = 'wg3-cn-cochair@example.org';
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+      expect((await login(email, `wrong-${i}`, `2001:db8:0:9:${(i + 1).toString(16)}:0:0:${(i * 7 + 3).toString(16)}`)).status).toBe(401);
+    }
+    expect((await login(email, 'roundtable-demo', '2001:db8:0:9:ffff::1')).status).toBe(429);
+    expect((await login(email, 'roundtable-demo', '2001:db8:0:a::1')).status).toBe(200);
+  });
+
   it('limits open-call submissions by the address the proxy saw, however X-Forwarded-For is rotated', async () => {
     const coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
     const groups: Array<{ id: string; code: string; projectId: string }> = (await coordinator.get('/api/working-groups')).body;
@@ -95,5 +104,5 @@ describe('client address and throttles behind a proxy (HTTP, real PostgreSQL)', 
     // The pause ends with the window.
     await t.dataSource.query("UPDATE login_attempts SET attempted_at = attempted_at - interval '16 minutes' WHERE email_key = $1 AND NOT succeeded", [email]);
     expect((await login(email, 'roundtable-demo', '198.51.100.200')).status).toBe(200);
-  });
+  }, 120_000); // forty-odd argon2 verifications on a shared CPU
 });

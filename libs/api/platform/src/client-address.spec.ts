@@ -35,6 +35,18 @@ describe('clientAddress', () => {
   });
 });
 
+describe('clientAddress for IPv6', () => {
+  it('keys an IPv6 client by its /64, so rotating inside it changes nothing', () => {
+    const { trust } = parseTrustProxy('1');
+    const a = clientAddress(request('10.0.0.2', '2001:db8:0:7:1111:2222:3333:4444'), trust);
+    const b = clientAddress(request('10.0.0.2', '2001:0db8:0000:0007::abcd'), trust);
+    expect(a).toBe('2001:db8:0:7::/64');
+    expect(b).toBe(a);
+    expect(clientAddress(request('2001:db8:0:8::1'), parseTrustProxy(undefined).trust)).toBe('2001:db8:0:8::/64');
+    expect(clientAddress(request('::1'), parseTrustProxy(undefined).trust)).toBe('0:0:0:0::/64');
+  });
+});
+
 describe('parseTrustProxy', () => {
   it('reads the old "true" as one hop and says so', () => {
     const setting = parseTrustProxy('true');

@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type DynamicModule } from '@nestjs/common';
 import type { IncomingMessage } from 'http';
+import { isIPv6 } from 'net';
 import proxyaddr from 'proxy-addr';
 
 /** Decides, per hop, whether the address that handed us the request is a proxy whose X-Forwarded-For we believe. */
@@ -67,13 +68,25 @@ function hops(count: number): Omit<ProxyTrustSetting, 'warning'> {
 /**
  * The client address of a request (HTTP or WebSocket upgrade): the TCP peer, or, through the proxies that
  * `trust` names, the X-Forwarded-For entry the outermost trusted proxy appended. Every per-address limit
- * (login, open call, collaboration upgrades) uses this and nothing else. IPv4-mapped IPv6 addresses are
- * written as IPv4, so one client has one key.
+ * (login, open call, collaboration upgrades) uses this and nothing else, so it is a key for one client:
+ * IPv4-mapped IPv6 addresses are written as IPv4, and an IPv6 client is its /64 (`2001:db8:0:7::/64`),
+ * the network one subscriber gets, inside which addresses can be rotated at will.
  */
 export function clientAddress(request: IncomingMessage, trust: ProxyTrust): string {
   if (!request.socket?.remoteAddress) return 'unknown';
   const address = proxyaddr(request, trust);
-  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+  if (address.startsWith('::ffff:') && address.includes('.')) return address.slice(7);
+  return isIPv6(address) ? `${ipv6Groups(address).slice(0, 4).join(':')}::/64` : address;
+}
+
+/** The eight 16-bit groups of an IPv6 address, lower-case hex without leading zeros. */
+function ipv6Groups(address: string): string[] {
+  const [head, tail] = address.split('%')[0].split('::');
+  const part = (text: string | undefined) => (text ? text.split(':') : []);
+  const left = part(head);
+  const right = part(tail);
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return groups.map((group) => parseInt(group, 16).toString(16));
 }
 
 /** Injection token of the process' ProxyTrust (from TRUST_PROXY), provided by ProxyTrustModule. */
