@@ -52,7 +52,7 @@ describe('passwords and sign out everywhere (HTTP, real PostgreSQL, SMTP sink)',
     expect((await there.get('/api/auth/me')).status).toBe(401);
     expect((await new HttpClient(t.baseUrl).post('/api/auth/login', { email, password: 'roundtable-demo' })).status).toBe(401);
     await signIn(email, 'violet-harbour-sings-41');
-  });
+  }, 90_000); // a dozen argon2 hashes and verifications on a shared CPU
 
   it('needs a session to change a password', async () => {
     const anonymous = await new HttpClient(t.baseUrl).post('/api/auth/password', { currentPassword: 'roundtable-demo', newPassword: 'violet-harbour-sings-41' });
