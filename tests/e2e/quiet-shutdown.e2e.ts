@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import WebSocket from 'ws';
+import { isAlive } from '../../libs/api/database/src/embedded-postgres';
 import { HttpClient } from '../support/http-client';
 import { until } from '../support/poll';
 import { startServerProcess, type ServerProcessOptions } from '../support/server-process';
@@ -76,12 +77,3 @@ describe('Ctrl-C on the app with the embedded PostgreSQL', () => {
     await pressCtrlC({ command: ['npm', 'start'] }, [0, 'SIGINT']);
   }, 120_000);
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
