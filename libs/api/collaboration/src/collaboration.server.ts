@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { COLLAB_LIMITS, COLLAB_MAX_MESSAGE_BYTES, COLLAB_MESSAGE_COMMENTS_CHANGED, ErrorCode, COLLAB_PATH, CollabCloseCode, CollabUpgradeStatus } from '@roundtable/contracts';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
@@ -56,7 +56,7 @@ const readLimits = () => ({
  * document; read-only users get a socket whose updates are dropped.
  */
 @Injectable()
-export class CollaborationServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CollaborationServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Collaboration');
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_MAX_MESSAGE_BYTES });
   private readonly rooms = new Map<string, Promise<CollabRoom>>();
@@ -103,7 +103,12 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     this.sessionTimer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before Nest closes the HTTP server, which waits for every connection to end, upgraded sockets included:
+   * rooms are flushed and their sockets told 1001 while the database pools are still open.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.closing) return;
     this.closing = true;
     this.httpServer?.off('upgrade', this.onUpgrade);
     if (this.pingTimer) clearInterval(this.pingTimer);
