@@ -146,22 +146,21 @@ export class ApplicationsService {
           invitedByUserId: user.id,
           applicationId: application.id,
           locale: localeFor(application.country),
-        });
+        }, manager);
         await markDecided(manager, application.id, 'accepted', user.id, workingGroupId);
       });
     } else {
-      await this.dataSource.transaction(async (manager) => {
-        await lockUndecided(manager, application.id);
-        await markDecided(manager, application.id, 'declined', user.id, null);
-      });
       const project = await this.dataSource.getRepository(Project).findOneOrFail({ where: { id: call.projectId } });
       const message = applicationDeclinedMail({
         name: application.name,
         callTitle: { en: call.titleEn, zh: call.titleZh },
         projectName: project.acronym || project.name,
       });
-      // MailService never throws: a failure stays on the outbox row for a retry.
-      await this.mail.send({ to: application.email, subject: message.subject, text: message.text, kind: 'application-declined' });
+      await this.dataSource.transaction(async (manager) => {
+        await lockUndecided(manager, application.id);
+        await markDecided(manager, application.id, 'declined', user.id, null);
+        await this.mail.enqueue(manager, { to: application.email, subject: message.subject, text: message.text, kind: 'application-declined' });
+      });
     }
     const decided = await this.dataSource.getRepository(Application).findOneOrFail({ where: { id: application.id } });
     return (await this.presentMany([decided], user.id))[0];

@@ -17,7 +17,7 @@ import { VersionsService } from '@roundtable/api-versions';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { randomUUID } from 'crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { MeetingMailer } from '../meeting.mailer';
 import { occurrencesFor, publicBaseUrl, type MeetingRecord } from '../meeting.record';
@@ -159,15 +159,14 @@ export class MinutesService {
 
   async circulate(user: User, id: string, commentDays: number = MINUTES_LIMITS.commentDaysDefault): Promise<MinutesDto> {
     const { row, actor, record } = await this.manageable(user, id);
-    const until = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query('SELECT status FROM meeting_minutes WHERE id = $1 FOR UPDATE', [id]);
       if (!canTransition(current.status, 'circulate')) throw new ApiException(ErrorCode.IllegalTransition, `Minutes that are ${current.status} cannot be circulated.`);
       const now = this.clock.now();
       const end = commentsUntil(now, commentDays);
       await manager.query(`UPDATE meeting_minutes SET status = 'circulated', circulated_at = $2, comments_until = $3 WHERE id = $1`, [id, now, end]);
-      return end;
+      await this.mailCirculation(manager, row, record, end);
     });
-    await this.mailCirculation(row, record, until);
     return this.present(await this.mustFind(id), user, actor);
   }
 
@@ -386,11 +385,12 @@ export class MinutesService {
     });
   }
 
-  private async mailCirculation(row: MinutesRow, record: MeetingRecord, until: Date): Promise<void> {
-    const recipients = await this.mailer.recipients(record.invitees.map((i) => i.person_id));
+  private async mailCirculation(manager: EntityManager, row: MinutesRow, record: MeetingRecord, until: Date): Promise<void> {
+    const recipients = await this.mailer.recipients(record.invitees.map((i) => i.person_id), manager);
     for (const recipient of recipients.values()) {
+      let message: ReturnType<typeof minutesCirculationMail>;
       try {
-        const message = minutesCirculationMail({
+        message = minutesCirculationMail({
           locale: recipient.locale,
           recipientName: recipient.display_name,
           recipientZone: recipient.time_zone,
@@ -401,10 +401,11 @@ export class MinutesService {
           commentsUntil: until,
           link: `${publicBaseUrl()}/minutes/${row.id}`,
         });
-        await this.mail.send({ to: recipient.email, ...message, kind: 'minutes-circulation' });
       } catch (error) {
-        this.logger.error(`Could not send the circulation mail of minutes ${row.id}`, error as Error);
+        this.logger.error(`Could not prepare the circulation mail of minutes ${row.id}`, error as Error);
+        continue;
       }
+      await this.mail.enqueue(manager, { to: recipient.email, ...message, kind: 'minutes-circulation' });
     }
   }
 
