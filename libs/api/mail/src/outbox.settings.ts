@@ -1,7 +1,8 @@
 /**
  * The outbox worker's timings, read from the environment at each use (tests change them in-process):
- * - OUTBOX_POLL_MS: how often the queue sweep looks for due rows (default 5 s; the process that commits a
- *   mail also drains right after its commit, so this is the delay for retries and other processes' rows);
+ * - OUTBOX_POLL_MS: how often the queue sweep looks for due rows (default 1 min). The process that commits
+ *   a mail drains right after the commit and again when its next row falls due, so the sweep only picks up
+ *   what a process left behind (killed, or stopped with retries pending);
  * - OUTBOX_RETRY_BASE_MS / OUTBOX_RETRY_MAX_MS: the first retry delay, doubled per failed attempt up to the
  *   cap (default 30 s, 1 h); OUTBOX_MAX_ATTEMPTS: attempts before a row is `failed` (default 10, ≈ 4 h);
  * - OUTBOX_LEASE_MS: how long a claimed row belongs to its worker (default 2 min, longer than the SMTP
@@ -15,7 +16,7 @@ export interface OutboxSettings {
   leaseMs: number;
 }
 
-export const OUTBOX_DEFAULTS: OutboxSettings = { pollMs: 5000, retryBaseMs: 30_000, retryMaxMs: 3_600_000, maxAttempts: 10, leaseMs: 120_000 };
+export const OUTBOX_DEFAULTS: OutboxSettings = { pollMs: 60_000, retryBaseMs: 30_000, retryMaxMs: 3_600_000, maxAttempts: 10, leaseMs: 120_000 };
 
 export function outboxSettings(env: NodeJS.ProcessEnv = process.env): OutboxSettings {
   const read = (name: string, fallback: number, min: number): number => {

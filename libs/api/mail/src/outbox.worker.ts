@@ -13,6 +13,9 @@ export const DEFAULT_MAIL_FROM = 'Roundtable <no-reply@roundtable.local>';
 const WOKEN_BY_COMMIT = 'roundtable:outbox-rows';
 /** Longest error text kept on an outbox row. */
 const MAX_ERROR_LENGTH = 2000;
+/** Bounds of the in-process timer for the next due row (never a busy loop; re-read at least hourly). */
+const MIN_TIMER_MS = 250;
+const MAX_TIMER_MS = 3_600_000;
 
 /** Marks a transaction as carrying outbox rows; the worker drains right after it commits. */
 export function markOutboxWritten(runner: QueryRunner): void {
@@ -29,8 +32,9 @@ export function markOutboxWritten(runner: QueryRunner): void {
  * At least once, not exactly once: if SMTP accepted a message and the process died before the `sent` update
  * committed, the message is sent again after the lease. That window is one UPDATE long.
  *
- * Drains run from the job queue (a sweep every OUTBOX_POLL_MS, one at a time across processes) and, in the
- * process that wrote them, right after a transaction with outbox rows commits — never inside a request.
+ * Drains run in the process that wrote the rows right after their transaction commits, then when the next
+ * row falls due (a timer: retries and leases on time), and from the job queue (a sweep every OUTBOX_POLL_MS,
+ * one at a time across processes: other processes' rows, restarts) — never inside a request.
  * Without SMTP_URL nothing is sent: pending rows wait for a configured SMTP server.
  */
 @Injectable()
@@ -41,6 +45,7 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
   private stopped = false;
   private draining: Promise<void> | null = null;
   private again = false;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -56,6 +61,7 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
     await this.draining;
     this.transport?.transporter.close();
     this.transport = null;
@@ -87,11 +93,27 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
           this.again = false;
           while (!this.stopped && (await this.sendNext()));
         } while (this.again && !this.stopped);
+        await this.scheduleNext();
       } finally {
         this.draining = null;
       }
     })();
     return this.draining;
+  }
+
+  /** Wakes this process when the next pending row (a retry) or lease falls due. */
+  private async scheduleNext(): Promise<void> {
+    if (this.stopped || !smtpUrlFromEnv()) return;
+    const [next]: Array<{ ms: number | null }> = await this.dataSource.query(
+      `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM mail_outbox WHERE status IN ('pending', 'sending')`,
+    );
+    if (next?.ms === null || next?.ms === undefined) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.wake();
+    }, Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, Math.ceil(Number(next.ms)))));
+    this.timer.unref();
   }
 
   /** Claims and sends one due row; false when there is none (or no SMTP server to send to). */
