@@ -93,7 +93,7 @@ describe('mail outbox worker', () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     const to = 'smtp-down@example.org';
     await t.dataSource.transaction((manager) => mail.enqueue(manager, message(to)));
-    const [failing] = await poll(() => rowsTo(to), (rows) => rows[0]?.status === 'pending' && rows[0].attempts >= 3, 'three failed attempts');
+    const [failing] = await poll(() => rowsTo(to), (rows) => rows[0]?.status === 'pending' && rows[0].attempts >= 4, 'four failed attempts');
     expect(failing.error).toMatch(/ECONNREFUSED|connect/i);
     // base · 2^(attempts − 1) from the failure (the row measures from the attempt's start: a refused connection is quick).
     const expected = 100 * 2 ** (failing.attempts - 1);
@@ -123,6 +123,24 @@ describe('mail outbox worker', () => {
     const [row] = await poll(() => rowsTo(to), (rows) => rows[0]?.status === 'sent', 'the taken-up mail marked sent');
     expect(row.attempts).toBe(2);
     expect(sink.messages.filter((m) => m.to.includes(to))).toHaveLength(1);
+  });
+
+  it('answers a request at once while the mail server hangs: the worker, not the request, waits for SMTP', async () => {
+    const held: Array<() => void> = [];
+    const stalled = await startSmtpSink({ holdRecipient: () => new Promise<void>((release) => held.push(release)) });
+    try {
+      process.env.SMTP_URL = stalled.url;
+      const coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
+      const created = await coordinator.post(`/api/working-groups/${groupId}/invitations`, { email: 'slow-server@example.org', role: 'expert' });
+      expect(created.status).toBe(201);
+      await poll(() => held.length, (n) => n === 1, 'the worker waiting at RCPT');
+      expect((await rowsTo('slow-server@example.org'))[0]).toMatchObject({ status: 'sending', attempts: 1 });
+      for (const release of held) release();
+      await stalled.waitForMessage((m) => m.to.includes('slow-server@example.org'));
+      await poll(() => rowsTo('slow-server@example.org'), (rows) => rows[0]?.status === 'sent', 'the mail marked sent once the server answered');
+    } finally {
+      await stalled.close();
+    }
   });
 
   it('gives up after a permanent refusal without retrying, and keeps the error for the outbox page', async () => {
