@@ -18,10 +18,10 @@ describe('mail outbox worker', () => {
   let mail: MailService;
   let groupId: string;
 
-  type Row = { status: string; attempts: number; error: string | null; delay_ms: number | null; sent_at: Date | null };
+  type Row = { id: string; status: string; attempts: number; error: string | null; delay_ms: number | null; sent_at: Date | null };
   const rowsTo = (to: string): Promise<Row[]> =>
     t.dataSource.query(
-      `SELECT status, attempts, error, round(extract(epoch FROM next_attempt_at - last_attempt_at) * 1000)::int AS delay_ms, sent_at
+      `SELECT id, status, attempts, error, round(extract(epoch FROM next_attempt_at - last_attempt_at) * 1000)::int AS delay_ms, sent_at
          FROM mail_outbox WHERE to_address = $1`,
       [to],
     );
@@ -119,9 +119,11 @@ describe('mail outbox worker', () => {
       await mail.enqueue(manager, message(to));
       await manager.query("UPDATE mail_outbox SET status = 'sending', attempts = 1, last_attempt_at = now(), next_attempt_at = now() + interval '1 second' WHERE to_address = $1", [to]);
     });
-    await sink.waitForMessage((m) => m.to.includes(to), 10_000);
+    const sent = await sink.waitForMessage((m) => m.to.includes(to), 10_000);
     const [row] = await poll(() => rowsTo(to), (rows) => rows[0]?.status === 'sent', 'the taken-up mail marked sent');
     expect(row.attempts).toBe(2);
+    // Had the dead worker's copy gone out too, both would carry the row's Message-ID.
+    expect(sent.parsed.messageId).toBe(`<${row.id}@roundtable>`);
     expect(sink.messages.filter((m) => m.to.includes(to))).toHaveLength(1);
   });
 

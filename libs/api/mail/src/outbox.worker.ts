@@ -139,6 +139,8 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
     try {
       await this.transporterFor(smtpUrl).sendMail({
         from: process.env.MAIL_FROM || DEFAULT_MAIL_FROM,
+        // One Message-ID per row: a copy sent again after a crash (at least once) is recognisably the same mail.
+        messageId: `<${row.id}@roundtable>`,
         to: row.to_address,
         subject: row.subject,
         text: row.text_body,
