@@ -89,11 +89,14 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
     }
     this.draining = (async () => {
       try {
-        do {
+        for (;;) {
           this.again = false;
           while (!this.stopped && (await this.sendNext()));
-        } while (this.again && !this.stopped);
-        await this.scheduleNext();
+          if (this.stopped) break;
+          await this.scheduleNext();
+          // A wake that came while we were busy may concern a row committed after our last claim.
+          if (!this.again) break;
+        }
       } finally {
         this.draining = null;
       }
