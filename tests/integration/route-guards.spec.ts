@@ -12,6 +12,7 @@ const PUBLIC_ROUTES = [
   'POST /invitations/by-token/:token/accept',
   'GET /public/calls/:id',
   'POST /public/calls/:id/applications',
+  'POST /public/application-confirmations/:token',
   'GET /calendar-feeds/:token/calendar.ics',
 ].sort();
 

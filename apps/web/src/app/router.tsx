@@ -8,7 +8,7 @@ const WorkingGroupLibrary = lazy(async () => ({ default: (await import('@roundta
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
-  // Public pages (no sign-in): the link in an invitation email and the open call's application form.
+  // Public pages (no sign-in): the link in an invitation email, the open call's application form and its confirmation link.
   {
     path: '/invitations/:token',
     lazy: async () => ({ Component: (await import('@roundtable/web-people')).InvitationPage }),
@@ -16,6 +16,11 @@ const router = createBrowserRouter([
   {
     path: '/apply/:callId',
     lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).PublicCallPage }),
+  },
+  // The link in the "confirm your application" mail (ADR 015).
+  {
+    path: '/apply/confirm/:token',
+    lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).ConfirmApplicationPage }),
   },
   {
     path: '/',

@@ -16,6 +16,8 @@ export const ErrorCode = {
   InvitationUsed: 'INVITATION_USED',
   InvitationEmailMismatch: 'INVITATION_EMAIL_MISMATCH',
   CallClosed: 'CALL_CLOSED',
+  ConfirmationExpired: 'CONFIRMATION_EXPIRED',
+  ConfirmationUsed: 'CONFIRMATION_USED',
   IllegalTransition: 'ILLEGAL_TRANSITION',
   DocumentLocked: 'DOCUMENT_LOCKED',
   NotInvited: 'NOT_INVITED',
