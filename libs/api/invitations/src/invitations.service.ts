@@ -10,7 +10,7 @@ import {
 } from '@roundtable/contracts';
 import { can } from '@roundtable/domain';
 import { ApiException, hashLinkToken, looksLikeLinkToken, newLinkToken, publicBaseUrl } from '@roundtable/api-platform';
-import { AuthService, type AuthenticatedUser } from '@roundtable/api-auth';
+import { AuthService, passwordProblem, type AuthenticatedUser } from '@roundtable/api-auth';
 import { MailService } from '@roundtable/api-mail';
 import { AccessService, MembershipsService, Project, WorkingGroup } from '@roundtable/api-projects';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -182,6 +182,8 @@ export class InvitationsService {
         const missing: FieldError[] = [];
         if (!body.displayName) missing.push({ field: 'displayName', message: 'displayName is required to create your account' });
         if (!body.password) missing.push({ field: 'password', message: 'password is required to create your account' });
+        const weak = body.password ? passwordProblem(body.password, invitation.email) : null;
+        if (weak) missing.push({ field: 'password', message: weak });
         if (invitation.role === 'co-chair' && !body.country) {
           missing.push({ field: 'country', message: 'country is required to join as co-chair (one co-chair is based in Europe, one in China)' });
         }

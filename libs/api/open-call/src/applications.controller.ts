@@ -5,7 +5,7 @@ import {
 } from '@nestjs/swagger';
 import type { ApplicationConfirmationDto, ApplicationDto, ExpertCallDto, SubmitApplicationResponse } from '@roundtable/contracts';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
-import { Policy, Public } from '@roundtable/api-platform';
+import { clientAddress, InjectProxyTrust, Policy, Public, type ProxyTrust } from '@roundtable/api-platform';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Request, Response } from 'express';
 import { DecideApplicationDto, ReviewApplicationDto, SubmitApplicationDto } from './applications.dto';
@@ -16,7 +16,11 @@ import { CallsService } from './calls.service';
 @ApiTags('open-call (public)')
 @Controller('public/calls')
 export class PublicCallsController {
-  constructor(private readonly calls: CallsService, private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly calls: CallsService,
+    private readonly applications: ApplicationsService,
+    @InjectProxyTrust() private readonly proxyTrust: ProxyTrust,
+  ) {}
 
   @Public()
   @Get(':id')
@@ -39,7 +43,7 @@ export class PublicCallsController {
   @ApiGoneResponse({ description: 'The call is closed (CALL_CLOSED).' })
   @ApiTooManyRequestsResponse({ description: 'Too many applications from this address in the last hour (Retry-After).' })
   submit(@Param('id', new UuidParamPipe('id')) id: string, @Body() body: SubmitApplicationDto, @Req() request: Request): Promise<SubmitApplicationResponse> {
-    return this.applications.submit(id, body, request.ip ?? 'unknown');
+    return this.applications.submit(id, body, clientAddress(request, this.proxyTrust));
   }
 }
 

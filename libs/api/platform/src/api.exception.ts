@@ -25,6 +25,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.DocumentLocked]: 409,
   [ErrorCode.NotInvited]: 403,
   [ErrorCode.MeetingCancelled]: 409,
+  [ErrorCode.ResetLinkInvalid]: 410,
 };
 
 /** The one exception features throw for user-facing failures; ApiExceptionFilter renders it. */

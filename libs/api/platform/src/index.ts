@@ -5,5 +5,6 @@ export * from './public.decorator';
 export * from './health.controller';
 export * from './policy.decorator';
 export * from './clock';
+export * from './client-address';
 export * from './link-token';
 export * from './escape-html';

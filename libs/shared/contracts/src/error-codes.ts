@@ -22,6 +22,8 @@ export const ErrorCode = {
   DocumentLocked: 'DOCUMENT_LOCKED',
   NotInvited: 'NOT_INVITED',
   MeetingCancelled: 'MEETING_CANCELLED',
+  /** A password reset link that is unknown, used or expired. */
+  ResetLinkInvalid: 'RESET_LINK_INVALID',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -14,6 +14,7 @@ import { MeetingReminders1765123200000 } from './1765123200000-meeting-reminders
 import { ApplicationConfirmations1765209600000 } from './1765209600000-application-confirmations';
 import { MinutesApprovalFingerprints1765209600001 } from './1765209600001-minutes-approval-fingerprints';
 import { MailOutboxWorker1765209600100 } from './1765209600100-mail-outbox-worker';
+import { PasswordResets1765209600200 } from './1765209600200-password-resets';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ApplicationConfirmations1765209600000,
   MinutesApprovalFingerprints1765209600001,
   MailOutboxWorker1765209600100,
+  PasswordResets1765209600200,
 ];
