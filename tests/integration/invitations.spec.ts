@@ -1,4 +1,5 @@
 import { HttpClient } from '../support/http-client';
+import { poll } from '../support/poll';
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -71,8 +72,9 @@ describe('working-group invitations (real PostgreSQL, real SMTP)', () => {
     // Only the hash is stored.
     const [stored] = await t.dataSource.query('SELECT encode(token_hash, $2) AS hash FROM invitations WHERE id = $1', [invitation.id, 'base64']);
     expect(stored.hash).not.toContain(token);
-    const [outbox] = await t.dataSource.query("SELECT status, sent_at, kind FROM mail_outbox WHERE to_address = $1", [email]);
-    expect(outbox).toMatchObject({ status: 'sent', kind: 'invitation' });
+    // The worker marks the row sent just after SMTP accepted the message.
+    const outbox = await poll(async () => (await t.dataSource.query('SELECT status, sent_at, kind, attempts FROM mail_outbox WHERE to_address = $1', [email]))[0], (r) => r?.status === 'sent', 'the invitation marked sent');
+    expect(outbox).toMatchObject({ status: 'sent', kind: 'invitation', attempts: 1 });
     expect(outbox.sent_at).not.toBeNull();
 
     const visitor = await client();
@@ -294,7 +296,7 @@ describe('working-group invitations (real PostgreSQL, real SMTP)', () => {
     expect((await accept({ displayName: 'Careful', password: PASSWORD, country: 'ES' })).status).toBe(200);
   });
 
-  it('keeps mail in the outbox without SMTP_URL; coordinators see it, experts do not; a retry sends it once SMTP is set', async () => {
+  it('keeps mail in the outbox without SMTP_URL; coordinators see it, experts do not; a retry queues it for the worker once SMTP is set', async () => {
     delete process.env.SMTP_URL;
     const cochair = await client('wg1-eu-cochair@example.org');
     const email = 'offline@example.org';
@@ -325,12 +327,14 @@ describe('working-group invitations (real PostgreSQL, real SMTP)', () => {
     process.env.SMTP_URL = sink.url;
     const retried = await coordinator.post(`/api/admin/outbox/${row.id}/retry`);
     expect(retried.status).toBe(200);
-    expect(retried.body).toMatchObject({ id: row.id, status: 'sent' });
+    // The request only queues it: the worker sends it.
+    expect(retried.body).toMatchObject({ id: row.id, status: 'pending', attempts: 0 });
     await sink.waitForMessage((m) => m.to.includes(email));
+    await poll(async () => (await coordinator.get('/api/admin/outbox')).body.find((m: { id: string }) => m.id === row.id), (m) => m?.status === 'sent', 'the retried mail marked sent');
     expect((await coordinator.post(`/api/admin/outbox/${row.id}/retry`)).status).toBe(409);
   });
 
-  it('records a refused message as failed with the error, keeps the invitation, and retries it later', async () => {
+  it('records a refused message as failed with the error at once (5xx is final), keeps the invitation, and retries it later', async () => {
     const refusing = await startSmtpSink({ rejectRecipient: () => new Error('Mailbox unavailable') });
     try {
       process.env.SMTP_URL = refusing.url;
@@ -339,8 +343,8 @@ describe('working-group invitations (real PostgreSQL, real SMTP)', () => {
       const created = await cochair.post(`/api/working-groups/${groups.WG1}/invitations`, { email, role: 'expert' });
       expect(created.status).toBe(201);
       expect(created.body.status).toBe('pending');
-      const [row] = await t.dataSource.query('SELECT id, status, error, sent_at FROM mail_outbox WHERE to_address = $1', [email]);
-      expect(row.status).toBe('failed');
+      const row = await poll(async () => (await t.dataSource.query('SELECT id, status, error, sent_at, attempts FROM mail_outbox WHERE to_address = $1', [email]))[0], (r) => r?.status === 'failed', 'the refused mail marked failed');
+      expect(row.attempts).toBe(1);
       expect(row.error).toContain('Mailbox unavailable');
       expect(row.sent_at).toBeNull();
       expect(refusing.messages).toHaveLength(0);
@@ -349,7 +353,7 @@ describe('working-group invitations (real PostgreSQL, real SMTP)', () => {
       const coordinator = await client('coordinator@example.org');
       expect((await coordinator.get('/api/admin/outbox')).body.find((m: { id: string }) => m.id === row.id)).toMatchObject({ status: 'failed' });
       process.env.SMTP_URL = sink.url;
-      expect((await coordinator.post(`/api/admin/outbox/${row.id}/retry`)).body).toMatchObject({ status: 'sent', error: null });
+      expect((await coordinator.post(`/api/admin/outbox/${row.id}/retry`)).body).toMatchObject({ status: 'pending', error: null });
       const message = await sink.waitForMessage((m) => m.to.includes(email));
       expect((await (await client()).get(`/api/invitations/by-token/${tokenOf(message)}`)).status).toBe(200);
     } finally {

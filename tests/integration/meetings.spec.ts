@@ -1,3 +1,4 @@
+import { poll } from '../support/poll';
 import { HttpClient } from '../support/http-client';
 import { expandOccurrences as expand, icsAttachment as icsOf, parseIcs } from '../support/ical';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -120,7 +121,11 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     // The expert lives in Berlin: same offsets as Rome, so one time is shown.
     expect(english.text).toMatch(/When: .*10:00 \(Berlin, GMT\+1\) \/ .*10:00 \(Rome, GMT\+1\)/);
     await sink.waitForMessage(() => sink.messages.length >= sent + 4);
-    const [outbox] = await t.dataSource.query("SELECT status, attachments->0->>'filename' AS file FROM mail_outbox WHERE to_address = 'wg1-observer@example.org' AND kind = 'meeting-invitation'");
+    const [outbox] = await poll(
+      () => t.dataSource.query("SELECT status, attachments->0->>'filename' AS file FROM mail_outbox WHERE to_address = 'wg1-observer@example.org' AND kind = 'meeting-invitation'"),
+      (rows: Array<{ status: string }>) => rows[0]?.status === 'sent',
+      'the observer’s invitation marked sent',
+    );
     expect(outbox).toEqual({ status: 'sent', file: 'meeting.ics' });
   });
 
@@ -329,7 +334,7 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
       const kept = outbox.find((m) => m.to === 'wg1-expert@example.org' && m.kind === 'meeting-invitation' && m.status === 'kept');
       expect(kept).toMatchObject({ attachments: ['meeting.ics'] });
       process.env.SMTP_URL = sink.url;
-      expect((await clients.coordinator.post(`/api/admin/outbox/${kept!.id}/retry`)).body).toMatchObject({ status: 'sent', attachments: ['meeting.ics'] });
+      expect((await clients.coordinator.post(`/api/admin/outbox/${kept!.id}/retry`)).body).toMatchObject({ status: 'pending', attachments: ['meeting.ics'] });
       const mail = await sink.waitForMessage((m) => m.to.includes('wg1-expert@example.org') && m.subject === 'Invitation: WG1 Outbox');
       expect(parseIcs(icsOf(mail)).events[0].uid).toBe(`${meeting.id}@roundtable`);
     } finally {

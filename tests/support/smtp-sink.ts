@@ -23,6 +23,10 @@ export interface SmtpSink {
 export interface SmtpSinkOptions {
   /** Refuse recipients, e.g. `() => new Error('550 mailbox unavailable')` to simulate a refusing server. */
   rejectRecipient?: (address: SMTPServerAddress, session: SMTPServerSession) => Error | null;
+  /** Listen on this port (a server that "comes back" where SMTP_URL already points); default: a free one. */
+  port?: number;
+  /** Called at RCPT TO; the answer waits for the promise (a stalled server: the client is mid-send). */
+  holdRecipient?: (address: SMTPServerAddress) => Promise<void> | null;
 }
 
 /** A real SMTP server on 127.0.0.1 and a free port that keeps every message it receives, parsed. */
@@ -34,6 +38,11 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, session, callback) {
+      const held = options.holdRecipient?.(address);
+      if (held) {
+        void held.then(() => callback(), () => callback(new Error('421 closing')));
+        return;
+      }
       const error = options.rejectRecipient?.(address, session) ?? null;
       if (error) {
         (error as Error & { responseCode?: number }).responseCode ??= 550;
@@ -60,7 +69,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   server.on('error', () => undefined);
   const port = (server.server.address() as AddressInfo).port;

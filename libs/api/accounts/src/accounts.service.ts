@@ -56,20 +56,19 @@ export class AccountsService {
     );
     if (!user) return;
     const token = newLinkToken();
-    const mailId = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       // One request per account at a time, so parallel requests cannot pass the hourly cap together.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`password-reset:${user.id}`]);
       const [recent] = await manager.query(
         "SELECT count(*)::int AS n FROM password_reset_tokens WHERE user_id = $1 AND created_at > now() - interval '1 hour'",
         [user.id],
       );
-      if (recent.n >= RESET_MAILS_PER_HOUR) return null;
+      if (recent.n >= RESET_MAILS_PER_HOUR) return;
       const expiresAt = new Date(Date.now() + RESET_LINK_TTL_MS);
       await manager.getRepository(PasswordResetToken).insert({ userId: user.id, tokenHash: hashLinkToken(token), expiresAt, usedAt: null });
       const message = passwordResetMail({ locale: user.locale, displayName: user.display_name, link: `${publicBaseUrl()}/reset-password/${token}`, expiresAt });
-      return this.mail.enqueue(manager, { to: user.email, ...message, kind: 'password-reset' });
+      await this.mail.enqueue(manager, { to: user.email, ...message, kind: 'password-reset' });
     });
-    if (mailId) await this.mail.dispatch([mailId]);
   }
 
   /**

@@ -17,7 +17,7 @@ import { CollaborationServer, DocumentStore } from '@roundtable/api-collaboratio
 import { MailService } from '@roundtable/api-mail';
 import { getSchema } from '@tiptap/core';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { fragmentSize, normaliseRelativePosition, resolvePosition } from './anchors';
 import { documentLink, mentionMail } from './comment-mail';
@@ -85,21 +85,23 @@ export class CommentsService {
         createdByUserId: user.id,
       });
       await manager.getRepository(Comment).save({ threadId: thread.id, authorUserId: user.id, body: input.body, editedAt: null });
+      await this.notifyMentions(manager, user, document, input.quote, input.body);
       return thread.id;
     });
     const thread = await this.loadThread(threadId);
     this.changed(documentId);
-    await this.notifyMentions(user, document, thread, input.body);
     return (await this.present(user, actor, document, [thread]))[0];
   }
 
   async reply(user: User, threadId: string, body: string): Promise<CommentThreadDto> {
     const { thread, document, actor } = await this.threadFor(user, threadId);
     if (!canComment(actor, 'comment', document)) throw new ApiException(ErrorCode.Forbidden, 'You may not comment on this document.');
-    await this.dataSource.getRepository(Comment).save({ threadId: thread.id, authorUserId: user.id, body, editedAt: null });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Comment).save({ threadId: thread.id, authorUserId: user.id, body, editedAt: null });
+      await this.notifyMentions(manager, user, document, thread.quote, body);
+    });
     const updated = await this.loadThread(thread.id);
     this.changed(document.id);
-    await this.notifyMentions(user, document, updated, body);
     return (await this.present(user, actor, document, [updated]))[0];
   }
 
@@ -125,10 +127,12 @@ export class CommentsService {
       throw new ApiException(ErrorCode.Forbidden, 'Only the author may edit a comment.');
     }
     if (comment.body !== body) {
-      await this.dataSource.getRepository(Comment).update({ id: comment.id }, { body, editedAt: new Date() });
       const before = new Set(mentionedPersonIds(comment.body));
       const added = mentionedPersonIds(body).filter((id) => !before.has(id));
-      if (added.length > 0) await this.notifyMentions(user, document, thread, body, added);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(Comment).update({ id: comment.id }, { body, editedAt: new Date() });
+        if (added.length > 0) await this.notifyMentions(manager, user, document, thread.quote, body, added);
+      });
       this.changed(document.id);
     }
     return (await this.present(user, actor, document, [await this.loadThread(thread.id)]))[0];
@@ -193,29 +197,22 @@ export class CommentsService {
     return this.dataSource.getRepository(CommentThread).findOneOrFail({ where: { id }, relations: { comments: true } });
   }
 
-  /** E-mails each mentioned person of the document's project (never the author, never outsiders). */
-  private async notifyMentions(author: User, document: ProjectDocument, thread: CommentThread, body: string, only?: string[]): Promise<void> {
+  /** Outbox mails, in the comment's transaction, to each mentioned person of the document's project (never the author, never outsiders). */
+  private async notifyMentions(manager: EntityManager, author: User, document: ProjectDocument, quote: string, body: string, only?: string[]): Promise<void> {
     const ids = (only ?? mentionedPersonIds(body)).filter((id) => id !== author.personId?.toLowerCase());
     if (ids.length === 0) return;
-    const recipients: Array<{ id: string; email: string }> = await this.dataSource.query(
+    const recipients: Array<{ id: string; email: string }> = await manager.query(
       `SELECT DISTINCT id, email FROM (${PROJECT_PEOPLE_SQL}) people WHERE id = ANY($2::uuid[])`,
       [document.projectId, ids],
     );
     const message = mentionMail({
       authorName: author.displayName,
       documentTitle: { en: document.titleEn, zh: document.titleZh },
-      quote: thread.quote,
+      quote,
       body,
       link: documentLink(document.id),
     });
-    for (const recipient of recipients) {
-      try {
-        await this.mail.send({ to: recipient.email, ...message, kind: 'comment-mention' });
-      } catch (error) {
-        // The comment is saved; a lost notification must not turn it into an error.
-        this.logger.error(`Could not queue the mention mail for ${recipient.id}`, error as Error);
-      }
-    }
+    for (const recipient of recipients) await this.mail.enqueue(manager, { to: recipient.email, ...message, kind: 'comment-mention' });
   }
 
   private async present(user: User, actor: Actor, document: ProjectDocument, threads: CommentThread[]): Promise<CommentThreadDto[]> {

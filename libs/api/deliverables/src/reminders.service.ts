@@ -97,7 +97,6 @@ export class RemindersService implements OnApplicationBootstrap {
     });
     if (outboxIds.length === 0) return false;
     this.logger.log(`${item.number}: ${offset}-day reminder (${today}) to ${outboxIds.length} people`);
-    await this.mail.dispatch(outboxIds);
     return true;
   }
 

@@ -51,17 +51,18 @@ export class InvitationsService {
 
   /**
    * Creates an invitation and e-mails its link (authorization is the caller's job). 409 when the person is
-   * already a current member of the group or already has a pending invitation to it. The invitation is
-   * stored even when sending fails: the outbox keeps the message.
+   * already a current member of the group or already has a pending invitation to it. The invitation and its
+   * outbox mail are written in one transaction — the caller's when it passes its manager (an accepted
+   * application), else a new one.
    */
-  async createInvitation(input: CreateInvitationInput): Promise<InvitationDto> {
+  async createInvitation(input: CreateInvitationInput, outer?: EntityManager): Promise<InvitationDto> {
     const email = input.email.trim().toLowerCase();
     if (!ROLES.includes(input.role)) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid role', { fields: [{ field: 'role', message: `role must be one of: ${ROLES.join(', ')}` }] });
     }
     const group = await this.findGroup(input.workingGroupId);
     const token = newLinkToken();
-    const invitation = await this.dataSource.transaction(async (manager) => {
+    const create = async (manager: EntityManager): Promise<Invitation> => {
       // Serialises invitations for one email and group, so two at once cannot both pass the checks below.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`invitation:${group.id}:${email}`]);
       const [member] = await manager.query(
@@ -85,7 +86,7 @@ export class InvitationsService {
             `expires ${day(pending.expiresAt)}). Revoke it before inviting again.`,
         );
       }
-      return manager.getRepository(Invitation).save({
+      const saved = await manager.getRepository(Invitation).save({
         workingGroupId: group.id,
         email,
         displayName: input.displayName?.trim() || null,
@@ -98,8 +99,10 @@ export class InvitationsService {
         acceptedPersonId: null,
         revokedAt: null,
       });
-    });
-    await this.sendInvitationMail(invitation, group, token, input.locale);
+      await this.enqueueInvitationMail(manager, saved, group, token, input.locale);
+      return saved;
+    };
+    const invitation = outer ? await create(outer) : await this.dataSource.transaction(create);
     return presentInvitation({ ...invitation, workingGroup: group });
   }
 
@@ -261,8 +264,8 @@ export class InvitationsService {
     return application?.country ?? null;
   }
 
-  private async sendInvitationMail(invitation: Invitation, group: WorkingGroup, token: string, requestedLocale?: Locale): Promise<void> {
-    const [recipient] = await this.dataSource.query(
+  private async enqueueInvitationMail(manager: EntityManager, invitation: Invitation, group: WorkingGroup, token: string, requestedLocale?: Locale): Promise<void> {
+    const [recipient] = await manager.query(
       `SELECT coalesce(u.locale, p.locale) AS locale, coalesce(p.display_name, u.display_name) AS display_name
          FROM (SELECT lower($1::text) AS email) e
          LEFT JOIN users u ON lower(u.email) = e.email
@@ -270,9 +273,9 @@ export class InvitationsService {
       [invitation.email],
     );
     const [inviter] = invitation.invitedByUserId
-      ? await this.dataSource.query('SELECT display_name FROM users WHERE id = $1', [invitation.invitedByUserId])
+      ? await manager.query('SELECT display_name FROM users WHERE id = $1', [invitation.invitedByUserId])
       : [];
-    const project = await this.dataSource.getRepository(Project).findOne({ where: { id: group.projectId } });
+    const project = await manager.getRepository(Project).findOne({ where: { id: group.projectId } });
     const locale: Locale = requestedLocale ?? (recipient?.locale === 'zh-CN' ? 'zh-CN' : 'en');
     const message = invitationMail({
       locale,
@@ -284,7 +287,7 @@ export class InvitationsService {
       link: `${publicBaseUrl()}/invitations/${token}`,
       expiresAt: invitation.expiresAt,
     });
-    await this.mail.send({ to: invitation.email, ...message, kind: 'invitation' });
+    await this.mail.enqueue(manager, { to: invitation.email, ...message, kind: 'invitation' });
   }
 }
 

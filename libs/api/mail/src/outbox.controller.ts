@@ -30,7 +30,7 @@ export class OutboxController {
   @Policy('outbox.read')
   @Post(':id/retry')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The message after the new attempt (sent or failed).' })
+  @ApiOkResponse({ description: 'The message, queued again (pending): the outbox worker sends it, never the request.' })
   @ApiConflictResponse({ description: 'SMTP is not configured, or the message is not failed or kept.' })
   async retry(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<OutboxMessageDto> {
     await this.assertMayReadOutbox(user);

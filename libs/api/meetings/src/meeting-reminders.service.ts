@@ -95,7 +95,6 @@ export class MeetingRemindersService implements OnApplicationBootstrap {
     });
     if (outboxIds.length === 0) return false;
     this.logger.log(`${m.id}: reminder for ${occurrence.start.toISOString()} to ${outboxIds.length} people`);
-    await this.mail.dispatch(outboxIds);
     return true;
   }
 }

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale } from '@roundtable/contracts';
 import type { Occurrence } from '@roundtable/domain';
-import { MailService } from '@roundtable/api-mail';
-import { DataSource } from 'typeorm';
+import { MailService, type MailMessage } from '@roundtable/api-mail';
+import { DataSource, type EntityManager } from 'typeorm';
 import { meetingEvents } from './calendar/meeting.ics';
 import { writeCalendar } from './calendar/ics.writer';
 import { meetingMail, type MeetingMailKind } from './meeting.mail';
@@ -66,9 +66,9 @@ export function composeMeetingMail(
 }
 
 /**
- * Sends meeting mails after a change has been committed: each recipient gets their language and zone and the
- * .ics (METHOD:REQUEST, or CANCEL for a cancellation) as an attachment. Sending never fails the change:
- * MailService keeps every message in the outbox first.
+ * Writes meeting mails to the outbox in the transaction of the change: each recipient gets their language and
+ * zone and the .ics (METHOD:REQUEST, or CANCEL for a cancellation) as an attachment. A mail that cannot be
+ * composed is logged and left out rather than failing the change.
  */
 @Injectable()
 export class MeetingMailer {
@@ -76,25 +76,28 @@ export class MeetingMailer {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly mail: MailService) {}
 
-  async send(record: MeetingRecord, changes: MailChange[], extra: { removed?: MeetingRecord['invitees'] } = {}): Promise<void> {
+  async enqueue(manager: EntityManager, record: MeetingRecord, changes: MailChange[], extra: { removed?: MeetingRecord['invitees'] } = {}): Promise<void> {
     const jobs: Array<{ personId: string; kind: MeetingMailKind; occurrence?: Date; record: MeetingRecord }> = [];
     for (const change of changes) for (const personId of change.personIds) jobs.push({ personId, kind: change.kind, occurrence: change.occurrence, record });
     // Removed invitees: their calendars drop the meeting (a CANCEL that lists only them).
     for (const removed of extra.removed ?? []) jobs.push({ personId: removed.person_id, kind: 'cancellation', record: { ...record, invitees: [removed] } });
     if (jobs.length === 0) return;
-    const recipients = await this.recipients(jobs.map((j) => j.personId));
+    const recipients = await this.recipients(jobs.map((j) => j.personId), manager);
     for (const job of jobs) {
       const recipient = recipients.get(job.personId);
       if (!recipient) continue;
+      let message: MailMessage;
       try {
-        await this.sendOne(job.record, recipient, job.kind, job.occurrence);
+        message = this.compose(job.record, recipient, job.kind, job.occurrence);
       } catch (error) {
         this.logger.error(`Could not prepare ${job.kind} mail for meeting ${record.meeting.id}`, error as Error);
+        continue;
       }
+      await this.mail.enqueue(manager, message);
     }
   }
 
-  private async sendOne(record: MeetingRecord, recipient: MeetingMailRecipient, kind: MeetingMailKind, occurrence?: Date): Promise<void> {
+  private compose(record: MeetingRecord, recipient: MeetingMailRecipient, kind: MeetingMailKind, occurrence?: Date): MailMessage {
     const occurrences = occurrencesFor(record.meeting, record.exceptions);
     const concerned = occurrence ? occurrences.find((o) => o.originalStart.getTime() === occurrence.getTime()) : undefined;
     const upcoming = occurrences.find((o) => !o.cancelled && o.end.getTime() > Date.now()) ?? occurrences[0];
@@ -102,17 +105,17 @@ export class MeetingMailer {
     const cancelling = kind === 'cancellation';
     const events = meetingEvents(calendarView(record, { cancelled: cancelling }));
     const method = cancelling ? 'CANCEL' : 'REQUEST';
-    await this.mail.send({
+    return {
       to: recipient.email,
       ...message,
       kind: `meeting-${kind}`,
       attachments: [{ filename: 'meeting.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: writeCalendar({ method, events }) }],
-    });
+    };
   }
 
   /** Name, address, zone and language of each person (the user's language when they have an account). */
-  async recipients(personIds: string[]): Promise<Map<string, MeetingMailRecipient>> {
-    const rows: MeetingMailRecipient[] = await this.dataSource.query(`${RECIPIENTS_SQL} WHERE p.id = ANY($1)`, [[...new Set(personIds)]]);
+  async recipients(personIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, MeetingMailRecipient>> {
+    const rows: MeetingMailRecipient[] = await manager.query(`${RECIPIENTS_SQL} WHERE p.id = ANY($1)`, [[...new Set(personIds)]]);
     return new Map(rows.map((r) => [r.person_id, asRecipient(r)]));
   }
 }

@@ -27,8 +27,8 @@ const badRequest = (fields: FieldError[]) =>
   new ApiException(ErrorCode.ValidationFailed, `Invalid ${[...new Set(fields.map((f) => f.field))].join(', ')}`, { fields });
 
 /**
- * Meetings and project events. Each change runs in one transaction and bumps the iCalendar SEQUENCE; mails
- * (with the .ics) go out after the commit. Unknown meetings and meetings the caller may not see are 404.
+ * Meetings and project events. Each change runs in one transaction that bumps the iCalendar SEQUENCE and writes
+ * its mails (with the .ics) to the outbox; the outbox worker sends them after the commit. Unknown meetings and meetings the caller may not see are 404.
  */
 @Injectable()
 export class MeetingsService {
@@ -98,7 +98,7 @@ export class MeetingsService {
     await this.checkPeople(projectId, inviteeIds, 'inviteePersonIds');
     await this.checkAgenda(projectId, body.agenda ?? []);
     const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
+    const record = await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Meeting).insert({
         id,
         projectId,
@@ -122,9 +122,10 @@ export class MeetingsService {
       });
       await this.saveAgenda(manager, id, body.agenda ?? []);
       if (inviteeIds.length > 0) await manager.getRepository(MeetingInvitee).insert([...new Set(inviteeIds)].map((personId) => ({ meetingId: id, personId, rsvp: null, rsvpAt: null })));
+      const created = await this.load(id, manager);
+      await this.mailer.enqueue(manager, created, [{ personIds: created.invitees.map((i) => i.person_id), kind: 'invitation' }]);
+      return created;
     });
-    const record = await this.load(id);
-    await this.mailer.send(record, [{ personIds: record.invitees.map((i) => i.person_id), kind: 'invitation' }]);
     return this.present(record, actor, user);
   }
 
@@ -143,7 +144,7 @@ export class MeetingsService {
     if (body.inviteePersonIds) await this.checkPeople(m.projectId, body.inviteePersonIds, 'inviteePersonIds');
     if (body.agenda) await this.checkAgenda(m.projectId, body.agenda, id);
     const before = new Set(record.invitees.map((i) => i.person_id));
-    await this.dataSource.transaction(async (manager) => {
+    const after = await this.dataSource.transaction(async (manager) => {
       await this.lockAndBump(manager, id);
       await manager.getRepository(Meeting).update(
         { id },
@@ -170,27 +171,27 @@ export class MeetingsService {
         if (removed.length > 0) await manager.query('DELETE FROM meeting_invitees WHERE meeting_id = $1 AND person_id = ANY($2)', [id, removed]);
         if (added.length > 0) await manager.getRepository(MeetingInvitee).insert(added.map((personId) => ({ meetingId: id, personId, rsvp: null, rsvpAt: null })));
       }
+      const changed = await this.load(id, manager);
+      const now = new Set(changed.invitees.map((i) => i.person_id));
+      const changes: MailChange[] = [
+        { personIds: [...now].filter((p) => before.has(p)), kind: 'update' },
+        { personIds: [...now].filter((p) => !before.has(p)), kind: 'invitation' },
+      ];
+      // People taken off the list get a cancellation for their copy.
+      const removed = record.invitees.filter((i) => !now.has(i.person_id));
+      await this.mailer.enqueue(manager, changed, changes, { removed: removed.map((r) => ({ ...r, rsvp: null })) });
+      return changed;
     });
-    const after = await this.load(id);
-    const now = new Set(after.invitees.map((i) => i.person_id));
-    const changes: MailChange[] = [
-      { personIds: [...now].filter((p) => before.has(p)), kind: 'update' },
-      { personIds: [...now].filter((p) => !before.has(p)), kind: 'invitation' },
-    ];
-    // People taken off the list get a cancellation for their copy.
-    const removed = record.invitees.filter((i) => !now.has(i.person_id));
-    await this.mailer.send(after, changes, { removed: removed.map((r) => ({ ...r, rsvp: null })) });
     return this.present(after, actor, user);
   }
 
   async cancel(user: User, id: string): Promise<MeetingDto> {
     const { actor } = await this.manageable(user, id);
-    await this.dataSource.transaction(async (manager) => {
+    const record = await this.dataSource.transaction(async (manager) => {
       await this.lockAndBump(manager, id);
       await manager.getRepository(Meeting).update({ id }, { status: 'cancelled' });
+      return this.loadAndMail(manager, id, 'cancellation');
     });
-    const record = await this.load(id);
-    await this.mailer.send(record, [{ personIds: record.invitees.map((i) => i.person_id), kind: 'cancellation' }]);
     return this.present(record, actor, user);
   }
 
@@ -203,7 +204,7 @@ export class MeetingsService {
     let startsAt: Date | null = null;
     if (body.start) startsAt = this.localStart(body.start, m.timeZone, 'start');
     const previous = record.exceptions.find((e) => e.originalStart.getTime() === originalStart.getTime());
-    await this.dataSource.transaction(async (manager) => {
+    const after = await this.dataSource.transaction(async (manager) => {
       await this.lockAndBump(manager, id);
       await manager.getRepository(MeetingException).upsert(
         {
@@ -215,21 +216,19 @@ export class MeetingsService {
         },
         ['meetingId', 'originalStart'],
       );
+      return this.loadAndMail(manager, id, 'occurrence-changed', originalStart);
     });
-    const after = await this.load(id);
-    await this.mailer.send(after, [{ personIds: after.invitees.map((i) => i.person_id), kind: 'occurrence-changed', occurrence: originalStart }]);
     return this.present(after, actor, user);
   }
 
   async cancelOccurrence(user: User, id: string, originalStartText: string): Promise<MeetingDto> {
     const { actor, record } = await this.manageable(user, id);
     const originalStart = this.occurrenceOf(record, originalStartText, 'originalStart');
-    await this.dataSource.transaction(async (manager) => {
+    const after = await this.dataSource.transaction(async (manager) => {
       await this.lockAndBump(manager, id);
       await manager.getRepository(MeetingException).upsert({ meetingId: id, originalStart, cancelled: true, startsAt: null, durationMinutes: null }, ['meetingId', 'originalStart']);
+      return this.loadAndMail(manager, id, 'occurrence-cancelled', originalStart);
     });
-    const after = await this.load(id);
-    await this.mailer.send(after, [{ personIds: after.invitees.map((i) => i.person_id), kind: 'occurrence-cancelled', occurrence: originalStart }]);
     return this.present(after, actor, user);
   }
 
@@ -343,26 +342,27 @@ export class MeetingsService {
     return Promise.all(rows.map((r) => this.load(r.meeting_id)));
   }
 
-  async load(id: string): Promise<MeetingRecord> {
-    const meeting = await this.dataSource.getRepository(Meeting).findOne({ where: { id } });
+  /** The meeting with everything shown about it; inside a transaction, pass its manager to see its writes. */
+  async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<MeetingRecord> {
+    const meeting = await manager.getRepository(Meeting).findOne({ where: { id } });
     if (!meeting) throw new ApiException(ErrorCode.NotFound, 'Meeting not found.');
     const [agendaRows, invitees, exceptions, attendance, groupRows, organizerRows] = await Promise.all([
-      this.dataSource.query<Array<MeetingAgendaItem & { presenter_name: string | null }>>(
+      manager.query<Array<MeetingAgendaItem & { presenter_name: string | null }>>(
         `SELECT a.id, a.position, a.title, a.presenter_person_id AS "presenterPersonId", a.minutes_allotted AS "minutesAllotted",
                 a.document_ids AS "documentIds", p.display_name AS presenter_name
            FROM meeting_agenda_items a LEFT JOIN people p ON p.id = a.presenter_person_id WHERE a.meeting_id = $1 ORDER BY a.position`,
         [id],
       ),
-      this.dataSource.query<InviteeRow[]>(
+      manager.query<InviteeRow[]>(
         `SELECT i.person_id, p.display_name, p.email, trim(p.country) AS country, p.time_zone, i.rsvp, i.rsvp_at
            FROM meeting_invitees i JOIN people p ON p.id = i.person_id WHERE i.meeting_id = $1 ORDER BY p.display_name`,
         [id],
       ),
-      this.dataSource.getRepository(MeetingException).find({ where: { meetingId: id } }),
-      this.dataSource.getRepository(MeetingAttendance).find({ where: { meetingId: id } }),
-      meeting.workingGroupId ? this.dataSource.query<Array<{ code: string }>>('SELECT code FROM working_groups WHERE id = $1', [meeting.workingGroupId]) : Promise.resolve([]),
+      manager.getRepository(MeetingException).find({ where: { meetingId: id } }),
+      manager.getRepository(MeetingAttendance).find({ where: { meetingId: id } }),
+      meeting.workingGroupId ? manager.query<Array<{ code: string }>>('SELECT code FROM working_groups WHERE id = $1', [meeting.workingGroupId]) : Promise.resolve([]),
       meeting.organizerPersonId
-        ? this.dataSource.query<Array<{ id: string; display_name: string; email: string }>>('SELECT id, display_name, email FROM people WHERE id = $1', [meeting.organizerPersonId])
+        ? manager.query<Array<{ id: string; display_name: string; email: string }>>('SELECT id, display_name, email FROM people WHERE id = $1', [meeting.organizerPersonId])
         : Promise.resolve([]),
     ]);
     return {
@@ -385,6 +385,13 @@ export class MeetingsService {
   }
 
   // --- helpers ---
+
+  /** Inside a change's transaction: the meeting as changed, with one mail of `kind` per invitee in the outbox. */
+  private async loadAndMail(manager: EntityManager, id: string, kind: MailChange['kind'], occurrence?: Date): Promise<MeetingRecord> {
+    const record = await this.load(id, manager);
+    await this.mailer.enqueue(manager, record, [{ personIds: record.invitees.map((i) => i.person_id), kind, occurrence }]);
+    return record;
+  }
 
   private resource(meeting: Meeting, invited: boolean) {
     return { projectId: meeting.projectId, workingGroupIds: meeting.workingGroupId ? [meeting.workingGroupId] : [], invited };

@@ -69,7 +69,7 @@ export class ApplicationsService {
       expertise: body.expertise, preferredWorkingGroupIds: body.preferredWorkingGroupIds, motivation: body.motivation,
       conflictOfInterest: body.conflictOfInterest, consentGdpr: body.consentGdpr, consentPipl: body.consentPipl,
     };
-    const mailId = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       // One submission per address at a time, so parallel requests cannot slip past the limit.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`open-call:submit:${ip}`]);
       const [recent] = await manager.query(
@@ -97,9 +97,8 @@ export class ApplicationsService {
         link: `${publicBaseUrl()}/apply/confirm/${token}`,
         expiresAt,
       });
-      return this.mail.enqueue(manager, { to: body.email, ...message, kind: 'application-confirmation' });
+      await this.mail.enqueue(manager, { to: body.email, ...message, kind: 'application-confirmation' });
     });
-    await this.mail.dispatch([mailId]);
     return CONFIRMATION_SENT;
   }
 
@@ -208,22 +207,21 @@ export class ApplicationsService {
           invitedByUserId: user.id,
           applicationId: application.id,
           locale: localeFor(application.country),
-        });
+        }, manager);
         await markDecided(manager, application.id, 'accepted', user.id, workingGroupId);
       });
     } else {
-      await this.dataSource.transaction(async (manager) => {
-        await lockUndecided(manager, application.id);
-        await markDecided(manager, application.id, 'declined', user.id, null);
-      });
       const project = await this.dataSource.getRepository(Project).findOneOrFail({ where: { id: call.projectId } });
       const message = applicationDeclinedMail({
         name: application.name,
         callTitle: { en: call.titleEn, zh: call.titleZh },
         projectName: project.acronym || project.name,
       });
-      // MailService never throws: a failure stays on the outbox row for a retry.
-      await this.mail.send({ to: application.email, subject: message.subject, text: message.text, kind: 'application-declined' });
+      await this.dataSource.transaction(async (manager) => {
+        await lockUndecided(manager, application.id);
+        await markDecided(manager, application.id, 'declined', user.id, null);
+        await this.mail.enqueue(manager, { to: application.email, subject: message.subject, text: message.text, kind: 'application-declined' });
+      });
     }
     const decided = await this.dataSource.getRepository(Application).findOneOrFail({ where: { id: application.id } });
     return (await this.presentMany([decided], user.id))[0];

@@ -138,8 +138,12 @@ export interface OutboxMessageDto {
   kind: string;
   /** File names of the attachments (a calendar invitation: "meeting.ics"). */
   attachments: string[];
-  status: 'pending' | 'sent' | 'kept' | 'failed';
+  status: 'pending' | 'sending' | 'sent' | 'kept' | 'failed';
   error: string | null;
+  /** Sending attempts so far. */
+  attempts: number;
+  /** While pending after a failed attempt: when the next one is due. */
+  nextAttemptAt: string | null;
   createdAt: string;
   sentAt: string | null;
 }

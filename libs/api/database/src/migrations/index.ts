@@ -13,6 +13,7 @@ import { ActionReminders1765036800001 } from './1765036800001-action-reminders';
 import { MeetingReminders1765123200000 } from './1765123200000-meeting-reminders';
 import { ApplicationConfirmations1765209600000 } from './1765209600000-application-confirmations';
 import { MinutesApprovalFingerprints1765209600001 } from './1765209600001-minutes-approval-fingerprints';
+import { MailOutboxWorker1765209600100 } from './1765209600100-mail-outbox-worker';
 import { PasswordResets1765209600200 } from './1765209600200-password-resets';
 
 /** Every migration, oldest first. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   MeetingReminders1765123200000,
   ApplicationConfirmations1765209600000,
   MinutesApprovalFingerprints1765209600001,
+  MailOutboxWorker1765209600100,
   PasswordResets1765209600200,
 ];

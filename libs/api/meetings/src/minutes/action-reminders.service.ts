@@ -67,7 +67,6 @@ export class ActionRemindersService implements OnApplicationBootstrap {
         return [await this.mail.enqueue(manager, { to: row.email, ...message, kind: 'action-reminder' })];
       });
       if (ids.length === 0) continue;
-      await this.mail.dispatch(ids);
       sent += 1;
     }
     return sent;

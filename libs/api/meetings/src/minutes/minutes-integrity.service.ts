@@ -71,7 +71,7 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
 
   /** Withdraws the approvals the current content no longer matches (and mails their authors). */
   async check(documentId: string): Promise<void> {
-    const mailIds = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const [minutes]: Array<MinutesRef & { status: string }> = await manager.query(`${MINUTES_REF} WHERE mm.document_id = $1 FOR UPDATE OF mm`, [documentId]);
       if (!minutes || minutes.status !== 'circulated') {
         this.watched.delete(documentId);
@@ -88,9 +88,8 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
       const current = await this.fingerprint(manager, minutes.id, documentId);
       const stale = approvals.filter((a) => a.content_sha256 !== current).map((a) => a.user_id);
       if (stale.length === approvals.length) this.watched.delete(documentId);
-      return this.withdraw(manager, minutes, stale, 'edited');
+      await this.withdraw(manager, minutes, stale, 'edited');
     });
-    await this.mail.dispatch(mailIds);
   }
 
   /**
@@ -114,9 +113,9 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
     return createHash('sha256').update(JSON.stringify({ html, decisions, actions })).digest('hex');
   }
 
-  /** Deletes these approvals and writes a mail to each approver in the same transaction; dispatch the ids after the commit. */
-  async withdraw(manager: EntityManager, minutes: MinutesRef, userIds: string[], reason: 'edited' | 'reopened'): Promise<string[]> {
-    if (userIds.length === 0) return [];
+  /** Deletes these approvals and writes a mail to each approver in the same transaction (the outbox worker sends them after the commit). */
+  async withdraw(manager: EntityManager, minutes: MinutesRef, userIds: string[], reason: 'edited' | 'reopened'): Promise<void> {
+    if (userIds.length === 0) return;
     const approvers: Array<{ email: string; name: string; locale: Locale }> = await manager.query(
       `WITH gone AS (DELETE FROM minutes_approvals WHERE minutes_id = $1 AND user_id = ANY($2::uuid[]) RETURNING user_id, person_id)
        SELECT u.email, coalesce(p.display_name, u.display_name) AS name, u.locale
@@ -125,7 +124,6 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
     );
     this.logger.log(`Withdrew ${approvers.length} approval(s) of minutes ${minutes.id} (${reason})`);
     const title = `${minutes.working_group_code ? `${minutes.working_group_code} ` : ''}${minutes.meeting_title}`;
-    const ids: string[] = [];
     for (const approver of approvers) {
       const message = approvalWithdrawnMail({
         locale: approver.locale === 'zh-CN' ? 'zh-CN' : 'en',
@@ -134,13 +132,12 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
         reason,
         link: `${publicBaseUrl()}/minutes/${minutes.id}`,
       });
-      ids.push(await this.mail.enqueue(manager, { to: approver.email, ...message, kind: 'minutes-approval-withdrawn' }));
+      await this.mail.enqueue(manager, { to: approver.email, ...message, kind: 'minutes-approval-withdrawn' });
     }
-    return ids;
   }
 
   /** Unlock hook: approved minutes that are unlocked are a draft again, needing every approval anew. */
-  private async reopen(manager: EntityManager, documentId: string): Promise<(() => Promise<unknown>) | void> {
+  private async reopen(manager: EntityManager, documentId: string): Promise<void> {
     const [minutes]: Array<MinutesRef & { status: string }> = await manager.query(`${MINUTES_REF} WHERE mm.document_id = $1 FOR UPDATE OF mm`, [documentId]);
     if (!minutes || minutes.status !== 'approved') return;
     await manager.query(
@@ -149,8 +146,7 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
       [minutes.id],
     );
     const approvals: Array<{ user_id: string }> = await manager.query('SELECT user_id FROM minutes_approvals WHERE minutes_id = $1', [minutes.id]);
-    const mailIds = await this.withdraw(manager, minutes, approvals.map((a) => a.user_id), 'reopened');
-    return () => this.mail.dispatch(mailIds);
+    await this.withdraw(manager, minutes, approvals.map((a) => a.user_id), 'reopened');
   }
 
   private schedule(documentId: string): void {

@@ -17,7 +17,7 @@ import { VersionsService } from '@roundtable/api-versions';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { randomUUID } from 'crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { MeetingMailer } from '../meeting.mailer';
 import { occurrencesFor, publicBaseUrl, type MeetingRecord } from '../meeting.record';
@@ -161,15 +161,14 @@ export class MinutesService {
 
   async circulate(user: User, id: string, commentDays: number = MINUTES_LIMITS.commentDaysDefault): Promise<MinutesDto> {
     const { row, actor, record } = await this.manageable(user, id);
-    const until = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query('SELECT status FROM meeting_minutes WHERE id = $1 FOR UPDATE', [id]);
       if (!canTransition(current.status, 'circulate')) throw new ApiException(ErrorCode.IllegalTransition, `Minutes that are ${current.status} cannot be circulated.`);
       const now = this.clock.now();
       const end = commentsUntil(now, commentDays);
       await manager.query(`UPDATE meeting_minutes SET status = 'circulated', circulated_at = $2, comments_until = $3 WHERE id = $1`, [id, now, end]);
-      return end;
+      await this.mailCirculation(manager, row, record, end);
     });
-    await this.mailCirculation(row, record, until);
     return this.present(await this.mustFind(id), user, actor);
   }
 
@@ -184,21 +183,20 @@ export class MinutesService {
     const { row, actor } = await this.readable(user, id);
     const approvers = await this.approvers(row);
     const coordinator = actor.platformRole === 'admin' || actor.coordinatedProjectIds.includes(row.project_id);
-    const { complete, mailIds } = await this.dataSource.transaction(async (manager) => {
+    const complete = await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query('SELECT status FROM meeting_minutes WHERE id = $1 FOR UPDATE', [id]);
       let recorded: Array<{ user_id: string; person_id: string | null; content_sha256: string | null }> = await manager.query(
         'SELECT user_id, person_id, content_sha256 FROM minutes_approvals WHERE minutes_id = $1',
         [id],
       );
       let fingerprint: string | null = null;
-      let withdrawn: string[] = [];
       if (current.status === 'circulated') {
         // Appends wait on the per-document lock until the commit: the text fingerprinted is the text approved
         // (and, for the last approval, the text locked).
         await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [row.document_id]);
         fingerprint = await this.integrity.fingerprint(manager, id, row.document_id);
         const stale = recorded.filter((r) => r.content_sha256 !== fingerprint).map((r) => r.user_id);
-        withdrawn = await this.integrity.withdraw(manager, row, stale, 'edited');
+        await this.integrity.withdraw(manager, row, stale, 'edited');
         recorded = recorded.filter((r) => r.content_sha256 === fingerprint);
       }
       const byPerson = row.working_group_id !== null;
@@ -224,9 +222,8 @@ export class MinutesService {
         // Approved and locked commit together: approved minutes are never editable, even after a crash.
         await this.store.lock(row.document_id, user.id, 'Approved minutes', manager);
       }
-      return { complete: check.complete, mailIds: withdrawn };
+      return check.complete;
     });
-    await this.mail.dispatch(mailIds);
     if (complete) await this.freeze(row, user.id);
     else this.integrity.watch(row.document_id);
     return this.present(await this.mustFind(id), user, actor);
@@ -411,11 +408,12 @@ export class MinutesService {
     });
   }
 
-  private async mailCirculation(row: MinutesRow, record: MeetingRecord, until: Date): Promise<void> {
-    const recipients = await this.mailer.recipients(record.invitees.map((i) => i.person_id));
+  private async mailCirculation(manager: EntityManager, row: MinutesRow, record: MeetingRecord, until: Date): Promise<void> {
+    const recipients = await this.mailer.recipients(record.invitees.map((i) => i.person_id), manager);
     for (const recipient of recipients.values()) {
+      let message: ReturnType<typeof minutesCirculationMail>;
       try {
-        const message = minutesCirculationMail({
+        message = minutesCirculationMail({
           locale: recipient.locale,
           recipientName: recipient.display_name,
           recipientZone: recipient.time_zone,
@@ -426,10 +424,11 @@ export class MinutesService {
           commentsUntil: until,
           link: `${publicBaseUrl()}/minutes/${row.id}`,
         });
-        await this.mail.send({ to: recipient.email, ...message, kind: 'minutes-circulation' });
       } catch (error) {
-        this.logger.error(`Could not send the circulation mail of minutes ${row.id}`, error as Error);
+        this.logger.error(`Could not prepare the circulation mail of minutes ${row.id}`, error as Error);
+        continue;
       }
+      await this.mail.enqueue(manager, { to: recipient.email, ...message, kind: 'minutes-circulation' });
     }
   }
 

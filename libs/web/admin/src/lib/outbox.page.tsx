@@ -7,11 +7,12 @@ import { Badge, ErrorMessage, FormError, Loading, apiRequest, formatDateTime, us
 
 const STATUS_TONE: Record<OutboxMessageDto['status'], BadgeTone> = {
   pending: 'info',
+  sending: 'info',
   sent: 'success',
   kept: 'neutral',
   failed: 'warning',
 };
-const STATUSES: Array<OutboxMessageDto['status'] | 'all'> = ['all', 'pending', 'sent', 'kept', 'failed'];
+const STATUSES: Array<OutboxMessageDto['status'] | 'all'> = ['all', 'pending', 'sending', 'sent', 'kept', 'failed'];
 
 function OutboxRow({ message, onChanged }: { message: OutboxMessageDto; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -37,6 +38,11 @@ function OutboxRow({ message, onChanged }: { message: OutboxMessageDto; onChange
             </p>
           ) : null}
           {message.error ? <p className="form__error">{message.error}</p> : null}
+          {message.nextAttemptAt ? (
+            <p className="muted" data-testid="outbox-next-attempt">
+              {t('outbox.nextAttempt', { attempts: message.attempts, time: formatDateTime(message.nextAttemptAt, locale) })}
+            </p>
+          ) : null}
         </th>
         <td>{message.to}</td>
         <td>

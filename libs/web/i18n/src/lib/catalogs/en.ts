@@ -840,7 +840,7 @@ export const en = {
   },
   outbox: {
     title: 'Outbox',
-    intro: 'Emails the platform sends (invitations, decisions, meeting invitations). Failed messages can be sent again.',
+    intro: 'Emails the platform sends (invitations, decisions, meeting invitations). They are sent in the background and retried when the mail server is down; failed messages can be sent again.',
     filter: 'Filter by status',
     all: 'All',
     refresh: 'Refresh',
@@ -854,8 +854,10 @@ export const en = {
     retry: 'Retry',
     attachments: 'Attached: {{files}}',
     retrying: 'Retrying…',
+    nextAttempt: 'Attempt {{attempts}} failed; next attempt {{time}}',
     status: {
       pending: 'Pending',
+      sending: 'Sending',
       sent: 'Sent',
       kept: 'Kept (not sent)',
       failed: 'Failed',

@@ -836,7 +836,7 @@ export const zhCN: Catalog = {
   },
   outbox: {
     title: '发件箱',
-    intro: '平台发送的电子邮件（邀请、决定通知、会议邀请等）。发送失败的邮件可以重新发送。',
+    intro: '平台发送的电子邮件（邀请、决定通知、会议邀请等）。邮件在后台发送，邮件服务器不可用时会自动重试；发送失败的邮件可以重新发送。',
     filter: '按状态筛选',
     all: '全部',
     refresh: '刷新',
@@ -850,8 +850,10 @@ export const zhCN: Catalog = {
     retry: '重新发送',
     attachments: '附件：{{files}}',
     retrying: '正在重新发送…',
+    nextAttempt: '第 {{attempts}} 次发送失败；下次尝试：{{time}}',
     status: {
       pending: '待发送',
+      sending: '发送中',
       sent: '已发送',
       kept: '已保留（未发送）',
       failed: '发送失败',
