@@ -5,3 +5,4 @@ export * from './public.decorator';
 export * from './health.controller';
 export * from './policy.decorator';
 export * from './clock';
+export * from './allowedOrigins';
