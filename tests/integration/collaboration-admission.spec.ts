@@ -13,7 +13,7 @@ import { RawWriter } from '../support/raw-writer';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * Socket admission (docs/adr/015-collaboration-socket-admission.md): every upgrade answered and closed,
+ * Socket admission (docs/adr/016-collaboration-socket-admission.md): every upgrade answered and closed,
  * the per-address limit before routing, stalled upgrades timed out, Origin, presence bound to the signed-in
  * user, write budgets, and extra message types only for clients that ask for them.
  */

@@ -78,7 +78,7 @@ interface Admitted {
  * Serves the y-websocket protocol at /collab/<documentId> on the API's own HTTP server, and is the HTTP
  * server's only 'upgrade' listener: every upgrade, whatever its path, is answered here (101 or an HTTP
  * error, then closed). Admission, in order: per-address rate (before routing), path, Origin, pending
- * upgrades, then session and document access within a deadline (docs/adr/015-collaboration-socket-admission.md).
+ * upgrades, then session and document access within a deadline (docs/adr/016-collaboration-socket-admission.md).
  * Read-only users get a socket whose updates are dropped.
  */
 @Injectable()

@@ -1,3 +1,4 @@
+export * from './allowedOrigins';
 export * from './api.exception';
 export * from './api-exception.filter';
 export * from './validation.pipe';
@@ -5,4 +6,3 @@ export * from './public.decorator';
 export * from './health.controller';
 export * from './policy.decorator';
 export * from './clock';
-export * from './allowedOrigins';
