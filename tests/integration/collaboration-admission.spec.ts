@@ -190,6 +190,30 @@ describe('collaboration socket admission', () => {
       for (const s of [editor, observer, watcher]) s.close();
     });
 
+    it('lets the same user’s new connection take over its client id, so the old socket leaving does not remove the presence', async () => {
+      const paper = papers.find((p) => p.workingGroupCode === 'WG1')!.id;
+      const watcher = await presenceSocket('coordinator@example.org', paper);
+      const old = await presenceSocket('wg1-expert@example.org', paper);
+      old.send([{ clientId: 5005, clock: 1, state: { cursor: null } }]);
+      await until(() => watcher.seen.getStates().has(5005), 'the first connection’s presence');
+      const reconnected = await presenceSocket('wg1-expert@example.org', paper);
+      reconnected.send([{ clientId: 5005, clock: 2, state: { cursor: { anchor: 1 } } }]);
+      await until(() => watcher.seen.meta.get(5005)?.clock === 2, 'the reconnected presence');
+      const room = (await t.app.get(CollaborationServer).liveRoom(paper))!;
+      const connections = room.connections.size;
+      old.close();
+      await until(() => room.connections.size === connections - 1, 'the server to see the old socket leave');
+      // Anything the server relayed about the departure reaches the watcher before this later presence does.
+      const barrier = await presenceSocket('wg1-eu-cochair@example.org', paper);
+      barrier.send([{ clientId: 6006, clock: 1, state: { cursor: null } }]);
+      await until(() => watcher.seen.getStates().has(6006), 'a later presence');
+      expect(watcher.seen.getStates().get(5005)).toMatchObject({ cursor: { anchor: 1 } });
+      barrier.close();
+      reconnected.close();
+      await until(() => !watcher.seen.getStates().has(5005), 'the presence to go when its owner leaves');
+      watcher.close();
+    });
+
     it('closes with 1009 a socket that sends a presence state over the size limit, and relays none of it', async () => {
       const paper = papers.find((p) => p.workingGroupCode === 'WG1')!.id;
       const observer = await presenceSocket('wg1-observer@example.org', paper);
