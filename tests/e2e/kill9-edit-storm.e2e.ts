@@ -1,4 +1,4 @@
-import { COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
+import { COLLAB_EXTENSIONS_PARAM, COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -34,7 +34,7 @@ describe('kill -9 during an edit storm loses nothing that was acknowledged as sa
       [0, 1, 2].map(
         (n) =>
           new Promise<{ socket: WebSocket; sent: string[]; acked: number; n: number }>((resolve, reject) => {
-            const socket = new WebSocket(`ws://127.0.0.1:${port}/collab/${documentId}`, { headers: { cookie: login.cookie! } });
+            const socket = new WebSocket(`ws://127.0.0.1:${port}/collab/${documentId}?${COLLAB_EXTENSIONS_PARAM}=${COLLAB_MESSAGE_SAVED}`, { headers: { cookie: login.cookie! } });
             const client = { socket, sent: [] as string[], acked: 0, n };
             socket.on('message', (data: Buffer) => {
               const decoder = decoding.createDecoder(new Uint8Array(data));

@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { appendParagraph, connectCollab, fragmentText, waitFor, waitForSync } from '../support/collab-client';
+import { appendParagraph, connectCollab, fragmentText, waitFor, waitForSync, collabSocketUrl } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
 import { poll, until } from '../support/poll';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -56,7 +56,7 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
 
   it('acknowledges each update message as saved only once it is stored, counting per socket', async () => {
     const documentId = papers[0];
-    const socket = new WebSocket(`${a.baseUrl.replace('http', 'ws')}/collab/${documentId}`, { headers: { cookie } });
+    const socket = new WebSocket(collabSocketUrl(a.baseUrl, documentId), { headers: { cookie } });
     const acks: number[] = [];
     let storedAtFirstAck: string | null = null;
     socket.on('message', (data: Buffer) => {

@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { appendParagraph, connectCollab, fragmentText, upgradeStatus, waitFor, waitForSync } from '../support/collab-client';
+import { appendParagraph, connectCollab, fragmentText, upgradeStatus, waitFor, waitForSync, collabSocketUrl } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -112,7 +112,7 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
     await waitFor(() => false, 300).catch(() => undefined);
     const before = await storedUpdates(paperId);
     const code = await new Promise<number>((resolve) => {
-      const socket = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/collab/${paperId}`, { headers: { cookie } });
+      const socket = new WebSocket(collabSocketUrl(t.baseUrl, paperId), { headers: { cookie } });
       // sync message, type "update", with bytes that are not a Yjs update
       socket.on('open', () => socket.send(Buffer.from([0, 2, 5, 0xff, 0xff, 0xff, 0xff, 0xff])));
       socket.on('close', (closeCode) => resolve(closeCode));
@@ -136,7 +136,7 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
     const updates: Uint8Array[] = [];
     source.on('update', (update: Uint8Array) => updates.push(update));
     for (let i = 0; i < 300; i++) source.getText('burst').insert(i, String(i % 10));
-    const socket = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/collab/${paperId}`, { headers: { cookie } });
+    const socket = new WebSocket(collabSocketUrl(t.baseUrl, paperId), { headers: { cookie } });
     try {
       let saved = 0;
       socket.on('message', (data: Buffer) => {
@@ -163,7 +163,7 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
   it('closes the socket with 1009 when a message is larger than the limit', async () => {
     const cookie = await cookieOf('wg1-expert@example.org');
     const code = await new Promise<number>((resolve) => {
-      const socket = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/collab/${paperId}`, { headers: { cookie } });
+      const socket = new WebSocket(collabSocketUrl(t.baseUrl, paperId), { headers: { cookie } });
       socket.on('open', () => socket.send(Buffer.alloc(COLLAB_MAX_MESSAGE_BYTES + 1)));
       socket.on('close', (closeCode) => resolve(closeCode));
       socket.on('error', () => undefined);

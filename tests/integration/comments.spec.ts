@@ -6,7 +6,7 @@ import { AuthService } from '@roundtable/api-auth';
 import { CommentsService } from '@roundtable/api-comments';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { appendParagraph, connectCollab, fragmentText, waitFor, waitForSync } from '../support/collab-client';
+import { appendParagraph, connectCollab, fragmentText, waitFor, waitForSync, collabSocketUrl } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -328,7 +328,7 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
 
   it('tells every socket on the document at once when its comments change (message 101)', async () => {
     const writer = await writeParagraph('Patient registries need a common core.');
-    const socket = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/collab/${paperId}`, { headers: { cookie: (await as('wg1-observer@example.org')).cookie! } });
+    const socket = new WebSocket(collabSocketUrl(t.baseUrl, paperId), { headers: { cookie: (await as('wg1-observer@example.org')).cookie! } });
     try {
       const signals: number[] = [];
       socket.on('message', (data: Buffer) => {

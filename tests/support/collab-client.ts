@@ -1,10 +1,21 @@
-import { COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
+import { COLLAB_EXTENSIONS_PARAM, COLLAB_MESSAGE_COMMENTS_CHANGED, COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-/** A y-websocket client as a Node process would run it, sending the session cookie like a browser. */
-export function connectCollab(baseUrl: string, documentId: string, cookie: string | null): { doc: Y.Doc; provider: WebsocketProvider } {
+/** The extra message types the web editor asks for (COLLAB_EXTENSIONS_PARAM), as a query string value. */
+export const EDITOR_EXTENSIONS = `${COLLAB_MESSAGE_SAVED},${COLLAB_MESSAGE_COMMENTS_CHANGED}`;
+
+/** WebSocket URL of a document's collaboration socket, asking for our extra message types as the web editor does. */
+export function collabSocketUrl(baseUrl: string, documentId: string): string {
+  return `${baseUrl.replace(/^http/, 'ws')}/collab/${documentId}?${COLLAB_EXTENSIONS_PARAM}=${EDITOR_EXTENSIONS}`;
+}
+
+/**
+ * A y-websocket client as a Node process would run it, sending the session cookie like a browser. It asks
+ * for the "saved" acknowledgements like the web editor, unless `stock` (a plain y-websocket client).
+ */
+export function connectCollab(baseUrl: string, documentId: string, cookie: string | null, { stock = false } = {}): { doc: Y.Doc; provider: WebsocketProvider } {
   const doc = new Y.Doc();
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
@@ -15,9 +26,10 @@ export function connectCollab(baseUrl: string, documentId: string, cookie: strin
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
+    params: stock ? {} : { [COLLAB_EXTENSIONS_PARAM]: String(COLLAB_MESSAGE_SAVED) },
   });
-  // Our server's "saved" acknowledgement (plain clients log it as unknown and carry on); nothing to answer.
-  provider.messageHandlers[COLLAB_MESSAGE_SAVED] = () => undefined;
+  // Our server's "saved" acknowledgement, when asked for; nothing to answer.
+  if (!stock) provider.messageHandlers[COLLAB_MESSAGE_SAVED] = () => undefined;
   // Destroying the doc also stops the awareness' timer, which would otherwise keep the process alive.
   const destroy = provider.destroy.bind(provider);
   provider.destroy = () => {

@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { collabSocketUrl } from './collab-client';
 
 /**
  * A raw y-websocket client that sends the Yjs updates of its own doc and records what the server says: the
@@ -19,7 +20,7 @@ export class RawWriter {
   readonly opened: Promise<void>;
 
   constructor(baseUrl: string, documentId: string, cookie: string, private readonly field = 'raw-writer') {
-    this.socket = new WebSocket(`${baseUrl.replace('http', 'ws')}/collab/${documentId}`, { headers: { cookie } });
+    this.socket = new WebSocket(collabSocketUrl(baseUrl, documentId), { headers: { cookie } });
     this.socket.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(new Uint8Array(data));
       if (decoding.readVarUint(decoder) === COLLAB_MESSAGE_SAVED) this.saved = decoding.readVarUint(decoder);

@@ -1,10 +1,11 @@
-import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter, createValidationPipe, parseTrustProxy, type ProxyTrustSetting } from '@roundtable/api-platform';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'fs';
+import { createServer } from 'http';
 import { join } from 'path';
 import { AppModule } from './app.module';
 
@@ -19,7 +20,7 @@ export interface CreateAppOptions {
 /** Builds the whole application (API, collaboration socket, web app) on one HTTP server. Used by main and tests. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
   const proxy = options.trustProxy ?? parseTrustProxy(undefined);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(options.databaseUrl, proxy.trust), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(options.databaseUrl, proxy.trust), new TimedExpressAdapter(), {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: true,
   });
@@ -44,6 +45,21 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   if (options.webDist && existsSync(join(options.webDist, 'index.html'))) serveWebApp(app, options.webDist);
   else if (options.webDist) new Logger('Web').warn(`No web build at ${options.webDist}: run "npm run build"`);
   return app;
+}
+
+/**
+ * Node closes a connection whose request headers (an upgrade's included) are not complete within
+ * headersTimeout, but checks only every connectionsCheckingInterval (30 s by default), which can only be set
+ * when the server is created: so we create it. A client trickling an upgrade's headers (slowloris) is
+ * closed within HTTP_HEADERS_TIMEOUT_MS (default 20 s) plus a quarter of it.
+ */
+class TimedExpressAdapter extends ExpressAdapter {
+  override initHttpServer(options: NestApplicationOptions): void {
+    if (options.httpsOptions || options.forceCloseConnections) return super.initHttpServer(options);
+    const configured = Number(process.env.HTTP_HEADERS_TIMEOUT_MS);
+    const headersTimeout = Number.isFinite(configured) && configured > 0 ? configured : 20_000;
+    this.httpServer = createServer({ headersTimeout, connectionsCheckingInterval: Math.max(100, Math.floor(headersTimeout / 4)) }, this.getInstance());
+  }
 }
 
 /** Serves the built SPA at / with a fallback to index.html for client-side routes (never for /api or /collab). */

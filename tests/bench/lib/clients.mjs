@@ -12,7 +12,7 @@ export const encoding = require('lib0/encoding');
 export const decoding = require('lib0/decoding');
 export const syncProtocol = require('y-protocols/sync');
 
-/** Our extra "saved" message type (contracts: COLLAB_MESSAGE_SAVED); plain y-websocket would log an error for it. */
+/** Our extra "saved" message type (contracts: COLLAB_MESSAGE_SAVED), sent only to clients that ask for it (COLLAB_EXTENSIONS_PARAM). */
 export const MESSAGE_SAVED = 100;
 
 export async function login(baseUrl, email, password = 'roundtable-demo') {
@@ -40,6 +40,7 @@ export function connectClient(server, documentId, cookie, { doc = new Y.Doc(), c
     disableBc: true,
     maxBackoffTime: 1000,
     connect,
+    params: { extensions: String(MESSAGE_SAVED) },
   });
   const counters = { saved: 0, closes: [] };
   provider.messageHandlers[MESSAGE_SAVED] = () => {
@@ -175,5 +176,5 @@ export function templateUpdate(type = 'position-paper', title = 'Bench') {
  * loopback (any 127.x.y.z works on Linux), so that clients can look like different users to per-address limits.
  */
 export function rawSocket(server, documentId, cookie, localAddress) {
-  return new WebSocket(`${server.wsUrl}/collab/${documentId}`, { ...(cookie ? { headers: { cookie } } : {}), ...(localAddress ? { localAddress } : {}) });
+  return new WebSocket(`${server.wsUrl}/collab/${documentId}?extensions=${MESSAGE_SAVED}`, { ...(cookie ? { headers: { cookie } } : {}), ...(localAddress ? { localAddress } : {}) });
 }

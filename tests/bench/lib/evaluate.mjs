@@ -190,7 +190,7 @@ function s4(r) {
     notes: [...notes, ...serverLogNote(r)],
     method: [
       'The pre-computed B4 updates (same as S3) are sent on one raw socket, each as its own y-websocket sync update message, never more than 1,000 ahead of what an observer client (a y-websocket provider on the same document) has received. Wall time runs from the first message until the observer text equals endContent.',
-      'Our per-socket update rate limit (COLLAB_MAX_UPDATES_PER_SECOND, 100/s sustained) is raised for this scenario only, or the replaying socket would be closed after its burst allowance; S7 measures that limit.',
+      'Our per-socket update rate limit (COLLAB_MAX_UPDATES_PER_SECOND, 100/s sustained) and the per-account and per-document write budgets (COLLAB_USER_WRITE_UNITS_PER_SECOND, COLLAB_DOCUMENT_WRITE_UNITS_PER_SECOND) are raised for this scenario only, or the replaying socket would be closed after its burst allowance or paused by the budgets; S7 measures the limit.',
       'CPU = process.cpuUsage() of the server child over the same interval. For ours, PostgreSQL\'s CPU (postmaster + backends, from /proc) is shown separately: the reference has no database.',
       ...roundsMethod(r),
     ],

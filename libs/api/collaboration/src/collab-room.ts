@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { COLLAB_MESSAGE_SAVED, CollabCloseCode } from '@roundtable/contracts';
+import { COLLAB_LIMITS, COLLAB_MESSAGE_SAVED, CollabCloseCode } from '@roundtable/contracts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
@@ -7,6 +7,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
+import { AwarenessTooBigError, ownAwarenessUpdate, type PresenceIdentity } from './collab-presence';
 import type { DocumentStore, StoredState } from './document.store';
 
 /** y-websocket message types. */
@@ -25,8 +26,15 @@ export interface CollabConnection {
   /** Update messages received on this socket, and how many of them are stored (the "saved" ack). */
   received: number;
   saved: number;
-  /** Awareness client ids this connection announced, removed when it leaves. */
+  /**
+   * The awareness client id this connection speaks for (at most one: the first it claims that no other
+   * user's connection holds), removed when it leaves.
+   */
   awarenessIds: Set<number>;
+  /** The signed-in user's name and colour: the only presence this connection can show. */
+  identity: PresenceIdentity;
+  /** Extra message types (COLLAB_MESSAGE_*) the client asked for; others never receive them. */
+  extensions: ReadonlySet<number>;
 }
 
 export interface RoomSnapshot {
@@ -184,8 +192,9 @@ export class CollabRoom {
           this.handleSync(connection, decoder);
           break;
         case MessageType.Awareness: {
-          const update = decoding.readVarUint8Array(decoder);
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+          const claim = (clientId: number) => this.claimAwareness(connection, clientId);
+          const update = ownAwarenessUpdate(decoding.readVarUint8Array(decoder), connection.identity, claim, COLLAB_LIMITS.maxAwarenessBytes);
+          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
           break;
         }
         case MessageType.QueryAwareness:
@@ -197,9 +206,26 @@ export class CollabRoom {
           throw new MalformedMessageError(`unknown message type ${type}`);
       }
     } catch (error) {
-      if (error instanceof MalformedMessageError) throw error;
+      if (error instanceof MalformedMessageError || error instanceof AwarenessTooBigError) throw error;
       throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /**
+   * Whether `connection` may speak for awareness client id `clientId`: its own id, or its first one if no
+   * other user's connection holds it. The same user's older connection (a reconnect before the old socket
+   * timed out) hands the id over, so its departure does not remove the new presence.
+   */
+  private claimAwareness(connection: CollabConnection, clientId: number): boolean {
+    if (connection.awarenessIds.has(clientId)) return true;
+    if (connection.awarenessIds.size > 0) return false;
+    for (const other of this.connections) {
+      if (other === connection || !other.awarenessIds.has(clientId)) continue;
+      if (other.userId !== connection.userId) return false;
+      other.awarenessIds.delete(clientId);
+    }
+    connection.awarenessIds.add(clientId);
+    return true;
   }
 
   /**
@@ -315,6 +341,7 @@ export class CollabRoom {
     for (const { origin, seq } of batch) highest.set(origin, Math.max(highest.get(origin) ?? 0, seq));
     for (const [connection, seq] of highest) {
       connection.saved = seq;
+      if (!connection.extensions.has(COLLAB_MESSAGE_SAVED)) continue;
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, COLLAB_MESSAGE_SAVED);
       encoding.writeVarUint(encoder, seq);
@@ -327,11 +354,12 @@ export class CollabRoom {
     for (const connection of this.connections) connection.socket?.close(code, reason);
   }
 
-  /** A message without payload (e.g. COLLAB_MESSAGE_COMMENTS_CHANGED) to every socket of the room. */
+  /** A message without payload (e.g. COLLAB_MESSAGE_COMMENTS_CHANGED) to every socket of the room that asked for it. */
   signal(messageType: number): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageType);
-    this.broadcast(encoding.toUint8Array(encoder), undefined);
+    const message = encoding.toUint8Array(encoder);
+    for (const connection of this.connections) if (connection.extensions.has(messageType)) this.send(connection, message);
   }
 
   private awarenessMessage(clients: number[]): Uint8Array {

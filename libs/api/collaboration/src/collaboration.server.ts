@@ -1,8 +1,19 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { COLLAB_LIMITS, COLLAB_MAX_MESSAGE_BYTES, COLLAB_MESSAGE_COMMENTS_CHANGED, ErrorCode, COLLAB_PATH, CollabCloseCode, CollabUpgradeStatus } from '@roundtable/contracts';
+import {
+  COLLAB_EXTENSIONS_PARAM,
+  COLLAB_LIMITS,
+  COLLAB_MAX_MESSAGE_BYTES,
+  COLLAB_MESSAGE_COMMENTS_CHANGED,
+  COLLAB_MESSAGE_SAVED,
+  COLLAB_PATH,
+  CollabCloseCode,
+  CollabUpgradeStatus,
+  ErrorCode,
+} from '@roundtable/contracts';
+import { userColor } from '@roundtable/domain';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, clientAddress, InjectProxyTrust, isAllowedOrigin, type ProxyTrust } from '@roundtable/api-platform';
 import { AuthService, readCookie, SESSION_COOKIE } from '@roundtable/api-auth';
 import { AccessEvents, AccessService } from '@roundtable/api-projects';
 import { getSchema } from '@tiptap/core';
@@ -11,16 +22,21 @@ import type { IncomingMessage, Server } from 'http';
 import { Subject } from 'rxjs';
 import type { Duplex } from 'stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CollabRoom, DocumentLockedError, MalformedMessageError, type CollabConnection } from './collab-room';
+import { AwarenessTooBigError } from './collab-presence';
+import { CollabRoom, DocumentLockedError, MalformedMessageError, MessageType, type CollabConnection } from './collab-room';
 import { initialContent } from './document-template';
 import { DocumentEvents } from './document.events';
 import { DocumentStore } from './document.store';
+import { TokenBucket, WriteBudgets } from './write-budget';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PING_INTERVAL_MS = 30_000;
 /** Largest delay setTimeout keeps; sessions expiring later are left to the periodic check. */
 const MAX_TIMER_MS = 2_147_483_647;
+/** Extra message types a client may ask for (COLLAB_EXTENSIONS_PARAM). */
+const EXTENSIONS: readonly number[] = [COLLAB_MESSAGE_SAVED, COLLAB_MESSAGE_COMMENTS_CHANGED];
 /**
  * When a live document is compacted: its tail has at least `afterUpdates` updates and holds at least
  * `tailRatio` of the snapshot's bytes, or it has `maxTail` updates whatever their size. Compacting costs
@@ -44,16 +60,32 @@ const readLimits = () => ({
   maxClientsPerDocument: limit('COLLAB_MAX_CLIENTS_PER_DOCUMENT', COLLAB_LIMITS.maxClientsPerDocument),
   maxUpdatesPerSecond: limit('COLLAB_MAX_UPDATES_PER_SECOND', COLLAB_LIMITS.maxUpdatesPerSecond),
   maxConnectionsPerMinute: limit('COLLAB_MAX_CONNECTIONS_PER_MINUTE', COLLAB_LIMITS.maxConnectionsPerMinute),
+  userWriteUnitsPerSecond: limit('COLLAB_USER_WRITE_UNITS_PER_SECOND', COLLAB_LIMITS.userWriteUnitsPerSecond),
+  documentWriteUnitsPerSecond: limit('COLLAB_DOCUMENT_WRITE_UNITS_PER_SECOND', COLLAB_LIMITS.documentWriteUnitsPerSecond),
   authDeadlineMs: COLLAB_LIMITS.authDeadlineMs,
   /** How often open sockets' sessions are checked against the database (catches ends no NOTIFY told us of). */
   sessionCheckMs: limit('COLLAB_SESSION_CHECK_SECONDS', 60) * 1000,
-  maxBytesBeforeReady: COLLAB_LIMITS.maxBytesBeforeReady,
+  maxPendingUpgrades: COLLAB_LIMITS.maxPendingUpgrades,
+  maxBytesWaiting: COLLAB_LIMITS.maxBytesWaiting,
 });
 
+interface Admitted {
+  documentId: string;
+  userId: string;
+  user: CollabConnection['user'];
+  identity: CollabConnection['identity'];
+  canWrite: boolean;
+  extensions: ReadonlySet<number>;
+  sessionId: string;
+  sessionExpiresAt: Date;
+}
+
 /**
- * Serves the y-websocket protocol at /collab/<documentId> on the API's own HTTP server. The upgrade is
- * refused (plain HTTP status, no socket) unless the session cookie belongs to a user who may read the
- * document; read-only users get a socket whose updates are dropped.
+ * Serves the y-websocket protocol at /collab/<documentId> on the API's own HTTP server, and is the HTTP
+ * server's only 'upgrade' listener: every upgrade, whatever its path, is answered here (101 or an HTTP
+ * error, then closed). Admission, in order: per-address rate (before routing), path, Origin, pending
+ * upgrades, then session and document access within a deadline (docs/adr/019-collaboration-socket-admission.md).
+ * Read-only users get a socket whose updates are dropped.
  */
 @Injectable()
 export class CollaborationServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -66,6 +98,9 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
   private readonly attempts = new Map<string, { windowStart: number; count: number }>();
   private readonly limits = readLimits();
   private readonly compaction = readCompaction();
+  private readonly budgets = new WriteBudgets(this.limits.userWriteUnitsPerSecond, this.limits.documentWriteUnitsPerSecond);
+  /** Upgrades between the 'upgrade' event and their answer (being authorised). */
+  private pendingUpgrades = 0;
   /** A document's updates were stored by this process (after each group commit). */
   readonly stored$ = new Subject<string>();
   /** The last socket on a document left this process and its updates are stored. */
@@ -83,6 +118,7 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
     private readonly store: DocumentStore,
     private readonly accessEvents: AccessEvents,
     private readonly documentEvents: DocumentEvents,
+    @InjectProxyTrust() private readonly proxyTrust: ProxyTrust,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -132,31 +168,43 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
   }
 
   private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return; // not ours: leave it to other listeners
+    // Node gives an upgrade's socket to the 'upgrade' listeners alone: one left unanswered holds its file
+    // descriptor forever. So every branch below ends in 101 or refuse(), which closes the socket.
     socket.on('error', () => socket.destroy());
-    if (!this.admit(request.socket.remoteAddress ?? 'unknown')) {
-      refuse(socket, CollabUpgradeStatus.TooManyConnections, 'Too Many Requests');
-      return;
+    if (this.closing) return refuse(socket, CollabUpgradeStatus.Unavailable, 'Service Unavailable');
+    // Counted before routing: upgrades to paths we do not serve cost the server too.
+    if (!this.admit(clientAddress(request, this.proxyTrust))) return refuse(socket, CollabUpgradeStatus.TooManyConnections, 'Too Many Requests');
+    const url = parseUrl(request.url);
+    if (!url || !url.pathname.startsWith(`${COLLAB_PATH}/`)) return refuse(socket, CollabUpgradeStatus.DocumentNotFound, 'Not Found');
+    // Browsers always send Origin on WebSocket upgrades; clients without one (Node, CLI) cannot ride a user's cookie from another site.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, request.headers.host, process.env.PUBLIC_URL)) {
+      return refuse(socket, CollabUpgradeStatus.Forbidden, 'Forbidden');
     }
-    const deadline = new Promise<{ status: number; reason: string }>((resolve) =>
-      setTimeout(() => resolve({ status: CollabUpgradeStatus.Unavailable, reason: 'Service Unavailable' }), this.limits.authDeadlineMs).unref(),
-    );
-    Promise.race([this.authorise(request, url.pathname.slice(COLLAB_PATH.length + 1)), deadline])
+    if (this.pendingUpgrades >= this.limits.maxPendingUpgrades) return refuse(socket, CollabUpgradeStatus.Unavailable, 'Service Unavailable');
+    this.pendingUpgrades++;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<{ status: number; reason: string }>((resolve) => {
+      timer = setTimeout(() => resolve({ status: CollabUpgradeStatus.Unavailable, reason: 'Service Unavailable' }), this.limits.authDeadlineMs);
+    });
+    const extensions = requestedExtensions(url);
+    Promise.race([this.authorise(request, url.pathname.slice(COLLAB_PATH.length + 1), extensions), deadline])
       .then((result) => {
         if ('status' in result) return refuse(socket, result.status, result.reason);
+        if (!socket.writable) return socket.destroy(); // the client gave up while we were authorising
         this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result));
       })
       .catch((error) => {
         this.logger.error('Upgrade failed', error as Error);
         refuse(socket, 500, 'Internal Server Error');
+      })
+      .finally(() => {
+        clearTimeout(timer);
+        this.pendingUpgrades--;
       });
   };
 
-  private async authorise(
-    request: IncomingMessage,
-    documentId: string,
-  ): Promise<{ status: number; reason: string } | Admitted> {
+  private async authorise(request: IncomingMessage, documentId: string, extensions: ReadonlySet<number>): Promise<{ status: number; reason: string } | Admitted> {
     if (this.closing) return { status: 503, reason: 'Service Unavailable' };
     if (!UUID.test(documentId)) return { status: CollabUpgradeStatus.DocumentNotFound, reason: 'Not Found' };
     const user = await this.auth.userForToken(readCookie(request.headers, SESSION_COOKIE));
@@ -167,7 +215,9 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
         documentId,
         userId: user.id,
         user: { platformRole: user.platformRole, personId: user.personId },
+        identity: { name: user.displayName, color: userColor(user.id) },
         canWrite: access === 'write',
+        extensions,
         sessionId: user.sessionId,
         sessionExpiresAt: user.sessionExpiresAt,
       };
@@ -178,8 +228,8 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
   }
 
   private accept(socket: WebSocket, admitted: Admitted): void {
-    const { documentId, userId, user, canWrite, sessionId } = admitted;
-    const connection: CollabConnection = { socket, userId, sessionId, user, canWrite, awarenessIds: new Set(), received: 0, saved: 0 };
+    const { documentId, userId, user, identity, canWrite, extensions, sessionId } = admitted;
+    const connection: CollabConnection = { socket, userId, sessionId, user, identity, canWrite, extensions, awarenessIds: new Set(), received: 0, saved: 0 };
     const expiry = this.watchSession(connection, admitted.sessionExpiresAt);
     let alive = true;
     socket.on('pong', () => (alive = true));
@@ -189,27 +239,44 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
       return was;
     };
     socket.binaryType = 'nodebuffer';
-    // Messages that arrive while the document loads are queued, then handled in order.
-    const early: Uint8Array[] = [];
-    let earlyBytes = 0;
+    // Messages wait here, in order, while the document loads or while this socket is over its write budget.
+    const inbox: Uint8Array[] = [];
+    let inboxBytes = 0;
     let room: CollabRoom | null = null;
-    const bucket = { tokens: this.limits.maxUpdatesPerSecond * 10, at: Date.now() };
+    let wakeUp: NodeJS.Timeout | undefined;
+    const pump = () => {
+      while (room && inbox.length > 0 && socket.readyState === socket.OPEN) {
+        const bytes = inbox[0];
+        // Over the account's or the document's write budget: stop reading this socket until the next update fits.
+        const wait = isWrite(bytes) ? this.budgets.take(userId, documentId, bytes.byteLength, Date.now()) : 0;
+        if (wait > 0) {
+          socket.pause();
+          wakeUp = setTimeout(() => {
+            wakeUp = undefined;
+            pump();
+          }, wait);
+          return;
+        }
+        inbox.shift();
+        inboxBytes -= bytes.byteLength;
+        this.handle(room, connection, bytes);
+      }
+      if (socket.isPaused) socket.resume();
+    };
+    // Messages per socket: sustained maxUpdatesPerSecond, bursts up to ten seconds' worth, beyond → 1008.
+    const bucket = new TokenBucket(this.limits.maxUpdatesPerSecond, this.limits.maxUpdatesPerSecond * 10, Date.now());
     socket.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return socket.close(CollabCloseCode.PolicyViolation, 'binary messages only');
-      // Token bucket: sustained maxUpdatesPerSecond, bursts up to ten seconds' worth.
-      const now = Date.now();
-      bucket.tokens = Math.min(this.limits.maxUpdatesPerSecond * 10, bucket.tokens + ((now - bucket.at) / 1000) * this.limits.maxUpdatesPerSecond);
-      bucket.at = now;
-      if (--bucket.tokens < 0) return socket.close(CollabCloseCode.PolicyViolation, 'too many messages');
+      if (bucket.tryTake(1, Date.now()) > 0) return socket.close(CollabCloseCode.PolicyViolation, 'too many messages');
       const bytes = toUint8Array(data);
-      if (!room) {
-        earlyBytes += bytes.byteLength;
-        if (earlyBytes > this.limits.maxBytesBeforeReady) return socket.close(CollabCloseCode.MessageTooBig, 'too much data before the document was ready');
-        early.push(bytes);
-      } else this.handle(room, connection, bytes);
+      inboxBytes += bytes.byteLength;
+      if (inboxBytes > this.limits.maxBytesWaiting) return socket.close(CollabCloseCode.MessageTooBig, 'too much data waiting');
+      inbox.push(bytes);
+      if (!wakeUp) pump();
     });
     socket.on('close', () => {
       clearTimeout(expiry);
+      clearTimeout(wakeUp);
       this.bySession.get(sessionId)?.delete(connection);
       if (this.bySession.get(sessionId)?.size === 0) this.bySession.delete(sessionId);
       if (room) this.leave(room, connection);
@@ -224,7 +291,7 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
         }
         room = opened;
         opened.join(connection);
-        for (const bytes of early.splice(0)) this.handle(opened, connection, bytes);
+        pump();
       })
       .catch((error) => {
         this.logger.error(`Loading document ${documentId} failed`, error as Error);
@@ -240,6 +307,7 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
       }
       room.handleMessage(connection, bytes);
     } catch (error) {
+      if (error instanceof AwarenessTooBigError) return connection.socket.close(CollabCloseCode.MessageTooBig, 'awareness state too large');
       if (!(error instanceof MalformedMessageError)) this.logger.error('Message handling failed', error as Error);
       connection.socket.close(CollabCloseCode.PolicyViolation, 'malformed message');
     }
@@ -336,7 +404,7 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
       edit(base);
       const update = Y.encodeStateAsUpdate(base, before);
       if (room) {
-        const serverOrigin = { socket: null, userId: 'server', sessionId: '', user: { platformRole: 'admin', personId: null }, canWrite: true, awarenessIds: new Set(), received: 0, saved: 0 };
+        const serverOrigin = { socket: null, userId: 'server', sessionId: '', user: { platformRole: 'admin', personId: null }, canWrite: true, awarenessIds: new Set(), extensions: new Set(), received: 0, saved: 0 };
         await room.applyServerUpdate(update, serverOrigin as unknown as CollabConnection).catch((error: unknown) => {
           throw error instanceof DocumentLockedError ? documentLocked() : error;
         });
@@ -456,21 +524,13 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
   }
 
   private pingAll(): void {
+    this.budgets.sweep(Date.now());
     for (const socket of this.wss.clients) {
       const probe = (socket as WebSocket & { isAlive?: () => boolean }).isAlive;
       if (probe && !probe()) socket.terminate();
       else socket.ping();
     }
   }
-}
-
-interface Admitted {
-  documentId: string;
-  userId: string;
-  user: CollabConnection['user'];
-  canWrite: boolean;
-  sessionId: string;
-  sessionExpiresAt: Date;
 }
 
 function documentLocked(): ApiException {
@@ -483,10 +543,31 @@ function toUint8Array(data: RawData): Uint8Array {
   return new Uint8Array(data);
 }
 
+/** Answers an upgrade with an HTTP error and closes its socket once the answer is written (as ws does). */
 function refuse(socket: Duplex, status: number, reason: string): void {
   if (!socket.writable) {
     socket.destroy();
     return;
   }
+  socket.once('finish', () => socket.destroy());
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function parseUrl(path: string | undefined): URL | null {
+  try {
+    return new URL(path ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
+/** The extra message types listed in the upgrade's query (COLLAB_EXTENSIONS_PARAM) that this server has. */
+function requestedExtensions(url: URL): ReadonlySet<number> {
+  const listed = (url.searchParams.get(COLLAB_EXTENSIONS_PARAM) ?? '').split(',').map(Number);
+  return new Set(EXTENSIONS.filter((type) => listed.includes(type)));
+}
+
+/** A sync step 2 or update message: what the write budgets count. */
+function isWrite(bytes: Uint8Array): boolean {
+  return bytes[0] === MessageType.Sync && (bytes[1] === syncProtocol.messageYjsSyncStep2 || bytes[1] === syncProtocol.messageYjsUpdate);
 }

@@ -1,3 +1,4 @@
+export * from './allowedOrigins';
 export * from './api.exception';
 export * from './api-exception.filter';
 export * from './validation.pipe';

@@ -7,7 +7,9 @@
 export const CollabCloseCode = {
   Normal: 1000,
   GoingAway: 1001,
+  /** Text frames, malformed messages, or more messages per socket than COLLAB_LIMITS.maxUpdatesPerSecond allows. */
   PolicyViolation: 1008,
+  /** A message over COLLAB_MAX_MESSAGE_BYTES, an awareness state over COLLAB_LIMITS.maxAwarenessBytes, or a document over its size limit. */
   MessageTooBig: 1009,
   InternalError: 1011,
   /** Too many people on this document right now (or the server is busy): the client retries later. */
@@ -28,14 +30,29 @@ export const CollabCloseCode = {
 } as const;
 export type CollabCloseCode = (typeof CollabCloseCode)[keyof typeof CollabCloseCode];
 
-/** HTTP status used when an upgrade is refused before the socket opens. */
+/**
+ * HTTP status used when an upgrade is refused before the socket opens. Every upgrade the server receives is
+ * answered with 101 or one of these, then its socket is closed: none is left open (docs/adr, socket admission).
+ */
 export const CollabUpgradeStatus = {
   Unauthenticated: 401,
+  /** The upgrade's Origin is neither PUBLIC_URL nor the request's own host. */
   Forbidden: 403,
+  /** No such document, or a path the server does not serve (e.g. /socket.io/): only /collab/<documentId> upgrades. */
   DocumentNotFound: 404,
+  /** Too many upgrade attempts from this address in the last minute (counted for every path, before routing). */
   TooManyConnections: 429,
+  /** The upgrade could not be authorised within COLLAB_LIMITS.authDeadlineMs, too many upgrades are pending, or the server is stopping. */
   Unavailable: 503,
 } as const;
+
+/**
+ * Query parameter naming the extra (non-y-websocket) message types a client handles, comma-separated:
+ * `/collab/<documentId>?extensions=100,101`. The server sends COLLAB_MESSAGE_SAVED and
+ * COLLAB_MESSAGE_COMMENTS_CHANGED only to clients that listed them, so a stock y-websocket client never
+ * receives a message type it cannot compute.
+ */
+export const COLLAB_EXTENSIONS_PARAM = 'extensions';
 
 export const COLLAB_PATH = '/collab';
 /** Largest single WebSocket message the server accepts (bytes); larger closes with 1009. */
@@ -52,22 +69,36 @@ export const COLLAB_LIMITS = {
   maxClientsPerDocument: 100,
   /** Update messages per socket per second, sustained [COLLAB_MAX_UPDATES_PER_SECOND], bursts up to 10× → 1008. */
   maxUpdatesPerSecond: 100,
+  /**
+   * Write budget of one account over all its sockets, in units per second [COLLAB_USER_WRITE_UNITS_PER_SECOND],
+   * bursts up to 10×. An update message costs one unit plus one per full 4 KB. Over budget, the account's
+   * sockets' messages wait (the socket stops reading; nothing is closed or dropped) until the budget allows the next one, so one person cannot slow
+   * everyone's saves.
+   */
+  userWriteUnitsPerSecond: 150,
+  /** Write budget of one document over all sockets [COLLAB_DOCUMENT_WRITE_UNITS_PER_SECOND], bursts up to 10×; paused like the user budget. */
+  documentWriteUnitsPerSecond: 400,
+  /** Largest awareness (presence) state of one client, as JSON bytes → 1009. */
+  maxAwarenessBytes: 16_384,
   /** Upgrade attempts per client address per minute [COLLAB_MAX_CONNECTIONS_PER_MINUTE] → HTTP 429. */
   maxConnectionsPerMinute: 120,
   /** Time allowed to authenticate and authorise an upgrade (ms) → HTTP 503. */
   authDeadlineMs: 5_000,
-  /** Bytes a socket may send before its document is loaded → 1009. */
-  maxBytesBeforeReady: 1_500_000,
+  /** Upgrades being authorised at once, all addresses together → HTTP 503. */
+  maxPendingUpgrades: 256,
+  /** Bytes a socket may have waiting (sent before its document is loaded, or while over a write budget) → 1009. */
+  maxBytesWaiting: 1_500_000,
 } as const;
 
 /**
- * Extra y-websocket message type sent by our server (plain y-websocket clients ignore it):
+ * Extra y-websocket message type sent by our server to clients that asked for it (COLLAB_EXTENSIONS_PARAM):
  * `[varUint 100][varUint n]` = "the first n update messages (sync step 2 or update) you sent on this
  * connection are stored in PostgreSQL". The web client counts what it sends and shows Saving… / Saved.
  */
 export const COLLAB_MESSAGE_SAVED = 100;
 
 /**
+ * Sent only to clients that asked for it (COLLAB_EXTENSIONS_PARAM).
  * `[varUint 101]` = "the document's comment threads changed" (created, replied to, edited, deleted, resolved
  * or reopened, in any API process): the web client reloads its comments panel.
  */

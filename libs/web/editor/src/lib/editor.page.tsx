@@ -6,7 +6,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { COLLAB_MESSAGE_COMMENTS_CHANGED, COLLAB_MESSAGE_SAVED, CollabCloseCode, type DocumentDto, type UserDto } from '@roundtable/contracts';
+import { COLLAB_EXTENSIONS_PARAM, COLLAB_MESSAGE_COMMENTS_CHANGED, COLLAB_MESSAGE_SAVED, CollabCloseCode, type DocumentDto, type UserDto } from '@roundtable/contracts';
 import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
@@ -125,6 +125,8 @@ function LiveDocument({ document, user, onLocked }: { document: DocumentDto; use
     const provider = new WebsocketProvider(collabServerUrl(), document.id, ydoc, {
       connect: false,
       WebSocketPolyfill: trackingWebSocket(tracker),
+      // The server sends its "saved" acknowledgements and comment signals only to clients that ask for them.
+      params: { [COLLAB_EXTENSIONS_PARAM]: `${COLLAB_MESSAGE_SAVED},${COLLAB_MESSAGE_COMMENTS_CHANGED}` },
     });
     provider.messageHandlers[COLLAB_MESSAGE_SAVED] = savedMessageHandler(tracker);
     const commentSignals = new CommentSignals();
