@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { ErrorCode } from '@roundtable/contracts';
+import type { ErrorCode, FieldError } from '@roundtable/contracts';
 import type { Action } from '@roundtable/domain';
 
 export const POLICY = 'roundtable:policy';
@@ -31,8 +31,11 @@ export type PolicyResource =
   | { type: PolicyResourceType; body: string }
   | { type: PolicyResourceType; query: string };
 
-/** What a refusal says (403 unless `code` maps elsewhere); the guard has a generic message otherwise. */
-export type PolicyDenial = string | { code: ErrorCode; message: string };
+/**
+ * What a refusal says (403 unless `code` maps elsewhere), or a function of the loaded resource's row; the
+ * guard has a generic message otherwise.
+ */
+export type PolicyDenial = string | { code: ErrorCode; message: string; fields?: FieldError[] } | ((entity: unknown) => string);
 
 /**
  * How a handler is authorised, beyond the session. `PolicyGuard` enforces every form:

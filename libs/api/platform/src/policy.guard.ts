@@ -63,11 +63,11 @@ export class PolicyGuard implements CanActivate {
     if ('read' in policy) {
       // Seeing it is the whole check.
     } else if ('action' in policy) {
-      if (!can(actor, policy.action, resource.ref)) throw denial(policy.denied);
+      if (!can(actor, policy.action, resource.ref)) throw denial(policy.denied, resource);
     } else {
       if (access === 'none') throw notFound();
       if (policy.document === 'write' && resource.document?.lockedAt) throw new ApiException(ErrorCode.DocumentLocked, 'This document is locked: nobody may edit it.');
-      if (policy.document === 'write' && access !== 'write') throw denial(policy.denied ?? 'You may read this document but not edit it.');
+      if (policy.document === 'write' && access !== 'write') throw denial(policy.denied ?? 'You may read this document but not edit it.', resource);
     }
     request.authorisation = { actor, resource, access: access === 'none' ? null : access };
     return true;
@@ -103,8 +103,9 @@ function invalidId(field: string, message = `${field} must be a UUID`): ApiExcep
   return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, { fields: [{ field, message }] });
 }
 
-function denial(denied: PolicyDenial | undefined): ApiException {
-  if (typeof denied === 'object') return new ApiException(denied.code, denied.message);
+function denial(denied: PolicyDenial | undefined, resource?: LoadedResource): ApiException {
+  if (typeof denied === 'object') return new ApiException(denied.code, denied.message, { fields: denied.fields });
+  if (typeof denied === 'function') return new ApiException(ErrorCode.Forbidden, denied(resource?.entity));
   return new ApiException(ErrorCode.Forbidden, denied ?? 'You may not do this.');
 }
 
