@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { ErrorCode, FieldError } from '@roundtable/contracts';
-import type { Action } from '@roundtable/domain';
+import type { Action, CommentAction } from '@roundtable/domain';
 
 export const POLICY = 'roundtable:policy';
 
@@ -47,20 +47,16 @@ export type PolicyDenial = string | { code: ErrorCode; message: string; fields?:
  *   `can(actor, action, resource)` or 403; `'any-project'`: allowed when `can()` holds in some project.
  * - `{ document, resource }`: the document access policy (`documentAccess`): 404 when none, 403 when
  *   `'write'` is needed and the caller only reads, 409 when a locked document would be written.
+ * - `{ comment, resource }`: `canComment` on the document of a document, comment thread or comment (404 when
+ *   the document is not readable, then 403).
  */
 export type PolicyDeclaration =
-  | LegacyPolicy
   | 'self'
   | { list: Action | 'document' }
   | { read: PolicyResource }
   | { action: Action; resource: PolicyResource | 'any-project'; denied?: PolicyDenial }
-  | { document: 'read' | 'write'; resource: PolicyResource; denied?: PolicyDenial };
-
-/**
- * The label-only forms from before the guard: the service checks them itself. Accepted only while features
- * are converted; route-guards.spec.ts lists the routes still on them.
- */
-export type LegacyPolicy = Action | 'document' | 'project-member';
+  | { document: 'read' | 'write'; resource: PolicyResource; denied?: PolicyDenial }
+  | { comment: CommentAction; resource: PolicyResource; denied?: PolicyDenial };
 
 /**
  * `@Policy(…)` is the declaration the guard enforces. A handler needs it or `@Public()`: the app does not

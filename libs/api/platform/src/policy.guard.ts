@@ -1,11 +1,11 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@roundtable/contracts';
-import { can, documentAccess, type Actor, type DocumentAccess } from '@roundtable/domain';
+import { can, canComment, documentAccess, type Actor, type DocumentAccess } from '@roundtable/domain';
 import type { Request } from 'express';
 import { ApiException } from './api.exception';
 import { POLICY, type PolicyDeclaration, type PolicyDenial, type PolicyResource } from './policy.decorator';
-import { isLegacy, PolicyRegistry, type LoadedResource, type PolicyUser, type ResourceLoader } from './policy.registry';
+import { PolicyRegistry, type LoadedResource, type PolicyUser, type ResourceLoader } from './policy.registry';
 import { IS_PUBLIC } from './public.decorator';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,10 +37,9 @@ export class PolicyGuard implements CanActivate {
     if (!user) throw new ApiException(ErrorCode.Unauthenticated, 'Sign in first.');
     // The start-up check refuses undeclared handlers; refuse here too rather than trust that.
     if (policy === undefined) throw new ApiException(ErrorCode.Forbidden, 'This route declares no policy.');
-    if (typeof policy === 'string' || 'list' in policy) {
-      if (policy === 'self' || typeof policy === 'object' || isLegacy(policy)) return true;
-      throw new ApiException(ErrorCode.Forbidden, 'This route declares no policy.');
-    }
+    // 'self' and lists: the session is the check; the handler reads only the caller's rows.
+    if (policy === 'self' || (typeof policy === 'object' && 'list' in policy)) return true;
+    if (typeof policy === 'string') throw new ApiException(ErrorCode.Forbidden, 'This route declares no policy.');
     const actor = await this.registry.actorFor(user);
     if ('action' in policy && policy.resource === 'any-project') {
       const allowed = actor.platformRole === 'admin' || (await this.registry.anyProject((projectId) => can(actor, policy.action, { projectId })));
@@ -64,6 +63,9 @@ export class PolicyGuard implements CanActivate {
       // Seeing it is the whole check.
     } else if ('action' in policy) {
       if (!can(actor, policy.action, resource.ref)) throw denial(policy.denied, resource);
+    } else if ('comment' in policy) {
+      if (!resource.document || access === 'none') throw notFound();
+      if (!canComment(actor, policy.comment, resource.document, resource.thread)) throw denial(policy.denied, resource);
     } else {
       if (access === 'none') throw notFound();
       if (policy.document === 'write' && resource.document?.lockedAt) throw new ApiException(ErrorCode.DocumentLocked, 'This document is locked: nobody may edit it.');

@@ -1,8 +1,8 @@
-import { Global, Injectable, Module, OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
+import { Global, Injectable, Module, OnApplicationBootstrap, RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { PlatformRole } from '@roundtable/contracts';
-import type { Action, Actor, DocumentRef, ResourceRef } from '@roundtable/domain';
+import type { Action, Actor, CommentThreadRef, DocumentRef, ResourceRef } from '@roundtable/domain';
 import { POLICY, type PolicyDeclaration, type PolicyResource, type PolicyResourceType } from './policy.decorator';
 import { IS_PUBLIC } from './public.decorator';
 
@@ -19,6 +19,8 @@ export interface LoadedResource {
   ref: ResourceRef;
   /** For document policies and resources that are seen exactly when their document is. */
   document?: DocumentRef;
+  /** For comment policies on a thread or comment: the caller's part in it. */
+  thread?: CommentThreadRef;
   entity?: unknown;
 }
 
@@ -42,6 +44,8 @@ export interface ActorSource {
 /** A route as Nest serves it, with its declaration (for the start-up check and the tests). */
 export interface DeclaredRoute {
   route: string;
+  controller: Type;
+  handler: (...args: never[]) => unknown;
   isPublic: boolean;
   policy: PolicyDeclaration | undefined;
 }
@@ -100,7 +104,8 @@ export class PolicyRegistry implements OnApplicationBootstrap {
     const policy = route.policy;
     if (route.isPublic) return policy === undefined ? null : 'both @Public() and @Policy()';
     if (policy === undefined) return 'neither @Public() nor @Policy()';
-    if (typeof policy === 'string') return policy === 'self' || isLegacy(policy) ? null : `unknown policy ${policy}`;
+    // A bare action or 'document' (the old label forms) names no resource to check it on.
+    if (typeof policy === 'string') return policy === 'self' ? null : `'${policy}' names no resource: declare { action, resource } (see PolicyDeclaration)`;
     if ('list' in policy) return null;
     if ('read' in policy) return this.resourceProblem(route, policy.read);
     if (policy.resource === 'any-project') return 'action' in policy ? null : 'a document policy needs one document';
@@ -132,6 +137,8 @@ export class PolicyRegistry implements OnApplicationBootstrap {
           const targets = [handler, wrapper.metatype];
           routes.push({
             route: `${method} ${full}`,
+            controller: wrapper.metatype as Type,
+            handler,
             isPublic: Boolean(this.reflector.getAllAndOverride(IS_PUBLIC, targets)),
             policy: this.reflector.getAllAndOverride<PolicyDeclaration | undefined>(POLICY, targets),
           });
@@ -140,12 +147,6 @@ export class PolicyRegistry implements OnApplicationBootstrap {
     }
     return routes;
   }
-}
-
-const LEGACY = /^[a-zA-Z]+\.[a-zA-Z]+$|^document$|^project-member$/;
-/** The label-only forms, which the guard lets through to the service's own check (see LegacyPolicy). */
-export function isLegacy(policy: PolicyDeclaration): boolean {
-  return typeof policy === 'string' && policy !== 'self' && LEGACY.test(policy);
 }
 
 @Global()
