@@ -42,6 +42,10 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'POST /applications/:id/decision': ['application', ['ok', 'ok', 404, 404, 404, 404, 401]],
   'POST /applications/:id/reviews': ['application', ['ok', 'ok', 404, 404, 404, 404, 401]],
   'POST /auth/login': [null, ALL],
+  'POST /auth/logout-everywhere': [null, SIGNED_IN],
+  'POST /auth/password': [null, SIGNED_IN],
+  'POST /auth/password-reset': [null, ALL],
+  'POST /auth/password-reset/confirm': [null, ALL],
   'POST /auth/logout': [null, SIGNED_IN],
   'GET /auth/me': [null, SIGNED_IN],
   'GET /calendar-feeds/:token/calendar.ics': [null, ALL],
@@ -135,6 +139,7 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'GET /projects/:projectId/library': ['project', PROJECT_READERS],
   'POST /projects/:projectId/library': ['project', COORDINATORS],
   'GET /public/calls/:id': [null, ALL],
+  'POST /public/application-confirmations/:token': [null, ALL],
   'POST /public/calls/:id/applications': [null, ALL],
   'GET /working-groups': [null, SIGNED_IN],
   'POST /working-groups/:groupId/library': ['wg1', WG1_WRITERS],
@@ -183,11 +188,14 @@ describe('permission matrix: every route × role, as the declared policy decides
     ids.wg1Action = await one('SELECT id FROM action_items WHERE minutes_id = $1 ORDER BY created_at LIMIT 1', [ids.wg1ApprovedMinutes]);
     ids.wg1File = await one("SELECT id FROM library_files WHERE name = 'WG1 kick-off notes.md'");
     ids.call = await openCall(coordinator, ids.project, ids.wg1);
-    await new HttpClient(t.baseUrl).post(`/api/public/calls/${ids.call}/applications`, {
-      name: 'Applicant Placeholder', email: 'applicant@example.net', country: 'FR', affiliation: 'Institut Exemple', sector: 'academia',
-      expertise: ['genomics'], preferredWorkingGroupIds: [ids.wg1], motivation: 'To contribute.', conflictOfInterest: 'none', consentGdpr: true, consentPipl: true,
-    });
-    ids.application = await one('SELECT id FROM applications WHERE call_id = $1', [ids.call]);
+    // A confirmed application, as the confirmation link leaves it (the policy only reads its call and groups).
+    ids.application = await one(
+      `INSERT INTO applications (call_id, name, email, country, affiliation, sector, expertise, preferred_working_group_ids,
+                                 motivation, conflict_of_interest, consent_gdpr, consent_pipl, submitted_from_ip, submitted_at)
+       VALUES ($1, 'Applicant Placeholder', 'applicant@example.net', 'FR', 'Institut Exemple', 'academia', '{genomics}', $2::uuid[],
+               'To contribute.', 'none', true, true, '127.0.0.1', now()) RETURNING id`,
+      [ids.call, [ids.wg1]],
+    );
     ids.invitation = (await coordinator.post(`/api/working-groups/${ids.wg1}/invitations`, { email: 'invitee@example.org', role: 'expert' })).body.id;
     ids.thread = await one(
       `INSERT INTO comment_threads (document_id, anchor_start, anchor_end, quote, status, created_by_user_id)

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { seedDemo } from '@roundtable/api-demo';
+import { parseTrustProxy } from '@roundtable/api-platform';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -16,9 +17,9 @@ export interface TestApp {
 }
 
 /** The real application on a real, fresh PostgreSQL database, listening on a free port. */
-export async function startTestApp(options: { database?: TestDatabase; seed?: boolean; port?: number; webDist?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { database?: TestDatabase; seed?: boolean; port?: number; webDist?: string; trustProxy?: string } = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const app = await createApp({ databaseUrl: database.url, webDist: options.webDist ?? null, logger: ['error'] });
+  const app = await createApp({ databaseUrl: database.url, webDist: options.webDist ?? null, logger: ['error'], trustProxy: parseTrustProxy(options.trustProxy) });
   if (options.seed ?? true) await seedDemo(app.get(DataSource));
   await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -2,7 +2,7 @@ import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ApiExceptionFilter, createValidationPipe } from '@roundtable/api-platform';
+import { ApiExceptionFilter, createValidationPipe, parseTrustProxy, type ProxyTrustSetting } from '@roundtable/api-platform';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'fs';
 import { join } from 'path';
@@ -11,17 +11,20 @@ import { AppModule } from './app.module';
 export interface CreateAppOptions {
   databaseUrl: string;
   webDist?: string | null;
-  trustProxy?: boolean;
+  /** TRUST_PROXY, parsed; none trusted when absent. */
+  trustProxy?: ProxyTrustSetting;
   logger?: LogLevel[] | false;
 }
 
 /** Builds the whole application (API, collaboration socket, web app) on one HTTP server. Used by main and tests. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(options.databaseUrl), {
+  const proxy = options.trustProxy ?? parseTrustProxy(undefined);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(options.databaseUrl, proxy.trust), {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: true,
   });
-  if (options.trustProxy) app.set('trust proxy', true);
+  // Express's own view (req.secure, req.protocol) follows the same setting as clientAddress().
+  app.set('trust proxy', proxy.express);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   const applied = await migrate(databaseUrl);
   if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
+  logger.log(`TRUST_PROXY: ${config.trustProxy.description}`);
+  if (config.trustProxy.warning) logger.warn(config.trustProxy.warning);
   const app = await createApp({ databaseUrl, webDist: config.webDist, trustProxy: config.trustProxy });
   if (config.demo) {
     await seedDemo(app.get(DataSource));

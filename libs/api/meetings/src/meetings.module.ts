@@ -16,6 +16,7 @@ import { MeetingsPolicy } from './meetings.policy';
 import { MeetingsService } from './meetings.service';
 import { MinutesController } from './minutes/minutes.controller';
 import { MinutesService } from './minutes/minutes.service';
+import { MinutesIntegrityService } from './minutes/minutes-integrity.service';
 import { ActionRemindersService } from './minutes/action-reminders.service';
 
 /** Meetings, calendars and meeting mail; reminders need JobsModule and ClockModule (global). */
@@ -25,6 +26,7 @@ import { ActionRemindersService } from './minutes/action-reminders.service';
   providers: [
     MeetingsService,
     MinutesService,
+    MinutesIntegrityService,
     ActionRemindersService,
     MeetingRemindersService,
     MeetingMailer,

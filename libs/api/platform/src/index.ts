@@ -7,3 +7,6 @@ export * from './policy.decorator';
 export * from './clock';
 export * from './policy.registry';
 export * from './policy.guard';
+export * from './client-address';
+export * from './link-token';
+export * from './escape-html';
