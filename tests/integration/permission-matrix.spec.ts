@@ -1,22 +1,13 @@
 import { appendParagraph, connectCollab, upgradeStatus, waitFor, waitForSync } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
+import { addOutsider, EMAIL, openCall, ROLES, type Role } from '../support/matrix-roles';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * The permission matrix: every role × every endpoint, and every role × document on the collaboration
  * socket. A wrong cell fails with its name. Roles are demo accounts plus an outsider and an anonymous caller.
+ * Every route × role under the declared policy alone: permission-matrix-routes.spec.ts.
  */
-const ROLES = ['coordinator', 'wg1CoChair', 'wg1Expert', 'wg1Observer', 'wg2Expert', 'outsider', 'anonymous'] as const;
-type Role = (typeof ROLES)[number];
-
-const EMAIL: Record<Exclude<Role, 'anonymous'>, string> = {
-  coordinator: 'coordinator@example.org',
-  wg1CoChair: 'wg1-eu-cochair@example.org',
-  wg1Expert: 'wg1-expert@example.org',
-  wg1Observer: 'wg1-observer@example.org',
-  wg2Expert: 'wg2-expert@example.org',
-  outsider: 'outsider@example.org',
-};
 
 type SocketAccess = 'write' | 'read' | 'refused';
 
@@ -27,11 +18,7 @@ describe('permission matrix', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const { AuthService } = await import('@roundtable/api-auth');
-    await t.dataSource.query(
-      "INSERT INTO users (email, password_hash, display_name, platform_role) VALUES ('outsider@example.org', $1, 'Outsider', 'member')",
-      [await AuthService.hashPassword('roundtable-demo')],
-    );
+    await addOutsider(t);
     for (const role of ROLES) {
       clients[role] = role === 'anonymous' ? new HttpClient(t.baseUrl) : await new HttpClient(t.baseUrl).login(EMAIL[role]);
     }
@@ -56,14 +43,7 @@ describe('permission matrix', () => {
     ids.wg1DraftMinutes = await wg1Minutes('draft');
     const library = (await coordinator.get(`/api/projects/${ids.project}/library`)).body as { files: Array<{ id: string; name: string }> };
     ids.wg1File = library.files.find((f) => f.name === 'WG1 kick-off notes.md')!.id;
-    ids.call = (await coordinator.post('/api/calls', {
-      projectId: ids.project,
-      title: { en: 'Open call', zh: '公开征集' },
-      description: { en: 'Experts wanted', zh: '征集专家' },
-      eligibility: { en: 'Anyone qualified', zh: '合格人员' },
-      workingGroupIds: [ids.wg1],
-      closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    })).body.id;
+    ids.call = await openCall(coordinator, ids.project, ids.wg1);
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,6 @@
-import { RequestMethod } from '@nestjs/common';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { IS_PUBLIC, POLICY } from '@roundtable/api-platform';
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Policy, PolicyModule, PolicyRegistry, type DeclaredRoute } from '@roundtable/api-platform';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Routes anyone may call without signing in. Adding one here is a security decision: review it. */
@@ -21,46 +20,72 @@ const PUBLIC_ROUTES = [
 
 describe('every route is authorised', () => {
   let t: TestApp;
-  let routes: Array<{ route: string; isPublic: boolean; policy: string | undefined }>;
+  let registry: PolicyRegistry;
+  let routes: DeclaredRoute[];
 
   beforeAll(async () => {
     t = await startTestApp({ seed: false });
-    const modules = t.app.get(ModulesContainer);
-    const scanner = new MetadataScanner();
-    const reflector = t.app.get(Reflector);
-    routes = [];
-    const controllers = [...modules.values()].flatMap((module) => [...module.controllers.values()]);
-    for (const wrapper of controllers) {
-      const instance = wrapper.instance as object | undefined;
-      if (!instance || !wrapper.metatype) continue;
-      const prototype = Object.getPrototypeOf(instance);
-      const base = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = prototype[name];
-        const path = Reflect.getMetadata(PATH_METADATA, handler);
-        if (path === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const full = `/${[base, String(path)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-        routes.push({
-          route: `${method} ${full}`,
-          isPublic: Boolean(reflector.getAllAndOverride(IS_PUBLIC, [handler, wrapper.metatype!])),
-          policy: reflector.getAllAndOverride<string>(POLICY, [handler, wrapper.metatype!]),
-        });
-      }
-    }
+    registry = t.app.get(PolicyRegistry);
+    routes = registry.routes();
   });
   afterAll(() => t.close());
 
   it('finds the application’s routes', () => {
-    expect(routes.length).toBeGreaterThan(15);
+    expect(routes.length).toBeGreaterThan(100);
   });
 
-  it('declares an authorisation policy on every non-public handler', () => {
-    const unguarded = routes.filter((r) => !r.isPublic && !r.policy).map((r) => r.route);
-    expect(unguarded).toEqual([]);
+  it('declares an enforceable policy or @Public() on every handler', () => {
+    const problems = routes.flatMap((r) => {
+      const problem = registry.problem(r);
+      return problem ? [`${r.route}: ${problem}`] : [];
+    });
+    expect(problems).toEqual([]);
   });
 
   it('opens exactly the reviewed public routes to anonymous callers', () => {
     expect(routes.filter((r) => r.isPublic).map((r) => r.route).sort()).toEqual(PUBLIC_ROUTES);
+  });
+});
+
+describe('an app with an undeclared route', () => {
+  @Controller('undeclared')
+  class UndeclaredController {
+    @Get()
+    get(): string {
+      return 'nobody checked this';
+    }
+  }
+  @Controller('unloadable')
+  class UnloadableController {
+    @Policy({ read: { type: 'meeting', param: 'id' } })
+    @Get(':id')
+    get(): string {
+      return 'no loader for meetings here';
+    }
+  }
+
+  @Controller('labelled')
+  class LabelledController {
+    // The old label form: an action with no resource to check it on.
+    @Policy('plan.manage' as never)
+    @Get()
+    get(): string {
+      return 'a label nothing enforces';
+    }
+  }
+
+  it.each([
+    ['neither @Public() nor @Policy()', UndeclaredController, 'GET /undeclared: neither @Public() nor @Policy()'],
+    ['a bare action as its policy', LabelledController, "GET /labelled: 'plan.manage' names no resource"],
+    ['a resource type nobody loads', UnloadableController, 'GET /unloadable/:id: no loader registered for resource type "meeting"'],
+  ])('refuses to start with %s', async (_name, controller, message) => {
+    @Module({ imports: [PolicyModule], controllers: [controller] })
+    class BrokenModule {}
+    const app = await NestFactory.create(BrokenModule, { logger: false });
+    try {
+      await expect(app.init()).rejects.toThrow(message);
+    } finally {
+      await app.close().catch(() => undefined);
+    }
   });
 });

@@ -2,8 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/co
 import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { Policy } from '@roundtable/api-platform';
-import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
-import { AccessService, UuidParamPipe } from '@roundtable/api-projects';
+import { UuidParamPipe } from '@roundtable/api-projects';
 import { DocumentContentService, type DocumentContent } from './document-content.service';
 
 class AppendParagraphsDto {
@@ -19,38 +18,34 @@ class AppendParagraphsDto {
 @ApiTags('documents')
 @Controller('documents')
 export class DocumentContentController {
-  constructor(private readonly access: AccessService, private readonly content: DocumentContentService) {}
+  constructor(private readonly content: DocumentContentService) {}
 
-  @Policy('document')
+  @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get(':id/content')
   @ApiOkResponse({ description: 'The document rendered to HTML and plain text from its stored Yjs state.' })
   @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read.' })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<DocumentContent> {
-    await this.access.documentAccessFor(user, id);
+  async get(@Param('id', new UuidParamPipe('id')) id: string): Promise<DocumentContent> {
     return this.content.render(id);
   }
 
-  @Policy('document')
+  @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get(':id/content.md')
   @Header('Content-Type', 'text/markdown; charset=utf-8')
   @ApiOkResponse({ description: 'The document as Markdown, rendered on the server from the shared schema.' })
-  async markdown(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<string> {
-    await this.access.documentAccessFor(user, id);
+  async markdown(@Param('id', new UuidParamPipe('id')) id: string): Promise<string> {
     return (await this.content.render(id)).markdown;
   }
 
-  @Policy('document')
+  @Policy({ document: 'write', resource: { type: 'document', param: 'id' } })
   @Post(':id/paragraphs')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Appended as a Yjs update to the live document (stored, then relayed to editors).' })
   @ApiForbiddenResponse({ description: 'The caller may read but not edit this document.' })
   @ApiConflictResponse({ description: 'DOCUMENT_LOCKED: the document is locked.' })
   async append(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: AppendParagraphsDto,
   ): Promise<DocumentContent> {
-    await this.access.documentForEditing(user, id);
     return this.content.appendParagraphs(id, body.paragraphs);
   }
 }

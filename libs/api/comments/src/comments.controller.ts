@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotF
 import { COMMENT_LIMITS, type CommentThreadDto, type MentionableDto, type RelativePositionJson } from '@roundtable/contracts';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, MinLength, ValidateBy, type ValidationArguments } from 'class-validator';
-import { Policy } from '@roundtable/api-platform';
+import { Policy, type PolicyDeclaration } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import { relativePositionErrors } from './anchors';
@@ -54,12 +54,18 @@ class ReplyDto extends CommentBody {}
 
 class EditCommentDto extends CommentBody {}
 
+const RESOLVE: PolicyDeclaration = {
+  comment: 'resolve',
+  resource: { type: 'commentThread', param: 'threadId' },
+  denied: 'Only people who may edit the document, or who opened the thread, may resolve or reopen it.',
+};
+
 @ApiTags('comments')
 @Controller()
 export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
-  @Policy('document')
+  @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get('documents/:id/comments')
   @ApiOkResponse({ description: 'Threads with their comments and where their anchors are now.' })
   @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read.' })
@@ -67,7 +73,7 @@ export class CommentsController {
     return this.comments.list(user, id);
   }
 
-  @Policy('document')
+  @Policy({ comment: 'comment', resource: { type: 'document', param: 'id' }, denied: 'You may not comment on this document.' })
   @Post('documents/:id/comments')
   @ApiCreatedResponse({ description: 'The new thread with its first comment.' })
   @ApiForbiddenResponse({ description: 'The policy refuses comments to the caller.' })
@@ -79,7 +85,7 @@ export class CommentsController {
     return this.comments.create(user, id, body);
   }
 
-  @Policy('document')
+  @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get('documents/:id/mentionable')
   @ApiOkResponse({ description: 'People of the document’s project who can be @mentioned (id, displayName), filtered by q.' })
   mentionable(
@@ -90,7 +96,7 @@ export class CommentsController {
     return this.comments.mentionable(user, id, typeof q === 'string' ? q : '');
   }
 
-  @Policy('document')
+  @Policy({ comment: 'comment', resource: { type: 'commentThread', param: 'threadId' }, denied: 'You may not comment on this document.' })
   @Post('comment-threads/:threadId/replies')
   @ApiCreatedResponse({ description: 'The thread with the new reply.' })
   reply(
@@ -101,7 +107,7 @@ export class CommentsController {
     return this.comments.reply(user, threadId, body.body);
   }
 
-  @Policy('document')
+  @Policy(RESOLVE)
   @Post('comment-threads/:threadId/resolve')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The resolved thread.' })
@@ -110,7 +116,7 @@ export class CommentsController {
     return this.comments.setStatus(user, threadId, 'resolved');
   }
 
-  @Policy('document')
+  @Policy(RESOLVE)
   @Post('comment-threads/:threadId/reopen')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The reopened thread.' })
@@ -118,7 +124,7 @@ export class CommentsController {
     return this.comments.setStatus(user, threadId, 'open');
   }
 
-  @Policy('document')
+  @Policy({ comment: 'edit', resource: { type: 'comment', param: 'commentId' }, denied: 'Only the author may edit a comment.' })
   @Patch('comments/:commentId')
   @ApiOkResponse({ description: 'The thread with the edited comment (marked as edited).' })
   @ApiForbiddenResponse({ description: 'Only the author edits a comment.' })
@@ -130,7 +136,7 @@ export class CommentsController {
     return this.comments.edit(user, commentId, body.body);
   }
 
-  @Policy('document')
+  @Policy({ comment: 'delete', resource: { type: 'comment', param: 'commentId' }, denied: 'Only the author, the co-chairs of the working group or a coordinator may delete a comment.' })
   @Delete('comments/:commentId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted; a thread left without comments is deleted with it.' })

@@ -4,6 +4,7 @@ import { MailModule } from '@roundtable/api-mail';
 import { CalendarFeedRegistry, MeetingsModule } from '@roundtable/api-meetings';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { DeadlinesFeedSource } from './deadlines-feed.source';
+import { DeliverablesPolicy } from './deliverables.policy';
 import { DocumentLifecycleService } from './document-lifecycle.service';
 import { DocumentLifecycleController, PlanItemsController, ProjectPlanController } from './plan.controller';
 import { PlanService } from './plan.service';
@@ -16,7 +17,7 @@ import { RemindersService } from './reminders.service';
 @Module({
   imports: [AuthModule, ProjectsModule, MailModule, MeetingsModule],
   controllers: [ProjectPlanController, PlanItemsController, DocumentLifecycleController],
-  providers: [PlanService, DocumentLifecycleService, RemindersService, DeadlinesFeedSource],
+  providers: [PlanService, DocumentLifecycleService, RemindersService, DeadlinesFeedSource, DeliverablesPolicy],
   exports: [PlanService, RemindersService],
 })
 export class DeliverablesModule implements OnModuleInit {

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { DocumentStatus, PlanDashboardDto, PlanItemDetailDto, PlanTaskDto, WorkPackageDto } from '@roundtable/contracts';
-import { Policy } from '@roundtable/api-platform';
+import { Policy, type PolicyDeclaration } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import { DocumentLifecycleService } from './document-lifecycle.service';
@@ -10,12 +10,16 @@ import {
 } from './plan.dto';
 import { PlanService } from './plan.service';
 
+const PLAN_DENIED = 'Only the project coordinators change the plan.';
+const MANAGE_PLAN: PolicyDeclaration = { action: 'plan.manage', resource: { type: 'project', param: 'id' }, denied: PLAN_DENIED };
+const MANAGE_ITEM: PolicyDeclaration = { action: 'plan.manage', resource: { type: 'planItem', param: 'id' }, denied: PLAN_DENIED };
+
 @ApiTags('plan')
 @Controller('projects/:id/plan')
 export class ProjectPlanController {
   constructor(private readonly plan: PlanService) {}
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'project', param: 'id' } })
   @Get()
   @ApiOkResponse({ description: 'The deadline dashboard: timeline items with readiness and risk (from the server clock), per-WG readiness, changes since the last visit.' })
   @ApiNotFoundResponse({ description: 'Unknown project, or not one of the caller.' })
@@ -23,7 +27,7 @@ export class ProjectPlanController {
     return this.plan.dashboard(user, id);
   }
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'project', param: 'id' } })
   @Post('visit')
   @HttpCode(204)
   @ApiOkResponse({ description: 'Marks the dashboard as seen: the next "changed since" strip starts now.' })
@@ -31,7 +35,7 @@ export class ProjectPlanController {
     return this.plan.markVisited(user, id);
   }
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'project', param: 'id' } })
   @Get('export.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="deliverables-and-milestones.csv"')
@@ -40,27 +44,27 @@ export class ProjectPlanController {
     return this.plan.csv(user, id);
   }
 
-  @Policy('plan.manage')
+  @Policy(MANAGE_PLAN)
   @Put('reminder-offsets')
   @ApiOkResponse({ description: 'Days before a due date on which reminders are sent (default 30, 7, 1).' })
   async reminderOffsets(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: ReminderOffsetsDto): Promise<{ offsets: number[] }> {
     return { offsets: await this.plan.setReminderOffsets(user, id, body.offsets) };
   }
 
-  @Policy('plan.manage')
+  @Policy(MANAGE_PLAN)
   @Post('work-packages')
   @ApiForbiddenResponse({ description: 'Only coordinators change the plan.' })
   createWorkPackage(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: CreateWorkPackageDto): Promise<WorkPackageDto> {
     return this.plan.createWorkPackage(user, id, body);
   }
 
-  @Policy('plan.manage')
+  @Policy(MANAGE_PLAN)
   @Post('tasks')
   createTask(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: CreateTaskDto): Promise<PlanTaskDto> {
     return this.plan.createTask(user, id, body);
   }
 
-  @Policy('plan.manage')
+  @Policy(MANAGE_PLAN)
   @Post('items')
   @ApiForbiddenResponse({ description: 'Only coordinators change the plan.' })
   createItem(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: CreatePlanItemDto): Promise<PlanItemDetailDto> {
@@ -73,7 +77,7 @@ export class ProjectPlanController {
 export class PlanItemsController {
   constructor(private readonly plan: PlanService) {}
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'planItem', param: 'id' } })
   @Get()
   @ApiOkResponse({ description: 'A milestone or deliverable with each document’s state, status history and re-baselines.' })
   @ApiNotFoundResponse({ description: 'Unknown item, or one of a project the caller is not in.' })
@@ -81,7 +85,7 @@ export class PlanItemsController {
     return this.plan.item(user, id);
   }
 
-  @Policy('plan.manage')
+  @Policy(MANAGE_ITEM)
   @Post('status')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'ILLEGAL_TRANSITION: the status machine does not allow this jump.' })
@@ -89,7 +93,7 @@ export class PlanItemsController {
     return this.plan.changeStatus(user, id, body);
   }
 
-  @Policy('plan.manage')
+  @Policy(MANAGE_ITEM)
   @Post('rebaseline')
   @HttpCode(200)
   @ApiOkResponse({ description: 'A new due month with a reason; the history keeps the old one.' })
@@ -97,14 +101,14 @@ export class PlanItemsController {
     return this.plan.rebaseline(user, id, body);
   }
 
-  @Policy('plan.manage')
+  @Policy(MANAGE_ITEM)
   @Post('documents')
   @HttpCode(200)
   link(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: LinkDocumentDto): Promise<PlanItemDetailDto> {
     return this.plan.linkDocument(user, id, body);
   }
 
-  @Policy('plan.manage')
+  @Policy(MANAGE_ITEM)
   @Delete('documents/:documentId')
   unlink(
     @CurrentUser() user: AuthenticatedUser,
@@ -120,7 +124,13 @@ export class PlanItemsController {
 export class DocumentLifecycleController {
   constructor(private readonly lifecycle: DocumentLifecycleService) {}
 
-  @Policy('document.setStatus')
+  @Policy({
+    action: 'document.setStatus',
+    resource: { type: 'document', param: 'id' },
+    denied: (document) => ((document as { workingGroupId: string | null }).workingGroupId
+      ? "Only the co-chairs of the document's working group and the coordinators set its status."
+      : 'Only the coordinators set the status of project-level documents.'),
+  })
   @Put()
   @ApiOkResponse({ description: 'Moves the document through outline → draft → in review → final (its group’s co-chairs and the coordinators).' })
   @ApiForbiddenResponse({ description: 'The caller may read the document but not set its status.' })

@@ -206,7 +206,7 @@ export class PlanService {
   // --- changing (coordinators) ---
 
   async createWorkPackage(user: User, projectId: string, body: CreateWorkPackageDto): Promise<WorkPackageDto> {
-    await this.manageable(user, projectId);
+    await this.readable(user, projectId);
     await this.refuseTaken('work_packages', 'code', projectId, body.code);
     const row = await this.unique(() =>
       this.dataSource.getRepository(WorkPackage).save({ projectId, code: body.code, titleEn: body.titleEn.trim(), titleZh: body.titleZh.trim() }),
@@ -215,7 +215,7 @@ export class PlanService {
   }
 
   async createTask(user: User, projectId: string, body: CreateTaskDto): Promise<PlanTaskDto> {
-    const { project } = await this.manageable(user, projectId);
+    const { project } = await this.readable(user, projectId);
     const startMonth = monthOf(project, body.startMonth, 'startMonth');
     const endMonth = monthOf(project, body.endMonth, 'endMonth');
     if (endMonth < startMonth) throw fieldError('endMonth', `endMonth (M${endMonth}) is before startMonth (M${startMonth})`);
@@ -230,7 +230,7 @@ export class PlanService {
   }
 
   async createItem(user: User, projectId: string, body: CreatePlanItemDto): Promise<PlanItemDetailDto> {
-    const { project } = await this.manageable(user, projectId);
+    const { project } = await this.readable(user, projectId);
     const dueMonth = monthOf(project, body.dueMonth, 'dueMonth');
     const deliverable = body.kind === 'deliverable';
     if (!deliverable) {
@@ -274,7 +274,7 @@ export class PlanService {
   }
 
   async changeStatus(user: User, itemId: string, body: ChangeStatusDto): Promise<PlanItemDetailDto> {
-    const { item } = await this.manageableItem(user, itemId);
+    const { item } = await this.readableItem(user, itemId);
     if (item.kind !== 'deliverable' || !item.status) throw fieldError('status', 'Milestones have no status: they are reached when their documents are ready');
     await this.dataSource.transaction(async (manager) => {
       // Lock the row: two coordinators clicking at once must not both move it from the same state.
@@ -294,7 +294,7 @@ export class PlanService {
   }
 
   async rebaseline(user: User, itemId: string, body: RebaselineDto): Promise<PlanItemDetailDto> {
-    const { item, project } = await this.manageableItem(user, itemId);
+    const { item, project } = await this.readableItem(user, itemId);
     const dueMonth = monthOf(project, body.dueMonth, 'dueMonth');
     await this.dataSource.transaction(async (manager) => {
       const [locked]: Array<{ due_month: number }> = await manager.query('SELECT due_month FROM plan_items WHERE id = $1 FOR UPDATE', [item.id]);
@@ -308,7 +308,7 @@ export class PlanService {
   }
 
   async linkDocument(user: User, itemId: string, body: LinkDocumentDto): Promise<PlanItemDetailDto> {
-    const { item } = await this.manageableItem(user, itemId);
+    const { item } = await this.readableItem(user, itemId);
     const [document] = await this.dataSource.query('SELECT 1 FROM documents WHERE id = $1 AND project_id = $2', [body.documentId, item.projectId]);
     if (!document) throw fieldError('documentId', 'documentId is not a document of this project');
     await this.dataSource.query(
@@ -320,13 +320,13 @@ export class PlanService {
   }
 
   async unlinkDocument(user: User, itemId: string, documentId: string): Promise<PlanItemDetailDto> {
-    const { item } = await this.manageableItem(user, itemId);
+    const { item } = await this.readableItem(user, itemId);
     await this.dataSource.getRepository(PlanItemDocument).delete({ itemId: item.id, documentId });
     return this.item(user, itemId);
   }
 
   async setReminderOffsets(user: User, projectId: string, offsets: number[]): Promise<number[]> {
-    await this.manageable(user, projectId);
+    await this.readable(user, projectId);
     let normalised: number[];
     try {
       normalised = normaliseReminderOffsets(offsets);
@@ -501,34 +501,17 @@ export class PlanService {
     }
   }
 
+  /** The project; PolicyGuard has checked the caller may see it (and change its plan where declared). */
   private async readable(user: User, projectId: string): Promise<{ project: Project; actor: Actor }> {
     const project = await this.projectById(projectId);
-    const actor = await this.access.actorFor(user);
-    if (!project || !can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
-    return { project, actor };
-  }
-
-  private async manageable(user: User, projectId: string): Promise<{ project: Project; actor: Actor }> {
-    const found = await this.readable(user, projectId);
-    if (!can(found.actor, 'plan.manage', { projectId })) throw new ApiException(ErrorCode.Forbidden, 'Only the project coordinators change the plan.');
-    return found;
+    if (!project) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
+    return { project, actor: await this.access.actorFor(user) };
   }
 
   private async readableItem(user: User, itemId: string): Promise<{ item: PlanItem; project: Project; actor: Actor }> {
     const item = await this.dataSource.getRepository(PlanItem).findOne({ where: { id: itemId } });
     if (!item) throw new ApiException(ErrorCode.NotFound, 'Milestone or deliverable not found.');
-    try {
-      return { item, ...(await this.readable(user, item.projectId)) };
-    } catch (error) {
-      if (error instanceof ApiException && error.code === ErrorCode.NotFound) throw new ApiException(ErrorCode.NotFound, 'Milestone or deliverable not found.');
-      throw error;
-    }
-  }
-
-  private async manageableItem(user: User, itemId: string): Promise<{ item: PlanItem; project: Project; actor: Actor }> {
-    const found = await this.readableItem(user, itemId);
-    if (!can(found.actor, 'plan.manage', { projectId: found.project.id })) throw new ApiException(ErrorCode.Forbidden, 'Only the project coordinators change the plan.');
-    return found;
+    return { item, ...(await this.readable(user, item.projectId)) };
   }
 }
 

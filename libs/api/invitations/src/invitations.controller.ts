@@ -3,19 +3,25 @@ import {
   ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiGoneResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags,
 } from '@nestjs/swagger';
 import type { InvitationDto, InvitationPreviewDto, UserDto } from '@roundtable/contracts';
-import { Policy, Public } from '@roundtable/api-platform';
+import { Policy, Public, type PolicyDeclaration } from '@roundtable/api-platform';
 import { CurrentUser, isSecureRequest, SESSION_COOKIE, sessionCookieOptions, toUserDto, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Request, Response } from 'express';
 import { AcceptInvitationDto, CreateInvitationDto } from './invitations.dto';
 import { InvitationsService } from './invitations.service';
 
+const INVITE: PolicyDeclaration = {
+  action: 'invitation.create',
+  resource: { type: 'workingGroup', param: 'id' },
+  denied: "Only the group's co-chairs and the project's coordinators manage its invitations.",
+};
+
 @ApiTags('invitations')
 @Controller('working-groups/:id/invitations')
 export class WorkingGroupInvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
-  @Policy('invitation.create')
+  @Policy(INVITE)
   @Post()
   @ApiCreatedResponse({ description: 'Invitation stored and its link e-mailed (or kept in the outbox).' })
   @ApiForbiddenResponse({ description: "Only the group's co-chairs and the project's coordinators invite." })
@@ -28,11 +34,11 @@ export class WorkingGroupInvitationsController {
     return this.invitations.createAs(user, workingGroupId, body);
   }
 
-  @Policy('invitation.create')
+  @Policy(INVITE)
   @Get()
   @ApiOkResponse({ description: "The group's invitations, newest first, with their status." })
-  list(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) workingGroupId: string): Promise<InvitationDto[]> {
-    return this.invitations.listFor(user, workingGroupId);
+  list(@Param('id', new UuidParamPipe('id')) workingGroupId: string): Promise<InvitationDto[]> {
+    return this.invitations.listFor(workingGroupId);
   }
 }
 
@@ -41,13 +47,13 @@ export class WorkingGroupInvitationsController {
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
-  @Policy('invitation.create')
+  @Policy({ action: 'invitation.create', resource: { type: 'invitation', param: 'id' }, denied: "Only the group's co-chairs and the project's coordinators manage its invitations." })
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked; the link no longer works.' })
   @ApiConflictResponse({ description: 'Already accepted.' })
-  revoke(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<void> {
-    return this.invitations.revoke(user, id);
+  revoke(@Param('id', new UuidParamPipe('id')) id: string): Promise<void> {
+    return this.invitations.revoke(id);
   }
 
   @Public()

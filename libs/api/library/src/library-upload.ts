@@ -11,11 +11,11 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/multer-options.interface';
 import { ErrorCode } from '@roundtable/contracts';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, type Authorisation } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import type { Request, Response } from 'express';
 import { catchError, type Observable } from 'rxjs';
-import { LibraryService, maxUploadBytes, type LibraryTarget } from './library.service';
+import { maxUploadBytes, type LibraryTarget } from './library.service';
 
 /** The part of multer's file object the library reads (multer keeps it in memory, at most the limit). */
 export interface UploadedBytes {
@@ -24,7 +24,7 @@ export interface UploadedBytes {
 }
 
 /** What the upload guard leaves on the request for the handler. */
-export type LibraryRequest = Request & { libraryTarget?: LibraryTarget; user?: AuthenticatedUser };
+export type LibraryRequest = Request & { libraryTarget?: LibraryTarget; user?: AuthenticatedUser; authorisation?: Authorisation };
 
 // Room for the multipart envelope and the text fields around the file.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -37,19 +37,18 @@ function tooLarge(): ApiException {
 }
 
 /**
- * Runs before the body is read: checks the caller may upload to the target (404 / 403), and refuses a
- * request whose declared length is already over the limit (413) without reading it.
+ * Runs before the body is read and after PolicyGuard has checked 'library.upload' on the target (404 / 403):
+ * names the target for the handler, and refuses a request whose declared length is already over the limit
+ * (413) without reading it.
  */
 @Injectable()
 export class LibraryUploadGuard implements CanActivate {
-  constructor(private readonly library: LibraryService) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<LibraryRequest>();
-    const user = request.user;
-    if (!user) return false;
-    const { projectId, groupId, fileId } = request.params as Record<string, string | undefined>;
-    request.libraryTarget = await this.library.authoriseUpload(user, { projectId, workingGroupId: groupId, fileId });
+    const resource = request.authorisation?.resource;
+    if (!resource) return false;
+    const { groupId, fileId } = request.params as Record<string, string | undefined>;
+    request.libraryTarget = fileId ? (resource.entity as LibraryTarget) : { projectId: resource.ref.projectId, workingGroupId: groupId ?? null };
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxUploadBytes() + MULTIPART_OVERHEAD_BYTES) {
       // The client is told at once, and the connection closes after the answer instead of reading the rest.

@@ -8,7 +8,7 @@ import { UuidParamPipe } from '@roundtable/api-projects';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { LibraryFileInterceptor, LibraryUploadGuard, UploadErrorsInterceptor, type LibraryRequest, type UploadedBytes } from './library-upload';
-import { LibraryService, type UploadInput } from './library.service';
+import { LibraryService, type LibraryTarget, type UploadInput } from './library.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,6 +49,9 @@ const UPLOAD_BODY = {
   },
 };
 
+const GROUP_UPLOAD_DENIED = 'Only the group’s co-chairs and experts and the coordinators upload to its library.';
+const PROJECT_UPLOAD_DENIED = 'Only coordinators upload project-level files.';
+
 const VERSION_BODY = { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
 
 /** The working-documents library (ADR 012). Reads: everyone in the project; writes: see `can` in the policy. */
@@ -57,7 +60,7 @@ const VERSION_BODY = { schema: { type: 'object', required: ['file'], properties:
 export class LibraryController {
   constructor(private readonly library: LibraryService) {}
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'project', param: 'projectId' } })
   @Get('projects/:projectId/library')
   @ApiOkResponse({ description: 'Files of every group of the project, last updated first; `q` searches name, description and tags, `tag` and `workingGroupId` (or "project") filter.' })
   list(
@@ -77,7 +80,7 @@ export class LibraryController {
     return this.library.list(user, projectId, { q, tag, workingGroupId });
   }
 
-  @Policy('library.upload')
+  @Policy({ action: 'library.upload', resource: { type: 'workingGroup', param: 'groupId' }, denied: GROUP_UPLOAD_DENIED })
   @Post('working-groups/:groupId/library')
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
@@ -93,7 +96,7 @@ export class LibraryController {
     return this.library.create(user, request.libraryTarget!, uploadInput(file, request));
   }
 
-  @Policy('library.upload')
+  @Policy({ action: 'library.upload', resource: { type: 'project', param: 'projectId' }, denied: PROJECT_UPLOAD_DENIED })
   @Post('projects/:projectId/library')
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
@@ -109,7 +112,11 @@ export class LibraryController {
     return this.library.create(user, request.libraryTarget!, uploadInput(file, request));
   }
 
-  @Policy('library.upload')
+  @Policy({
+    action: 'library.upload',
+    resource: { type: 'libraryFile', param: 'fileId' },
+    denied: (file) => ((file as LibraryTarget).workingGroupId ? GROUP_UPLOAD_DENIED : PROJECT_UPLOAD_DENIED),
+  })
   @Post('library/:fileId/versions')
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
@@ -125,14 +132,14 @@ export class LibraryController {
     return this.library.addVersion(user, request.libraryTarget!, uploadInput(file, request));
   }
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'libraryFile', param: 'fileId' } })
   @Get('library/:fileId')
   @ApiOkResponse({ description: 'A file with all its versions, newest first.' })
   get(@CurrentUser() user: AuthenticatedUser, @Param('fileId', new UuidParamPipe('fileId')) fileId: string): Promise<LibraryFileDetailDto> {
     return this.library.get(user, fileId);
   }
 
-  @Policy('library.edit')
+  @Policy({ action: 'library.edit', resource: { type: 'libraryFile', param: 'fileId' }, denied: 'Only the uploader, the group’s co-chairs and the coordinators edit a file’s description and tags.' })
   @Patch('library/:fileId')
   @ApiOkResponse({ description: 'Description and tags changed.' })
   update(
@@ -143,7 +150,7 @@ export class LibraryController {
     return this.library.update(user, fileId, body);
   }
 
-  @Policy('library.delete')
+  @Policy({ action: 'library.delete', resource: { type: 'libraryFile', param: 'fileId' }, denied: 'Only the group’s co-chairs and the coordinators delete files.' })
   @Delete('library/:fileId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The file leaves the library (soft delete: its history is kept).' })
@@ -151,7 +158,7 @@ export class LibraryController {
     await this.library.remove(user, fileId);
   }
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'libraryFile', param: 'fileId' } })
   @Get('library/:fileId/download')
   @ApiOkResponse({ description: 'The newest version’s bytes, as an attachment.' })
   async downloadLatest(
@@ -159,10 +166,10 @@ export class LibraryController {
     @Param('fileId', new UuidParamPipe('fileId')) fileId: string,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.library.download(user, fileId, null));
+    send(response, await this.library.download(fileId, null));
   }
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'libraryFile', param: 'fileId' } })
   @Get('library/:fileId/versions/:versionId/download')
   @ApiOkResponse({ description: 'One version’s bytes, as an attachment.' })
   async downloadVersion(
@@ -171,7 +178,7 @@ export class LibraryController {
     @Param('versionId', new UuidParamPipe('versionId')) versionId: string,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.library.download(user, fileId, versionId));
+    send(response, await this.library.download(fileId, versionId));
   }
 }
 

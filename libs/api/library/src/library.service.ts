@@ -17,7 +17,6 @@ import { AccessService } from '@roundtable/api-projects';
 import { createHash } from 'crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_MAX_UPLOAD_MB = LIBRARY_LIMITS.defaultMaxUploadMb;
 
 /** Largest accepted file in bytes (LIBRARY_MAX_UPLOAD_MB, default 25 MB); read on every upload. */
@@ -112,47 +111,10 @@ export class LibraryService {
     private readonly access: AccessService,
   ) {}
 
-  // --- authorisation (also used before the body of an upload is read) ---
-
-  /** The target of an upload, after checking the caller may upload there: unseen → 404, read-only → 403. */
-  async authoriseUpload(user: AuthenticatedUser, params: { projectId?: string; workingGroupId?: string; fileId?: string }): Promise<LibraryTarget> {
-    // This runs before the route's pipes (it guards the body), so it checks the ids itself.
-    const [param, value] = params.fileId !== undefined ? ['fileId', params.fileId] : params.workingGroupId !== undefined ? ['groupId', params.workingGroupId] : ['projectId', params.projectId];
-    if (!UUID.test(value ?? '')) {
-      throw new ApiException(ErrorCode.ValidationFailed, `Invalid ${param}`, { fields: [{ field: param, message: `${param} must be a UUID` }] });
-    }
-    let target: LibraryTarget | null = null;
-    if (params.fileId) {
-      const [file]: Array<{ project_id: string; working_group_id: string | null }> = await this.dataSource.query(
-        'SELECT project_id, working_group_id FROM library_files WHERE id = $1 AND deleted_at IS NULL',
-        [params.fileId],
-      );
-      if (file) target = { projectId: file.project_id, workingGroupId: file.working_group_id, fileId: params.fileId };
-    } else if (params.workingGroupId) {
-      const [group]: Array<{ project_id: string }> = await this.dataSource.query('SELECT project_id FROM working_groups WHERE id = $1', [params.workingGroupId]);
-      if (group) target = { projectId: group.project_id, workingGroupId: params.workingGroupId };
-    } else if (params.projectId) {
-      const [project]: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM projects WHERE id = $1', [params.projectId]);
-      if (project) target = { projectId: project.id, workingGroupId: null };
-    }
-    const what = params.fileId ? 'File' : params.workingGroupId ? 'Working group' : 'Project';
-    if (!target) throw new ApiException(ErrorCode.NotFound, `${what} not found.`);
-    const actor = await this.access.actorFor(user);
-    if (!can(actor, 'project.read', { projectId: target.projectId })) throw new ApiException(ErrorCode.NotFound, `${what} not found.`);
-    if (!can(actor, 'library.upload', this.resource(target))) {
-      throw new ApiException(
-        ErrorCode.Forbidden,
-        target.workingGroupId ? 'Only the group’s co-chairs and experts and the coordinators upload to its library.' : 'Only coordinators upload project-level files.',
-      );
-    }
-    return target;
-  }
-
   // --- reads ---
 
   async list(user: AuthenticatedUser, projectId: string, query: ListQuery): Promise<LibraryListDto> {
     const actor = await this.access.actorFor(user);
-    await this.requireProject(actor, projectId);
     const params: unknown[] = [projectId];
     const where = ['f.project_id = $1', 'f.deleted_at IS NULL'];
     const q = query.q?.trim();
@@ -191,15 +153,14 @@ export class LibraryService {
 
   async get(user: AuthenticatedUser, fileId: string): Promise<LibraryFileDetailDto> {
     const actor = await this.access.actorFor(user);
-    const row = await this.visibleFile(actor, fileId);
+    const row = await this.existingFile(fileId);
     const versions: VersionRow[] = await this.dataSource.query(`${VERSION_SELECT} WHERE v.file_id = $1 ORDER BY v.number DESC`, [fileId]);
     return { ...this.toDto(actor, user, row, versions[0]), versions: versions.map(toVersionDto), maxUploadBytes: maxUploadBytes() };
   }
 
   /** The bytes of a version (the newest when `versionId` is null), for someone who may see the file. */
-  async download(user: AuthenticatedUser, fileId: string, versionId: string | null): Promise<FileBytes> {
-    const actor = await this.access.actorFor(user);
-    await this.visibleFile(actor, fileId);
+  async download(fileId: string, versionId: string | null): Promise<FileBytes> {
+    await this.existingFile(fileId);
     const [row]: Array<{ file_name: string; content_type: string; sha256: string; bytes: Buffer }> = await this.dataSource.query(
       `SELECT v.file_name, v.content_type, v.sha256, b.bytes
          FROM library_file_versions v JOIN library_file_blobs b ON b.version_id = v.id
@@ -249,11 +210,7 @@ export class LibraryService {
   }
 
   async update(user: AuthenticatedUser, fileId: string, body: { description?: string; tags?: string[] }): Promise<LibraryFileDetailDto> {
-    const actor = await this.access.actorFor(user);
-    const row = await this.visibleFile(actor, fileId);
-    if (!can(actor, 'library.edit', this.resource(toTarget(row), row.created_by_user_id === user.id))) {
-      throw new ApiException(ErrorCode.Forbidden, 'Only the uploader, the group’s co-chairs and the coordinators edit a file’s description and tags.');
-    }
+    await this.existingFile(fileId);
     const fields: FieldError[] = [];
     let tags: string[] | undefined;
     if (body.tags !== undefined) {
@@ -275,11 +232,7 @@ export class LibraryService {
    * (ADR 012: an accidental delete can be undone by an administrator, and who deleted what is recorded).
    */
   async remove(user: AuthenticatedUser, fileId: string): Promise<void> {
-    const actor = await this.access.actorFor(user);
-    const row = await this.visibleFile(actor, fileId);
-    if (!can(actor, 'library.delete', this.resource(toTarget(row)))) {
-      throw new ApiException(ErrorCode.Forbidden, 'Only the group’s co-chairs and the coordinators delete files.');
-    }
+    await this.existingFile(fileId);
     await this.dataSource.query('UPDATE library_files SET deleted_at = now(), deleted_by_user_id = $2 WHERE id = $1 AND deleted_at IS NULL', [fileId, user.id]);
   }
 
@@ -289,15 +242,10 @@ export class LibraryService {
     return { projectId: target.projectId, workingGroupIds: target.workingGroupId ? [target.workingGroupId] : [], ownedByActor };
   }
 
-  private async requireProject(actor: Actor, projectId: string): Promise<void> {
-    const [project]: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM projects WHERE id = $1', [projectId]);
-    if (!project || !can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
-  }
-
-  /** A file the actor may see; unknown, deleted and unseen files are all 404. */
-  private async visibleFile(actor: Actor, fileId: string): Promise<FileRow> {
+  /** A file that is not deleted (PolicyGuard has checked the caller may see it). */
+  private async existingFile(fileId: string): Promise<FileRow> {
     const [row]: FileRow[] = await this.dataSource.query(`${FILE_SELECT} WHERE f.id = $1 AND f.deleted_at IS NULL`, [fileId]);
-    if (!row || !can(actor, 'project.read', { projectId: row.project_id })) throw new ApiException(ErrorCode.NotFound, 'File not found.');
+    if (!row) throw new ApiException(ErrorCode.NotFound, 'File not found.');
     return row;
   }
 

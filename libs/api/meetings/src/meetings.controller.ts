@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type FindTimeResponse, type MeetingDto, type MeetingSummaryDto, type WorkingHoursDto } from '@roundtable/contracts';
-import { ApiException, Policy } from '@roundtable/api-platform';
+import { ApiException, Policy, type PolicyDeclaration } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import { AttendanceDto, CreateMeetingDto, FindTimeDto, OccurrenceChangeDto, RsvpDto, UpdateMeetingDto, WorkingHoursBodyDto } from './meetings.dto';
@@ -9,12 +9,18 @@ import { MeetingsService } from './meetings.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const CHANGE_MEETING: PolicyDeclaration = {
+  action: 'meeting.schedule',
+  resource: { type: 'meeting', param: 'id' },
+  denied: 'Only the group’s co-chairs and coordinators change this meeting.',
+};
+
 @ApiTags('meetings')
 @Controller()
 export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
-  @Policy('meeting.read')
+  @Policy({ read: { type: 'project', param: 'id' } })
   @Get('projects/:id/meetings')
   @ApiOkResponse({ description: 'The project’s meetings the caller may see (optionally of one working group), by first start.' })
   list(
@@ -28,7 +34,7 @@ export class MeetingsController {
     return this.meetings.list(user, projectId, workingGroupId ?? null);
   }
 
-  @Policy('meeting.schedule')
+  @Policy({ read: { type: 'project', param: 'id' } })
   @Post('projects/:id/meetings')
   @ApiCreatedResponse({ description: 'The new meeting; invitees are mailed the .ics.' })
   @ApiForbiddenResponse({ description: 'Only the group’s co-chairs and coordinators schedule (project events: coordinators).' })
@@ -36,7 +42,7 @@ export class MeetingsController {
     return this.meetings.create(user, projectId, body);
   }
 
-  @Policy('meeting.findTime')
+  @Policy({ read: { type: 'project', param: 'id' } })
   @Post('projects/:id/meetings/find-a-time')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Slots inside every participant’s working hours, avoiding weekends and public holidays.' })
@@ -44,7 +50,7 @@ export class MeetingsController {
     return this.meetings.findTime(user, projectId, body);
   }
 
-  @Policy('meeting.read')
+  @Policy({ read: { type: 'meeting', param: 'id' } })
   @Get('meetings/:id')
   @ApiOkResponse({ description: 'One meeting with agenda, invitees, occurrences and DST warnings.' })
   @ApiNotFoundResponse({ description: 'Unknown meeting, or one the caller may not see.' })
@@ -52,7 +58,7 @@ export class MeetingsController {
     return this.meetings.get(user, id);
   }
 
-  @Policy('meeting.read')
+  @Policy({ read: { type: 'meeting', param: 'id' } })
   @Get('meetings/:id/meeting.ics')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="meeting.ics"')
@@ -61,14 +67,14 @@ export class MeetingsController {
     return this.meetings.ics(user, id);
   }
 
-  @Policy('meeting.schedule')
+  @Policy(CHANGE_MEETING)
   @Patch('meetings/:id')
   @ApiOkResponse({ description: 'The changed meeting; invitees are mailed an update (SEQUENCE + 1).' })
   update(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: UpdateMeetingDto): Promise<MeetingDto> {
     return this.meetings.update(user, id, body);
   }
 
-  @Policy('meeting.schedule')
+  @Policy(CHANGE_MEETING)
   @Post('meetings/:id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The meeting (or whole series) is cancelled; invitees are mailed STATUS:CANCELLED.' })
@@ -76,7 +82,7 @@ export class MeetingsController {
     return this.meetings.cancel(user, id);
   }
 
-  @Policy('meeting.schedule')
+  @Policy(CHANGE_MEETING)
   @Put('meetings/:id/occurrences/:originalStart')
   @ApiOkResponse({ description: 'Moves or re-times one occurrence of a series (keyed by its original start, ISO 8601).' })
   changeOccurrence(
@@ -88,7 +94,7 @@ export class MeetingsController {
     return this.meetings.changeOccurrence(user, id, originalStart, body);
   }
 
-  @Policy('meeting.schedule')
+  @Policy(CHANGE_MEETING)
   @Post('meetings/:id/occurrences/:originalStart/cancel')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Cancels one occurrence of a series (EXDATE in the .ics).' })
@@ -100,7 +106,15 @@ export class MeetingsController {
     return this.meetings.cancelOccurrence(user, id, originalStart);
   }
 
-  @Policy('meeting.rsvp')
+  @Policy({
+    action: 'meeting.rsvp',
+    resource: { type: 'meeting', param: 'id' },
+    denied: {
+      code: ErrorCode.NotInvited,
+      message: 'Only invitees answer: you are not invited to this meeting.',
+      fields: [{ field: 'response', message: 'you are not on the invitee list of this meeting' }],
+    },
+  })
   @Put('meetings/:id/rsvp')
   @ApiOkResponse({ description: 'The caller’s answer (invitees only).' })
   @ApiForbiddenResponse({ description: 'NOT_INVITED: the caller is not on the invitee list.' })
@@ -108,7 +122,7 @@ export class MeetingsController {
     return this.meetings.rsvp(user, id, body.response);
   }
 
-  @Policy('meeting.schedule')
+  @Policy(CHANGE_MEETING)
   @Put('meetings/:id/attendance')
   @ApiOkResponse({ description: 'Records who was present at one occurrence (replaces the previous record).' })
   attendance(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: AttendanceDto): Promise<MeetingDto> {

@@ -12,6 +12,7 @@ import { HolidaysService } from './holidays.service';
 import { MeetingMailer } from './meeting.mailer';
 import { MeetingRemindersService } from './meeting-reminders.service';
 import { MeetingsController } from './meetings.controller';
+import { MeetingsPolicy } from './meetings.policy';
 import { MeetingsService } from './meetings.service';
 import { MinutesController } from './minutes/minutes.controller';
 import { MinutesService } from './minutes/minutes.service';
@@ -33,6 +34,7 @@ import { ActionRemindersService } from './minutes/action-reminders.service';
     CalendarFeedRegistry,
     CalendarFeedsService,
     MeetingsFeedSource,
+    MeetingsPolicy,
   ],
   // Other features (deliverable deadlines) register their own feed source with the registry.
   exports: [MeetingsService, MinutesService, CalendarFeedRegistry, HolidaysService, MeetingRemindersService],

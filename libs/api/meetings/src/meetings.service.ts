@@ -43,7 +43,6 @@ export class MeetingsService {
 
   async list(user: User, projectId: string, workingGroupId: string | null): Promise<MeetingSummaryDto[]> {
     const actor = await this.access.actorFor(user);
-    if (!can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
     const meetings = await this.dataSource.getRepository(Meeting).find({
       where: workingGroupId ? { projectId, workingGroupId } : { projectId },
       order: { startsAt: 'ASC' },
@@ -82,7 +81,6 @@ export class MeetingsService {
 
   async create(user: User, projectId: string, body: CreateMeetingDto): Promise<MeetingDto> {
     const actor = await this.access.actorFor(user);
-    if (!can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
     const workingGroupId = body.workingGroupId ?? null;
     if (body.type === 'wg-meeting' && !workingGroupId) throw badRequest([{ field: 'workingGroupId', message: 'a working-group meeting needs workingGroupId' }]);
     if (body.type !== 'wg-meeting' && workingGroupId) throw badRequest([{ field: 'type', message: 'a meeting of a working group has type wg-meeting' }]);
@@ -235,12 +233,7 @@ export class MeetingsService {
   // --- answers and attendance ---
 
   async rsvp(user: User, id: string, response: RsvpResponse): Promise<MeetingDto> {
-    const { actor, record, invited } = await this.readable(user, id);
-    if (!can(actor, 'meeting.rsvp', this.resource(record.meeting, invited))) {
-      throw new ApiException(ErrorCode.NotInvited, 'Only invitees answer: you are not invited to this meeting.', {
-        fields: [{ field: 'response', message: 'you are not on the invitee list of this meeting' }],
-      });
-    }
+    const { actor, record } = await this.readable(user, id);
     if (record.meeting.status === 'cancelled') throw new ApiException(ErrorCode.MeetingCancelled, 'This meeting is cancelled.');
     await this.dataSource.getRepository(MeetingInvitee).update({ meetingId: id, personId: user.personId as string }, { rsvp: response, rsvpAt: new Date() });
     return this.present(await this.load(id), actor, user);
@@ -265,7 +258,6 @@ export class MeetingsService {
 
   async findTime(user: User, projectId: string, body: FindTimeDto): Promise<FindTimeResponse> {
     const actor = await this.access.actorFor(user);
-    if (!can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
     const workingGroupId = body.workingGroupId ?? null;
     if (workingGroupId) {
       const [group] = await this.dataSource.query('SELECT 1 FROM working_groups WHERE id = $1 AND project_id = $2', [workingGroupId, projectId]);
@@ -397,20 +389,14 @@ export class MeetingsService {
     return { projectId: meeting.projectId, workingGroupIds: meeting.workingGroupId ? [meeting.workingGroupId] : [], invited };
   }
 
-  /** The meeting if the user may see it (404 otherwise); minutes build on it. */
-  async readable(user: User, id: string): Promise<{ actor: Actor; record: MeetingRecord; invited: boolean }> {
-    const actor = await this.access.actorFor(user);
-    const record = await this.load(id);
-    const invited = user.personId !== null && record.invitees.some((i) => i.person_id === user.personId);
-    if (!can(actor, 'meeting.read', this.resource(record.meeting, invited))) throw new ApiException(ErrorCode.NotFound, 'Meeting not found.');
-    return { actor, record, invited };
+  /** The meeting with the caller's actor; PolicyGuard has checked they may see it ('meeting.read'). */
+  async readable(user: User, id: string): Promise<{ actor: Actor; record: MeetingRecord }> {
+    return { actor: await this.access.actorFor(user), record: await this.load(id) };
   }
 
+  /** PolicyGuard has checked 'meeting.schedule'; a cancelled meeting changes no more. */
   private async manageable(user: User, id: string, options: { allowCancelled?: boolean } = {}): Promise<{ actor: Actor; record: MeetingRecord }> {
-    const { actor, record, invited } = await this.readable(user, id);
-    if (!can(actor, 'meeting.schedule', this.resource(record.meeting, invited))) {
-      throw new ApiException(ErrorCode.Forbidden, 'Only the group’s co-chairs and coordinators change this meeting.');
-    }
+    const { actor, record } = await this.readable(user, id);
     if (record.meeting.status === 'cancelled' && !options.allowCancelled) throw new ApiException(ErrorCode.MeetingCancelled, 'This meeting is cancelled and can no longer be changed.');
     return { actor, record };
   }

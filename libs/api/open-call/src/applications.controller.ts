@@ -70,7 +70,7 @@ export class ApplicationConfirmationsController {
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
-  @Policy('application.review')
+  @Policy({ read: { type: 'call', param: 'id' } })
   @Get('calls/:id/applications')
   @ApiOkResponse({ description: 'Applications the caller may review: all for coordinators, their groups’ for co-chairs.' })
   @ApiNotFoundResponse({ description: 'Unknown call, or one of a project the caller does not belong to.' })
@@ -78,7 +78,7 @@ export class ApplicationsController {
     return this.applications.listForCall(user, id);
   }
 
-  @Policy('application.review')
+  @Policy({ action: 'application.review', resource: { type: 'application', param: 'id' } })
   @Post('applications/:id/reviews')
   @ApiCreatedResponse({ description: 'Review added; the application with its reviews.' })
   @ApiOkResponse({ description: 'The caller’s earlier review was replaced.' })
@@ -94,7 +94,7 @@ export class ApplicationsController {
     return application;
   }
 
-  @Policy('application.review')
+  @Policy({ action: 'application.review', resource: { type: 'application', param: 'id' } })
   @Post('applications/:id/decision')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Accepted (an invitation to the working group is sent) or declined (a polite mail is sent).' })

@@ -14,7 +14,7 @@ import { CallsService } from './calls.service';
 export class CallsController {
   constructor(private readonly calls: CallsService) {}
 
-  @Policy('call.manage')
+  @Policy({ action: 'call.manage', resource: { type: 'project', body: 'projectId' }, denied: "Only the project's coordinators can open a call for experts." })
   @Post()
   @ApiCreatedResponse({ description: 'The call is open for applications until closesAt.' })
   @ApiBadRequestResponse({ description: 'Invalid fields, or working groups that are not the project’s (named in fields).' })
@@ -23,7 +23,7 @@ export class CallsController {
     return this.calls.create(user, body);
   }
 
-  @Policy('project.read')
+  @Policy({ list: 'project.read' })
   @Get()
   @ApiQuery({ name: 'projectId', required: false })
   @ApiOkResponse({ description: 'Calls of the projects the caller belongs to (or of one), newest first.' })
@@ -34,19 +34,19 @@ export class CallsController {
     return this.calls.list(user, projectId);
   }
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'call', param: 'id' } })
   @Get(':id')
   @ApiNotFoundResponse({ description: 'Unknown call, or one of a project the caller does not belong to.' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<ExpertCallDto> {
-    return this.calls.get(user, id);
+  get(@Param('id', new UuidParamPipe('id')) id: string): Promise<ExpertCallDto> {
+    return this.calls.get(id);
   }
 
-  @Policy('call.manage')
+  @Policy({ action: 'call.manage', resource: { type: 'call', param: 'id' }, denied: "Only the project's coordinators can close a call for experts." })
   @Post(':id/close')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The call is closed now (closing a closed call changes nothing).' })
   @ApiForbiddenResponse({ description: 'Only coordinators close calls.' })
-  close(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<ExpertCallDto> {
-    return this.calls.close(user, id);
+  close(@Param('id', new UuidParamPipe('id')) id: string): Promise<ExpertCallDto> {
+    return this.calls.close(id);
   }
 }

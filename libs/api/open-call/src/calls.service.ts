@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type ExpertCallDto } from '@roundtable/contracts';
-import { can, type Actor } from '@roundtable/domain';
+import { can } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { AccessService, Project, WorkingGroup } from '@roundtable/api-projects';
@@ -17,17 +17,7 @@ export class CallsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly access: AccessService) {}
 
   async create(user: AuthenticatedUser, body: CreateExpertCallDto): Promise<ExpertCallDto> {
-    const project = await this.dataSource.getRepository(Project).findOne({ where: { id: body.projectId } });
-    const actor = await this.access.actorFor(user);
-    // A project the caller cannot see is, for them, not an existing project.
-    if (!project || !can(actor, 'project.read', { projectId: project.id })) {
-      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid projectId', {
-        fields: [{ field: 'projectId', message: 'projectId must be an existing project' }],
-      });
-    }
-    if (!can(actor, 'call.manage', { projectId: project.id })) {
-      throw new ApiException(ErrorCode.Forbidden, "Only the project's coordinators can open a call for experts.");
-    }
+    const project = await this.dataSource.getRepository(Project).findOneByOrFail({ id: body.projectId });
     const groups = await this.dataSource.getRepository(WorkingGroup).find({ where: { id: In(body.workingGroupIds), projectId: project.id } });
     const unknown = body.workingGroupIds.filter((id) => !groups.some((g) => g.id === id));
     if (unknown.length > 0) {
@@ -65,34 +55,25 @@ export class CallsService {
     return this.presentMany(calls.filter((call) => can(actor, 'project.read', { projectId: call.projectId })));
   }
 
-  async get(user: AuthenticatedUser, id: string): Promise<ExpertCallDto> {
-    const { call } = await this.visibleCall(user, id);
-    return this.present(call);
+  async get(id: string): Promise<ExpertCallDto> {
+    return this.present(await this.mustFind(id));
   }
 
   /** Closes the call now; closing a closed call changes nothing. */
-  async close(user: AuthenticatedUser, id: string): Promise<ExpertCallDto> {
-    const { call, actor } = await this.visibleCall(user, id);
-    if (!can(actor, 'call.manage', { projectId: call.projectId })) {
-      throw new ApiException(ErrorCode.Forbidden, "Only the project's coordinators can close a call for experts.");
-    }
+  async close(id: string): Promise<ExpertCallDto> {
     await this.dataSource.getRepository(ExpertCall).update({ id, closedAt: IsNull() }, { closedAt: () => 'now()' });
     return this.present(await this.dataSource.getRepository(ExpertCall).findOneOrFail({ where: { id } }));
   }
 
   /** The public view of a call (no login): open or closed, 404 only when unknown. */
   async getPublic(id: string): Promise<ExpertCallDto> {
-    const call = await this.dataSource.getRepository(ExpertCall).findOne({ where: { id } });
-    if (!call) throw new ApiException(ErrorCode.NotFound, CALL_NOT_FOUND);
-    return this.present(call);
+    return this.present(await this.mustFind(id));
   }
 
-  /** A call the user's project membership lets them see; 404 otherwise. */
-  async visibleCall(user: AuthenticatedUser, id: string): Promise<{ call: ExpertCall; actor: Actor }> {
+  private async mustFind(id: string): Promise<ExpertCall> {
     const call = await this.dataSource.getRepository(ExpertCall).findOne({ where: { id } });
-    const actor = await this.access.actorFor(user);
-    if (!call || !can(actor, 'project.read', { projectId: call.projectId })) throw new ApiException(ErrorCode.NotFound, CALL_NOT_FOUND);
-    return { call, actor };
+    if (!call) throw new ApiException(ErrorCode.NotFound, CALL_NOT_FOUND);
+    return call;
   }
 
   async present(call: ExpertCall, manager: EntityManager = this.dataSource.manager): Promise<ExpertCallDto> {

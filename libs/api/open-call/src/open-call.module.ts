@@ -6,11 +6,12 @@ import { ApplicationConfirmationsController, ApplicationsController, PublicCalls
 import { ApplicationsService } from './applications.service';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
+import { OpenCallPolicy } from './open-call.policy';
 
 @Module({
   imports: [ProjectsModule, MailModule, InvitationsModule],
   controllers: [CallsController, PublicCallsController, ApplicationConfirmationsController, ApplicationsController],
-  providers: [CallsService, ApplicationsService],
+  providers: [CallsService, ApplicationsService, OpenCallPolicy],
   exports: [CallsService, ApplicationsService],
 })
 export class OpenCallModule {}

@@ -6,6 +6,8 @@ export * from './public.decorator';
 export * from './health.controller';
 export * from './policy.decorator';
 export * from './clock';
+export * from './policy.registry';
+export * from './policy.guard';
 export * from './client-address';
 export * from './link-token';
 export * from './escape-html';

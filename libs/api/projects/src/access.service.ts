@@ -73,12 +73,4 @@ export class AccessService {
     );
     return new Map(rows.map((r) => [r.document_id, { invited: r.invited }]));
   }
-
-  /** For REST edits of a document's content: 404 to outsiders, 409 when it is locked, 403 to readers. */
-  async documentForEditing(user: Pick<AuthenticatedUser, 'platformRole' | 'personId'>, documentId: string): Promise<ProjectDocument> {
-    const { document, access } = await this.documentAccessFor(user, documentId);
-    if (document.lockedAt) throw new ApiException(ErrorCode.DocumentLocked, 'This document is locked: nobody may edit it.');
-    if (access !== 'write') throw new ApiException(ErrorCode.Forbidden, 'You may read this document but not edit it.');
-    return document;
-  }
 }

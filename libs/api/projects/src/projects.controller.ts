@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DocumentDto, ProjectDto, WorkingGroupDetailDto, WorkingGroupDto } from '@roundtable/contracts';
-import { Policy } from '@roundtable/api-platform';
+import { CurrentAuthorisation, Policy, type Authorisation } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { ProjectsService } from './projects.service';
 import { UuidParamPipe } from './uuid-param.pipe';
@@ -11,18 +11,18 @@ import { UuidParamPipe } from './uuid-param.pipe';
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
-  @Policy('project-member')
+  @Policy({ list: 'project.read' })
   @Get()
   @ApiOkResponse({ description: 'Projects the caller belongs to.' })
   list(@CurrentUser() user: AuthenticatedUser): Promise<ProjectDto[]> {
     return this.projects.listProjects(user);
   }
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'project', param: 'id' } })
   @Get(':id')
   @ApiNotFoundResponse({ description: 'Unknown project, or not one of the caller.' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<ProjectDto> {
-    return this.projects.getProject(user, id);
+  get(@Param('id', new UuidParamPipe('id')) id: string): Promise<ProjectDto> {
+    return this.projects.getProject(id);
   }
 }
 
@@ -31,13 +31,13 @@ export class ProjectsController {
 export class WorkingGroupsController {
   constructor(private readonly projects: ProjectsService) {}
 
-  @Policy('project.read')
+  @Policy({ list: 'project.read' })
   @Get()
   list(@CurrentUser() user: AuthenticatedUser): Promise<WorkingGroupDto[]> {
     return this.projects.listWorkingGroups(user);
   }
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'workingGroup', param: 'id' } })
   @Get(':id')
   @ApiNotFoundResponse({ description: 'Unknown working group, or not one the caller may see.' })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<WorkingGroupDetailDto> {
@@ -50,7 +50,7 @@ export class WorkingGroupsController {
 export class DocumentsController {
   constructor(private readonly projects: ProjectsService) {}
 
-  @Policy('document')
+  @Policy({ list: 'document' })
   @Get()
   @ApiQuery({ name: 'workingGroupId', required: false })
   @ApiOkResponse({ description: 'Documents the caller may read, each with its access (read or write).' })
@@ -61,10 +61,10 @@ export class DocumentsController {
     return this.projects.listDocuments(user, workingGroupId);
   }
 
-  @Policy('document')
+  @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get(':id')
   @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read.' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<DocumentDto> {
-    return this.projects.getDocument(user, id);
+  get(@CurrentAuthorisation() authorisation: Authorisation): DocumentDto {
+    return this.projects.getDocument(authorisation);
   }
 }

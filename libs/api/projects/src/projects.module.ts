@@ -9,11 +9,12 @@ import { PeopleController } from './people/people.controller';
 import { ProjectRolesController, ProjectRolesService } from './project-roles/project-roles.controller';
 import { PeopleService } from './people/people.service';
 import { DocumentsController, ProjectsController, WorkingGroupsController } from './projects.controller';
+import { ProjectsPolicy } from './projects.policy';
 import { ProjectsService } from './projects.service';
 
 @Module({
   controllers: [ProjectsController, WorkingGroupsController, DocumentsController, MembershipsController, PeopleController, BalanceController, ProjectRolesController],
-  providers: [AccessService, AccessEvents, ProjectsService, MembershipsService, PeopleService, BalanceService, ProjectRolesService],
+  providers: [AccessService, ProjectsPolicy, AccessEvents, ProjectsService, MembershipsService, PeopleService, BalanceService, ProjectRolesService],
   exports: [AccessService, AccessEvents, MembershipsService],
 })
 export class ProjectsModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type DocumentDto, type ProjectDto, type WorkingGroupDetailDto, type WorkingGroupDto } from '@roundtable/contracts';
 import { documentAccess, regionOf, type Actor } from '@roundtable/domain';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, type Authorisation } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource, IsNull } from 'typeorm';
 import { AccessService } from './access.service';
@@ -23,10 +23,9 @@ export class ProjectsService {
     return projects.map((p) => presentProject(p, partners.filter((partner) => partner.projectId === p.id), guides));
   }
 
-  async getProject(user: AuthenticatedUser, id: string): Promise<ProjectDto> {
-    const actor = await this.access.actorFor(user);
+  async getProject(id: string): Promise<ProjectDto> {
     const project = await this.dataSource.getRepository(Project).findOne({ where: { id } });
-    if (!project || !this.access.canSeeProject(actor, project.id)) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
+    if (!project) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
     const partners = await this.dataSource.getRepository(Partner).find({ where: { projectId: id }, order: { shortName: 'ASC' } });
     return presentProject(project, partners, await this.guides());
   }
@@ -53,7 +52,7 @@ export class ProjectsService {
   async getWorkingGroup(user: AuthenticatedUser, id: string): Promise<WorkingGroupDetailDto> {
     const actor = await this.access.actorFor(user);
     const group = await this.dataSource.getRepository(WorkingGroup).findOne({ where: { id }, relations: { guidingPartners: true } });
-    if (!group || !this.access.canSeeProject(actor, group.projectId)) throw new ApiException(ErrorCode.NotFound, 'Working group not found.');
+    if (!group) throw new ApiException(ErrorCode.NotFound, 'Working group not found.');
     const members = await this.dataSource.getRepository(Membership).find({
       where: { workingGroupId: id, leftOn: IsNull() },
       relations: { person: true },
@@ -82,9 +81,9 @@ export class ProjectsService {
     return this.documentsVisibleTo(await this.access.actorFor(user), workingGroupId ? { workingGroupId } : {});
   }
 
-  async getDocument(user: AuthenticatedUser, id: string): Promise<DocumentDto> {
-    const { document, access } = await this.access.documentAccessFor(user, id);
-    return presentDocument(document, access, await this.access.actorFor(user));
+  /** The document as `PolicyGuard` loaded it for a caller who may read it. */
+  getDocument({ resource, access, actor }: Authorisation): DocumentDto {
+    return presentDocument(resource!.entity as ProjectDocument, access!, actor);
   }
 
   private async documentsVisibleTo(actor: Actor, where: { workingGroupId?: string }): Promise<DocumentDto[]> {

@@ -4,7 +4,7 @@ import { ErrorCode, VERSION_LIMITS, type DocumentVersionDto, type DocumentVersio
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { ApiException, Policy } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
-import { AccessService, UuidParamPipe } from '@roundtable/api-projects';
+import { UuidParamPipe } from '@roundtable/api-projects';
 import { VersionsService } from './versions.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,16 +20,15 @@ class NameVersionDto {
 @ApiTags('versions')
 @Controller('documents/:id/versions')
 export class VersionsController {
-  constructor(private readonly access: AccessService, private readonly versions: VersionsService) {}
+  constructor(private readonly versions: VersionsService) {}
 
-  @Policy('document')
+  @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get()
   @ApiOkResponse({
     description: `The versions of a document, newest first: at most \`limit\` (default ${VERSION_LIMITS.pageSize}, up to ${VERSION_LIMITS.pageMax}), older than the version \`before\` when given.`,
   })
   @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read, or `before` is not one of its versions.' })
   async list(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Query('before') before: string | undefined,
     @Query('limit') limit: string | undefined,
@@ -41,11 +40,10 @@ export class VersionsController {
       fields.push({ field: 'limit', message: `limit must be a whole number from 1 to ${VERSION_LIMITS.pageMax}` });
     }
     if (fields.length > 0) throw new ApiException(ErrorCode.ValidationFailed, 'Invalid query', { fields });
-    await this.access.documentAccessFor(user, id);
     return this.versions.list(id, { before: before ?? null, limit: size });
   }
 
-  @Policy('document')
+  @Policy({ document: 'write', resource: { type: 'document', param: 'id' } })
   @Post()
   @ApiCreatedResponse({ description: 'A named version of the current state of the document.' })
   @ApiForbiddenResponse({ description: 'The caller may read but not edit this document.' })
@@ -54,27 +52,23 @@ export class VersionsController {
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: NameVersionDto,
   ): Promise<DocumentVersionSummaryDto> {
-    await this.requireWrite(user, id);
     return this.versions.name(id, body.name.trim(), user.id);
   }
 
-  @Policy('document')
+  @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get(':versionId')
   @ApiOkResponse({ description: 'One version rendered to HTML, Markdown and text.' })
   async get(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Param('versionId', new UuidParamPipe('versionId')) versionId: string,
   ): Promise<DocumentVersionDto> {
-    await this.access.documentAccessFor(user, id);
     return this.versions.get(id, versionId);
   }
 
-  @Policy('document')
+  @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get(':versionId/diff')
   @ApiOkResponse({ description: 'Line diff of the Markdown renderings, from this version to `against` (a version id or `current`, the default).' })
   async diff(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Param('versionId', new UuidParamPipe('versionId')) versionId: string,
     @Query('against') against: string | undefined,
@@ -85,11 +79,10 @@ export class VersionsController {
         fields: [{ field: 'against', message: 'against must be a version id or "current"' }],
       });
     }
-    await this.access.documentAccessFor(user, id);
     return this.versions.diff(id, versionId, target);
   }
 
-  @Policy('document')
+  @Policy({ document: 'write', resource: { type: 'document', param: 'id' } })
   @Post(':versionId/restore')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The document now has the version’s content (one forward edit); returns the "before restore" version.' })
@@ -99,11 +92,6 @@ export class VersionsController {
     @Param('id', new UuidParamPipe('id')) id: string,
     @Param('versionId', new UuidParamPipe('versionId')) versionId: string,
   ): Promise<DocumentVersionSummaryDto> {
-    await this.requireWrite(user, id);
     return this.versions.restore(id, versionId, user.id);
-  }
-
-  private async requireWrite(user: AuthenticatedUser, id: string): Promise<void> {
-    await this.access.documentForEditing(user, id);
   }
 }

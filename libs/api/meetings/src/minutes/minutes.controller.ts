@@ -14,7 +14,7 @@ import { MinutesService } from './minutes.service';
 export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}
 
-  @Policy('minutes.manage')
+  @Policy({ action: 'minutes.manage', resource: { type: 'meeting', param: 'id' }, denied: 'Only the group’s co-chairs and coordinators start minutes.' })
   @Post('meetings/:id/minutes')
   @ApiCreatedResponse({ description: 'The new minutes of the occurrence (200 with the existing ones if already started).' })
   @ApiForbiddenResponse({ description: 'Only the group’s co-chairs and coordinators start minutes.' })
@@ -29,14 +29,14 @@ export class MinutesController {
     return minutes;
   }
 
-  @Policy('meeting.read')
+  @Policy({ read: { type: 'meeting', param: 'id' } })
   @Get('meetings/:id/minutes')
   @ApiOkResponse({ description: 'The meeting’s minutes the caller may see, by occurrence.' })
   forMeeting(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) meetingId: string): Promise<MinutesSummaryDto[]> {
     return this.minutes.forMeeting(user, meetingId);
   }
 
-  @Policy('meeting.read')
+  @Policy({ read: { type: 'meeting', param: 'id' } })
   @Get('meetings/:id/open-actions')
   @ApiOkResponse({ description: 'Open actions of the group carried into the next occurrence (or the one starting at ?before=).' })
   openActions(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) meetingId: string, @Query('before') before?: string): Promise<ActionItemDto[]> {
@@ -46,7 +46,7 @@ export class MinutesController {
     return this.minutes.carriedInto(user, meetingId, before);
   }
 
-  @Policy('document')
+  @Policy({ read: { type: 'minutes', param: 'id' } })
   @Get('minutes/:id')
   @ApiOkResponse({ description: 'Minutes with status, approvals, decisions and action items.' })
   @ApiNotFoundResponse({ description: 'Unknown minutes, or drafts of another group.' })
@@ -54,7 +54,7 @@ export class MinutesController {
     return this.minutes.get(user, id);
   }
 
-  @Policy('minutes.manage')
+  @Policy({ action: 'minutes.manage', resource: { type: 'minutes', param: 'id' }, denied: 'Only the group’s co-chairs and coordinators circulate minutes.' })
   @Post('minutes/:id/circulate')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Circulated for comments; invitees are mailed a link and the end of the window.' })
@@ -63,7 +63,13 @@ export class MinutesController {
     return this.minutes.circulate(user, id, body.commentDays);
   }
 
-  @Policy('minutes.approve')
+  @Policy({
+    action: 'minutes.approve',
+    resource: { type: 'minutes', param: 'id' },
+    denied: (minutes) => ((minutes as { workingGroupId: string | null }).workingGroupId
+      ? 'Only the group’s co-chairs approve its minutes.'
+      : 'Only a coordinator approves the minutes of a project event.'),
+  })
   @Post('minutes/:id/approvals')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Approval recorded; the last one needed locks the document and freezes a snapshot.' })
@@ -72,14 +78,14 @@ export class MinutesController {
     return this.minutes.approve(user, id);
   }
 
-  @Policy('document')
+  @Policy({ document: 'write', resource: { type: 'minutes', param: 'id' }, denied: 'You may read these minutes but not edit them.' })
   @Post('minutes/:id/decisions')
   @ApiCreatedResponse({ description: 'The new decision.' })
   addDecision(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: DecisionBodyDto): Promise<DecisionDto> {
     return this.minutes.addDecision(user, id, body);
   }
 
-  @Policy('document')
+  @Policy({ document: 'write', resource: { type: 'minutes', param: 'id' }, denied: 'You may read these minutes but not edit them.' })
   @Delete('minutes/:id/decisions/:decisionId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed.' })
@@ -91,21 +97,21 @@ export class MinutesController {
     return this.minutes.deleteDecision(user, id, decisionId);
   }
 
-  @Policy('document')
+  @Policy({ document: 'write', resource: { type: 'minutes', param: 'id' }, denied: 'You may read these minutes but not edit them.' })
   @Post('minutes/:id/actions')
   @ApiCreatedResponse({ description: 'The new action item (status open).' })
   addAction(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: ActionItemBodyDto): Promise<ActionItemDto> {
     return this.minutes.addAction(user, id, body);
   }
 
-  @Policy('action.setStatus')
+  @Policy({ read: { type: 'actionItem', param: 'id' } })
   @Patch('actions/:id')
   @ApiOkResponse({ description: 'Updated: content while the minutes are not approved; status by the owner, co-chairs, coordinators.' })
   updateAction(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: ActionItemUpdateDto): Promise<ActionItemDto> {
     return this.minutes.updateAction(user, id, body);
   }
 
-  @Policy('document')
+  @Policy({ document: 'write', resource: { type: 'actionItem', param: 'id' }, denied: 'You may read these minutes but not edit them.' })
   @Delete('actions/:id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed (minutes not approved).' })
@@ -120,7 +126,7 @@ export class MinutesController {
     return this.minutes.myActions(user);
   }
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'project', param: 'id' } })
   @Get('projects/:id/minutes')
   @ApiOkResponse({ description: 'The archive: approved minutes, searched in their frozen text, by group and date.' })
   archive(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) projectId: string, @Query() query: ArchiveQueryDto): Promise<MinutesArchiveEntryDto[]> {

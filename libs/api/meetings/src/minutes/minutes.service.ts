@@ -112,9 +112,6 @@ export class MinutesService {
   async start(user: User, meetingId: string, occurrenceStart: string): Promise<{ created: boolean; minutes: MinutesDto }> {
     const { actor, record } = await this.meetings.readable(user, meetingId);
     const m = record.meeting;
-    if (!can(actor, 'minutes.manage', meetingResource(record))) {
-      throw new ApiException(ErrorCode.Forbidden, 'Only the group’s co-chairs and coordinators start minutes.');
-    }
     const wanted = new Date(occurrenceStart);
     const occurrence = occurrencesFor(m, record.exceptions).find((o) => o.originalStart.getTime() === wanted.getTime());
     if (!occurrence) throw badRequest([{ field: 'occurrenceStart', message: 'occurrenceStart is not an occurrence of this meeting' }]);
@@ -242,8 +239,6 @@ export class MinutesService {
 
   /** Approved minutes of the project, searched in their frozen text, by group and occurrence date. */
   async archive(user: User, projectId: string, query: ArchiveQueryDto): Promise<MinutesArchiveEntryDto[]> {
-    const actor = await this.access.actorFor(user);
-    if (!can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
     if (query.from && query.to && query.from > query.to) throw badRequest([{ field: 'to', message: 'to must not be before from' }]);
     const q = query.q?.trim() ?? '';
     const rows: Array<MinutesRow & { text: string }> = await this.dataSource.query(
@@ -473,9 +468,8 @@ export class MinutesService {
 
   private async manageable(user: User, id: string): Promise<{ row: MinutesRow; actor: Actor; record: MeetingRecord }> {
     const { row, actor } = await this.readable(user, id);
-    const record = await this.meetings.load(row.meeting_id);
-    if (!can(actor, 'minutes.manage', meetingResource(record))) throw new ApiException(ErrorCode.Forbidden, 'Only the group’s co-chairs and coordinators circulate minutes.');
-    return { row, actor, record };
+    // PolicyGuard has checked 'minutes.manage'.
+    return { row, actor, record: await this.meetings.load(row.meeting_id) };
   }
 
   /** Decisions and action items are edited by whoever writes the minutes, until they are approved. */
@@ -567,10 +561,6 @@ export class MinutesService {
       canApprove,
     };
   }
-}
-
-function meetingResource(record: MeetingRecord) {
-  return { projectId: record.meeting.projectId, workingGroupIds: record.meeting.workingGroupId ? [record.meeting.workingGroupId] : [] };
 }
 
 function actionResource(r: ActionRow) {

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Header, Param, Put } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { BalanceReportDto, BalanceTargetRequest } from '@roundtable/contracts';
 import { Policy } from '@roundtable/api-platform';
-import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { IsNumber, Max, Min } from 'class-validator';
 import { UuidParamPipe } from '../uuid-param.pipe';
 import { balanceCsv } from './balance';
@@ -19,23 +18,23 @@ class BalanceTargetDto implements BalanceTargetRequest {
 export class BalanceController {
   constructor(private readonly balance: BalanceService) {}
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'project', param: 'id' } })
   @Get('balance')
-  report(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<BalanceReportDto> {
-    return this.balance.report(user, id);
+  report(@Param('id', new UuidParamPipe('id')) id: string): Promise<BalanceReportDto> {
+    return this.balance.report(id);
   }
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'project', param: 'id' } })
   @Get('balance.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="balance.csv"')
-  async csv(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<string> {
-    return balanceCsv((await this.balance.report(user, id)).groups);
+  async csv(@Param('id', new UuidParamPipe('id')) id: string): Promise<string> {
+    return balanceCsv((await this.balance.report(id)).groups);
   }
 
-  @Policy('balance.setTarget')
+  @Policy({ action: 'balance.setTarget', resource: { type: 'project', param: 'id' }, denied: 'Only coordinators set the balance target.' })
   @Put('balance-target')
-  setTarget(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: BalanceTargetDto): Promise<BalanceTargetRequest> {
-    return this.balance.setTarget(user, id, body);
+  setTarget(@Param('id', new UuidParamPipe('id')) id: string, @Body() body: BalanceTargetDto): Promise<BalanceTargetRequest> {
+    return this.balance.setTarget(id, body);
   }
 }

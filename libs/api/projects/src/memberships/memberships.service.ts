@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type MembershipDto, type WorkingGroupRole } from '@roundtable/contracts';
-import { can, coChairRuleViolation, regionOf } from '@roundtable/domain';
+import { coChairRuleViolation, regionOf } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
-import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessService } from '../access.service';
 import { AccessEvents } from '../access.events';
 
 export interface JoinInput {
@@ -34,7 +32,6 @@ interface MembershipRow {
 export class MembershipsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
     private readonly events: AccessEvents,
   ) {}
 
@@ -63,8 +60,7 @@ export class MembershipsService {
     await this.events.notifyAfterCommit(manager, input.personId);
   }
 
-  async list(user: AuthenticatedUser, workingGroupId: string, includePast: boolean): Promise<MembershipDto[]> {
-    await this.groupVisibleTo(user, workingGroupId);
+  async list(workingGroupId: string, includePast: boolean): Promise<MembershipDto[]> {
     const rows: MembershipRow[] = await this.dataSource.query(
       `${MEMBERSHIP_SELECT} WHERE m.working_group_id = $1 ${includePast ? '' : 'AND m.left_on IS NULL'}
         ORDER BY m.left_on NULLS FIRST, CASE m.role WHEN 'co-chair' THEN 0 WHEN 'expert' THEN 1 ELSE 2 END, p.display_name`,
@@ -73,8 +69,7 @@ export class MembershipsService {
     return rows.map(presentMembership);
   }
 
-  async add(user: AuthenticatedUser, workingGroupId: string, personId: string, role: WorkingGroupRole): Promise<MembershipDto> {
-    await this.assertManager(user, workingGroupId);
+  async add(workingGroupId: string, personId: string, role: WorkingGroupRole): Promise<MembershipDto> {
     const [person] = await this.dataSource.query('SELECT id FROM people WHERE id = $1', [personId]);
     if (!person) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Unknown person', { fields: [{ field: 'personId', message: 'personId is not a known person' }] });
@@ -83,8 +78,7 @@ export class MembershipsService {
     return this.current(workingGroupId, personId);
   }
 
-  async changeRole(user: AuthenticatedUser, workingGroupId: string, personId: string, role: WorkingGroupRole): Promise<MembershipDto> {
-    await this.assertManager(user, workingGroupId);
+  async changeRole(workingGroupId: string, personId: string, role: WorkingGroupRole): Promise<MembershipDto> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockGroup(manager, workingGroupId);
       const [current] = await manager.query(
@@ -98,8 +92,7 @@ export class MembershipsService {
   }
 
   /** Ends a membership; the row stays as history with its left_on date. */
-  async remove(user: AuthenticatedUser, workingGroupId: string, personId: string): Promise<void> {
-    await this.assertManager(user, workingGroupId);
+  async remove(workingGroupId: string, personId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockGroup(manager, workingGroupId);
       const ended = await manager.query(
@@ -136,21 +129,6 @@ export class MembershipsService {
     if (!person) throw new ApiException(ErrorCode.NotFound, 'Person not found.');
     const violation = coChairRuleViolation([...others.map((o) => regionOf(o.country)), regionOf(person.country)]);
     if (violation) throw new ApiException(ErrorCode.CoChairRule, violation);
-  }
-
-  private async groupVisibleTo(user: AuthenticatedUser, workingGroupId: string): Promise<{ projectId: string }> {
-    const [group] = await this.dataSource.query('SELECT project_id AS "projectId" FROM working_groups WHERE id = $1', [workingGroupId]);
-    const actor = await this.access.actorFor(user);
-    if (!group || !can(actor, 'project.read', { projectId: group.projectId })) throw new ApiException(ErrorCode.NotFound, 'Working group not found.');
-    return group;
-  }
-
-  private async assertManager(user: AuthenticatedUser, workingGroupId: string): Promise<void> {
-    const group = await this.groupVisibleTo(user, workingGroupId);
-    const actor = await this.access.actorFor(user);
-    if (!can(actor, 'workingGroup.manageMembers', { projectId: group.projectId, workingGroupIds: [workingGroupId] })) {
-      throw new ApiException(ErrorCode.Forbidden, "Only the project's coordinators and this group's co-chairs manage its members.");
-    }
   }
 }
 

@@ -13,7 +13,7 @@ import { PeopleService } from './people.service';
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
-  @Policy('project.read')
+  @Policy({ list: 'project.read' })
   @Get()
   directory(@CurrentUser() user: AuthenticatedUser, @Query() query: PeopleQueryDto): Promise<PersonDto[]> {
     return this.people.directory(user, query);
@@ -25,13 +25,13 @@ export class PeopleController {
     return this.people.me(user);
   }
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'person', param: 'id' } })
   @Get(':id')
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<PersonDto> {
     return this.people.get(user, id);
   }
 
-  @Policy('person.update')
+  @Policy({ action: 'person.update', resource: { type: 'person', param: 'id' }, denied: 'Only the person themselves may edit this profile.' })
   @Patch(':id')
   @ApiForbiddenResponse({ description: 'Only the person themselves (or an admin) edits a profile.' })
   update(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: UpdatePersonDto): Promise<PersonDto> {

@@ -6,6 +6,7 @@ import { ApiException } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access.service';
+import { PERSON_PROJECT_IDS, personVisible } from './person-visibility';
 import type { UpdatePersonDto } from './dto/update-person.dto';
 
 interface PersonRow {
@@ -30,9 +31,7 @@ const PERSON_SELECT = `
   SELECT p.id, p.display_name, p.email, p.country, p.partner_id, pa.short_name AS partner_short_name,
          pa.full_name AS partner_full_name, pa.country AS partner_country, p.affiliation, p.sector, p.gender,
          p.time_zone, p.locale, p.expertise,
-         ARRAY(SELECT DISTINCT wg.project_id FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id
-                WHERE m.person_id = p.id AND m.left_on IS NULL
-               UNION SELECT pr.project_id FROM project_roles pr WHERE pr.person_id = p.id AND pr.revoked_at IS NULL) AS project_ids
+         ${PERSON_PROJECT_IDS} AS project_ids
     FROM people p
     LEFT JOIN partners pa ON pa.id = p.partner_id`;
 
@@ -73,7 +72,7 @@ export class PeopleService {
   async get(user: AuthenticatedUser, id: string): Promise<PersonDto> {
     const actor = await this.access.actorFor(user);
     const [row]: PersonRow[] = await this.dataSource.query(`${PERSON_SELECT} WHERE p.id = $1`, [id]);
-    if (!row || !this.visible(actor, row)) throw new ApiException(ErrorCode.NotFound, 'Person not found.');
+    if (!row) throw new ApiException(ErrorCode.NotFound, 'Person not found.');
     return this.present(actor, row);
   }
 
@@ -83,12 +82,8 @@ export class PeopleService {
   }
 
   async update(user: AuthenticatedUser, id: string, changes: UpdatePersonDto): Promise<PersonDto> {
-    const actor = await this.access.actorFor(user);
     const [row]: PersonRow[] = await this.dataSource.query(`${PERSON_SELECT} WHERE p.id = $1`, [id]);
-    if (!row || !this.visible(actor, row)) throw new ApiException(ErrorCode.NotFound, 'Person not found.');
-    if (!can(actor, 'person.update', { projectId: row.project_ids[0] ?? '', personId: id })) {
-      throw new ApiException(ErrorCode.Forbidden, 'Only the person themselves may edit this profile.');
-    }
+    if (!row) throw new ApiException(ErrorCode.NotFound, 'Person not found.');
     await this.dataSource.transaction(async (manager) => {
       if (changes.partnerId) {
         const [partner] = await manager.query('SELECT id FROM partners WHERE id = $1', [changes.partnerId]);
@@ -139,7 +134,7 @@ export class PeopleService {
   }
 
   private visible(actor: Actor, row: PersonRow): boolean {
-    return row.id === actor.personId || actor.platformRole === 'admin' || row.project_ids.some((projectId) => can(actor, 'project.read', { projectId }));
+    return personVisible(actor, { id: row.id, projectIds: row.project_ids });
   }
 
   private async present(actor: Actor, row: PersonRow): Promise<PersonDto> {

@@ -2,12 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Post } from
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, ProjectRole, type ProjectRoleHolderDto } from '@roundtable/contracts';
-import { can } from '@roundtable/domain';
-import { ApiException, Policy } from '@roundtable/api-platform';
-import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
+import { ApiException, Policy, type PolicyDeclaration } from '@roundtable/api-platform';
 import { IsIn, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { AccessService } from '../access.service';
 import { AccessEvents } from '../access.events';
 import { UuidParamPipe } from '../uuid-param.pipe';
 
@@ -23,13 +20,10 @@ class GrantProjectRoleDto {
 export class ProjectRolesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
     private readonly events: AccessEvents,
   ) {}
 
-  async list(user: AuthenticatedUser, projectId: string): Promise<ProjectRoleHolderDto[]> {
-    const actor = await this.access.actorFor(user);
-    if (!can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
+  async list(projectId: string): Promise<ProjectRoleHolderDto[]> {
     const rows = await this.dataSource.query(
       `SELECT pr.person_id, p.display_name, p.country, pr.role, pr.granted_at
          FROM project_roles pr JOIN people p ON p.id = pr.person_id
@@ -45,8 +39,7 @@ export class ProjectRolesService {
     }));
   }
 
-  async grant(user: AuthenticatedUser, projectId: string, personId: string, role: ProjectRole): Promise<ProjectRoleHolderDto[]> {
-    await this.assertCoordinator(user, projectId);
+  async grant(projectId: string, personId: string, role: ProjectRole): Promise<ProjectRoleHolderDto[]> {
     await this.dataSource.transaction(async (manager) => {
       const [person] = await manager.query('SELECT id FROM people WHERE id = $1', [personId]);
       if (!person) throw new ApiException(ErrorCode.ValidationFailed, 'Unknown person', { fields: [{ field: 'personId', message: 'personId is not a known person' }] });
@@ -57,11 +50,10 @@ export class ProjectRolesService {
       );
       await this.events.notifyAfterCommit(manager, personId);
     });
-    return this.list(user, projectId);
+    return this.list(projectId);
   }
 
-  async revoke(user: AuthenticatedUser, projectId: string, personId: string, role: string): Promise<void> {
-    await this.assertCoordinator(user, projectId);
+  async revoke(projectId: string, personId: string, role: string): Promise<void> {
     if (!ROLES.includes(role as ProjectRole)) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid role', { fields: [{ field: 'role', message: `role must be one of ${ROLES.join(', ')}` }] });
     }
@@ -74,40 +66,35 @@ export class ProjectRolesService {
       await this.events.notifyAfterCommit(manager, personId);
     });
   }
-
-  private async assertCoordinator(user: AuthenticatedUser, projectId: string): Promise<void> {
-    const actor = await this.access.actorFor(user);
-    if (!can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
-    if (!can(actor, 'call.manage', { projectId })) throw new ApiException(ErrorCode.Forbidden, 'Only coordinators manage project roles.');
-  }
 }
+
+const MANAGE_ROLES: PolicyDeclaration = { action: 'call.manage', resource: { type: 'project', param: 'id' }, denied: 'Only coordinators manage project roles.' };
 
 @ApiTags('projects')
 @Controller('projects/:id/roles')
 export class ProjectRolesController {
   constructor(private readonly roles: ProjectRolesService) {}
 
-  @Policy('project.read')
+  @Policy({ read: { type: 'project', param: 'id' } })
   @Get()
-  list(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<ProjectRoleHolderDto[]> {
-    return this.roles.list(user, id);
+  list(@Param('id', new UuidParamPipe('id')) id: string): Promise<ProjectRoleHolderDto[]> {
+    return this.roles.list(id);
   }
 
-  @Policy('call.manage')
+  @Policy(MANAGE_ROLES)
   @Post()
-  grant(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: GrantProjectRoleDto): Promise<ProjectRoleHolderDto[]> {
-    return this.roles.grant(user, id, body.personId, body.role);
+  grant(@Param('id', new UuidParamPipe('id')) id: string, @Body() body: GrantProjectRoleDto): Promise<ProjectRoleHolderDto[]> {
+    return this.roles.grant(id, body.personId, body.role);
   }
 
-  @Policy('call.manage')
+  @Policy(MANAGE_ROLES)
   @Delete(':personId/:role')
   @HttpCode(204)
   async revoke(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Param('personId', new UuidParamPipe('personId')) personId: string,
     @Param('role') role: string,
   ): Promise<void> {
-    await this.roles.revoke(user, id, personId, role);
+    await this.roles.revoke(id, personId, role);
   }
 }
