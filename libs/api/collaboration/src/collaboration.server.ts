@@ -220,8 +220,9 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     if (room.connections.size > 0 || this.closing) return;
     // Last one out: make sure everything is stored, compact from memory, then free the memory.
     void room.flush().then(async () => {
-      if (room.connections.size === 0 && this.rooms.get(room.documentId)) {
-        const snapshot = room.tailLength > 0 ? room.snapshot() : null;
+      // A broken room was freed already (and a new one may be open): its doc is not what is stored.
+      if (room.connections.size === 0 && !room.destroyed && !room.broken) {
+        const snapshot = room.tailLength > 0 ? room.snapshotIfSettled() : null;
         this.rooms.delete(room.documentId);
         room.destroy();
         this.sessionEnded$.next(room.documentId);
@@ -378,12 +379,15 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     return room.tailLength >= maxTail || room.tailBytes >= room.snapshotBytes * tailRatio;
   }
 
-  /** Compacts a live room from its in-memory doc (see CollabRoom.snapshot): one encode, no re-read of the log. */
+  /**
+   * Compacts a live room from its in-memory doc once it holds only committed updates (see
+   * CollabRoom.requestSnapshot): one encode, no re-read of the log.
+   */
   private async compact(room: CollabRoom): Promise<void> {
     room.compacting = true;
     try {
-      const snapshot = room.snapshot();
-      if (await this.store.saveSnapshot(room.documentId, snapshot.state, snapshot.lastId)) room.compacted(snapshot);
+      const snapshot = await room.requestSnapshot();
+      if (snapshot && (await this.store.saveSnapshot(room.documentId, snapshot.state, snapshot.lastId))) room.compacted(snapshot);
     } finally {
       room.compacting = false;
     }
