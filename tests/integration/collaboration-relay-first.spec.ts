@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { connectCollab, fragmentText, type Receipt, TrackedCollabClient, waitFor, waitForSync } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
 import { until } from '../support/poll';
+import { isStored } from '../support/stored-document';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -60,15 +61,7 @@ describe('collaboration: relay at once, saved after the commit', () => {
     return rows.map((row) => Number(row.id));
   }
 
-  /** Whether `marker` is stored anywhere: in the tail or folded into the snapshot. */
-  async function stored(documentId: string, marker: string): Promise<boolean> {
-    const [{ found }] = await a.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM document_updates WHERE document_id = $1 AND position(convert_to($2, 'UTF8') IN data) > 0)
-           OR EXISTS (SELECT 1 FROM document_snapshots WHERE document_id = $1 AND position(convert_to($2, 'UTF8') IN state) > 0) AS found`,
-      [documentId, marker],
-    );
-    return found;
-  }
+  const stored = (documentId: string, marker: string) => isStored((sql, params) => a.dataSource.query(sql, params), documentId, marker);
 
   async function appendsRunning(): Promise<number> {
     const [{ n }] = await a.dataSource.query(

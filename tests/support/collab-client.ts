@@ -128,6 +128,12 @@ export class TrackedCollabClient {
     return socket >= 0 && this.sent[socket] > before ? { socket, seq: this.sent[socket] } : null;
   }
 
+  /** Synced, and every update message sent on the current socket acknowledged. */
+  get allSaved(): boolean {
+    const socket = this.sent.length - 1;
+    return this.provider.synced && this.provider.wsconnected && this.saved[socket] >= this.sent[socket];
+  }
+
   /** Whether the server told this client that the edit is saved. */
   isSaved(receipt: Receipt): boolean {
     return receipt !== null && this.saved[receipt.socket] >= receipt.seq;
