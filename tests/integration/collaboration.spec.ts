@@ -88,6 +88,27 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
     expect(await upgradeStatus(t.baseUrl, paperId, await cookieOf('wg1-expert@example.org'))).toBe(101);
   });
 
+  it('opens sockets from per-process caches that are dropped at once when the session ends or access changes', async () => {
+    const client = await new HttpClient(t.baseUrl).login('wg1-expert@example.org');
+    expect(await upgradeStatus(t.baseUrl, paperId, client.cookie)).toBe(101); // session and access now cached
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    // Well within the cache's 15 s: only the session-ended event can make this pass.
+    await until(async () => (await upgradeStatus(t.baseUrl, paperId, client.cookie)) === 401, 'the ended session refused', 5000);
+
+    const expert = await new HttpClient(t.baseUrl).login('wg1-expert@example.org');
+    expect(await upgradeStatus(t.baseUrl, paperId, expert.cookie)).toBe(101);
+    const [{ person_id: personId }] = await t.dataSource.query("SELECT person_id FROM users WHERE email = 'wg1-expert@example.org'");
+    const memberships = await t.dataSource.query('SELECT id FROM memberships WHERE person_id = $1 AND left_on IS NULL', [personId]);
+    await t.dataSource.query('UPDATE memberships SET left_on = current_date - 1 WHERE person_id = $1 AND left_on IS NULL', [personId]);
+    await t.dataSource.query("SELECT pg_notify('roundtable_access', $1)", [personId]);
+    try {
+      await until(async () => (await upgradeStatus(t.baseUrl, paperId, expert.cookie)) === 404, 'access refused after leaving the group', 5000);
+    } finally {
+      await t.dataSource.query('UPDATE memberships SET left_on = NULL WHERE id = ANY($1)', [memberships.map((m: { id: string }) => m.id)]);
+      await t.dataSource.query("SELECT pg_notify('roundtable_access', $1)", [personId]);
+    }
+  });
+
   it('drops updates from a read-only socket: nothing is stored or relayed', async () => {
     const writer = await open('wg1-expert@example.org');
     const observer = await open('wg1-observer@example.org');

@@ -109,7 +109,8 @@ export class CollabRoom {
     });
   }
 
-  async load(): Promise<void> {
+  /** Loads the stored state; false when nothing is stored yet (a new document, to be seeded). */
+  async load(): Promise<boolean> {
     const state = await this.store.load(this.documentId);
     Y.transact(this.doc, () => {
       if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
@@ -119,6 +120,7 @@ export class CollabRoom {
     this.tailLength = state.updates.length;
     this.tailBytes = state.updates.reduce((sum, u) => sum + u.data.byteLength, 0);
     this.snapshotBytes = state.snapshot?.byteLength ?? 0;
+    return state.snapshot !== null || state.updates.length > 0;
   }
 
   /** Stored size of the document (snapshot + tail), for the document size limit. */

@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { COLLAB_LIMITS, COLLAB_MAX_MESSAGE_BYTES, COLLAB_MESSAGE_COMMENTS_CHANGED, ErrorCode, COLLAB_PATH, CollabCloseCode, CollabUpgradeStatus } from '@roundtable/contracts';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
 import { ApiException } from '@roundtable/api-platform';
-import { AuthService, readCookie, SESSION_COOKIE } from '@roundtable/api-auth';
+import { readCookie, SESSION_COOKIE } from '@roundtable/api-auth';
 import { AccessEvents, AccessService } from '@roundtable/api-projects';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
@@ -12,6 +12,7 @@ import { Subject } from 'rxjs';
 import type { Duplex } from 'stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { CollabAdmission } from './collab-admission';
 import { CollabRoom, DocumentLockedError, MalformedMessageError, type CollabConnection } from './collab-room';
 import { initialContent } from './document-template';
 import { DocumentEvents } from './document.events';
@@ -71,20 +72,27 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly auth: AuthService,
     private readonly access: AccessService,
     private readonly store: DocumentStore,
     private readonly accessEvents: AccessEvents,
     private readonly documentEvents: DocumentEvents,
+    private readonly admission: CollabAdmission,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.accessEvents.listen();
-    this.accessEvents.changed$.subscribe((personId) => void this.recheckAccess(personId));
+    this.accessEvents.changed$.subscribe((personId) => {
+      this.admission.accessChanged(personId);
+      void this.recheckAccess(personId);
+    });
     await this.documentEvents.listen();
     this.documentEvents.stored$.subscribe(({ documentId, id }) => void this.catchUp(documentId, id));
     this.documentEvents.commentsChanged$.subscribe((documentId) => void this.signalCommentsChanged(documentId));
-    this.documentEvents.locked$.subscribe((documentId) => void this.closeLocked(documentId));
+    this.documentEvents.locked$.subscribe((documentId) => {
+      this.admission.documentChanged(documentId);
+      void this.closeLocked(documentId);
+    });
+    this.documentEvents.sessionEnded$.subscribe((tokenHash) => this.admission.sessionEnded(tokenHash));
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.httpServer.on('upgrade', this.onUpgrade);
     this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
@@ -141,10 +149,10 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   ): Promise<{ status: number; reason: string } | { documentId: string; userId: string; user: CollabConnection['user']; canWrite: boolean }> {
     if (this.closing) return { status: 503, reason: 'Service Unavailable' };
     if (!UUID.test(documentId)) return { status: CollabUpgradeStatus.DocumentNotFound, reason: 'Not Found' };
-    const user = await this.auth.userForToken(readCookie(request.headers, SESSION_COOKIE));
+    const user = await this.admission.userForToken(readCookie(request.headers, SESSION_COOKIE));
     if (!user) return { status: CollabUpgradeStatus.Unauthenticated, reason: 'Unauthorized' };
     try {
-      const { access } = await this.access.documentAccessFor(user, documentId);
+      const { access } = await this.admission.documentAccessFor(user, documentId);
       return { documentId, userId: user.id, user: { platformRole: user.platformRole, personId: user.personId }, canWrite: access === 'write' };
     } catch (error) {
       if (error instanceof ApiException) return { status: CollabUpgradeStatus.DocumentNotFound, reason: 'Not Found' };
@@ -242,7 +250,6 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async loadRoom(documentId: string): Promise<CollabRoom> {
-    await this.ensureSeeded(documentId);
     const room = new CollabRoom(
       documentId,
       this.store,
@@ -255,7 +262,11 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
         if (this.shouldCompact(stored)) void this.compact(stored);
       },
     );
-    await room.load();
+    // One read for a document that has content; a new one is seeded (under the lock, once) and read again.
+    if (!(await room.load())) {
+      await this.ensureSeeded(documentId);
+      await room.load();
+    }
     return room;
   }
 
@@ -324,7 +335,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
    * a client, so content cannot be duplicated.
    */
   async ensureSeeded(documentId: string): Promise<void> {
-    const { document } = await this.access.documentAccessFor({ platformRole: 'admin', personId: null }, documentId);
+    const { document } = await this.admission.documentAccessFor({ platformRole: 'admin', personId: null }, documentId);
     await this.store.seedIfEmpty(documentId, () => {
       const seeded = prosemirrorJSONToYDoc(this.schema, initialContent(document.type, document.titleEn), EDITOR_FRAGMENT);
       const update = Y.encodeStateAsUpdate(seeded);

@@ -7,6 +7,8 @@ import { DOCUMENT_CHANNEL, DOCUMENT_LOCKED_CHANNEL } from './document.store';
 
 /** Channel on which every process announces `<documentId>` when its comment threads change. */
 const COMMENTS_CHANNEL = 'roundtable_comments';
+/** Channel on which PostgreSQL announces the token hash (hex) of every session that ends (a trigger on sessions). */
+const SESSION_ENDED_CHANNEL = 'roundtable_session_ended';
 
 /**
  * Hears `<documentId>:<last update id>` from every API process (PostgreSQL LISTEN/NOTIFY, delivered on
@@ -18,6 +20,7 @@ export class DocumentEvents implements OnApplicationShutdown {
   readonly stored$ = new Subject<{ documentId: string; id: number }>();
   readonly commentsChanged$ = new Subject<string>();
   readonly locked$ = new Subject<string>();
+  readonly sessionEnded$ = new Subject<string>();
   private client: Client | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -28,6 +31,7 @@ export class DocumentEvents implements OnApplicationShutdown {
     client.on('notification', (message) => {
       if (message.channel === COMMENTS_CHANNEL && message.payload) return this.commentsChanged$.next(message.payload);
       if (message.channel === DOCUMENT_LOCKED_CHANNEL && message.payload) return this.locked$.next(message.payload);
+      if (message.channel === SESSION_ENDED_CHANNEL && message.payload) return this.sessionEnded$.next(message.payload);
       if (message.channel !== DOCUMENT_CHANNEL || !message.payload) return;
       const [documentId, id] = message.payload.split(':');
       if (documentId && Number.isFinite(Number(id))) this.stored$.next({ documentId, id: Number(id) });
@@ -37,6 +41,7 @@ export class DocumentEvents implements OnApplicationShutdown {
     await client.query(`LISTEN ${DOCUMENT_CHANNEL}`);
     await client.query(`LISTEN ${COMMENTS_CHANNEL}`);
     await client.query(`LISTEN ${DOCUMENT_LOCKED_CHANNEL}`);
+    await client.query(`LISTEN ${SESSION_ENDED_CHANNEL}`);
     this.client = client;
   }
 
@@ -49,6 +54,7 @@ export class DocumentEvents implements OnApplicationShutdown {
     this.stored$.complete();
     this.commentsChanged$.complete();
     this.locked$.complete();
+    this.sessionEnded$.complete();
     await this.client?.end().catch(() => undefined);
   }
 }

@@ -11,6 +11,7 @@ import { DocumentLocks1764993600000 } from './1764993600000-document-locks';
 import { MinutesAndActions1765036800000 } from './1765036800000-minutes-and-actions';
 import { ActionReminders1765036800001 } from './1765036800001-action-reminders';
 import { MeetingReminders1765123200000 } from './1765123200000-meeting-reminders';
+import { SessionEndedNotify1765209600000 } from './1765209600000-session-ended-notify';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MinutesAndActions1765036800000,
   ActionReminders1765036800001,
   MeetingReminders1765123200000,
+  SessionEndedNotify1765209600000,
 ];
