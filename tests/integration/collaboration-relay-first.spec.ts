@@ -1,4 +1,8 @@
 import { CollabCloseCode } from '@roundtable/contracts';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { connectCollab, fragmentText, type Receipt, TrackedCollabClient, waitFor, waitForSync } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
@@ -201,6 +205,51 @@ describe('collaboration: relay at once, saved after the commit', () => {
     } finally {
       for (const client of clients.splice(0)) client.provider.destroy();
       await c.closeApp();
+    }
+  });
+
+  it('sends presence changes made together as one message per socket, never a socket its own', async () => {
+    const documentId = papers[3];
+    /** A raw socket that records the client ids of every awareness message it receives. */
+    const join = async () => {
+      const socket = new WebSocket(`${a.baseUrl.replace('http', 'ws')}/collab/${documentId}`, { headers: { cookie } });
+      const received: number[][] = [];
+      socket.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(decoder) !== 1) return;
+        const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+        const ids: number[] = [];
+        for (let n = decoding.readVarUint(update); n > 0; n--) {
+          ids.push(decoding.readVarUint(update));
+          decoding.readVarUint(update); // clock
+          decoding.readVarString(update); // state
+        }
+        received.push(ids);
+      });
+      await new Promise((resolve) => socket.once('message', resolve)); // sync step 1: in the room
+      return { socket, received };
+    };
+    const observer = await join();
+    const movers = await Promise.all([0, 1, 2, 3, 4].map(() => join()));
+    const docs = movers.map(() => new Y.Doc());
+    try {
+      movers.forEach(({ socket }, i) => {
+        const awareness = new awarenessProtocol.Awareness(docs[i]);
+        awareness.setLocalState({ user: { name: `Mover ${i}` } });
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, 1);
+        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [docs[i].clientID]));
+        socket.send(encoding.toUint8Array(encoder));
+        awareness.destroy();
+      });
+      const everyone = docs.map((doc) => doc.clientID);
+      await waitFor(() => everyone.every((id) => observer.received.flat().includes(id)), 5000, 'every mover seen by the observer');
+      expect(observer.received.length).toBeLessThan(everyone.length);
+      await waitFor(() => movers.every(({ received }, i) => everyone.every((id) => id === docs[i].clientID || received.flat().includes(id))), 5000, 'every mover sees the others');
+      movers.forEach(({ received }, i) => expect(received.flat()).not.toContain(docs[i].clientID));
+    } finally {
+      for (const { socket } of [observer, ...movers]) socket.terminate();
+      for (const doc of docs) doc.destroy();
     }
   });
 });

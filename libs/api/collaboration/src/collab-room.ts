@@ -9,6 +9,9 @@ import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { DocumentStore, StoredState } from './document.store';
 
+/** How long presence changes are gathered before they go out together (see CollabRoom.sendAwareness). */
+const AWARENESS_COALESCE_MS = 30;
+
 /** y-websocket message types. */
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 
@@ -74,6 +77,9 @@ export class CollabRoom {
   /** Doc updates to relay at the end of this turn of the event loop (see relay). */
   private outgoing: Array<{ update: Uint8Array; origin: CollabConnection | undefined }> = [];
   private relayTimer: NodeJS.Immediate | null = null;
+  /** Presence changes of the current short window, by the connection they came from (see sendAwareness). */
+  private awarenessChanges = new Map<CollabConnection | undefined, Set<number>>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
   /** Highest stored update id applied to this doc: sequence for catching up with other processes. */
   lastSeenId = 0;
   /** Updates (and their bytes) stored after the snapshot, and the snapshot's size: when to compact. */
@@ -95,17 +101,15 @@ export class CollabRoom {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.relay(update, origin as CollabConnection | undefined));
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-      const changed = [...added, ...updated, ...removed];
       const connection = origin as CollabConnection | undefined;
       if (connection && this.connections.has(connection)) {
         for (const id of added) connection.awarenessIds.add(id);
         for (const id of removed) connection.awarenessIds.delete(id);
       }
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Awareness);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      // Not echoed to the sender: it knows its own presence.
-      this.broadcast(encoding.toUint8Array(encoder), connection);
+      const changes = this.awarenessChanges.get(connection) ?? new Set<number>();
+      for (const id of [...added, ...updated, ...removed]) changes.add(id);
+      this.awarenessChanges.set(connection, changes);
+      this.awarenessTimer ??= setTimeout(() => this.sendAwareness(), AWARENESS_COALESCE_MS);
     });
   }
 
@@ -434,6 +438,29 @@ export class CollabRoom {
     }
   }
 
+  /**
+   * Presence (cursors, names) changes of a short window go out as one message per socket: with 50 people
+   * moving their cursors, one message per window to each socket instead of one per change. A socket never
+   * gets its own changes back, so those that changed something get the window's message without them.
+   */
+  private sendAwareness(): void {
+    this.awarenessTimer = null;
+    if (this.destroyed) return;
+    const changes = this.awarenessChanges;
+    this.awarenessChanges = new Map();
+    const all = new Set<number>();
+    for (const ids of changes.values()) for (const id of ids) all.add(id);
+    const shared = this.awarenessMessage([...all]);
+    for (const connection of this.connections) {
+      const own = changes.get(connection);
+      if (!own) this.send(connection, shared);
+      else {
+        const others = [...all].filter((id) => !own.has(id));
+        if (others.length > 0) this.send(connection, this.awarenessMessage(others));
+      }
+    }
+  }
+
   private awarenessMessage(clients: number[]): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Awareness);
@@ -453,6 +480,7 @@ export class CollabRoom {
   destroy(): void {
     this.destroyed = true;
     if (this.relayTimer) clearImmediate(this.relayTimer);
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.outgoing = [];
     this.awareness.destroy();
     this.doc.destroy();
