@@ -7,6 +7,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { appendParagraph, connectCollab, fragmentText, upgradeStatus, waitFor, waitForSync, collabSocketUrl } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
+import { until } from '../support/poll';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () => {
@@ -51,7 +52,7 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
 
   afterAll(() => t.close());
 
-  it('relays an edit from one client to another and stores it in PostgreSQL first', async () => {
+  it('relays an edit from one client to another and stores it in PostgreSQL', async () => {
     const a = await open('wg1-eu-cochair@example.org');
     const b = await open('wg1-cn-cochair@example.org');
     await Promise.all([waitForSync(a.provider), waitForSync(b.provider)]);
@@ -60,8 +61,8 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
     const before = await storedUpdates(paperId);
     appendParagraph(a.doc, 'Rome writes this');
     await waitFor(() => fragmentText(b.doc).includes('Rome writes this'), 5000, 'relay');
-    // Relayed only after the INSERT committed, so the row is already there.
-    expect(await storedUpdates(paperId)).toBeGreaterThan(before);
+    // Relayed at once, stored by the group commit right after (collaboration-durability: relay before commit).
+    await until(async () => (await storedUpdates(paperId)) > before, 'the edit stored');
   });
 
   it('seeds a document only once even when several clients open it at the same moment', async () => {
@@ -85,6 +86,27 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
     expect(await upgradeStatus(t.baseUrl, paperId, outsider)).toBe(404);
     expect(await upgradeStatus(t.baseUrl, 'not-a-uuid', outsider)).toBe(404);
     expect(await upgradeStatus(t.baseUrl, paperId, await cookieOf('wg1-expert@example.org'))).toBe(101);
+  });
+
+  it('opens sockets from per-process caches that are dropped at once when the session ends or access changes', async () => {
+    const client = await new HttpClient(t.baseUrl).login('wg1-expert@example.org');
+    expect(await upgradeStatus(t.baseUrl, paperId, client.cookie)).toBe(101); // session and access now cached
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    // Well within the cache's 15 s: only the session-ended event can make this pass.
+    await until(async () => (await upgradeStatus(t.baseUrl, paperId, client.cookie)) === 401, 'the ended session refused', 5000);
+
+    const expert = await new HttpClient(t.baseUrl).login('wg1-expert@example.org');
+    expect(await upgradeStatus(t.baseUrl, paperId, expert.cookie)).toBe(101);
+    const [{ person_id: personId }] = await t.dataSource.query("SELECT person_id FROM users WHERE email = 'wg1-expert@example.org'");
+    const memberships = await t.dataSource.query('SELECT id FROM memberships WHERE person_id = $1 AND left_on IS NULL', [personId]);
+    await t.dataSource.query('UPDATE memberships SET left_on = current_date - 1 WHERE person_id = $1 AND left_on IS NULL', [personId]);
+    await t.dataSource.query("SELECT pg_notify('roundtable_access', $1)", [personId]);
+    try {
+      await until(async () => (await upgradeStatus(t.baseUrl, paperId, expert.cookie)) === 404, 'access refused after leaving the group', 5000);
+    } finally {
+      await t.dataSource.query('UPDATE memberships SET left_on = NULL WHERE id = ANY($1)', [memberships.map((m: { id: string }) => m.id)]);
+      await t.dataSource.query("SELECT pg_notify('roundtable_access', $1)", [personId]);
+    }
   });
 
   it('drops updates from a read-only socket: nothing is stored or relayed', async () => {

@@ -85,7 +85,7 @@ function s1(r, quick) {
     method: [
       `${o.clients ?? 50} y-websocket clients (each its own Y.Doc) on one document; a 2 s warm-up at the same rate is not counted. Edits go round-robin over the clients at 100/s in total; each inserts \`#<edit>:<send time>;\` at the end of a Y.XmlText inside a paragraph of the 'default' Y.XmlFragment (the editor's layout). Every client also changes its awareness cursor once a second (random phase).`,
       'Latency = time from the insert on the sender to the Y.XmlText observer firing on each other client (all clients in one process, one clock), over all edit × receiver pairs. Drops = pairs still missing 10 s after the last edit.',
-      'Our server stores every update in PostgreSQL (group commit) before applying and relaying it; afterwards the stored state (snapshot + log) is loaded and its edits counted.',
+      'Our server applies and relays every update at once, stores it in PostgreSQL by an in-order group commit and then tells its sender it is saved; afterwards the stored state (snapshot + log) is loaded and its edits counted.',
       ...roundsMethod(r),
       ...(quick ? ['QUICK run: shortened, not for comparison.'] : []),
     ],

@@ -62,7 +62,7 @@ export function renderMarkdown(report) {
     out.push(`- CPU steal (time this virtual machine's 2 cores were given to other guests) per scenario: ${shares.map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ')}${worst > 0.05 ? ' — above 5% the latency figures of both servers swing from round to round; the interleaved rounds (S1, S4) are there for that' : ''}`);
   }
   out.push('- Everything runs on this one machine over loopback: PostgreSQL, the server under test (its own child process), and the load-generating clients (the bench process; S7\'s offenders in one more process) share the same cores, so absolute numbers include client-side work; both servers get the identical client workload.');
-  out.push('- "ours" = the built app from dist/ (`createApp`: sessions, access checks, /collab persisting every update in PostgreSQL before relaying). "reference" = @y/websocket-server `setupWSConnection` on a `ws` WebSocketServer, in memory, no auth.');
+  out.push('- "ours" = the built app from dist/ (`createApp`: sessions, access checks, /collab relaying every update at once and acknowledging it as saved after its PostgreSQL group commit). "reference" = @y/websocket-server `setupWSConnection` on a `ws` WebSocketServer, in memory, no auth.');
   out.push('');
   out.push('## Summary');
   out.push('');

@@ -10,6 +10,9 @@ import * as Y from 'yjs';
 import { AwarenessTooBigError, ownAwarenessUpdate, type PresenceIdentity } from './collab-presence';
 import type { DocumentStore, StoredState } from './document.store';
 
+/** How long presence changes are gathered before they go out together (see CollabRoom.sendAwareness). */
+const AWARENESS_COALESCE_MS = 30;
+
 /** y-websocket message types. */
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 
@@ -51,15 +54,42 @@ export class MalformedMessageError extends Error {}
 /** An edit reached a document that is locked: nothing was stored. */
 export class DocumentLockedError extends Error {}
 
+/** An update message waiting for the group commit; `applied` once it is in the room's doc (and relayed). */
+interface QueuedUpdate {
+  update: Uint8Array | null;
+  origin: CollabConnection;
+  seq: number;
+  applied: boolean;
+}
+
 /**
- * One live document: the server's Y.Doc, its awareness, the open connections, and a write queue that
- * stores every incoming update in PostgreSQL before applying and relaying it.
+ * One live document: the server's Y.Doc, its awareness, the open connections, and a write queue. Every
+ * valid update is applied to the doc and relayed to the room's other sockets at once, queued for the
+ * document's in-order group commit, and acknowledged to its sender ("saved") only after the commit. So the
+ * doc may be ahead of PostgreSQL by the queued updates; whatever reads it as *stored* state (compaction)
+ * waits for a moment when it is not (requestSnapshot).
  */
 export class CollabRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<CollabConnection>();
-  private pending: Array<{ update: Uint8Array | null; origin: CollabConnection; seq: number }> = [];
+  /** In arrival order: committed in that order, a prefix at a time, never one without those before it. */
+  private pending: QueuedUpdate[] = [];
+  /**
+   * While a snapshot waits for everything applied to be committed, new arrivals are queued but not applied
+   * (nor relayed) until it is taken: one commit round trip, once per compaction.
+   */
+  private holding = false;
+  private snapshotWaiters: Array<(snapshot: RoomSnapshot | null) => void> = [];
+  /** Why the room can no longer be used (storage failed, or the document was locked); it is being freed. */
+  broken: 'failed' | 'locked' | null = null;
+  destroyed = false;
+  /** Doc updates to relay at the end of this turn of the event loop (see relay). */
+  private outgoing: Array<{ update: Uint8Array; origin: CollabConnection | undefined }> = [];
+  private relayTimer: NodeJS.Immediate | null = null;
+  /** Presence changes of the current short window, by the connection they came from (see sendAwareness). */
+  private awarenessChanges = new Map<CollabConnection | undefined, Set<number>>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
   /** Highest stored update id applied to this doc: sequence for catching up with other processes. */
   lastSeenId = 0;
   /** Updates (and their bytes) stored after the snapshot, and the snapshot's size: when to compact. */
@@ -79,28 +109,22 @@ export class CollabRoom {
   ) {
     // The server's own state has no awareness presence.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Sync);
-      syncProtocol.writeUpdate(encoder, update);
-      this.broadcast(encoding.toUint8Array(encoder), origin as CollabConnection | undefined);
-    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.relay(update, origin as CollabConnection | undefined));
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-      const changed = [...added, ...updated, ...removed];
       const connection = origin as CollabConnection | undefined;
       if (connection && this.connections.has(connection)) {
         for (const id of added) connection.awarenessIds.add(id);
         for (const id of removed) connection.awarenessIds.delete(id);
       }
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Awareness);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      // Not echoed to the sender: it knows its own presence.
-      this.broadcast(encoding.toUint8Array(encoder), connection);
+      const changes = this.awarenessChanges.get(connection) ?? new Set<number>();
+      for (const id of [...added, ...updated, ...removed]) changes.add(id);
+      this.awarenessChanges.set(connection, changes);
+      this.awarenessTimer ??= setTimeout(() => this.sendAwareness(), AWARENESS_COALESCE_MS);
     });
   }
 
-  async load(): Promise<void> {
+  /** Loads the stored state; false when nothing is stored yet (a new document, to be seeded). */
+  async load(): Promise<boolean> {
     const state = await this.store.load(this.documentId);
     Y.transact(this.doc, () => {
       if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
@@ -110,6 +134,7 @@ export class CollabRoom {
     this.tailLength = state.updates.length;
     this.tailBytes = state.updates.reduce((sum, u) => sum + u.data.byteLength, 0);
     this.snapshotBytes = state.snapshot?.byteLength ?? 0;
+    return state.snapshot !== null || state.updates.length > 0;
   }
 
   /** Stored size of the document (snapshot + tail), for the document size limit. */
@@ -118,11 +143,28 @@ export class CollabRoom {
   }
 
   /**
-   * The stored state up to `lastId`, from memory. Updates are applied only once stored and every stored
-   * update up to lastSeenId is applied (gaps are fetched first), so this doc *is* that state: compaction
-   * needs no re-read of the log, and the doc is garbage-collected (gc: true), so deleted content is gone.
+   * The stored state up to `lastId`, from memory, or null if the doc holds updates not yet committed (or the
+   * room is broken). With nothing queued, every update in the doc is stored (ours were committed in arrival
+   * order, other processes' are only applied from storage) and every stored update up to lastSeenId is
+   * applied (gaps are fetched first), so this doc *is* that state: compaction needs no re-read of the log,
+   * and the doc is garbage-collected (gc: true), so deleted content is gone.
    */
-  snapshot(): RoomSnapshot {
+  snapshotIfSettled(): RoomSnapshot | null {
+    if (this.flushing || this.pending.length > 0 || this.broken || this.destroyed) return null;
+    return this.takeSnapshot();
+  }
+
+  /**
+   * The stored state as soon as the doc holds nothing uncommitted: at once when nothing is queued, else after
+   * the updates applied so far are committed, holding back new arrivals meanwhile. Null if the room breaks.
+   */
+  requestSnapshot(): Promise<RoomSnapshot | null> {
+    if (!this.flushing) return Promise.resolve(this.snapshotIfSettled());
+    this.holding = true;
+    return new Promise((resolve) => this.snapshotWaiters.push(resolve));
+  }
+
+  private takeSnapshot(): RoomSnapshot {
     return { state: Y.encodeStateAsUpdate(this.doc), lastId: this.lastSeenId, tailLength: this.tailLength, tailBytes: this.tailBytes };
   }
 
@@ -140,8 +182,9 @@ export class CollabRoom {
   async catchUp(id: number): Promise<void> {
     // Our own commits are announced too; let a write in flight finish first so we do not fetch them back.
     await this.flush();
-    if (id <= this.lastSeenId) return;
-    this.applyStored(await this.store.since(this.documentId, this.lastSeenId));
+    if (id <= this.lastSeenId || this.broken) return;
+    const state = await this.store.since(this.documentId, this.lastSeenId);
+    if (!this.broken && !this.destroyed) this.applyStored(state);
   }
 
   /** Applies stored state written elsewhere (relayed to our sockets by the doc's update handler). */
@@ -176,7 +219,7 @@ export class CollabRoom {
   }
 
   leave(connection: CollabConnection): void {
-    if (!this.connections.delete(connection)) return;
+    if (!this.connections.delete(connection) || this.destroyed) return;
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
@@ -184,6 +227,7 @@ export class CollabRoom {
 
   /** Handles one binary message; throws MalformedMessageError when it cannot be decoded. */
   handleMessage(connection: CollabConnection, data: Uint8Array): void {
+    if (this.broken || this.destroyed) return; // its sockets are being closed
     try {
       const decoder = decoding.createDecoder(data);
       const type = decoding.readVarUint(decoder);
@@ -229,14 +273,16 @@ export class CollabRoom {
   }
 
   /**
-   * An edit made by the server (API): stored like any client's update, then applied and relayed.
+   * An edit made by the server (API): applied, relayed and stored like any client's update.
    * Resolves once it is stored.
    */
   async applyServerUpdate(update: Uint8Array, origin: CollabConnection): Promise<void> {
     const seq = ++origin.received;
-    this.enqueue(update, origin, seq);
+    this.receive(update, origin, seq);
     await this.flush();
-    if (origin.saved < seq) throw new DocumentLockedError(`document ${this.documentId} is locked`);
+    if (origin.saved >= seq) return;
+    if (this.broken === 'locked') throw new DocumentLockedError(`document ${this.documentId} is locked`);
+    throw new Error(`storing an edit of ${this.documentId} failed`);
   }
 
   /** Resolves once every update received so far is stored. */
@@ -267,7 +313,7 @@ export class CollabRoom {
         }
         // A client's answer to our sync step 1 is often empty: nothing to store, but it is acknowledged in order.
         const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
-        this.enqueue(empty ? null : update, connection, seq);
+        this.receive(empty ? null : update, connection, seq);
         break;
       }
       default:
@@ -275,30 +321,43 @@ export class CollabRoom {
     }
   }
 
-  private enqueue(update: Uint8Array | null, origin: CollabConnection, seq: number): void {
-    this.pending.push({ update, origin, seq });
+  /**
+   * Relay first: a valid update goes into the doc at once (its update handler relays it to the other
+   * sockets), then into the queue for the group commit. Only while a snapshot is waiting is it queued unapplied.
+   */
+  private receive(update: Uint8Array | null, origin: CollabConnection, seq: number): void {
+    const applied = update === null || !this.holding;
+    if (update && applied) Y.applyUpdate(this.doc, update, origin);
+    this.pending.push({ update, origin, seq, applied });
     if (!this.flushing) this.flushing = this.drain();
   }
 
   /**
-   * Group commit: everything that arrived while the previous batch was being written goes in one INSERT.
-   * Only after the commit are the updates applied, relayed, and acknowledged to their senders as saved.
+   * Group commit, in arrival order: everything applied that arrived while the previous batch was being
+   * written goes into one statement. After the commit its senders are told "saved". A failed commit
+   * acknowledges nothing, commits nothing after it, and closes the room's sockets (1011) so that the clients
+   * reconnect to a room loaded from storage and send again what it lacks (their own and others' relayed edits).
    */
   private async drain(): Promise<void> {
     try {
-      while (this.pending.length > 0) {
-        const batch = this.pending;
-        this.pending = [];
-        const toStore = batch.filter((item): item is typeof item & { update: Uint8Array } => item.update !== null);
+      for (;;) {
+        let count = 0;
+        while (count < this.pending.length && this.pending[count].applied) count++;
+        if (count === 0) {
+          // The doc holds nothing uncommitted: take any snapshot waiting for that, then apply what was held.
+          this.releaseHold();
+          if (this.pending.length === 0) return;
+          continue;
+        }
+        const batch = this.pending.splice(0, count);
+        const toStore = batch.filter((item): item is QueuedUpdate & { update: Uint8Array } => item.update !== null);
         const { ids, missed, locked } = await this.store.append(this.documentId, toStore.map((item) => item.update), this.lastSeenId);
         if (locked) {
-          // Not stored, so neither applied, relayed nor acknowledged; everyone reloads the document read only.
-          this.pending = [];
-          this.closeAll(CollabCloseCode.DocumentLocked, 'document locked');
+          // Not stored, so not acknowledged; everyone reloads the document (read only) from storage.
+          this.fail('locked', CollabCloseCode.DocumentLocked, 'document locked');
           return;
         }
         if (missed) this.applyStored(missed);
-        this.applyBatch(toStore);
         if (ids.length > 0) {
           this.lastSeenId = Math.max(this.lastSeenId, ids[ids.length - 1]);
           this.tailLength += ids.length;
@@ -309,18 +368,37 @@ export class CollabRoom {
       }
     } catch (error) {
       this.logger.error(`Storing updates of ${this.documentId} failed; closing its sockets`, error as Error);
-      this.pending = [];
-      for (const connection of this.connections) connection.socket.close(CollabCloseCode.InternalError, 'storage failure');
-      this.onBroken(this);
+      this.fail('failed', CollabCloseCode.InternalError, 'storage failure');
     } finally {
       this.flushing = null;
     }
   }
 
+  /** Nothing uncommitted is in the doc: snapshot for whoever waits, then apply (and relay) the held updates. */
+  private releaseHold(): void {
+    if (this.snapshotWaiters.length > 0) {
+      const snapshot = this.takeSnapshot();
+      for (const resolve of this.snapshotWaiters.splice(0)) resolve(snapshot);
+    }
+    this.holding = false;
+    const held = this.pending.filter((item) => !item.applied);
+    this.applyBatch(held.filter((item): item is QueuedUpdate & { update: Uint8Array } => item.update !== null));
+    for (const item of held) item.applied = true;
+  }
+
+  /** Drops what is queued (never stored, never acknowledged), closes every socket and frees the room. */
+  private fail(reason: 'failed' | 'locked', code: number, message: string): void {
+    this.broken = reason;
+    this.pending = [];
+    this.holding = false;
+    for (const resolve of this.snapshotWaiters.splice(0)) resolve(null);
+    this.closeAll(code, message);
+    this.onBroken(this);
+  }
+
   /**
-   * Applies stored updates in runs of one sender: each run is one Yjs transaction, so its updates reach the
-   * other sockets as one merged message (a fast typist or a paste of many updates costs one send per
-   * commit, not one per keystroke), and the sender is still left out.
+   * Applies held updates in runs of one sender: each run is one Yjs transaction, so its updates reach the
+   * other sockets as one merged message, and the sender is still left out.
    */
   private applyBatch(items: Array<{ update: Uint8Array; origin: CollabConnection }>): void {
     let start = 0;
@@ -362,6 +440,57 @@ export class CollabRoom {
     for (const connection of this.connections) if (connection.extensions.has(messageType)) this.send(connection, message);
   }
 
+  /**
+   * Relays doc updates once the messages that arrived in this turn of the event loop are handled: a run of
+   * updates from one sender (a fast typist, a paste, a burst after reconnecting) goes out as one merged
+   * message, encoded once for every socket; a lone keystroke goes out as it came, within the same turn.
+   */
+  private relay(update: Uint8Array, origin: CollabConnection | undefined): void {
+    this.outgoing.push({ update, origin });
+    this.relayTimer ??= setImmediate(() => this.sendOutgoing());
+  }
+
+  private sendOutgoing(): void {
+    this.relayTimer = null;
+    const outgoing = this.outgoing;
+    this.outgoing = [];
+    let start = 0;
+    while (start < outgoing.length) {
+      const origin = outgoing[start].origin;
+      let end = start + 1;
+      while (end < outgoing.length && outgoing[end].origin === origin) end++;
+      const update = end - start === 1 ? outgoing[start].update : Y.mergeUpdates(outgoing.slice(start, end).map((item) => item.update));
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Sync);
+      syncProtocol.writeUpdate(encoder, update);
+      this.broadcast(encoding.toUint8Array(encoder), origin);
+      start = end;
+    }
+  }
+
+  /**
+   * Presence (cursors, names) changes of a short window go out as one message per socket: with 50 people
+   * moving their cursors, one message per window to each socket instead of one per change. A socket never
+   * gets its own changes back, so those that changed something get the window's message without them.
+   */
+  private sendAwareness(): void {
+    this.awarenessTimer = null;
+    if (this.destroyed) return;
+    const changes = this.awarenessChanges;
+    this.awarenessChanges = new Map();
+    const all = new Set<number>();
+    for (const ids of changes.values()) for (const id of ids) all.add(id);
+    const shared = this.awarenessMessage([...all]);
+    for (const connection of this.connections) {
+      const own = changes.get(connection);
+      if (!own) this.send(connection, shared);
+      else {
+        const others = [...all].filter((id) => !own.has(id));
+        if (others.length > 0) this.send(connection, this.awarenessMessage(others));
+      }
+    }
+  }
+
   private awarenessMessage(clients: number[]): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Awareness);
@@ -379,6 +508,10 @@ export class CollabRoom {
   }
 
   destroy(): void {
+    this.destroyed = true;
+    if (this.relayTimer) clearImmediate(this.relayTimer);
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.outgoing = [];
     this.awareness.destroy();
     this.doc.destroy();
   }

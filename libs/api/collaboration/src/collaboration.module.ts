@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { ProjectsModule } from '@roundtable/api-projects';
+import { CollabAdmission } from './collab-admission';
 import { CollaborationServer } from './collaboration.server';
 import { DocumentContentController } from './document-content.controller';
 import { DocumentContentService } from './document-content.service';
@@ -11,7 +12,7 @@ import { DocumentStore } from './document.store';
 @Module({
   imports: [AuthModule, ProjectsModule],
   controllers: [DocumentContentController, DocumentLockController],
-  providers: [DocumentStore, DocumentEvents, CollaborationServer, DocumentContentService],
+  providers: [DocumentStore, DocumentEvents, CollabAdmission, CollaborationServer, DocumentContentService],
   exports: [DocumentStore, DocumentEvents, CollaborationServer, DocumentContentService],
 })
 export class CollaborationModule {}

@@ -24,6 +24,7 @@ import type { Duplex } from 'stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { CollabAdmission } from './collab-admission';
 import { AwarenessTooBigError } from './collab-presence';
 import { CollabRoom, DocumentLockedError, MalformedMessageError, MessageType, type CollabConnection } from './collab-room';
 import { initialContent } from './document-template';
@@ -118,16 +119,23 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
     private readonly store: DocumentStore,
     private readonly accessEvents: AccessEvents,
     private readonly documentEvents: DocumentEvents,
+    private readonly admission: CollabAdmission,
     @InjectProxyTrust() private readonly proxyTrust: ProxyTrust,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.accessEvents.listen();
-    this.accessEvents.changed$.subscribe((personId) => void this.recheckAccess(personId));
+    this.accessEvents.changed$.subscribe((personId) => {
+      this.admission.accessChanged(personId);
+      void this.recheckAccess(personId);
+    });
     await this.documentEvents.listen();
     this.documentEvents.stored$.subscribe(({ documentId, id }) => void this.catchUp(documentId, id));
     this.documentEvents.commentsChanged$.subscribe((documentId) => void this.signalCommentsChanged(documentId));
-    this.documentEvents.locked$.subscribe((documentId) => void this.closeLocked(documentId));
+    this.documentEvents.locked$.subscribe((documentId) => {
+      this.admission.documentChanged(documentId);
+      void this.closeLocked(documentId);
+    });
     // Sessions ended here close their sockets before the HTTP answer; the NOTIFY brings other processes' ends.
     this.auth.sessionsEnded$.subscribe((ids) => this.closeSessions(ids));
     this.documentEvents.sessionEnded$.subscribe((id) => this.closeSessions([id]));
@@ -207,10 +215,10 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
   private async authorise(request: IncomingMessage, documentId: string, extensions: ReadonlySet<number>): Promise<{ status: number; reason: string } | Admitted> {
     if (this.closing) return { status: 503, reason: 'Service Unavailable' };
     if (!UUID.test(documentId)) return { status: CollabUpgradeStatus.DocumentNotFound, reason: 'Not Found' };
-    const user = await this.auth.userForToken(readCookie(request.headers, SESSION_COOKIE));
+    const user = await this.admission.userForToken(readCookie(request.headers, SESSION_COOKIE));
     if (!user) return { status: CollabUpgradeStatus.Unauthenticated, reason: 'Unauthorized' };
     try {
-      const { access } = await this.access.documentAccessFor(user, documentId);
+      const { access } = await this.admission.documentAccessFor(user, documentId);
       return {
         documentId,
         userId: user.id,
@@ -318,8 +326,9 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
     if (room.connections.size > 0 || this.closing) return;
     // Last one out: make sure everything is stored, compact from memory, then free the memory.
     void room.flush().then(async () => {
-      if (room.connections.size === 0 && this.rooms.get(room.documentId)) {
-        const snapshot = room.tailLength > 0 ? room.snapshot() : null;
+      // A broken room was freed already (and a new one may be open): its doc is not what is stored.
+      if (room.connections.size === 0 && !room.destroyed && !room.broken) {
+        const snapshot = room.tailLength > 0 ? room.snapshotIfSettled() : null;
         this.rooms.delete(room.documentId);
         room.destroy();
         this.sessionEnded$.next(room.documentId);
@@ -339,7 +348,6 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
   }
 
   private async loadRoom(documentId: string): Promise<CollabRoom> {
-    await this.ensureSeeded(documentId);
     const room = new CollabRoom(
       documentId,
       this.store,
@@ -352,7 +360,11 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
         if (this.shouldCompact(stored)) void this.compact(stored);
       },
     );
-    await room.load();
+    // One read for a document that has content; a new one is seeded (under the lock, once) and read again.
+    if (!(await room.load())) {
+      await this.ensureSeeded(documentId);
+      await room.load();
+    }
     return room;
   }
 
@@ -421,7 +433,7 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
    * a client, so content cannot be duplicated.
    */
   async ensureSeeded(documentId: string): Promise<void> {
-    const { document } = await this.access.documentAccessFor({ platformRole: 'admin', personId: null }, documentId);
+    const { document } = await this.admission.documentAccessFor({ platformRole: 'admin', personId: null }, documentId);
     await this.store.seedIfEmpty(documentId, () => {
       const seeded = prosemirrorJSONToYDoc(this.schema, initialContent(document.type, document.titleEn), EDITOR_FRAGMENT);
       const update = Y.encodeStateAsUpdate(seeded);
@@ -444,7 +456,10 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
 
   /** Sessions ended (logout, sign out everywhere, password change or reset): close their sockets. */
   private closeSessions(sessionIds: string[]): void {
-    for (const id of sessionIds) for (const connection of this.bySession.get(id) ?? []) this.endConnection(connection);
+    for (const id of sessionIds) {
+      this.admission.sessionEnded(id);
+      for (const connection of this.bySession.get(id) ?? []) this.endConnection(connection);
+    }
   }
 
   /**
@@ -512,12 +527,15 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
     return room.tailLength >= maxTail || room.tailBytes >= room.snapshotBytes * tailRatio;
   }
 
-  /** Compacts a live room from its in-memory doc (see CollabRoom.snapshot): one encode, no re-read of the log. */
+  /**
+   * Compacts a live room from its in-memory doc once it holds only committed updates (see
+   * CollabRoom.requestSnapshot): one encode, no re-read of the log.
+   */
   private async compact(room: CollabRoom): Promise<void> {
     room.compacting = true;
     try {
-      const snapshot = room.snapshot();
-      if (await this.store.saveSnapshot(room.documentId, snapshot.state, snapshot.lastId)) room.compacted(snapshot);
+      const snapshot = await room.requestSnapshot();
+      if (snapshot && (await this.store.saveSnapshot(room.documentId, snapshot.state, snapshot.lastId))) room.compacted(snapshot);
     } finally {
       room.compacting = false;
     }

@@ -219,12 +219,16 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 
-  /** The document as it is now: the live room's doc if open (not destroyed by us), else the stored state. */
+  /**
+   * The document as it is stored now: the live room's committed state if open (it may be ahead of storage by
+   * edits relayed but not yet committed; a version never holds what is not stored), else the stored state.
+   */
   private async withCurrentDoc<T>(documentId: string, use: (doc: Y.Doc) => Promise<T> | T): Promise<T> {
     const room = await this.collaboration.liveRoom(documentId);
+    const snapshot = room ? await room.requestSnapshot() : null;
     const doc = new Y.Doc();
     try {
-      if (room) Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
+      if (snapshot) Y.applyUpdate(doc, snapshot.state);
       else {
         await this.collaboration.ensureSeeded(documentId);
         await this.store.loadInto(documentId, doc);

@@ -19,7 +19,7 @@ import { DocumentLock } from './document-lock';
 import { EditorToolbar } from './editor.toolbar';
 import { openOfflineStore } from './offline-store';
 import { SaveStatus } from './save-status';
-import { SaveTracker, savedMessageHandler, trackingWebSocket } from './save-tracker';
+import { SaveTracker, savedMessageHandler, trackingWebSocket, warnWhileUnsaved } from './save-tracker';
 import { useCollabStatus } from './use-collab-status';
 import { useSaveStatus } from './use-save-status';
 import { VersionsToggle } from './versions.panel';
@@ -129,6 +129,8 @@ function LiveDocument({ document, user, onLocked }: { document: DocumentDto; use
       params: { [COLLAB_EXTENSIONS_PARAM]: `${COLLAB_MESSAGE_SAVED},${COLLAB_MESSAGE_COMMENTS_CHANGED}` },
     });
     provider.messageHandlers[COLLAB_MESSAGE_SAVED] = savedMessageHandler(tracker);
+    // Edits are relayed before they are stored: closing the tab before "saved" is worth a question.
+    const stopWarning = warnWhileUnsaved(ydoc, provider, tracker);
     const commentSignals = new CommentSignals();
     provider.messageHandlers[COLLAB_MESSAGE_COMMENTS_CHANGED] = commentSignals.messageHandler;
     // Signals sent while the socket was down are lost: catch up once it is back.
@@ -157,6 +159,7 @@ function LiveDocument({ document, user, onLocked }: { document: DocumentDto; use
     });
     return () => {
       active = false;
+      stopWarning();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       setSession(null);

@@ -3,7 +3,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
-import { isEmptyUpdate, saveStateOf, savedMessageHandler, SaveTracker, trackingWebSocket, updateOfMessage } from './save-tracker';
+import { isEmptyUpdate, saveStateOf, savedMessageHandler, SaveTracker, trackingWebSocket, updateOfMessage, warnWhileUnsaved } from './save-tracker';
 
 /** A socket that records what it was asked to send. */
 class FakeSocket {
@@ -199,6 +199,45 @@ describe('with a real WebsocketProvider (y-websocket 3.1.0)', () => {
       next.receive(savedMessage(1));
       expect(tracker.pending).toBe(false);
     } finally {
+      provider.destroy();
+      provider.awareness.destroy();
+      jest.useRealTimers();
+    }
+  });
+
+  it('asks before the tab closes while an edit is unacknowledged, offline edits included, and not once saved', () => {
+    const { tracker, doc, provider, socket } = setup();
+    const target = new EventTarget();
+    const stop = warnWhileUnsaved(doc, provider, tracker, target as unknown as Window);
+    const closing = () => {
+      // A BeforeUnloadEvent as browsers make it (Node has none; its Event's returnValue has no setter).
+      const event = Object.defineProperty(new Event('beforeunload', { cancelable: true }), 'returnValue', { value: true, writable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    jest.useFakeTimers();
+    try {
+      socket.open();
+      socket.receive(syncMessage((e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
+      socket.receive(syncMessage((e) => syncProtocol.writeSyncStep2(e, new Y.Doc())));
+      expect(closing()).toBe(false);
+      doc.getText('t').insert(0, 'a'); // sent, possibly relayed, not stored yet
+      expect(closing()).toBe(true);
+      socket.receive(savedMessage(2));
+      expect(closing()).toBe(false);
+      socket.drop();
+      doc.getText('t').insert(1, 'b'); // offline
+      jest.advanceTimersByTime(5000);
+      const next = FakeSocket.last as FakeSocket;
+      expect(closing()).toBe(true); // a new socket with nothing counted yet is not "saved"
+      next.open();
+      next.receive(syncMessage((e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
+      next.receive(syncMessage((e) => syncProtocol.writeSyncStep2(e, new Y.Doc())));
+      expect(closing()).toBe(true); // 'b' went in our sync step 2, not acknowledged yet
+      next.receive(savedMessage(1));
+      expect(closing()).toBe(false);
+    } finally {
+      stop();
       provider.destroy();
       provider.awareness.destroy();
       jest.useRealTimers();

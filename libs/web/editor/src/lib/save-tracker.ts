@@ -154,3 +154,41 @@ export function saveStateOf(input: { connected: boolean; synced: boolean; pendin
   if (!input.synced || input.pending) return 'saving';
   return 'saved';
 }
+
+/**
+ * Makes the browser ask before the tab closes while edits made here are not acknowledged as saved: typed
+ * offline, sent but not yet stored, or relayed to co-authors but not yet committed (the server relays before
+ * it commits; only "saved" means stored). Cleared once the state is "saved" again. The prompt is the
+ * browser's own (it shows no text of ours). Returns the cleanup.
+ */
+export function warnWhileUnsaved(
+  doc: Y.Doc,
+  provider: WebsocketProvider,
+  tracker: SaveTracker,
+  target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window,
+): () => void {
+  let unsaved = false;
+  const settle = () => {
+    if (unsaved && saveStateOf({ connected: provider.wsconnected, synced: provider.synced, pending: tracker.pending, lostConnection: false }) === 'saved') {
+      unsaved = false;
+    }
+  };
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider) unsaved = true;
+  };
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!unsaved) return;
+    event.preventDefault();
+    event.returnValue = ''; // browsers from before the standard's preventDefault() need it set
+  };
+  doc.on('update', onUpdate);
+  provider.on('sync', settle);
+  const unsubscribe = tracker.subscribe(settle);
+  target.addEventListener('beforeunload', onBeforeUnload);
+  return () => {
+    doc.off('update', onUpdate);
+    provider.off('sync', settle);
+    unsubscribe();
+    target.removeEventListener('beforeunload', onBeforeUnload);
+  };
+}
