@@ -16,9 +16,11 @@ export interface TestApp {
 }
 
 /** The real application on a real, fresh PostgreSQL database, listening on a free port. */
-export async function startTestApp(options: { database?: TestDatabase; seed?: boolean; port?: number; webDist?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { database?: TestDatabase; seed?: boolean; port?: number; webDist?: string; apiDocs?: boolean } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const app = await createApp({ databaseUrl: database.url, webDist: options.webDist ?? null, logger: ['error'] });
+  const app = await createApp({ databaseUrl: database.url, webDist: options.webDist ?? null, apiDocs: options.apiDocs, logger: ['error'] });
   if (options.seed ?? true) await seedDemo(app.get(DataSource));
   await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

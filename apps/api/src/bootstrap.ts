@@ -2,7 +2,8 @@ import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ApiExceptionFilter, createValidationPipe } from '@roundtable/api-platform';
+import { ApiExceptionFilter, createValidationPipe, JsonBodyOnlyInterceptor, originCheck, securityHeaders } from '@roundtable/api-platform';
+import { Reflector } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'fs';
 import { join } from 'path';
@@ -13,6 +14,8 @@ export interface CreateAppOptions {
   webDist?: string | null;
   trustProxy?: boolean;
   logger?: LogLevel[] | false;
+  /** Serve Swagger UI at /api/docs and the document at /api/openapi.json (off in production unless API_DOCS=true). */
+  apiDocs?: boolean;
 }
 
 /** Builds the whole application (API, collaboration socket, web app) on one HTTP server. Used by main and tests. */
@@ -23,10 +26,22 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   });
   if (options.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
+  // Request hygiene (ADR 015): headers on every response, then the origin check before anything reads the session.
+  app.use(securityHeaders({ hsts: process.env.COOKIE_SECURE === 'true' }));
+  app.use(originCheck(process.env.PUBLIC_URL));
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new JsonBodyOnlyInterceptor(app.get(Reflector)));
 
+  if (options.apiDocs ?? true) setUpApiDocs(app);
+
+  if (options.webDist && existsSync(join(options.webDist, 'index.html'))) serveWebApp(app, options.webDist);
+  else if (options.webDist) new Logger('Web').warn(`No web build at ${options.webDist}: run "npm run build"`);
+  return app;
+}
+
+function setUpApiDocs(app: INestApplication): void {
   const openApi = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -37,10 +52,6 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       .build(),
   );
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
-
-  if (options.webDist && existsSync(join(options.webDist, 'index.html'))) serveWebApp(app, options.webDist);
-  else if (options.webDist) new Logger('Web').warn(`No web build at ${options.webDist}: run "npm run build"`);
-  return app;
 }
 
 /** Serves the built SPA at / with a fallback to index.html for client-side routes (never for /api or /collab). */

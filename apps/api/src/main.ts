@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const applied = await migrate(databaseUrl);
   if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
-  const app = await createApp({ databaseUrl, webDist: config.webDist, trustProxy: config.trustProxy });
+  const app = await createApp({ databaseUrl, webDist: config.webDist, trustProxy: config.trustProxy, apiDocs: config.apiDocs });
   if (config.demo) {
     await seedDemo(app.get(DataSource));
     logger.log('Demo project ready (sign in as coordinator@example.org / roundtable-demo)');

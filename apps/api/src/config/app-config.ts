@@ -11,6 +11,8 @@ export interface AppConfig {
   /** Built web app served at / (SPA); skipped when missing. */
   webDist: string;
   trustProxy: boolean;
+  /** Swagger UI and the OpenAPI document: on by default, off with NODE_ENV=production unless API_DOCS=true. */
+  apiDocs: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -24,5 +26,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demo: env.DEMO !== undefined ? env.DEMO === 'true' : databaseUrl === null,
     webDist: resolve(env.WEB_DIST ?? 'dist/web'),
     trustProxy: env.TRUST_PROXY === 'true',
+    apiDocs: env.API_DOCS !== undefined ? env.API_DOCS === 'true' : env.NODE_ENV !== 'production',
   };
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, LIBRARY_LIMITS, type LibraryFileDetailDto, type LibraryListDto } from '@roundtable/contracts';
 import { attachmentDisposition } from '@roundtable/domain';
-import { ApiException, Policy } from '@roundtable/api-platform';
+import { AcceptsUpload, ApiException, Policy } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -79,6 +79,7 @@ export class LibraryController {
 
   @Policy('library.upload')
   @Post('working-groups/:groupId/library')
+  @AcceptsUpload()
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
   @ApiConsumes('multipart/form-data')
@@ -95,6 +96,7 @@ export class LibraryController {
 
   @Policy('library.upload')
   @Post('projects/:projectId/library')
+  @AcceptsUpload()
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
   @ApiConsumes('multipart/form-data')
@@ -111,6 +113,7 @@ export class LibraryController {
 
   @Policy('library.upload')
   @Post('library/:fileId/versions')
+  @AcceptsUpload()
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
   @ApiConsumes('multipart/form-data')

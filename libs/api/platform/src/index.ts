@@ -5,3 +5,5 @@ export * from './public.decorator';
 export * from './health.controller';
 export * from './policy.decorator';
 export * from './clock';
+export * from './allowed-origins';
+export * from './request-hygiene';
