@@ -35,13 +35,14 @@ describe('request hygiene', () => {
     it('refuses Origin null, a sibling port, a foreign Referer and a cross-site fetch without either', async () => {
       const before = await hours();
       const sibling = t.baseUrl.replace(/:\d+$/, `:${t.port + 1}`);
-      for (const headers of [
+      const cases: Array<Record<string, string>> = [
         { origin: 'null' },
         { origin: sibling },
         { origin: '', referer: 'https://evil.example/page' },
         { 'sec-fetch-site': 'cross-site' },
         { 'sec-fetch-site': 'same-site' },
-      ]) {
+      ];
+      for (const headers of cases) {
         const plain: Record<string, string> = { cookie: coordinator.cookie!, 'content-type': 'application/json', ...headers };
         if (plain.origin === '') delete plain.origin;
         const response = await fetch(`${t.baseUrl}/api/me/working-hours`, { method: 'PUT', headers: plain, body: JSON.stringify({ workStart: '05:00', workEnd: '06:00' }) });

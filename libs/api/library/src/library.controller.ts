@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, LIBRARY_LIMITS, type LibraryFileDetailDto, type LibraryListDto } from '@roundtable/contracts';
 import { attachmentDisposition } from '@roundtable/domain';
-import { AcceptsUpload, ApiException, Policy } from '@roundtable/api-platform';
+import { AcceptsUpload, ApiException, Policy, unsafeTextFields } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -34,7 +34,11 @@ function uploadInput(file: UploadedBytes | undefined, request: LibraryRequest): 
       fields: [{ field: 'file', message: 'file is required (multipart/form-data, field "file")' }],
     });
   }
-  return { originalName: file.originalname, bytes: file.buffer, fields: { ...((request.body as Record<string, unknown>) ?? {}) } };
+  const fields = { ...((request.body as Record<string, unknown>) ?? {}) };
+  // Multipart fields skip the validation pipe: the same text rule (no NUL, no lone surrogates) applies here.
+  const unsafe = [...unsafeTextFields(fields), ...unsafeTextFields(file.originalname, 'file')];
+  if (unsafe.length > 0) throw new ApiException(ErrorCode.ValidationFailed, `Invalid ${unsafe.map((f) => f.field).join(', ')}`, { fields: unsafe });
+  return { originalName: file.originalname, bytes: file.buffer, fields };
 }
 
 const UPLOAD_BODY = {
