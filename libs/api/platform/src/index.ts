@@ -7,3 +7,4 @@ export * from './policy.decorator';
 export * from './clock';
 export * from './allowed-origins';
 export * from './request-hygiene';
+export * from './csv';
