@@ -3,7 +3,6 @@ import { EDITOR_FRAGMENT } from '@roundtable/editor-schema';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Window } from 'happy-dom';
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import * as Y from 'yjs';
 import { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -72,6 +71,7 @@ describe('exports carry no active content', () => {
     // Read back by the most permissive CommonMark reader: raw HTML on, every link scheme let through.
     const reader = new MarkdownIt({ html: true });
     reader.validateLink = () => true;
+    type Token = ReturnType<ReturnType<typeof MarkdownIt>['parse']>[number];
     const flatten = (tokens: Token[]): Token[] => tokens.flatMap((token) => [token, ...flatten(token.children ?? [])]);
     const tokens = flatten(reader.parse(markdown, {}));
     expect(tokens.filter((token) => token.type.startsWith('html_')).map((token) => token.content)).toEqual([]);

@@ -1,6 +1,5 @@
 import { getSchema } from '@tiptap/core';
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import { documentTemplate, editorExtensions } from './editor-schema';
 import { safeHref, toMarkdown } from './markdown';
 
@@ -43,6 +42,7 @@ describe('toMarkdown', () => {
     // The most permissive CommonMark reader: raw HTML on, every link scheme let through.
     const reader = new MarkdownIt({ html: true });
     reader.validateLink = () => true;
+    type Token = ReturnType<ReturnType<typeof MarkdownIt>['parse']>[number];
     const flatten = (tokens: Token[]): Token[] => tokens.flatMap((t) => [t, ...flatten(t.children ?? [])]);
     const hostile = {
       type: 'doc',
