@@ -8,7 +8,7 @@ import { until } from '../support/poll';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 
-/** Collects Content-Security-Policy violations the page reports (ADR 017). */
+/** Collects Content-Security-Policy violations the page reports (ADR 018). */
 async function recordCspViolations(page: Page): Promise<string[]> {
   const violations: string[] = [];
   await page.exposeFunction('__reportCsp', (text: string) => violations.push(text));

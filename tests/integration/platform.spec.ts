@@ -64,7 +64,7 @@ describe('bad input never becomes a 500', () => {
     expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('answers a non-JSON body with 415 naming the body (ADR 017)', async () => {
+  it('answers a non-JSON body with 415 naming the body (ADR 018)', async () => {
     const response = await new HttpClient(t.baseUrl).request('POST', '/api/auth/login', 'email=a', { 'content-type': 'text/plain' });
     expect(response.status).toBe(415);
     expect(response.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', fields: [{ field: 'body' }] });

@@ -26,7 +26,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   });
   if (options.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
-  // Request hygiene (ADR 017): headers on every response, then the origin check before anything reads the session.
+  // Request hygiene (ADR 018): headers on every response, then the origin check before anything reads the session.
   app.use(securityHeaders({ hsts: process.env.COOKIE_SECURE === 'true' }));
   app.use(originCheck(process.env.PUBLIC_URL));
   app.setGlobalPrefix('api');
