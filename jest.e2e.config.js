@@ -6,7 +6,7 @@ module.exports = {
   rootDir: __dirname,
   roots: ['<rootDir>/tests/e2e'],
   testMatch: ['**/*.e2e.ts'],
-  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalSetup: '<rootDir>/tests/support/e2e-global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 120_000,
 };

@@ -18,5 +18,7 @@ if (process.env.SKIP_BUILD !== 'true') {
 }
 
 const server = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js')], { cwd: root, env, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+// Forwarded (a Ctrl-C in a terminal also reaches the server directly; it stops once). The server stops its
+// embedded PostgreSQL last and exits 0.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

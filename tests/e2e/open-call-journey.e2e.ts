@@ -53,6 +53,14 @@ describe('open call in Chromium: a visitor applies, a co-chair accepts, the emai
       await visitor.click(`${apply} button[type="submit"]`);
       await visitor.waitForSelector('[data-testid="apply-success"]');
 
+      // 2b. Nothing counts until the visitor opens the link mailed to them and confirms.
+      const confirmation = await sink.waitForMessage((m) => m.to.includes('applicant@example.org') && /\/apply\/confirm\//.test(m.text), 15_000);
+      const confirmLink = /https?:\/\/\S+\/apply\/confirm\/[\w-]+/.exec(confirmation.text)?.[0];
+      expect(confirmLink).toBeDefined();
+      await visitor.goto(confirmLink!);
+      await visitor.click('[data-testid="confirm-application-button"]');
+      await visitor.waitForSelector('[data-testid="confirm-application-done"]');
+
       // 3. The WG1 co-chair reviews and accepts.
       const coChair = await signIn(coChairContext, server.baseUrl, 'wg1-eu-cochair@example.org');
       await coChair.goto(`${server.baseUrl}/calls/${callId}/applications`);
@@ -64,7 +72,7 @@ describe('open call in Chromium: a visitor applies, a co-chair accepts, the emai
       await coChair.click('[data-testid="accept-button"]');
 
       // 4. The invitation arrives over real SMTP; the invitee follows the link and creates the account.
-      const mail = await sink.waitForMessage((m) => m.to.includes('applicant@example.org'), 15_000);
+      const mail = await sink.waitForMessage((m) => m.to.includes('applicant@example.org') && /\/invitations\//.test(m.text), 15_000);
       const link = /https?:\/\/\S+\/invitations\/[\w-]+/.exec(mail.text)?.[0];
       expect(link).toBeDefined();
       const invitee = await inviteeContext.newPage();

@@ -1,5 +1,8 @@
+import { CollaborationServer } from '@roundtable/api-collaboration';
+import * as Y from 'yjs';
 import { appendParagraph, connectCollab, fragmentText, waitFor, waitForSync } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
+import { poll } from '../support/poll';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('server rendering and edits through the API', () => {
@@ -66,5 +69,50 @@ describe('server rendering and edits through the API', () => {
     expect(empty.body.fields[0].field).toBe('paragraphs');
     const huge = await coordinator.post(`/api/documents/${documentId}/paragraphs`, { paragraphs: ['x'.repeat(20_001)] });
     expect(huge.status).toBe(400);
+  });
+
+  it('renders for a reader without touching the live document: an element the schema does not know stays stored and with every editor', async () => {
+    const documentId = papers.find((p) => p.workingGroupCode === 'WG1')!.id;
+    const writer = connectCollab(a.baseUrl, documentId, coordinator.cookie);
+    const other = connectCollab(a.baseUrl, documentId, coordinator.cookie);
+    const stored = async () =>
+      (await a.dataSource.query('SELECT count(*)::int AS count, max(id)::text AS last FROM document_updates WHERE document_id = $1', [documentId]))[0];
+    try {
+      await Promise.all([waitForSync(writer.provider), waitForSync(other.provider)]);
+      // What a newer or foreign client might send: a node type the shared schema does not have, beside known text.
+      writer.doc.transact(() => {
+        const unknown = new Y.XmlElement('marquee');
+        unknown.insert(0, [new Y.XmlText('scrolling banner')]);
+        const known = new Y.XmlElement('paragraph');
+        known.insert(0, [new Y.XmlText('known text next to it')]);
+        writer.doc.getXmlFragment('default').push([unknown, known]);
+      });
+      await waitFor(() => fragmentText(other.doc).includes('<marquee>scrolling banner</marquee>'), 5000, 'unknown element relayed');
+      // The room applies an update only after it is stored, so once the room has it, so has PostgreSQL.
+      const room = (await a.app.get(CollaborationServer).liveRoom(documentId))!;
+      await poll(() => fragmentText(room.doc), (text) => text.includes('<marquee>'), 'unknown element in the room');
+      const before = await stored();
+      // The whole state, deletions included (a deletion does not move the state vector).
+      const state = Buffer.from(Y.encodeStateAsUpdate(room.doc));
+
+      const reader = await new HttpClient(a.baseUrl).login('wg1-observer@example.org');
+      const content = await reader.get(`/api/documents/${documentId}/content`);
+      expect(content.status).toBe(200);
+      expect(content.body.text).toContain('known text next to it');
+      expect(content.body.html).not.toContain('marquee');
+      expect(content.body.text).not.toContain('scrolling banner');
+
+      expect(await stored()).toEqual(before);
+      expect(Buffer.from(Y.encodeStateAsUpdate(room.doc))).toEqual(state);
+      expect(fragmentText(room.doc)).toContain('<marquee>scrolling banner</marquee>');
+      // Nothing was relayed in between: the next edit arrives at the other editor with the element still there.
+      appendParagraph(writer.doc, 'written after the read');
+      await waitFor(() => fragmentText(other.doc).includes('written after the read'), 5000, 'edit after the read');
+      expect(fragmentText(other.doc)).toContain('<marquee>scrolling banner</marquee>');
+      expect(fragmentText(writer.doc)).toContain('<marquee>scrolling banner</marquee>');
+    } finally {
+      writer.provider.destroy();
+      other.provider.destroy();
+    }
   });
 });

@@ -263,6 +263,11 @@ describe('working-group invitations (real PostgreSQL, real SMTP)', () => {
     const shortPassword = await accept({ displayName: 'Careful', password: 'short' });
     expect(shortPassword.status).toBe(400);
     expect(fieldsOf(shortPassword)).toEqual(['password']);
+    // Long enough is not enough: repeated characters and common passwords are refused too.
+    for (const password of ['aaaaaaaaaa', 'password123', 'qwertyuiop']) {
+      const weak = await accept({ displayName: 'Careful', password, country: 'FR' });
+      expect([password, weak.status, fieldsOf(weak)]).toEqual([password, 400, ['password']]);
+    }
     const unknownCountry = await accept({ displayName: 'Careful', password: PASSWORD, country: 'XX' });
     expect(unknownCountry.status).toBe(400);
     expect(fieldsOf(unknownCountry)).toEqual(['country']);

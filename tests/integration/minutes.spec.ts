@@ -1,6 +1,7 @@
 import { Clock } from '@roundtable/api-platform';
 import { ActionRemindersService } from '@roundtable/api-meetings';
 import { HttpClient } from '../support/http-client';
+import { appendParagraph, connectCollab, waitForSync } from '../support/collab-client';
 import { until } from '../support/poll';
 import { RawWriter } from '../support/raw-writer';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -16,6 +17,7 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
   let otherMeeting: { id: string; agenda: Array<{ id: string }> };
   let minutes: { id: string; documentId: string };
   let actionId: string;
+  let integrityMinutes: { id: string; documentId: string };
   const groups: Record<string, string> = {};
   const people: Record<string, string> = {};
   const c: Record<string, HttpClient> = {};
@@ -242,14 +244,18 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('CONFLICT');
     expect(await count('minutes_approvals')).toBe(approvalsBefore + 1);
-    // One approval is not enough: still editable while circulated.
+    // One approval is not enough: still editable while circulated. The edit withdraws it (it approved other text).
     expect((await c['wg1-expert'].post(`/api/documents/${minutes.documentId}/paragraphs`, { paragraphs: ['Comment taken in.'] })).status).toBe(200);
+    await until(async () => (await c['wg1-eu-cochair'].get(`/api/minutes/${minutes.id}`)).body.approvals.length === 0, 'the stale approval withdrawn');
+    expect((await c['wg1-eu-cochair'].get(`/api/minutes/${minutes.id}`)).body).toMatchObject({ status: 'circulated', canApprove: true });
 
     expect((await c['wg1-cn-cochair'].get(`/api/minutes/${minutes.id}`)).body.canApprove).toBe(true);
-    const second = await c['wg1-cn-cochair'].post(`/api/minutes/${minutes.id}/approvals`);
+    const onlyOne = await c['wg1-cn-cochair'].post(`/api/minutes/${minutes.id}/approvals`);
+    expect(onlyOne.body).toMatchObject({ status: 'circulated', approvals: [{ displayName: 'WG1 China co-chair' }] });
+    const second = await c['wg1-eu-cochair'].post(`/api/minutes/${minutes.id}/approvals`);
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ status: 'approved', canManage: false, canEditItems: false, canApprove: false });
-    expect(second.body.approvals.map((a: { displayName: string }) => a.displayName)).toEqual(['WG1 EU co-chair', 'WG1 China co-chair']);
+    expect(second.body.approvals.map((a: { displayName: string }) => a.displayName)).toEqual(['WG1 China co-chair', 'WG1 EU co-chair']);
     expect((await c['wg1-cn-cochair'].post(`/api/minutes/${minutes.id}/approvals`)).status).toBe(409);
 
     // Locked: read only for everyone, the REST path refused, the socket neither stores nor acknowledges.
@@ -325,6 +331,91 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     const approved = await c.coordinator.post(`/api/minutes/${started.body.id}/approvals`);
     expect(approved.body.status).toBe('approved');
     expect((await c['wg3-eu-cochair'].get(`/api/minutes/${started.body.id}`)).status).toBe(200);
+  });
+
+  it('binds approvals to the text approved: a live edit, a decision or a stale fingerprint withdraws them, and the approver is told', async () => {
+    const started = await c['wg1-eu-cochair'].post(`/api/meetings/${meeting.id}/minutes`, { occurrenceStart: meeting.occurrences[2].originalStart });
+    expect(started.status).toBe(201);
+    integrityMinutes = started.body;
+    const m = integrityMinutes;
+    expect((await c['wg1-eu-cochair'].post(`/api/minutes/${m.id}/circulate`, {})).status).toBe(200);
+    const approvals = async (): Promise<string[]> =>
+      (await c['wg1-expert'].get(`/api/minutes/${m.id}`)).body.approvals.map((a: { displayName: string }) => a.displayName);
+    const withdrawnMail = (to: string, pattern: RegExp) =>
+      sink.waitForMessage((msg) => msg.to.includes(to) && msg.text.includes(`/minutes/${m.id}`) && pattern.test(msg.text) && !seen.has(msg));
+    const seen = new Set<unknown>();
+
+    // 1. The China co-chair approves; an expert then types in the live document: the approval no longer counts.
+    expect((await c['wg1-cn-cochair'].post(`/api/minutes/${m.id}/approvals`)).body.approvals).toHaveLength(1);
+    const [stored] = await t.dataSource.query('SELECT content_sha256 FROM minutes_approvals WHERE minutes_id = $1', [m.id]);
+    expect(stored.content_sha256).toMatch(/^[0-9a-f]{64}$/);
+    const editor = connectCollab(t.baseUrl, m.documentId, c['wg1-expert'].cookie);
+    try {
+      await waitForSync(editor.provider);
+      appendParagraph(editor.doc, 'Changed after the first approval.');
+      await until(async () => (await approvals()).length === 0, 'the approval withdrawn after the live edit', 10_000);
+    } finally {
+      editor.provider.destroy();
+    }
+    const chinese = await withdrawnMail('wg1-cn-cochair@example.org', /正文、决定或行动项已被修改/);
+    seen.add(chinese);
+    expect(chinese.subject).toBe('您的批准已撤回：WG1 Minutes test meeting 的会议纪要');
+
+    // 2. Approved again on the new text; a decision recorded afterwards withdraws it at once (in English for the EU co-chair).
+    expect((await c['wg1-eu-cochair'].post(`/api/minutes/${m.id}/approvals`)).body.approvals).toHaveLength(1);
+    expect((await c['wg1-expert'].post(`/api/minutes/${m.id}/decisions`, { text: 'Decided after the approval' })).status).toBe(201);
+    expect(await approvals()).toEqual([]);
+    const english = await withdrawnMail('wg1-eu-cochair@example.org', /the text, a decision or an action item was changed/);
+    seen.add(english);
+    expect(english.subject).toBe('Your approval was withdrawn: minutes of WG1 Minutes test meeting');
+
+    // 3. An action's follow-up status is not what was approved: changing it keeps the approval.
+    const action = await c['wg1-expert'].post(`/api/minutes/${m.id}/actions`, { text: 'Send the survey', ownerPersonId: people['wg1-expert'] });
+    expect(action.status).toBe(201);
+    expect((await c['wg1-eu-cochair'].post(`/api/minutes/${m.id}/approvals`)).status).toBe(200);
+    expect((await c['wg1-expert'].patch(`/api/actions/${action.body.id}`, { status: 'done' })).status).toBe(200);
+    expect(await approvals()).toEqual(['WG1 EU co-chair']);
+
+    // 4. The last approval re-checks the others: one whose text changed unnoticed (here: recorded on other text)
+    //    is withdrawn instead of being locked in with text its author never saw.
+    await t.dataSource.query("UPDATE minutes_approvals SET content_sha256 = repeat('0', 64) WHERE minutes_id = $1", [m.id]);
+    const notLast = await c['wg1-cn-cochair'].post(`/api/minutes/${m.id}/approvals`);
+    expect(notLast.status).toBe(200);
+    expect(notLast.body).toMatchObject({ status: 'circulated', approvals: [{ displayName: 'WG1 China co-chair' }] });
+    seen.add(await withdrawnMail('wg1-eu-cochair@example.org', /the text, a decision or an action item was changed/));
+    const last = await c['wg1-eu-cochair'].post(`/api/minutes/${m.id}/approvals`);
+    expect(last.body.status).toBe('approved');
+    const frozen = (await c['wg1-expert'].get(`/api/documents/${m.documentId}/versions/${last.body.approvedVersionId}`)).body;
+    expect(frozen.text).toContain('Changed after the first approval.');
+  });
+
+  it('returns approved minutes to draft when a coordinator unlocks them: editable, shown as not approved, approvers told', async () => {
+    const m = integrityMinutes;
+    expect((await c['wg1-expert'].post(`/api/documents/${m.documentId}/paragraphs`, { paragraphs: ['too late'] })).status).toBe(409);
+    expect((await c['wg1-eu-cochair'].post(`/api/documents/${m.documentId}/unlock`)).status).toBe(403);
+    expect((await c['wg1-expert'].get(`/api/minutes/${m.id}`)).body.status).toBe('approved');
+    expect((await c['wg3-eu-cochair'].get(`/api/minutes/${m.id}`)).status).toBe(200);
+
+    const unlocked = await c.coordinator.post(`/api/documents/${m.documentId}/unlock`);
+    expect(unlocked.status).toBe(200);
+    const reopened = (await c['wg1-expert'].get(`/api/minutes/${m.id}`)).body;
+    expect(reopened).toMatchObject({ status: 'draft', approvals: [], approvedAt: null, approvedVersionId: null, canEditItems: true });
+    expect((await c['wg1-expert'].get(`/api/documents/${m.documentId}`)).body.access).toBe('write');
+    expect((await c['wg1-expert'].post(`/api/documents/${m.documentId}/paragraphs`, { paragraphs: ['Corrected after reopening.'] })).status).toBe(200);
+    // No longer approved anywhere: not shared with other groups, not in the archive, not approvable before circulating again.
+    expect((await c['wg3-eu-cochair'].get(`/api/minutes/${m.id}`)).status).toBe(404);
+    const archive = (await c.coordinator.get(`/api/projects/${projectId}/minutes`)).body;
+    expect(archive.map((a: { id: string }) => a.id)).not.toContain(m.id);
+    const refused = await c['wg1-eu-cochair'].post(`/api/minutes/${m.id}/approvals`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('ILLEGAL_TRANSITION');
+    for (const [to, pattern] of [
+      ['wg1-eu-cochair@example.org', /a coordinator unlocked the approved minutes/],
+      ['wg1-cn-cochair@example.org', /协调人解锁了已批准的会议纪要/],
+    ] as const) {
+      const told = await sink.waitForMessage((msg) => msg.to.includes(to) && msg.text.includes(`/minutes/${m.id}`) && pattern.test(msg.text));
+      expect(told.subject).toMatch(/withdrawn|撤回/);
+    }
   });
 
   it('seeds approved minutes (locked, both demo co-chairs, frozen version) with decisions and actions, and a later draft, once', async () => {

@@ -8,10 +8,14 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const PUBLIC_ROUTES = [
   'GET /health',
   'POST /auth/login',
+  // Reset links: always 202 for any email (no enumeration); the confirm needs the emailed token.
+  'POST /auth/password-reset',
+  'POST /auth/password-reset/confirm',
   'GET /invitations/by-token/:token',
   'POST /invitations/by-token/:token/accept',
   'GET /public/calls/:id',
   'POST /public/calls/:id/applications',
+  'POST /public/application-confirmations/:token',
   'GET /calendar-feeds/:token/calendar.ics',
 ].sort();
 

@@ -15,21 +15,32 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** kill -9: no chance to flush or stop the database. */
   kill9(): Promise<void>;
+  /** Resolves with the exit code (or the signal that ended the process). */
+  exited: Promise<number | NodeJS.Signals>;
+}
+
+export interface ServerProcessOptions {
+  /** What to run instead of the built server, e.g. ['npm', 'start']. */
+  command?: [string, ...string[]];
+  /** In its own process group (as a terminal runs a foreground job), so that `process.kill(-pid)` reaches all of it. */
+  processGroup?: boolean;
 }
 
 /** Runs the built server (`dist/`) as a real OS process, exactly as `npm start` does. */
-export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, port?: number, options: ServerProcessOptions = {}): Promise<ServerProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npm run build)`);
   const chosenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, [MAIN], {
+  const [command, ...args] = options.command ?? [process.execPath, MAIN];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(chosenPort), HOST: '127.0.0.1', WEB_DIST: join(ROOT, 'dist/web'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const baseUrl = `http://127.0.0.1:${chosenPort}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -59,5 +70,6 @@ export async function startServerProcess(env: Record<string, string>, port?: num
       if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
     },
+    exited,
   };
 }

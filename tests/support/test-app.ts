@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { seedDemo } from '@roundtable/api-demo';
+import { parseTrustProxy } from '@roundtable/api-platform';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -17,10 +18,16 @@ export interface TestApp {
 
 /** The real application on a real, fresh PostgreSQL database, listening on a free port. */
 export async function startTestApp(
-  options: { database?: TestDatabase; seed?: boolean; port?: number; webDist?: string; apiDocs?: boolean } = {},
+  options: { database?: TestDatabase; seed?: boolean; port?: number; webDist?: string; trustProxy?: string; apiDocs?: boolean } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const app = await createApp({ databaseUrl: database.url, webDist: options.webDist ?? null, apiDocs: options.apiDocs, logger: ['error'] });
+  const app = await createApp({
+    databaseUrl: database.url,
+    webDist: options.webDist ?? null,
+    logger: ['error'],
+    trustProxy: parseTrustProxy(options.trustProxy),
+    apiDocs: options.apiDocs,
+  });
   if (options.seed ?? true) await seedDemo(app.get(DataSource));
   await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@roundtable/api-database';
+import { AccountsModule } from '@roundtable/api-accounts';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
 import { CommentsModule } from '@roundtable/api-comments';
@@ -11,21 +12,23 @@ import { MeetingsModule } from '@roundtable/api-meetings';
 import { OpenCallModule } from '@roundtable/api-open-call';
 import { LibraryModule } from '@roundtable/api-library';
 import { JobsModule } from '@roundtable/api-jobs';
-import { ClockModule, HealthController } from '@roundtable/api-platform';
+import { ClockModule, HealthController, ProxyTrustModule, type ProxyTrust } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { VersionsModule } from '@roundtable/api-versions';
 import { ENTITIES } from './database/entities';
 
 @Module({})
 export class AppModule {
-  static forDatabase(databaseUrl: string): DynamicModule {
+  static forDatabase(databaseUrl: string, proxyTrust: ProxyTrust = () => false): DynamicModule {
     return {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES), retryAttempts: 2, retryDelay: 500 }),
         ClockModule,
+        ProxyTrustModule.forRoot(proxyTrust),
         JobsModule.forRoot(databaseUrl),
         AuthModule,
+        AccountsModule,
         ProjectsModule,
         CollaborationModule,
         MailModule,

@@ -2,7 +2,9 @@ import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ApiExceptionFilter, createValidationPipe, JsonBodyOnlyInterceptor, originCheck, securityHeaders } from '@roundtable/api-platform';
+import {
+  ApiExceptionFilter, createValidationPipe, JsonBodyOnlyInterceptor, originCheck, parseTrustProxy, securityHeaders, type ProxyTrustSetting,
+} from '@roundtable/api-platform';
 import { Reflector } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'fs';
@@ -12,7 +14,8 @@ import { AppModule } from './app.module';
 export interface CreateAppOptions {
   databaseUrl: string;
   webDist?: string | null;
-  trustProxy?: boolean;
+  /** TRUST_PROXY, parsed; none trusted when absent. */
+  trustProxy?: ProxyTrustSetting;
   logger?: LogLevel[] | false;
   /** Serve Swagger UI at /api/docs and the document at /api/openapi.json (off in production unless API_DOCS=true). */
   apiDocs?: boolean;
@@ -20,11 +23,13 @@ export interface CreateAppOptions {
 
 /** Builds the whole application (API, collaboration socket, web app) on one HTTP server. Used by main and tests. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(options.databaseUrl), {
+  const proxy = options.trustProxy ?? parseTrustProxy(undefined);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(options.databaseUrl, proxy.trust), {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: true,
   });
-  if (options.trustProxy) app.set('trust proxy', true);
+  // Express's own view (req.secure, req.protocol) follows the same setting as clientAddress().
+  app.set('trust proxy', proxy.express);
   app.disable('x-powered-by');
   // Request hygiene (ADR 018): headers on every response, then the origin check before anything reads the session.
   app.use(securityHeaders({ hsts: process.env.COOKIE_SECURE === 'true' }));

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@roundtable/api-database';
 import { seedDemo } from '@roundtable/api-demo';
+import type { Server } from 'http';
 import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap';
 import { loadConfig } from './config/app-config';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   const applied = await migrate(databaseUrl);
   if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
+  logger.log(`TRUST_PROXY: ${config.trustProxy.description}`);
+  if (config.trustProxy.warning) logger.warn(config.trustProxy.warning);
   const app = await createApp({ databaseUrl, webDist: config.webDist, trustProxy: config.trustProxy, apiDocs: config.apiDocs });
   if (config.demo) {
     await seedDemo(app.get(DataSource));
@@ -37,14 +40,20 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     try {
+      // The order matters: PostgreSQL must outlive everything that talks to it, or a normal stop prints errors.
+      // 1. Stop accepting connections (idle keep-alive ones close; Nest's close below waits for the rest).
+      (app.getHttpServer() as Server).close();
+      // 2. Sockets flushed and told 1001, job queue stopped (before-shutdown hooks); HTTP drained; LISTEN
+      //    connections and pools closed (shutdown hooks).
       await app.close();
+      // 3. Only then the embedded PostgreSQL.
       await embedded?.stop();
     } finally {
       process.exit(0);
     }
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // SIGHUP too (the terminal closed): its default would end the app at once and leave PostgreSQL running.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
 }
 
 main().catch((error) => {

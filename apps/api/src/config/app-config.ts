@@ -1,3 +1,4 @@
+import { parseTrustProxy, type ProxyTrustSetting } from '@roundtable/api-platform';
 import { resolve } from 'path';
 
 export interface AppConfig {
@@ -10,7 +11,8 @@ export interface AppConfig {
   demo: boolean;
   /** Built web app served at / (SPA); skipped when missing. */
   webDist: string;
-  trustProxy: boolean;
+  /** Which reverse proxies' X-Forwarded-For to believe (TRUST_PROXY: a hop count, proxy addresses, or false). */
+  trustProxy: ProxyTrustSetting;
   /** Swagger UI and the OpenAPI document: on by default, off with NODE_ENV=production unless API_DOCS=true. */
   apiDocs: boolean;
 }
@@ -25,7 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     demo: env.DEMO !== undefined ? env.DEMO === 'true' : databaseUrl === null,
     webDist: resolve(env.WEB_DIST ?? 'dist/web'),
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     apiDocs: env.API_DOCS !== undefined ? env.API_DOCS === 'true' : env.NODE_ENV !== 'production',
   };
 }

@@ -1,3 +1,4 @@
+import { ACCOUNT_ENTITIES } from '@roundtable/api-accounts';
 import { AUTH_ENTITIES } from '@roundtable/api-auth';
 import { COLLABORATION_ENTITIES } from '@roundtable/api-collaboration';
 import { COMMENT_ENTITIES } from '@roundtable/api-comments';
@@ -13,6 +14,7 @@ import { VERSION_ENTITIES } from '@roundtable/api-versions';
 /** Every entity, listed explicitly (never globbed from dist/). */
 export const ENTITIES = [
   ...AUTH_ENTITIES,
+  ...ACCOUNT_ENTITIES,
   ...PROJECT_ENTITIES,
   ...COLLABORATION_ENTITIES,
   ...MAIL_ENTITIES,

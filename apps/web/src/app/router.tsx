@@ -1,14 +1,19 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
-import { LoginPage, RequireAuth } from '@roundtable/web-auth';
+import { AccountPage, ForgotPasswordPage, LoginPage, RequireAuth, ResetPasswordPage } from '@roundtable/web-auth';
 import { AppLayout, HomePage, NotFoundPage, WorkingGroupPage } from '@roundtable/web-projects';
 
 // The group's working documents come from the library chunk, loaded with the group page.
 const WorkingGroupLibrary = lazy(async () => ({ default: (await import('@roundtable/web-library')).WorkingGroupLibrary }));
 
+/** Offline copies of papers must not outlive the session on this computer (the editor chunk, loaded on demand). */
+const clearOfflineDocuments = async () => (await import('@roundtable/web-editor')).clearOfflineDocuments();
+
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
-  // Public pages (no sign-in): the link in an invitation email and the open call's application form.
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+  // Public pages (no sign-in): the link in an invitation email, the open call's application form and its confirmation link.
   {
     path: '/invitations/:token',
     lazy: async () => ({ Component: (await import('@roundtable/web-people')).InvitationPage }),
@@ -16,6 +21,11 @@ const router = createBrowserRouter([
   {
     path: '/apply/:callId',
     lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).PublicCallPage }),
+  },
+  // The link in the "confirm your application" mail (ADR 015).
+  {
+    path: '/apply/confirm/:token',
+    lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).ConfirmApplicationPage }),
   },
   {
     path: '/',
@@ -43,6 +53,7 @@ const router = createBrowserRouter([
         // The editor (Tiptap, ProseMirror, Yjs) is the heaviest part of the app: load it on demand.
         lazy: async () => ({ Component: (await import('@roundtable/web-editor')).EditorPage }),
       },
+      { path: 'account', element: <AccountPage onSignedOut={clearOfflineDocuments} /> },
       { path: 'people', lazy: async () => ({ Component: (await import('@roundtable/web-people')).PeopleDirectoryPage }) },
       { path: 'people/me', lazy: async () => ({ Component: (await import('@roundtable/web-people')).MyProfileRedirect }) },
       { path: 'people/:id', lazy: async () => ({ Component: (await import('@roundtable/web-people')).PersonPage }) },

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { UserDto } from '@roundtable/contracts';
-import { Public, Policy } from '@roundtable/api-platform';
+import { clientAddress, InjectProxyTrust, Public, Policy, type ProxyTrust } from '@roundtable/api-platform';
 import type { Request, Response } from 'express';
 import { AuthService, toUserDto, type AuthenticatedUser } from './auth.service';
 import { LoginDto } from './dto/login.dto';
@@ -11,16 +11,16 @@ import { CurrentUser } from './session.guard';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly auth: AuthService, @InjectProxyTrust() private readonly proxyTrust: ProxyTrust) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Signed in; the session cookie is set.' })
   @ApiUnauthorizedResponse({ description: 'Email or password is incorrect (the message does not say which).' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts from this address for this email.' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts: for this email from this address, from this address, or for this email from anywhere.' })
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<UserDto> {
-    const { token, user } = await this.auth.login(body.email, body.password, request.ip ?? 'unknown');
+    const { token, user } = await this.auth.login(body.email, body.password, clientAddress(request, this.proxyTrust));
     response.cookie(SESSION_COOKIE, token, sessionCookieOptions(isSecureRequest(request)));
     return toUserDto(user);
   }
@@ -28,10 +28,19 @@ export class AuthController {
   @Policy('self')
   @Post('logout')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The session is revoked on the server and the cookie cleared.' })
+  @ApiNoContentResponse({ description: 'The session is revoked on the server and the cookie cleared; its collaboration sockets close with 4440.' })
   async logout(@CurrentUser() user: AuthenticatedUser, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(user.sessionId);
-    response.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(isSecureRequest(request)), maxAge: undefined });
+    clearSessionCookie(request, response);
+  }
+
+  @Policy('self')
+  @Post('logout-everywhere')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Every session of the account, this one included, is revoked; their sockets close with 4440.' })
+  async logoutEverywhere(@CurrentUser() user: AuthenticatedUser, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.endSessionsOf(user.id);
+    clearSessionCookie(request, response);
   }
 
   @Policy('self')
@@ -40,4 +49,8 @@ export class AuthController {
   me(@CurrentUser() user: AuthenticatedUser): UserDto {
     return toUserDto(user);
   }
+}
+
+function clearSessionCookie(request: Request, response: Response): void {
+  response.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(isSecureRequest(request)), maxAge: undefined });
 }

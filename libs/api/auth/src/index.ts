@@ -3,3 +3,4 @@ export * from './auth.module';
 export * from './auth.service';
 export * from './session.guard';
 export * from './session-cookie';
+export * from './password-policy';

@@ -15,6 +15,8 @@ export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 }
 export interface CollabConnection {
   socket: WebSocket;
   userId: string;
+  /** The session the socket was opened with: when it ends, the socket closes (4440). */
+  sessionId: string;
   /** What the access policy needs to re-check this connection when the user's access changes. */
   user: { platformRole: 'admin' | 'coordinator' | 'member'; personId: string | null };
   canWrite: boolean;

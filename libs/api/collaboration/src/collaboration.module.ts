@@ -12,6 +12,6 @@ import { DocumentStore } from './document.store';
   imports: [AuthModule, ProjectsModule],
   controllers: [DocumentContentController, DocumentLockController],
   providers: [DocumentStore, DocumentEvents, CollaborationServer, DocumentContentService],
-  exports: [DocumentStore, CollaborationServer, DocumentContentService],
+  exports: [DocumentStore, DocumentEvents, CollaborationServer, DocumentContentService],
 })
 export class CollaborationModule {}

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { COLLAB_LIMITS, COLLAB_MAX_MESSAGE_BYTES, COLLAB_MESSAGE_COMMENTS_CHANGED, ErrorCode, COLLAB_PATH, CollabCloseCode, CollabUpgradeStatus } from '@roundtable/contracts';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
@@ -19,6 +19,8 @@ import { DocumentStore } from './document.store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PING_INTERVAL_MS = 30_000;
+/** Largest delay setTimeout keeps; sessions expiring later are left to the periodic check. */
+const MAX_TIMER_MS = 2_147_483_647;
 /**
  * When a live document is compacted: its tail has at least `afterUpdates` updates and holds at least
  * `tailRatio` of the snapshot's bytes, or it has `maxTail` updates whatever their size. Compacting costs
@@ -43,6 +45,8 @@ const readLimits = () => ({
   maxUpdatesPerSecond: limit('COLLAB_MAX_UPDATES_PER_SECOND', COLLAB_LIMITS.maxUpdatesPerSecond),
   maxConnectionsPerMinute: limit('COLLAB_MAX_CONNECTIONS_PER_MINUTE', COLLAB_LIMITS.maxConnectionsPerMinute),
   authDeadlineMs: COLLAB_LIMITS.authDeadlineMs,
+  /** How often open sockets' sessions are checked against the database (catches ends no NOTIFY told us of). */
+  sessionCheckMs: limit('COLLAB_SESSION_CHECK_SECONDS', 60) * 1000,
   maxBytesBeforeReady: COLLAB_LIMITS.maxBytesBeforeReady,
 });
 
@@ -52,7 +56,7 @@ const readLimits = () => ({
  * document; read-only users get a socket whose updates are dropped.
  */
 @Injectable()
-export class CollaborationServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CollaborationServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Collaboration');
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_MAX_MESSAGE_BYTES });
   private readonly rooms = new Map<string, Promise<CollabRoom>>();
@@ -67,6 +71,9 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   /** The last socket on a document left this process and its updates are stored. */
   readonly sessionEnded$ = new Subject<string>();
   private pingTimer: NodeJS.Timeout | null = null;
+  private sessionTimer: NodeJS.Timeout | null = null;
+  /** Open sockets by the session they were opened with. */
+  private readonly bySession = new Map<string, Set<CollabConnection>>();
   private closing = false;
 
   constructor(
@@ -85,16 +92,27 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     this.documentEvents.stored$.subscribe(({ documentId, id }) => void this.catchUp(documentId, id));
     this.documentEvents.commentsChanged$.subscribe((documentId) => void this.signalCommentsChanged(documentId));
     this.documentEvents.locked$.subscribe((documentId) => void this.closeLocked(documentId));
+    // Sessions ended here close their sockets before the HTTP answer; the NOTIFY brings other processes' ends.
+    this.auth.sessionsEnded$.subscribe((ids) => this.closeSessions(ids));
+    this.documentEvents.sessionEnded$.subscribe((id) => this.closeSessions([id]));
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.httpServer.on('upgrade', this.onUpgrade);
     this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
     this.pingTimer.unref();
+    this.sessionTimer = setInterval(() => void this.checkSessions(), this.limits.sessionCheckMs);
+    this.sessionTimer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before Nest closes the HTTP server, which waits for every connection to end, upgraded sockets included:
+   * rooms are flushed and their sockets told 1001 while the database pools are still open.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.closing) return;
     this.closing = true;
     this.httpServer?.off('upgrade', this.onUpgrade);
     if (this.pingTimer) clearInterval(this.pingTimer);
+    if (this.sessionTimer) clearInterval(this.sessionTimer);
     const rooms = await Promise.all([...this.rooms.values()].map((room) => room.catch(() => null)));
     for (const room of rooms) {
       if (!room) continue;
@@ -127,7 +145,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
     Promise.race([this.authorise(request, url.pathname.slice(COLLAB_PATH.length + 1)), deadline])
       .then((result) => {
         if ('status' in result) return refuse(socket, result.status, result.reason);
-        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result.documentId, result.userId, result.user, result.canWrite));
+        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result));
       })
       .catch((error) => {
         this.logger.error('Upgrade failed', error as Error);
@@ -138,22 +156,31 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
   private async authorise(
     request: IncomingMessage,
     documentId: string,
-  ): Promise<{ status: number; reason: string } | { documentId: string; userId: string; user: CollabConnection['user']; canWrite: boolean }> {
+  ): Promise<{ status: number; reason: string } | Admitted> {
     if (this.closing) return { status: 503, reason: 'Service Unavailable' };
     if (!UUID.test(documentId)) return { status: CollabUpgradeStatus.DocumentNotFound, reason: 'Not Found' };
     const user = await this.auth.userForToken(readCookie(request.headers, SESSION_COOKIE));
     if (!user) return { status: CollabUpgradeStatus.Unauthenticated, reason: 'Unauthorized' };
     try {
       const { access } = await this.access.documentAccessFor(user, documentId);
-      return { documentId, userId: user.id, user: { platformRole: user.platformRole, personId: user.personId }, canWrite: access === 'write' };
+      return {
+        documentId,
+        userId: user.id,
+        user: { platformRole: user.platformRole, personId: user.personId },
+        canWrite: access === 'write',
+        sessionId: user.sessionId,
+        sessionExpiresAt: user.sessionExpiresAt,
+      };
     } catch (error) {
       if (error instanceof ApiException) return { status: CollabUpgradeStatus.DocumentNotFound, reason: 'Not Found' };
       throw error;
     }
   }
 
-  private accept(socket: WebSocket, documentId: string, userId: string, user: CollabConnection['user'], canWrite: boolean): void {
-    const connection: CollabConnection = { socket, userId, user, canWrite, awarenessIds: new Set(), received: 0, saved: 0 };
+  private accept(socket: WebSocket, admitted: Admitted): void {
+    const { documentId, userId, user, canWrite, sessionId } = admitted;
+    const connection: CollabConnection = { socket, userId, sessionId, user, canWrite, awarenessIds: new Set(), received: 0, saved: 0 };
+    const expiry = this.watchSession(connection, admitted.sessionExpiresAt);
     let alive = true;
     socket.on('pong', () => (alive = true));
     (socket as WebSocket & { isAlive?: () => boolean }).isAlive = () => {
@@ -182,6 +209,9 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
       } else this.handle(room, connection, bytes);
     });
     socket.on('close', () => {
+      clearTimeout(expiry);
+      this.bySession.get(sessionId)?.delete(connection);
+      if (this.bySession.get(sessionId)?.size === 0) this.bySession.delete(sessionId);
       if (room) this.leave(room, connection);
     });
     socket.on('error', () => socket.terminate());
@@ -306,7 +336,7 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
       edit(base);
       const update = Y.encodeStateAsUpdate(base, before);
       if (room) {
-        const serverOrigin = { socket: null, userId: 'server', user: { platformRole: 'admin', personId: null }, canWrite: true, awarenessIds: new Set(), received: 0, saved: 0 };
+        const serverOrigin = { socket: null, userId: 'server', sessionId: '', user: { platformRole: 'admin', personId: null }, canWrite: true, awarenessIds: new Set(), received: 0, saved: 0 };
         await room.applyServerUpdate(update, serverOrigin as unknown as CollabConnection).catch((error: unknown) => {
           throw error instanceof DocumentLockedError ? documentLocked() : error;
         });
@@ -330,6 +360,42 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
       seeded.destroy();
       return update;
     });
+  }
+
+  /** Registers a socket under its session and closes it when the session expires. */
+  private watchSession(connection: CollabConnection, expiresAt: Date): NodeJS.Timeout | undefined {
+    let sockets = this.bySession.get(connection.sessionId);
+    if (!sockets) this.bySession.set(connection.sessionId, (sockets = new Set()));
+    sockets.add(connection);
+    const delay = Math.max(0, expiresAt.getTime() - Date.now());
+    if (delay > MAX_TIMER_MS) return undefined;
+    const timer = setTimeout(() => this.endConnection(connection), delay);
+    timer.unref();
+    return timer;
+  }
+
+  /** Sessions ended (logout, sign out everywhere, password change or reset): close their sockets. */
+  private closeSessions(sessionIds: string[]): void {
+    for (const id of sessionIds) for (const connection of this.bySession.get(id) ?? []) this.endConnection(connection);
+  }
+
+  /**
+   * The periodic check: sessions revoked or expired without a NOTIFY reaching us (the listener was down, the
+   * row was changed by hand, an upgrade raced a logout) still close their sockets within one interval.
+   */
+  private async checkSessions(): Promise<void> {
+    try {
+      this.closeSessions(await this.auth.endedSessions([...this.bySession.keys()]));
+    } catch (error) {
+      this.logger.error('Checking open sessions failed', error as Error);
+    }
+  }
+
+  /** Nothing this socket sends from now on is stored: it is read only until the close completes. */
+  private endConnection(connection: CollabConnection): void {
+    connection.canWrite = false;
+    connection.toldReadOnly = true;
+    connection.socket.close(CollabCloseCode.SessionEnded, 'session ended');
   }
 
   /** Sliding one-minute window of upgrade attempts per address. */
@@ -396,6 +462,15 @@ export class CollaborationServer implements OnApplicationBootstrap, OnApplicatio
       else socket.ping();
     }
   }
+}
+
+interface Admitted {
+  documentId: string;
+  userId: string;
+  user: CollabConnection['user'];
+  canWrite: boolean;
+  sessionId: string;
+  sessionExpiresAt: Date;
 }
 
 function documentLocked(): ApiException {

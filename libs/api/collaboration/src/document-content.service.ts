@@ -35,7 +35,7 @@ export class DocumentContentService implements OnModuleDestroy {
     const doc = new Y.Doc();
     try {
       await this.store.loadInto(documentId, doc);
-      return this.renderDoc(doc);
+      return this.renderLoaded(doc);
     } finally {
       doc.destroy();
     }
@@ -56,8 +56,24 @@ export class DocumentContentService implements OnModuleDestroy {
     return this.render(documentId);
   }
 
-  /** Renders any Y.Doc holding the editor fragment (a live room, a stored state, a version). */
+  /**
+   * Renders any Y.Doc holding the editor fragment (a live room, a stored state, a version) without changing
+   * it. y-prosemirror deletes every element or text run the schema cannot build from the doc it converts
+   * (and the live room would relay that deletion to every editor), so the conversion runs on a throwaway
+   * copy: content the schema does not know is left out of the rendering and kept in the document (ADR 015).
+   */
   renderDoc(doc: Y.Doc): DocumentContent {
+    const copy = new Y.Doc();
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+      return this.renderLoaded(copy);
+    } finally {
+      copy.destroy();
+    }
+  }
+
+  /** Renders a doc nobody else holds; the conversion may delete what the schema does not know from it. */
+  private renderLoaded(doc: Y.Doc): DocumentContent {
     const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema);
     return { html: this.html(root), markdown: toMarkdown(root.toJSON()), text: root.textBetween(0, root.content.size, '\n', '\n') };
   }

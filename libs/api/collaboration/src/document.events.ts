@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { Subject } from 'rxjs';
 import type { DataSource } from 'typeorm';
+import { SESSION_ENDED_CHANNEL } from '@roundtable/api-auth';
 import { DOCUMENT_CHANNEL, DOCUMENT_LOCKED_CHANNEL } from './document.store';
 
 /** Channel on which every process announces `<documentId>` when its comment threads change. */
@@ -18,6 +19,8 @@ export class DocumentEvents implements OnApplicationShutdown {
   readonly stored$ = new Subject<{ documentId: string; id: number }>();
   readonly commentsChanged$ = new Subject<string>();
   readonly locked$ = new Subject<string>();
+  /** A session ended (logout, sign out everywhere, password change or reset) in any process. */
+  readonly sessionEnded$ = new Subject<string>();
   private client: Client | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -28,6 +31,7 @@ export class DocumentEvents implements OnApplicationShutdown {
     client.on('notification', (message) => {
       if (message.channel === COMMENTS_CHANNEL && message.payload) return this.commentsChanged$.next(message.payload);
       if (message.channel === DOCUMENT_LOCKED_CHANNEL && message.payload) return this.locked$.next(message.payload);
+      if (message.channel === SESSION_ENDED_CHANNEL && message.payload) return this.sessionEnded$.next(message.payload);
       if (message.channel !== DOCUMENT_CHANNEL || !message.payload) return;
       const [documentId, id] = message.payload.split(':');
       if (documentId && Number.isFinite(Number(id))) this.stored$.next({ documentId, id: Number(id) });
@@ -37,6 +41,7 @@ export class DocumentEvents implements OnApplicationShutdown {
     await client.query(`LISTEN ${DOCUMENT_CHANNEL}`);
     await client.query(`LISTEN ${COMMENTS_CHANNEL}`);
     await client.query(`LISTEN ${DOCUMENT_LOCKED_CHANNEL}`);
+    await client.query(`LISTEN ${SESSION_ENDED_CHANNEL}`);
     this.client = client;
   }
 
@@ -49,6 +54,7 @@ export class DocumentEvents implements OnApplicationShutdown {
     this.stored$.complete();
     this.commentsChanged$.complete();
     this.locked$.complete();
+    this.sessionEnded$.complete();
     await this.client?.end().catch(() => undefined);
   }
 }

@@ -24,6 +24,9 @@ export interface StoredState {
   lastId: number;
 }
 
+/** Runs inside the unlocking transaction (throwing refuses the unlock); what it returns runs after the commit. */
+export type UnlockHook = (manager: EntityManager, documentId: string) => Promise<(() => Promise<unknown>) | void>;
+
 function bytes(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
@@ -122,15 +125,35 @@ export class DocumentStore {
     });
   }
 
-  /** Makes a locked document editable again. Returns false when it was not locked. */
+  private readonly unlockHooks: UnlockHook[] = [];
+
+  /**
+   * Lets the feature that owns a kind of document react to its unlocking in the same transaction (approved
+   * minutes go back to draft, ADR 015), so a document is never editable while still shown as final.
+   */
+  onUnlock(hook: UnlockHook): void {
+    this.unlockHooks.push(hook);
+  }
+
+  /** Makes a locked document editable again, with every unlock hook in the same transaction. Returns false when it was not locked. */
   async unlock(documentId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `WITH unlocked AS (UPDATE documents SET locked_at = NULL, locked_by_user_id = NULL, locked_reason = NULL
-                          WHERE id = $1 AND locked_at IS NOT NULL RETURNING id)
-       SELECT id FROM unlocked`,
-      [documentId],
-    );
-    return rows.length > 0;
+    const afterCommit: Array<() => Promise<unknown>> = [];
+    const unlocked = await this.dataSource.transaction(async (manager) => {
+      const rows: unknown[] = await manager.query(
+        `WITH unlocked AS (UPDATE documents SET locked_at = NULL, locked_by_user_id = NULL, locked_reason = NULL
+                            WHERE id = $1 AND locked_at IS NOT NULL RETURNING id)
+         SELECT id FROM unlocked`,
+        [documentId],
+      );
+      if (rows.length === 0) return false;
+      for (const hook of this.unlockHooks) {
+        const then = await hook(manager, documentId);
+        if (then) afterCommit.push(then);
+      }
+      return true;
+    });
+    for (const then of afterCommit) await then();
+    return unlocked;
   }
 
   /**

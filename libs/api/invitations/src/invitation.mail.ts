@@ -1,4 +1,5 @@
 import type { Locale, WorkingGroupRole } from '@roundtable/contracts';
+import { escapeHtml } from '@roundtable/api-platform';
 
 export interface InvitationMailInput {
   locale: Locale;
@@ -60,8 +61,4 @@ function toHtml(lines: string[], link: string, linkLabel: string, lang: string):
     .map((line) => (line === link ? `<a href="${escapeHtml(link)}">${escapeHtml(linkLabel)}</a><br>${escapeHtml(link)}` : escapeHtml(line)))
     .join('<br>\n');
   return `<!doctype html><html lang="${lang}"><body><p>${body}</p></body></html>`;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }

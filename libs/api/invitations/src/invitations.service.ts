@@ -9,13 +9,12 @@ import {
   type Locale,
 } from '@roundtable/contracts';
 import { can } from '@roundtable/domain';
-import { ApiException } from '@roundtable/api-platform';
-import { AuthService, type AuthenticatedUser } from '@roundtable/api-auth';
+import { ApiException, hashLinkToken, looksLikeLinkToken, newLinkToken, publicBaseUrl } from '@roundtable/api-platform';
+import { AuthService, passwordProblem, type AuthenticatedUser } from '@roundtable/api-auth';
 import { MailService } from '@roundtable/api-mail';
 import { AccessService, MembershipsService, Project, WorkingGroup } from '@roundtable/api-projects';
 import { DataSource, type EntityManager } from 'typeorm';
 import { invitationMail } from './invitation.mail';
-import { hashInvitationToken, looksLikeInvitationToken, newInvitationToken } from './invitation-token';
 import { Invitation } from './invitations.entities';
 import type { AcceptInvitationDto } from './invitations.dto';
 
@@ -61,7 +60,7 @@ export class InvitationsService {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid role', { fields: [{ field: 'role', message: `role must be one of: ${ROLES.join(', ')}` }] });
     }
     const group = await this.findGroup(input.workingGroupId);
-    const token = newInvitationToken();
+    const token = newLinkToken();
     const invitation = await this.dataSource.transaction(async (manager) => {
       // Serialises invitations for one email and group, so two at once cannot both pass the checks below.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`invitation:${group.id}:${email}`]);
@@ -91,7 +90,7 @@ export class InvitationsService {
         email,
         displayName: input.displayName?.trim() || null,
         role: input.role,
-        tokenHash: hashInvitationToken(token),
+        tokenHash: hashLinkToken(token),
         invitedByUserId: input.invitedByUserId,
         applicationId: input.applicationId ?? null,
         expiresAt: new Date(Date.now() + invitationTtlDays() * 24 * 60 * 60 * 1000),
@@ -180,6 +179,8 @@ export class InvitationsService {
         const missing: FieldError[] = [];
         if (!body.displayName) missing.push({ field: 'displayName', message: 'displayName is required to create your account' });
         if (!body.password) missing.push({ field: 'password', message: 'password is required to create your account' });
+        const weak = body.password ? passwordProblem(body.password, invitation.email) : null;
+        if (weak) missing.push({ field: 'password', message: weak });
         if (invitation.role === 'co-chair' && !body.country) {
           missing.push({ field: 'country', message: 'country is required to join as co-chair (one co-chair is based in Europe, one in China)' });
         }
@@ -222,8 +223,8 @@ export class InvitationsService {
   /** Unknown and revoked invitations are both 404 (a revoked link should not reveal anything). */
   private async findByToken(manager: EntityManager, token: string, lock: boolean): Promise<Invitation> {
     const notFound = new ApiException(ErrorCode.NotFound, 'This invitation link is not valid. Ask for a new invitation.');
-    if (!looksLikeInvitationToken(token)) throw notFound;
-    const query = manager.getRepository(Invitation).createQueryBuilder('i').where('i.token_hash = :hash', { hash: hashInvitationToken(token) });
+    if (!looksLikeLinkToken(token)) throw notFound;
+    const query = manager.getRepository(Invitation).createQueryBuilder('i').where('i.token_hash = :hash', { hash: hashLinkToken(token) });
     if (lock) query.setLock('pessimistic_write');
     const invitation = await query.getOne();
     if (!invitation || invitation.revokedAt) throw notFound;
@@ -273,7 +274,6 @@ export class InvitationsService {
       : [];
     const project = await this.dataSource.getRepository(Project).findOne({ where: { id: group.projectId } });
     const locale: Locale = requestedLocale ?? (recipient?.locale === 'zh-CN' ? 'zh-CN' : 'en');
-    const baseUrl = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
     const message = invitationMail({
       locale,
       displayName: invitation.displayName ?? recipient?.display_name ?? null,
@@ -281,7 +281,7 @@ export class InvitationsService {
       projectName: project?.name ?? group.code,
       workingGroup: { code: group.code, titleEn: group.titleEn, titleZh: group.titleZh },
       role: invitation.role,
-      link: `${baseUrl}/invitations/${token}`,
+      link: `${publicBaseUrl()}/invitations/${token}`,
       expiresAt: invitation.expiresAt,
     });
     await this.mail.send({ to: invitation.email, ...message, kind: 'invitation' });

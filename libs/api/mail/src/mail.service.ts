@@ -141,12 +141,18 @@ function smtpUrlFromEnv(): string | null {
   return url ? url : null;
 }
 
+/**
+ * Kinds whose body is a credential (a password reset link): the outbox page shows that they exist, never their
+ * text, so nobody who may read the outbox can take over the recipient's account.
+ */
+export const WITHHELD_MAIL_KINDS: ReadonlySet<string> = new Set(['password-reset']);
+
 export function presentOutboxMessage(row: OutboxMessage): OutboxMessageDto {
   return {
     id: row.id,
     to: row.to,
     subject: row.subject,
-    text: row.text,
+    text: WITHHELD_MAIL_KINDS.has(row.kind) ? '' : row.text,
     kind: row.kind,
     attachments: (row.attachments ?? []).map((a) => a.filename),
     status: row.status,

@@ -15,6 +15,7 @@ import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 import { MinutesController } from './minutes/minutes.controller';
 import { MinutesService } from './minutes/minutes.service';
+import { MinutesIntegrityService } from './minutes/minutes-integrity.service';
 import { ActionRemindersService } from './minutes/action-reminders.service';
 
 /** Meetings, calendars and meeting mail; reminders need JobsModule and ClockModule (global). */
@@ -24,6 +25,7 @@ import { ActionRemindersService } from './minutes/action-reminders.service';
   providers: [
     MeetingsService,
     MinutesService,
+    MinutesIntegrityService,
     ActionRemindersService,
     MeetingRemindersService,
     MeetingMailer,

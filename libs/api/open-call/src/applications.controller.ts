@@ -3,9 +3,9 @@ import {
   ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiGoneResponse,
   ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { ApplicationDto, ExpertCallDto } from '@roundtable/contracts';
+import type { ApplicationConfirmationDto, ApplicationDto, ExpertCallDto, SubmitApplicationResponse } from '@roundtable/contracts';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
-import { Policy, Public } from '@roundtable/api-platform';
+import { clientAddress, InjectProxyTrust, Policy, Public, type ProxyTrust } from '@roundtable/api-platform';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Request, Response } from 'express';
 import { DecideApplicationDto, ReviewApplicationDto, SubmitApplicationDto } from './applications.dto';
@@ -16,7 +16,11 @@ import { CallsService } from './calls.service';
 @ApiTags('open-call (public)')
 @Controller('public/calls')
 export class PublicCallsController {
-  constructor(private readonly calls: CallsService, private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly calls: CallsService,
+    private readonly applications: ApplicationsService,
+    @InjectProxyTrust() private readonly proxyTrust: ProxyTrust,
+  ) {}
 
   @Public()
   @Get(':id')
@@ -28,23 +32,36 @@ export class PublicCallsController {
 
   @Public()
   @Post(':id/applications')
-  @ApiCreatedResponse({ description: 'Application stored: { id, status, updated: false }.' })
-  @ApiOkResponse({ description: 'An application with this email existed for this call and was updated: { id, status, updated: true }.' })
-  @ApiAcceptedResponse({ description: 'Accepted.' })
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    description:
+      'Submission kept and a confirmation link mailed to its address: always { status: "confirmation-sent" }, whether or not the ' +
+      'email applied before (and for the honeypot). Only opening the link creates or replaces the application.',
+  })
   @ApiBadRequestResponse({ description: 'Invalid fields (each named); consents must be true.' })
   @ApiNotFoundResponse({ description: 'Unknown call.' })
-  @ApiConflictResponse({ description: 'The application with this email was already decided.' })
   @ApiGoneResponse({ description: 'The call is closed (CALL_CLOSED).' })
   @ApiTooManyRequestsResponse({ description: 'Too many applications from this address in the last hour (Retry-After).' })
-  async submit(
-    @Param('id', new UuidParamPipe('id')) id: string,
-    @Body() body: SubmitApplicationDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<{ id: string; status: 'submitted'; updated: boolean }> {
-    const result = await this.applications.submit(id, body, request.ip ?? 'unknown');
-    response.status(result.httpStatus);
-    return result.body;
+  submit(@Param('id', new UuidParamPipe('id')) id: string, @Body() body: SubmitApplicationDto, @Req() request: Request): Promise<SubmitApplicationResponse> {
+    return this.applications.submit(id, body, clientAddress(request, this.proxyTrust));
+  }
+}
+
+/** The link in the confirmation mail: proof of the email address, so it may create or replace that address's application. */
+@ApiTags('open-call (public)')
+@Controller('public/application-confirmations')
+export class ApplicationConfirmationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Public()
+  @Post(':token')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The submission is now the application for its email: { callId, replaced }.' })
+  @ApiNotFoundResponse({ description: 'Unknown or revoked link (a later confirmation for the same email revoked it).' })
+  @ApiConflictResponse({ description: 'Already confirmed (CONFIRMATION_USED), or the application was already decided (CONFLICT).' })
+  @ApiGoneResponse({ description: 'The link expired (CONFIRMATION_EXPIRED).' })
+  confirm(@Param('token') token: string): Promise<ApplicationConfirmationDto> {
+    return this.applications.confirm(token);
   }
 }
 

@@ -5,7 +5,7 @@ import {
   Matches, MinLength, ValidateBy, ValidateIf, type ValidationOptions,
 } from 'class-validator';
 import {
-  SECTORS, WorkingGroupRole, type DecideApplicationRequest, type ReviewApplicationRequest, type Sector, type SubmitApplicationRequest,
+  SECTORS, WorkingGroupRole, type DecideApplicationRequest, type Locale, type ReviewApplicationRequest, type Sector, type SubmitApplicationRequest,
 } from '@roundtable/contracts';
 import { isCountryCode } from '@roundtable/domain';
 import { trimmed, upperTrimmed } from './trim.transform';
@@ -20,6 +20,8 @@ export const APPLICATION_LIMITS = {
   conflictOfInterest: 2000,
   reviewComment: 2000,
 } as const;
+
+const LOCALES: Locale[] = ['en', 'zh-CN'];
 
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 
@@ -127,6 +129,11 @@ export class SubmitApplicationDto implements SubmitApplicationRequest {
   @ApiProperty({ description: "Consent to processing under China's PIPL; must be true." })
   @Equals(true, { message: "consentPipl must be true: we cannot process an application without consent under China's PIPL" })
   consentPipl!: boolean;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the confirmation mail (the form’s); English when absent.' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` })
+  locale?: Locale;
 
   @ApiPropertyOptional({ description: 'Leave empty (anti-spam field hidden from people).' })
   @IsOptional()

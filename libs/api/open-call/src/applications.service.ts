@@ -1,28 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type ApplicationDto, type Locale } from '@roundtable/contracts';
+import {
+  ErrorCode, type ApplicationConfirmationDto, type ApplicationDto, type Locale, type SubmitApplicationRequest, type SubmitApplicationResponse,
+} from '@roundtable/contracts';
 import { can, regionOf, type Actor } from '@roundtable/domain';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, hashLinkToken, looksLikeLinkToken, newLinkToken, publicBaseUrl } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { InvitationsService } from '@roundtable/api-invitations';
 import { MailService } from '@roundtable/api-mail';
 import { AccessService, Project, WorkingGroup } from '@roundtable/api-projects';
-import { randomUUID } from 'crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { applicationConfirmationMail } from './application-confirmation.mail';
 import { applicationDeclinedMail } from './application-declined.mail';
 import type { DecideApplicationDto, ReviewApplicationDto, SubmitApplicationDto } from './applications.dto';
 import { Application, ExpertCall, ExpertCallGroup } from './open-call.entities';
 import { isCallOpen, presentApplication, type ReviewRow } from './open-call.presenters';
 
-/** Applications accepted from one client address per window (new applications and re-submissions alike). */
+/** Submissions accepted from one client address per window (each one sends a confirmation mail). */
 export const SUBMISSIONS_PER_IP = 5;
 export const SUBMISSION_WINDOW_SECONDS = 60 * 60;
+/** How long a confirmation link works. */
+export const CONFIRMATION_TTL_HOURS = 48;
 
-export interface SubmissionResult {
-  /** 201 new, 200 updated, 202 honeypot (nothing stored). */
-  httpStatus: 200 | 201 | 202;
-  body: { id: string; status: 'submitted'; updated: boolean };
-}
+/** The one answer to every accepted submission (the honeypot's too): it must not tell whether the email applied before. */
+const CONFIRMATION_SENT: SubmitApplicationResponse = { status: 'confirmation-sent' };
+
+/** What a submission keeps until it is confirmed; copied into `applications` then. */
+type SubmissionPayload = Omit<SubmitApplicationRequest, 'website' | 'locale'>;
 
 const APPLICATION_NOT_FOUND = 'Application not found.';
 
@@ -35,14 +39,16 @@ export class ApplicationsService {
     private readonly mail: MailService,
   ) {}
 
-  /** Public: stores or updates (same call, same email) an application. Never returns anyone's data. */
-  async submit(callId: string, body: SubmitApplicationDto, ip: string): Promise<SubmissionResult> {
+  /**
+   * Public: keeps the submission and mails a single-use link to its email. Nothing else changes until the link
+   * is opened (`confirm`), so nobody can replace someone else's application, and the answer is the same whether
+   * or not the email applied before (ADR 015).
+   */
+  async submit(callId: string, body: SubmitApplicationDto, ip: string): Promise<SubmitApplicationResponse> {
     const call = await this.dataSource.getRepository(ExpertCall).findOne({ where: { id: callId } });
     if (!call) throw new ApiException(ErrorCode.NotFound, 'Call for experts not found.');
     // Honeypot: people never see the field, so whoever fills it is a bot. Answer as if accepted, keep nothing.
-    if (body.website !== undefined && body.website.trim() !== '') {
-      return { httpStatus: 202, body: { id: randomUUID(), status: 'submitted', updated: false } };
-    }
+    if (body.website !== undefined && body.website.trim() !== '') return CONFIRMATION_SENT;
     if (!isCallOpen(call)) {
       const closedOn = (call.closedAt && call.closedAt < call.closesAt ? call.closedAt : call.closesAt).toISOString();
       throw new ApiException(ErrorCode.CallClosed, `This call for experts closed on ${closedOn} and no longer accepts applications.`);
@@ -55,12 +61,20 @@ export class ApplicationsService {
       });
     }
 
-    return this.dataSource.transaction(async (manager) => {
+    const locale: Locale = body.locale ?? 'en';
+    const token = newLinkToken();
+    const expiresAt = new Date(Date.now() + CONFIRMATION_TTL_HOURS * 60 * 60 * 1000);
+    const payload: SubmissionPayload = {
+      name: body.name, email: body.email, country: body.country, affiliation: body.affiliation, sector: body.sector,
+      expertise: body.expertise, preferredWorkingGroupIds: body.preferredWorkingGroupIds, motivation: body.motivation,
+      conflictOfInterest: body.conflictOfInterest, consentGdpr: body.consentGdpr, consentPipl: body.consentPipl,
+    };
+    const mailId = await this.dataSource.transaction(async (manager) => {
       // One submission per address at a time, so parallel requests cannot slip past the limit.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`open-call:submit:${ip}`]);
       const [recent] = await manager.query(
-        `SELECT count(*)::int AS count, min(submitted_at) AS oldest FROM applications
-          WHERE submitted_from_ip = $1 AND submitted_at > now() - make_interval(secs => $2)`,
+        `SELECT count(*)::int AS count, min(created_at) AS oldest FROM application_submissions
+          WHERE submitted_from_ip = $1 AND created_at > now() - make_interval(secs => $2)`,
         [ip, SUBMISSION_WINDOW_SECONDS],
       );
       if (recent.count >= SUBMISSIONS_PER_IP) {
@@ -69,29 +83,77 @@ export class ApplicationsService {
           retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),
         });
       }
-      // Same call and email (any case): the applicant changes their application, as long as it is undecided.
+      // Expired submissions are of no use to anyone: drop them (and the personal data they hold).
+      await manager.query('DELETE FROM application_submissions WHERE expires_at < now()');
+      await manager.query(
+        `INSERT INTO application_submissions (call_id, email, locale, payload, token_hash, submitted_from_ip, expires_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`,
+        [callId, body.email, locale, JSON.stringify(payload), hashLinkToken(token), ip, expiresAt],
+      );
+      const message = applicationConfirmationMail({
+        locale,
+        name: body.name,
+        callTitle: { en: call.titleEn, zh: call.titleZh },
+        link: `${publicBaseUrl()}/apply/confirm/${token}`,
+        expiresAt,
+      });
+      return this.mail.enqueue(manager, { to: body.email, ...message, kind: 'application-confirmation' });
+    });
+    await this.mail.dispatch([mailId]);
+    return CONFIRMATION_SENT;
+  }
+
+  /**
+   * Public, with the emailed token as proof of the address: the submission becomes the application for its call
+   * and email (created, or replacing an undecided one). Single use; other unconfirmed submissions for the same
+   * email are revoked, so an older link cannot bring back older content.
+   */
+  async confirm(token: string): Promise<ApplicationConfirmationDto> {
+    const notFound = new ApiException(ErrorCode.NotFound, 'This confirmation link is not valid. Please apply again.');
+    if (!looksLikeLinkToken(token)) throw notFound;
+    return this.dataSource.transaction(async (manager) => {
+      const [submission]: Array<{
+        id: string; call_id: string; email: string; payload: SubmissionPayload; submitted_from_ip: string; created_at: Date;
+        expired: boolean; confirmed_at: Date | null; revoked_at: Date | null;
+      }> = await manager.query(
+        `SELECT id, call_id, email, payload, submitted_from_ip, created_at, expires_at <= now() AS expired, confirmed_at, revoked_at
+           FROM application_submissions WHERE token_hash = $1 FOR UPDATE`,
+        [hashLinkToken(token)],
+      );
+      if (!submission || submission.revoked_at) throw notFound;
+      if (submission.confirmed_at) throw new ApiException(ErrorCode.ConfirmationUsed, 'This application has already been confirmed.');
+      if (submission.expired) throw new ApiException(ErrorCode.ConfirmationExpired, 'This confirmation link has expired. Please apply again.');
+      // Confirmations for the same call and email one at a time: the last one confirmed is the application.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`open-call:confirm:${submission.call_id}:${submission.email.toLowerCase()}`]);
+      const p = submission.payload;
       const rows: Array<{ id: string; inserted: boolean }> = await manager.query(
         `INSERT INTO applications (call_id, name, email, country, affiliation, sector, expertise, preferred_working_group_ids,
-                                   motivation, conflict_of_interest, consent_gdpr, consent_pipl, submitted_from_ip)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::uuid[], $9, $10, $11, $12, $13)
+                                   motivation, conflict_of_interest, consent_gdpr, consent_pipl, submitted_from_ip, submitted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::uuid[], $9, $10, $11, $12, $13, $14)
          ON CONFLICT (call_id, lower(email)) DO UPDATE SET
            name = EXCLUDED.name, email = EXCLUDED.email, country = EXCLUDED.country, affiliation = EXCLUDED.affiliation,
            sector = EXCLUDED.sector, expertise = EXCLUDED.expertise, preferred_working_group_ids = EXCLUDED.preferred_working_group_ids,
            motivation = EXCLUDED.motivation, conflict_of_interest = EXCLUDED.conflict_of_interest,
            consent_gdpr = EXCLUDED.consent_gdpr, consent_pipl = EXCLUDED.consent_pipl,
-           submitted_from_ip = EXCLUDED.submitted_from_ip, submitted_at = now(), updated_at = now()
+           submitted_from_ip = EXCLUDED.submitted_from_ip, submitted_at = EXCLUDED.submitted_at, updated_at = now()
          WHERE applications.status = 'submitted'
          RETURNING id, (xmax = 0) AS inserted`,
         [
-          callId, body.name, body.email, body.country, body.affiliation, body.sector, body.expertise, body.preferredWorkingGroupIds,
-          body.motivation, body.conflictOfInterest, body.consentGdpr, body.consentPipl, ip,
+          submission.call_id, p.name, p.email, p.country, p.affiliation, p.sector, p.expertise, p.preferredWorkingGroupIds,
+          p.motivation, p.conflictOfInterest, p.consentGdpr, p.consentPipl, submission.submitted_from_ip, submission.created_at,
         ],
       );
       if (rows.length === 0) {
-        throw new ApiException(ErrorCode.Conflict, 'An application with this email has already been decided and can no longer be changed.');
+        throw new ApiException(ErrorCode.Conflict, 'Your application to this call has already been decided and can no longer be changed.');
       }
       const [row] = rows;
-      return { httpStatus: row.inserted ? 201 : 200, body: { id: row.id, status: 'submitted', updated: !row.inserted } };
+      await manager.query('UPDATE application_submissions SET confirmed_at = now(), application_id = $2 WHERE id = $1', [submission.id, row.id]);
+      await manager.query(
+        `UPDATE application_submissions SET revoked_at = now()
+          WHERE call_id = $1 AND lower(email) = lower($2) AND id <> $3 AND confirmed_at IS NULL AND revoked_at IS NULL`,
+        [submission.call_id, submission.email, submission.id],
+      );
+      return { callId: submission.call_id, replaced: !row.inserted };
     });
   }
 

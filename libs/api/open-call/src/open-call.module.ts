@@ -2,14 +2,14 @@ import { Module } from '@nestjs/common';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { ProjectsModule } from '@roundtable/api-projects';
-import { ApplicationsController, PublicCallsController } from './applications.controller';
+import { ApplicationConfirmationsController, ApplicationsController, PublicCallsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
 
 @Module({
   imports: [ProjectsModule, MailModule, InvitationsModule],
-  controllers: [CallsController, PublicCallsController, ApplicationsController],
+  controllers: [CallsController, PublicCallsController, ApplicationConfirmationsController, ApplicationsController],
   providers: [CallsService, ApplicationsService],
   exports: [CallsService, ApplicationsService],
 })

@@ -21,10 +21,13 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.InvitationUsed]: 409,
   [ErrorCode.InvitationEmailMismatch]: 403,
   [ErrorCode.CallClosed]: 410,
+  [ErrorCode.ConfirmationExpired]: 410,
+  [ErrorCode.ConfirmationUsed]: 409,
   [ErrorCode.IllegalTransition]: 409,
   [ErrorCode.DocumentLocked]: 409,
   [ErrorCode.NotInvited]: 403,
   [ErrorCode.MeetingCancelled]: 409,
+  [ErrorCode.ResetLinkInvalid]: 410,
 };
 
 /** The one exception features throw for user-facing failures; ApiExceptionFilter renders it. */

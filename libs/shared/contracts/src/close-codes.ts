@@ -16,6 +16,11 @@ export const CollabCloseCode = {
   Forbidden: 4403,
   DocumentNotFound: 4404,
   AccessRevoked: 4409,
+  /**
+   * The session the socket was opened with ended: signed out (here or everywhere), expired, or the password
+   * was changed or reset. Final: the client must sign in again. Nothing sent after it is stored.
+   */
+  SessionEnded: 4440,
   /** The document was locked (approved minutes, a final paper): reload to read it; nobody edits it any more. */
   DocumentLocked: 4423,
   /** The user's access was widened: reconnect (45xx = try again) to get a session whose edits are accepted. */

@@ -39,6 +39,23 @@ export interface LoginRequest {
   password: string;
 }
 
+/** POST /api/auth/password: the current password proves it is you; other sessions end. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** POST /api/auth/password-reset (public): always answered 202, whether or not the email has an account. */
+export interface PasswordResetRequest {
+  email: string;
+}
+
+/** POST /api/auth/password-reset/confirm (public): the token from the emailed link and the new password. */
+export interface PasswordResetConfirmRequest {
+  token: string;
+  password: string;
+}
+
 export interface PartnerDto {
   id: string;
   shortName: string;

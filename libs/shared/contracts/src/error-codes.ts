@@ -18,10 +18,14 @@ export const ErrorCode = {
   InvitationUsed: 'INVITATION_USED',
   InvitationEmailMismatch: 'INVITATION_EMAIL_MISMATCH',
   CallClosed: 'CALL_CLOSED',
+  ConfirmationExpired: 'CONFIRMATION_EXPIRED',
+  ConfirmationUsed: 'CONFIRMATION_USED',
   IllegalTransition: 'ILLEGAL_TRANSITION',
   DocumentLocked: 'DOCUMENT_LOCKED',
   NotInvited: 'NOT_INVITED',
   MeetingCancelled: 'MEETING_CANCELLED',
+  /** A password reset link that is unknown, used or expired. */
+  ResetLinkInvalid: 'RESET_LINK_INVALID',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

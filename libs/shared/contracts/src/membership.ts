@@ -179,6 +179,23 @@ export interface SubmitApplicationRequest {
   consentGdpr: boolean;
   consentPipl: boolean;
   website?: string;
+  /** Language of the confirmation mail (the form's language); English when absent. */
+  locale?: Locale;
+}
+
+/**
+ * The answer to every accepted submission, whether or not the email applied before (and to the honeypot):
+ * nothing counts until the emailed link is opened (ADR 015).
+ */
+export interface SubmitApplicationResponse {
+  status: 'confirmation-sent';
+}
+
+/** POST /api/public/application-confirmations/:token: the submission became the application for its email. */
+export interface ApplicationConfirmationDto {
+  callId: string;
+  /** True when it replaced an earlier application from the same email. */
+  replaced: boolean;
 }
 
 export interface ApplicationReviewDto {

@@ -3,3 +3,5 @@ export { RequireAuth, type LoginLocationState } from './lib/require-auth';
 export { LoginPage } from './lib/login.page';
 export { canCoordinate } from './lib/roles';
 export { safeRedirect } from './lib/safe-redirect';
+export { AccountPage } from './lib/account.page';
+export { ForgotPasswordPage, ResetPasswordPage } from './lib/password-reset.pages';

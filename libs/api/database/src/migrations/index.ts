@@ -11,6 +11,9 @@ import { DocumentLocks1764993600000 } from './1764993600000-document-locks';
 import { MinutesAndActions1765036800000 } from './1765036800000-minutes-and-actions';
 import { ActionReminders1765036800001 } from './1765036800001-action-reminders';
 import { MeetingReminders1765123200000 } from './1765123200000-meeting-reminders';
+import { ApplicationConfirmations1765209600000 } from './1765209600000-application-confirmations';
+import { MinutesApprovalFingerprints1765209600001 } from './1765209600001-minutes-approval-fingerprints';
+import { PasswordResets1765209600200 } from './1765209600200-password-resets';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -27,4 +30,7 @@ export const MIGRATIONS = [
   MinutesAndActions1765036800000,
   ActionReminders1765036800001,
   MeetingReminders1765123200000,
+  ApplicationConfirmations1765209600000,
+  MinutesApprovalFingerprints1765209600001,
+  PasswordResets1765209600200,
 ];

@@ -1,5 +1,6 @@
 import type { Locale } from '@roundtable/contracts';
 import { formatInZones } from '@roundtable/domain';
+import { escapeHtml } from '@roundtable/api-platform';
 
 export interface MinutesCirculationInput {
   locale: Locale;
@@ -55,7 +56,7 @@ export function minutesCirculationMail(input: MinutesCirculationInput): { subjec
   return {
     subject: l.subject(title),
     text: lines.join('\n'),
-    html: `<!doctype html><html lang="${input.locale}"><body><p>${lines.map(escapeHtml).join('<br>\n')}</p></body></html>`,
+    html: htmlMail(input.locale, lines),
   };
 }
 
@@ -102,9 +103,41 @@ export function actionReminderMail(input: { locale: Locale; recipientName: strin
     '',
     'Roundtable',
   ];
-  return { subject: l.subject(input.text), text: lines.join('\n'), html: `<!doctype html><html lang="${input.locale}"><body><p>${lines.map(escapeHtml).join('<br>\n')}</p></body></html>` };
+  return { subject: l.subject(input.text), text: lines.join('\n'), html: htmlMail(input.locale, lines) };
 }
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const WITHDRAWN = {
+  en: {
+    subject: (t: string) => `Your approval was withdrawn: minutes of ${t}`,
+    hello: (n: string | null) => (n ? `Dear ${n},` : 'Hello,'),
+    intro: 'The minutes changed after you approved them, so your approval no longer counts: an approval holds only for the text you read.',
+    reason: { edited: 'What happened: the text, a decision or an action item was changed.', reopened: 'What happened: a coordinator unlocked the approved minutes; they are a draft again.' },
+    again: 'Please read the minutes again and approve them if you agree with the new text.',
+    open: 'Open the minutes',
+    sep: ': ',
+  },
+  'zh-CN': {
+    subject: (t: string) => `您的批准已撤回：${t} 的会议纪要`,
+    hello: (n: string | null) => (n ? `${n}，您好：` : '您好：'),
+    intro: '会议纪要在您批准后被修改，因此您的批准不再有效：批准仅对您阅读过的文本有效。',
+    reason: { edited: '原因：正文、决定或行动项已被修改。', reopened: '原因：协调人解锁了已批准的会议纪要，纪要已恢复为草稿。' },
+    again: '请重新阅读会议纪要，如同意新的文本，请再次批准。',
+    open: '打开会议纪要',
+    sep: '：',
+  },
+} as const;
+
+/** Tells an approver that their approval no longer counts (the minutes changed, or were reopened), in their language. */
+export function approvalWithdrawnMail(input: { locale: Locale; recipientName: string | null; meetingTitle: string; reason: 'edited' | 'reopened'; link: string }): {
+  subject: string;
+  text: string;
+  html: string;
+} {
+  const l = WITHDRAWN[input.locale];
+  const lines = [l.hello(input.recipientName), '', l.intro, l.reason[input.reason], '', l.again, `${l.open}${l.sep}${input.link}`, '', 'Roundtable'];
+  return { subject: l.subject(input.meetingTitle), text: lines.join('\n'), html: htmlMail(input.locale, lines) };
+}
+
+function htmlMail(locale: Locale, lines: string[]): string {
+  return `<!doctype html><html lang="${locale}"><body><p>${lines.map(escapeHtml).join('<br>\n')}</p></body></html>`;
 }

@@ -23,6 +23,7 @@ import { MeetingMailer } from '../meeting.mailer';
 import { occurrencesFor, publicBaseUrl, type MeetingRecord } from '../meeting.record';
 import { MeetingsService } from '../meetings.service';
 import type { ActionItemBodyDto, ActionItemUpdateDto, ArchiveQueryDto, DecisionBodyDto } from './minutes.dto';
+import { MinutesIntegrityService } from './minutes-integrity.service';
 import { minutesCirculationMail } from './minutes.mail';
 import { minutesTemplate } from './minutes.template';
 
@@ -102,6 +103,7 @@ export class MinutesService {
     private readonly mailer: MeetingMailer,
     private readonly mail: MailService,
     private readonly clock: Clock,
+    private readonly integrity: MinutesIntegrityService,
   ) {}
 
   // --- minutes ---
@@ -172,20 +174,33 @@ export class MinutesService {
   }
 
   /**
-   * One approval. The last one needed approves the minutes, then the document is locked (editors closed,
-   * REST edits refused) and the frozen snapshot taken as an 'approved' version — after the lock, so nothing
-   * can be stored between the snapshot and the lock.
+   * One approval, bound to the content it approves (its fingerprint is stored with it; ADR 015). Approvals of
+   * earlier content are withdrawn first (and their authors told), so the last approval never completes on a
+   * text another approver did not see. The last one needed approves the minutes, then the document is locked
+   * (editors closed, REST edits refused) and the frozen snapshot taken as an 'approved' version — after the
+   * lock, so nothing can be stored between the snapshot and the lock.
    */
   async approve(user: User, id: string): Promise<MinutesDto> {
     const { row, actor } = await this.readable(user, id);
     const approvers = await this.approvers(row);
     const coordinator = actor.platformRole === 'admin' || actor.coordinatedProjectIds.includes(row.project_id);
-    const complete = await this.dataSource.transaction(async (manager) => {
+    const { complete, mailIds } = await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query('SELECT status FROM meeting_minutes WHERE id = $1 FOR UPDATE', [id]);
-      const recorded: Array<{ user_id: string; person_id: string | null }> = await manager.query(
-        'SELECT user_id, person_id FROM minutes_approvals WHERE minutes_id = $1',
+      let recorded: Array<{ user_id: string; person_id: string | null; content_sha256: string | null }> = await manager.query(
+        'SELECT user_id, person_id, content_sha256 FROM minutes_approvals WHERE minutes_id = $1',
         [id],
       );
+      let fingerprint: string | null = null;
+      let withdrawn: string[] = [];
+      if (current.status === 'circulated') {
+        // Appends wait on the per-document lock until the commit: the text fingerprinted is the text approved
+        // (and, for the last approval, the text locked).
+        await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [row.document_id]);
+        fingerprint = await this.integrity.fingerprint(manager, id, row.document_id);
+        const stale = recorded.filter((r) => r.content_sha256 !== fingerprint).map((r) => r.user_id);
+        withdrawn = await this.integrity.withdraw(manager, row, stale, 'edited');
+        recorded = recorded.filter((r) => r.content_sha256 === fingerprint);
+      }
       const byPerson = row.working_group_id !== null;
       const check = checkApproval({
         status: current.status,
@@ -201,15 +216,19 @@ export class MinutesService {
         if (check.reason === 'already-approved') throw new ApiException(ErrorCode.Conflict, 'You have approved these minutes already.');
         throw new ApiException(ErrorCode.IllegalTransition, current.status === 'approved' ? 'These minutes are approved already.' : 'Minutes are approved only while circulated for comments.');
       }
-      await manager.query('INSERT INTO minutes_approvals (minutes_id, user_id, person_id) VALUES ($1, $2, $3)', [id, user.id, user.personId]);
+      await manager.query('INSERT INTO minutes_approvals (minutes_id, user_id, person_id, content_sha256) VALUES ($1, $2, $3, $4)', [
+        id, user.id, user.personId, fingerprint,
+      ]);
       if (check.complete) {
         await manager.query(`UPDATE meeting_minutes SET status = 'approved', approved_at = now() WHERE id = $1`, [id]);
         // Approved and locked commit together: approved minutes are never editable, even after a crash.
         await this.store.lock(row.document_id, user.id, 'Approved minutes', manager);
       }
-      return check.complete;
+      return { complete: check.complete, mailIds: withdrawn };
     });
+    await this.mail.dispatch(mailIds);
     if (complete) await this.freeze(row, user.id);
+    else this.integrity.watch(row.document_id);
     return this.present(await this.mustFind(id), user, actor);
   }
 
@@ -254,16 +273,18 @@ export class MinutesService {
       'INSERT INTO meeting_decisions (minutes_id, text, agenda_item_id, created_by_user_id) VALUES ($1, $2, $3, $4) RETURNING id',
       [minutesId, body.text, body.agendaItemId ?? null, user.id],
     );
+    await this.integrity.check(row.document_id);
     return (await this.decisions(minutesId)).find((d) => d.id === id) as DecisionDto;
   }
 
   async deleteDecision(user: User, minutesId: string, decisionId: string): Promise<void> {
-    await this.editable(user, minutesId);
+    const { row } = await this.editable(user, minutesId);
     const rows: unknown[] = await this.dataSource.query(
       'WITH gone AS (DELETE FROM meeting_decisions WHERE id = $1 AND minutes_id = $2 RETURNING id) SELECT id FROM gone',
       [decisionId, minutesId],
     );
     if (rows.length === 0) throw new ApiException(ErrorCode.NotFound, 'Decision not found.');
+    await this.integrity.check(row.document_id);
   }
 
   // --- action items ---
@@ -277,6 +298,7 @@ export class MinutesService {
        VALUES ($1, $2, $3, $4, 'open', $5, $6) RETURNING id`,
       [minutesId, body.text, body.ownerPersonId, body.dueOn ?? null, body.agendaItemId ?? null, user.id],
     );
+    await this.integrity.check(row.document_id);
     return this.presentAction(await this.actionRow(id), actor);
   }
 
@@ -315,13 +337,16 @@ export class MinutesService {
         body.status ?? null,
       ],
     );
+    // The follow-up status is not part of what was approved; the content is.
+    if (content) await this.integrity.check(row.document_id);
     return this.presentAction(await this.actionRow(actionId), actor);
   }
 
   async deleteAction(user: User, actionId: string): Promise<void> {
     const action = await this.actionRow(actionId);
-    await this.editable(user, action.minutes_id);
+    const { row } = await this.editable(user, action.minutes_id);
     await this.dataSource.query('DELETE FROM action_items WHERE id = $1', [actionId]);
+    await this.integrity.check(row.document_id);
   }
 
   /** The caller's action items across every group and project, open ones first, by due date. */

@@ -17,6 +17,12 @@ describe('minutes status machine', () => {
     expect(canTransition('draft', 'approve')).toBe(false);
     expect(canTransition('approved', 'approve')).toBe(false);
   });
+
+  it('reopens only approved minutes (unlocking them returns them to draft)', () => {
+    expect(canTransition('approved', 'reopen')).toBe(true);
+    expect(canTransition('circulated', 'reopen')).toBe(false);
+    expect(canTransition('draft', 'reopen')).toBe(false);
+  });
 });
 
 describe('who approves minutes', () => {

@@ -1,6 +1,7 @@
 /**
  * The minutes workflow: draft → circulated (for comments, during a window) → approved (then locked with a
- * frozen snapshot). Approvals are recorded one by one and only while the minutes are circulated.
+ * frozen snapshot). Approvals are recorded one by one and only while the minutes are circulated; each binds
+ * to the text it approved (an edit withdraws it). Unlocking approved minutes reopens them as a draft.
  *
  * Who approves:
  * - the minutes of a working-group meeting: the group's co-chairs, and both of them (a group without two
@@ -12,7 +13,8 @@ export type MinutesStatus = 'draft' | 'circulated' | 'approved';
 
 export const MINUTES_COMMENT_DAYS = { default: 7, min: 1, max: 30 } as const;
 
-export type MinutesTransition = 'circulate' | 'approve';
+/** 'reopen': approved minutes unlocked by a coordinator go back to draft, approvals cleared (ADR 015). */
+export type MinutesTransition = 'circulate' | 'approve' | 'reopen';
 
 export interface MinutesApprovers {
   /** Working group of the meeting, or null for a project event. */
@@ -32,6 +34,8 @@ export function canTransition(status: MinutesStatus, transition: MinutesTransiti
       return status === 'draft';
     case 'approve':
       return status === 'circulated';
+    case 'reopen':
+      return status === 'approved';
   }
 }
 

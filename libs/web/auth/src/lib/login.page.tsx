@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorCode } from '@roundtable/contracts';
 import { ApiError, LanguageSwitch, Loading, errorMessage } from '@roundtable/web-ui';
 import { useSession } from './session.context';
@@ -119,6 +119,11 @@ export function LoginPage() {
               {submitting ? t('auth.login.submitting') : t('auth.login.submit')}
             </button>
           </form>
+          <p>
+            <Link to="/forgot-password" data-testid="forgot-password-link">
+              {t('auth.login.forgot')}
+            </Link>
+          </p>
         </section>
       </main>
     </div>

@@ -15,6 +15,8 @@ export interface Session {
   user: UserDto | null;
   login: (credentials: LoginRequest) => Promise<UserDto>;
   logout: () => Promise<void>;
+  /** Ends every session of the account, this one included. */
+  logoutEverywhere: () => Promise<void>;
   refresh: () => Promise<void>;
 }
 
@@ -70,9 +72,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const logoutEverywhere = useCallback(async () => {
+    await apiRequest<void>('/api/auth/logout-everywhere', { method: 'POST', quietUnauthenticated: true });
+    setState(ANONYMOUS);
+  }, []);
+
   const value = useMemo<Session>(
-    () => ({ state, user: state.user, login, logout, refresh }),
-    [state, login, logout, refresh],
+    () => ({ state, user: state.user, login, logout, logoutEverywhere, refresh }),
+    [state, login, logout, logoutEverywhere, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -16,6 +16,8 @@ export function DocumentLock({ document, onChanged }: { document: DocumentDto; o
     onChanged();
   });
   const unlock = useAction(async () => {
+    // Unlocking approved minutes makes them a draft again, needing every approval anew (ADR 015).
+    if (document.type === 'minutes' && !window.confirm(t('editor.lock.confirmUnlockMinutes'))) return;
     await apiRequest(`${path}/unlock`, { method: 'POST' });
     onChanged();
   });

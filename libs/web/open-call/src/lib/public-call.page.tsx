@@ -1,7 +1,9 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { ErrorCode, SECTORS, type ExpertCallDto, type Sector, type SubmitApplicationRequest } from '@roundtable/contracts';
+import {
+  ErrorCode, SECTORS, type ExpertCallDto, type Sector, type SubmitApplicationRequest, type SubmitApplicationResponse,
+} from '@roundtable/contracts';
 import { COUNTRY_CODES } from '@roundtable/domain';
 import { useLocale } from '@roundtable/web-i18n';
 import { sectorLabel } from '@roundtable/web-projects';
@@ -22,13 +24,7 @@ import {
   SubmitButton,
 } from '@roundtable/web-ui';
 
-interface SubmitResponse {
-  id: string;
-  status: string;
-  updated: boolean;
-}
-
-type Form = Omit<SubmitApplicationRequest, 'expertise' | 'sector' | 'website'> & {
+type Form = Omit<SubmitApplicationRequest, 'expertise' | 'sector' | 'website' | 'locale'> & {
   expertise: string;
   sector: Sector | '';
   website: string;
@@ -64,7 +60,7 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
   const id = useId();
   const [form, setForm] = useState<Form>(EMPTY);
   const [missingConsent, setMissingConsent] = useState(false);
-  const [result, setResult] = useState<SubmitResponse | null>(null);
+  const [result, setResult] = useState<SubmitApplicationResponse | null>(null);
   const countries = useMemo(
     () => COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
     [locale],
@@ -84,9 +80,10 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
       consentGdpr: form.consentGdpr,
       consentPipl: form.consentPipl,
       website: form.website,
+      locale,
     };
     try {
-      const response = await apiRequest<SubmitResponse>(`/api/public/calls/${encodeURIComponent(call.id)}/applications`, {
+      const response = await apiRequest<SubmitApplicationResponse>(`/api/public/calls/${encodeURIComponent(call.id)}/applications`, {
         method: 'POST',
         body,
         quietUnauthenticated: true,
@@ -114,12 +111,12 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
 
   if (result) {
     return (
-      <div className="alert alert--success apply__done" role="status" data-testid="apply-success" data-updated={result.updated ? 'true' : 'false'}>
+      <div className="alert alert--success apply__done" role="status" data-testid="apply-success">
         <div>
           <p>
-            <strong>{result.updated ? t('apply.updatedTitle') : t('apply.successTitle')}</strong>
+            <strong>{t('apply.checkEmailTitle')}</strong>
           </p>
-          <p>{result.updated ? t('apply.updatedBody', { email: form.email.trim() }) : t('apply.successBody', { email: form.email.trim() })}</p>
+          <p>{t('apply.checkEmailBody', { email: form.email.trim() })}</p>
         </div>
       </div>
     );

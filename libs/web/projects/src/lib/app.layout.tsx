@@ -81,6 +81,9 @@ export function AppLayout() {
               </span>
               {user.displayName}
             </Link>
+            <Link to="/account" data-testid="nav-account">
+              {t('nav.account')}
+            </Link>
             <LanguageSwitch />
             <button
               type="button"

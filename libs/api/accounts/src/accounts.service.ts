@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type Locale } from '@roundtable/contracts';
+import { ApiException, hashLinkToken, looksLikeLinkToken, newLinkToken, publicBaseUrl } from '@roundtable/api-platform';
+import { AuthService, passwordProblem, type AuthenticatedUser } from '@roundtable/api-auth';
+import { MailService } from '@roundtable/api-mail';
+import { DataSource } from 'typeorm';
+import { PasswordResetToken } from './accounts.entities';
+import type { ChangePasswordDto, PasswordResetConfirmDto } from './accounts.dto';
+import { passwordResetMail } from './password-reset.mail';
+
+/** How long an emailed reset link works. */
+export const RESET_LINK_TTL_MS = 60 * 60 * 1000;
+/** Reset mails per account per hour; further requests are answered the same way and send nothing. */
+export const RESET_MAILS_PER_HOUR = 3;
+
+@Injectable()
+export class AccountsService {
+  private readonly logger = new Logger('Accounts');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+    private readonly mail: MailService,
+  ) {}
+
+  /**
+   * The current password proves it is the account holder (checked, recorded and throttled like a login);
+   * the new one must pass the password policy. Every other session of the user ends, and open reset links die.
+   */
+  async changePassword(user: AuthenticatedUser, body: ChangePasswordDto, ip: string): Promise<void> {
+    const verified = await this.auth.verifyPassword(user.email, body.currentPassword, ip);
+    if (!verified || verified.id !== user.id) throw invalidField('currentPassword', 'currentPassword is not your current password');
+    const problem = passwordProblem(body.newPassword, user.email, 'newPassword');
+    if (problem) throw invalidField('newPassword', problem);
+    const ended = await this.dataSource.transaction(async (manager) => {
+      await this.auth.setPassword(manager, user.id, body.newPassword);
+      await manager.query('UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [user.id]);
+      return this.auth.revokeSessions(manager, { userId: user.id, keep: user.sessionId });
+    });
+    this.auth.announceEnded(ended);
+  }
+
+  /**
+   * Answered at once and the same way for every email: the lookup, the link and the mail happen after the
+   * response, so neither the answer nor its timing tells whether the email has an account.
+   */
+  requestReset(email: string): void {
+    this.sendResetLink(email.trim().toLowerCase()).catch((error: unknown) => this.logger.error('Password reset mail failed', error as Error));
+  }
+
+  private async sendResetLink(emailKey: string): Promise<void> {
+    const [user]: Array<{ id: string; email: string; display_name: string; locale: Locale }> = await this.dataSource.query(
+      'SELECT id, email, display_name, locale FROM users WHERE lower(email) = $1',
+      [emailKey],
+    );
+    if (!user) return;
+    const token = newLinkToken();
+    const mailId = await this.dataSource.transaction(async (manager) => {
+      // One request per account at a time, so parallel requests cannot pass the hourly cap together.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`password-reset:${user.id}`]);
+      const [recent] = await manager.query(
+        "SELECT count(*)::int AS n FROM password_reset_tokens WHERE user_id = $1 AND created_at > now() - interval '1 hour'",
+        [user.id],
+      );
+      if (recent.n >= RESET_MAILS_PER_HOUR) return null;
+      const expiresAt = new Date(Date.now() + RESET_LINK_TTL_MS);
+      await manager.getRepository(PasswordResetToken).insert({ userId: user.id, tokenHash: hashLinkToken(token), expiresAt, usedAt: null });
+      const message = passwordResetMail({ locale: user.locale, displayName: user.display_name, link: `${publicBaseUrl()}/reset-password/${token}`, expiresAt });
+      return this.mail.enqueue(manager, { to: user.email, ...message, kind: 'password-reset' });
+    });
+    if (mailId) await this.mail.dispatch([mailId]);
+  }
+
+  /**
+   * Sets the new password from a reset link: the link must be known, unused and unexpired; it is used up
+   * with every other open link of the account, and every session of the account ends.
+   */
+  async confirmReset(body: PasswordResetConfirmDto): Promise<void> {
+    const invalid = new ApiException(ErrorCode.ResetLinkInvalid, 'This password reset link is not valid any more: ask for a new one.');
+    if (!looksLikeLinkToken(body.token)) throw invalid;
+    const ended = await this.dataSource.transaction(async (manager) => {
+      const [link]: Array<{ user_id: string; email: string; usable: boolean }> = await manager.query(
+        `SELECT t.user_id, u.email, (t.used_at IS NULL AND t.expires_at > now()) AS usable
+           FROM password_reset_tokens t JOIN users u ON u.id = t.user_id
+          WHERE t.token_hash = $1 FOR UPDATE OF t`,
+        [hashLinkToken(body.token)],
+      );
+      if (!link?.usable) throw invalid;
+      const problem = passwordProblem(body.password, link.email, 'password');
+      if (problem) throw invalidField('password', problem);
+      await this.auth.setPassword(manager, link.user_id, body.password);
+      await manager.query('UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [link.user_id]);
+      return this.auth.revokeSessions(manager, { userId: link.user_id });
+    });
+    this.auth.announceEnded(ended);
+  }
+}
+
+function invalidField(field: string, message: string): ApiException {
+  return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, { fields: [{ field, message }] });
+}
