@@ -311,10 +311,10 @@ describe('working-documents library', () => {
       expect(await counts()).toEqual(before);
     });
 
-    it('a JSON body instead of multipart → 400 naming the file', async () => {
+    it('a JSON body instead of multipart → 415 naming the body', async () => {
       const result = await c.wg1Expert.post(wg1Path(), { file: 'x' });
-      expect(result.status).toBe(400);
-      expect(result.body.fields.map((f: { field: string }) => f.field)).toContain('file');
+      expect(result.status).toBe(415);
+      expect(result.body.fields.map((f: { field: string }) => f.field)).toContain('body');
     });
 
     it('path traversal and bidi overrides in the name are removed; the name is kept for display', async () => {

@@ -64,10 +64,10 @@ describe('bad input never becomes a 500', () => {
     expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('answers a non-JSON body with 400 naming the missing fields', async () => {
+  it('answers a non-JSON body with 415 naming the body (ADR 018)', async () => {
     const response = await new HttpClient(t.baseUrl).request('POST', '/api/auth/login', 'email=a', { 'content-type': 'text/plain' });
-    expect(response.status).toBe(400);
-    expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(response.status).toBe(415);
+    expect(response.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', fields: [{ field: 'body' }] });
   });
 
   it('answers a JSON array or null body with 400, not 500', async () => {

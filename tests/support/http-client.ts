@@ -8,6 +8,8 @@ export class HttpClient {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
+        // Like a browser: state-changing requests carry the page's Origin (the server refuses other sites).
+        ...(method !== 'GET' && method !== 'HEAD' ? { origin: this.baseUrl } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...headers,

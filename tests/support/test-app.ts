@@ -17,9 +17,17 @@ export interface TestApp {
 }
 
 /** The real application on a real, fresh PostgreSQL database, listening on a free port. */
-export async function startTestApp(options: { database?: TestDatabase; seed?: boolean; port?: number; webDist?: string; trustProxy?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { database?: TestDatabase; seed?: boolean; port?: number; webDist?: string; trustProxy?: string; apiDocs?: boolean } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const app = await createApp({ databaseUrl: database.url, webDist: options.webDist ?? null, logger: ['error'], trustProxy: parseTrustProxy(options.trustProxy) });
+  const app = await createApp({
+    databaseUrl: database.url,
+    webDist: options.webDist ?? null,
+    logger: ['error'],
+    trustProxy: parseTrustProxy(options.trustProxy),
+    apiDocs: options.apiDocs,
+  });
   if (options.seed ?? true) await seedDemo(app.get(DataSource));
   await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

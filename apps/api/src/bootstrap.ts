@@ -2,7 +2,10 @@ import { INestApplication, Logger, LogLevel, type NestApplicationOptions } from 
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ApiExceptionFilter, createValidationPipe, parseTrustProxy, type ProxyTrustSetting } from '@roundtable/api-platform';
+import {
+  ApiExceptionFilter, createValidationPipe, JsonBodyOnlyInterceptor, originCheck, parseTrustProxy, securityHeaders, type ProxyTrustSetting,
+} from '@roundtable/api-platform';
+import { Reflector } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'fs';
 import { createServer } from 'http';
@@ -15,6 +18,8 @@ export interface CreateAppOptions {
   /** TRUST_PROXY, parsed; none trusted when absent. */
   trustProxy?: ProxyTrustSetting;
   logger?: LogLevel[] | false;
+  /** Serve Swagger UI at /api/docs and the document at /api/openapi.json (off in production unless API_DOCS=true). */
+  apiDocs?: boolean;
 }
 
 /** Builds the whole application (API, collaboration socket, web app) on one HTTP server. Used by main and tests. */
@@ -27,10 +32,22 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   // Express's own view (req.secure, req.protocol) follows the same setting as clientAddress().
   app.set('trust proxy', proxy.express);
   app.disable('x-powered-by');
+  // Request hygiene (ADR 018): headers on every response, then the origin check before anything reads the session.
+  app.use(securityHeaders({ hsts: process.env.COOKIE_SECURE === 'true' }));
+  app.use(originCheck(process.env.PUBLIC_URL));
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new JsonBodyOnlyInterceptor(app.get(Reflector)));
 
+  if (options.apiDocs ?? true) setUpApiDocs(app);
+
+  if (options.webDist && existsSync(join(options.webDist, 'index.html'))) serveWebApp(app, options.webDist);
+  else if (options.webDist) new Logger('Web').warn(`No web build at ${options.webDist}: run "npm run build"`);
+  return app;
+}
+
+function setUpApiDocs(app: INestApplication): void {
   const openApi = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -41,10 +58,6 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       .build(),
   );
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
-
-  if (options.webDist && existsSync(join(options.webDist, 'index.html'))) serveWebApp(app, options.webDist);
-  else if (options.webDist) new Logger('Web').warn(`No web build at ${options.webDist}: run "npm run build"`);
-  return app;
 }
 
 /**

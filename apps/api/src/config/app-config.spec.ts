@@ -18,6 +18,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '4000' }).port).toBe(4000);
   });
 
+  it('serves the API docs except in production, where API_DOCS=true opts in', () => {
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({ API_DOCS: 'false' }).apiDocs).toBe(false);
+  });
+
   it('reads TRUST_PROXY as a hop count or proxy list, never as "trust every hop"', () => {
     expect(loadConfig({}).trustProxy.express).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy.express).toBe(2);

@@ -13,6 +13,8 @@ export interface AppConfig {
   webDist: string;
   /** Which reverse proxies' X-Forwarded-For to believe (TRUST_PROXY: a hop count, proxy addresses, or false). */
   trustProxy: ProxyTrustSetting;
+  /** Swagger UI and the OpenAPI document: on by default, off with NODE_ENV=production unless API_DOCS=true. */
+  apiDocs: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -26,5 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demo: env.DEMO !== undefined ? env.DEMO === 'true' : databaseUrl === null,
     webDist: resolve(env.WEB_DIST ?? 'dist/web'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    apiDocs: env.API_DOCS !== undefined ? env.API_DOCS === 'true' : env.NODE_ENV !== 'production',
   };
 }

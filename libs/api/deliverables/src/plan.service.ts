@@ -33,7 +33,7 @@ import {
   readiness,
   type Actor,
 } from '@roundtable/domain';
-import { ApiException, Clock } from '@roundtable/api-platform';
+import { ApiException, Clock, toCsvText } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { AccessService, Project } from '@roundtable/api-projects';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -520,22 +520,12 @@ const CSV_COLUMNS = [
   'due_month', 'due_date', 'status', 'readiness_percent', 'documents_ready', 'documents_total', 'risk',
 ] as const;
 
-function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The milestones and deliverables table as CSV, one row per item. */
 export function toCsv(items: PlanItemDto[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const item of items) {
-    lines.push(
-      [
-        item.kind, item.number, item.title.en, item.title.zh, item.workPackageCode, item.taskCode, item.leadPartner?.shortName ?? null,
-        item.type, item.dissemination, `M${item.dueMonth}`, item.dueDate, item.status, Math.round(item.readiness.share * 100),
-        item.readiness.readyCount, item.readiness.total, item.risk,
-      ].map(csvCell).join(','),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const rows = items.map((item) => [
+    item.kind, item.number, item.title.en, item.title.zh, item.workPackageCode, item.taskCode, item.leadPartner?.shortName ?? null,
+    item.type, item.dissemination, `M${item.dueMonth}`, item.dueDate, item.status, Math.round(item.readiness.share * 100),
+    item.readiness.readyCount, item.readiness.total, item.risk,
+  ]);
+  return toCsvText([CSV_COLUMNS, ...rows], { bom: true });
 }

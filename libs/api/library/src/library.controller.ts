@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, LIBRARY_LIMITS, type LibraryFileDetailDto, type LibraryListDto } from '@roundtable/contracts';
 import { attachmentDisposition } from '@roundtable/domain';
-import { ApiException, Policy } from '@roundtable/api-platform';
+import { AcceptsUpload, ApiException, Policy, unsafeTextFields } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -34,7 +34,11 @@ function uploadInput(file: UploadedBytes | undefined, request: LibraryRequest): 
       fields: [{ field: 'file', message: 'file is required (multipart/form-data, field "file")' }],
     });
   }
-  return { originalName: file.originalname, bytes: file.buffer, fields: { ...((request.body as Record<string, unknown>) ?? {}) } };
+  const fields = { ...((request.body as Record<string, unknown>) ?? {}) };
+  // Multipart fields skip the validation pipe: the same text rule (no NUL, no lone surrogates) applies here.
+  const unsafe = [...unsafeTextFields(fields), ...unsafeTextFields(file.originalname, 'file')];
+  if (unsafe.length > 0) throw new ApiException(ErrorCode.ValidationFailed, `Invalid ${unsafe.map((f) => f.field).join(', ')}`, { fields: unsafe });
+  return { originalName: file.originalname, bytes: file.buffer, fields };
 }
 
 const UPLOAD_BODY = {
@@ -82,6 +86,7 @@ export class LibraryController {
 
   @Policy({ action: 'library.upload', resource: { type: 'workingGroup', param: 'groupId' }, denied: GROUP_UPLOAD_DENIED })
   @Post('working-groups/:groupId/library')
+  @AcceptsUpload()
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
   @ApiConsumes('multipart/form-data')
@@ -98,6 +103,7 @@ export class LibraryController {
 
   @Policy({ action: 'library.upload', resource: { type: 'project', param: 'projectId' }, denied: PROJECT_UPLOAD_DENIED })
   @Post('projects/:projectId/library')
+  @AcceptsUpload()
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
   @ApiConsumes('multipart/form-data')
@@ -118,6 +124,7 @@ export class LibraryController {
     denied: (file) => ((file as LibraryTarget).workingGroupId ? GROUP_UPLOAD_DENIED : PROJECT_UPLOAD_DENIED),
   })
   @Post('library/:fileId/versions')
+  @AcceptsUpload()
   @UseGuards(LibraryUploadGuard)
   @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
   @ApiConsumes('multipart/form-data')

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
   MEETING_LIMITS, MEETING_TYPES, RSVP_RESPONSES,
   type AgendaItemInput, type CreateMeetingRequest, type FindTimeRequest, type MeetingType, type OccurrenceChangeRequest, type RsvpResponse,
@@ -50,12 +51,12 @@ export class AgendaItemDto implements AgendaItemInput {
   @MaxLength(MEETING_LIMITS.agendaTitleMax, { message: `title must be at most ${MEETING_LIMITS.agendaTitleMax} characters` })
   title!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'presenterPersonId must be a UUID' })
   presenterPersonId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 600 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 600 })
   @IsOptional()
   @IsInt({ message: 'minutesAllotted must be a whole number of minutes' })
   @Min(1, { message: 'minutesAllotted must be at least 1' })
@@ -70,40 +71,44 @@ export class AgendaItemDto implements AgendaItemInput {
   documentIds?: string[];
 }
 
+/**
+ * The four fields a new meeting needs and a change may leave out. Declared once per DTO rather than
+ * inherited: class-validator keeps a parent's @IsOptional on a redeclared property, which once let `{}`
+ * through the create route.
+ */
+function MeetingCore(field: 'type' | 'title' | 'start' | 'timeZone', optional: boolean): PropertyDecorator {
+  const rules: Record<typeof field, { doc: ApiPropertyOptions; validators: PropertyDecorator[] }> = {
+    type: { doc: { enum: MEETING_TYPES }, validators: [IsIn(MEETING_TYPES, { message: `type must be one of: ${MEETING_TYPES.join(', ')}` })] },
+    title: {
+      doc: { maxLength: MEETING_LIMITS.titleMax },
+      validators: [
+        Transform(trim),
+        IsString({ message: 'title must be text' }),
+        Matches(/\S/, { message: 'title must not be empty' }),
+        MaxLength(MEETING_LIMITS.titleMax, { message: `title must be at most ${MEETING_LIMITS.titleMax} characters` }),
+      ],
+    },
+    start: {
+      doc: { example: '2026-03-10T10:00', description: 'Local start in timeZone.' },
+      validators: [Matches(LOCAL_DATE_TIME, { message: 'start must be a local date and time like 2026-03-10T10:00' })],
+    },
+    timeZone: { doc: { example: 'Europe/Rome' }, validators: [IsTimeZone()] },
+  };
+  const { doc, validators } = rules[field];
+  return applyDecorators(optional ? ApiPropertyOptional(doc) : ApiProperty(doc), ...(optional ? [IsOptional()] : []), ...validators);
+}
+
 class MeetingFieldsDto {
-  @ApiPropertyOptional({ enum: MEETING_TYPES })
-  @IsOptional()
-  @IsIn(MEETING_TYPES, { message: `type must be one of: ${MEETING_TYPES.join(', ')}` })
-  type?: MeetingType;
-
-  @ApiPropertyOptional({ maxLength: MEETING_LIMITS.titleMax })
-  @IsOptional()
-  @Transform(trim)
-  @IsString({ message: 'title must be text' })
-  @Matches(/\S/, { message: 'title must not be empty' })
-  @MaxLength(MEETING_LIMITS.titleMax, { message: `title must be at most ${MEETING_LIMITS.titleMax} characters` })
-  title?: string;
-
   @ApiPropertyOptional({ maxLength: MEETING_LIMITS.descriptionMax })
   @IsOptional()
   @IsString({ message: 'description must be text' })
   @MaxLength(MEETING_LIMITS.descriptionMax, { message: `description must be at most ${MEETING_LIMITS.descriptionMax} characters` })
   description?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-10T10:00', description: 'Local start in timeZone.' })
-  @IsOptional()
-  @Matches(LOCAL_DATE_TIME, { message: 'start must be a local date and time like 2026-03-10T10:00' })
-  start?: string;
-
   @ApiPropertyOptional({ example: '2026-03-10T11:30', description: 'Local end in timeZone; an alternative to durationMinutes.' })
   @IsOptional()
   @Matches(LOCAL_DATE_TIME, { message: 'end must be a local date and time like 2026-03-10T11:30' })
   end?: string;
-
-  @ApiPropertyOptional({ example: 'Europe/Rome' })
-  @IsOptional()
-  @IsTimeZone()
-  timeZone?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MEETING_LIMITS.durationMax })
   @IsOptional()
@@ -112,7 +117,7 @@ class MeetingFieldsDto {
   @Max(MEETING_LIMITS.durationMax, { message: `durationMinutes must be at most ${MEETING_LIMITS.durationMax} (one day)` })
   durationMinutes?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString({ message: 'onlineUrl must be text' })
@@ -127,14 +132,14 @@ class MeetingFieldsDto {
   @Max(MEETING_LIMITS.reminderMax, { message: `reminderMinutesBefore must be at most ${MEETING_LIMITS.reminderMax} (two weeks)` })
   reminderMinutesBefore?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString({ message: 'place must be text' })
   @MaxLength(MEETING_LIMITS.placeMax, { message: `place must be at most ${MEETING_LIMITS.placeMax} characters` })
   place?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=10' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=10' })
   @IsOptional()
   @IsRRule()
   rrule?: string | null;
@@ -156,32 +161,37 @@ class MeetingFieldsDto {
 }
 
 export class CreateMeetingDto extends MeetingFieldsDto implements Omit<CreateMeetingRequest, 'durationMinutes'> {
-  @ApiPropertyOptional({ nullable: true, description: 'The group, for a WG meeting; none for a project event.' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The group, for a WG meeting; none for a project event.' })
   @IsOptional()
   @IsUUID('all', { message: 'workingGroupId must be a UUID' })
   workingGroupId?: string | null;
 
-  @ApiProperty({ enum: MEETING_TYPES })
-  @IsIn(MEETING_TYPES, { message: `type must be one of: ${MEETING_TYPES.join(', ')}` })
-  declare type: MeetingType;
+  @MeetingCore('type', false)
+  type!: MeetingType;
 
-  @ApiProperty()
-  @Transform(trim)
-  @IsString({ message: 'title must be text' })
-  @Matches(/\S/, { message: 'title must not be empty' })
-  @MaxLength(MEETING_LIMITS.titleMax, { message: `title must be at most ${MEETING_LIMITS.titleMax} characters` })
-  declare title: string;
+  @MeetingCore('title', false)
+  title!: string;
 
-  @ApiProperty({ example: '2026-03-10T10:00' })
-  @Matches(LOCAL_DATE_TIME, { message: 'start must be a local date and time like 2026-03-10T10:00' })
-  declare start: string;
+  @MeetingCore('start', false)
+  start!: string;
 
-  @ApiProperty({ example: 'Europe/Rome' })
-  @IsTimeZone()
-  declare timeZone: string;
+  @MeetingCore('timeZone', false)
+  timeZone!: string;
 }
 
-export class UpdateMeetingDto extends MeetingFieldsDto {}
+export class UpdateMeetingDto extends MeetingFieldsDto {
+  @MeetingCore('type', true)
+  type?: MeetingType;
+
+  @MeetingCore('title', true)
+  title?: string;
+
+  @MeetingCore('start', true)
+  start?: string;
+
+  @MeetingCore('timeZone', true)
+  timeZone?: string;
+}
 
 export class OccurrenceChangeDto implements OccurrenceChangeRequest {
   @ApiPropertyOptional({ example: '2026-04-15T14:00', description: 'New local start in the meeting’s zone.' })
@@ -217,7 +227,7 @@ export class AttendanceDto {
 }
 
 export class FindTimeDto implements FindTimeRequest {
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'workingGroupId must be a UUID' })
   workingGroupId?: string | null;

@@ -267,7 +267,7 @@ export class MeetingsService {
       throw new ApiException(ErrorCode.Forbidden, 'Only those who schedule meetings look for a time.');
     }
     const personIds = body.personIds ?? (workingGroupId ? await this.groupMemberIds(workingGroupId) : []);
-    if (personIds.length === 0) throw badRequest([{ field: 'personIds', message: 'give personIds or a workingGroupId with members' }]);
+    if (personIds.length === 0) throw badRequest(['personIds', 'workingGroupId'].map((field) => ({ field, message: 'give personIds or a workingGroupId with members' })));
     await this.checkPeople(projectId, personIds, 'personIds');
     const rows: Array<{ id: string; display_name: string; country: string; time_zone: string; work_start_minute: number | null; work_end_minute: number | null }> =
       await this.dataSource.query(

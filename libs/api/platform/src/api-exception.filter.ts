@@ -41,6 +41,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // Body-parser errors (bad JSON, too large) arrive as HttpExceptions with client statuses.
       const code = CODE_BY_STATUS[statusCode] ?? (statusCode < 500 ? ErrorCode.ValidationFailed : ErrorCode.Internal);
       const message = statusCode < 500 ? exception.message : 'Something went wrong on our side.';
+      // Nest maps body-parser's SyntaxError (bad JSON) and Express's URIError (bad %-encoding in the path)
+      // to plain 400s; every 400 names what was wrong.
+      if (statusCode === 400) return { statusCode, code, message, fields: [{ field: /^URI /.test(message) ? 'path' : 'body', message }] };
       return { statusCode, code, message };
     }
     const status = (exception as { status?: unknown; type?: unknown })?.status;

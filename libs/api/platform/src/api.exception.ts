@@ -10,6 +10,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.RouteNotFound]: 404,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedFileType]: 415,
+  [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.CrossOriginRefused]: 403,
   [ErrorCode.TooManyAttempts]: 429,
   [ErrorCode.Internal]: 500,
   [ErrorCode.DatabaseUnavailable]: 503,

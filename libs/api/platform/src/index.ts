@@ -1,4 +1,3 @@
-export * from './allowedOrigins';
 export * from './api.exception';
 export * from './api-exception.filter';
 export * from './validation.pipe';
@@ -11,3 +10,6 @@ export * from './policy.guard';
 export * from './client-address';
 export * from './link-token';
 export * from './escape-html';
+export * from './allowed-origins';
+export * from './request-hygiene';
+export * from './csv';

@@ -9,6 +9,8 @@ export const ErrorCode = {
   RouteNotFound: 'ROUTE_NOT_FOUND',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   UnsupportedFileType: 'UNSUPPORTED_FILE_TYPE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  CrossOriginRefused: 'CROSS_ORIGIN_REFUSED',
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   Conflict: 'CONFLICT',
   CoChairRule: 'CO_CHAIR_RULE',

@@ -26,8 +26,9 @@ function block(node: JSONContent, indent: string): string {
         .join('\n') + '\n\n';
     case 'codeBlock': {
       const text = (node.content ?? []).map((t) => t.text ?? '').join('');
-      const fence = text.includes('```') ? '~~~' : '```';
-      return `${indent}${fence}${node.attrs?.language ?? ''}\n${text.split('\n').map((l) => indent + l).join('\n')}\n${indent}${fence}\n\n`;
+      // A fence longer than any backtick run inside, so the text cannot close it and go on as Markdown/HTML.
+      const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+      return `${indent}${fence}${safeLanguage(node.attrs?.language)}\n${text.split('\n').map((l) => indent + l).join('\n')}\n${indent}${fence}\n\n`;
     }
     case 'horizontalRule':
       return `${indent}---\n\n`;
@@ -50,6 +51,43 @@ function block(node: JSONContent, indent: string): string {
 
 const ESCAPE = /([\\`*_[\]#<>!|])/g;
 
+/**
+ * Exports are opened by other tools (Markdown previews, static sites), so nothing in a document may become
+ * active there: text is escaped (no raw HTML), code cannot break out of its span or fence, a code block's
+ * language is a plain word, and links keep only web, mail and phone addresses or relative ones.
+ */
+const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+export function safeHref(href: unknown): string | null {
+  // Like a browser's URL parser: trim controls and spaces, drop tabs and newlines anywhere ("java\tscript:").
+  const cleaned = String(href ?? '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  if (!cleaned) return null;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1];
+  if (scheme && !SAFE_SCHEMES.has(`${scheme.toLowerCase()}:`)) return null;
+  return cleaned.replace(/[()<>\\\s\u0000-\u001f\u007f]/g, encodeURIComponent);
+}
+
+function safeLanguage(language: unknown): string {
+  return typeof language === 'string' && /^[A-Za-z0-9_+#.-]{1,32}$/.test(language) ? language : '';
+}
+
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let current = 0;
+  for (const c of text) {
+    current = c === char ? current + 1 : 0;
+    longest = Math.max(longest, current);
+  }
+  return longest;
+}
+
+/** A code span that its own backticks cannot end (CommonMark: a longer fence, padded when the code touches it). */
+function codeSpan(text: string): string {
+  const fence = '`'.repeat(longestRun(text, '`') + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
 function inline(nodes: JSONContent[] | undefined): string {
   return (nodes ?? [])
     .map((node) => {
@@ -57,12 +95,13 @@ function inline(nodes: JSONContent[] | undefined): string {
       if (node.type !== 'text') return inline(node.content);
       const marks = node.marks ?? [];
       const has = (type: string) => marks.some((m) => m.type === type);
-      let text = has('code') ? `\`${node.text ?? ''}\`` : (node.text ?? '').replace(ESCAPE, '\\$1');
+      let text = has('code') ? codeSpan(node.text ?? '') : (node.text ?? '').replace(ESCAPE, '\\$1');
       if (has('bold')) text = `**${text}**`;
       if (has('italic')) text = `*${text}*`;
       if (has('strike')) text = `~~${text}~~`;
       const link = marks.find((m) => m.type === 'link');
-      if (link?.attrs?.href) text = `[${text}](${String(link.attrs.href).replace(/[()\s]/g, encodeURIComponent)})`;
+      const href = link ? safeHref(link.attrs?.href) : null;
+      if (href) text = `[${text}](${href})`;
       return text;
     })
     .join('');

@@ -124,4 +124,25 @@ describe('line folding and escaping', () => {
   it('escapes backslashes, semicolons, commas and newlines', () => {
     expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
   });
+
+  it('cannot be made to start another property or event by text, controls or addresses', () => {
+    const ics = writeCalendar({
+      events: [{
+        ...base,
+        summary: 'Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Injected\u0007',
+        description: 'x\nATTACH:http://evil.example/\u0000\u001b[31m',
+        location: 'Room\rURL:javascript:alert(1)',
+        organizer: { name: 'Chair"\r\nX:1', email: 'chair@example.org\r\nATTACH:http://evil.example' },
+        attendees: [{ name: 'Expert', email: 'expert@example.org extra' }],
+      }],
+    });
+    const [event] = events(ics);
+    expect(events(ics)).toHaveLength(1);
+    expect(event.summary).toBe('Evil\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Injected');
+    expect(event.description).toBe('x\nATTACH:http://evil.example/[31m');
+    expect(event.location).toBe('Room\nURL:javascript:alert(1)');
+    const vevent = parse(ics).getFirstSubcomponent('vevent')!;
+    expect(vevent.getAllProperties().map((p) => p.name).filter((n) => ['attach', 'url', 'x'].includes(n))).toEqual([]);
+    expect(vevent.getFirstPropertyValue('organizer')).toBe('mailto:chair@example.orgATTACH:http://evil.example');
+  });
 });

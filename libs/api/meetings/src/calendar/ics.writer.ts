@@ -76,11 +76,11 @@ function vevent(event: IcsEvent): string[] {
   lines.push(`SUMMARY:${escapeText(event.summary)}`);
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
-  if (event.url) lines.push(`URL:${event.url.replace(/[\r\n]/g, '')}`);
+  if (event.url) lines.push(`URL:${event.url.replace(/[\u0000-\u0020\u007f]/g, '')}`);
   lines.push(`STATUS:${event.status ?? 'CONFIRMED'}`);
-  if (event.organizer) lines.push(`ORGANIZER;CN=${paramValue(event.organizer.name)}:mailto:${event.organizer.email}`);
+  if (event.organizer) lines.push(`ORGANIZER;CN=${paramValue(event.organizer.name)}:${mailto(event.organizer.email)}`);
   for (const a of event.attendees ?? []) {
-    lines.push(`ATTENDEE;CN=${paramValue(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${a.partstat ?? 'NEEDS-ACTION'};RSVP=TRUE:mailto:${a.email}`);
+    lines.push(`ATTENDEE;CN=${paramValue(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${a.partstat ?? 'NEEDS-ACTION'};RSVP=TRUE:${mailto(a.email)}`);
   }
   lines.push('END:VEVENT');
   return lines;
@@ -98,9 +98,19 @@ export function utc(instant: Date): string {
   return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** TEXT escaping (RFC 5545 §3.3.11). */
+/** TEXT escaping (RFC 5545 §3.3.11); other control characters are not allowed in TEXT and are dropped. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
+/** A CAL-ADDRESS: no controls or spaces, so an address cannot end the line and start another property. */
+function mailto(email: string): string {
+  return `mailto:${email.replace(/[\u0000-\u0020\u007f]/g, '')}`;
 }
 
 /** A parameter value: quoted, without the characters a quoted value may not hold (RFC 5545 §3.1). */

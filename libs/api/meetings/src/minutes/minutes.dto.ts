@@ -51,7 +51,7 @@ export class DecisionBodyDto implements DecisionRequest {
   @MinutesText()
   text!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'agendaItemId must be a UUID' })
   agendaItemId?: string | null;
@@ -66,12 +66,12 @@ export class ActionItemBodyDto implements ActionItemRequest {
   @IsUUID('all', { message: 'ownerPersonId must be a UUID' })
   ownerPersonId!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '2021-04-30' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2021-04-30' })
   @IsOptional()
   @IsCalendarDate()
   dueOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'agendaItemId must be a UUID' })
   agendaItemId?: string | null;
@@ -88,12 +88,12 @@ export class ActionItemUpdateDto implements ActionItemUpdateRequest {
   @IsUUID('all', { message: 'ownerPersonId must be a UUID' })
   ownerPersonId?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsCalendarDate()
   dueOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'agendaItemId must be a UUID' })
   agendaItemId?: string | null;

@@ -47,7 +47,7 @@ export class BalanceService {
   async setTarget(projectId: string, target: BalanceTarget): Promise<BalanceTarget> {
     if (Math.abs(target.europe + target.china + target.other - 1) > 0.001) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Shares must add up to 1', {
-        fields: [{ field: 'europe', message: 'europe, china and other must add up to 1' }],
+        fields: (['europe', 'china', 'other'] as const).map((field) => ({ field, message: 'europe, china and other must add up to 1' })),
       });
     }
     await this.dataSource.query(

@@ -1,3 +1,4 @@
+import { toCsvText } from '@roundtable/api-platform';
 import type { BalanceGroupDto, BalanceShare, Region } from '@roundtable/contracts';
 
 export interface BalanceMember {
@@ -62,11 +63,5 @@ export function balanceCsv(groups: BalanceGroupDto[]): string {
       }
     }
   }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvField(value: string): string {
-  // Quote when needed; neutralise spreadsheet formulas in free text.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return toCsvText(rows);
 }

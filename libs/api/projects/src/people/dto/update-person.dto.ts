@@ -38,10 +38,10 @@ export class UpdatePersonDto implements UpdatePersonRequest {
   @ApiPropertyOptional() @IsOptional() @Validate(CountryCode)
   country?: string;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300)
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(300)
   affiliation?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID('4', { message: 'partnerId must be a UUID' })
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID('4', { message: 'partnerId must be a UUID' })
   partnerId?: string | null;
 
   @ApiPropertyOptional({ enum: SECTORS }) @IsOptional() @IsIn(SECTORS, { message: `sector must be one of ${SECTORS.join(', ')}` })

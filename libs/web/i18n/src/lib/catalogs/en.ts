@@ -388,6 +388,8 @@ export const en = {
     ROUTE_NOT_FOUND: 'We could not find what you were looking for.',
     PAYLOAD_TOO_LARGE: 'The request is too large.',
     UNSUPPORTED_FILE_TYPE: 'This type of file is not accepted.',
+    UNSUPPORTED_MEDIA_TYPE: 'The request was sent in a format the server does not accept. Please reload the page.',
+    CROSS_ORIGIN_REFUSED: 'This request came from another website and was refused.',
     DATABASE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again shortly.',
     CONFLICT: 'This clashes with something that already exists or was changed in the meantime.',
     CO_CHAIR_RULE: 'This change breaks the co-chair rule: each working group has one co-chair based in Europe and one based in China.',

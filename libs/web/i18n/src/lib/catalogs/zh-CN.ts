@@ -386,6 +386,8 @@ export const zhCN: Catalog = {
     ROUTE_NOT_FOUND: '未找到您要查找的内容。',
     PAYLOAD_TOO_LARGE: '请求内容过大。',
     UNSUPPORTED_FILE_TYPE: '不接受此类文件。',
+    UNSUPPORTED_MEDIA_TYPE: '请求格式不被服务器接受，请重新加载页面。',
+    CROSS_ORIGIN_REFUSED: '此请求来自其他网站，已被拒绝。',
     DATABASE_UNAVAILABLE: '服务暂时不可用，请稍后再试。',
     CONFLICT: '此操作与已有内容冲突，或相关内容已被他人修改。',
     CO_CHAIR_RULE: '此变更违反联合主席规则：每个工作组须由一名常驻欧洲和一名常驻中国的联合主席共同主持。',

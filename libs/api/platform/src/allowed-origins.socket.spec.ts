@@ -1,4 +1,4 @@
-import { isAllowedOrigin } from './allowedOrigins';
+import { isAllowedOrigin } from './allowed-origins';
 
 describe('isAllowedOrigin', () => {
   it('allows the origin of PUBLIC_URL, whatever the Host header says', () => {
