@@ -17,7 +17,9 @@ function run(title, command, args) {
   console.log(`\n=== ${title}`);
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
-  console.log(`=== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `=== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (result.status !== 0) failures.push(title);
   return result.status === 0;
 }
@@ -42,13 +44,16 @@ if (!only || only === 'static') {
   // The module-boundaries rule reads Nx's project graph; on a fresh clone it must be computed first,
   // or the rule silently skips.
   run('project graph', 'npx', ['nx', 'show', 'projects']);
+  run('format (Prettier)', 'npx', ['prettier', '--check', '--log-level=warn', '.']);
   run('lint (ESLint, module boundaries)', 'npx', ['eslint', '.']);
   // The root tsconfig.json references a project for every TypeScript file in the workspace (incremental).
   run('typecheck (strict, tsc -b)', 'npx', ['tsc', '-b']);
 }
 if (!only || only === 'unit') jest('unit and integration tests (real PostgreSQL)', ['--config', 'jest.config.js']);
 if (!only || only === 'e2e') {
-  if (run('build (API and web app)', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'])) {
+  if (
+    run('build (API and web app)', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'])
+  ) {
     jest('browser journeys (Chromium)', ['--config', 'jest.e2e.config.js', '--runInBand']);
   }
 }
