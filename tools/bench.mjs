@@ -13,7 +13,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 
 if (process.env.BENCH_SKIP_BUILD !== 'true') {
-  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], { cwd: root, env, stdio: 'inherit' });
+  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) {
     console.error('bench: building the API failed');
     process.exit(build.status ?? 1);
@@ -27,5 +31,9 @@ mkdirSync(dirname(benchDist), { recursive: true });
 cpSync(join(root, 'dist', 'api'), benchDist, { recursive: true });
 env.BENCH_DIST = benchDist;
 
-const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'tests/bench/main.mjs')], { cwd: root, env, stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'tests/bench/main.mjs')], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 process.exit(run.status ?? 1);

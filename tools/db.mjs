@@ -13,7 +13,11 @@ if (command !== 'migrate' && command !== 'revert') {
   process.exit(2);
 }
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
-const build = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], { cwd: root, env, stdio: 'inherit' });
+const build = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const require = createRequire(import.meta.url);

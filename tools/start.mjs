@@ -17,7 +17,11 @@ if (process.env.SKIP_BUILD !== 'true') {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js')], { cwd: root, env, stdio: 'inherit' });
+const server = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js')], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 // Forwarded (a Ctrl-C in a terminal also reaches the server directly; it stops once). The server stops its
 // embedded PostgreSQL last and exits 0.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill(signal));

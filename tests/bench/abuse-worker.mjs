@@ -31,7 +31,13 @@ function offend(payload, binary, localAddress) {
         finish({ closed: false });
       }, CLOSE_WAIT_MS);
     });
-    socket.on('close', (code) => finish(sentAt === null ? { closed: true, beforeSend: true, code } : { closed: true, ms: performance.now() - sentAt, code }));
+    socket.on('close', (code) =>
+      finish(
+        sentAt === null
+          ? { closed: true, beforeSend: true, code }
+          : { closed: true, ms: performance.now() - sentAt, code },
+      ),
+    );
     socket.on('unexpected-response', (_req, response) => {
       socket.terminate();
       finish({ refused: response.statusCode });
@@ -68,7 +74,11 @@ async function malformedLoop(results) {
   let i = 0;
   while (Date.now() < deadline) {
     const variant = i++ % (MALFORMED.length + 1);
-    results.push(variant === MALFORMED.length ? await offend('not a y-websocket message', false, ADDRESS.malformed) : await offend(MALFORMED[variant], true, ADDRESS.malformed));
+    results.push(
+      variant === MALFORMED.length
+        ? await offend('not a y-websocket message', false, ADDRESS.malformed)
+        : await offend(MALFORMED[variant], true, ADDRESS.malformed),
+    );
     await sleep(300);
   }
 }

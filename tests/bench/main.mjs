@@ -17,7 +17,10 @@ import { evaluate } from './lib/evaluate.mjs';
 import { combineRounds, roundValues } from './lib/rounds.mjs';
 
 const quick = process.env.BENCH_QUICK === 'true';
-const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+const only = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim().toUpperCase())
+  .filter(Boolean);
 const wanted = (name) => only.length === 0 || only.includes(name);
 /** Latency and wall-time scenarios run this many interleaved rounds per server (BENCH_ROUNDS, default 5). */
 const rounds = quick ? 1 : Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5) || 1);
@@ -48,8 +51,11 @@ async function main() {
     await seeder.stop();
     const db = await pgClient(databaseUrl);
     cleanup.push(() => db.end());
-    const [{ id: templateDocument }] = (await db.query("SELECT id FROM documents WHERE type = 'position-paper' ORDER BY created_at, id LIMIT 1")).rows;
-    const snapshotsTable = (await db.query("SELECT to_regclass('document_snapshots') IS NOT NULL AS exists")).rows[0].exists;
+    const [{ id: templateDocument }] = (
+      await db.query("SELECT id FROM documents WHERE type = 'position-paper' ORDER BY created_at, id LIMIT 1")
+    ).rows;
+    const snapshotsTable = (await db.query("SELECT to_regclass('document_snapshots') IS NOT NULL AS exists")).rows[0]
+      .exists;
 
     const cookies = new Map();
     const ctx = {
@@ -61,12 +67,14 @@ async function main() {
       snapshotsTable,
       /** New documents (rows in `documents`, same project and group as a demo position paper). */
       newDocuments: async (count, title) =>
-        (await db.query(
-          `INSERT INTO documents (project_id, working_group_id, type, title_en, title_zh)
+        (
+          await db.query(
+            `INSERT INTO documents (project_id, working_group_id, type, title_en, title_zh)
            SELECT project_id, working_group_id, type, $2 || ' ' || g, $2 || ' ' || g FROM documents, generate_series(1, $3::int) g
            WHERE id = $1 RETURNING id`,
-          [templateDocument, title, count],
-        )).rows.map((row) => row.id),
+            [templateDocument, title, count],
+          )
+        ).rows.map((row) => row.id),
       newDocument: async (title) => (await ctx.newDocuments(1, title))[0],
       /** Our server needs a session: the platform administrator may write every document. */
       cookieFor: async (server) => {
@@ -76,9 +84,12 @@ async function main() {
       },
       storedState: async (documentId) => {
         const snapshot = snapshotsTable
-          ? (await db.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId])).rows[0]?.state ?? null
+          ? ((await db.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId])).rows[0]
+              ?.state ?? null)
           : null;
-        const updates = (await db.query('SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId])).rows.map((r) => r.data);
+        const updates = (
+          await db.query('SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId])
+        ).rows.map((r) => r.data);
         return { snapshot, updates };
       },
       startOurs: (env = {}) => startServer('ours', { DATABASE_URL: databaseUrl, ...env }),
@@ -102,7 +113,17 @@ async function main() {
       { name: 'S2', run: runS2 },
       { name: 'S3', run: runS3, standalone: true },
       // One client replaying 260k operations is far over the per-socket update rate limit and the write budgets (S7's business).
-      { name: 'S4', run: runS4, oursEnv: { COLLAB_MAX_UPDATES_PER_SECOND: '10000000', COLLAB_USER_WRITE_UNITS_PER_SECOND: '10000000', COLLAB_DOCUMENT_WRITE_UNITS_PER_SECOND: '10000000' }, rounds, combine: s4Rounds },
+      {
+        name: 'S4',
+        run: runS4,
+        oursEnv: {
+          COLLAB_MAX_UPDATES_PER_SECOND: '10000000',
+          COLLAB_USER_WRITE_UNITS_PER_SECOND: '10000000',
+          COLLAB_DOCUMENT_WRITE_UNITS_PER_SECOND: '10000000',
+        },
+        rounds,
+        combine: s4Rounds,
+      },
       { name: 'S7', run: runS7 },
     ];
     const raw = {};
@@ -203,7 +224,10 @@ async function main() {
 
 /** Error lines and the first few of them, so a scenario's notes can say what the server complained about. */
 function summarizeLog(text) {
-  const lines = text.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((line) => line.trim() && !line.trim().startsWith('at '));
+  const lines = text
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((line) => line.trim() && !line.trim().startsWith('at '));
   const errors = lines.filter((line) => /error|exception|fail/i.test(line));
   return { lines: lines.length, errorLines: errors.length, first: errors.slice(0, 3).map((l) => l.slice(0, 300)) };
 }

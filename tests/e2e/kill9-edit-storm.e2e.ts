@@ -25,7 +25,11 @@ describe('kill -9 during an edit storm loses nothing that was acknowledged as sa
   });
 
   it('keeps every acknowledged update', async () => {
-    server = await startServerProcess({ DATABASE_URL: database.url, DEMO: 'true', COLLAB_MAX_UPDATES_PER_SECOND: '100000' });
+    server = await startServerProcess({
+      DATABASE_URL: database.url,
+      DEMO: 'true',
+      COLLAB_MAX_UPDATES_PER_SECOND: '100000',
+    });
     const port = server.port;
     const login = await new HttpClient(server.baseUrl).login('coordinator@example.org');
     const documentId = ((await login.get('/api/documents')).body as Array<{ id: string }>)[0].id;
@@ -34,11 +38,15 @@ describe('kill -9 during an edit storm loses nothing that was acknowledged as sa
       [0, 1, 2].map(
         (n) =>
           new Promise<{ socket: WebSocket; sent: string[]; acked: number; n: number }>((resolve, reject) => {
-            const socket = new WebSocket(`ws://127.0.0.1:${port}/collab/${documentId}?${COLLAB_EXTENSIONS_PARAM}=${COLLAB_MESSAGE_SAVED}`, { headers: { cookie: login.cookie! } });
+            const socket = new WebSocket(
+              `ws://127.0.0.1:${port}/collab/${documentId}?${COLLAB_EXTENSIONS_PARAM}=${COLLAB_MESSAGE_SAVED}`,
+              { headers: { cookie: login.cookie! } },
+            );
             const client = { socket, sent: [] as string[], acked: 0, n };
             socket.on('message', (data: Buffer) => {
               const decoder = decoding.createDecoder(new Uint8Array(data));
-              if (decoding.readVarUint(decoder) === COLLAB_MESSAGE_SAVED) client.acked = Math.max(client.acked, decoding.readVarUint(decoder));
+              if (decoding.readVarUint(decoder) === COLLAB_MESSAGE_SAVED)
+                client.acked = Math.max(client.acked, decoding.readVarUint(decoder));
             });
             socket.on('error', () => undefined);
             socket.once('open', () => resolve(client));

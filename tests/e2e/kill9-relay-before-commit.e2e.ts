@@ -58,7 +58,7 @@ describe('kill -9 between relay and commit', () => {
     );
   }
 
-  it('B types inside A\'s uncommitted text, the server dies before the commit; after a restart both reconnect and both texts are stored', async () => {
+  it("B types inside A's uncommitted text, the server dies before the commit; after a restart both reconnect and both texts are stored", async () => {
     const { documentId, cookie } = await start();
     const port = server!.port;
     // Commits of updates carrying SLOW-COMMIT hang until the crash.
@@ -106,7 +106,9 @@ describe('kill -9 between relay and commit', () => {
     await waitFor(() => [gone, b, c].every((x) => x.allSaved), 10_000, 'all synced');
 
     // Storm: each client appends uniquely tagged paragraphs; the server is killed mid-way.
-    const receipts = new Map<TrackedCollabClient, Array<{ tag: string; receipt: Receipt }>>([gone, b, c].map((x) => [x, []]));
+    const receipts = new Map<TrackedCollabClient, Array<{ tag: string; receipt: Receipt }>>(
+      [gone, b, c].map((x) => [x, []]),
+    );
     let running = true;
     const storms = [gone, b, c].map(async (client, n) => {
       for (let i = 0; running; i++) {
@@ -120,13 +122,25 @@ describe('kill -9 between relay and commit', () => {
         await new Promise((resolve) => setTimeout(resolve, 3));
       }
     });
-    await until(() => receipts.get(gone)!.filter(({ receipt }) => gone.isSaved(receipt)).length >= 50, 'a storm under way', 20_000);
+    await until(
+      () => receipts.get(gone)!.filter(({ receipt }) => gone.isSaved(receipt)).length >= 50,
+      'a storm under way',
+      20_000,
+    );
     await crash();
     running = false;
     await Promise.all(storms);
     gone.provider.destroy(); // never comes back
-    const toldSaved = receipts.get(gone)!.filter(({ receipt }) => gone.isSaved(receipt)).map(({ tag }) => tag);
-    const neverTold = new Set(receipts.get(gone)!.filter(({ receipt }) => !gone.isSaved(receipt)).map(({ tag }) => tag));
+    const toldSaved = receipts
+      .get(gone)!
+      .filter(({ receipt }) => gone.isSaved(receipt))
+      .map(({ tag }) => tag);
+    const neverTold = new Set(
+      receipts
+        .get(gone)!
+        .filter(({ receipt }) => !gone.isSaved(receipt))
+        .map(({ tag }) => tag),
+    );
 
     await start(port);
     await waitFor(() => b.allSaved && c.allSaved, 30_000, 'the others reconnected, resent and acknowledged');
@@ -134,7 +148,10 @@ describe('kill -9 between relay and commit', () => {
     // Everything of the clients that came back, everything the lost one was told is saved.
     for (const client of [b, c]) expect(receipts.get(client)!.filter(({ tag }) => !stored.has(tag))).toEqual([]);
     expect(toldSaved.filter((tag) => !stored.has(tag))).toEqual([]);
-    const missing = receipts.get(gone)!.filter(({ tag }) => !stored.has(tag)).map(({ tag }) => tag);
+    const missing = receipts
+      .get(gone)!
+      .filter(({ tag }) => !stored.has(tag))
+      .map(({ tag }) => tag);
     expect(missing.every((tag) => neverTold.has(tag))).toBe(true);
   });
 });

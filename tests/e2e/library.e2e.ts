@@ -35,22 +35,34 @@ describe('in Chromium: the working-documents library shared across groups', () =
     try {
       // The WG1 expert uploads from the group's page.
       const expert = await signIn(expertContext, server.baseUrl, 'wg1-expert@example.org');
-      const groups = (await (await expertContext.request.get(`${server.baseUrl}/api/working-groups`)).json()) as Array<{ id: string; code: string }>;
+      const groups = (await (await expertContext.request.get(`${server.baseUrl}/api/working-groups`)).json()) as Array<{
+        id: string;
+        code: string;
+      }>;
       await expert.goto(`${server.baseUrl}/working-groups/${groups.find((g) => g.code === 'WG1')!.id}`);
       const section = expert.locator('[data-testid="wg-library"]');
-      await section.locator('[data-testid="library-file-input"]').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: v1 });
-      await section.locator('[data-testid="library-description-input"]').fill('Consent models by country, for the harmonisation workshop');
+      await section
+        .locator('[data-testid="library-file-input"]')
+        .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: v1 });
+      await section
+        .locator('[data-testid="library-description-input"]')
+        .fill('Consent models by country, for the harmonisation workshop');
       await section.locator('[data-testid="library-tags-input"]').fill('Consent, e2e-shared');
       await section.locator('[data-testid="library-upload-submit"]').click();
       const row = section.locator(`[data-testid="library-file"][data-name="${fileName}"]`);
       await row.waitFor();
-      expect(await row.locator('[data-testid="library-tag"], .tag').allTextContents()).toEqual(['consent', 'e2e-shared']);
+      expect(await row.locator('[data-testid="library-tag"], .tag').allTextContents()).toEqual([
+        'consent',
+        'e2e-shared',
+      ]);
 
       // A WG2 member finds it in the project library by its tag and downloads the same bytes.
       const member = await signIn(memberContext, server.baseUrl, 'wg2-expert@example.org');
       await member.click('[data-testid="nav-library"]');
       await member.waitForSelector('[data-testid="library-files"]');
-      await member.waitForSelector('[data-testid="library-tag-filter"] option[value="e2e-shared"]', { state: 'attached' });
+      await member.waitForSelector('[data-testid="library-tag-filter"] option[value="e2e-shared"]', {
+        state: 'attached',
+      });
       await member.selectOption('[data-testid="library-tag-filter"]', 'e2e-shared');
       await member.waitForFunction(() => document.querySelectorAll('[data-testid="library-file"]').length === 1);
       const found = member.locator('[data-testid="library-file"]');
@@ -62,7 +74,9 @@ describe('in Chromium: the working-documents library shared across groups', () =
       // The expert uploads a new version from the file's page.
       await row.locator('[data-testid="library-file-link"]').click();
       await expert.waitForSelector('[data-testid="library-version-form"]');
-      await expert.locator('[data-testid="library-version-form"] [data-testid="library-file-input"]').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: v2 });
+      await expert
+        .locator('[data-testid="library-version-form"] [data-testid="library-file-input"]')
+        .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: v2 });
       await expert.click('[data-testid="library-version-form"] [data-testid="library-upload-submit"]');
       await expert.waitForFunction(() => document.querySelectorAll('[data-testid="library-version"]').length === 2);
 
@@ -70,11 +84,16 @@ describe('in Chromium: the working-documents library shared across groups', () =
       await found.locator('[data-testid="library-file-link"]').click();
       await member.waitForSelector('[data-testid="library-versions"]');
       await member.waitForFunction(() => document.querySelectorAll('[data-testid="library-version"]').length === 2);
-      expect(await member.locator('[data-testid="library-file-tags"] .tag').allTextContents()).toEqual(['consent', 'e2e-shared']);
+      expect(await member.locator('[data-testid="library-file-tags"] .tag').allTextContents()).toEqual([
+        'consent',
+        'e2e-shared',
+      ]);
       expect(await member.locator('[data-testid="library-version-form"]').count()).toBe(0);
       const newest = await downloadBytes(member, () => member.click('[data-testid="library-download-latest"]'));
       expect(newest.bytes.equals(v2)).toBe(true);
-      const older = await downloadBytes(member, () => member.locator('[data-testid="library-version-download"]').nth(1).click());
+      const older = await downloadBytes(member, () =>
+        member.locator('[data-testid="library-version-download"]').nth(1).click(),
+      );
       expect(older.bytes.equals(v1)).toBe(true);
     } finally {
       await expertContext.close();
@@ -90,13 +109,19 @@ describe('in Chromium: the working-documents library shared across groups', () =
       const form = page.locator('[data-testid="library-upload-form"]');
       await form.waitFor();
       // An HTML page disguised as a PDF passes the browser's extension check; the server's magic-byte check refuses it (415).
-      await form.locator('[data-testid="library-file-input"]').setInputFiles({ name: 'paper.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+      await form.locator('[data-testid="library-file-input"]').setInputFiles({
+        name: 'paper.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('<html>not a pdf</html>'),
+      });
       await form.locator('[data-testid="library-upload-submit"]').click();
       const error = form.locator('[data-testid="field-error"]');
       await error.waitFor();
       expect(await error.textContent()).toContain('its content does not match its extension');
       await page.selectOption('[data-testid="language-switch"]', 'zh-CN');
-      await page.waitForFunction(() => document.querySelector('[data-testid="field-error"]')?.textContent?.includes('文件内容与扩展名不符'));
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="field-error"]')?.textContent?.includes('文件内容与扩展名不符'),
+      );
       expect(await page.locator('[data-testid="library-file"][data-name="paper.pdf"]').count()).toBe(0);
     } finally {
       await context.close();

@@ -54,12 +54,19 @@ describe('meetings in Chromium: a co-chair finds a time, schedules a monthly ser
 
       // 4. Invitees receive the invitation with the .ics; the Chinese co-chair's is in Chinese, and its
       //    occurrences (expanded by ical.js) are the ones the app shows.
-      const mail = await sink.waitForMessage((m) => m.to.includes('wg3-cn-cochair@example.org') && m.subject.includes('Monthly meeting on biobanking'), 15_000);
+      const mail = await sink.waitForMessage(
+        (m) => m.to.includes('wg3-cn-cochair@example.org') && m.subject.includes('Monthly meeting on biobanking'),
+        15_000,
+      );
       expect(mail.subject).toBe('会议邀请：WG3 Monthly meeting on biobanking');
       const cookie = (await coChairContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-      const meeting = (await (await fetch(`${server.baseUrl}/api/meetings/${meetingId}`, { headers: { cookie } })).json()) as { occurrences: Array<{ start: string }> };
+      const meeting = (await (
+        await fetch(`${server.baseUrl}/api/meetings/${meetingId}`, { headers: { cookie } })
+      ).json()) as { occurrences: Array<{ start: string }> };
       expect(expandOccurrences(parseIcs(icsAttachment(mail)).events)).toEqual(meeting.occurrences.map((o) => o.start));
-      await sink.waitForMessage((m) => m.to.includes('wg3-expert@example.org') && m.subject === 'Invitation: WG3 Monthly meeting on biobanking');
+      await sink.waitForMessage(
+        (m) => m.to.includes('wg3-expert@example.org') && m.subject === 'Invitation: WG3 Monthly meeting on biobanking',
+      );
 
       // 5. The Chinese co-chair opens the meeting (times in Shanghai first) and answers yes.
       const invitee = await signIn(inviteeContext, server.baseUrl, 'wg3-cn-cochair@example.org');
@@ -77,8 +84,15 @@ describe('meetings in Chromium: a co-chair finds a time, schedules a monthly ser
 
       // 7. The co-chair cancels the second meeting of the series; invitees' calendars drop it (EXDATE).
       await coChair.locator('[data-testid="occurrence"]').nth(1).locator('[data-testid="occurrence-cancel"]').click();
-      await coChair.waitForSelector('[data-testid="occurrence"]:nth-child(2) [data-testid="occurrence-cancel"]', { state: 'detached' });
-      const update = await sink.waitForMessage((m) => m.to.includes('wg3-cn-cochair@example.org') && m.subject === '单次会议已取消：WG3 Monthly meeting on biobanking', 15_000);
+      await coChair.waitForSelector('[data-testid="occurrence"]:nth-child(2) [data-testid="occurrence-cancel"]', {
+        state: 'detached',
+      });
+      const update = await sink.waitForMessage(
+        (m) =>
+          m.to.includes('wg3-cn-cochair@example.org') &&
+          m.subject === '单次会议已取消：WG3 Monthly meeting on biobanking',
+        15_000,
+      );
       const remaining = expandOccurrences(parseIcs(icsAttachment(update)).events);
       expect(remaining).toEqual(meeting.occurrences.map((o) => o.start).filter((_, i) => i !== 1));
     } finally {

@@ -43,8 +43,13 @@ describe('in Chromium: live minutes, circulation, approval by both co-chairs, sh
     const beijing = await signIn(await context(), server.baseUrl, 'wg1-cn-cochair@example.org');
 
     // A WG1 series (scheduling itself is covered by the meetings journey).
-    const projectId = ((await (await rome.context().request.get(`${server.baseUrl}/api/projects`)).json()) as Array<{ id: string }>)[0].id;
-    const groups = (await (await rome.context().request.get(`${server.baseUrl}/api/working-groups`)).json()) as Array<{ id: string; code: string }>;
+    const projectId = (
+      (await (await rome.context().request.get(`${server.baseUrl}/api/projects`)).json()) as Array<{ id: string }>
+    )[0].id;
+    const groups = (await (await rome.context().request.get(`${server.baseUrl}/api/working-groups`)).json()) as Array<{
+      id: string;
+      code: string;
+    }>;
     const response = await rome.context().request.post(`${server.baseUrl}/api/projects/${projectId}/meetings`, {
       data: {
         workingGroupId: groups.find((g) => g.code === 'WG1')!.id,
@@ -127,8 +132,16 @@ describe('in Chromium: live minutes, circulation, approval by both co-chairs, sh
     // The action shows in its owner's "My actions" and on the next meeting's agenda.
     const expert = await signIn(await context(), server.baseUrl, 'wg1-expert@example.org');
     await expert.click('[data-testid="nav-my-actions"]');
-    await expert.locator('[data-testid="my-actions"] [data-testid="action-item"]', { hasText: 'Send the biobank comparison to WG2' }).waitFor();
+    await expert
+      .locator('[data-testid="my-actions"] [data-testid="action-item"]', {
+        hasText: 'Send the biobank comparison to WG2',
+      })
+      .waitFor();
     await expert.goto(`${server.baseUrl}/meetings/${meeting.id}`);
-    await expert.locator('[data-testid="carried-actions"] [data-testid="action-item"]', { hasText: 'Send the biobank comparison to WG2' }).waitFor();
+    await expert
+      .locator('[data-testid="carried-actions"] [data-testid="action-item"]', {
+        hasText: 'Send the biobank comparison to WG2',
+      })
+      .waitFor();
   });
 });

@@ -4,13 +4,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { signIn, typeAtEnd, editorText, EDITOR } from '../support/e2e-page';
 
-
-
 function saveState(page: Page, state: 'saving' | 'saved' | 'offline', timeout = 15_000) {
   return page.waitForSelector(`[data-testid="save-status"][data-state="${state}"]`, { timeout });
 }
-
-
 
 function waitForText(page: Page, text: string, timeout = 15_000) {
   return page.waitForFunction(
@@ -75,7 +71,10 @@ describe('offline editing and the saved indicator in Chromium', () => {
 
       const romePage = await signIn(rome, server.baseUrl, 'wg1-eu-cochair@example.org');
       const beijingPage = await signIn(beijing, server.baseUrl, 'wg1-cn-cochair@example.org');
-      await romePage.locator('[data-testid="document-link"]', { hasText: /Awareness and empowerment/ }).first().click();
+      await romePage
+        .locator('[data-testid="document-link"]', { hasText: /Awareness and empowerment/ })
+        .first()
+        .click();
       await romePage.waitForSelector('[data-testid="collab-status"][data-status="connected"]');
       await romePage.waitForSelector(`${EDITOR} h1`);
       const url = romePage.url();

@@ -54,7 +54,10 @@ describe('open call in Chromium: a visitor applies, a co-chair accepts, the emai
       await visitor.waitForSelector('[data-testid="apply-success"]');
 
       // 2b. Nothing counts until the visitor opens the link mailed to them and confirms.
-      const confirmation = await sink.waitForMessage((m) => m.to.includes('applicant@example.org') && /\/apply\/confirm\//.test(m.text), 15_000);
+      const confirmation = await sink.waitForMessage(
+        (m) => m.to.includes('applicant@example.org') && /\/apply\/confirm\//.test(m.text),
+        15_000,
+      );
       const confirmLink = /https?:\/\/\S+\/apply\/confirm\/[\w-]+/.exec(confirmation.text)?.[0];
       expect(confirmLink).toBeDefined();
       await visitor.goto(confirmLink!);
@@ -72,7 +75,10 @@ describe('open call in Chromium: a visitor applies, a co-chair accepts, the emai
       await coChair.click('[data-testid="accept-button"]');
 
       // 4. The invitation arrives over real SMTP; the invitee follows the link and creates the account.
-      const mail = await sink.waitForMessage((m) => m.to.includes('applicant@example.org') && /\/invitations\//.test(m.text), 15_000);
+      const mail = await sink.waitForMessage(
+        (m) => m.to.includes('applicant@example.org') && /\/invitations\//.test(m.text),
+        15_000,
+      );
       const link = /https?:\/\/\S+\/invitations\/[\w-]+/.exec(mail.text)?.[0];
       expect(link).toBeDefined();
       const invitee = await inviteeContext.newPage();
@@ -103,7 +109,12 @@ describe('open call in Chromium: a visitor applies, a co-chair accepts, the emai
       await again.waitForSelector('[data-testid="invitation-problem"]');
       expect(await again.getAttribute('[data-testid="invitation-problem"]', 'data-code')).toBe('INVITATION_USED');
     } finally {
-      await Promise.all([coordinatorContext.close(), visitorContext.close(), coChairContext.close(), inviteeContext.close()]);
+      await Promise.all([
+        coordinatorContext.close(),
+        visitorContext.close(),
+        coChairContext.close(),
+        inviteeContext.close(),
+      ]);
     }
   });
 });

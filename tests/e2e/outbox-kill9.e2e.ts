@@ -21,7 +21,8 @@ describe('kill -9 between commit and send: every mail goes out once after a rest
   beforeAll(async () => {
     database = await createTestDatabase();
     sink = await startSmtpSink({
-      holdRecipient: (address) => (stalled ? new Promise<void>((release) => held.push({ address: address.address, release })) : null),
+      holdRecipient: (address) =>
+        stalled ? new Promise<void>((release) => held.push({ address: address.address, release })) : null,
     });
   });
   afterAll(async () => {
@@ -30,7 +31,13 @@ describe('kill -9 between commit and send: every mail goes out once after a rest
     await database?.drop();
   });
 
-  const env = () => ({ DATABASE_URL: database.url, DEMO: 'true', SMTP_URL: sink.url, OUTBOX_LEASE_MS: '3000', OUTBOX_POLL_MS: '500' });
+  const env = () => ({
+    DATABASE_URL: database.url,
+    DEMO: 'true',
+    SMTP_URL: sink.url,
+    OUTBOX_LEASE_MS: '3000',
+    OUTBOX_POLL_MS: '500',
+  });
 
   async function outbox(server: ServerProcess): Promise<Record<string, OutboxMessageDto>> {
     const coordinator = await new HttpClient(server.baseUrl).login('coordinator@example.org');
@@ -41,11 +48,18 @@ describe('kill -9 between commit and send: every mail goes out once after a rest
   it('sends the claimed and the pending invitation once each', async () => {
     server = await startServerProcess(env());
     const coordinator = await new HttpClient(server.baseUrl).login('coordinator@example.org');
-    const wg1 = ((await coordinator.get('/api/working-groups')).body as Array<{ code: string; id: string }>).find((g) => g.code === 'WG1')!.id;
-    const invite = (email: string) => coordinator.post(`/api/working-groups/${wg1}/invitations`, { email, role: 'expert' });
+    const wg1 = ((await coordinator.get('/api/working-groups')).body as Array<{ code: string; id: string }>).find(
+      (g) => g.code === 'WG1',
+    )!.id;
+    const invite = (email: string) =>
+      coordinator.post(`/api/working-groups/${wg1}/invitations`, { email, role: 'expert' });
 
     expect((await invite('claimed@example.org')).status).toBe(201);
-    await poll(() => held.map((h) => h.address), (addresses) => addresses.includes('claimed@example.org'), 'the first mail stalled at RCPT');
+    await poll(
+      () => held.map((h) => h.address),
+      (addresses) => addresses.includes('claimed@example.org'),
+      'the first mail stalled at RCPT',
+    );
     expect((await invite('pending@example.org')).status).toBe(201);
     const before = await outbox(server);
     expect(before['claimed@example.org']).toMatchObject({ status: 'sending', attempts: 1 });
@@ -59,7 +73,13 @@ describe('kill -9 between commit and send: every mail goes out once after a rest
 
     server = await startServerProcess(env());
     const running = server;
-    const after = await poll(() => outbox(running), (rows) => rows['claimed@example.org']?.status === 'sent' && rows['pending@example.org']?.status === 'sent', 'both invitations sent', 30_000, 250);
+    const after = await poll(
+      () => outbox(running),
+      (rows) => rows['claimed@example.org']?.status === 'sent' && rows['pending@example.org']?.status === 'sent',
+      'both invitations sent',
+      30_000,
+      250,
+    );
     expect(after['pending@example.org'].attempts).toBe(1);
     // Taken up again when the dead process's lease ended.
     expect(after['claimed@example.org'].attempts).toBe(2);

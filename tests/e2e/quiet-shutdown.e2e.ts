@@ -34,12 +34,18 @@ describe('Ctrl-C on the app with the embedded PostgreSQL', () => {
 
   /** `exits`: how the signalled process must end (npm's shell re-raises the SIGINT it saw, by Unix convention). */
   async function pressCtrlC(options: ServerProcessOptions, exits: Array<number | NodeJS.Signals>): Promise<void> {
-    const server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '', DEMO: 'true', SKIP_BUILD: 'true' }, undefined, { ...options, processGroup: true });
+    const server = await startServerProcess(
+      { DATA_DIR: dataDir, DATABASE_URL: '', DEMO: 'true', SKIP_BUILD: 'true' },
+      undefined,
+      { ...options, processGroup: true },
+    );
     const group = server.process.pid!;
     try {
       const login = await new HttpClient(server.baseUrl).login('coordinator@example.org');
       const documentId = ((await login.get('/api/documents')).body as Array<{ id: string }>)[0].id;
-      const socket = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${documentId}`, { headers: { cookie: login.cookie! } });
+      const socket = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${documentId}`, {
+        headers: { cookie: login.cookie! },
+      });
       const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
       await new Promise((resolve, reject) => {
         socket.once('open', resolve);
@@ -50,11 +56,16 @@ describe('Ctrl-C on the app with the embedded PostgreSQL', () => {
 
       const before = server.output().length;
       process.kill(-group, 'SIGINT');
-      const exit = await Promise.race([server.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000).unref())]);
+      const exit = await Promise.race([
+        server.exited,
+        new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000).unref()),
+      ]);
       const after = server.output().slice(before);
 
       // On failure this shows what the process printed after the signal, too.
-      expect({ exit, after }).toMatchObject({ exit: exits.includes(exit as number) ? exit : `one of ${exits.join(', ')}` });
+      expect({ exit, after }).toMatchObject({
+        exit: exits.includes(exit as number) ? exit : `one of ${exits.join(', ')}`,
+      });
       expect(after).toContain('SIGINT: closing');
       expect(after).not.toMatch(/error/i);
       expect(await closed).toBe(1001);

@@ -14,7 +14,9 @@ async function recordCspViolations(page: Page): Promise<string[]> {
   await page.exposeFunction('__reportCsp', (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __reportCsp(text: string): void }).__reportCsp(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+      (window as unknown as { __reportCsp(text: string): void }).__reportCsp(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sample}`,
+      );
     });
   });
   page.on('console', (message) => {
@@ -61,7 +63,10 @@ describe('the built app under its own CSP and origin check, in Chromium', () => 
     try {
       const pages: Page[] = [];
       const violations: string[][] = [];
-      for (const [context, email] of [[rome, 'wg1-eu-cochair@example.org'], [beijing, 'wg1-cn-cochair@example.org']] as const) {
+      for (const [context, email] of [
+        [rome, 'wg1-eu-cochair@example.org'],
+        [beijing, 'wg1-cn-cochair@example.org'],
+      ] as const) {
         const page = await context.newPage();
         violations.push(await recordCspViolations(page));
         await page.goto(`${server.baseUrl}/login`);
@@ -74,11 +79,17 @@ describe('the built app under its own CSP and origin check, in Chromium', () => 
       const headers = (await pages[0].goto(server.baseUrl))!.headers();
       expect(headers['content-security-policy']).toContain("script-src 'self'");
       for (const page of pages) {
-        await page.locator('[data-testid="document-link"]', { hasText: /Awareness and empowerment|公民和患者的意识与授权/ }).first().click();
+        await page
+          .locator('[data-testid="document-link"]', { hasText: /Awareness and empowerment|公民和患者的意识与授权/ })
+          .first()
+          .click();
         await page.waitForSelector('[data-testid="collab-status"][data-status="connected"]');
       }
       await typeAtEnd(pages[0], 'Typed under a strict CSP');
-      await pages[1].waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Typed under a strict CSP'), EDITOR);
+      await pages[1].waitForFunction(
+        (selector) => document.querySelector(selector)?.textContent?.includes('Typed under a strict CSP'),
+        EDITOR,
+      );
       // The other person's caret (coloured with a style attribute) is shown.
       await pages[1].waitForSelector(`${EDITOR} .collaboration-carets__caret`);
       expect(violations.flat()).toEqual([]);

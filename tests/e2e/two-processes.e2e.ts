@@ -30,13 +30,21 @@ describe('two API processes serve one document', () => {
       for (let i = 0; i < 20; i++) {
         appendParagraph(i % 2 ? a.doc : b.doc, `edit ${i} via ${i % 2 ? 'one' : 'two'}`);
       }
-      await waitFor(() => fragmentText(a.doc) === fragmentText(b.doc) && fragmentText(a.doc).includes('edit 19 via one'), 10_000, 'convergence');
+      await waitFor(
+        () => fragmentText(a.doc) === fragmentText(b.doc) && fragmentText(a.doc).includes('edit 19 via one'),
+        10_000,
+        'convergence',
+      );
       for (let i = 0; i < 20; i++) expect(fragmentText(b.doc)).toContain(`edit ${i} via`);
     } finally {
       a.provider.destroy();
       b.provider.destroy();
     }
-    const stored = (await (await new HttpClient(two.baseUrl).login('wg1-expert@example.org')).get(`/api/documents/${documentId}/content`)).body.text;
+    const stored = (
+      await (
+        await new HttpClient(two.baseUrl).login('wg1-expert@example.org')
+      ).get(`/api/documents/${documentId}/content`)
+    ).body.text;
     expect(stored).toContain('edit 19 via one');
     expect(stored).toContain('edit 0 via two');
   });

@@ -12,21 +12,21 @@ function trackForeignRequests(page: Page, origin: string): string[] {
   const foreign: string[] = [];
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith(origin.replace('http', 'ws')) && !url.startsWith('data:')) foreign.push(url);
+    if (!url.startsWith(origin) && !url.startsWith(origin.replace('http', 'ws')) && !url.startsWith('data:'))
+      foreign.push(url);
   });
   return foreign;
 }
 
-
 async function openFirstWg1Paper(page: Page): Promise<string> {
-  const link = page.locator('[data-testid="document-link"]', { hasText: /Awareness and empowerment|公民和患者的意识与授权/ }).first();
+  const link = page
+    .locator('[data-testid="document-link"]', { hasText: /Awareness and empowerment|公民和患者的意识与授权/ })
+    .first();
   await link.click();
   await page.waitForSelector('[data-testid="collab-status"][data-status="connected"]');
   await page.waitForSelector('[data-testid="editor"] .ProseMirror h1');
   return page.url();
 }
-
-
 
 describe('walking skeleton in Chromium: log in, open a paper, co-edit live, every keystroke stored', () => {
   let browser: Browser;
@@ -53,7 +53,10 @@ describe('walking skeleton in Chromium: log in, open a paper, co-edit live, ever
       try {
         const euPage = await signIn(rome, server.baseUrl, 'wg1-eu-cochair@example.org');
         const cnPage = await signIn(beijing, server.baseUrl, 'wg1-cn-cochair@example.org');
-        const foreign = [...trackForeignRequests(euPage, server.baseUrl), ...trackForeignRequests(cnPage, server.baseUrl)];
+        const foreign = [
+          ...trackForeignRequests(euPage, server.baseUrl),
+          ...trackForeignRequests(cnPage, server.baseUrl),
+        ];
 
         // Home lists the three working groups and the papers.
         expect(await euPage.locator('[data-testid="working-group"]').count()).toBe(3);
@@ -76,7 +79,9 @@ describe('walking skeleton in Chromium: log in, open a paper, co-edit live, ever
 
         await cnPage.reload();
         await cnPage.waitForSelector('[data-testid="collab-status"][data-status="connected"]');
-        await cnPage.waitForFunction(() => document.querySelector('[data-testid="editor"] .ProseMirror')?.textContent?.includes('北京补充'));
+        await cnPage.waitForFunction(() =>
+          document.querySelector('[data-testid="editor"] .ProseMirror')?.textContent?.includes('北京补充'),
+        );
         const text = await editorText(cnPage);
         expect(text).toContain('Written in Rome');
         expect(text).toContain('北京补充');
@@ -126,7 +131,10 @@ describe('walking skeleton in Chromium: log in, open a paper, co-edit live, ever
         await readerPage.waitForSelector('[data-testid="collab-status"][data-status="connected"]');
         await typeAtEnd(writerPage, 'Saved before the crash');
         await readerPage.waitForFunction(
-          () => document.querySelector('[data-testid="editor"] .ProseMirror')?.textContent?.includes('Saved before the crash'),
+          () =>
+            document
+              .querySelector('[data-testid="editor"] .ProseMirror')
+              ?.textContent?.includes('Saved before the crash'),
           undefined,
           { timeout: 10_000 },
         );
@@ -142,14 +150,19 @@ describe('walking skeleton in Chromium: log in, open a paper, co-edit live, ever
           await freshPage.goto(url);
           await freshPage.waitForSelector('[data-testid="collab-status"][data-status="connected"]');
           await freshPage.waitForFunction(
-            () => document.querySelector('[data-testid="editor"] .ProseMirror')?.textContent?.includes('Saved before the crash'),
+            () =>
+              document
+                .querySelector('[data-testid="editor"] .ProseMirror')
+                ?.textContent?.includes('Saved before the crash'),
             undefined,
             { timeout: 10_000 },
           );
           // Demo seeding on restart did not duplicate anything.
-          const documents = await (await fetch(`${server.baseUrl}/api/documents`, {
-            headers: { cookie: (await fresh.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
-          })).json();
+          const documents = await (
+            await fetch(`${server.baseUrl}/api/documents`, {
+              headers: { cookie: (await fresh.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+            })
+          ).json();
           expect(documents).toHaveLength(8);
         } finally {
           await fresh.close();

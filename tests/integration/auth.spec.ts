@@ -21,7 +21,11 @@ describe('accounts and sessions (HTTP, real PostgreSQL)', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     const user = await response.json();
-    expect(user).toMatchObject({ email: 'coordinator@example.org', platformRole: 'coordinator', displayName: 'Project coordinator' });
+    expect(user).toMatchObject({
+      email: 'coordinator@example.org',
+      platformRole: 'coordinator',
+      displayName: 'Project coordinator',
+    });
     expect(user).not.toHaveProperty('passwordHash');
   });
 
@@ -35,19 +39,33 @@ describe('accounts and sessions (HTTP, real PostgreSQL)', () => {
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {
-    const wrong = await new HttpClient(t.baseUrl).post('/api/auth/login', { email: 'wg2-expert@example.org', password: 'nope' });
-    const unknown = await new HttpClient(t.baseUrl).post('/api/auth/login', { email: 'nobody@example.org', password: 'nope' });
+    const wrong = await new HttpClient(t.baseUrl).post('/api/auth/login', {
+      email: 'wg2-expert@example.org',
+      password: 'nope',
+    });
+    const unknown = await new HttpClient(t.baseUrl).post('/api/auth/login', {
+      email: 'nobody@example.org',
+      password: 'nope',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
-    expect(wrong.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Email or password is incorrect.' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      code: 'INVALID_CREDENTIALS',
+      message: 'Email or password is incorrect.',
+    });
   });
 
   it('returns the signed-in user from /me, and 401 without a session', async () => {
     const client = await new HttpClient(t.baseUrl).login('wg1-cn-cochair@example.org');
     const me = await client.get('/api/auth/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ displayName: 'WG1 China co-chair', locale: 'zh-CN', color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
+    expect(me.body).toMatchObject({
+      displayName: 'WG1 China co-chair',
+      locale: 'zh-CN',
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+    });
     const anonymous = await new HttpClient(t.baseUrl).get('/api/auth/me');
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.code).toBe('UNAUTHENTICATED');
@@ -75,7 +93,10 @@ describe('accounts and sessions (HTTP, real PostgreSQL)', () => {
     expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // The window is finite: once the failures age out, the real user gets in again.
-    await t.dataSource.query("UPDATE login_attempts SET attempted_at = attempted_at - interval '16 minutes' WHERE email_key = $1", [email]);
+    await t.dataSource.query(
+      "UPDATE login_attempts SET attempted_at = attempted_at - interval '16 minutes' WHERE email_key = $1",
+      [email],
+    );
     expect((await client.post('/api/auth/login', { email, password: 'roundtable-demo' })).status).toBe(200);
   });
 
@@ -85,7 +106,9 @@ describe('accounts and sessions (HTTP, real PostgreSQL)', () => {
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe('VALIDATION_FAILED');
     expect(invalid.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'extra', 'password']);
-    const broken = await client.request('POST', '/api/auth/login', '{"email": ', { 'content-type': 'application/json' });
+    const broken = await client.request('POST', '/api/auth/login', '{"email": ', {
+      'content-type': 'application/json',
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.code).toBe('VALIDATION_FAILED');
     const wrongTypes = await client.post('/api/auth/login', { email: 42, password: ['x'] });

@@ -65,12 +65,16 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
     coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
     anonymous = new HttpClient(t.baseUrl);
     doc = (await coordinator.get('/api/openapi.json')).body;
-    tables = (await t.dataSource.query("SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id'")).map(
-      (row: { table_name: string }) => row.table_name,
-    );
-    createdAt = (await t.dataSource.query("SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'created_at'")).map(
-      (row: { table_name: string }) => row.table_name,
-    );
+    tables = (
+      await t.dataSource.query(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id'",
+      )
+    ).map((row: { table_name: string }) => row.table_name);
+    createdAt = (
+      await t.dataSource.query(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'created_at'",
+      )
+    ).map((row: { table_name: string }) => row.table_name);
     await createFixtures();
     // Choose the rows now, before the walk itself adds any.
     for (const path of Object.keys(doc.paths)) await concretePath(path);
@@ -104,10 +108,15 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
       consentPipl: true,
     });
     expect(application.status).toBeLessThan(300);
-    const invitation = await coordinator.post(`/api/working-groups/${groups[0].id}/invitations`, { email: 'walk.invitee@example.net', role: 'expert' });
+    const invitation = await coordinator.post(`/api/working-groups/${groups[0].id}/invitations`, {
+      email: 'walk.invitee@example.net',
+      role: 'expert',
+    });
     expect(invitation.status).toBe(201);
     // A meeting with one invitee: changes to it mail one person, not a whole group.
-    const [person] = await t.dataSource.query("SELECT p.id FROM people p JOIN users u ON u.person_id = p.id WHERE u.email = 'coordinator@example.org'");
+    const [person] = await t.dataSource.query(
+      "SELECT p.id FROM people p JOIN users u ON u.person_id = p.id WHERE u.email = 'coordinator@example.org'",
+    );
     const meeting = await coordinator.post(`/api/projects/${project.id}/meetings`, {
       type: 'other',
       title: 'Walk meeting',
@@ -126,7 +135,10 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
   }
 
   function snake(name: string): string {
-    return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();
+    return name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/-/g, '_')
+      .toLowerCase();
   }
 
   /** The table a name refers to ("working-groups", "personId", "agendaItemId", "actions"…), by naming convention. */
@@ -150,7 +162,11 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
     if (!ids.has(name)) {
       const table = tableFor(name);
       // The newest row: the fixtures above when there are any.
-      const [row] = table ? await t.dataSource.query(`SELECT id::text FROM "${table}" ORDER BY ${createdAt.includes(table) ? 'created_at DESC, ' : ''}id LIMIT 1`) : [];
+      const [row] = table
+        ? await t.dataSource.query(
+            `SELECT id::text FROM "${table}" ORDER BY ${createdAt.includes(table) ? 'created_at DESC, ' : ''}id LIMIT 1`,
+          )
+        : [];
       ids.set(name, row?.id ?? null);
     }
     return ids.get(name)!;
@@ -167,7 +183,16 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
       }
       const name = match[1];
       const id = name === 'id' ? await idFor(segments[i - 1]) : /Id$/.test(name) ? await idFor(name) : null;
-      out.push(encodeURIComponent(id ?? (/Id$|^id$/.test(name) ? UNKNOWN_ID : name === 'originalStart' ? '2026-03-10T09:00:00.000Z' : `walk-${name}`)));
+      out.push(
+        encodeURIComponent(
+          id ??
+            (/Id$|^id$/.test(name)
+              ? UNKNOWN_ID
+              : name === 'originalStart'
+                ? '2026-03-10T09:00:00.000Z'
+                : `walk-${name}`),
+        ),
+      );
     }
     return out.join('/');
   }
@@ -197,7 +222,9 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
   /** Bad values for one property, by its documented type. */
   function badValues(raw: Schema): Array<{ label: string; value: unknown; mustRefuse: boolean }> {
     const schema = deref(raw);
-    const values: Array<{ label: string; value: unknown; mustRefuse: boolean }> = [{ label: 'null', value: null, mustRefuse: !schema.nullable }];
+    const values: Array<{ label: string; value: unknown; mustRefuse: boolean }> = [
+      { label: 'null', value: null, mustRefuse: !schema.nullable },
+    ];
     if (schema.type === 'string') {
       values.push(
         { label: 'a number', value: 12345, mustRefuse: true },
@@ -217,7 +244,10 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
       values.push({ label: 'text', value: 'not an object', mustRefuse: true });
     } else if (schema.type === 'object') {
       // A free-form object (e.g. a Yjs relative position): the server must cope with any shape.
-      values.push({ label: 'text', value: 'not an object', mustRefuse: true }, { label: 'an unexpected object', value: { item: { client: 'x' }, walk: [1] }, mustRefuse: false });
+      values.push(
+        { label: 'text', value: 'not an object', mustRefuse: true },
+        { label: 'an unexpected object', value: { item: { client: 'x' }, walk: [1] }, mustRefuse: false },
+      );
     } else if (schema.type === 'boolean') {
       values.push({ label: 'text', value: 'yes', mustRefuse: true });
     } else if (schema.type === 'array') {
@@ -247,8 +277,18 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
     const probes: Probe[] = [
       { label: 'malformed JSON', field: 'body', body: '{"walk": ', mustRefuse: true },
       { label: 'a list for the body', field: '*', body: '[]', mustRefuse: true },
-      { label: 'an unknown field', field: 'walkUnknownField', body: JSON.stringify({ ...base, walkUnknownField: 1 }), mustRefuse: true },
-      { label: 'a field name with NUL', field: '*', body: JSON.stringify({ ...base, ['walk\u0000key']: 1 }), mustRefuse: true },
+      {
+        label: 'an unknown field',
+        field: 'walkUnknownField',
+        body: JSON.stringify({ ...base, walkUnknownField: 1 }),
+        mustRefuse: true,
+      },
+      {
+        label: 'a field name with NUL',
+        field: '*',
+        body: JSON.stringify({ ...base, ['walk\u0000key']: 1 }),
+        mustRefuse: true,
+      },
       { label: 'an empty object', field: '*', body: '{}', mustRefuse: false },
       { label: 'deep nesting', field: '*', body: `{"walk":${'['.repeat(5000)}${']'.repeat(5000)}}`, mustRefuse: true },
       { label: 'a 1 MB body', field: '*', body: JSON.stringify({ ...base, walk: 'w'.repeat(MB) }), mustRefuse: true },
@@ -258,7 +298,12 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
         const path = [...prefix, name];
         const property = deref(raw);
         for (const bad of badValues(property)) {
-          probes.push({ label: bad.label, field: path.join('.'), body: JSON.stringify(set(container, path, bad.value)), mustRefuse: bad.mustRefuse });
+          probes.push({
+            label: bad.label,
+            field: path.join('.'),
+            body: JSON.stringify(set(container, path, bad.value)),
+            mustRefuse: bad.mustRefuse,
+          });
         }
         const item = property.type === 'array' ? deref(property.items) : null;
         if (property.properties) {
@@ -273,7 +318,9 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
   }
 
   function fieldsOf(response: { status: number; body: any }): string[] {
-    return response.status === 400 ? ((response.body?.fields ?? []) as Array<{ field: string }>).map((f) => f.field) : [];
+    return response.status === 400
+      ? ((response.body?.fields ?? []) as Array<{ field: string }>).map((f) => f.field)
+      : [];
   }
 
   /**
@@ -283,9 +330,13 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
   function judge(probe: Probe, response: { status: number; body: any }, baseFields: string[]): string | null {
     if (response.status >= 500) return `${response.status}`;
     const fields = fieldsOf(response);
-    const named = probe.field === '*' ? fields.length > 0 : fields.some((f) => f === probe.field || f.startsWith(`${probe.field}.`));
+    const named =
+      probe.field === '*'
+        ? fields.length > 0
+        : fields.some((f) => f === probe.field || f.startsWith(`${probe.field}.`));
     const aboutTheBase = !probe.mustRefuse && fields.length > 0 && fields.every((f) => baseFields.includes(f));
-    if (response.status === 400 && !named && !aboutTheBase) return `400 not naming ${probe.field}: ${JSON.stringify(response.body).slice(0, 200)}`;
+    if (response.status === 400 && !named && !aboutTheBase)
+      return `400 not naming ${probe.field}: ${JSON.stringify(response.body).slice(0, 200)}`;
     if (response.status < 300 && probe.mustRefuse) return `${response.status}: accepted`;
     return null;
   }
@@ -303,9 +354,13 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
         const path = Reflect.getMetadata(PATH_METADATA, prototype[name]);
         if (path === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, prototype[name]) as number].toLowerCase();
-        const route = `/api/${[base, String(path)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/:(\w+)/g, '{$1}');
+        const route = `/api/${[base, String(path)].filter((p) => p && p !== '/').join('/')}`
+          .replace(/\/+/g, '/')
+          .replace(/:(\w+)/g, '{$1}');
         const args = Object.keys(Reflect.getMetadata(ROUTE_ARGS_METADATA, wrapper.metatype, name) ?? {});
-        const readsBody = args.some((key) => [RouteParamtypes.BODY, RouteParamtypes.FILE, RouteParamtypes.FILES].includes(Number(key.split(':')[0])));
+        const readsBody = args.some((key) =>
+          [RouteParamtypes.BODY, RouteParamtypes.FILE, RouteParamtypes.FILES].includes(Number(key.split(':')[0])),
+        );
         const operation = doc.paths[route]?.[method];
         if (!operation) {
           mismatches.push(`${method.toUpperCase()} ${route}: not in the OpenAPI document`);
@@ -313,8 +368,10 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
         }
         const schema = Object.values(operation.requestBody?.content ?? {})[0]?.schema;
         if (readsBody) bodies += 1;
-        if (readsBody && !deref(schema).properties) mismatches.push(`${method.toUpperCase()} ${route}: reads a body the document does not describe`);
-        if (!readsBody && operation.requestBody) mismatches.push(`${method.toUpperCase()} ${route}: documents a body it never reads`);
+        if (readsBody && !deref(schema).properties)
+          mismatches.push(`${method.toUpperCase()} ${route}: reads a body the document does not describe`);
+        if (!readsBody && operation.requestBody)
+          mismatches.push(`${method.toUpperCase()} ${route}: documents a body it never reads`);
       }
     }
     expect(bodies).toBeGreaterThan(30);
@@ -325,7 +382,12 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
     const missing = Object.entries(doc.paths).flatMap(([path, operations]) =>
       Object.entries(operations)
         .filter(([method, op]) => METHODS.includes(method) && op.requestBody)
-        .filter(([, op]) => !Object.entries(op.requestBody!.content).some(([type, c]) => /^(application\/json|multipart\/form-data)$/.test(type) && deref(c.schema).properties))
+        .filter(
+          ([, op]) =>
+            !Object.entries(op.requestBody!.content).some(
+              ([type, c]) => /^(application\/json|multipart\/form-data)$/.test(type) && deref(c.schema).properties,
+            ),
+        )
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
     expect(missing).toEqual([]);
@@ -343,18 +405,37 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
         walked += 1;
         const url = await concretePath(path);
         const schema = deref(media.schema);
-        const { base, probes } = contentType === 'multipart/form-data' ? { base: null, probes: multipartProbes(schema) } : await probesFor(schema);
+        const { base, probes } =
+          contentType === 'multipart/form-data'
+            ? { base: null, probes: multipartProbes(schema) }
+            : await probesFor(schema);
         const baseFields = base ? fieldsOf(await coordinator.request(method.toUpperCase(), url, base)) : [];
         // Public routes are walked anonymously too: that is how an outsider meets them.
-        const opening = await anonymous.request(method.toUpperCase(), url, '{}', contentType === 'application/json' ? {} : { 'content-type': 'application/json' });
+        const opening = await anonymous.request(
+          method.toUpperCase(),
+          url,
+          '{}',
+          contentType === 'application/json' ? {} : { 'content-type': 'application/json' },
+        );
         const clients = opening.status === 401 ? [coordinator] : [coordinator, anonymous];
         for (const client of clients) {
           for (const probe of probes) {
-            const response = await client.request(method.toUpperCase(), url, probe.body, probe.contentType ? { 'content-type': probe.contentType } : {});
+            const response = await client.request(
+              method.toUpperCase(),
+              url,
+              probe.body,
+              probe.contentType ? { 'content-type': probe.contentType } : {},
+            );
             sent += 1;
             // A coordinator answered 401 means the walk lost its session and checked nothing more.
-            const problem = client === coordinator && response.status === 401 ? '401: the coordinator was signed out' : judge(probe, response, baseFields);
-            if (problem) failures.push(`${method.toUpperCase()} ${path} ${probe.field} = ${probe.label}${client === anonymous ? ' (anonymous)' : ''}: ${problem}`);
+            const problem =
+              client === coordinator && response.status === 401
+                ? '401: the coordinator was signed out'
+                : judge(probe, response, baseFields);
+            if (problem)
+              failures.push(
+                `${method.toUpperCase()} ${path} ${probe.field} = ${probe.label}${client === anonymous ? ' (anonymous)' : ''}: ${problem}`,
+              );
           }
         }
       }
@@ -369,19 +450,35 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
     const boundary = 'walkboundary';
     const form = (fields: Record<string, string>) =>
       [
-        ...Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+        ...Object.entries(fields).map(
+          ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        ),
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="walk.txt"\r\nContent-Type: text/plain\r\n\r\nwalk\r\n`,
         `--${boundary}--\r\n`,
       ].join('');
     const contentType = `multipart/form-data; boundary=${boundary}`;
-    const textFields = Object.entries(schema.properties ?? {}).filter(([, s]) => deref(s).type === 'string' && deref(s).format !== 'binary');
+    const textFields = Object.entries(schema.properties ?? {}).filter(
+      ([, s]) => deref(s).type === 'string' && deref(s).format !== 'binary',
+    );
     return [
       { label: 'JSON instead of a form', field: 'body', body: '{}', mustRefuse: true },
       ...textFields.flatMap(([name]) => [
         { label: 'NUL', field: name, body: form({ [name]: NUL_TEXT }), contentType, mustRefuse: true },
-        { label: 'a lone surrogate', field: name, body: form({ [name]: LONE_SURROGATE }), contentType, mustRefuse: false },
+        {
+          label: 'a lone surrogate',
+          field: name,
+          body: form({ [name]: LONE_SURROGATE }),
+          contentType,
+          mustRefuse: false,
+        },
       ]),
-      { label: 'an unknown field', field: 'walkUnknownField', body: form({ walkUnknownField: 'x' }), contentType, mustRefuse: true },
+      {
+        label: 'an unknown field',
+        field: 'walkUnknownField',
+        body: form({ walkUnknownField: 'x' }),
+        contentType,
+        mustRefuse: true,
+      },
     ];
   }
 });

@@ -13,7 +13,9 @@ describe('client address and throttles behind a proxy (HTTP, real PostgreSQL)', 
   let t: TestApp;
   let forged = 0;
   /** Headers as the proxy forwards them: a fresh forged address from the client, then the real one. */
-  const viaProxy = (realAddress: string) => ({ 'x-forwarded-for': `10.66.${Math.floor(++forged / 250)}.${forged % 250}, ${realAddress}` });
+  const viaProxy = (realAddress: string) => ({
+    'x-forwarded-for': `10.66.${Math.floor(++forged / 250)}.${forged % 250}, ${realAddress}`,
+  });
   const login = (email: string, password: string, realAddress: string) =>
     new HttpClient(t.baseUrl).post('/api/auth/login', { email, password }, viaProxy(realAddress));
 
@@ -24,7 +26,8 @@ describe('client address and throttles behind a proxy (HTTP, real PostgreSQL)', 
 
   it('counts failed sign-ins by the address the proxy saw, however X-Forwarded-For is rotated', async () => {
     const email = 'wg2-expert@example.org';
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) expect((await login(email, `wrong-${i}`, '203.0.113.7')).status).toBe(401);
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++)
+      expect((await login(email, `wrong-${i}`, '203.0.113.7')).status).toBe(401);
     const blocked = await login(email, 'roundtable-demo', '203.0.113.7');
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
@@ -37,7 +40,10 @@ describe('client address and throttles behind a proxy (HTTP, real PostgreSQL)', 
   it('counts an IPv6 client by its /64, however it rotates addresses inside it', async () => {
     const email = 'wg3-cn-cochair@example.org';
     for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
-      expect((await login(email, `wrong-${i}`, `2001:db8:0:9:${(i + 1).toString(16)}:0:0:${(i * 7 + 3).toString(16)}`)).status).toBe(401);
+      expect(
+        (await login(email, `wrong-${i}`, `2001:db8:0:9:${(i + 1).toString(16)}:0:0:${(i * 7 + 3).toString(16)}`))
+          .status,
+      ).toBe(401);
     }
     expect((await login(email, 'roundtable-demo', '2001:db8:0:9:ffff::1')).status).toBe(429);
     expect((await login(email, 'roundtable-demo', '2001:db8:0:a::1')).status).toBe(200);
@@ -45,7 +51,9 @@ describe('client address and throttles behind a proxy (HTTP, real PostgreSQL)', 
 
   it('limits open-call submissions by the address the proxy saw, however X-Forwarded-For is rotated', async () => {
     const coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
-    const groups: Array<{ id: string; code: string; projectId: string }> = (await coordinator.get('/api/working-groups')).body;
+    const groups: Array<{ id: string; code: string; projectId: string }> = (
+      await coordinator.get('/api/working-groups')
+    ).body;
     const call = await coordinator.post('/api/calls', {
       projectId: groups[0].projectId,
       title: { en: 'Call for experts', zh: '专家征集' },
@@ -96,13 +104,20 @@ describe('client address and throttles behind a proxy (HTTP, real PostgreSQL)', 
     const { retryAfterSeconds: wait, ...answer } = paused.body;
     const { retryAfterSeconds: waitUnknown, ...answerUnknown } = pausedUnknown.body;
     expect(answer).toEqual(answerUnknown);
-    expect(answer).toEqual({ statusCode: 429, code: 'TOO_MANY_ATTEMPTS', message: 'Too many failed sign-in attempts. Try again later.' });
+    expect(answer).toEqual({
+      statusCode: 429,
+      code: 'TOO_MANY_ATTEMPTS',
+      message: 'Too many failed sign-in attempts. Try again later.',
+    });
     expect(wait).toBeGreaterThan(0);
     expect(waitUnknown).toBeGreaterThan(0);
     // The address the user signed in from before is not held, so the attack does not lock them out at home.
     expect((await login(email, 'roundtable-demo', '192.0.2.50')).status).toBe(200);
     // The pause ends with the window.
-    await t.dataSource.query("UPDATE login_attempts SET attempted_at = attempted_at - interval '16 minutes' WHERE email_key = $1 AND NOT succeeded", [email]);
+    await t.dataSource.query(
+      "UPDATE login_attempts SET attempted_at = attempted_at - interval '16 minutes' WHERE email_key = $1 AND NOT succeeded",
+      [email],
+    );
     expect((await login(email, 'roundtable-demo', '198.51.100.200')).status).toBe(200);
   }, 120_000); // forty-odd argon2 verifications on a shared CPU
 });

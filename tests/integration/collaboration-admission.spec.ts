@@ -1,4 +1,9 @@
-import { CollabCloseCode, COLLAB_EXTENSIONS_PARAM, COLLAB_MESSAGE_COMMENTS_CHANGED, COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
+import {
+  CollabCloseCode,
+  COLLAB_EXTENSIONS_PARAM,
+  COLLAB_MESSAGE_COMMENTS_CHANGED,
+  COLLAB_MESSAGE_SAVED,
+} from '@roundtable/contracts';
 import { CollaborationServer } from '@roundtable/api-collaboration';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -36,7 +41,8 @@ describe('collaboration socket admission', () => {
       PUBLIC_URL: 'https://roundtable.example.org',
     });
     t = await startTestApp();
-    papers = (await (await new HttpClient(t.baseUrl).login('coordinator@example.org')).get('/api/documents')).body as typeof papers;
+    papers = (await (await new HttpClient(t.baseUrl).login('coordinator@example.org')).get('/api/documents'))
+      .body as typeof papers;
   });
   afterAll(async () => {
     process.env = saved;
@@ -44,7 +50,10 @@ describe('collaboration socket admission', () => {
   });
 
   /** A raw TCP client (from its own loopback address) that records what the server writes and whether it closed the connection. */
-  function rawClient(localAddress: string, request: string): { socket: Socket; received: () => string; closed: () => boolean } {
+  function rawClient(
+    localAddress: string,
+    request: string,
+  ): { socket: Socket; received: () => string; closed: () => boolean } {
     const socket = connect({ host: '127.0.0.1', port: t.port, localAddress });
     let text = '';
     let isClosed = false;
@@ -67,7 +76,9 @@ describe('collaboration socket admission', () => {
   }
 
   it('answers every upgrade to a path it does not serve with an HTTP status and closes the connection', async () => {
-    const clients = Array.from({ length: 300 }, () => rawClient('127.0.0.2', upgradeRequest('/socket.io/?EIO=4&transport=websocket')));
+    const clients = Array.from({ length: 300 }, () =>
+      rawClient('127.0.0.2', upgradeRequest('/socket.io/?EIO=4&transport=websocket')),
+    );
     await until(() => clients.every((c) => c.closed()), 'the server to close all 300 upgrades', 15_000);
     const statuses = new Set(clients.map((c) => c.received().split('\r\n')[0]));
     expect([...statuses]).toEqual(['HTTP/1.1 404 Not Found']);
@@ -76,7 +87,9 @@ describe('collaboration socket admission', () => {
 
   it('counts upgrades to every path against the per-address limit, before routing', async () => {
     // 127.0.0.3 spends its 400 attempts of this minute on /socket.io; then even a valid /collab upgrade is refused.
-    const flood = Array.from({ length: 400 }, () => rawClient('127.0.0.3', upgradeRequest('/socket.io/?EIO=4&transport=websocket')));
+    const flood = Array.from({ length: 400 }, () =>
+      rawClient('127.0.0.3', upgradeRequest('/socket.io/?EIO=4&transport=websocket')),
+    );
     await until(() => flood.every((c) => c.closed()), 'the flood to be answered', 15_000);
     const cookie = await cookieOf('coordinator@example.org');
     const collab = rawClient('127.0.0.3', upgradeRequest(`/collab/${papers[0].id}`, `Cookie: ${cookie}\r\n`));
@@ -108,7 +121,10 @@ describe('collaboration socket admission', () => {
     function statusWithOrigin(origin: string | undefined): Promise<number> {
       return new Promise((resolve) => {
         void cookieOf('coordinator@example.org').then((cookie) => {
-          const socket = new WebSocket(collabSocketUrl(t.baseUrl, papers[0].id), { headers: { cookie }, ...(origin ? { origin } : {}) });
+          const socket = new WebSocket(collabSocketUrl(t.baseUrl, papers[0].id), {
+            headers: { cookie },
+            ...(origin ? { origin } : {}),
+          });
           socket.on('unexpected-response', (_request, response) => {
             resolve(response.statusCode ?? 0);
             socket.terminate();
@@ -137,13 +153,16 @@ describe('collaboration socket admission', () => {
   describe('presence (awareness)', () => {
     /** A raw socket that keeps an Awareness of what the server relays, and can send awareness updates. */
     async function presenceSocket(email: string, documentId: string) {
-      const socket = new WebSocket(collabSocketUrl(t.baseUrl, documentId), { headers: { cookie: await cookieOf(email) } });
+      const socket = new WebSocket(collabSocketUrl(t.baseUrl, documentId), {
+        headers: { cookie: await cookieOf(email) },
+      });
       const seen = new awarenessProtocol.Awareness(new Y.Doc());
       seen.setLocalState(null);
       let closeCode: number | null = null;
       socket.on('message', (data: Buffer) => {
         const decoder = decoding.createDecoder(new Uint8Array(data));
-        if (decoding.readVarUint(decoder) === 1) awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(decoder), 'server');
+        if (decoding.readVarUint(decoder) === 1)
+          awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(decoder), 'server');
       });
       socket.on('close', (code) => (closeCode = code));
       socket.on('error', () => undefined);
@@ -171,7 +190,9 @@ describe('collaboration socket admission', () => {
       const watcher = await presenceSocket('coordinator@example.org', paper);
       const me = await (await new HttpClient(t.baseUrl).login('wg1-observer@example.org')).get('/api/auth/me');
       const observerUser = me.body as { displayName: string; color: string };
-      editor.send([{ clientId: 1001, clock: 1, state: { user: { name: 'Editor says', color: '#000000' }, cursor: null } }]);
+      editor.send([
+        { clientId: 1001, clock: 1, state: { user: { name: 'Editor says', color: '#000000' }, cursor: null } },
+      ]);
       await until(() => watcher.seen.getStates().has(1001), 'the editor’s presence');
       // The read-only observer tries to take over the editor's id (newer clock) and claims its own with another name.
       observer.send([
@@ -179,7 +200,10 @@ describe('collaboration socket admission', () => {
         { clientId: 2002, clock: 1, state: { user: { name: 'Chair of the board', color: '#ff0000' }, cursor: null } },
       ]);
       await until(() => watcher.seen.getStates().has(2002), 'the observer’s own presence');
-      expect(watcher.seen.getStates().get(2002)).toEqual({ user: { name: observerUser.displayName, color: observerUser.color }, cursor: null });
+      expect(watcher.seen.getStates().get(2002)).toEqual({
+        user: { name: observerUser.displayName, color: observerUser.color },
+        cursor: null,
+      });
       expect(watcher.seen.getStates().get(1001)?.user).not.toEqual({ name: 'Spoofed', color: '#ff0000' });
       expect(watcher.seen.meta.get(1001)?.clock).toBe(1);
       // A second id on the same connection is not taken either.
@@ -232,19 +256,32 @@ describe('collaboration socket admission', () => {
       const paper = papers.find((p) => p.workingGroupCode === 'WG1')!.id;
       const cookie = await cookieOf('wg1-expert@example.org');
       const errors: unknown[][] = [];
-      const consoleError = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args));
+      const consoleError = jest
+        .spyOn(console, 'error')
+        .mockImplementation((...args: unknown[]) => void errors.push(args));
       const stock = connectCollab(t.baseUrl, paper, cookie, { stock: true });
       const stockTypes: number[] = [];
       const asked: number[] = [];
-      const editorKind = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/collab/${paper}?${COLLAB_EXTENSIONS_PARAM}=${COLLAB_MESSAGE_SAVED},${COLLAB_MESSAGE_COMMENTS_CHANGED}`, { headers: { cookie } });
+      const editorKind = new WebSocket(
+        `${t.baseUrl.replace('http', 'ws')}/collab/${paper}?${COLLAB_EXTENSIONS_PARAM}=${COLLAB_MESSAGE_SAVED},${COLLAB_MESSAGE_COMMENTS_CHANGED}`,
+        { headers: { cookie } },
+      );
       editorKind.on('message', (data: Buffer) => asked.push(data[0]));
       try {
         await waitForSync(stock.provider);
-        stock.provider.ws!.addEventListener('message', (event: { data: ArrayBuffer | Buffer }) => stockTypes.push(new Uint8Array(event.data as ArrayBuffer)[0]));
+        stock.provider.ws!.addEventListener('message', (event: { data: ArrayBuffer | Buffer }) =>
+          stockTypes.push(new Uint8Array(event.data as ArrayBuffer)[0]),
+        );
         appendParagraph(stock.doc, 'typed by a stock client');
-        await until(async () => (await storedText(paper)).includes('typed by a stock client'), 'the stock client’s edit to be stored');
+        await until(
+          async () => (await storedText(paper)).includes('typed by a stock client'),
+          'the stock client’s edit to be stored',
+        );
         await t.app.get(CollaborationServer).commentsChanged(paper);
-        await until(() => asked.includes(COLLAB_MESSAGE_COMMENTS_CHANGED), 'the comment signal to the client that asked');
+        await until(
+          () => asked.includes(COLLAB_MESSAGE_COMMENTS_CHANGED),
+          'the comment signal to the client that asked',
+        );
         // The stock client is on the same document and sees everything up to here; an edit by the other socket proves its stream is flowing.
         const writer = new RawWriter(t.baseUrl, paper, cookie);
         await writer.opened;
@@ -263,7 +300,9 @@ describe('collaboration socket admission', () => {
     });
 
     async function storedText(documentId: string): Promise<string> {
-      const content = await (await new HttpClient(t.baseUrl).login('coordinator@example.org')).get(`/api/documents/${documentId}/content`);
+      const content = await (
+        await new HttpClient(t.baseUrl).login('coordinator@example.org')
+      ).get(`/api/documents/${documentId}/content`);
       return JSON.stringify(content.body);
     }
   });
@@ -275,7 +314,12 @@ describe('collaboration socket admission', () => {
       const offenderPapers = papers.filter((p) => p.workingGroupCode !== 'WG2').slice(0, 5);
       const writers = offenderPapers.map((p) => new RawWriter(t.baseUrl, p.id, offenderCookie, 'budget'));
       await Promise.all(writers.map((w) => w.opened));
-      const other = new RawWriter(t.baseUrl, papers.find((p) => p.workingGroupCode === 'WG2')!.id, await cookieOf('wg2-expert@example.org'), 'budget');
+      const other = new RawWriter(
+        t.baseUrl,
+        papers.find((p) => p.workingGroupCode === 'WG2')!.id,
+        await cookieOf('wg2-expert@example.org'),
+        'budget',
+      );
       await other.opened;
       try {
         const started = Date.now();

@@ -5,7 +5,14 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { appendParagraph, connectCollab, fragmentText, waitFor, waitForSync, collabSocketUrl } from '../support/collab-client';
+import {
+  appendParagraph,
+  connectCollab,
+  fragmentText,
+  waitFor,
+  waitForSync,
+  collabSocketUrl,
+} from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
 import { poll, until } from '../support/poll';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -30,12 +37,18 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
   });
 
   async function tailRows(app: TestApp, documentId: string): Promise<number> {
-    const [{ tail }] = await app.dataSource.query('SELECT count(*)::int AS tail FROM document_updates WHERE document_id = $1', [documentId]);
+    const [{ tail }] = await app.dataSource.query(
+      'SELECT count(*)::int AS tail FROM document_updates WHERE document_id = $1',
+      [documentId],
+    );
     return tail;
   }
 
   async function snapshotOf(documentId: string): Promise<{ last: string; bytes: number } | null> {
-    const [row] = await a.dataSource.query('SELECT last_update_id AS last, length(state) AS bytes FROM document_snapshots WHERE document_id = $1', [documentId]);
+    const [row] = await a.dataSource.query(
+      'SELECT last_update_id AS last, length(state) AS bytes FROM document_snapshots WHERE document_id = $1',
+      [documentId],
+    );
     return row ? { last: row.last, bytes: Number(row.bytes) } : null;
   }
 
@@ -51,7 +64,11 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
   }
 
   async function text(app: TestApp, documentId: string): Promise<string> {
-    return (await (await new HttpClient(app.baseUrl).login('coordinator@example.org')).get(`/api/documents/${documentId}/content`)).body.text;
+    return (
+      await (
+        await new HttpClient(app.baseUrl).login('coordinator@example.org')
+      ).get(`/api/documents/${documentId}/content`)
+    ).body.text;
   }
 
   it('acknowledges each update message as saved only once it is stored, counting per socket', async () => {
@@ -146,7 +163,10 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
     await waitFor(() => false, 500).catch(() => undefined);
     writer.provider.destroy(); // last one out → flush, then compact from the room's doc
     await until(async () => (await tailRows(a, documentId)) === 0, 'the tail compacted when the last editor left');
-    const [snapshot] = await a.dataSource.query('SELECT length(state) AS bytes FROM document_snapshots WHERE document_id = $1', [documentId]);
+    const [snapshot] = await a.dataSource.query(
+      'SELECT length(state) AS bytes FROM document_snapshots WHERE document_id = $1',
+      [documentId],
+    );
     await loadedThrough(b, documentId, (doc) => {
       expect(fragmentText(doc)).toBe(expected);
       expect(Number(snapshot.bytes)).toBeLessThanOrEqual(Y.encodeStateAsUpdate(doc).byteLength * 1.5);
@@ -156,7 +176,9 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
   it('compacts a live document from memory once its tail outgrows a quarter of the snapshot, editors still connected', async () => {
     // A third process with a low threshold: compact after 20 updates (tail ≥ ¼ of the snapshot), or 200 whatever their size.
     process.env.COLLAB_COMPACT_AFTER = '20';
-    const c = await startTestApp({ database: a.database, seed: false }).finally(() => delete process.env.COLLAB_COMPACT_AFTER);
+    const c = await startTestApp({ database: a.database, seed: false }).finally(
+      () => delete process.env.COLLAB_COMPACT_AFTER,
+    );
     const documentId = papers[6];
     const writer = connectCollab(c.baseUrl, documentId, cookie);
     try {
@@ -167,7 +189,12 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
       paragraph.insert(0, [body]);
       writer.doc.getXmlFragment('default').push([paragraph]);
       for (let i = 0; i < 25; i++) body.insert(body.length, 'a');
-      const first = await poll(async () => (await snapshotOf(documentId))?.last ?? null, (last) => last !== null, 'a first snapshot at 20 updates', 5000);
+      const first = await poll(
+        async () => (await snapshotOf(documentId))?.last ?? null,
+        (last) => last !== null,
+        'a first snapshot at 20 updates',
+        5000,
+      );
       expect((await snapshotOf(documentId))!.bytes).toBeGreaterThan(20_000);
 
       // 60 one-letter edits are far less than ¼ of 21 KB: no compaction, however many times the count passes 20.
@@ -198,9 +225,15 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
     for (let i = 0; i < 20; i++) appendParagraph(writer.doc, `line ${i}`);
     const expected = fragmentText(writer.doc);
     await waitFor(() => false, 500).catch(() => undefined);
-    const [x, y] = await Promise.all([a.app.get(DocumentStore).compact(documentId), b.app.get(DocumentStore).compact(documentId)]);
+    const [x, y] = await Promise.all([
+      a.app.get(DocumentStore).compact(documentId),
+      b.app.get(DocumentStore).compact(documentId),
+    ]);
     expect([x, y].filter(Boolean).length).toBeLessThanOrEqual(1);
-    const [{ last }] = await a.dataSource.query('SELECT last_update_id AS last FROM document_snapshots WHERE document_id = $1', [documentId]);
+    const [{ last }] = await a.dataSource.query(
+      'SELECT last_update_id AS last FROM document_snapshots WHERE document_id = $1',
+      [documentId],
+    );
     // An older state must not overwrite it.
     await a.dataSource.query(
       `INSERT INTO document_snapshots (document_id, state, last_update_id) VALUES ($1, '\\x00', 1)
@@ -208,7 +241,10 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
          WHERE document_snapshots.last_update_id < EXCLUDED.last_update_id`,
       [documentId],
     );
-    const [{ after }] = await a.dataSource.query('SELECT last_update_id AS after FROM document_snapshots WHERE document_id = $1', [documentId]);
+    const [{ after }] = await a.dataSource.query(
+      'SELECT last_update_id AS after FROM document_snapshots WHERE document_id = $1',
+      [documentId],
+    );
     expect(after).toBe(last);
     writer.provider.destroy();
     await waitFor(() => false, 500).catch(() => undefined);
@@ -220,13 +256,19 @@ describe('collaboration durability: saved acknowledgements, compaction, several 
     const doc = new Y.Doc();
     appendParagraph(doc, 'one of very many');
     const update = Buffer.from(Y.encodeStateAsUpdate(doc));
-    await a.dataSource.query('INSERT INTO document_updates (document_id, data) SELECT $1, $2 FROM generate_series(1, 150000)', [documentId, update]);
+    await a.dataSource.query(
+      'INSERT INTO document_updates (document_id, data) SELECT $1, $2 FROM generate_series(1, 150000)',
+      [documentId, update],
+    );
     const store = a.app.get(DocumentStore);
     const state = await store.load(documentId);
     expect(state.updates.length).toBeGreaterThanOrEqual(150_000);
     expect(state.lastId).toBe(state.updates[state.updates.length - 1].id);
     expect(await store.compact(documentId)).toBe(true);
-    const [{ tail }] = await a.dataSource.query('SELECT count(*)::int AS tail FROM document_updates WHERE document_id = $1', [documentId]);
+    const [{ tail }] = await a.dataSource.query(
+      'SELECT count(*)::int AS tail FROM document_updates WHERE document_id = $1',
+      [documentId],
+    );
     expect(tail).toBe(0);
     expect(await text(a, documentId)).toContain('one of very many');
     doc.destroy();

@@ -87,9 +87,14 @@ describe('collaboration limits', () => {
     doc.getText('big').insert(0, 'y'.repeat(30_000));
     socket.send(updateMessage(Y.encodeStateAsUpdate(doc)));
     expect((await done).code).toBe(CollabCloseCode.MessageTooBig);
-    const content = await (await new HttpClient(t.baseUrl).login('coordinator@example.org')).get(`/api/documents/${papers[2]}/content`);
+    const content = await (
+      await new HttpClient(t.baseUrl).login('coordinator@example.org')
+    ).get(`/api/documents/${papers[2]}/content`);
     expect(content.status).toBe(200);
-    const [{ bytes }] = await t.dataSource.query('SELECT coalesce(sum(length(data)), 0)::int AS bytes FROM document_updates WHERE document_id = $1', [papers[2]]);
+    const [{ bytes }] = await t.dataSource.query(
+      'SELECT coalesce(sum(length(data)), 0)::int AS bytes FROM document_updates WHERE document_id = $1',
+      [papers[2]],
+    );
     expect(bytes).toBeLessThan(20_000);
     doc.destroy();
   });

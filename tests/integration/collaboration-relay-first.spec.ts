@@ -4,7 +4,14 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { connectCollab, fragmentText, type Receipt, TrackedCollabClient, waitFor, waitForSync } from '../support/collab-client';
+import {
+  connectCollab,
+  fragmentText,
+  type Receipt,
+  TrackedCollabClient,
+  waitFor,
+  waitForSync,
+} from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
 import { until } from '../support/poll';
 import { isStored } from '../support/stored-document';
@@ -27,7 +34,10 @@ describe('collaboration: relay at once, saved after the commit', () => {
     a = await startTestApp();
     b = await startTestApp({ database: a.database, seed: false });
     cookie = (await new HttpClient(a.baseUrl).login('coordinator@example.org')).cookie!;
-    papers = ((await new HttpClient(a.baseUrl).login('coordinator@example.org').then((c) => c.get('/api/documents'))).body as Array<{ id: string }>).map((d) => d.id);
+    papers = (
+      (await new HttpClient(a.baseUrl).login('coordinator@example.org').then((c) => c.get('/api/documents')))
+        .body as Array<{ id: string }>
+    ).map((d) => d.id);
     // Updates whose bytes contain SLOW-COMMIT take 600 ms to commit; FAIL-COMMIT ones fail after 400 ms.
     await a.dataSource.query(`
       CREATE FUNCTION test_commit_faults() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -65,7 +75,8 @@ describe('collaboration: relay at once, saved after the commit', () => {
     return rows.map((row) => Number(row.id));
   }
 
-  const stored = (documentId: string, marker: string) => isStored((sql, params) => a.dataSource.query(sql, params), documentId, marker);
+  const stored = (documentId: string, marker: string) =>
+    isStored((sql, params) => a.dataSource.query(sql, params), documentId, marker);
 
   async function appendsRunning(): Promise<number> {
     const [{ n }] = await a.dataSource.query(
@@ -109,7 +120,11 @@ describe('collaboration: relay at once, saved after the commit', () => {
 
     // The second author types inside the first author's uncommitted text; it reaches the first author at once.
     const second = local.edit((doc) => typeInside(doc, 'SLOW-COMMIT', '[second author inside]'));
-    await waitFor(() => fragmentText(writer.doc).includes('[second author inside]'), 5000, 'relay back to the first author');
+    await waitFor(
+      () => fragmentText(writer.doc).includes('[second author inside]'),
+      5000,
+      'relay back to the first author',
+    );
 
     await waitFor(() => writer.isSaved(first) && local.isSaved(second), 5000, 'both acknowledged');
     const [firstRow] = await rowsWith(documentId, 'SLOW-COMMIT');
@@ -117,7 +132,11 @@ describe('collaboration: relay at once, saved after the commit', () => {
     expect(firstRow).toBeLessThan(secondRow);
 
     // The other process relays only what is committed: once it shows the text, PostgreSQL has it.
-    await waitFor(() => fragmentText(remote.doc).includes('[second author inside]'), 5000, 'relay to the other process');
+    await waitFor(
+      () => fragmentText(remote.doc).includes('[second author inside]'),
+      5000,
+      'relay to the other process',
+    );
     expect(await rowsWith(documentId, '[second author inside]')).toEqual([secondRow]);
     expect(fragmentText(remote.doc)).toBe(fragmentText(writer.doc));
   });
@@ -156,7 +175,11 @@ describe('collaboration: relay at once, saved after the commit', () => {
       const reader = connectCollab(b.baseUrl, documentId, cookie);
       try {
         await waitForSync(reader.provider);
-        await waitFor(() => fragmentText(reader.doc).includes('[typed inside by the second author]'), 5000, 'the text after a fresh load');
+        await waitFor(
+          () => fragmentText(reader.doc).includes('[typed inside by the second author]'),
+          5000,
+          'the text after a fresh load',
+        );
         expect(fragmentText(reader.doc)).toContain('FAIL-');
         expect(fragmentText(reader.doc)).toContain('stored before the failure');
       } finally {
@@ -170,7 +193,9 @@ describe('collaboration: relay at once, saved after the commit', () => {
   it('compacts a live document only at the last committed update, never with relayed updates still uncommitted', async () => {
     // A process that compacts after 20 updates (no snapshot yet, so any tail outgrows a quarter of it).
     process.env.COLLAB_COMPACT_AFTER = '20';
-    const c = await startTestApp({ database: a.database, seed: false }).finally(() => delete process.env.COLLAB_COMPACT_AFTER);
+    const c = await startTestApp({ database: a.database, seed: false }).finally(
+      () => delete process.env.COLLAB_COMPACT_AFTER,
+    );
     try {
       const documentId = papers[2];
       const writer = open(c, documentId);
@@ -191,14 +216,23 @@ describe('collaboration: relay at once, saved after the commit', () => {
       const late = writer.edit(() => text.insert(text.length, ' SLOW-COMMIT twenty-first'));
       await waitFor(() => fragmentText(observer.doc).includes('twenty-first'), 5000, 'the relay of the 21st update');
       await waitFor(() => writer.isSaved(late), 5000, 'the 21st update acknowledged');
-      await until(async () => (await a.dataSource.query('SELECT 1 FROM document_snapshots WHERE document_id = $1', [documentId])).length > 0, 'a snapshot');
+      await until(
+        async () =>
+          (await a.dataSource.query('SELECT 1 FROM document_snapshots WHERE document_id = $1', [documentId])).length >
+          0,
+        'a snapshot',
+      );
 
-      const [snapshot] = await a.dataSource.query('SELECT state, last_update_id AS last FROM document_snapshots WHERE document_id = $1', [documentId]);
+      const [snapshot] = await a.dataSource.query(
+        'SELECT state, last_update_id AS last FROM document_snapshots WHERE document_id = $1',
+        [documentId],
+      );
       const folded = new Y.Doc();
       Y.applyUpdate(folded, snapshot.state);
       const lateRows = await rowsWith(documentId, 'twenty-first');
       // Whatever the snapshot holds is covered by its id: the 21st update is either folded in or after it, never both.
-      if (fragmentText(folded).includes('twenty-first')) expect(lateRows.every((id) => id <= Number(snapshot.last))).toBe(true);
+      if (fragmentText(folded).includes('twenty-first'))
+        expect(lateRows.every((id) => id <= Number(snapshot.last))).toBe(true);
       else expect(lateRows.length).toBe(1);
       folded.destroy();
       expect(fragmentText(observer.doc)).toBe(fragmentText(writer.doc));
@@ -243,9 +277,20 @@ describe('collaboration: relay at once, saved after the commit', () => {
         awareness.destroy();
       });
       const everyone = docs.map((doc) => doc.clientID);
-      await waitFor(() => everyone.every((id) => observer.received.flat().includes(id)), 5000, 'every mover seen by the observer');
+      await waitFor(
+        () => everyone.every((id) => observer.received.flat().includes(id)),
+        5000,
+        'every mover seen by the observer',
+      );
       expect(observer.received.length).toBeLessThan(everyone.length);
-      await waitFor(() => movers.every(({ received }, i) => everyone.every((id) => id === docs[i].clientID || received.flat().includes(id))), 5000, 'every mover sees the others');
+      await waitFor(
+        () =>
+          movers.every(({ received }, i) =>
+            everyone.every((id) => id === docs[i].clientID || received.flat().includes(id)),
+          ),
+        5000,
+        'every mover sees the others',
+      );
       movers.forEach(({ received }, i) => expect(received.flat()).not.toContain(docs[i].clientID));
     } finally {
       for (const { socket } of [observer, ...movers]) socket.terminate();

@@ -43,9 +43,12 @@ describe.each([1, 2, 3])('random concurrent edits with disconnects converge (see
     const login = await new HttpClient(t.baseUrl).login('coordinator@example.org');
     const documentId = ((await login.get('/api/documents')).body as Array<{ id: string }>)[seed].id;
     const clients = await Promise.all(
-      ['coordinator@example.org', 'wg1-eu-cochair@example.org', 'wg2-cn-cochair@example.org', 'wg3-expert@example.org'].map(async () =>
-        connectCollab(t.baseUrl, documentId, login.cookie),
-      ),
+      [
+        'coordinator@example.org',
+        'wg1-eu-cochair@example.org',
+        'wg2-cn-cochair@example.org',
+        'wg3-expert@example.org',
+      ].map(async () => connectCollab(t.baseUrl, documentId, login.cookie)),
     );
     try {
       await Promise.all(clients.map((c) => waitForSync(c.provider)));
@@ -83,9 +86,14 @@ describe.each([1, 2, 3])('random concurrent edits with disconnects converge (see
       let stored = '';
       for (let i = 0; i < 100; i++) {
         const doc = new Y.Doc();
-        const [snapshot] = await t.dataSource.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]);
+        const [snapshot] = await t.dataSource.query('SELECT state FROM document_snapshots WHERE document_id = $1', [
+          documentId,
+        ]);
         if (snapshot) Y.applyUpdate(doc, snapshot.state);
-        for (const row of await t.dataSource.query('SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId])) {
+        for (const row of await t.dataSource.query(
+          'SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id',
+          [documentId],
+        )) {
           Y.applyUpdate(doc, row.data);
         }
         stored = doc.getXmlFragment('default').toString();

@@ -5,7 +5,15 @@ import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { appendParagraph, connectCollab, fragmentText, upgradeStatus, waitFor, waitForSync, collabSocketUrl } from '../support/collab-client';
+import {
+  appendParagraph,
+  connectCollab,
+  fragmentText,
+  upgradeStatus,
+  waitFor,
+  waitForSync,
+  collabSocketUrl,
+} from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
 import { until } from '../support/poll';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -66,11 +74,17 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
   });
 
   it('seeds a document only once even when several clients open it at the same moment', async () => {
-    const clients = await Promise.all(['wg1-expert@example.org', 'wg1-eu-cochair@example.org', 'coordinator@example.org'].map((e) => open(e, otherWgPaperId)));
+    const clients = await Promise.all(
+      ['wg1-expert@example.org', 'wg1-eu-cochair@example.org', 'coordinator@example.org'].map((e) =>
+        open(e, otherWgPaperId),
+      ),
+    );
     await Promise.all(clients.map((c) => waitForSync(c.provider)));
     const title = 'Big data and ICT solutions';
     for (const c of clients) expect(fragmentText(c.doc).split(title).length - 1).toBe(1);
-    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1', [otherWgPaperId]);
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1', [
+      otherWgPaperId,
+    ]);
     expect(n).toBe(1);
   });
 
@@ -93,18 +107,36 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
     expect(await upgradeStatus(t.baseUrl, paperId, client.cookie)).toBe(101); // session and access now cached
     expect((await client.post('/api/auth/logout')).status).toBe(204);
     // Well within the cache's 15 s: only the session-ended event can make this pass.
-    await until(async () => (await upgradeStatus(t.baseUrl, paperId, client.cookie)) === 401, 'the ended session refused', 5000);
+    await until(
+      async () => (await upgradeStatus(t.baseUrl, paperId, client.cookie)) === 401,
+      'the ended session refused',
+      5000,
+    );
 
     const expert = await new HttpClient(t.baseUrl).login('wg1-expert@example.org');
     expect(await upgradeStatus(t.baseUrl, paperId, expert.cookie)).toBe(101);
-    const [{ person_id: personId }] = await t.dataSource.query("SELECT person_id FROM users WHERE email = 'wg1-expert@example.org'");
-    const memberships = await t.dataSource.query('SELECT id FROM memberships WHERE person_id = $1 AND left_on IS NULL', [personId]);
-    await t.dataSource.query('UPDATE memberships SET left_on = current_date - 1 WHERE person_id = $1 AND left_on IS NULL', [personId]);
+    const [{ person_id: personId }] = await t.dataSource.query(
+      "SELECT person_id FROM users WHERE email = 'wg1-expert@example.org'",
+    );
+    const memberships = await t.dataSource.query(
+      'SELECT id FROM memberships WHERE person_id = $1 AND left_on IS NULL',
+      [personId],
+    );
+    await t.dataSource.query(
+      'UPDATE memberships SET left_on = current_date - 1 WHERE person_id = $1 AND left_on IS NULL',
+      [personId],
+    );
     await t.dataSource.query("SELECT pg_notify('roundtable_access', $1)", [personId]);
     try {
-      await until(async () => (await upgradeStatus(t.baseUrl, paperId, expert.cookie)) === 404, 'access refused after leaving the group', 5000);
+      await until(
+        async () => (await upgradeStatus(t.baseUrl, paperId, expert.cookie)) === 404,
+        'access refused after leaving the group',
+        5000,
+      );
     } finally {
-      await t.dataSource.query('UPDATE memberships SET left_on = NULL WHERE id = ANY($1)', [memberships.map((m: { id: string }) => m.id)]);
+      await t.dataSource.query('UPDATE memberships SET left_on = NULL WHERE id = ANY($1)', [
+        memberships.map((m: { id: string }) => m.id),
+      ]);
       await t.dataSource.query("SELECT pg_notify('roundtable_access', $1)", [personId]);
     }
   });
@@ -119,7 +151,9 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
     await waitFor(() => fragmentText(observer.doc).includes('expert writes after'), 5000, 'expert edit');
     await new Promise((r) => setTimeout(r, 200));
     expect(fragmentText(writer.doc)).not.toContain('observer tries to write');
-    const content = await (await new HttpClient(t.baseUrl).login('coordinator@example.org')).get(`/api/documents/${paperId}/content`);
+    const content = await (
+      await new HttpClient(t.baseUrl).login('coordinator@example.org')
+    ).get(`/api/documents/${paperId}/content`);
     expect(content.body.text).toContain('expert writes after');
     expect(content.body.text).not.toContain('observer tries to write');
     // Exactly the expert's update was stored after `before` (ids grow, the observer's never got one).
@@ -173,7 +207,11 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
         socket.send(encoding.toUint8Array(encoder));
       }
       await waitFor(() => saved === 300, 10_000, 'all 300 saved');
-      await waitFor(() => observer.doc.getText('burst').toString() === source.getText('burst').toString(), 5000, 'relay');
+      await waitFor(
+        () => observer.doc.getText('burst').toString() === source.getText('burst').toString(),
+        5000,
+        'relay',
+      );
       // One relayed message per commit and sender, not one per update.
       expect(relayedMessages).toBeLessThan(30);
     } finally {
@@ -199,13 +237,21 @@ describe('collaboration socket (y-websocket protocol on real PostgreSQL)', () =>
     appendParagraph(writer.doc, 'survives a restart');
     const client = await new HttpClient(t.baseUrl).login('coordinator@example.org');
     // The server renders only what it has stored and applied; wait until the edit is there.
-    for (let i = 0; i < 100 && !(await client.get(`/api/documents/${paperId}/content`)).body.text.includes('survives a restart'); i++) {
+    for (
+      let i = 0;
+      i < 100 && !(await client.get(`/api/documents/${paperId}/content`)).body.text.includes('survives a restart');
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 50));
     }
     for (const provider of providers.splice(0)) provider.destroy();
     await t.closeApp();
     t = await startTestApp({ database: t.database, seed: false });
-    const reader = connectCollab(t.baseUrl, paperId, (await new HttpClient(t.baseUrl).login('wg1-observer@example.org')).cookie);
+    const reader = connectCollab(
+      t.baseUrl,
+      paperId,
+      (await new HttpClient(t.baseUrl).login('wg1-observer@example.org')).cookie,
+    );
     providers.push(reader.provider);
     await waitForSync(reader.provider);
     expect(fragmentText(reader.doc)).toContain('survives a restart');

@@ -6,7 +6,14 @@ import { AuthService } from '@roundtable/api-auth';
 import { CommentsService } from '@roundtable/api-comments';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { appendParagraph, connectCollab, fragmentText, waitFor, waitForSync, collabSocketUrl } from '../support/collab-client';
+import {
+  appendParagraph,
+  connectCollab,
+  fragmentText,
+  waitFor,
+  waitForSync,
+  collabSocketUrl,
+} from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -23,7 +30,10 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
   const savedPublicUrl = process.env.PUBLIC_URL;
 
   async function as(email: string): Promise<HttpClient> {
-    clients[email] ??= await new HttpClient(t.baseUrl).login(email, email === 'outsider@example.org' ? OUTSIDER_PASSWORD : undefined);
+    clients[email] ??= await new HttpClient(t.baseUrl).login(
+      email,
+      email === 'outsider@example.org' ? OUTSIDER_PASSWORD : undefined,
+    );
     return clients[email];
   }
 
@@ -67,7 +77,9 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
   }
 
   async function rowCounts(): Promise<{ threads: number; comments: number }> {
-    const [row] = await t.dataSource.query('SELECT (SELECT count(*)::int FROM comment_threads) AS threads, (SELECT count(*)::int FROM comments) AS comments');
+    const [row] = await t.dataSource.query(
+      'SELECT (SELECT count(*)::int FROM comment_threads) AS threads, (SELECT count(*)::int FROM comments) AS comments',
+    );
     return row;
   }
 
@@ -76,7 +88,10 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     const writer = await open('wg1-eu-cochair@example.org');
     appendParagraph(writer.doc, text);
     const reader = await as('coordinator@example.org');
-    await eventually(async () => ((await reader.get(`/api/documents/${paperId}/content`)).body.text as string).includes(text), 'the paragraph on the server');
+    await eventually(
+      async () => ((await reader.get(`/api/documents/${paperId}/content`)).body.text as string).includes(text),
+      'the paragraph on the server',
+    );
     return writer;
   }
 
@@ -85,7 +100,10 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     process.env.SMTP_URL = sink.url;
     delete process.env.PUBLIC_URL;
     t = await startTestApp();
-    const documents = (await (await as('coordinator@example.org')).get('/api/documents')).body as Array<{ id: string; workingGroupCode: string }>;
+    const documents = (await (await as('coordinator@example.org')).get('/api/documents')).body as Array<{
+      id: string;
+      workingGroupCode: string;
+    }>;
     paperId = documents.find((d) => d.workingGroupCode === 'WG1')!.id;
     await t.dataSource.query(
       "INSERT INTO users (email, password_hash, display_name, platform_role) VALUES ('outsider@example.org', $1, 'Outsider', 'member')",
@@ -108,25 +126,45 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
 
   it('anchors a thread to a text range that follows concurrent edits, live and from storage, and detaches when the text goes', async () => {
     const writer = await writeParagraph('Shared cohorts need consent for precision medicine data.');
-    const created = await (await as('wg1-eu-cochair@example.org')).post(`/api/documents/${paperId}/comments`, {
+    const created = await (
+      await as('wg1-eu-cochair@example.org')
+    ).post(`/api/documents/${paperId}/comments`, {
       ...anchorsOf(lastText(writer.doc), 'precision medicine'),
       body: 'Which cohorts exactly?',
     });
     expect(created.status).toBe(201);
     const thread = created.body as CommentThreadDto;
-    expect(thread).toMatchObject({ quote: 'precision medicine', status: 'open', currentText: 'precision medicine', detached: false, createdByName: 'WG1 EU co-chair' });
-    expect(thread.comments).toEqual([expect.objectContaining({ body: 'Which cohorts exactly?', authorName: 'WG1 EU co-chair', editedAt: null })]);
+    expect(thread).toMatchObject({
+      quote: 'precision medicine',
+      status: 'open',
+      currentText: 'precision medicine',
+      detached: false,
+      createdByName: 'WG1 EU co-chair',
+    });
+    expect(thread.comments).toEqual([
+      expect.objectContaining({ body: 'Which cohorts exactly?', authorName: 'WG1 EU co-chair', editedAt: null }),
+    ]);
     const before = thread.range!;
     expect(before.to - before.from).toBe('precision medicine'.length);
 
     // Another person types before the range: in the same paragraph and a whole new paragraph at the top.
     const other = await open('wg1-expert@example.org');
-    await waitFor(() => lastText(other.doc)?.toString().includes('precision medicine'), 5000, 'paragraph on the second client');
+    await waitFor(
+      () => lastText(other.doc)?.toString().includes('precision medicine'),
+      5000,
+      'paragraph on the second client',
+    );
     lastText(other.doc).insert(0, 'Today: ');
     const first = new Y.XmlElement('paragraph');
     first.insert(0, [new Y.XmlText('A new opening line.')]);
     other.doc.getXmlFragment('default').insert(0, [first]);
-    await waitFor(() => fragmentText(writer.doc).includes('A new opening line.') && lastText(writer.doc).toString().startsWith('Today: '), 5000, 'relay');
+    await waitFor(
+      () =>
+        fragmentText(writer.doc).includes('A new opening line.') &&
+        lastText(writer.doc).toString().startsWith('Today: '),
+      5000,
+      'relay',
+    );
 
     const shifted = (await threads()).find((th) => th.id === thread.id)!;
     // 'Today: ' (7) + the new paragraph (open + 19 characters + close = 21).
@@ -134,7 +172,9 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     expect(shifted).toMatchObject({ currentText: 'precision medicine', detached: false });
 
     // A second thread whose text is then deleted.
-    const doomed = await (await as('wg1-expert@example.org')).post(`/api/documents/${paperId}/comments`, {
+    const doomed = await (
+      await as('wg1-expert@example.org')
+    ).post(`/api/documents/${paperId}/comments`, {
       ...anchorsOf(lastText(other.doc), 'Shared cohorts'),
       body: 'Too vague.',
     });
@@ -147,13 +187,20 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     expect(afterDelete.find((th) => th.id === doomed.body.id)).toMatchObject({ detached: true, currentText: '' });
     const live = afterDelete.find((th) => th.id === thread.id)!;
     expect(live).toMatchObject({ detached: false, currentText: 'precision medicine' });
-    expect(live.range).toEqual({ from: shifted.range!.from - 'Shared cohorts'.length, to: shifted.range!.to - 'Shared cohorts'.length });
+    expect(live.range).toEqual({
+      from: shifted.range!.from - 'Shared cohorts'.length,
+      to: shifted.range!.to - 'Shared cohorts'.length,
+    });
 
     // Everyone leaves: the anchors resolve the same against the stored state.
     for (const provider of providers.splice(0)) provider.destroy();
     await new Promise((r) => setTimeout(r, 300));
     const stored = await threads('wg1-observer@example.org');
-    expect(stored.find((th) => th.id === thread.id)).toMatchObject({ range: live.range, currentText: 'precision medicine', detached: false });
+    expect(stored.find((th) => th.id === thread.id)).toMatchObject({
+      range: live.range,
+      currentText: 'precision medicine',
+      detached: false,
+    });
     expect(stored.find((th) => th.id === doomed.body.id)).toMatchObject({ detached: true });
   });
 
@@ -161,11 +208,16 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     const writer = await writeParagraph('Data governance is shared between partners.');
     const cochair = await as('wg1-eu-cochair@example.org');
     const observer = await as('wg1-observer@example.org');
-    const created = await cochair.post(`/api/documents/${paperId}/comments`, { ...anchorsOf(lastText(writer.doc), 'Data governance'), body: 'Define it.' });
+    const created = await cochair.post(`/api/documents/${paperId}/comments`, {
+      ...anchorsOf(lastText(writer.doc), 'Data governance'),
+      body: 'Define it.',
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
 
-    const reply = await observer.post(`/api/comment-threads/${id}/replies`, { body: '  Agreed, and cite the charter.  ' });
+    const reply = await observer.post(`/api/comment-threads/${id}/replies`, {
+      body: '  Agreed, and cite the charter.  ',
+    });
     expect(reply.status).toBe(201);
     expect(reply.body.comments.map((c: { body: string; authorName: string }) => [c.authorName, c.body])).toEqual([
       ['WG1 EU co-chair', 'Define it.'],
@@ -184,19 +236,28 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     expect(resolved.body).toMatchObject({ status: 'resolved', resolvedByName: 'WG1 expert' });
     expect(resolved.body.resolvedAt).toEqual(expect.any(String));
     // Resolving twice is harmless.
-    expect((await cochair.post(`/api/comment-threads/${id}/resolve`)).body).toMatchObject({ status: 'resolved', resolvedByName: 'WG1 expert' });
+    expect((await cochair.post(`/api/comment-threads/${id}/resolve`)).body).toMatchObject({
+      status: 'resolved',
+      resolvedByName: 'WG1 expert',
+    });
 
     const reopened = await cochair.post(`/api/comment-threads/${id}/reopen`);
     expect(reopened.status).toBe(200);
     expect(reopened.body).toMatchObject({ status: 'open', resolvedByName: null, resolvedAt: null });
-    const [row] = await t.dataSource.query('SELECT status, resolved_by, resolved_at FROM comment_threads WHERE id = $1', [id]);
+    const [row] = await t.dataSource.query(
+      'SELECT status, resolved_by, resolved_at FROM comment_threads WHERE id = $1',
+      [id],
+    );
     expect(row).toEqual({ status: 'open', resolved_by: null, resolved_at: null });
   });
 
   it('lets an observer comment (and resolve their own thread) though their socket edits are dropped', async () => {
     const writer = await writeParagraph('Observers read this sentence.');
     const observer = await as('wg1-observer@example.org');
-    const created = await observer.post(`/api/documents/${paperId}/comments`, { ...anchorsOf(lastText(writer.doc), 'read this'), body: 'A reader’s remark.' });
+    const created = await observer.post(`/api/documents/${paperId}/comments`, {
+      ...anchorsOf(lastText(writer.doc), 'read this'),
+      body: 'A reader’s remark.',
+    });
     expect(created.status).toBe(201);
     expect(created.body.canResolve).toBe(true);
     expect((await observer.post(`/api/comment-threads/${created.body.id}/resolve`)).status).toBe(200);
@@ -217,7 +278,11 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     const [thread] = await threads();
     const outsider = await as('outsider@example.org');
     const before = await rowCounts();
-    const anchors = { anchorStart: { item: { client: 1, clock: 0 }, assoc: 0 }, anchorEnd: { item: { client: 1, clock: 1 }, assoc: -1 }, quote: 'x' };
+    const anchors = {
+      anchorStart: { item: { client: 1, clock: 0 }, assoc: 0 },
+      anchorEnd: { item: { client: 1, clock: 1 }, assoc: -1 },
+      quote: 'x',
+    };
     for (const response of [
       await outsider.get(`/api/documents/${paperId}/comments`),
       await outsider.post(`/api/documents/${paperId}/comments`, { ...anchors, body: 'hi' }),
@@ -225,7 +290,9 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
       await outsider.post(`/api/comment-threads/${thread.id}/replies`, { body: 'hi' }),
       await outsider.post(`/api/comment-threads/${thread.id}/resolve`),
       await outsider.post(`/api/comment-threads/${thread.id}/reopen`),
-      await (await as('coordinator@example.org')).post('/api/comment-threads/00000000-0000-4000-8000-000000000000/replies', { body: 'hi' }),
+      await (
+        await as('coordinator@example.org')
+      ).post('/api/comment-threads/00000000-0000-4000-8000-000000000000/replies', { body: 'hi' }),
       await (await as('coordinator@example.org')).get('/api/documents/00000000-0000-4000-8000-000000000000/comments'),
     ]) {
       expect(response.status).toBe(404);
@@ -246,12 +313,16 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     expect(all.length).toBeGreaterThan(3);
     expect(all.map((p) => p.displayName)).not.toContain('Outsider');
     // A person who exists but belongs to no group of the project.
-    const [stranger] = await t.dataSource.query("INSERT INTO people (display_name, email, country) VALUES ('Stranger', 'stranger@example.org', 'FR') RETURNING id");
+    const [stranger] = await t.dataSource.query(
+      "INSERT INTO people (display_name, email, country) VALUES ('Stranger', 'stranger@example.org', 'FR') RETURNING id",
+    );
     expect(all.map((p) => p.id)).not.toContain(stranger.id);
 
     const writer = await writeParagraph('Biobanks must share samples under one agreement.');
     const body = `Please check, ${mentionMarkup('WG2 expert', wg2Expert.id)} and ${mentionMarkup('Stranger', stranger.id)} and ${mentionMarkup('Nobody', '00000000-0000-4000-8000-000000000001')}.`;
-    const created = await (await as('wg1-expert@example.org')).post(`/api/documents/${paperId}/comments`, { ...anchorsOf(lastText(writer.doc), 'share samples'), body });
+    const created = await (
+      await as('wg1-expert@example.org')
+    ).post(`/api/documents/${paperId}/comments`, { ...anchorsOf(lastText(writer.doc), 'share samples'), body });
     expect(created.status).toBe(201);
 
     const message = await sink.waitForMessage((m) => m.to.includes('wg2-expert@example.org'));
@@ -261,14 +332,21 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     expect(message.text).toContain('> share samples');
     expect(message.text).toContain('Please check, @WG2 expert and @Stranger');
     expect(message.text).toContain('打开文档');
-    const [{ title_en, title_zh }] = await t.dataSource.query('SELECT title_en, title_zh FROM documents WHERE id = $1', [paperId]);
+    const [{ title_en, title_zh }] = await t.dataSource.query(
+      'SELECT title_en, title_zh FROM documents WHERE id = $1',
+      [paperId],
+    );
     expect(message.text).toContain(title_en);
     expect(message.text).toContain(title_zh);
 
     // A reply mentioning the stranger alone sends nothing.
-    const reply = await coordinator.post(`/api/comment-threads/${created.body.id}/replies`, { body: `cc ${mentionMarkup('Stranger', stranger.id)}` });
+    const reply = await coordinator.post(`/api/comment-threads/${created.body.id}/replies`, {
+      body: `cc ${mentionMarkup('Stranger', stranger.id)}`,
+    });
     expect(reply.status).toBe(201);
-    const rows: Array<{ to_address: string }> = await t.dataSource.query("SELECT to_address FROM mail_outbox WHERE kind = 'comment-mention'");
+    const rows: Array<{ to_address: string }> = await t.dataSource.query(
+      "SELECT to_address FROM mail_outbox WHERE kind = 'comment-mention'",
+    );
     expect(rows.map((r) => r.to_address)).toEqual(['wg2-expert@example.org']);
     expect(sink.messages.filter((m) => m.to.includes('stranger@example.org'))).toEqual([]);
   });
@@ -276,7 +354,10 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
   it('lets the author edit a comment (new mentions mailed once), and the author or a moderator delete it', async () => {
     const writer = await writeParagraph('Reimbursement models differ between member states.');
     const expert = await as('wg1-expert@example.org');
-    const created = await expert.post(`/api/documents/${paperId}/comments`, { ...anchorsOf(lastText(writer.doc), 'Reimbursement models'), body: 'Which states?' });
+    const created = await expert.post(`/api/documents/${paperId}/comments`, {
+      ...anchorsOf(lastText(writer.doc), 'Reimbursement models'),
+      body: 'Which states?',
+    });
     expect(created.status).toBe(201);
     const threadId = created.body.id as string;
     const first = created.body.comments[0];
@@ -288,7 +369,9 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     const asObserver = (await threads('wg1-observer@example.org')).find((th) => th.id === threadId)!.comments[0];
     expect([asObserver.canEdit, asObserver.canDelete]).toEqual([false, false]);
 
-    const refusedEdit = await (await as('wg1-eu-cochair@example.org')).request('PATCH', `/api/comments/${first.id}`, { body: 'Rewritten by someone else' });
+    const refusedEdit = await (
+      await as('wg1-eu-cochair@example.org')
+    ).request('PATCH', `/api/comments/${first.id}`, { body: 'Rewritten by someone else' });
     expect(refusedEdit.status).toBe(403);
     const emptyEdit = await expert.request('PATCH', `/api/comments/${first.id}`, { body: '  ' });
     expect(emptyEdit.status).toBe(400);
@@ -296,15 +379,25 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     const [unchanged] = await t.dataSource.query('SELECT body, edited_at FROM comments WHERE id = $1', [first.id]);
     expect(unchanged).toEqual({ body: 'Which states?', edited_at: null });
 
-    const wg2Expert = ((await expert.get(`/api/documents/${paperId}/mentionable?q=WG2 expert`)).body as MentionableDto[])[0];
+    const wg2Expert = (
+      (await expert.get(`/api/documents/${paperId}/mentionable?q=WG2 expert`)).body as MentionableDto[]
+    )[0];
     const mentionsBefore = sink.messages.filter((m) => m.to.includes('wg2-expert@example.org')).length;
-    const edited = await expert.request('PATCH', `/api/comments/${first.id}`, { body: `Which states, ${mentionMarkup('WG2 expert', wg2Expert.id)}?` });
+    const edited = await expert.request('PATCH', `/api/comments/${first.id}`, {
+      body: `Which states, ${mentionMarkup('WG2 expert', wg2Expert.id)}?`,
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.comments[0].body).toBe(`Which states, ${mentionMarkup('WG2 expert', wg2Expert.id)}?`);
     expect(edited.body.comments[0].editedAt).toEqual(expect.any(String));
     await sink.waitForMessage((m) => m.to.includes('wg2-expert@example.org') && m.text.includes('Which states'));
     // Editing again without a new mention mails nobody again.
-    expect((await expert.request('PATCH', `/api/comments/${first.id}`, { body: `Which member states, ${mentionMarkup('WG2 expert', wg2Expert.id)}?` })).status).toBe(200);
+    expect(
+      (
+        await expert.request('PATCH', `/api/comments/${first.id}`, {
+          body: `Which member states, ${mentionMarkup('WG2 expert', wg2Expert.id)}?`,
+        })
+      ).status,
+    ).toBe(200);
     const mentionRows: Array<{ n: number }> = await t.dataSource.query(
       "SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'comment-mention' AND to_address = 'wg2-expert@example.org' AND text_body LIKE '%states%'",
     );
@@ -312,15 +405,25 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     expect(sink.messages.filter((m) => m.to.includes('wg2-expert@example.org')).length).toBe(mentionsBefore + 1);
 
     // A reply; then the observer (not author, not moderator) may not delete, the co-chair may.
-    const reply = await (await as('wg1-observer@example.org')).post(`/api/comment-threads/${threadId}/replies`, { body: 'All of them.' });
+    const reply = await (
+      await as('wg1-observer@example.org')
+    ).post(`/api/comment-threads/${threadId}/replies`, { body: 'All of them.' });
     const replyId = reply.body.comments[1].id as string;
-    expect((await (await as('wg1-observer@example.org')).request('DELETE', `/api/comments/${first.id}`)).status).toBe(403);
-    expect((await (await as('wg1-eu-cochair@example.org')).request('DELETE', `/api/comments/${first.id}`)).status).toBe(204);
+    expect((await (await as('wg1-observer@example.org')).request('DELETE', `/api/comments/${first.id}`)).status).toBe(
+      403,
+    );
+    expect((await (await as('wg1-eu-cochair@example.org')).request('DELETE', `/api/comments/${first.id}`)).status).toBe(
+      204,
+    );
     expect((await threads()).find((th) => th.id === threadId)!.comments.map((c) => c.body)).toEqual(['All of them.']);
     // Deleting the last comment deletes the thread; its ids are then unknown.
-    expect((await (await as('wg1-observer@example.org')).request('DELETE', `/api/comments/${replyId}`)).status).toBe(204);
+    expect((await (await as('wg1-observer@example.org')).request('DELETE', `/api/comments/${replyId}`)).status).toBe(
+      204,
+    );
     expect((await threads()).find((th) => th.id === threadId)).toBeUndefined();
-    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM comment_threads WHERE id = $1', [threadId]))[0].n).toBe(0);
+    expect(
+      (await t.dataSource.query('SELECT count(*)::int AS n FROM comment_threads WHERE id = $1', [threadId]))[0].n,
+    ).toBe(0);
     const gone = await expert.request('DELETE', `/api/comments/${replyId}`);
     expect(gone.status).toBe(404);
     expect((await expert.request('PATCH', '/api/comments/not-a-uuid', { body: 'x' })).status).toBe(400);
@@ -328,14 +431,22 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
 
   it('tells every socket on the document at once when its comments change (message 101)', async () => {
     const writer = await writeParagraph('Patient registries need a common core.');
-    const socket = new WebSocket(collabSocketUrl(t.baseUrl, paperId), { headers: { cookie: (await as('wg1-observer@example.org')).cookie! } });
+    const socket = new WebSocket(collabSocketUrl(t.baseUrl, paperId), {
+      headers: { cookie: (await as('wg1-observer@example.org')).cookie! },
+    });
     try {
       const signals: number[] = [];
       socket.on('message', (data: Buffer) => {
-        if (decoding.readVarUint(decoding.createDecoder(new Uint8Array(data))) === COLLAB_MESSAGE_COMMENTS_CHANGED) signals.push(Date.now());
+        if (decoding.readVarUint(decoding.createDecoder(new Uint8Array(data))) === COLLAB_MESSAGE_COMMENTS_CHANGED)
+          signals.push(Date.now());
       });
       await new Promise((resolve) => socket.once('message', resolve));
-      const created = await (await as('wg1-expert@example.org')).post(`/api/documents/${paperId}/comments`, { ...anchorsOf(lastText(writer.doc), 'common core'), body: 'Which fields?' });
+      const created = await (
+        await as('wg1-expert@example.org')
+      ).post(`/api/documents/${paperId}/comments`, {
+        ...anchorsOf(lastText(writer.doc), 'common core'),
+        body: 'Which fields?',
+      });
       expect(created.status).toBe(201);
       await waitFor(() => signals.length === 1, 5000, 'signal after the new thread');
       await (await as('wg1-eu-cochair@example.org')).post(`/api/comment-threads/${created.body.id}/resolve`);
@@ -351,7 +462,9 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     const empty = await cochair.post(`/api/documents/${paperId}/comments`, {});
     expect(empty.status).toBe(400);
     expect(empty.body.code).toBe('VALIDATION_FAILED');
-    expect(new Set(empty.body.fields.map((f: { field: string }) => f.field))).toEqual(new Set(['anchorStart', 'anchorEnd', 'quote', 'body']));
+    expect(new Set(empty.body.fields.map((f: { field: string }) => f.field))).toEqual(
+      new Set(['anchorStart', 'anchorEnd', 'quote', 'body']),
+    );
 
     const bad = await cochair.post(`/api/documents/${paperId}/comments`, {
       anchorStart: { item: { client: 'one', clock: 0 } },
@@ -362,28 +475,48 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     expect(bad.status).toBe(400);
     const fields = bad.body.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['anchorStart', 'anchorEnd', 'quote', 'body']));
-    expect(bad.body.fields.find((f: { field: string }) => f.field === 'anchorStart').message).toContain('anchorStart.item');
+    expect(bad.body.fields.find((f: { field: string }) => f.field === 'anchorStart').message).toContain(
+      'anchorStart.item',
+    );
 
-    const blank = await cochair.post(`/api/documents/${paperId}/comments`, { anchorStart: { tname: 'default' }, anchorEnd: { tname: 'default', extra: 1 }, quote: ' ', body: '   ' });
+    const blank = await cochair.post(`/api/documents/${paperId}/comments`, {
+      anchorStart: { tname: 'default' },
+      anchorEnd: { tname: 'default', extra: 1 },
+      quote: ' ',
+      body: '   ',
+    });
     expect(blank.status).toBe(400);
-    expect(new Set(blank.body.fields.map((f: { field: string }) => f.field))).toEqual(new Set(['anchorEnd', 'quote', 'body']));
+    expect(new Set(blank.body.fields.map((f: { field: string }) => f.field))).toEqual(
+      new Set(['anchorEnd', 'quote', 'body']),
+    );
 
     const [thread] = await threads();
     const emptyReply = await cochair.post(`/api/comment-threads/${thread.id}/replies`, { body: '' });
     expect(emptyReply.status).toBe(400);
     expect(emptyReply.body.fields.map((f: { field: string }) => f.field)).toEqual(['body']);
-    expect((await cochair.post('/api/comment-threads/not-a-uuid/replies', { body: 'x' })).body.fields).toEqual([{ field: 'threadId', message: 'threadId must be a UUID' }]);
+    expect((await cochair.post('/api/comment-threads/not-a-uuid/replies', { body: 'x' })).body.fields).toEqual([
+      { field: 'threadId', message: 'threadId must be a UUID' },
+    ]);
     expect(await rowCounts()).toEqual(before);
 
     // The thread and its first comment are one transaction: when the comment cannot be stored (PostgreSQL refuses
     // NUL in text; the service is called directly, past validation), neither is.
     const service = t.app.get(CommentsService);
-    const [user] = await t.dataSource.query("SELECT id, platform_role AS \"platformRole\", person_id AS \"personId\", display_name AS \"displayName\" FROM users WHERE email = 'wg1-eu-cochair@example.org'");
+    const [user] = await t.dataSource.query(
+      'SELECT id, platform_role AS "platformRole", person_id AS "personId", display_name AS "displayName" FROM users WHERE email = \'wg1-eu-cochair@example.org\'',
+    );
     await expect(
-      service.create(user, paperId, { anchorStart: { tname: 'default' }, anchorEnd: { tname: 'default' }, quote: 'x', body: 'a NUL \u0000 PostgreSQL refuses' }),
+      service.create(user, paperId, {
+        anchorStart: { tname: 'default' },
+        anchorEnd: { tname: 'default' },
+        quote: 'x',
+        body: 'a NUL \u0000 PostgreSQL refuses',
+      }),
     ).rejects.toThrow();
     expect(await rowCounts()).toEqual(before);
-    const [{ orphans }] = await t.dataSource.query('SELECT count(*)::int AS orphans FROM comment_threads t WHERE NOT EXISTS (SELECT 1 FROM comments c WHERE c.thread_id = t.id)');
+    const [{ orphans }] = await t.dataSource.query(
+      'SELECT count(*)::int AS orphans FROM comment_threads t WHERE NOT EXISTS (SELECT 1 FROM comments c WHERE c.thread_id = t.id)',
+    );
     expect(orphans).toBe(0);
   });
 });

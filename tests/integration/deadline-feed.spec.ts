@@ -10,8 +10,10 @@ describe('deadlines in the personal calendar feed (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const who of ['coordinator', 'wg1-eu-cochair', 'wg1-cn-cochair']) clients[who] = await new HttpClient(t.baseUrl).login(`${who}@example.org`);
-    for (const row of await t.dataSource.query('SELECT id, number, title_en, title_zh FROM plan_items')) items[row.number] = row;
+    for (const who of ['coordinator', 'wg1-eu-cochair', 'wg1-cn-cochair'])
+      clients[who] = await new HttpClient(t.baseUrl).login(`${who}@example.org`);
+    for (const row of await t.dataSource.query('SELECT id, number, title_en, title_zh FROM plan_items'))
+      items[row.number] = row;
   });
   afterAll(async () => {
     await t?.close();
@@ -24,7 +26,8 @@ describe('deadlines in the personal calendar feed (real PostgreSQL)', () => {
     expect(feed.status).toBe(200);
     return parseIcs(feed.body).events;
   }
-  const deadline = (events: Awaited<ReturnType<typeof feedOf>>, number: string) => events.find((e) => e.uid === `plan-item-${items[number].id}@roundtable`);
+  const deadline = (events: Awaited<ReturnType<typeof feedOf>>, number: string) =>
+    events.find((e) => e.uid === `plan-item-${items[number].id}@roundtable`);
 
   it('lists each open milestone and deliverable as an all-day event on its due date, next to the meetings', async () => {
     const events = await feedOf('wg1-eu-cochair');
@@ -42,7 +45,10 @@ describe('deadlines in the personal calendar feed (real PostgreSQL)', () => {
   });
 
   it('moves the event (same UID, higher SEQUENCE) when the item is re-baselined, in each reader’s language', async () => {
-    const rebaselined = await clients.coordinator.post(`/api/plan-items/${items['D2.2'].id}/rebaseline`, { dueMonth: 26, reason: 'Workshop moved after the funders’ feedback' });
+    const rebaselined = await clients.coordinator.post(`/api/plan-items/${items['D2.2'].id}/rebaseline`, {
+      dueMonth: 26,
+      reason: 'Workshop moved after the funders’ feedback',
+    });
     expect(rebaselined.status).toBe(200);
     const d22 = deadline(await feedOf('wg1-eu-cochair'), 'D2.2')!;
     expect(d22.startDate.toString()).toBe('2022-02-28');

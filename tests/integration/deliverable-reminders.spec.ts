@@ -7,7 +7,11 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 // Read when the app is built: the clock starts 11 days before D2.2 (due at M24 = 2021-12-31) and the
 // reminder sweep runs every second, so the queue does the work within the test.
-const saved = { clock: process.env.ROUNDTABLE_CLOCK, sweep: process.env.REMINDER_SWEEP_SECONDS, smtp: process.env.SMTP_URL };
+const saved = {
+  clock: process.env.ROUNDTABLE_CLOCK,
+  sweep: process.env.REMINDER_SWEEP_SECONDS,
+  smtp: process.env.SMTP_URL,
+};
 process.env.ROUNDTABLE_CLOCK = '2021-12-20T08:00:00Z';
 process.env.REMINDER_SWEEP_SECONDS = '1';
 
@@ -21,8 +25,18 @@ describe('deadline reminders through the job queue', () => {
       `SELECT i.number, r.offset_days, to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.recipients
        FROM plan_item_reminders r JOIN plan_items i ON i.id = r.item_id ORDER BY i.number, r.offset_days DESC`,
     )) as Array<{ number: string; offset_days: number; due_date: string; recipients: number }>;
-  const outbox = async () => (await t.dataSource.query("SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM mail_outbox WHERE kind = 'deadline-reminder'"))[0] as { n: number; sent: number };
-  const completedSweeps = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [REMINDER_JOB]))[0].n as number;
+  const outbox = async () =>
+    (
+      await t.dataSource.query(
+        "SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM mail_outbox WHERE kind = 'deadline-reminder'",
+      )
+    )[0] as { n: number; sent: number };
+  const completedSweeps = async () =>
+    (
+      await t.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [
+        REMINDER_JOB,
+      ])
+    )[0].n as number;
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -34,7 +48,11 @@ describe('deadline reminders through the job queue', () => {
     await t?.closeApp();
     await database?.drop();
     await sink?.close();
-    for (const [key, value] of [['ROUNDTABLE_CLOCK', saved.clock], ['REMINDER_SWEEP_SECONDS', saved.sweep], ['SMTP_URL', saved.smtp]] as const) {
+    for (const [key, value] of [
+      ['ROUNDTABLE_CLOCK', saved.clock],
+      ['REMINDER_SWEEP_SECONDS', saved.sweep],
+      ['SMTP_URL', saved.smtp],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
@@ -84,7 +102,10 @@ describe('deadline reminders through the job queue', () => {
   it('sends the next reminder once the clock reaches the 7-day offset, and only that one', async () => {
     t.app.get(Clock).set(new Date('2021-12-27T08:00:00Z'));
     await poll(reminders, (rows) => rows.length === 2, 'the 7-day reminder');
-    expect((await reminders()).map((r) => [r.number, r.offset_days])).toEqual([['D2.2', 30], ['D2.2', 7]]);
+    expect((await reminders()).map((r) => [r.number, r.offset_days])).toEqual([
+      ['D2.2', 30],
+      ['D2.2', 7],
+    ]);
     await poll(outbox, (o) => o.n === 14 && o.sent === 14, 'seven more mails');
     expect(sink.messages.filter((m) => m.text.includes('in 4 days')).length).toBe(4);
   });

@@ -63,12 +63,15 @@ describe('milestones and deliverables', () => {
   const docs = {} as Record<string, { id: string; status: string; workingGroupCode: string | null; type: string }>;
 
   const dashboard = async (client = coordinator) => (await client.get(`/api/projects/${projectId}/plan`)).body;
-  const itemRow = async (id: string) => (await t.dataSource.query('SELECT status, due_month FROM plan_items WHERE id = $1', [id]))[0];
+  const itemRow = async (id: string) =>
+    (await t.dataSource.query('SELECT status, due_month FROM plan_items WHERE id = $1', [id]))[0];
   const counts = async () =>
-    (await t.dataSource.query(
-      `SELECT (SELECT count(*) FROM plan_items)::int AS items, (SELECT count(*) FROM plan_item_status_changes)::int AS changes,
+    (
+      await t.dataSource.query(
+        `SELECT (SELECT count(*) FROM plan_items)::int AS items, (SELECT count(*) FROM plan_item_status_changes)::int AS changes,
               (SELECT count(*) FROM plan_item_rebaselines)::int AS rebaselines, (SELECT count(*) FROM document_status_changes)::int AS doc_changes`,
-    ))[0];
+      )
+    )[0];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -79,7 +82,13 @@ describe('milestones and deliverables', () => {
     advisory = await new HttpClient(t.baseUrl).login('advisory-eu@example.org');
     projectId = (await coordinator.get('/api/projects')).body[0].id;
     for (const i of (await dashboard()).items as Item[]) item[i.number as keyof typeof item] = i;
-    const documents = (await coordinator.get('/api/documents')).body as Array<{ id: string; status: string; workingGroupCode: string | null; type: string; title: { en: string } }>;
+    const documents = (await coordinator.get('/api/documents')).body as Array<{
+      id: string;
+      status: string;
+      workingGroupCode: string | null;
+      type: string;
+      title: { en: string };
+    }>;
     for (const d of documents) docs[d.title.en] = d;
   });
   afterAll(() => t.close());
@@ -88,19 +97,32 @@ describe('milestones and deliverables', () => {
     const plan = await dashboard();
     expect(plan.project).toMatchObject({ startDate: '2020-01-01', durationMonths: 48 });
     expect(plan.workPackages.map((w: { code: string }) => w.code)).toEqual(['WP2']);
-    expect(plan.tasks.map((x: { code: string; startMonth: number; endMonth: number }) => [x.code, x.endMonth])).toEqual([['T2.2', 24], ['T2.3', 30]]);
+    expect(plan.tasks.map((x: { code: string; startMonth: number; endMonth: number }) => [x.code, x.endMonth])).toEqual(
+      [
+        ['T2.2', 24],
+        ['T2.3', 30],
+      ],
+    );
     expect(plan.items.map((i: Item) => [i.kind, i.number, i.dueMonth, i.dueDate])).toEqual([
       ['milestone', 'MS1', 18, '2021-06-30'],
       ['deliverable', 'D2.2', 24, '2021-12-31'],
       ['deliverable', 'D2.3', 30, '2022-06-30'],
     ]);
-    expect(item['D2.2']).toMatchObject({ status: 'in-progress', taskCode: 'T2.2', workPackageCode: 'WP2', leadPartner: { shortName: 'UCSC' } });
+    expect(item['D2.2']).toMatchObject({
+      status: 'in-progress',
+      taskCode: 'T2.2',
+      workPackageCode: 'WP2',
+      leadPartner: { shortName: 'UCSC' },
+    });
     expect(item['D2.3']).toMatchObject({ status: 'planned', taskCode: 'T2.3' });
     expect(item['MS1'].readiness.total).toBe(6);
     expect(item['D2.2'].readiness.total).toBe(7);
     expect(item['D2.3'].readiness.total).toBe(1);
     const detail = (await coordinator.get(`/api/plan-items/${item['D2.2'].id}`)).body;
-    expect(detail.documents.map((d: { type: string }) => d.type).sort()).toEqual([...Array(6).fill('position-paper'), 'strategic-workplan']);
+    expect(detail.documents.map((d: { type: string }) => d.type).sort()).toEqual([
+      ...Array(6).fill('position-paper'),
+      'strategic-workplan',
+    ]);
     expect(detail.statusHistory.map((h: { to: string }) => h.to)).toEqual(['planned', 'in-progress']);
     expect(plan.reminderOffsets).toEqual([30, 7, 1]);
   });
@@ -139,7 +161,9 @@ describe('milestones and deliverables', () => {
     expect(wg1.readyCount).toBeGreaterThanOrEqual(1);
     // Setting the same status again changes nothing.
     const { doc_changes } = await counts();
-    expect((await wg1CoChair.request('PUT', `/api/documents/${paper.id}/status`, { status: 'final' })).status).toBe(200);
+    expect((await wg1CoChair.request('PUT', `/api/documents/${paper.id}/status`, { status: 'final' })).status).toBe(
+      200,
+    );
     expect((await counts()).doc_changes).toBe(doc_changes);
   });
 
@@ -150,25 +174,54 @@ describe('milestones and deliverables', () => {
     const before = await counts();
     const refused = await wg1CoChair.request('PUT', `/api/documents/${wg2Paper.id}/status`, { status: 'in-review' });
     expect(refused.status).toBe(403);
-    expect((await wg1CoChair.request('PUT', `/api/documents/${roadmap.id}/status`, { status: 'draft' })).status).toBe(403);
-    expect((await wg1Expert.request('PUT', `/api/documents/${wg1Paper.id}/status`, { status: 'in-review' })).status).toBe(403);
-    expect((await advisory.request('PUT', `/api/documents/${wg1Paper.id}/status`, { status: 'in-review' })).status).toBe(403);
+    expect((await wg1CoChair.request('PUT', `/api/documents/${roadmap.id}/status`, { status: 'draft' })).status).toBe(
+      403,
+    );
+    expect(
+      (await wg1Expert.request('PUT', `/api/documents/${wg1Paper.id}/status`, { status: 'in-review' })).status,
+    ).toBe(403);
+    expect(
+      (await advisory.request('PUT', `/api/documents/${wg1Paper.id}/status`, { status: 'in-review' })).status,
+    ).toBe(403);
     const bad = await wg2CoChair.request('PUT', `/api/documents/${wg2Paper.id}/status`, { status: 'published' });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['status']);
     expect(await counts()).toEqual(before);
     const [row] = await t.dataSource.query('SELECT status FROM documents WHERE id = $1', [wg2Paper.id]);
     expect(row.status).toBe(wg2Paper.status);
-    expect((await wg2CoChair.request('PUT', `/api/documents/${wg2Paper.id}/status`, { status: 'in-review' })).status).toBe(200);
-    expect((await coordinator.request('PUT', `/api/documents/${roadmap.id}/status`, { status: 'draft' })).status).toBe(200);
+    expect(
+      (await wg2CoChair.request('PUT', `/api/documents/${wg2Paper.id}/status`, { status: 'in-review' })).status,
+    ).toBe(200);
+    expect((await coordinator.request('PUT', `/api/documents/${roadmap.id}/status`, { status: 'draft' })).status).toBe(
+      200,
+    );
   });
 
   it('only coordinators change a deliverable status or re-baseline; others get 403 and nothing changes', async () => {
     const before = await counts();
     for (const client of [wg1CoChair, wg1Expert, advisory]) {
-      expect((await client.post(`/api/plan-items/${item['D2.3'].id}/status`, { status: 'in-progress' })).status).toBe(403);
-      expect((await client.post(`/api/plan-items/${item['D2.3'].id}/rebaseline`, { dueMonth: 'M32', reason: 'Later workshop' })).status).toBe(403);
-      expect((await client.post(`/api/projects/${projectId}/plan/items`, { kind: 'milestone', number: 'MS9', titleEn: 'x', titleZh: 'x', dueMonth: 20 })).status).toBe(403);
+      expect((await client.post(`/api/plan-items/${item['D2.3'].id}/status`, { status: 'in-progress' })).status).toBe(
+        403,
+      );
+      expect(
+        (
+          await client.post(`/api/plan-items/${item['D2.3'].id}/rebaseline`, {
+            dueMonth: 'M32',
+            reason: 'Later workshop',
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await client.post(`/api/projects/${projectId}/plan/items`, {
+            kind: 'milestone',
+            number: 'MS9',
+            titleEn: 'x',
+            titleZh: 'x',
+            dueMonth: 20,
+          })
+        ).status,
+      ).toBe(403);
     }
     expect(await counts()).toEqual(before);
     expect(await itemRow(item['D2.3'].id)).toEqual({ status: 'planned', due_month: 30 });
@@ -189,13 +242,30 @@ describe('milestones and deliverables', () => {
     expect((await jump('submitted', 409)).code).toBe('ILLEGAL_TRANSITION');
     expect((await jump('accepted', 409)).message).toMatch(/from planned to accepted/);
     expect((await jump('done', 400)).code).toBe('VALIDATION_FAILED');
-    for (const status of ['in-progress', 'internal-review', 'submitted', 'rejected', 'in-progress', 'internal-review', 'submitted']) await jump(status, 200);
+    for (const status of [
+      'in-progress',
+      'internal-review',
+      'submitted',
+      'rejected',
+      'in-progress',
+      'internal-review',
+      'submitted',
+    ])
+      await jump(status, 200);
     const accepted = await jump('accepted', 200);
     expect(accepted.status).toBe('accepted');
     expect(accepted.risk).toBe('done');
     expect(accepted.nextStatuses).toEqual([]);
     expect(accepted.statusHistory.map((h: { to: string }) => h.to)).toEqual([
-      'planned', 'in-progress', 'internal-review', 'submitted', 'rejected', 'in-progress', 'internal-review', 'submitted', 'accepted',
+      'planned',
+      'in-progress',
+      'internal-review',
+      'submitted',
+      'rejected',
+      'in-progress',
+      'internal-review',
+      'submitted',
+      'accepted',
     ]);
     expect(accepted.statusHistory.at(-1)).toMatchObject({ from: 'submitted', by: 'Project coordinator' });
     await jump('in-progress', 409);
@@ -208,17 +278,29 @@ describe('milestones and deliverables', () => {
     await coordinator.post(`/api/projects/${projectId}/plan/visit`);
     expect((await dashboard()).changes).toEqual([]);
     const id = item['D2.2'].id;
-    const response = await coordinator.post(`/api/plan-items/${id}/rebaseline`, { dueMonth: 'M26', reason: 'Harmonisation workshop moved after the funders’ feedback' });
+    const response = await coordinator.post(`/api/plan-items/${id}/rebaseline`, {
+      dueMonth: 'M26',
+      reason: 'Harmonisation workshop moved after the funders’ feedback',
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ dueMonth: 26, dueDate: '2022-02-28' });
     await coordinator.post(`/api/plan-items/${id}/rebaseline`, { dueMonth: 24, reason: 'Back on the original plan' });
     const detail = (await coordinator.get(`/api/plan-items/${id}`)).body;
-    expect(detail.rebaselines.map((r: { fromMonth: number; toMonth: number; by: string }) => [r.fromMonth, r.toMonth, r.by])).toEqual([
+    expect(
+      detail.rebaselines.map((r: { fromMonth: number; toMonth: number; by: string }) => [r.fromMonth, r.toMonth, r.by]),
+    ).toEqual([
       [24, 26, 'Project coordinator'],
       [26, 24, 'Project coordinator'],
     ]);
     const changes = (await dashboard()).changes;
-    expect(changes.map((c: { number: string; kind: string; detail: string; from: string }) => [c.number, c.kind, c.detail, c.from])).toEqual([
+    expect(
+      changes.map((c: { number: string; kind: string; detail: string; from: string }) => [
+        c.number,
+        c.kind,
+        c.detail,
+        c.from,
+      ]),
+    ).toEqual([
       ['D2.2', 'rebaseline', 'M24', 'M26'],
       ['D2.2', 'rebaseline', 'M26', 'M24'],
     ]);
@@ -233,42 +315,129 @@ describe('milestones and deliverables', () => {
     const cases: Array<[string, string, unknown, string]> = [
       ['rebaseline without a reason', `/api/plan-items/${id}/rebaseline`, { dueMonth: 25 }, 'reason'],
       ['rebaseline with a blank reason', `/api/plan-items/${id}/rebaseline`, { dueMonth: 25, reason: '   ' }, 'reason'],
-      ['rebaseline beyond the project', `/api/plan-items/${id}/rebaseline`, { dueMonth: 'M49', reason: 'Extension' }, 'dueMonth'],
-      ['rebaseline to an unknown month', `/api/plan-items/${id}/rebaseline`, { dueMonth: 'soon', reason: 'Later' }, 'dueMonth'],
+      [
+        'rebaseline beyond the project',
+        `/api/plan-items/${id}/rebaseline`,
+        { dueMonth: 'M49', reason: 'Extension' },
+        'dueMonth',
+      ],
+      [
+        'rebaseline to an unknown month',
+        `/api/plan-items/${id}/rebaseline`,
+        { dueMonth: 'soon', reason: 'Later' },
+        'dueMonth',
+      ],
       ['rebaseline to M0', `/api/plan-items/${id}/rebaseline`, { dueMonth: 'M0', reason: 'Earlier' }, 'dueMonth'],
-      ['rebaseline to the same month', `/api/plan-items/${id}/rebaseline`, { dueMonth: 24, reason: 'Same' }, 'dueMonth'],
-      ['deliverable due beyond the project', `/api/projects/${projectId}/plan/items`, { kind: 'deliverable', number: 'D9.9', titleEn: 'Late', titleZh: '迟', dueMonth: 60 }, 'dueMonth'],
-      ['deliverable due at an unknown month', `/api/projects/${projectId}/plan/items`, { kind: 'deliverable', number: 'D9.9', titleEn: 'Late', titleZh: '迟', dueMonth: 'M2.5' }, 'dueMonth'],
-      ['deliverable without a due month', `/api/projects/${projectId}/plan/items`, { kind: 'deliverable', number: 'D9.9', titleEn: 'Late', titleZh: '迟' }, 'dueMonth'],
-      ['unknown dissemination level', `/api/projects/${projectId}/plan/items`, { kind: 'deliverable', number: 'D9.9', titleEn: 'X', titleZh: 'X', dueMonth: 40, dissemination: 'CO' }, 'dissemination'],
-      ['a lead partner on a milestone', `/api/projects/${projectId}/plan/items`, { kind: 'milestone', number: 'MS9', titleEn: 'X', titleZh: 'X', dueMonth: 40, type: 'report' }, 'type'],
-      ['a task ending before it starts', `/api/projects/${projectId}/plan/tasks`, { workPackageId: '00000000-0000-4000-8000-000000000000', code: 'T9.1', titleEn: 'X', titleZh: 'X', startMonth: 10, endMonth: 5 }, 'endMonth'],
-      ['reminder offsets that are not days', `/api/projects/${projectId}/plan/reminder-offsets`, { offsets: [30, -2] }, 'offsets'],
+      [
+        'rebaseline to the same month',
+        `/api/plan-items/${id}/rebaseline`,
+        { dueMonth: 24, reason: 'Same' },
+        'dueMonth',
+      ],
+      [
+        'deliverable due beyond the project',
+        `/api/projects/${projectId}/plan/items`,
+        { kind: 'deliverable', number: 'D9.9', titleEn: 'Late', titleZh: '迟', dueMonth: 60 },
+        'dueMonth',
+      ],
+      [
+        'deliverable due at an unknown month',
+        `/api/projects/${projectId}/plan/items`,
+        { kind: 'deliverable', number: 'D9.9', titleEn: 'Late', titleZh: '迟', dueMonth: 'M2.5' },
+        'dueMonth',
+      ],
+      [
+        'deliverable without a due month',
+        `/api/projects/${projectId}/plan/items`,
+        { kind: 'deliverable', number: 'D9.9', titleEn: 'Late', titleZh: '迟' },
+        'dueMonth',
+      ],
+      [
+        'unknown dissemination level',
+        `/api/projects/${projectId}/plan/items`,
+        { kind: 'deliverable', number: 'D9.9', titleEn: 'X', titleZh: 'X', dueMonth: 40, dissemination: 'CO' },
+        'dissemination',
+      ],
+      [
+        'a lead partner on a milestone',
+        `/api/projects/${projectId}/plan/items`,
+        { kind: 'milestone', number: 'MS9', titleEn: 'X', titleZh: 'X', dueMonth: 40, type: 'report' },
+        'type',
+      ],
+      [
+        'a task ending before it starts',
+        `/api/projects/${projectId}/plan/tasks`,
+        {
+          workPackageId: '00000000-0000-4000-8000-000000000000',
+          code: 'T9.1',
+          titleEn: 'X',
+          titleZh: 'X',
+          startMonth: 10,
+          endMonth: 5,
+        },
+        'endMonth',
+      ],
+      [
+        'reminder offsets that are not days',
+        `/api/projects/${projectId}/plan/reminder-offsets`,
+        { offsets: [30, -2] },
+        'offsets',
+      ],
     ];
     for (const [name, path, body, field] of cases) {
       const before = await counts();
       const dueBefore = await itemRow(id);
       const response = await coordinator.request(path.endsWith('reminder-offsets') ? 'PUT' : 'POST', path, body);
       expect({ name, status: response.status }).toEqual({ name, status: 400 });
-      expect({ name, fields: [...new Set(response.body.fields.map((f: { field: string }) => f.field))] }).toEqual({ name, fields: [field] });
+      expect({ name, fields: [...new Set(response.body.fields.map((f: { field: string }) => f.field))] }).toEqual({
+        name,
+        fields: [field],
+      });
       expect(await counts()).toEqual(before);
       expect(await itemRow(id)).toEqual(dueBefore);
     }
-    expect((await coordinator.post(`/api/projects/${projectId}/plan/items`, { kind: 'deliverable', number: 'D2.2', titleEn: 'Again', titleZh: '再', dueMonth: 20 })).status).toBe(409);
+    expect(
+      (
+        await coordinator.post(`/api/projects/${projectId}/plan/items`, {
+          kind: 'deliverable',
+          number: 'D2.2',
+          titleEn: 'Again',
+          titleZh: '再',
+          dueMonth: 20,
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('creates milestones and deliverables, links documents, configures reminder offsets', async () => {
     const created = await coordinator.post(`/api/projects/${projectId}/plan/items`, {
-      kind: 'deliverable', number: 'D2.4', titleEn: 'Workshop report, "validation", EU–China', titleZh: '路线图验证研讨会报告', dueMonth: 'M36', dissemination: 'SEN',
+      kind: 'deliverable',
+      number: 'D2.4',
+      titleEn: 'Workshop report, "validation", EU–China',
+      titleZh: '路线图验证研讨会报告',
+      dueMonth: 'M36',
+      dissemination: 'SEN',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ number: 'D2.4', dueMonth: 36, dueDate: '2022-12-31', status: 'planned', type: 'report', dissemination: 'SEN' });
+    expect(created.body).toMatchObject({
+      number: 'D2.4',
+      dueMonth: 36,
+      dueDate: '2022-12-31',
+      status: 'planned',
+      type: 'report',
+      dissemination: 'SEN',
+    });
     const roadmap = Object.values(docs).find((d) => d.type === 'roadmap')!;
-    const linked = await coordinator.post(`/api/plan-items/${created.body.id}/documents`, { documentId: roadmap.id, requiredStatus: 'in-review' });
+    const linked = await coordinator.post(`/api/plan-items/${created.body.id}/documents`, {
+      documentId: roadmap.id,
+      requiredStatus: 'in-review',
+    });
     expect(linked.body.documents).toEqual([expect.objectContaining({ id: roadmap.id, requiredStatus: 'in-review' })]);
     const unlinked = await coordinator.request('DELETE', `/api/plan-items/${created.body.id}/documents/${roadmap.id}`);
     expect(unlinked.body.documents).toEqual([]);
-    const offsets = await coordinator.request('PUT', `/api/projects/${projectId}/plan/reminder-offsets`, { offsets: [1, 14, 14] });
+    const offsets = await coordinator.request('PUT', `/api/projects/${projectId}/plan/reminder-offsets`, {
+      offsets: [1, 14, 14],
+    });
     expect(offsets.body).toEqual({ offsets: [14, 1] });
     expect((await dashboard()).reminderOffsets).toEqual([14, 1]);
     await coordinator.request('PUT', `/api/projects/${projectId}/plan/reminder-offsets`, { offsets: [30, 7, 1] });
@@ -281,14 +450,38 @@ describe('milestones and deliverables', () => {
     expect(response.headers.get('content-disposition')).toMatch(/attachment/);
     const text = response.body as string;
     const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
-    expect(header).toEqual(['kind', 'number', 'title_en', 'title_zh', 'work_package', 'task', 'lead_partner', 'type', 'dissemination', 'due_month', 'due_date', 'status', 'readiness_percent', 'documents_ready', 'documents_total', 'risk']);
+    expect(header).toEqual([
+      'kind',
+      'number',
+      'title_en',
+      'title_zh',
+      'work_package',
+      'task',
+      'lead_partner',
+      'type',
+      'dissemination',
+      'due_month',
+      'due_date',
+      'status',
+      'readiness_percent',
+      'documents_ready',
+      'documents_total',
+      'risk',
+    ]);
     const plan = await dashboard(advisory);
     expect(rows).toHaveLength(plan.items.length);
     for (const i of plan.items as Item[]) {
       const row = Object.fromEntries(header.map((h, index) => [h, rows.find((r) => r[1] === i.number)![index]]));
       expect(row).toMatchObject({
-        kind: i.kind, title_en: i.title.en, title_zh: i.title.zh, due_month: `M${i.dueMonth}`, due_date: i.dueDate,
-        status: i.status ?? '', documents_total: String(i.readiness.total), risk: i.risk, readiness_percent: String(Math.round(i.readiness.share * 100)),
+        kind: i.kind,
+        title_en: i.title.en,
+        title_zh: i.title.zh,
+        due_month: `M${i.dueMonth}`,
+        due_date: i.dueDate,
+        status: i.status ?? '',
+        documents_total: String(i.readiness.total),
+        risk: i.risk,
+        readiness_percent: String(Math.round(i.readiness.share * 100)),
       });
     }
     expect(rows.find((r) => r[1] === 'D2.4')![2]).toBe('Workshop report, "validation", EU–China');
@@ -304,7 +497,9 @@ describe('milestones and deliverables', () => {
     expect((await outsider.get(`/api/projects/${projectId}/plan`)).status).toBe(404);
     expect((await outsider.get(`/api/plan-items/${item['D2.2'].id}`)).status).toBe(404);
     expect((await outsider.get(`/api/projects/${projectId}/plan/export.csv`)).status).toBe(404);
-    expect((await outsider.post(`/api/plan-items/${item['D2.2'].id}/status`, { status: 'internal-review' })).status).toBe(404);
+    expect(
+      (await outsider.post(`/api/plan-items/${item['D2.2'].id}/status`, { status: 'internal-review' })).status,
+    ).toBe(404);
     expect((await new HttpClient(t.baseUrl).get(`/api/projects/${projectId}/plan`)).status).toBe(401);
   });
 

@@ -24,9 +24,13 @@ describe('server rendering and edits through the API', () => {
 
   it('renders a document to HTML, Markdown and text from the shared schema', async () => {
     const content = (await coordinator.get(`/api/documents/${papers[0].id}/content`)).body;
-    expect(content.html).toMatch(/^<h1>Awareness and empowerment of citizens and patients<\/h1><h2>Summary · 摘要<\/h2>/);
+    expect(content.html).toMatch(
+      /^<h1>Awareness and empowerment of citizens and patients<\/h1><h2>Summary · 摘要<\/h2>/,
+    );
     expect(content.markdown).toMatch(/^# Awareness and empowerment of citizens and patients\n\n## Summary · 摘要\n/);
-    const markdown = await fetch(`${a.baseUrl}/api/documents/${papers[0].id}/content.md`, { headers: { cookie: coordinator.cookie! } });
+    const markdown = await fetch(`${a.baseUrl}/api/documents/${papers[0].id}/content.md`, {
+      headers: { cookie: coordinator.cookie! },
+    });
     expect(markdown.headers.get('content-type')).toMatch(/^text\/markdown/);
     expect(await markdown.text()).toBe(content.markdown);
   });
@@ -39,7 +43,9 @@ describe('server rendering and edits through the API', () => {
       await Promise.all([waitForSync(onA.provider), waitForSync(onB.provider)]);
       appendParagraph(onA.doc, 'typed in the editor');
       await waitFor(() => fragmentText(onB.doc).includes('typed in the editor'), 5000, 'editor edit');
-      const response = await coordinator.post(`/api/documents/${documentId}/paragraphs`, { paragraphs: ['added through the API'] });
+      const response = await coordinator.post(`/api/documents/${documentId}/paragraphs`, {
+        paragraphs: ['added through the API'],
+      });
       expect(response.status).toBe(200);
       expect(response.body.text).toContain('added through the API');
       expect(response.body.text).toContain('typed in the editor');
@@ -54,7 +60,9 @@ describe('server rendering and edits through the API', () => {
 
   it('applies an API edit to a document nobody has open, and refuses readers and bad input', async () => {
     const documentId = papers[2].id;
-    expect((await coordinator.post(`/api/documents/${documentId}/paragraphs`, { paragraphs: ['while closed'] })).status).toBe(200);
+    expect(
+      (await coordinator.post(`/api/documents/${documentId}/paragraphs`, { paragraphs: ['while closed'] })).status,
+    ).toBe(200);
     const reader = connectCollab(b.baseUrl, documentId, coordinator.cookie);
     try {
       await waitForSync(reader.provider);
@@ -67,7 +75,9 @@ describe('server rendering and edits through the API', () => {
     const empty = await coordinator.post(`/api/documents/${documentId}/paragraphs`, { paragraphs: [] });
     expect(empty.status).toBe(400);
     expect(empty.body.fields[0].field).toBe('paragraphs');
-    const huge = await coordinator.post(`/api/documents/${documentId}/paragraphs`, { paragraphs: ['x'.repeat(20_001)] });
+    const huge = await coordinator.post(`/api/documents/${documentId}/paragraphs`, {
+      paragraphs: ['x'.repeat(20_001)],
+    });
     expect(huge.status).toBe(400);
   });
 
@@ -76,7 +86,12 @@ describe('server rendering and edits through the API', () => {
     const writer = connectCollab(a.baseUrl, documentId, coordinator.cookie);
     const other = connectCollab(a.baseUrl, documentId, coordinator.cookie);
     const stored = async () =>
-      (await a.dataSource.query('SELECT count(*)::int AS count, max(id)::text AS last FROM document_updates WHERE document_id = $1', [documentId]))[0];
+      (
+        await a.dataSource.query(
+          'SELECT count(*)::int AS count, max(id)::text AS last FROM document_updates WHERE document_id = $1',
+          [documentId],
+        )
+      )[0];
     try {
       await Promise.all([waitForSync(writer.provider), waitForSync(other.provider)]);
       // What a newer or foreign client might send: a node type the shared schema does not have, beside known text.
@@ -87,10 +102,18 @@ describe('server rendering and edits through the API', () => {
         known.insert(0, [new Y.XmlText('known text next to it')]);
         writer.doc.getXmlFragment('default').push([unknown, known]);
       });
-      await waitFor(() => fragmentText(other.doc).includes('<marquee>scrolling banner</marquee>'), 5000, 'unknown element relayed');
+      await waitFor(
+        () => fragmentText(other.doc).includes('<marquee>scrolling banner</marquee>'),
+        5000,
+        'unknown element relayed',
+      );
       // The room applies an update only after it is stored, so once the room has it, so has PostgreSQL.
       const room = (await a.app.get(CollaborationServer).liveRoom(documentId))!;
-      await poll(() => fragmentText(room.doc), (text) => text.includes('<marquee>'), 'unknown element in the room');
+      await poll(
+        () => fragmentText(room.doc),
+        (text) => text.includes('<marquee>'),
+        'unknown element in the room',
+      );
       const before = await stored();
       // The whole state, deletions included (a deletion does not move the state vector).
       const state = Buffer.from(Y.encodeStateAsUpdate(room.doc));

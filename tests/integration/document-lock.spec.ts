@@ -5,8 +5,6 @@ import { until } from '../support/poll';
 import { RawWriter } from '../support/raw-writer';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-
-
 describe('locked documents (approved minutes, final papers): nobody edits them, on the socket or over REST', () => {
   let t: TestApp;
   let coordinator: HttpClient;
@@ -30,7 +28,11 @@ describe('locked documents (approved minutes, final papers): nobody edits them, 
     t = await startTestApp();
     coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
     cochair = await new HttpClient(t.baseUrl).login('wg1-eu-cochair@example.org');
-    const documents = (await coordinator.get('/api/documents')).body as Array<{ id: string; workingGroupCode: string | null; type: string }>;
+    const documents = (await coordinator.get('/api/documents')).body as Array<{
+      id: string;
+      workingGroupCode: string | null;
+      type: string;
+    }>;
     paperId = documents.find((d) => d.workingGroupCode === 'WG1' && d.type === 'position-paper')!.id;
   });
   afterEach(() => {
@@ -48,17 +50,26 @@ describe('locked documents (approved minutes, final papers): nobody edits them, 
       if (typed < 400) writer.type(`w${typed++} `);
     }, 2);
     await until(() => writer.saved > 20, 'some edits saved');
-    const locked = await coordinator.post(`/api/documents/${paperId}/lock`, { reason: '  Approved by both co-chairs  ' });
+    const locked = await coordinator.post(`/api/documents/${paperId}/lock`, {
+      reason: '  Approved by both co-chairs  ',
+    });
     clearInterval(typing);
     expect(locked.status).toBe(200);
-    expect(locked.body).toMatchObject({ access: 'read', canLock: true, locked: { reason: 'Approved by both co-chairs' } });
+    expect(locked.body).toMatchObject({
+      access: 'read',
+      canLock: true,
+      locked: { reason: 'Approved by both co-chairs' },
+    });
     await until(() => writer.closeCode !== null, 'the writer closed');
     expect(writer.closeCode).toBe(CollabCloseCode.DocumentLocked);
     const rowsAtLock = await storedRows(paperId);
     await new Promise((r) => setTimeout(r, 300));
     expect(await storedRows(paperId)).toBe(rowsAtLock);
     // Everything acknowledged as saved is stored.
-    const [{ n: savedRows }] = await t.dataSource.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1', [paperId]);
+    const [{ n: savedRows }] = await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1',
+      [paperId],
+    );
     expect(writer.saved).toBeGreaterThan(20);
     expect(savedRows === 0 || savedRows >= writer.saved).toBe(true);
 
@@ -80,14 +91,20 @@ describe('locked documents (approved minutes, final papers): nobody edits them, 
     expect(await storedRows(paperId)).toBe(rowsAtLock);
     // Everyone who reads it sees why.
     const asReader = (await cochair.get(`/api/documents/${paperId}`)).body;
-    expect(asReader).toMatchObject({ access: 'read', canLock: false, locked: { reason: 'Approved by both co-chairs' } });
+    expect(asReader).toMatchObject({
+      access: 'read',
+      canLock: false,
+      locked: { reason: 'Approved by both co-chairs' },
+    });
 
     // Locking twice is a conflict; unlocking makes it editable again.
     expect((await coordinator.post(`/api/documents/${paperId}/lock`, { reason: 'again' })).status).toBe(409);
     const unlocked = await coordinator.post(`/api/documents/${paperId}/unlock`);
     expect(unlocked.status).toBe(200);
     expect(unlocked.body).toMatchObject({ access: 'write', locked: null });
-    expect((await coordinator.post(`/api/documents/${paperId}/paragraphs`, { paragraphs: ['editable again'] })).status).toBe(200);
+    expect(
+      (await coordinator.post(`/api/documents/${paperId}/paragraphs`, { paragraphs: ['editable again'] })).status,
+    ).toBe(200);
     expect((await coordinator.post(`/api/documents/${paperId}/unlock`)).status).toBe(409);
   });
 
@@ -126,7 +143,9 @@ describe('locked documents (approved minutes, final papers): nobody edits them, 
     );
     const outsider = await new HttpClient(t.baseUrl).login('lock-outsider@example.org');
     expect((await outsider.post(`/api/documents/${paperId}/lock`, { reason: 'x' })).status).toBe(404);
-    expect((await coordinator.post('/api/documents/00000000-0000-4000-8000-000000000000/lock', { reason: 'x' })).status).toBe(404);
+    expect(
+      (await coordinator.post('/api/documents/00000000-0000-4000-8000-000000000000/lock', { reason: 'x' })).status,
+    ).toBe(404);
     const [row] = await t.dataSource.query('SELECT locked_at FROM documents WHERE id = $1', [paperId]);
     expect(row.locked_at).toBeNull();
   });

@@ -12,7 +12,13 @@ describe('projects, working groups and documents respect access', () => {
     const client = await new HttpClient(t.baseUrl).login(email);
     const response = await client.get('/api/documents');
     expect(response.status).toBe(200);
-    return response.body as Array<{ id: string; title: { en: string }; workingGroupCode: string | null; type: string; access: string }>;
+    return response.body as Array<{
+      id: string;
+      title: { en: string };
+      workingGroupCode: string | null;
+      type: string;
+      access: string;
+    }>;
   }
 
   it('seeds the IC2PerMed demo: 48-month project from 2020-01-01, six partners, three WGs with guiding partners', async () => {
@@ -20,9 +26,21 @@ describe('projects, working groups and documents respect access', () => {
     const projects = (await client.get('/api/projects')).body;
     expect(projects).toHaveLength(1);
     expect(projects[0]).toMatchObject({ startDate: '2020-01-01', durationMonths: 48 });
-    expect(projects[0].partners.map((p: { shortName: string }) => p.shortName).sort()).toEqual(['BGI', 'FTELE', 'NCC', 'S2i', 'Tsinghua', 'UCSC']);
+    expect(projects[0].partners.map((p: { shortName: string }) => p.shortName).sort()).toEqual([
+      'BGI',
+      'FTELE',
+      'NCC',
+      'S2i',
+      'Tsinghua',
+      'UCSC',
+    ]);
     const groups = (await client.get('/api/working-groups')).body;
-    expect(groups.map((g: { code: string; guidingPartners: Array<{ shortName: string }> }) => [g.code, g.guidingPartners.map((p) => p.shortName).sort()])).toEqual([
+    expect(
+      groups.map((g: { code: string; guidingPartners: Array<{ shortName: string }> }) => [
+        g.code,
+        g.guidingPartners.map((p) => p.shortName).sort(),
+      ]),
+    ).toEqual([
       ['WG1', ['Tsinghua', 'UCSC']],
       ['WG2', ['BGI', 'S2i']],
       ['WG3', ['FTELE', 'NCC']],
@@ -75,7 +93,12 @@ describe('projects, working groups and documents respect access', () => {
     const detail = await client.get(`/api/working-groups/${wg1.id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.myRole).toBe('co-chair');
-    expect(detail.body.members.slice(0, 2).map((m: { role: string; region: string }) => [m.role, m.region]).sort()).toEqual([
+    expect(
+      detail.body.members
+        .slice(0, 2)
+        .map((m: { role: string; region: string }) => [m.role, m.region])
+        .sort(),
+    ).toEqual([
       ['co-chair', 'china'],
       ['co-chair', 'europe'],
     ]);
@@ -96,10 +119,13 @@ describe('projects, working groups and documents respect access', () => {
   });
 
   it('seeding again changes nothing (idempotent)', async () => {
-    const count = async () => (await t.dataSource.query(
-      `SELECT (SELECT count(*) FROM projects) + (SELECT count(*) FROM partners) + (SELECT count(*) FROM documents)
+    const count = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT (SELECT count(*) FROM projects) + (SELECT count(*) FROM partners) + (SELECT count(*) FROM documents)
             + (SELECT count(*) FROM users) + (SELECT count(*) FROM memberships) AS n`,
-    ))[0].n;
+        )
+      )[0].n;
     const before = await count();
     const { seedDemo } = await import('@roundtable/api-demo');
     await Promise.all([seedDemo(t.dataSource), seedDemo(t.dataSource)]);

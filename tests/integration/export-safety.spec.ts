@@ -42,7 +42,9 @@ describe('exports carry no active content', () => {
   });
 
   it('writes a partner name that looks like a formula as text in the balance CSV', async () => {
-    await t.dataSource.query("UPDATE partners SET short_name = '=cmd|'' /C calc''!A0' WHERE id = (SELECT id FROM partners ORDER BY short_name LIMIT 1)");
+    await t.dataSource.query(
+      "UPDATE partners SET short_name = '=cmd|'' /C calc''!A0' WHERE id = (SELECT id FROM partners ORDER BY short_name LIMIT 1)",
+    );
     const response = await coordinator.get(`/api/projects/${projectId}/balance.csv`);
     expect(response.status).toBe(200);
     const cells = (parseCsv(response.body as string, { bom: true }) as string[][]).flat();
@@ -66,7 +68,9 @@ describe('exports carry no active content', () => {
       doc.getXmlFragment(EDITOR_FRAGMENT).push([paragraph, block]);
     });
 
-    const markdown = await fetch(`${t.baseUrl}/api/documents/${document.id}/content.md`, { headers: { cookie: coordinator.cookie! } }).then((r) => r.text());
+    const markdown = await fetch(`${t.baseUrl}/api/documents/${document.id}/content.md`, {
+      headers: { cookie: coordinator.cookie! },
+    }).then((r) => r.text());
     expect(markdown).toContain('click me');
     // Read back by the most permissive CommonMark reader: raw HTML on, every link scheme let through.
     const reader = new MarkdownIt({ html: true });
@@ -86,8 +90,14 @@ describe('exports carry no active content', () => {
       expect(body.textContent).toContain('click me');
       expect(body.querySelectorAll('script, img, iframe, object, embed, svg').length).toBe(0);
       const elements = [...body.querySelectorAll('*')];
-      expect(elements.flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on')))).toEqual([]);
-      expect(elements.map((element) => element.getAttribute('href')).filter((href) => href && !/^(https?:|mailto:|\/|#)/.test(href))).toEqual([]);
+      expect(
+        elements.flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on'))),
+      ).toEqual([]);
+      expect(
+        elements
+          .map((element) => element.getAttribute('href'))
+          .filter((href) => href && !/^(https?:|mailto:|\/|#)/.test(href)),
+      ).toEqual([]);
     } finally {
       await window.happyDOM.close();
     }

@@ -2,7 +2,12 @@ import { JobsService } from '@roundtable/api-jobs';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-async function poll<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+async function poll<T>(
+  read: () => Promise<T> | T,
+  ok: (value: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await read();
@@ -24,7 +29,12 @@ describe('JobsService (pg-boss in the application database)', () => {
     return jobs;
   };
   const jobRows = async (name: string) =>
-    (await sql.query(`SELECT state, singleton_key, start_after > now() + interval '30 minutes' AS later FROM pgboss.job WHERE name = $1 ORDER BY created_on`, [name])).rows;
+    (
+      await sql.query(
+        `SELECT state, singleton_key, start_after > now() + interval '30 minutes' AS later FROM pgboss.job WHERE name = $1 ORDER BY created_on`,
+        [name],
+      )
+    ).rows;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -40,14 +50,24 @@ describe('JobsService (pg-boss in the application database)', () => {
   it('runs a registered handler with the data sent, in its own pgboss schema', async () => {
     const jobs = await start();
     const seen: Array<{ n: number }> = [];
-    await jobs.register<{ n: number }>('test-echo', async (data) => {
-      seen.push(data);
-    }, { pollingIntervalSeconds: 0.5 });
+    await jobs.register<{ n: number }>(
+      'test-echo',
+      async (data) => {
+        seen.push(data);
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
     expect(await jobs.send('test-echo', { n: 1 })).toEqual(expect.any(String));
     expect(await jobs.send('test-echo', { n: 2 })).toEqual(expect.any(String));
-    await poll(() => seen.length, (n) => n === 2, 'both jobs');
+    await poll(
+      () => seen.length,
+      (n) => n === 2,
+      'both jobs',
+    );
     expect(seen.map((d) => d.n).sort()).toEqual([1, 2]);
-    const [schema] = (await sql.query("SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name = 'pgboss'")).rows;
+    const [schema] = (
+      await sql.query("SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name = 'pgboss'")
+    ).rows;
     expect(schema.n).toBe(1);
   });
 
@@ -71,7 +91,12 @@ describe('JobsService (pg-boss in the application database)', () => {
     // creations used to deadlock.
     const [a, b] = [await start(), await start()];
     const names = Array.from({ length: 8 }, (_, i) => `burst-${i}`);
-    await Promise.all(names.flatMap((name) => [a.register(name, async () => undefined), b.register(name, async () => undefined, { policy: 'short' })]));
+    await Promise.all(
+      names.flatMap((name) => [
+        a.register(name, async () => undefined),
+        b.register(name, async () => undefined, { policy: 'short' }),
+      ]),
+    );
     const rows = (await sql.query('SELECT name FROM pgboss.queue WHERE name = ANY($1) ORDER BY name', [names])).rows;
     expect(rows.map((r) => r.name)).toEqual([...names].sort());
   });
@@ -83,12 +108,20 @@ describe('JobsService (pg-boss in the application database)', () => {
     await first.beforeApplicationShutdown();
     const second = await start();
     const ran: unknown[] = [];
-    await second.register('test-durable', async (data) => {
-      ran.push(data);
-    }, { pollingIntervalSeconds: 0.5 });
+    await second.register(
+      'test-durable',
+      async (data) => {
+        ran.push(data);
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
     expect(await jobRows('test-durable')).toEqual([{ state: 'created', singleton_key: null, later: true }]);
     await second.send('test-durable', { now: true });
-    await poll(() => ran.length, (n) => n === 1, 'the immediate job');
+    await poll(
+      () => ran.length,
+      (n) => n === 1,
+      'the immediate job',
+    );
     expect(ran).toEqual([{ now: true }]);
     await expect(first.send('test-durable', {})).rejects.toThrow(/stopped/);
   });

@@ -38,17 +38,29 @@ interface LibraryFile {
 
 describe('working-documents library', () => {
   let t: TestApp;
-  const c = {} as Record<'coordinator' | 'wg1CoChair' | 'wg1Expert' | 'wg1Observer' | 'wg2Expert' | 'wg2CoChair' | 'advisory' | 'outsider', HttpClient>;
+  const c = {} as Record<
+    'coordinator' | 'wg1CoChair' | 'wg1Expert' | 'wg1Observer' | 'wg2Expert' | 'wg2CoChair' | 'advisory' | 'outsider',
+    HttpClient
+  >;
   let projectId: string;
   let wg1: string;
   let wg2: string;
 
   /** multipart/form-data upload with the fetch of Node (undici), as a browser's FormData would send it. */
-  async function upload(client: HttpClient, path: string, file: { name: string; bytes: Buffer } | null, fields: Record<string, string> = {}) {
+  async function upload(
+    client: HttpClient,
+    path: string,
+    file: { name: string; bytes: Buffer } | null,
+    fields: Record<string, string> = {},
+  ) {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     if (file) form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
-    const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', body: form, headers: client.cookie ? { cookie: client.cookie } : {} });
+    const response = await fetch(`${t.baseUrl}${path}`, {
+      method: 'POST',
+      body: form,
+      headers: client.cookie ? { cookie: client.cookie } : {},
+    });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
@@ -56,11 +68,19 @@ describe('working-documents library', () => {
     const response = await fetch(`${t.baseUrl}${path}`, { headers: client.cookie ? { cookie: client.cookie } : {} });
     return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
   }
-  const list = async (client: HttpClient, query = '') => (await client.get(`/api/projects/${projectId}/library${query}`)).body as { files: LibraryFile[]; tags: Array<{ tag: string; count: number }>; uploadTargets: Array<string | null>; maxUploadBytes: number };
+  const list = async (client: HttpClient, query = '') =>
+    (await client.get(`/api/projects/${projectId}/library${query}`)).body as {
+      files: LibraryFile[];
+      tags: Array<{ tag: string; count: number }>;
+      uploadTargets: Array<string | null>;
+      maxUploadBytes: number;
+    };
   const counts = async () =>
-    (await t.dataSource.query(
-      'SELECT (SELECT count(*)::int FROM library_files) AS files, (SELECT count(*)::int FROM library_file_versions) AS versions, (SELECT count(*)::int FROM library_file_blobs) AS blobs',
-    ))[0] as { files: number; versions: number; blobs: number };
+    (
+      await t.dataSource.query(
+        'SELECT (SELECT count(*)::int FROM library_files) AS files, (SELECT count(*)::int FROM library_file_versions) AS versions, (SELECT count(*)::int FROM library_file_blobs) AS blobs',
+      )
+    )[0] as { files: number; versions: number; blobs: number };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -79,7 +99,8 @@ describe('working-documents library', () => {
       advisory: 'advisory-eu@example.org',
       outsider: 'outsider@example.org',
     } as const;
-    for (const [role, email] of Object.entries(emails)) c[role as keyof typeof c] = await new HttpClient(t.baseUrl).login(email);
+    for (const [role, email] of Object.entries(emails))
+      c[role as keyof typeof c] = await new HttpClient(t.baseUrl).login(email);
     projectId = (await c.coordinator.get('/api/projects')).body[0].id;
     const groups = (await c.coordinator.get('/api/working-groups')).body as Array<{ id: string; code: string }>;
     wg1 = groups.find((g) => g.code === 'WG1')!.id;
@@ -100,10 +121,15 @@ describe('working-documents library', () => {
 
   it('a WG1 expert uploads; a WG2 member finds it by tag, search and group, and downloads the same bytes with safe headers', async () => {
     const content = Buffer.from('# 精准医学 glossary\n\nBiobank: a collection of samples.\n', 'utf8');
-    const created = await upload(c.wg1Expert, `/api/working-groups/${wg1}/library`, { name: '术语表 glossary.md', bytes: content }, {
-      description: 'Shared glossary for the harmonisation workshop',
-      tags: 'Glossary, Harmonisation Workshop，术语',
-    });
+    const created = await upload(
+      c.wg1Expert,
+      `/api/working-groups/${wg1}/library`,
+      { name: '术语表 glossary.md', bytes: content },
+      {
+        description: 'Shared glossary for the harmonisation workshop',
+        tags: 'Glossary, Harmonisation Workshop，术语',
+      },
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       name: '术语表 glossary.md',
@@ -117,7 +143,12 @@ describe('working-documents library', () => {
       canEdit: true,
       canDelete: false,
     });
-    expect(created.body.latest).toMatchObject({ number: 1, sizeBytes: content.length, sha256: sha256(content), contentType: 'text/markdown; charset=utf-8' });
+    expect(created.body.latest).toMatchObject({
+      number: 1,
+      sizeBytes: content.length,
+      sha256: sha256(content),
+      contentType: 'text/markdown; charset=utf-8',
+    });
     const id = created.body.id as string;
 
     const byTag = await list(c.wg2Expert, '?tag=GLOSSARY');
@@ -128,17 +159,23 @@ describe('working-documents library', () => {
     expect((await list(c.wg2Expert, `?q=${encodeURIComponent('%')}`)).files).toEqual([]);
     expect((await list(c.wg2Expert, `?workingGroupId=${wg1}`)).files.every((f) => f.workingGroupId === wg1)).toBe(true);
     expect((await list(c.wg2Expert, `?workingGroupId=${wg2}`)).files.map((f) => f.id)).not.toContain(id);
-    expect((await list(c.wg2Expert, '?workingGroupId=project')).files.every((f) => f.workingGroupId === null)).toBe(true);
+    expect((await list(c.wg2Expert, '?workingGroupId=project')).files.every((f) => f.workingGroupId === null)).toBe(
+      true,
+    );
     // Last updated first.
     const all = (await list(c.wg2Expert)).files;
     expect(all[0].id).toBe(id);
-    expect([...all].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((f) => f.id)).toEqual(all.map((f) => f.id));
+    expect([...all].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((f) => f.id)).toEqual(
+      all.map((f) => f.id),
+    );
 
     const got = await download(c.wg2Expert, `/api/library/${id}/download`);
     expect(got.status).toBe(200);
     expect(got.bytes.equals(content)).toBe(true);
     expect(got.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
-    expect(got.headers.get('content-disposition')).toBe(`attachment; filename="___ glossary.md"; filename*=UTF-8''${encodeURIComponent('术语表 glossary.md')}`);
+    expect(got.headers.get('content-disposition')).toBe(
+      `attachment; filename="___ glossary.md"; filename*=UTF-8''${encodeURIComponent('术语表 glossary.md')}`,
+    );
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect(got.headers.get('content-security-policy')).toContain('sandbox');
     expect(got.headers.get('etag')).toBe(`"${sha256(content)}"`);
@@ -147,7 +184,12 @@ describe('working-documents library', () => {
   it('a new version keeps the earlier ones: listed newest first, the newest is the default download, any version downloads', async () => {
     const v1 = Buffer.from('a,b\n1,2\n');
     const v2 = Buffer.from('a,b\n1,2\n3,4\n');
-    const created = await upload(c.wg1Expert, `/api/working-groups/${wg1}/library`, { name: 'table.csv', bytes: v1 }, { tags: 'data' });
+    const created = await upload(
+      c.wg1Expert,
+      `/api/working-groups/${wg1}/library`,
+      { name: 'table.csv', bytes: v1 },
+      { tags: 'data' },
+    );
     const id = created.body.id as string;
     const second = await upload(c.wg1CoChair, `/api/library/${id}/versions`, { name: 'table-revised.csv', bytes: v2 });
     expect(second.status).toBe(201);
@@ -165,14 +207,25 @@ describe('working-documents library', () => {
     const other = (await list(c.wg2Expert)).files.find((f) => f.id !== id)!;
     expect((await download(c.wg2Expert, `/api/library/${id}/versions/${other.latest.id}/download`)).status).toBe(404);
     // A new version takes no description or tags: they belong to the file.
-    const withTags = await upload(c.wg1CoChair, `/api/library/${id}/versions`, { name: 'x.csv', bytes: v2 }, { tags: 'other' });
+    const withTags = await upload(
+      c.wg1CoChair,
+      `/api/library/${id}/versions`,
+      { name: 'x.csv', bytes: v2 },
+      { tags: 'other' },
+    );
     expect(withTags.status).toBe(400);
     expect(withTags.body.fields).toEqual([{ field: 'tags', message: 'tags is not expected here' }]);
   });
 
   it('concurrent new versions of one file get distinct numbers', async () => {
-    const id = (await upload(c.wg1Expert, `/api/working-groups/${wg1}/library`, { name: 'race.txt', bytes: Buffer.from('v1') })).body.id;
-    const results = await Promise.all([2, 3, 4, 5].map((n) => upload(c.wg1Expert, `/api/library/${id}/versions`, { name: 'race.txt', bytes: Buffer.from(`v${n}`) })));
+    const id = (
+      await upload(c.wg1Expert, `/api/working-groups/${wg1}/library`, { name: 'race.txt', bytes: Buffer.from('v1') })
+    ).body.id;
+    const results = await Promise.all(
+      [2, 3, 4, 5].map((n) =>
+        upload(c.wg1Expert, `/api/library/${id}/versions`, { name: 'race.txt', bytes: Buffer.from(`v${n}`) }),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     const detail = (await c.wg1Expert.get(`/api/library/${id}`)).body as LibraryFile;
     expect(detail.versions!.map((v) => v.number)).toEqual([5, 4, 3, 2, 1]);
@@ -180,14 +233,17 @@ describe('working-documents library', () => {
 
   it('who may upload, edit and delete; outsiders get 404 everywhere', async () => {
     const txt = (name: string) => ({ name, bytes: Buffer.from(`text of ${name}`) });
-    const wg1Upload = (role: keyof typeof c) => upload(c[role], `/api/working-groups/${wg1}/library`, txt(`by-${role}.txt`));
+    const wg1Upload = (role: keyof typeof c) =>
+      upload(c[role], `/api/working-groups/${wg1}/library`, txt(`by-${role}.txt`));
     expect((await wg1Upload('coordinator')).status).toBe(201);
     expect((await wg1Upload('wg1CoChair')).status).toBe(201);
     expect((await wg1Upload('wg1Observer')).status).toBe(403);
     expect((await wg1Upload('wg2Expert')).status).toBe(403);
     expect((await wg1Upload('advisory')).status).toBe(403);
     expect((await wg1Upload('outsider')).status).toBe(404);
-    expect((await upload(new HttpClient(t.baseUrl), `/api/working-groups/${wg1}/library`, txt('anon.txt'))).status).toBe(401);
+    expect(
+      (await upload(new HttpClient(t.baseUrl), `/api/working-groups/${wg1}/library`, txt('anon.txt'))).status,
+    ).toBe(401);
     // Project-level files are the coordinators'.
     expect((await upload(c.coordinator, `/api/projects/${projectId}/library`, txt('project.txt'))).status).toBe(201);
     expect((await upload(c.wg1CoChair, `/api/projects/${projectId}/library`, txt('project2.txt'))).status).toBe(403);
@@ -199,7 +255,10 @@ describe('working-documents library', () => {
     const file = (await upload(c.wg1Expert, `/api/working-groups/${wg1}/library`, txt('mine.txt'))).body as LibraryFile;
     const patch = (role: keyof typeof c, body: unknown) => c[role].request('PATCH', `/api/library/${file.id}`, body);
     expect((await patch('wg1Expert', { description: 'By the uploader' })).status).toBe(200);
-    expect((await patch('wg1CoChair', { tags: ['Reviewed'] })).body).toMatchObject({ description: 'By the uploader', tags: ['reviewed'] });
+    expect((await patch('wg1CoChair', { tags: ['Reviewed'] })).body).toMatchObject({
+      description: 'By the uploader',
+      tags: ['reviewed'],
+    });
     expect((await patch('coordinator', { description: 'By the coordinator' })).status).toBe(200);
     expect((await patch('wg1Observer', { description: 'x' })).status).toBe(403);
     expect((await patch('wg2CoChair', { description: 'x' })).status).toBe(403);
@@ -228,7 +287,10 @@ describe('working-documents library', () => {
     expect((await download(c.coordinator, `/api/library/${file.id}/download`)).status).toBe(404);
     expect((await list(c.coordinator)).files.map((f) => f.id)).not.toContain(file.id);
     expect((await del('coordinator')).status).toBe(404);
-    const [kept] = await t.dataSource.query('SELECT deleted_by_user_id IS NOT NULL AS recorded, (SELECT count(*)::int FROM library_file_versions WHERE file_id = $1) AS versions FROM library_files WHERE id = $1', [file.id]);
+    const [kept] = await t.dataSource.query(
+      'SELECT deleted_by_user_id IS NOT NULL AS recorded, (SELECT count(*)::int FROM library_file_versions WHERE file_id = $1) AS versions FROM library_files WHERE id = $1',
+      [file.id],
+    );
     expect(kept).toEqual({ recorded: true, versions: 1 });
   });
 
@@ -240,7 +302,12 @@ describe('working-documents library', () => {
       const big = Buffer.alloc(LIMIT + 1, 0x61);
       const result = await upload(c.wg1Expert, wg1Path(), { name: 'big.txt', bytes: big });
       expect(result.status).toBe(413);
-      expect(result.body).toEqual({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'file must be at most 1 MB', fields: [{ field: 'file', message: 'file must be at most 1 MB' }] });
+      expect(result.body).toEqual({
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'file must be at most 1 MB',
+        fields: [{ field: 'file', message: 'file must be at most 1 MB' }],
+      });
       // Far over the limit: refused from the declared length, before the body is read.
       const huge = await upload(c.wg1Expert, wg1Path(), { name: 'huge.txt', bytes: Buffer.alloc(3 * LIMIT, 0x61) });
       expect(huge.status).toBe(413);
@@ -250,7 +317,11 @@ describe('working-documents library', () => {
       const early = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = httpRequest(`${t.baseUrl}${wg1Path()}`, {
           method: 'POST',
-          headers: { cookie: c.wg1Expert.cookie!, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(100 * LIMIT) },
+          headers: {
+            cookie: c.wg1Expert.cookie!,
+            'content-type': 'multipart/form-data; boundary=x',
+            'content-length': String(100 * LIMIT),
+          },
         });
         req.on('response', (res) => {
           let body = '';
@@ -264,7 +335,9 @@ describe('working-documents library', () => {
       expect(JSON.parse(early.body).fields).toEqual([{ field: 'file', message: 'file must be at most 1 MB' }]);
       expect(await counts()).toEqual(before);
       // Exactly at the limit is accepted.
-      expect((await upload(c.wg1Expert, wg1Path(), { name: 'limit.txt', bytes: Buffer.alloc(LIMIT, 0x61) })).status).toBe(201);
+      expect(
+        (await upload(c.wg1Expert, wg1Path(), { name: 'limit.txt', bytes: Buffer.alloc(LIMIT, 0x61) })).status,
+      ).toBe(201);
     });
 
     it.each([
@@ -287,9 +360,19 @@ describe('working-documents library', () => {
       ['an empty file', { name: 'empty.txt', bytes: Buffer.alloc(0) }, {}, ['file']],
       ['no file', null, {}, ['file']],
       ['a name of dots only', { name: '..', bytes: Buffer.from('x') }, {}, ['file']],
-      ['11 tags', { name: 'tags.txt', bytes: Buffer.from('x') }, { tags: Array.from({ length: 11 }, (_, i) => `t${i}`).join(',') }, ['tags']],
+      [
+        '11 tags',
+        { name: 'tags.txt', bytes: Buffer.from('x') },
+        { tags: Array.from({ length: 11 }, (_, i) => `t${i}`).join(',') },
+        ['tags'],
+      ],
       ['a tag with punctuation', { name: 'tags.txt', bytes: Buffer.from('x') }, { tags: 'ok, <b>' }, ['tags']],
-      ['a description too long', { name: 'd.txt', bytes: Buffer.from('x') }, { description: 'x'.repeat(2001) }, ['description']],
+      [
+        'a description too long',
+        { name: 'd.txt', bytes: Buffer.from('x') },
+        { description: 'x'.repeat(2001) },
+        ['description'],
+      ],
       ['an unknown field', { name: 'u.txt', bytes: Buffer.from('x') }, { owner: 'someone' }, ['owner']],
     ])('%s → 400 naming the field, nothing stored', async (_label, file, fields, named) => {
       const before = await counts();
@@ -305,7 +388,11 @@ describe('working-documents library', () => {
       const form = new FormData();
       form.append('file', new Blob(['a']), 'a.txt');
       form.append('file', new Blob(['b']), 'b.txt');
-      const response = await fetch(`${t.baseUrl}${wg1Path()}`, { method: 'POST', body: form, headers: { cookie: c.wg1Expert.cookie! } });
+      const response = await fetch(`${t.baseUrl}${wg1Path()}`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: c.wg1Expert.cookie! },
+      });
       expect(response.status).toBe(400);
       expect((await response.json()).fields[0].field).toBe('file');
       expect(await counts()).toEqual(before);
@@ -319,30 +406,61 @@ describe('working-documents library', () => {
 
     it('path traversal and bidi overrides in the name are removed; the name is kept for display', async () => {
       // (Raw control characters make the multipart header itself malformed: 400 from the parser.)
-      const result = await upload(c.wg1Expert, wg1Path(), { name: '../../etc/\u202Epasswd.txt', bytes: Buffer.from('x') });
+      const result = await upload(c.wg1Expert, wg1Path(), {
+        name: '../../etc/\u202Epasswd.txt',
+        bytes: Buffer.from('x'),
+      });
       expect(result.status).toBe(201);
       expect(result.body.name).toBe('passwd.txt');
       expect(result.body.latest.fileName).toBe('passwd.txt');
       const got = await download(c.wg2Expert, `/api/library/${result.body.id}/download`);
-      expect(got.headers.get('content-disposition')).toBe(`attachment; filename="passwd.txt"; filename*=UTF-8''passwd.txt`);
+      expect(got.headers.get('content-disposition')).toBe(
+        `attachment; filename="passwd.txt"; filename*=UTF-8''passwd.txt`,
+      );
     });
 
     it('PATCH: too many tags → 400 naming tags; wrong types named; nothing changed', async () => {
-      const file = (await upload(c.wg1Expert, wg1Path(), { name: 'p.txt', bytes: Buffer.from('x') }, { tags: 'keep' })).body as LibraryFile;
-      const tooMany = await c.wg1Expert.request('PATCH', `/api/library/${file.id}`, { tags: Array.from({ length: 11 }, (_, i) => `t${i}`), description: 'new' });
+      const file = (await upload(c.wg1Expert, wg1Path(), { name: 'p.txt', bytes: Buffer.from('x') }, { tags: 'keep' }))
+        .body as LibraryFile;
+      const tooMany = await c.wg1Expert.request('PATCH', `/api/library/${file.id}`, {
+        tags: Array.from({ length: 11 }, (_, i) => `t${i}`),
+        description: 'new',
+      });
       expect(tooMany.status).toBe(400);
       expect(tooMany.body.fields).toEqual([{ field: 'tags', message: 'at most 10 tags' }]);
       const wrong = await c.wg1Expert.request('PATCH', `/api/library/${file.id}`, { tags: 'a,b', description: 5 });
       expect(wrong.status).toBe(400);
-      expect([...new Set(wrong.body.fields.map((f: { field: string }) => f.field))].sort()).toEqual(['description', 'tags']);
-      expect((await c.wg1Expert.get(`/api/library/${file.id}`)).body).toMatchObject({ tags: ['keep'], description: '' });
-      expect((await c.wg1Expert.get('/api/library/not-a-uuid')).body.fields).toEqual([{ field: 'fileId', message: 'fileId must be a UUID' }]);
+      expect([...new Set(wrong.body.fields.map((f: { field: string }) => f.field))].sort()).toEqual([
+        'description',
+        'tags',
+      ]);
+      expect((await c.wg1Expert.get(`/api/library/${file.id}`)).body).toMatchObject({
+        tags: ['keep'],
+        description: '',
+      });
+      expect((await c.wg1Expert.get('/api/library/not-a-uuid')).body.fields).toEqual([
+        { field: 'fileId', message: 'fileId must be a UUID' },
+      ]);
       // Upload routes check their ids before reading the body.
-      const badGroup = await upload(c.wg1Expert, '/api/working-groups/not-a-uuid/library', { name: 'x.txt', bytes: Buffer.from('x') });
-      expect(badGroup).toMatchObject({ status: 400, body: { fields: [{ field: 'groupId', message: 'groupId must be a UUID' }] } });
-      expect((await upload(c.wg1Expert, '/api/library/1/versions', { name: 'x.txt', bytes: Buffer.from('x') })).body.fields[0].field).toBe('fileId');
-      expect((await upload(c.coordinator, '/api/projects/x/library', { name: 'x.txt', bytes: Buffer.from('x') })).body.fields[0].field).toBe('projectId');
-      expect((await c.wg1Expert.get(`/api/projects/${projectId}/library?workingGroupId=x`)).body.fields[0].field).toBe('workingGroupId');
+      const badGroup = await upload(c.wg1Expert, '/api/working-groups/not-a-uuid/library', {
+        name: 'x.txt',
+        bytes: Buffer.from('x'),
+      });
+      expect(badGroup).toMatchObject({
+        status: 400,
+        body: { fields: [{ field: 'groupId', message: 'groupId must be a UUID' }] },
+      });
+      expect(
+        (await upload(c.wg1Expert, '/api/library/1/versions', { name: 'x.txt', bytes: Buffer.from('x') })).body
+          .fields[0].field,
+      ).toBe('fileId');
+      expect(
+        (await upload(c.coordinator, '/api/projects/x/library', { name: 'x.txt', bytes: Buffer.from('x') })).body
+          .fields[0].field,
+      ).toBe('projectId');
+      expect((await c.wg1Expert.get(`/api/projects/${projectId}/library?workingGroupId=x`)).body.fields[0].field).toBe(
+        'workingGroupId',
+      );
     });
   });
 });

@@ -18,7 +18,14 @@ describe('mail outbox worker', () => {
   let mail: MailService;
   let groupId: string;
 
-  type Row = { id: string; status: string; attempts: number; error: string | null; delay_ms: number | null; sent_at: Date | null };
+  type Row = {
+    id: string;
+    status: string;
+    attempts: number;
+    error: string | null;
+    delay_ms: number | null;
+    sent_at: Date | null;
+  };
   const rowsTo = (to: string): Promise<Row[]> =>
     t.dataSource.query(
       `SELECT id, status, attempts, error, round(extract(epoch FROM next_attempt_at - last_attempt_at) * 1000)::int AS delay_ms, sent_at
@@ -29,11 +36,18 @@ describe('mail outbox worker', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    Object.assign(process.env, { SMTP_URL: sink.url, OUTBOX_POLL_MS: '500', OUTBOX_RETRY_BASE_MS: '100', OUTBOX_LEASE_MS: '1500' });
+    Object.assign(process.env, {
+      SMTP_URL: sink.url,
+      OUTBOX_POLL_MS: '500',
+      OUTBOX_RETRY_BASE_MS: '100',
+      OUTBOX_LEASE_MS: '1500',
+    });
     t = await startTestApp();
     mail = t.app.get(MailService);
     const coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
-    groupId = ((await coordinator.get('/api/working-groups')).body as Array<{ code: string; id: string }>).find((g) => g.code === 'WG1')!.id;
+    groupId = ((await coordinator.get('/api/working-groups')).body as Array<{ code: string; id: string }>).find(
+      (g) => g.code === 'WG1',
+    )!.id;
   });
 
   afterEach(() => {
@@ -60,9 +74,15 @@ describe('mail outbox worker', () => {
 
     await t.dataSource.transaction((manager) => mail.enqueue(manager, message('committed@example.org')));
     await sink.waitForMessage((m) => m.to.includes('committed@example.org'));
-    const [row] = await poll(() => rowsTo('committed@example.org'), (rows) => rows[0]?.status === 'sent', 'the committed mail marked sent');
+    const [row] = await poll(
+      () => rowsTo('committed@example.org'),
+      (rows) => rows[0]?.status === 'sent',
+      'the committed mail marked sent',
+    );
     expect(row).toMatchObject({ attempts: 1, error: null });
-    expect(sink.messages.filter((m) => m.to.includes('committed@example.org') || m.to.includes('rolled-back@example.org'))).toHaveLength(1);
+    expect(
+      sink.messages.filter((m) => m.to.includes('committed@example.org') || m.to.includes('rolled-back@example.org')),
+    ).toHaveLength(1);
   });
 
   it('leaves neither the invitation nor its mail when the change fails at its commit', async () => {
@@ -75,7 +95,10 @@ describe('mail outbox worker', () => {
     `);
     const coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
     try {
-      const failed = await coordinator.post(`/api/working-groups/${groupId}/invitations`, { email: 'fault@example.org', role: 'expert' });
+      const failed = await coordinator.post(`/api/working-groups/${groupId}/invitations`, {
+        email: 'fault@example.org',
+        role: 'expert',
+      });
       expect(failed.status).toBeGreaterThanOrEqual(500);
     } finally {
       await t.dataSource.query('DROP TRIGGER outbox_test_fault ON invitations; DROP FUNCTION outbox_test_fault()');
@@ -83,7 +106,14 @@ describe('mail outbox worker', () => {
     expect(await t.dataSource.query("SELECT 1 FROM invitations WHERE email = 'fault@example.org'")).toEqual([]);
     expect(await rowsTo('fault@example.org')).toEqual([]);
     // The same request without the fault: invitation, row and mail.
-    expect((await coordinator.post(`/api/working-groups/${groupId}/invitations`, { email: 'after-fault@example.org', role: 'expert' })).status).toBe(201);
+    expect(
+      (
+        await coordinator.post(`/api/working-groups/${groupId}/invitations`, {
+          email: 'after-fault@example.org',
+          role: 'expert',
+        })
+      ).status,
+    ).toBe(201);
     await sink.waitForMessage((m) => m.to.includes('after-fault@example.org'));
     expect(sink.messages.filter((m) => m.to.includes('fault@example.org'))).toEqual([]);
   });
@@ -93,7 +123,11 @@ describe('mail outbox worker', () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     const to = 'smtp-down@example.org';
     await t.dataSource.transaction((manager) => mail.enqueue(manager, message(to)));
-    const [failing] = await poll(() => rowsTo(to), (rows) => rows[0]?.status === 'pending' && rows[0].attempts >= 4, 'four failed attempts');
+    const [failing] = await poll(
+      () => rowsTo(to),
+      (rows) => rows[0]?.status === 'pending' && rows[0].attempts >= 4,
+      'four failed attempts',
+    );
     expect(failing.error).toMatch(/ECONNREFUSED|connect/i);
     // base · 2^(attempts − 1) from the failure (the row measures from the attempt's start: a refused connection is quick).
     const expected = 100 * 2 ** (failing.attempts - 1);
@@ -104,7 +138,11 @@ describe('mail outbox worker', () => {
     const back = await startSmtpSink({ port });
     try {
       await back.waitForMessage((m) => m.to.includes(to), 15_000);
-      const [sent] = await poll(() => rowsTo(to), (rows) => rows[0]?.status === 'sent', 'the mail marked sent');
+      const [sent] = await poll(
+        () => rowsTo(to),
+        (rows) => rows[0]?.status === 'sent',
+        'the mail marked sent',
+      );
       expect(sent.attempts).toBeGreaterThan(failing.attempts);
       expect(back.messages.filter((m) => m.to.includes(to))).toHaveLength(1);
     } finally {
@@ -117,10 +155,17 @@ describe('mail outbox worker', () => {
     // As a worker that claimed the row and then died: `sending`, one attempt, a lease of one second.
     await t.dataSource.transaction(async (manager) => {
       await mail.enqueue(manager, message(to));
-      await manager.query("UPDATE mail_outbox SET status = 'sending', attempts = 1, last_attempt_at = now(), next_attempt_at = now() + interval '1 second' WHERE to_address = $1", [to]);
+      await manager.query(
+        "UPDATE mail_outbox SET status = 'sending', attempts = 1, last_attempt_at = now(), next_attempt_at = now() + interval '1 second' WHERE to_address = $1",
+        [to],
+      );
     });
     const sent = await sink.waitForMessage((m) => m.to.includes(to), 10_000);
-    const [row] = await poll(() => rowsTo(to), (rows) => rows[0]?.status === 'sent', 'the taken-up mail marked sent');
+    const [row] = await poll(
+      () => rowsTo(to),
+      (rows) => rows[0]?.status === 'sent',
+      'the taken-up mail marked sent',
+    );
     expect(row.attempts).toBe(2);
     // Had the dead worker's copy gone out too, both would carry the row's Message-ID.
     expect(sent.parsed.messageId).toBe(`<${row.id}@roundtable>`);
@@ -133,13 +178,24 @@ describe('mail outbox worker', () => {
     try {
       process.env.SMTP_URL = stalled.url;
       const coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
-      const created = await coordinator.post(`/api/working-groups/${groupId}/invitations`, { email: 'slow-server@example.org', role: 'expert' });
+      const created = await coordinator.post(`/api/working-groups/${groupId}/invitations`, {
+        email: 'slow-server@example.org',
+        role: 'expert',
+      });
       expect(created.status).toBe(201);
-      await poll(() => held.length, (n) => n === 1, 'the worker waiting at RCPT');
+      await poll(
+        () => held.length,
+        (n) => n === 1,
+        'the worker waiting at RCPT',
+      );
       expect((await rowsTo('slow-server@example.org'))[0]).toMatchObject({ status: 'sending', attempts: 1 });
       for (const release of held) release();
       await stalled.waitForMessage((m) => m.to.includes('slow-server@example.org'));
-      await poll(() => rowsTo('slow-server@example.org'), (rows) => rows[0]?.status === 'sent', 'the mail marked sent once the server answered');
+      await poll(
+        () => rowsTo('slow-server@example.org'),
+        (rows) => rows[0]?.status === 'sent',
+        'the mail marked sent once the server answered',
+      );
     } finally {
       await stalled.close();
     }
@@ -151,7 +207,11 @@ describe('mail outbox worker', () => {
       process.env.SMTP_URL = refusing.url;
       const to = 'no-such-mailbox@example.org';
       await t.dataSource.transaction((manager) => mail.enqueue(manager, message(to)));
-      const [row] = await poll(() => rowsTo(to), (rows) => rows[0]?.status === 'failed', 'the refused mail marked failed');
+      const [row] = await poll(
+        () => rowsTo(to),
+        (rows) => rows[0]?.status === 'failed',
+        'the refused mail marked failed',
+      );
       expect(row).toMatchObject({ attempts: 1, delay_ms: null });
       expect(row.error).toContain('No such mailbox');
     } finally {

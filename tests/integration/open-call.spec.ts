@@ -53,8 +53,13 @@ describe('open call for experts', () => {
     };
   }
 
-  async function applicationRows(call = callId): Promise<Array<{ id: string; email: string; name: string; status: string }>> {
-    return t.dataSource.query('SELECT id, email, name, status FROM applications WHERE call_id = $1 ORDER BY submitted_at', [call]);
+  async function applicationRows(
+    call = callId,
+  ): Promise<Array<{ id: string; email: string; name: string; status: string }>> {
+    return t.dataSource.query(
+      'SELECT id, email, name, status FROM applications WHERE call_id = $1 ORDER BY submitted_at',
+      [call],
+    );
   }
 
   async function allApplicationCount(): Promise<number> {
@@ -71,7 +76,10 @@ describe('open call for experts', () => {
   /** The confirmation link of the next confirmation mail to `email` not read yet (over SMTP). */
   async function confirmationLink(email: string): Promise<{ token: string; mail: SinkMessage }> {
     const mail = await sink.waitForMessage(
-      (m) => !usedMails.has(m) && m.to.some((to) => to.toLowerCase() === email.trim().toLowerCase()) && /\/apply\/confirm\//.test(m.text),
+      (m) =>
+        !usedMails.has(m) &&
+        m.to.some((to) => to.toLowerCase() === email.trim().toLowerCase()) &&
+        /\/apply\/confirm\//.test(m.text),
     );
     usedMails.add(mail);
     const token = /\/apply\/confirm\/([\w-]+)/.exec(mail.text)![1];
@@ -87,7 +95,10 @@ describe('open call for experts', () => {
     expect(response.status).toBe(202);
     const { token } = await confirmationLink(body.email as string);
     expect((await confirm(token)).status).toBe(200);
-    const [row] = await t.dataSource.query('SELECT id FROM applications WHERE call_id = $1 AND lower(email) = lower(trim($2))', [call, body.email]);
+    const [row] = await t.dataSource.query(
+      'SELECT id FROM applications WHERE call_id = $1 AND lower(email) = lower(trim($2))',
+      [call, body.email],
+    );
     return row.id;
   }
 
@@ -106,7 +117,9 @@ describe('open call for experts', () => {
     process.env.SMTP_URL = sink.url;
     t = await startTestApp();
     coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
-    const groups: Array<{ id: string; code: 'WG1' | 'WG2' | 'WG3'; projectId: string }> = (await coordinator.get('/api/working-groups')).body;
+    const groups: Array<{ id: string; code: 'WG1' | 'WG2' | 'WG3'; projectId: string }> = (
+      await coordinator.get('/api/working-groups')
+    ).body;
     wg = Object.fromEntries(groups.map((g) => [g.code, g.id])) as typeof wg;
     projectId = groups[0].projectId;
   });
@@ -157,7 +170,10 @@ describe('open call for experts', () => {
     });
 
     it('validates a new call and names each bad field', async () => {
-      const unknownGroup = await coordinator.post('/api/calls', callRequest({ workingGroupIds: [wg.WG1, '00000000-0000-4000-8000-000000000000'] }));
+      const unknownGroup = await coordinator.post(
+        '/api/calls',
+        callRequest({ workingGroupIds: [wg.WG1, '00000000-0000-4000-8000-000000000000'] }),
+      );
       expect(unknownGroup.status).toBe(400);
       expect(fieldsOf(unknownGroup.body)).toEqual(['workingGroupIds']);
 
@@ -185,7 +201,10 @@ describe('open call for experts', () => {
   describe('applying without an account', () => {
     it('keeps nothing as an application until the link mailed to the address is opened (202, then 200 on confirming)', async () => {
       await forgetSubmissionsFromHere();
-      const response = await anonymous().post(`/api/public/calls/${callId}/applications`, application({ locale: 'zh-CN' }));
+      const response = await anonymous().post(
+        `/api/public/calls/${callId}/applications`,
+        application({ locale: 'zh-CN' }),
+      );
       expect(response.status).toBe(202);
       expect(response.body).toEqual({ status: 'confirmation-sent' });
       expect(await applicationRows()).toEqual([]);
@@ -206,9 +225,18 @@ describe('open call for experts', () => {
       expect(confirmed.status).toBe(200);
       expect(confirmed.body).toEqual({ callId, replaced: false });
       const rows = await applicationRows();
-      expect(rows).toEqual([expect.objectContaining({ email: 'ada@example.net', status: 'submitted', name: 'Ada Applicant' })]);
-      const [stored] = await t.dataSource.query('SELECT country, expertise, submitted_from_ip FROM applications WHERE id = $1', [rows[0].id]);
-      expect(stored).toMatchObject({ country: 'FR', expertise: ['genomics', 'health economics'], submitted_from_ip: '127.0.0.1' });
+      expect(rows).toEqual([
+        expect.objectContaining({ email: 'ada@example.net', status: 'submitted', name: 'Ada Applicant' }),
+      ]);
+      const [stored] = await t.dataSource.query(
+        'SELECT country, expertise, submitted_from_ip FROM applications WHERE id = $1',
+        [rows[0].id],
+      );
+      expect(stored).toMatchObject({
+        country: 'FR',
+        expertise: ['genomics', 'health economics'],
+        submitted_from_ip: '127.0.0.1',
+      });
       const reviewed = await coordinator.get(`/api/calls/${callId}/applications`);
       expect(reviewed.body.map((a: { id: string }) => a.id)).toEqual([rows[0].id]);
     });
@@ -219,7 +247,10 @@ describe('open call for experts', () => {
         `/api/public/calls/${callId}/applications`,
         application({ email: '  ADA@Example.NET ', name: 'Someone Else', country: 'fr' }),
       );
-      const fresh = await anonymous().post(`/api/public/calls/${callId}/applications`, application({ email: 'never-applied@example.net' }));
+      const fresh = await anonymous().post(
+        `/api/public/calls/${callId}/applications`,
+        application({ email: 'never-applied@example.net' }),
+      );
       expect([again.status, fresh.status]).toEqual([202, 202]);
       expect(again.body).toEqual(fresh.body);
       expect(again.headers.get('content-length')).toBe(fresh.headers.get('content-length'));
@@ -242,7 +273,8 @@ describe('open call for experts', () => {
 
     it('uses each link once, never after it expires, and never after a later link for the same email was confirmed', async () => {
       await forgetSubmissionsFromHere();
-      const submit = (name: string) => anonymous().post(`/api/public/calls/${callId}/applications`, application({ email: 'links@example.net', name }));
+      const submit = (name: string) =>
+        anonymous().post(`/api/public/calls/${callId}/applications`, application({ email: 'links@example.net', name }));
       expect((await submit('First')).status).toBe(202);
       const first = await confirmationLink('links@example.net');
       expect((await submit('Second')).status).toBe(202);
@@ -250,7 +282,9 @@ describe('open call for experts', () => {
       expect((await submit('Third')).status).toBe(202);
       const third = await confirmationLink('links@example.net');
 
-      await t.dataSource.query("UPDATE application_submissions SET expires_at = now() - interval '1 second' WHERE payload->>'name' = 'Third'");
+      await t.dataSource.query(
+        "UPDATE application_submissions SET expires_at = now() - interval '1 second' WHERE payload->>'name' = 'Third'",
+      );
       const expired = await confirm(third.token);
       expect(expired.status).toBe(410);
       expect(expired.body.code).toBe('CONFIRMATION_EXPIRED');
@@ -265,7 +299,9 @@ describe('open call for experts', () => {
       expect(revoked.status).toBe(404);
       expect((await confirm('not-a-token')).status).toBe(404);
       expect((await confirm('A'.repeat(43))).status).toBe(404);
-      expect(await t.dataSource.query("SELECT name FROM applications WHERE email = 'links@example.net'")).toEqual([{ name: 'Second' }]);
+      expect(await t.dataSource.query("SELECT name FROM applications WHERE email = 'links@example.net'")).toEqual([
+        { name: 'Second' },
+      ]);
       await t.dataSource.query("DELETE FROM applications WHERE email = 'links@example.net'");
     });
 
@@ -278,7 +314,9 @@ describe('open call for experts', () => {
       expect(response.status).toBe(202);
       expect(response.body).toEqual({ status: 'confirmation-sent' });
       expect(await allApplicationCount()).toBe(before);
-      expect(await t.dataSource.query("SELECT 1 FROM application_submissions WHERE email = 'bot@example.net'")).toEqual([]);
+      expect(await t.dataSource.query("SELECT 1 FROM application_submissions WHERE email = 'bot@example.net'")).toEqual(
+        [],
+      );
     });
 
     it.each([
@@ -293,7 +331,11 @@ describe('open call for experts', () => {
       ['too many expertise tags', { expertise: Array.from({ length: 21 }, (_, i) => `tag ${i}`) }, ['expertise']],
       ['empty conflict-of-interest declaration', { conflictOfInterest: '   ' }, ['conflictOfInterest']],
       ['unexpected field', { admin: true }, ['admin']],
-      ['several problems at once', { name: '', affiliation: 'a'.repeat(301), consentGdpr: 'yes' }, ['affiliation', 'consentGdpr', 'name']],
+      [
+        'several problems at once',
+        { name: '', affiliation: 'a'.repeat(301), consentGdpr: 'yes' },
+        ['affiliation', 'consentGdpr', 'name'],
+      ],
     ])('rejects %s with 400 naming the field, storing nothing', async (_label, overrides, fields) => {
       const body: Record<string, unknown> = application({ email: 'invalid-case@example.net', ...overrides });
       if (Array.isArray(body.preferredWorkingGroupIds)) {
@@ -314,7 +356,10 @@ describe('open call for experts', () => {
       expect(closed.status).toBe(200);
       expect(closed.body.open).toBe(false);
       expect((await coordinator.post(`/api/calls/${closing}/close`)).status).toBe(200);
-      const response = await anonymous().post(`/api/public/calls/${closing}/applications`, application({ email: 'late@example.net' }));
+      const response = await anonymous().post(
+        `/api/public/calls/${closing}/applications`,
+        application({ email: 'late@example.net' }),
+      );
       expect(response.status).toBe(410);
       expect(response.body.code).toBe('CALL_CLOSED');
       expect(response.body.message).toMatch(/closed/);
@@ -323,8 +368,13 @@ describe('open call for experts', () => {
 
       // A call whose closing time has passed is closed too, without anyone closing it.
       const expired = await openCall({ workingGroupIds: [wg.WG1] });
-      await t.dataSource.query("UPDATE expert_calls SET closes_at = now() - interval '1 minute' WHERE id = $1", [expired]);
-      const late = await anonymous().post(`/api/public/calls/${expired}/applications`, application({ email: 'late@example.net' }));
+      await t.dataSource.query("UPDATE expert_calls SET closes_at = now() - interval '1 minute' WHERE id = $1", [
+        expired,
+      ]);
+      const late = await anonymous().post(
+        `/api/public/calls/${expired}/applications`,
+        application({ email: 'late@example.net' }),
+      );
       expect(late.status).toBe(410);
       expect(await applicationRows(expired)).toEqual([]);
     });
@@ -332,12 +382,19 @@ describe('open call for experts', () => {
     it('accepts at most 5 applications per address per hour (429 with Retry-After), then stores nothing', async () => {
       await forgetSubmissionsFromHere();
       for (let i = 1; i <= 5; i++) {
-        const response = await anonymous().post(`/api/public/calls/${callId}/applications`, application({ email: `burst-${i}@example.net` }));
+        const response = await anonymous().post(
+          `/api/public/calls/${callId}/applications`,
+          application({ email: `burst-${i}@example.net` }),
+        );
         expect(response.status).toBe(202);
       }
-      const submissions = async () => (await t.dataSource.query('SELECT count(*)::int AS count FROM application_submissions'))[0].count;
+      const submissions = async () =>
+        (await t.dataSource.query('SELECT count(*)::int AS count FROM application_submissions'))[0].count;
       const before = await submissions();
-      const sixth = await anonymous().post(`/api/public/calls/${callId}/applications`, application({ email: 'burst-6@example.net' }));
+      const sixth = await anonymous().post(
+        `/api/public/calls/${callId}/applications`,
+        application({ email: 'burst-6@example.net' }),
+      );
       expect(sixth.status).toBe(429);
       expect(sixth.body.code).toBe('TOO_MANY_ATTEMPTS');
       const retryAfter = Number(sixth.headers.get('retry-after'));
@@ -346,8 +403,13 @@ describe('open call for experts', () => {
       expect(await submissions()).toBe(before);
 
       // An hour later the address may apply again.
-      await t.dataSource.query("UPDATE application_submissions SET created_at = created_at - interval '61 minutes' WHERE email LIKE 'burst-%'");
-      const later = await anonymous().post(`/api/public/calls/${callId}/applications`, application({ email: 'burst-6@example.net' }));
+      await t.dataSource.query(
+        "UPDATE application_submissions SET created_at = created_at - interval '61 minutes' WHERE email LIKE 'burst-%'",
+      );
+      const later = await anonymous().post(
+        `/api/public/calls/${callId}/applications`,
+        application({ email: 'burst-6@example.net' }),
+      );
       expect(later.status).toBe(202);
       await t.dataSource.query("DELETE FROM application_submissions WHERE email LIKE 'burst-%'");
     });
@@ -374,7 +436,12 @@ describe('open call for experts', () => {
       expect(all.body.map((a: { id: string }) => a.id).sort()).toEqual([ids.wg1, ids.wg2, ids.both].sort());
       const both = all.body.find((a: { id: string }) => a.id === ids.both);
       expect(both.preferredWorkingGroups.map((g: { code: string }) => g.code)).toEqual(['WG2', 'WG1']);
-      expect(all.body.find((a: { id: string }) => a.id === ids.wg2)).toMatchObject({ country: 'CN', region: 'china', reviews: [], averageScore: null });
+      expect(all.body.find((a: { id: string }) => a.id === ids.wg2)).toMatchObject({
+        country: 'CN',
+        region: 'china',
+        reviews: [],
+        averageScore: null,
+      });
 
       const wg1Cochair = await new HttpClient(t.baseUrl).login('wg1-eu-cochair@example.org');
       const mine = await wg1Cochair.get(`/api/calls/${reviewCall}/applications`);
@@ -391,20 +458,32 @@ describe('open call for experts', () => {
     it('keeps applications away from those who may not review them', async () => {
       const wg3Cochair = await new HttpClient(t.baseUrl).login('wg3-eu-cochair@example.org');
       expect((await wg3Cochair.post(`/api/applications/${ids.wg1}/reviews`, { score: 5 })).status).toBe(404);
-      expect((await wg3Cochair.post(`/api/applications/${ids.wg1}/decision`, { decision: 'decline' })).status).toBe(404);
+      expect((await wg3Cochair.post(`/api/applications/${ids.wg1}/decision`, { decision: 'decline' })).status).toBe(
+        404,
+      );
       const wg1Cochair = await new HttpClient(t.baseUrl).login('wg1-eu-cochair@example.org');
       expect((await wg1Cochair.post(`/api/applications/${ids.wg2}/reviews`, { score: 5 })).status).toBe(404);
       const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM application_reviews');
       expect(count).toBe(0);
-      expect((await t.dataSource.query('SELECT status FROM applications WHERE id = $1', [ids.wg1]))[0].status).toBe('submitted');
+      expect((await t.dataSource.query('SELECT status FROM applications WHERE id = $1', [ids.wg1]))[0].status).toBe(
+        'submitted',
+      );
     });
 
     it('records one review per reviewer (a second one replaces it) and averages the scores', async () => {
       const wg1Cochair = await new HttpClient(t.baseUrl).login('wg1-eu-cochair@example.org');
-      const first = await wg1Cochair.post(`/api/applications/${ids.wg1}/reviews`, { score: 4, comment: 'Strong profile.' });
+      const first = await wg1Cochair.post(`/api/applications/${ids.wg1}/reviews`, {
+        score: 4,
+        comment: 'Strong profile.',
+      });
       expect(first.status).toBe(201);
-      expect(first.body.reviews).toEqual([{ reviewerName: 'WG1 EU co-chair', score: 4, comment: 'Strong profile.', mine: true }]);
-      const second = await wg1Cochair.post(`/api/applications/${ids.wg1}/reviews`, { score: 5, comment: 'Very strong.' });
+      expect(first.body.reviews).toEqual([
+        { reviewerName: 'WG1 EU co-chair', score: 4, comment: 'Strong profile.', mine: true },
+      ]);
+      const second = await wg1Cochair.post(`/api/applications/${ids.wg1}/reviews`, {
+        score: 5,
+        comment: 'Very strong.',
+      });
       expect(second.status).toBe(200);
       expect(second.body.reviews).toHaveLength(1);
       expect(second.body.reviews[0]).toMatchObject({ score: 5, comment: 'Very strong.', mine: true });
@@ -412,14 +491,20 @@ describe('open call for experts', () => {
       const byCoordinator = await coordinator.post(`/api/applications/${ids.wg1}/reviews`, { score: 2 });
       expect(byCoordinator.status).toBe(201);
       expect(byCoordinator.body.averageScore).toBe(3.5);
-      expect(byCoordinator.body.reviews.map((r: { mine: boolean; score: number }) => [r.score, r.mine])).toEqual([[5, false], [2, true]]);
+      expect(byCoordinator.body.reviews.map((r: { mine: boolean; score: number }) => [r.score, r.mine])).toEqual([
+        [5, false],
+        [2, true],
+      ]);
 
       for (const bad of [{ score: 6 }, { score: 0 }, { score: 2.5 }, {}, { score: 3, comment: 'c'.repeat(2001) }]) {
         const response = await wg1Cochair.post(`/api/applications/${ids.wg1}/reviews`, bad);
         expect(response.status).toBe(400);
         expect(fieldsOf(response.body)).toEqual(['comment' in bad ? 'comment' : 'score']);
       }
-      const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM application_reviews WHERE application_id = $1', [ids.wg1]);
+      const [{ count }] = await t.dataSource.query(
+        'SELECT count(*)::int AS count FROM application_reviews WHERE application_id = $1',
+        [ids.wg1],
+      );
       expect(count).toBe(2);
     });
 
@@ -428,21 +513,40 @@ describe('open call for experts', () => {
       const missingGroup = await wg1Cochair.post(`/api/applications/${ids.both}/decision`, { decision: 'accept' });
       expect(missingGroup.status).toBe(400);
       expect(fieldsOf(missingGroup.body)).toEqual(['workingGroupId']);
-      const outside = await wg1Cochair.post(`/api/applications/${ids.both}/decision`, { decision: 'accept', workingGroupId: wg.WG3 });
+      const outside = await wg1Cochair.post(`/api/applications/${ids.both}/decision`, {
+        decision: 'accept',
+        workingGroupId: wg.WG3,
+      });
       expect(outside.status).toBe(400);
       expect(fieldsOf(outside.body)).toEqual(['workingGroupId']);
-      const notTheirs = await wg1Cochair.post(`/api/applications/${ids.both}/decision`, { decision: 'accept', workingGroupId: wg.WG2 });
+      const notTheirs = await wg1Cochair.post(`/api/applications/${ids.both}/decision`, {
+        decision: 'accept',
+        workingGroupId: wg.WG2,
+      });
       expect(notTheirs.status).toBe(403);
       expect(await t.dataSource.query('SELECT 1 FROM invitations WHERE application_id = $1', [ids.both])).toEqual([]);
 
-      const accepted = await wg1Cochair.post(`/api/applications/${ids.both}/decision`, { decision: 'accept', workingGroupId: wg.WG1 });
+      const accepted = await wg1Cochair.post(`/api/applications/${ids.both}/decision`, {
+        decision: 'accept',
+        workingGroupId: wg.WG1,
+      });
       expect(accepted.status).toBe(200);
       expect(accepted.body).toMatchObject({ id: ids.both, status: 'accepted' });
-      const invitations = await t.dataSource.query('SELECT working_group_id, email, role, display_name FROM invitations WHERE application_id = $1', [ids.both]);
-      expect(invitations).toEqual([{ working_group_id: wg.WG1, email: 'both@example.net', role: 'expert', display_name: 'both' }]);
-      const mails = await t.dataSource.query("SELECT kind FROM mail_outbox WHERE to_address = 'both@example.net' ORDER BY created_at");
+      const invitations = await t.dataSource.query(
+        'SELECT working_group_id, email, role, display_name FROM invitations WHERE application_id = $1',
+        [ids.both],
+      );
+      expect(invitations).toEqual([
+        { working_group_id: wg.WG1, email: 'both@example.net', role: 'expert', display_name: 'both' },
+      ]);
+      const mails = await t.dataSource.query(
+        "SELECT kind FROM mail_outbox WHERE to_address = 'both@example.net' ORDER BY created_at",
+      );
       expect(mails).toEqual([{ kind: 'application-confirmation' }, { kind: 'invitation' }]);
-      const [row] = await t.dataSource.query('SELECT decided_at, decision_working_group_id FROM applications WHERE id = $1', [ids.both]);
+      const [row] = await t.dataSource.query(
+        'SELECT decided_at, decision_working_group_id FROM applications WHERE id = $1',
+        [ids.both],
+      );
       expect(row.decided_at).not.toBeNull();
       expect(row.decision_working_group_id).toBe(wg.WG1);
     });
@@ -475,10 +579,16 @@ describe('open call for experts', () => {
         expect(response.status).toBe(409);
         expect(response.body.code).toBe('CONFLICT');
       }
-      expect(await t.dataSource.query('SELECT count(*)::int AS count FROM invitations WHERE application_id = ANY($1)', [[ids.both, ids.wg2]])).toEqual([{ count: 1 }]);
-      expect(await t.dataSource.query("SELECT count(*)::int AS count FROM mail_outbox WHERE to_address IN ('both@example.net', 'wg2-only@example.net') AND kind <> 'application-confirmation'")).toEqual([
-        { count: 2 },
-      ]);
+      expect(
+        await t.dataSource.query('SELECT count(*)::int AS count FROM invitations WHERE application_id = ANY($1)', [
+          [ids.both, ids.wg2],
+        ]),
+      ).toEqual([{ count: 1 }]);
+      expect(
+        await t.dataSource.query(
+          "SELECT count(*)::int AS count FROM mail_outbox WHERE to_address IN ('both@example.net', 'wg2-only@example.net') AND kind <> 'application-confirmation'",
+        ),
+      ).toEqual([{ count: 2 }]);
 
       // A new submission is answered as always; confirming it cannot change a decided application.
       const resubmitted = await anonymous().post(
@@ -496,7 +606,10 @@ describe('open call for experts', () => {
     it('leaves the application undecided when the invitation cannot be created (already a member)', async () => {
       await forgetSubmissionsFromHere();
       const id = await applyConfirmed(reviewCall, { email: 'WG1-expert@example.org' });
-      const refused = await coordinator.post(`/api/applications/${id}/decision`, { decision: 'accept', workingGroupId: wg.WG1 });
+      const refused = await coordinator.post(`/api/applications/${id}/decision`, {
+        decision: 'accept',
+        workingGroupId: wg.WG1,
+      });
       expect(refused.status).toBe(409);
       const [row] = await t.dataSource.query('SELECT status, decided_at FROM applications WHERE id = $1', [id]);
       expect(row).toEqual({ status: 'submitted', decided_at: null });
@@ -511,8 +624,13 @@ describe('open call for experts', () => {
         coordinator.post(`/api/applications/${id}/decision`, { decision: 'decline' }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      const [{ invitations }] = await t.dataSource.query('SELECT count(*)::int AS invitations FROM invitations WHERE application_id = $1', [id]);
-      const [{ mails }] = await t.dataSource.query("SELECT count(*)::int AS mails FROM mail_outbox WHERE to_address = 'race@example.net' AND kind <> 'application-confirmation'");
+      const [{ invitations }] = await t.dataSource.query(
+        'SELECT count(*)::int AS invitations FROM invitations WHERE application_id = $1',
+        [id],
+      );
+      const [{ mails }] = await t.dataSource.query(
+        "SELECT count(*)::int AS mails FROM mail_outbox WHERE to_address = 'race@example.net' AND kind <> 'application-confirmation'",
+      );
       expect(invitations + mails).toBe(results[0].status === 200 ? 2 : 1);
     });
   });

@@ -23,7 +23,10 @@ describe('passwords and sign out everywhere (HTTP, real PostgreSQL, SMTP sink)',
   afterAll(async () => {
     await t?.close();
     await sink?.close();
-    for (const [name, value] of [['SMTP_URL', saved.smtp], ['PUBLIC_URL', saved.publicUrl]] as const) {
+    for (const [name, value] of [
+      ['SMTP_URL', saved.smtp],
+      ['PUBLIC_URL', saved.publicUrl],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -31,14 +34,18 @@ describe('passwords and sign out everywhere (HTTP, real PostgreSQL, SMTP sink)',
 
   const signIn = (email: string, password = 'roundtable-demo') => new HttpClient(t.baseUrl).login(email, password);
   const fieldsOf = (body: { fields?: Array<{ field: string }> }) => (body.fields ?? []).map((f) => f.field);
-  const tokenFrom = (mail: SinkMessage) => /http:\/\/roundtable\.test\/reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+  const tokenFrom = (mail: SinkMessage) =>
+    /http:\/\/roundtable\.test\/reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
 
   it('changes a password with the current one, refuses weak ones by name, and ends the other sessions', async () => {
     const email = 'wg2-eu-cochair@example.org';
     const here = await signIn(email);
     const there = await signIn(email);
 
-    const wrong = await here.post('/api/auth/password', { currentPassword: 'not-my-password', newPassword: 'violet-harbour-sings-41' });
+    const wrong = await here.post('/api/auth/password', {
+      currentPassword: 'not-my-password',
+      newPassword: 'violet-harbour-sings-41',
+    });
     expect(wrong.status).toBe(400);
     expect(fieldsOf(wrong.body)).toEqual(['currentPassword']);
     for (const weak of ['aaaaaaaaaa', 'password123', 'x-wg2-eu-cochair-x', 'short']) {
@@ -47,23 +54,39 @@ describe('passwords and sign out everywhere (HTTP, real PostgreSQL, SMTP sink)',
     }
     expect((await there.get('/api/auth/me')).status).toBe(200);
 
-    expect((await here.post('/api/auth/password', { currentPassword: 'roundtable-demo', newPassword: 'violet-harbour-sings-41' })).status).toBe(204);
+    expect(
+      (
+        await here.post('/api/auth/password', {
+          currentPassword: 'roundtable-demo',
+          newPassword: 'violet-harbour-sings-41',
+        })
+      ).status,
+    ).toBe(204);
     expect((await here.get('/api/auth/me')).status).toBe(200);
     expect((await there.get('/api/auth/me')).status).toBe(401);
-    expect((await new HttpClient(t.baseUrl).post('/api/auth/login', { email, password: 'roundtable-demo' })).status).toBe(401);
+    expect(
+      (await new HttpClient(t.baseUrl).post('/api/auth/login', { email, password: 'roundtable-demo' })).status,
+    ).toBe(401);
     await signIn(email, 'violet-harbour-sings-41');
   }, 90_000); // a dozen argon2 hashes and verifications on a shared CPU
 
   it('needs a session to change a password', async () => {
-    const anonymous = await new HttpClient(t.baseUrl).post('/api/auth/password', { currentPassword: 'roundtable-demo', newPassword: 'violet-harbour-sings-41' });
+    const anonymous = await new HttpClient(t.baseUrl).post('/api/auth/password', {
+      currentPassword: 'roundtable-demo',
+      newPassword: 'violet-harbour-sings-41',
+    });
     expect(anonymous.status).toBe(401);
   });
 
   it('resets a password by an emailed link in the account’s language: hashed, single use, ends every session', async () => {
     const email = 'wg1-cn-cochair@example.org';
     const before = await signIn(email);
-    const unknown = await new HttpClient(t.baseUrl).post('/api/auth/password-reset', { email: 'nobody-at-all@example.org' });
-    const known = await new HttpClient(t.baseUrl).post('/api/auth/password-reset', { email: 'WG1-CN-Cochair@example.org' });
+    const unknown = await new HttpClient(t.baseUrl).post('/api/auth/password-reset', {
+      email: 'nobody-at-all@example.org',
+    });
+    const known = await new HttpClient(t.baseUrl).post('/api/auth/password-reset', {
+      email: 'WG1-CN-Cochair@example.org',
+    });
     // The same answer whether or not the email has an account.
     expect(known.status).toBe(202);
     expect([unknown.status, unknown.body]).toEqual([known.status, known.body]);
@@ -81,14 +104,19 @@ describe('passwords and sign out everywhere (HTTP, real PostgreSQL, SMTP sink)',
     expect(stored.ttl).toMatchObject({ hours: 1 });
 
     // Whoever may read the outbox sees that the mail went out, never the link.
-    const outbox = (await (await signIn('coordinator@example.org')).get('/api/admin/outbox')).body as Array<{ kind: string; text: string }>;
+    const outbox = (await (await signIn('coordinator@example.org')).get('/api/admin/outbox')).body as Array<{
+      kind: string;
+      text: string;
+    }>;
     expect(outbox.filter((m) => m.kind === 'password-reset').map((m) => m.text)).toEqual(['']);
     expect(JSON.stringify(outbox)).not.toContain(token);
 
     const visitor = new HttpClient(t.baseUrl);
     const weak = await visitor.post('/api/auth/password-reset/confirm', { token, password: '1234567890' });
     expect([weak.status, fieldsOf(weak.body)]).toEqual([400, ['password']]);
-    expect((await visitor.post('/api/auth/password-reset/confirm', { token, password: 'amber-cloud-walks-home' })).status).toBe(204);
+    expect(
+      (await visitor.post('/api/auth/password-reset/confirm', { token, password: 'amber-cloud-walks-home' })).status,
+    ).toBe(204);
     expect((await before.get('/api/auth/me')).status).toBe(401);
     await signIn(email, 'amber-cloud-walks-home');
 
@@ -103,11 +131,20 @@ describe('passwords and sign out everywhere (HTTP, real PostgreSQL, SMTP sink)',
     await new HttpClient(t.baseUrl).post('/api/auth/password-reset', { email: target });
     const token = tokenFrom(await sink.waitForMessage((m) => m.to.includes(target)));
     await t.dataSource.query("UPDATE password_reset_tokens SET expires_at = now() - interval '1 second'");
-    const expired = await new HttpClient(t.baseUrl).post('/api/auth/password-reset/confirm', { token, password: 'amber-cloud-walks-home' });
+    const expired = await new HttpClient(t.baseUrl).post('/api/auth/password-reset/confirm', {
+      token,
+      password: 'amber-cloud-walks-home',
+    });
     expect([expired.status, expired.body.code]).toEqual([410, 'RESET_LINK_INVALID']);
-    const madeUp = await new HttpClient(t.baseUrl).post('/api/auth/password-reset/confirm', { token: 'A'.repeat(43), password: 'amber-cloud-walks-home' });
+    const madeUp = await new HttpClient(t.baseUrl).post('/api/auth/password-reset/confirm', {
+      token: 'A'.repeat(43),
+      password: 'amber-cloud-walks-home',
+    });
     expect([madeUp.status, madeUp.body.code]).toEqual([410, 'RESET_LINK_INVALID']);
-    const malformed = await new HttpClient(t.baseUrl).post('/api/auth/password-reset/confirm', { token: 42, password: null });
+    const malformed = await new HttpClient(t.baseUrl).post('/api/auth/password-reset/confirm', {
+      token: 42,
+      password: null,
+    });
     expect(malformed.status).toBe(400);
     expect([...new Set(fieldsOf(malformed.body))].sort()).toEqual(['password', 'token']);
     await signIn(target);

@@ -1,6 +1,12 @@
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import { ApiException, PolicyGuard, PolicyRegistry, type DeclaredRoute, type PolicyResource } from '@roundtable/api-platform';
+import {
+  ApiException,
+  PolicyGuard,
+  PolicyRegistry,
+  type DeclaredRoute,
+  type PolicyResource,
+} from '@roundtable/api-platform';
 import { HttpClient } from '../support/http-client';
 import { addOutsider, EMAIL, openCall, ROLES, type Role } from '../support/matrix-roles';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -16,18 +22,33 @@ type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
 
 /** Fixtures a route's resource id is taken from (see beforeAll). */
 type Fixture =
-  | 'project' | 'wg1' | 'wg1Paper' | 'wg2Paper' | 'roadmap' | 'd23' | 'wg1ExpertPerson' | 'wg1Meeting' | 'wg1ApprovedMinutes'
-  | 'wg1DraftMinutes' | 'wg1Action' | 'wg1File' | 'call' | 'application' | 'invitation' | 'thread' | 'comment';
+  | 'project'
+  | 'wg1'
+  | 'wg1Paper'
+  | 'wg2Paper'
+  | 'roadmap'
+  | 'd23'
+  | 'wg1ExpertPerson'
+  | 'wg1Meeting'
+  | 'wg1ApprovedMinutes'
+  | 'wg1DraftMinutes'
+  | 'wg1Action'
+  | 'wg1File'
+  | 'call'
+  | 'application'
+  | 'invitation'
+  | 'thread'
+  | 'comment';
 
 //                                  coord  cochair expert obs    wg2exp outsider anon
-const ALL: Outcome[] =                  ['ok', 'ok',   'ok',  'ok',  'ok',  'ok',    'ok'];
-const SIGNED_IN: Outcome[] =            ['ok', 'ok',   'ok',  'ok',  'ok',  'ok',    401];
-const PROJECT_READERS: Outcome[] =      ['ok', 'ok',   'ok',  'ok',  'ok',  404,     401];
-const COORDINATORS: Outcome[] =         ['ok', 403,    403,   403,   403,   404,     401];
-const WG1_MANAGERS: Outcome[] =         ['ok', 'ok',   403,   403,   403,   404,     401];
-const WG1_WRITERS: Outcome[] =          ['ok', 'ok',   'ok',  403,   403,   404,     401];
-const WG1_MEETING_READERS: Outcome[] =  ['ok', 'ok',   'ok',  'ok',  404,   404,     401];
-const WG1_MEETING_MANAGERS: Outcome[] = ['ok', 'ok',   403,   403,   404,   404,     401];
+const ALL: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
+const SIGNED_IN: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 401];
+const PROJECT_READERS: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok', 404, 401];
+const COORDINATORS: Outcome[] = ['ok', 403, 403, 403, 403, 404, 401];
+const WG1_MANAGERS: Outcome[] = ['ok', 'ok', 403, 403, 403, 404, 401];
+const WG1_WRITERS: Outcome[] = ['ok', 'ok', 'ok', 403, 403, 404, 401];
+const WG1_MEETING_READERS: Outcome[] = ['ok', 'ok', 'ok', 'ok', 404, 404, 401];
+const WG1_MEETING_MANAGERS: Outcome[] = ['ok', 'ok', 403, 403, 404, 404, 401];
 
 /**
  * Route → the fixture its declared resource is taken from, and the outcome per role (in ROLES order). Some
@@ -169,23 +190,37 @@ describe('permission matrix: every route × role, as the declared policy decides
       users[role] =
         role === 'anonymous'
           ? undefined
-          : (await t.dataSource.query('SELECT id, email, platform_role AS "platformRole", person_id AS "personId" FROM users WHERE email = $1', [EMAIL[role]]))[0];
+          : (
+              await t.dataSource.query(
+                'SELECT id, email, platform_role AS "platformRole", person_id AS "personId" FROM users WHERE email = $1',
+                [EMAIL[role]],
+              )
+            )[0];
     }
     const one = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0].id as string;
     const coordinator = await new HttpClient(t.baseUrl).login(EMAIL.coordinator);
     ids.project = await one('SELECT id FROM projects');
     ids.wg1 = await one("SELECT id FROM working_groups WHERE code = 'WG1'");
-    ids.wg1Paper = await one("SELECT d.id FROM documents d JOIN working_groups g ON g.id = d.working_group_id WHERE g.code = 'WG1' AND d.type <> 'minutes' ORDER BY d.created_at LIMIT 1");
-    ids.wg2Paper = await one("SELECT d.id FROM documents d JOIN working_groups g ON g.id = d.working_group_id WHERE g.code = 'WG2' AND d.type <> 'minutes' ORDER BY d.created_at LIMIT 1");
+    ids.wg1Paper = await one(
+      "SELECT d.id FROM documents d JOIN working_groups g ON g.id = d.working_group_id WHERE g.code = 'WG1' AND d.type <> 'minutes' ORDER BY d.created_at LIMIT 1",
+    );
+    ids.wg2Paper = await one(
+      "SELECT d.id FROM documents d JOIN working_groups g ON g.id = d.working_group_id WHERE g.code = 'WG2' AND d.type <> 'minutes' ORDER BY d.created_at LIMIT 1",
+    );
     ids.roadmap = await one("SELECT id FROM documents WHERE type = 'roadmap'");
     ids.d23 = await one("SELECT id FROM plan_items WHERE number = 'D2.3'");
     ids.wg1ExpertPerson = await one("SELECT id FROM people WHERE email = 'wg1-expert@example.org'");
     ids.wg1Meeting = await one("SELECT id FROM meetings WHERE seed_key = 'meeting:wg1-monthly'");
     const minutes = (status: string) =>
-      one('SELECT id FROM meeting_minutes WHERE meeting_id = $1 AND status = $2 ORDER BY occurrence_start LIMIT 1', [ids.wg1Meeting, status]);
+      one('SELECT id FROM meeting_minutes WHERE meeting_id = $1 AND status = $2 ORDER BY occurrence_start LIMIT 1', [
+        ids.wg1Meeting,
+        status,
+      ]);
     ids.wg1ApprovedMinutes = await minutes('approved');
     ids.wg1DraftMinutes = await minutes('draft');
-    ids.wg1Action = await one('SELECT id FROM action_items WHERE minutes_id = $1 ORDER BY created_at LIMIT 1', [ids.wg1ApprovedMinutes]);
+    ids.wg1Action = await one('SELECT id FROM action_items WHERE minutes_id = $1 ORDER BY created_at LIMIT 1', [
+      ids.wg1ApprovedMinutes,
+    ]);
     ids.wg1File = await one("SELECT id FROM library_files WHERE name = 'WG1 kick-off notes.md'");
     ids.call = await openCall(coordinator, ids.project, ids.wg1);
     // A confirmed application, as the confirmation link leaves it (the policy only reads its call and groups).
@@ -196,7 +231,12 @@ describe('permission matrix: every route × role, as the declared policy decides
                'To contribute.', 'none', true, true, '127.0.0.1', now()) RETURNING id`,
       [ids.call, [ids.wg1]],
     );
-    ids.invitation = (await coordinator.post(`/api/working-groups/${ids.wg1}/invitations`, { email: 'invitee@example.org', role: 'expert' })).body.id;
+    ids.invitation = (
+      await coordinator.post(`/api/working-groups/${ids.wg1}/invitations`, {
+        email: 'invitee@example.org',
+        role: 'expert',
+      })
+    ).body.id;
     ids.thread = await one(
       `INSERT INTO comment_threads (document_id, anchor_start, anchor_end, quote, status, created_by_user_id)
        VALUES ($1, '{}', '{}', 'quoted', 'open', (SELECT id FROM users WHERE email = 'wg1-expert@example.org')) RETURNING id`,
@@ -213,15 +253,27 @@ describe('permission matrix: every route × role, as the declared policy decides
   async function decide(route: DeclaredRoute, fixture: Fixture | null, role: Role): Promise<Outcome> {
     const policy = route.policy;
     const resource: PolicyResource | undefined =
-      typeof policy === 'object' && !('list' in policy) ? ('read' in policy ? policy.read : policy.resource === 'any-project' ? undefined : policy.resource) : undefined;
+      typeof policy === 'object' && !('list' in policy)
+        ? 'read' in policy
+          ? policy.read
+          : policy.resource === 'any-project'
+            ? undefined
+            : policy.resource
+        : undefined;
     const id = fixture ? ids[fixture] : '00000000-0000-4000-8000-000000000000';
     const params: Record<string, string> = {};
-    for (const [, name] of route.route.matchAll(/:(\w+)/g)) params[name] = resource && 'param' in resource && resource.param === name ? id : '00000000-0000-4000-8000-000000000000';
+    for (const [, name] of route.route.matchAll(/:(\w+)/g))
+      params[name] =
+        resource && 'param' in resource && resource.param === name ? id : '00000000-0000-4000-8000-000000000000';
     const body = resource && 'body' in resource ? { [resource.body]: id } : {};
     const query = resource && 'query' in resource ? { [resource.query]: id } : {};
     const request = { params, body, query, headers: {}, user: users[role] };
     try {
-      return (await guard.canActivate(new ExecutionContextHost([request, {}, () => undefined], route.controller, route.handler))) ? 'ok' : 403;
+      return (await guard.canActivate(
+        new ExecutionContextHost([request, {}, () => undefined], route.controller, route.handler),
+      ))
+        ? 'ok'
+        : 403;
     } catch (error) {
       if (error instanceof ApiException) return error.getStatus() as Outcome;
       throw error;
@@ -230,7 +282,10 @@ describe('permission matrix: every route × role, as the declared policy decides
 
   it('has a row for every route Nest serves, and none for a route that is gone', () => {
     const served = routes.map((r) => r.route).sort();
-    expect({ missing: served.filter((r) => !(r in EXPECTED)), gone: Object.keys(EXPECTED).filter((r) => !served.includes(r)) }).toEqual({ missing: [], gone: [] });
+    expect({
+      missing: served.filter((r) => !(r in EXPECTED)),
+      gone: Object.keys(EXPECTED).filter((r) => !served.includes(r)),
+    }).toEqual({ missing: [], gone: [] });
   });
 
   it('decides every role × route as expected', async () => {

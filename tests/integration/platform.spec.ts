@@ -16,7 +16,11 @@ describe('platform endpoints', () => {
   it('answers unknown API routes with a JSON 404', async () => {
     const missing = await new HttpClient(t.baseUrl).get('/api/no-such-thing');
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ statusCode: 404, code: 'ROUTE_NOT_FOUND', message: 'No route GET /api/no-such-thing' });
+    expect(missing.body).toEqual({
+      statusCode: 404,
+      code: 'ROUTE_NOT_FOUND',
+      message: 'No route GET /api/no-such-thing',
+    });
   });
 
   it('publishes an OpenAPI 3 document listing the endpoints, and its UI', async () => {
@@ -24,7 +28,13 @@ describe('platform endpoints', () => {
     expect(spec.status).toBe(200);
     expect(spec.body.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/auth/logout', '/api/documents', '/api/documents/{id}']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/login',
+        '/api/auth/logout',
+        '/api/documents',
+        '/api/documents/{id}',
+      ]),
     );
     const ui = await fetch(`${t.baseUrl}/api/docs`);
     expect(ui.status).toBe(200);
@@ -59,20 +69,26 @@ describe('bad input never becomes a 500', () => {
 
   it('answers an oversized JSON body with 413 PAYLOAD_TOO_LARGE', async () => {
     const huge = JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(2_000_000) });
-    const response = await new HttpClient(t.baseUrl).request('POST', '/api/auth/login', huge, { 'content-type': 'application/json' });
+    const response = await new HttpClient(t.baseUrl).request('POST', '/api/auth/login', huge, {
+      'content-type': 'application/json',
+    });
     expect(response.status).toBe(413);
     expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers a non-JSON body with 415 naming the body (ADR 018)', async () => {
-    const response = await new HttpClient(t.baseUrl).request('POST', '/api/auth/login', 'email=a', { 'content-type': 'text/plain' });
+    const response = await new HttpClient(t.baseUrl).request('POST', '/api/auth/login', 'email=a', {
+      'content-type': 'text/plain',
+    });
     expect(response.status).toBe(415);
     expect(response.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', fields: [{ field: 'body' }] });
   });
 
   it('answers a JSON array or null body with 400, not 500', async () => {
     for (const body of ['[]', 'null', '"text"', '{"email": {"$gt": ""}, "password": "x"}']) {
-      const response = await new HttpClient(t.baseUrl).request('POST', '/api/auth/login', body, { 'content-type': 'application/json' });
+      const response = await new HttpClient(t.baseUrl).request('POST', '/api/auth/login', body, {
+        'content-type': 'application/json',
+      });
       expect(response.status).toBe(400);
     }
   });

@@ -22,7 +22,12 @@ describe('request hygiene', () => {
   describe('cross-site requests', () => {
     it('refuses a foreign Origin with 403 and changes nothing', async () => {
       const before = await hours();
-      const refused = await coordinator.request('PUT', '/api/me/working-hours', { workStart: '06:00', workEnd: '07:00' }, { origin: 'https://evil.example' });
+      const refused = await coordinator.request(
+        'PUT',
+        '/api/me/working-hours',
+        { workStart: '06:00', workEnd: '07:00' },
+        { origin: 'https://evil.example' },
+      );
       expect(refused.status).toBe(403);
       expect(refused.body.code).toBe('CROSS_ORIGIN_REFUSED');
       expect(await hours()).toEqual(before);
@@ -43,16 +48,28 @@ describe('request hygiene', () => {
         { 'sec-fetch-site': 'same-site' },
       ];
       for (const headers of cases) {
-        const plain: Record<string, string> = { cookie: coordinator.cookie!, 'content-type': 'application/json', ...headers };
+        const plain: Record<string, string> = {
+          cookie: coordinator.cookie!,
+          'content-type': 'application/json',
+          ...headers,
+        };
         if (plain.origin === '') delete plain.origin;
-        const response = await fetch(`${t.baseUrl}/api/me/working-hours`, { method: 'PUT', headers: plain, body: JSON.stringify({ workStart: '05:00', workEnd: '06:00' }) });
+        const response = await fetch(`${t.baseUrl}/api/me/working-hours`, {
+          method: 'PUT',
+          headers: plain,
+          body: JSON.stringify({ workStart: '05:00', workEnd: '06:00' }),
+        });
         expect([JSON.stringify(headers), response.status]).toEqual([JSON.stringify(headers), 403]);
       }
       expect(await hours()).toEqual(before);
     });
 
     it('refuses before the session is read, even a sign-in', async () => {
-      const login = await new HttpClient(t.baseUrl).post('/api/auth/login', { email: 'coordinator@example.org', password: 'roundtable-demo' }, { origin: 'https://evil.example' });
+      const login = await new HttpClient(t.baseUrl).post(
+        '/api/auth/login',
+        { email: 'coordinator@example.org', password: 'roundtable-demo' },
+        { origin: 'https://evil.example' },
+      );
       expect(login.status).toBe(403);
       expect(login.headers.get('set-cookie')).toBeNull();
     });
@@ -74,7 +91,9 @@ describe('request hygiene', () => {
     });
 
     it('does not check reads', async () => {
-      const read = await coordinator.request('GET', '/api/me/working-hours', undefined, { origin: 'https://evil.example' });
+      const read = await coordinator.request('GET', '/api/me/working-hours', undefined, {
+        origin: 'https://evil.example',
+      });
       expect(read.status).toBe(200);
     });
   });
@@ -83,7 +102,10 @@ describe('request hygiene', () => {
     it.each([
       ['application/x-www-form-urlencoded', 'workStart=04%3A00&workEnd=05%3A00'],
       ['text/plain', JSON.stringify({ workStart: '04:00', workEnd: '05:00' })],
-      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="workStart"\r\n\r\n04:00\r\n--x--\r\n'],
+      [
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="workStart"\r\n\r\n04:00\r\n--x--\r\n',
+      ],
     ])('answers %s with 415 and changes nothing', async (contentType, body) => {
       const before = await hours();
       const response = await coordinator.request('PUT', '/api/me/working-hours', body, { 'content-type': contentType });
@@ -93,7 +115,12 @@ describe('request hygiene', () => {
     });
 
     it('takes JSON with a charset, and a POST without a body', async () => {
-      const json = await coordinator.request('PUT', '/api/me/working-hours', { workStart: '09:00', workEnd: '17:00' }, { 'content-type': 'application/json; charset=utf-8' });
+      const json = await coordinator.request(
+        'PUT',
+        '/api/me/working-hours',
+        { workStart: '09:00', workEnd: '17:00' },
+        { 'content-type': 'application/json; charset=utf-8' },
+      );
       expect(json.status).toBe(200);
       const feed = await coordinator.post('/api/me/calendar-feed');
       expect(feed.status).toBeLessThan(300);
@@ -105,27 +132,36 @@ describe('request hygiene', () => {
       expect(json.status).toBe(415);
       const form = new FormData();
       form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'note.pdf');
-      const upload = await fetch(`${t.baseUrl}/api/working-groups/${group.id}/library`, { method: 'POST', headers: { cookie: coordinator.cookie!, origin: t.baseUrl }, body: form });
+      const upload = await fetch(`${t.baseUrl}/api/working-groups/${group.id}/library`, {
+        method: 'POST',
+        headers: { cookie: coordinator.cookie!, origin: t.baseUrl },
+        body: form,
+      });
       expect(upload.status).not.toBe(415);
       expect(upload.status).toBeLessThan(500);
     });
   });
 
   describe('security headers', () => {
-    it.each(['/', '/meetings/anything', '/api/health', '/api/no-such-route', '/api/docs'])('sends CSP, frame, sniffing and referrer rules on %s', async (path) => {
-      const response = await fetch(`${t.baseUrl}${path}`);
-      const csp = response.headers.get('content-security-policy') ?? '';
-      expect(csp).toContain("default-src 'self'");
-      expect(csp).toContain("script-src 'self';");
-      expect(csp).toContain("frame-ancestors 'none'");
-      expect(csp).toContain("object-src 'none'");
-      expect(csp).toMatch(new RegExp(`connect-src 'self' ws://127\\.0\\.0\\.1:${t.port} wss://127\\.0\\.0\\.1:${t.port}`));
-      expect(csp).not.toMatch(/script-src[^;]*unsafe/);
-      expect(response.headers.get('x-frame-options')).toBe('DENY');
-      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-      expect(response.headers.get('strict-transport-security')).toBeNull();
-    });
+    it.each(['/', '/meetings/anything', '/api/health', '/api/no-such-route', '/api/docs'])(
+      'sends CSP, frame, sniffing and referrer rules on %s',
+      async (path) => {
+        const response = await fetch(`${t.baseUrl}${path}`);
+        const csp = response.headers.get('content-security-policy') ?? '';
+        expect(csp).toContain("default-src 'self'");
+        expect(csp).toContain("script-src 'self';");
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).toContain("object-src 'none'");
+        expect(csp).toMatch(
+          new RegExp(`connect-src 'self' ws://127\\.0\\.0\\.1:${t.port} wss://127\\.0\\.0\\.1:${t.port}`),
+        );
+        expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+        expect(response.headers.get('x-frame-options')).toBe('DENY');
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+        expect(response.headers.get('strict-transport-security')).toBeNull();
+      },
+    );
   });
 });
 

@@ -43,7 +43,12 @@ describe('every route is authorised', () => {
   });
 
   it('opens exactly the reviewed public routes to anonymous callers', () => {
-    expect(routes.filter((r) => r.isPublic).map((r) => r.route).sort()).toEqual(PUBLIC_ROUTES);
+    expect(
+      routes
+        .filter((r) => r.isPublic)
+        .map((r) => r.route)
+        .sort(),
+    ).toEqual(PUBLIC_ROUTES);
   });
 });
 
@@ -77,7 +82,11 @@ describe('an app with an undeclared route', () => {
   it.each([
     ['neither @Public() nor @Policy()', UndeclaredController, 'GET /undeclared: neither @Public() nor @Policy()'],
     ['a bare action as its policy', LabelledController, "GET /labelled: 'plan.manage' names no resource"],
-    ['a resource type nobody loads', UnloadableController, 'GET /unloadable/:id: no loader registered for resource type "meeting"'],
+    [
+      'a resource type nobody loads',
+      UnloadableController,
+      'GET /unloadable/:id: no loader registered for resource type "meeting"',
+    ],
   ])('refuses to start with %s', async (_name, controller, message) => {
     @Module({ imports: [PolicyModule], controllers: [controller] })
     class BrokenModule {}

@@ -63,7 +63,8 @@ describe('sessions end their collaboration sockets (real PostgreSQL, two process
     }
   }
 
-  const closedWith = (editor: { closeCodes: number[] }, code: number, what: string) => until(() => editor.closeCodes.includes(code), what, 10_000);
+  const closedWith = (editor: { closeCodes: number[] }, code: number, what: string) =>
+    until(() => editor.closeCodes.includes(code), what, 10_000);
 
   it('logout closes the session’s socket with 4440, and nothing sent after it is stored', async () => {
     const author = await new HttpClient(t.baseUrl).login('wg1-eu-cochair@example.org');
@@ -96,9 +97,10 @@ describe('sessions end their collaboration sockets (real PostgreSQL, two process
 
   it('closes a socket when its session expires while it is open', async () => {
     const client = await new HttpClient(t.baseUrl).login('wg1-cn-cochair@example.org');
-    await t.dataSource.query("UPDATE sessions SET expires_at = now() + interval '1500 milliseconds' WHERE token_hash = sha256(convert_to($1, 'UTF8'))", [
-      client.cookie!.split('=')[1],
-    ]);
+    await t.dataSource.query(
+      "UPDATE sessions SET expires_at = now() + interval '1500 milliseconds' WHERE token_hash = sha256(convert_to($1, 'UTF8'))",
+      [client.cookie!.split('=')[1]],
+    );
     const editor = await openEditor(client);
     await closedWith(editor, CollabCloseCode.SessionEnded, 'the socket to close at expiry');
   });
@@ -120,7 +122,10 @@ describe('sessions end their collaboration sockets (real PostgreSQL, two process
     const mine = await openEditor(here);
     const theirs = await openEditor(there);
 
-    const changed = await here.post('/api/auth/password', { currentPassword: 'roundtable-demo', newPassword: 'violet-harbour-sings-41' });
+    const changed = await here.post('/api/auth/password', {
+      currentPassword: 'roundtable-demo',
+      newPassword: 'violet-harbour-sings-41',
+    });
     expect(changed.status).toBe(204);
     await closedWith(theirs, CollabCloseCode.SessionEnded, 'the other session’s socket to close');
     expect((await there.get('/api/auth/me')).status).toBe(401);
@@ -128,7 +133,11 @@ describe('sessions end their collaboration sockets (real PostgreSQL, two process
 
     // This session's socket still writes.
     appendParagraph(mine.doc, 'still editing after my password change');
-    await poll(storedText, (text) => text.includes('still editing after my password change'), 'the edit from the kept session to be stored');
+    await poll(
+      storedText,
+      (text) => text.includes('still editing after my password change'),
+      'the edit from the kept session to be stored',
+    );
     expect(mine.closeCodes).toEqual([]);
   });
 });

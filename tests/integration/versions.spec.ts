@@ -30,16 +30,23 @@ describe('document versions', () => {
   let wg1Papers: string[];
   let otherPapers: string[];
 
-  const versions = async (documentId: string): Promise<Version[]> => (await coordinator.get(`/api/documents/${documentId}/versions`)).body;
+  const versions = async (documentId: string): Promise<Version[]> =>
+    (await coordinator.get(`/api/documents/${documentId}/versions`)).body;
   const updateStats = async (documentId: string) => {
-    const [row] = await t.dataSource.query('SELECT coalesce(max(id), 0)::bigint AS max, count(*)::int AS n FROM document_updates WHERE document_id = $1', [documentId]);
+    const [row] = await t.dataSource.query(
+      'SELECT coalesce(max(id), 0)::bigint AS max, count(*)::int AS n FROM document_updates WHERE document_id = $1',
+      [documentId],
+    );
     return { max: Number(row.max), n: row.n as number };
   };
 
   beforeAll(async () => {
     t = await startTestApp();
     coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
-    const documents = (await coordinator.get('/api/documents')).body as Array<{ id: string; workingGroupCode: string | null }>;
+    const documents = (await coordinator.get('/api/documents')).body as Array<{
+      id: string;
+      workingGroupCode: string | null;
+    }>;
     wg1Papers = documents.filter((d) => d.workingGroupCode === 'WG1').map((d) => d.id);
     otherPapers = documents.filter((d) => d.workingGroupCode !== 'WG1').map((d) => d.id);
     expect(wg1Papers.length).toBeGreaterThanOrEqual(1);
@@ -52,13 +59,21 @@ describe('document versions', () => {
 
   it('names a version that later edits do not change, and diffs it against the current document and other versions', async () => {
     const documentId = wg1Papers[0];
-    const named = await coordinator.post(`/api/documents/${documentId}/versions`, { name: '  Outline sent to funders ' });
+    const named = await coordinator.post(`/api/documents/${documentId}/versions`, {
+      name: '  Outline sent to funders ',
+    });
     expect(named.status).toBe(201);
     expect(named.body).toMatchObject({ kind: 'named', name: 'Outline sent to funders' });
     expect(typeof named.body.createdBy).toBe('string');
     const outline = (await coordinator.get(`/api/documents/${documentId}/content`)).body;
 
-    expect((await coordinator.post(`/api/documents/${documentId}/paragraphs`, { paragraphs: ['Added after naming', 'And a second line'] })).status).toBe(200);
+    expect(
+      (
+        await coordinator.post(`/api/documents/${documentId}/paragraphs`, {
+          paragraphs: ['Added after naming', 'And a second line'],
+        })
+      ).status,
+    ).toBe(200);
     expect((await coordinator.get(`/api/documents/${documentId}/content`)).body.text).toContain('Added after naming');
 
     const view = await coordinator.get(`/api/documents/${documentId}/versions/${named.body.id}`);
@@ -72,13 +87,22 @@ describe('document versions', () => {
     const diff = await coordinator.get(`/api/documents/${documentId}/versions/${named.body.id}/diff?against=current`);
     expect(diff.status).toBe(200);
     const changes = (diff.body as Array<{ op: string; text: string }>).filter((e) => e.op !== 'equal');
-    expect(changes).toEqual(expect.arrayContaining([{ op: 'insert', text: 'Added after naming' }, { op: 'insert', text: 'And a second line' }]));
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { op: 'insert', text: 'Added after naming' },
+        { op: 'insert', text: 'And a second line' },
+      ]),
+    );
     expect(changes.some((e) => e.op === 'delete')).toBe(false);
     // `current` is the default.
-    expect((await coordinator.get(`/api/documents/${documentId}/versions/${named.body.id}/diff`)).body).toEqual(diff.body);
+    expect((await coordinator.get(`/api/documents/${documentId}/versions/${named.body.id}/diff`)).body).toEqual(
+      diff.body,
+    );
 
     const second = (await coordinator.post(`/api/documents/${documentId}/versions`, { name: 'With additions' })).body;
-    const between = (await coordinator.get(`/api/documents/${documentId}/versions/${second.id}/diff?against=${named.body.id}`)).body as Array<{ op: string; text: string }>;
+    const between = (
+      await coordinator.get(`/api/documents/${documentId}/versions/${second.id}/diff?against=${named.body.id}`)
+    ).body as Array<{ op: string; text: string }>;
     // Paragraphs are separated by blank lines in Markdown; the non-blank changes are exactly the two deletions.
     expect(between.filter((e) => e.op !== 'equal' && e.text !== '')).toEqual([
       { op: 'delete', text: 'Added after naming' },
@@ -97,7 +121,9 @@ describe('document versions', () => {
       expect([JSON.stringify(body), response.status]).toEqual([JSON.stringify(body), 400]);
       expect(response.body.fields.map((f: { field: string }) => f.field)).toContain('name');
     }
-    expect((await coordinator.post(`/api/documents/${documentId}/versions`, { name: 'x'.repeat(120) })).status).toBe(201);
+    expect((await coordinator.post(`/api/documents/${documentId}/versions`, { name: 'x'.repeat(120) })).status).toBe(
+      201,
+    );
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await coordinator.get(`/api/documents/${documentId}/versions/${unknown}`)).status).toBe(404);
     expect((await coordinator.get(`/api/documents/${documentId}/versions/${unknown}/diff`)).status).toBe(404);
@@ -108,7 +134,9 @@ describe('document versions', () => {
     const garbage = await coordinator.get(`/api/documents/${documentId}/versions/${existing.id}/diff?against=garbage`);
     expect(garbage.status).toBe(400);
     expect(garbage.body.fields[0].field).toBe('against');
-    expect((await coordinator.get(`/api/documents/${documentId}/versions/${existing.id}/diff?against=${unknown}`)).status).toBe(404);
+    expect(
+      (await coordinator.get(`/api/documents/${documentId}/versions/${existing.id}/diff?against=${unknown}`)).status,
+    ).toBe(404);
     // A version of another document is not found through this one.
     expect((await coordinator.get(`/api/documents/${otherPapers[0]}/versions/${existing.id}`)).status).toBe(404);
   });
@@ -119,10 +147,15 @@ describe('document versions', () => {
     const b = connectCollab(t.baseUrl, documentId, coordinator.cookie);
     try {
       await Promise.all([waitForSync(a.provider), waitForSync(b.provider)]);
-      const version = (await coordinator.post(`/api/documents/${documentId}/versions`, { name: 'Before the changes' })).body as Version;
+      const version = (await coordinator.post(`/api/documents/${documentId}/versions`, { name: 'Before the changes' }))
+        .body as Version;
       appendParagraph(a.doc, 'typed after the version');
       await waitFor(() => fragmentText(b.doc).includes('typed after the version'), 5000, 'edit relayed');
-      await poll(() => coordinator.get(`/api/documents/${documentId}/content`), (r) => r.body.text.includes('typed after the version'), 'edit stored');
+      await poll(
+        () => coordinator.get(`/api/documents/${documentId}/content`),
+        (r) => r.body.text.includes('typed after the version'),
+        'edit stored',
+      );
       const before = await updateStats(documentId);
 
       const restored = await coordinator.post(`/api/documents/${documentId}/versions/${version.id}/restore`);
@@ -140,7 +173,10 @@ describe('document versions', () => {
       // Forward edit: new rows, none deleted or rewritten.
       const after = await updateStats(documentId);
       expect(after.max).toBeGreaterThan(before.max);
-      const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, before.max]);
+      const [{ n }] = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND id <= $2',
+        [documentId, before.max],
+      );
       expect(n).toBe(before.n);
 
       // The state before the restore is kept as a version, with the typed paragraph.
@@ -148,7 +184,9 @@ describe('document versions', () => {
       const kept = list.find((v) => v.kind === 'restore')!;
       expect(kept).toBeDefined();
       expect(kept.createdBy).toEqual(expect.any(String));
-      expect((await coordinator.get(`/api/documents/${documentId}/versions/${kept.id}`)).body.text).toContain('typed after the version');
+      expect((await coordinator.get(`/api/documents/${documentId}/versions/${kept.id}`)).body.text).toContain(
+        'typed after the version',
+      );
 
       // Editing continues normally after a restore.
       appendParagraph(b.doc, 'typed after the restore');
@@ -161,7 +199,8 @@ describe('document versions', () => {
 
   it('restores a document nobody has open', async () => {
     const documentId = otherPapers[1];
-    const version = (await coordinator.post(`/api/documents/${documentId}/versions`, { name: 'Clean' })).body as Version;
+    const version = (await coordinator.post(`/api/documents/${documentId}/versions`, { name: 'Clean' }))
+      .body as Version;
     await coordinator.post(`/api/documents/${documentId}/paragraphs`, { paragraphs: ['to be undone'] });
     expect((await coordinator.post(`/api/documents/${documentId}/versions/${version.id}/restore`)).status).toBe(200);
     const content = (await coordinator.get(`/api/documents/${documentId}/content`)).body;
@@ -177,14 +216,26 @@ describe('document versions', () => {
       await waitForSync(editor.provider);
       expect(await versions(documentId)).toEqual([]);
       appendParagraph(editor.doc, 'first automatic');
-      const first = await poll(() => versions(documentId), (list) => list.some((v) => v.kind === 'auto'), 'first auto version');
+      const first = await poll(
+        () => versions(documentId),
+        (list) => list.some((v) => v.kind === 'auto'),
+        'first auto version',
+      );
       expect(first[0]).toMatchObject({ kind: 'auto', name: null, createdBy: null });
-      expect((await coordinator.get(`/api/documents/${documentId}/versions/${first[0].id}`)).body.text).toContain('first automatic');
+      expect((await coordinator.get(`/api/documents/${documentId}/versions/${first[0].id}`)).body.text).toContain(
+        'first automatic',
+      );
 
       await new Promise((resolve) => setTimeout(resolve, 500));
       appendParagraph(editor.doc, 'second automatic');
-      const second = await poll(() => versions(documentId), (list) => list.filter((v) => v.kind === 'auto').length >= 2, 'second auto version');
-      expect((await coordinator.get(`/api/documents/${documentId}/versions/${second[0].id}`)).body.text).toContain('second automatic');
+      const second = await poll(
+        () => versions(documentId),
+        (list) => list.filter((v) => v.kind === 'auto').length >= 2,
+        'second auto version',
+      );
+      expect((await coordinator.get(`/api/documents/${documentId}/versions/${second[0].id}`)).body.text).toContain(
+        'second automatic',
+      );
     } finally {
       editor.provider.destroy();
       process.env.VERSION_INTERVAL_MS = LONG_INTERVAL;
@@ -197,16 +248,30 @@ describe('document versions', () => {
     try {
       await waitForSync(editor.provider);
       appendParagraph(editor.doc, 'session one');
-      await poll(() => versions(documentId), (list) => list.length === 1 && list[0].kind === 'auto', 'first auto version');
+      await poll(
+        () => versions(documentId),
+        (list) => list.length === 1 && list[0].kind === 'auto',
+        'first auto version',
+      );
       appendParagraph(editor.doc, 'session two');
-      await poll(() => coordinator.get(`/api/documents/${documentId}/content`), (r) => r.body.text.includes('session two'), 'edit stored');
+      await poll(
+        () => coordinator.get(`/api/documents/${documentId}/content`),
+        (r) => r.body.text.includes('session two'),
+        'edit stored',
+      );
       expect((await versions(documentId)).length).toBe(1); // within the interval: no second auto version
     } finally {
       editor.provider.destroy();
     }
-    const list = await poll(() => versions(documentId), (l) => l.some((v) => v.kind === 'session-end'), 'session-end version');
+    const list = await poll(
+      () => versions(documentId),
+      (l) => l.some((v) => v.kind === 'session-end'),
+      'session-end version',
+    );
     expect(list[0].kind).toBe('session-end');
-    expect((await coordinator.get(`/api/documents/${documentId}/versions/${list[0].id}`)).body.text).toContain('session two');
+    expect((await coordinator.get(`/api/documents/${documentId}/versions/${list[0].id}`)).body.text).toContain(
+      'session two',
+    );
 
     // Opening and leaving without editing records nothing.
     const visitor = connectCollab(t.baseUrl, documentId, coordinator.cookie);
@@ -219,14 +284,20 @@ describe('document versions', () => {
   it('lists versions a page at a time, newest first, and refuses bad paging parameters', async () => {
     const documentId = otherPapers[2];
     const existing = (await coordinator.get(`/api/documents/${documentId}/versions?limit=200`)).body as Version[];
-    for (let i = 1; i <= 7; i++) expect((await coordinator.post(`/api/documents/${documentId}/versions`, { name: `Draft ${i}` })).status).toBe(201);
+    for (let i = 1; i <= 7; i++)
+      expect((await coordinator.post(`/api/documents/${documentId}/versions`, { name: `Draft ${i}` })).status).toBe(
+        201,
+      );
     const first = await coordinator.get(`/api/documents/${documentId}/versions?limit=3`);
     expect(first.status).toBe(200);
     expect(first.body.map((v: Version) => v.name)).toEqual(['Draft 7', 'Draft 6', 'Draft 5']);
     const second = await coordinator.get(`/api/documents/${documentId}/versions?limit=3&before=${first.body[2].id}`);
     expect(second.body.map((v: Version) => v.name)).toEqual(['Draft 4', 'Draft 3', 'Draft 2']);
     const rest = await coordinator.get(`/api/documents/${documentId}/versions?before=${second.body[2].id}`);
-    expect(rest.body.map((v: Version) => v.id)).toEqual([(await versions(documentId)).find((v) => v.name === 'Draft 1')!.id, ...existing.map((v) => v.id)]);
+    expect(rest.body.map((v: Version) => v.id)).toEqual([
+      (await versions(documentId)).find((v) => v.name === 'Draft 1')!.id,
+      ...existing.map((v) => v.id),
+    ]);
     // Without parameters: the first page of the default size.
     expect((await versions(documentId)).length).toBe(Math.min(50, existing.length + 7));
 
@@ -250,7 +321,11 @@ describe('document versions', () => {
       type Internals = { takeIfChanged(id: string, kind: 'session-end'): Promise<void> };
       const { VersionsService } = await import('@roundtable/api-versions');
       const [a, b] = [t.app.get(VersionsService), second.app.get(VersionsService)] as unknown as Internals[];
-      await Promise.all([a.takeIfChanged(documentId, 'session-end'), b.takeIfChanged(documentId, 'session-end'), a.takeIfChanged(documentId, 'session-end')]);
+      await Promise.all([
+        a.takeIfChanged(documentId, 'session-end'),
+        b.takeIfChanged(documentId, 'session-end'),
+        a.takeIfChanged(documentId, 'session-end'),
+      ]);
       const after = await versions(documentId);
       expect(after.length).toBe(before + 1);
       expect(after[0].kind).toBe('session-end');
@@ -267,7 +342,9 @@ describe('document versions', () => {
     expect(list.body.length).toBeGreaterThan(0);
     const versionId = list.body[0].id;
     expect((await observer.get(`/api/documents/${documentId}/versions/${versionId}`)).status).toBe(200);
-    expect((await observer.get(`/api/documents/${documentId}/versions/${versionId}/diff?against=current`)).status).toBe(200);
+    expect((await observer.get(`/api/documents/${documentId}/versions/${versionId}/diff?against=current`)).status).toBe(
+      200,
+    );
     expect((await observer.post(`/api/documents/${documentId}/versions`, { name: 'Mine' })).status).toBe(403);
     expect((await observer.post(`/api/documents/${documentId}/versions/${versionId}/restore`)).status).toBe(403);
     expect((await versions(documentId)).length).toBe(list.body.length);

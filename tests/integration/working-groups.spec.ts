@@ -23,7 +23,10 @@ describe('working groups, membership and the co-chair rule (real PostgreSQL)', (
 
   beforeAll(async () => {
     t = await startTestApp();
-    const groups = (await (await as('coordinator@example.org')).get('/api/working-groups')).body as Array<{ id: string; code: string }>;
+    const groups = (await (await as('coordinator@example.org')).get('/api/working-groups')).body as Array<{
+      id: string;
+      code: string;
+    }>;
     wg = Object.fromEntries(groups.map((g) => [g.code, g.id]));
   });
   afterAll(() => t.close());
@@ -41,42 +44,64 @@ describe('working groups, membership and the co-chair rule (real PostgreSQL)', (
   });
 
   it('seeds 35 placeholder experts split 75/20/5 between Europe, China and Canada', async () => {
-    const rows = await t.dataSource.query("SELECT country, count(*)::int AS n FROM people WHERE email LIKE 'expert__@example.org' GROUP BY 1");
+    const rows = await t.dataSource.query(
+      "SELECT country, count(*)::int AS n FROM people WHERE email LIKE 'expert__@example.org' GROUP BY 1",
+    );
     const byRegion = { europe: 0, china: 0, other: 0 };
-    for (const row of rows) byRegion[row.country === 'CN' ? 'china' : row.country === 'CA' ? 'other' : 'europe'] += row.n;
+    for (const row of rows)
+      byRegion[row.country === 'CN' ? 'china' : row.country === 'CA' ? 'other' : 'europe'] += row.n;
     expect(byRegion).toEqual({ europe: 26, china: 7, other: 2 });
   });
 
   it('refuses a second European co-chair with a 409 naming the rule, and changes nothing', async () => {
     const expert = await personId('wg1-expert@example.org'); // based in DE
     const before = await memberRows();
-    const response = await (await as('coordinator@example.org')).request('PATCH', `/api/working-groups/${wg.WG1}/members/${expert}`, { role: 'co-chair' });
+    const response = await (
+      await as('coordinator@example.org')
+    ).request('PATCH', `/api/working-groups/${wg.WG1}/members/${expert}`, { role: 'co-chair' });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('CO_CHAIR_RULE');
     expect(response.body.message).toMatch(/Co-chair rule: .*already has a co-chair based in Europe/);
     expect(await memberRows()).toBe(before);
-    const [row] = await t.dataSource.query('SELECT role FROM memberships WHERE person_id = $1 AND left_on IS NULL', [expert]);
+    const [row] = await t.dataSource.query('SELECT role FROM memberships WHERE person_id = $1 AND left_on IS NULL', [
+      expert,
+    ]);
     expect(row.role).toBe('expert');
   });
 
   it('refuses a co-chair based outside Europe and China', async () => {
-    const canadian = (await t.dataSource.query("SELECT m.person_id, wg.code FROM memberships m JOIN people p ON p.id = m.person_id JOIN working_groups wg ON wg.id = m.working_group_id WHERE p.country = 'CA' LIMIT 1"))[0];
-    const response = await (await as('coordinator@example.org')).request('PATCH', `/api/working-groups/${wg[canadian.code]}/members/${canadian.person_id}`, { role: 'co-chair' });
+    const canadian = (
+      await t.dataSource.query(
+        "SELECT m.person_id, wg.code FROM memberships m JOIN people p ON p.id = m.person_id JOIN working_groups wg ON wg.id = m.working_group_id WHERE p.country = 'CA' LIMIT 1",
+      )
+    )[0];
+    const response = await (
+      await as('coordinator@example.org')
+    ).request('PATCH', `/api/working-groups/${wg[canadian.code]}/members/${canadian.person_id}`, { role: 'co-chair' });
     expect(response.status).toBe(409);
     expect(response.body.message).toMatch(/based elsewhere/);
   });
 
   it('hands over: the EU co-chair steps down, then the coordinator makes a European expert co-chair', async () => {
     const coChair = await as('wg2-eu-cochair@example.org');
-    const successor = (await t.dataSource.query(
-      "SELECT m.person_id FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.working_group_id = $1 AND m.role = 'expert' AND p.country = 'IT' LIMIT 1",
-      [wg.WG2],
-    ))[0].person_id;
+    const successor = (
+      await t.dataSource.query(
+        "SELECT m.person_id FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.working_group_id = $1 AND m.role = 'expert' AND p.country = 'IT' LIMIT 1",
+        [wg.WG2],
+      )
+    )[0].person_id;
     const self = await personId('wg2-eu-cochair@example.org');
-    expect((await coChair.request('PATCH', `/api/working-groups/${wg.WG2}/members/${self}`, { role: 'expert' })).status).toBe(200);
+    expect(
+      (await coChair.request('PATCH', `/api/working-groups/${wg.WG2}/members/${self}`, { role: 'expert' })).status,
+    ).toBe(200);
     // Having stepped down, the former co-chair no longer manages the group.
-    expect((await coChair.request('PATCH', `/api/working-groups/${wg.WG2}/members/${successor}`, { role: 'co-chair' })).status).toBe(403);
-    const promoted = await (await as('coordinator@example.org')).request('PATCH', `/api/working-groups/${wg.WG2}/members/${successor}`, { role: 'co-chair' });
+    expect(
+      (await coChair.request('PATCH', `/api/working-groups/${wg.WG2}/members/${successor}`, { role: 'co-chair' }))
+        .status,
+    ).toBe(403);
+    const promoted = await (
+      await as('coordinator@example.org')
+    ).request('PATCH', `/api/working-groups/${wg.WG2}/members/${successor}`, { role: 'co-chair' });
     expect(promoted.status).toBe(200);
     expect(promoted.body).toMatchObject({ role: 'co-chair', region: 'europe', workingGroupCode: 'WG2' });
   });
@@ -84,7 +109,9 @@ describe('working groups, membership and the co-chair rule (real PostgreSQL)', (
   it('lets only coordinators and that group’s co-chairs manage members', async () => {
     const target = await personId('wg1-observer@example.org');
     for (const email of ['wg1-expert@example.org', 'wg1-observer@example.org', 'wg3-cn-cochair@example.org']) {
-      const response = await (await as(email)).request('PATCH', `/api/working-groups/${wg.WG1}/members/${target}`, { role: 'expert' });
+      const response = await (
+        await as(email)
+      ).request('PATCH', `/api/working-groups/${wg.WG1}/members/${target}`, { role: 'expert' });
       expect([email, response.status]).toEqual([email, 403]);
     }
   });
@@ -101,16 +128,25 @@ describe('working groups, membership and the co-chair rule (real PostgreSQL)', (
     expect((await coChair.request('DELETE', `/api/working-groups/${wg.WG3}/members/${observer}`)).status).toBe(404);
     const back = await coChair.post(`/api/working-groups/${wg.WG3}/members`, { personId: observer, role: 'observer' });
     expect(back.status).toBe(201);
-    const rows = await t.dataSource.query('SELECT left_on FROM memberships WHERE person_id = $1 AND working_group_id = $2 ORDER BY joined_on, left_on NULLS LAST', [observer, wg.WG3]);
+    const rows = await t.dataSource.query(
+      'SELECT left_on FROM memberships WHERE person_id = $1 AND working_group_id = $2 ORDER BY joined_on, left_on NULLS LAST',
+      [observer, wg.WG3],
+    );
     expect(rows).toHaveLength(2);
   });
 
   it('rejects bad member input with 400 naming the field', async () => {
     const coordinator = await as('coordinator@example.org');
-    const badRole = await coordinator.post(`/api/working-groups/${wg.WG1}/members`, { personId: await personId('wg2-expert@example.org'), role: 'chief' });
+    const badRole = await coordinator.post(`/api/working-groups/${wg.WG1}/members`, {
+      personId: await personId('wg2-expert@example.org'),
+      role: 'chief',
+    });
     expect(badRole.status).toBe(400);
     expect(badRole.body.fields[0].field).toBe('role');
-    const unknownPerson = await coordinator.post(`/api/working-groups/${wg.WG1}/members`, { personId: '00000000-0000-4000-8000-000000000000', role: 'expert' });
+    const unknownPerson = await coordinator.post(`/api/working-groups/${wg.WG1}/members`, {
+      personId: '00000000-0000-4000-8000-000000000000',
+      role: 'expert',
+    });
     expect(unknownPerson.status).toBe(400);
     expect(unknownPerson.body.fields[0].field).toBe('personId');
   });
@@ -120,15 +156,23 @@ describe('working groups, membership and the co-chair rule (real PostgreSQL)', (
       const client = await as('wg1-expert@example.org');
       const chinese = (await client.get(`/api/people?region=china&workingGroupId=${wg.WG2}`)).body;
       expect(chinese.length).toBeGreaterThan(0);
-      expect(chinese.every((p: { region: string; memberships: Array<{ workingGroupCode: string; leftOn: string | null }> }) =>
-        p.region === 'china' && p.memberships.some((m) => m.workingGroupCode === 'WG2' && m.leftOn === null))).toBe(true);
+      expect(
+        chinese.every(
+          (p: { region: string; memberships: Array<{ workingGroupCode: string; leftOn: string | null }> }) =>
+            p.region === 'china' && p.memberships.some((m) => m.workingGroupCode === 'WG2' && m.leftOn === null),
+        ),
+      ).toBe(true);
       const genomics = (await client.get('/api/people?expertise=Genomics')).body;
       expect(genomics.length).toBeGreaterThan(0);
       expect(genomics.every((p: { expertise: string[] }) => p.expertise.includes('genomics'))).toBe(true);
       const funders = (await client.get('/api/people?sector=funding-agency')).body;
       expect(funders.every((p: { sector: string }) => p.sector === 'funding-agency')).toBe(true);
       const found = (await client.get('/api/people?q=China%20co-chair')).body;
-      expect(found.map((p: { displayName: string }) => p.displayName).sort()).toEqual(['WG1 China co-chair', 'WG2 China co-chair', 'WG3 China co-chair']);
+      expect(found.map((p: { displayName: string }) => p.displayName).sort()).toEqual([
+        'WG1 China co-chair',
+        'WG2 China co-chair',
+        'WG3 China co-chair',
+      ]);
       expect((await client.get('/api/people?region=mars')).status).toBe(400);
     });
 
@@ -155,12 +199,29 @@ describe('working groups, membership and the co-chair rule (real PostgreSQL)', (
         gender: 'female',
       });
       expect(updated.status).toBe(200);
-      expect(updated.body).toMatchObject({ country: 'FR', region: 'europe', timeZone: 'Europe/Paris', sector: 'industry', expertise: ['regulation', 'HTA'], locale: 'zh-CN' });
+      expect(updated.body).toMatchObject({
+        country: 'FR',
+        region: 'europe',
+        timeZone: 'Europe/Paris',
+        sector: 'industry',
+        expertise: ['regulation', 'HTA'],
+        locale: 'zh-CN',
+      });
       expect((await client.get('/api/auth/me')).body.locale).toBe('zh-CN');
 
-      const bad = await client.request('PATCH', `/api/people/${me.id}`, { country: 'XX', timeZone: 'Mars/Olympus', displayName: 'x'.repeat(500), sector: 'magic' });
+      const bad = await client.request('PATCH', `/api/people/${me.id}`, {
+        country: 'XX',
+        timeZone: 'Mars/Olympus',
+        displayName: 'x'.repeat(500),
+        sector: 'magic',
+      });
       expect(bad.status).toBe(400);
-      expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['country', 'displayName', 'sector', 'timeZone']);
+      expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+        'country',
+        'displayName',
+        'sector',
+        'timeZone',
+      ]);
       expect((await client.get('/api/people/me')).body.country).toBe('FR');
 
       const other = await personId('wg2-observer@example.org');
@@ -195,28 +256,41 @@ describe('working groups, membership and the co-chair rule (real PostgreSQL)', (
       const regionCount = all.byRegion.reduce((sum: number, s: { count: number }) => sum + s.count, 0);
       expect(regionCount).toBe(all.total);
 
-      const csv = await fetch(`${t.baseUrl}/api/projects/${projectId}/balance.csv`, { headers: { cookie: client.cookie! } });
+      const csv = await fetch(`${t.baseUrl}/api/projects/${projectId}/balance.csv`, {
+        headers: { cookie: client.cookie! },
+      });
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
       const lines = (await csv.text()).trim().split('\r\n');
       expect(lines[0]).toBe('group,dimension,value,count,share,target,gap');
-      expect(lines).toContain(`ALL,region,europe,${europe.actual === 0 ? 0 : all.byRegion.find((s: { key: string }) => s.key === 'europe').count},${europe.actual.toFixed(3)},0.500,${europe.gap.toFixed(3)}`);
+      expect(lines).toContain(
+        `ALL,region,europe,${europe.actual === 0 ? 0 : all.byRegion.find((s: { key: string }) => s.key === 'europe').count},${europe.actual.toFixed(3)},0.500,${europe.gap.toFixed(3)}`,
+      );
     });
 
     it('lets only coordinators set the target, which must add up to 1', async () => {
       const projectId = (await (await as('coordinator@example.org')).get('/api/projects')).body[0].id;
-      const byExpert = await (await as('wg1-expert@example.org')).request('PUT', `/api/projects/${projectId}/balance-target`, { europe: 0.4, china: 0.4, other: 0.2 });
+      const byExpert = await (
+        await as('wg1-expert@example.org')
+      ).request('PUT', `/api/projects/${projectId}/balance-target`, { europe: 0.4, china: 0.4, other: 0.2 });
       expect(byExpert.status).toBe(403);
-      const wrongSum = await (await as('coordinator@example.org')).request('PUT', `/api/projects/${projectId}/balance-target`, { europe: 0.6, china: 0.6, other: 0 });
+      const wrongSum = await (
+        await as('coordinator@example.org')
+      ).request('PUT', `/api/projects/${projectId}/balance-target`, { europe: 0.6, china: 0.6, other: 0 });
       expect(wrongSum.status).toBe(400);
-      const ok = await (await as('coordinator@example.org')).request('PUT', `/api/projects/${projectId}/balance-target`, { europe: 0.4, china: 0.4, other: 0.2 });
+      const ok = await (
+        await as('coordinator@example.org')
+      ).request('PUT', `/api/projects/${projectId}/balance-target`, { europe: 0.4, china: 0.4, other: 0.2 });
       expect(ok.status).toBe(200);
-      expect((await (await as('coordinator@example.org')).get(`/api/projects/${projectId}/balance`)).body.target).toEqual({ europe: 0.4, china: 0.4, other: 0.2 });
+      expect(
+        (await (await as('coordinator@example.org')).get(`/api/projects/${projectId}/balance`)).body.target,
+      ).toEqual({ europe: 0.4, china: 0.4, other: 0.2 });
     });
   });
 
   describe('open sockets follow membership changes at once', () => {
     it('closes a removed member’s socket with 4409 and makes a demoted member read-only', async () => {
-      const paper = (await (await as('coordinator@example.org')).get(`/api/documents?workingGroupId=${wg.WG1}`)).body[0].id;
+      const paper = (await (await as('coordinator@example.org')).get(`/api/documents?workingGroupId=${wg.WG1}`)).body[0]
+        .id;
       const removedEmail = 'expert01@example.org';
       await t.dataSource.query(
         "INSERT INTO users (email, password_hash, display_name, platform_role, person_id) SELECT email, (SELECT password_hash FROM users WHERE email = 'coordinator@example.org'), display_name, 'member', id FROM people WHERE email IN ('expert01@example.org', 'expert04@example.org')",
@@ -225,15 +299,30 @@ describe('working groups, membership and the co-chair rule (real PostgreSQL)', (
       const demoted = connectCollab(t.baseUrl, paper, (await as('expert04@example.org')).cookie);
       const watcher = connectCollab(t.baseUrl, paper, (await as('coordinator@example.org')).cookie);
       try {
-        await Promise.all([waitForSync(removed.provider), waitForSync(demoted.provider), waitForSync(watcher.provider)]);
+        await Promise.all([
+          waitForSync(removed.provider),
+          waitForSync(demoted.provider),
+          waitForSync(watcher.provider),
+        ]);
         let closeCode: number | null = null;
         removed.provider.on('connection-close', (event) => (closeCode = event?.code ?? null));
         const coordinator = await as('coordinator@example.org');
-        expect((await coordinator.request('DELETE', `/api/working-groups/${wg.WG1}/members/${await personId(removedEmail)}`)).status).toBe(204);
+        expect(
+          (await coordinator.request('DELETE', `/api/working-groups/${wg.WG1}/members/${await personId(removedEmail)}`))
+            .status,
+        ).toBe(204);
         await waitFor(() => closeCode !== null, 1000, 'close of the removed member');
         expect(closeCode).toBe(CollabCloseCode.AccessRevoked);
 
-        expect((await coordinator.request('PATCH', `/api/working-groups/${wg.WG1}/members/${await personId('expert04@example.org')}`, { role: 'observer' })).status).toBe(200);
+        expect(
+          (
+            await coordinator.request(
+              'PATCH',
+              `/api/working-groups/${wg.WG1}/members/${await personId('expert04@example.org')}`,
+              { role: 'observer' },
+            )
+          ).status,
+        ).toBe(200);
         await new Promise((r) => setTimeout(r, 300));
         appendParagraph(demoted.doc, 'written after demotion');
         appendParagraph(watcher.doc, 'coordinator still writes');

@@ -15,7 +15,11 @@ function rootProjects(): Array<{ config: string; composite: boolean; files: stri
     const config = ts.resolveProjectReferencePath(reference);
     const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, parseHost());
     if (!parsed) throw new Error(`${config} cannot be read`);
-    return { config: relative(ROOT, config), composite: parsed.options.composite === true, files: parsed.fileNames.map((file) => resolve(file)) };
+    return {
+      config: relative(ROOT, config),
+      composite: parsed.options.composite === true,
+      files: parsed.fileNames.map((file) => resolve(file)),
+    };
   });
 }
 
@@ -47,10 +51,17 @@ function tsc(args: string[], cwd: string): Promise<{ code: number; output: strin
 describe('the root tsconfig.json type-checks the whole workspace', () => {
   it('puts every TypeScript file under apps/, libs/ and tests/ in a composite project that tsc -b checks', () => {
     const projects = rootProjects();
-    expect(projects.map((project) => project.config).sort()).toEqual(
-      ['apps/api/tsconfig.json', 'apps/web/tsconfig.json', 'apps/web/tsconfig.spec.json', 'tests/tsconfig.json'],
-    );
-    for (const project of projects) expect({ config: project.config, composite: project.composite }).toEqual({ config: project.config, composite: true });
+    expect(projects.map((project) => project.config).sort()).toEqual([
+      'apps/api/tsconfig.json',
+      'apps/web/tsconfig.json',
+      'apps/web/tsconfig.spec.json',
+      'tests/tsconfig.json',
+    ]);
+    for (const project of projects)
+      expect({ config: project.config, composite: project.composite }).toEqual({
+        config: project.config,
+        composite: true,
+      });
     const covered = new Set(projects.flatMap((project) => project.files));
     const all = ['apps', 'libs', 'tests'].flatMap((dir) => typeScriptFiles(join(ROOT, dir)));
     expect(all.length).toBeGreaterThan(300);
@@ -67,14 +78,24 @@ describe('the root tsconfig.json type-checks the whole workspace', () => {
         join(dir, 'lib', 'tsconfig.json'),
         JSON.stringify({
           extends: join(ROOT, 'tsconfig.base.json'),
-          compilerOptions: { composite: true, declaration: true, noEmit: true, rootDir: '.', types: [], tsBuildInfoFile: '../lib.tsbuildinfo' },
+          compilerOptions: {
+            composite: true,
+            declaration: true,
+            noEmit: true,
+            rootDir: '.',
+            types: [],
+            tsBuildInfoFile: '../lib.tsbuildinfo',
+          },
           include: ['**/*.ts'],
         }),
       );
       writeFileSync(join(dir, 'lib', 'fine.ts'), 'export const answer: number = 42;\n');
       expect(await tsc(['-b'], dir)).toEqual({ code: 0, output: '' });
 
-      writeFileSync(join(dir, 'lib', 'deep', 'broken.ts'), "import { answer } from '../fine';\nexport const text: string = answer;\n");
+      writeFileSync(
+        join(dir, 'lib', 'deep', 'broken.ts'),
+        "import { answer } from '../fine';\nexport const text: string = answer;\n",
+      );
       const broken = await tsc(['-b'], dir);
       expect(broken.code).not.toBe(0);
       expect(broken.output).toContain(join('lib', 'deep', 'broken.ts'));
@@ -84,4 +105,3 @@ describe('the root tsconfig.json type-checks the whole workspace', () => {
     }
   }, 60_000);
 });
-

@@ -21,7 +21,10 @@ export function connectCollab(
   baseUrl: string,
   documentId: string,
   cookie: string | null,
-  { stock = false, socketClass }: { stock?: boolean; socketClass?: new (url: string, protocols?: string | string[]) => WebSocket } = {},
+  {
+    stock = false,
+    socketClass,
+  }: { stock?: boolean; socketClass?: new (url: string, protocols?: string | string[]) => WebSocket } = {},
 ): { doc: Y.Doc; provider: WebsocketProvider } {
   const doc = new Y.Doc();
   class CookieWebSocket extends WebSocket {
@@ -76,7 +79,10 @@ export function fragmentText(doc: Y.Doc): string {
 /** Opens a raw socket and resolves with the HTTP status of a refused upgrade (or 101 if accepted). */
 export function upgradeStatus(baseUrl: string, documentId: string, cookie: string | null): Promise<number> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${documentId}`, cookie ? { headers: { cookie } } : {});
+    const socket = new WebSocket(
+      `${baseUrl.replace(/^http/, 'ws')}/collab/${documentId}`,
+      cookie ? { headers: { cookie } } : {},
+    );
     socket.on('unexpected-response', (_req, response) => {
       resolve(response.statusCode ?? 0);
       socket.terminate();

@@ -4,7 +4,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 export const EDITOR = '[data-testid="editor"] .ProseMirror';
 
 /** Signs in through the login page, as a person would, and waits for the app shell. */
-export async function signIn(context: BrowserContext, baseUrl: string, email: string, password = 'roundtable-demo'): Promise<Page> {
+export async function signIn(
+  context: BrowserContext,
+  baseUrl: string,
+  email: string,
+  password = 'roundtable-demo',
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${baseUrl}/login`);
   await page.fill('input[name="email"]', email);

@@ -4,7 +4,12 @@ export class HttpClient {
 
   constructor(private readonly baseUrl: string) {}
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: any; headers: Headers }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -49,7 +54,8 @@ export class HttpClient {
 
   async login(email: string, password = 'roundtable-demo'): Promise<this> {
     const result = await this.post('/api/auth/login', { email, password });
-    if (result.status !== 200) throw new Error(`login ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
+    if (result.status !== 200)
+      throw new Error(`login ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
     return this;
   }
 }

@@ -17,7 +17,8 @@ export function expandOccurrences(events: ICAL.Event[]): string[] {
   for (const e of events) if (e.isRecurrenceException()) master.relateException(e);
   const iterator = master.iterator();
   const out: string[] = [];
-  for (let next = iterator.next(); next; next = iterator.next()) out.push(master.getOccurrenceDetails(next).startDate.toJSDate().toISOString());
+  for (let next = iterator.next(); next; next = iterator.next())
+    out.push(master.getOccurrenceDetails(next).startDate.toJSDate().toISOString());
   return out;
 }
 

@@ -28,7 +28,10 @@ export async function startMailJourney(): Promise<MailJourney> {
     database = await createTestDatabase();
     sink = await startSmtpSink();
     const port = await freePort();
-    server = await startServerProcess({ DATABASE_URL: database.url, DEMO: 'true', SMTP_URL: sink.url, PUBLIC_URL: `http://127.0.0.1:${port}` }, port);
+    server = await startServerProcess(
+      { DATABASE_URL: database.url, DEMO: 'true', SMTP_URL: sink.url, PUBLIC_URL: `http://127.0.0.1:${port}` },
+      port,
+    );
     return { browser, sink, server, stop };
   } catch (error) {
     await stop();

@@ -2,7 +2,15 @@ import type { HttpClient } from './http-client';
 import type { TestApp } from './test-app';
 
 /** The roles of the permission matrices: demo accounts, an outsider who shares no project, and nobody. */
-export const ROLES = ['coordinator', 'wg1CoChair', 'wg1Expert', 'wg1Observer', 'wg2Expert', 'outsider', 'anonymous'] as const;
+export const ROLES = [
+  'coordinator',
+  'wg1CoChair',
+  'wg1Expert',
+  'wg1Observer',
+  'wg2Expert',
+  'outsider',
+  'anonymous',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const EMAIL: Record<Exclude<Role, 'anonymous'>, string> = {

@@ -1,5 +1,11 @@
 /** Reads until `ok` holds, or fails naming what it waited for and the last value read. */
-export async function poll<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, what: string, timeoutMs = 20_000, intervalMs = 100): Promise<T> {
+export async function poll<T>(
+  read: () => Promise<T> | T,
+  ok: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+  intervalMs = 100,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await read();
@@ -10,6 +16,10 @@ export async function poll<T>(read: () => Promise<T> | T, ok: (value: T) => bool
 }
 
 /** Waits until `condition` holds (checked every 20 ms). */
-export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
   await poll(condition, (value) => value, what, timeoutMs, 20);
 }

@@ -19,7 +19,12 @@ export class RawWriter {
   /** Resolves on the server's first message (sync step 1: the room is open) or a refused upgrade. */
   readonly opened: Promise<void>;
 
-  constructor(baseUrl: string, documentId: string, cookie: string, private readonly field = 'raw-writer') {
+  constructor(
+    baseUrl: string,
+    documentId: string,
+    cookie: string,
+    private readonly field = 'raw-writer',
+  ) {
     this.socket = new WebSocket(collabSocketUrl(baseUrl, documentId), { headers: { cookie } });
     this.socket.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(new Uint8Array(data));

@@ -27,7 +27,11 @@ export interface ServerProcessOptions {
 }
 
 /** Runs the built server (`dist/`) as a real OS process, exactly as `npm start` does. */
-export async function startServerProcess(env: Record<string, string>, port?: number, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  port?: number,
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npm run build)`);
   const chosenPort = port ?? (await freePort());
   const [command, ...args] = options.command ?? [process.execPath, MAIN];
@@ -40,7 +44,9 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | NodeJS.Signals>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   const baseUrl = `http://127.0.0.1:${chosenPort}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -40,7 +40,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     onRcptTo(address, session, callback) {
       const held = options.holdRecipient?.(address);
       if (held) {
-        void held.then(() => callback(), () => callback(new Error('421 closing')));
+        void held.then(
+          () => callback(),
+          () => callback(new Error('421 closing')),
+        );
         return;
       }
       const error = options.rejectRecipient?.(address, session) ?? null;
@@ -89,7 +92,11 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`no matching message within ${timeoutMs} ms (received ${messages.length}: ${messages.map((m) => m.subject).join(' | ')})`));
+          reject(
+            new Error(
+              `no matching message within ${timeoutMs} ms (received ${messages.length}: ${messages.map((m) => m.subject).join(' | ')})`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

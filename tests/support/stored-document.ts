@@ -17,8 +17,10 @@ export async function isStored(rows: Rows, documentId: string, marker: string): 
 export async function storedText(rows: Rows, documentId: string): Promise<string> {
   const doc = new Y.Doc();
   try {
-    for (const row of await rows('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId])) Y.applyUpdate(doc, row.state as Uint8Array);
-    for (const row of await rows('SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId])) Y.applyUpdate(doc, row.data as Uint8Array);
+    for (const row of await rows('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]))
+      Y.applyUpdate(doc, row.state as Uint8Array);
+    for (const row of await rows('SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]))
+      Y.applyUpdate(doc, row.data as Uint8Array);
     return doc.getXmlFragment('default').toString();
   } finally {
     doc.destroy();

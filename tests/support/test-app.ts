@@ -18,7 +18,14 @@ export interface TestApp {
 
 /** The real application on a real, fresh PostgreSQL database, listening on a free port. */
 export async function startTestApp(
-  options: { database?: TestDatabase; seed?: boolean; port?: number; webDist?: string; trustProxy?: string; apiDocs?: boolean } = {},
+  options: {
+    database?: TestDatabase;
+    seed?: boolean;
+    port?: number;
+    webDist?: string;
+    trustProxy?: string;
+    apiDocs?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const app = await createApp({

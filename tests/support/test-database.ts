@@ -9,7 +9,8 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env.ROUNDTABLE_TEST_ADMIN_URL;
-  if (!url) throw new Error('ROUNDTABLE_TEST_ADMIN_URL is not set: run tests through Jest (global setup starts PostgreSQL)');
+  if (!url)
+    throw new Error('ROUNDTABLE_TEST_ADMIN_URL is not set: run tests through Jest (global setup starts PostgreSQL)');
   return url;
 }
 

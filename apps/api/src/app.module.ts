@@ -12,7 +12,13 @@ import { MeetingsModule } from '@roundtable/api-meetings';
 import { OpenCallModule } from '@roundtable/api-open-call';
 import { LibraryModule } from '@roundtable/api-library';
 import { JobsModule } from '@roundtable/api-jobs';
-import { ClockModule, HealthController, PolicyModule, ProxyTrustModule, type ProxyTrust } from '@roundtable/api-platform';
+import {
+  ClockModule,
+  HealthController,
+  PolicyModule,
+  ProxyTrustModule,
+  type ProxyTrust,
+} from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { VersionsModule } from '@roundtable/api-versions';
 import { ENTITIES } from './database/entities';

@@ -3,7 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
-  ApiExceptionFilter, createValidationPipe, JsonBodyOnlyInterceptor, originCheck, parseTrustProxy, securityHeaders, type ProxyTrustSetting,
+  ApiExceptionFilter,
+  createValidationPipe,
+  JsonBodyOnlyInterceptor,
+  originCheck,
+  parseTrustProxy,
+  securityHeaders,
+  type ProxyTrustSetting,
 } from '@roundtable/api-platform';
 import { Reflector } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
@@ -25,10 +31,14 @@ export interface CreateAppOptions {
 /** Builds the whole application (API, collaboration socket, web app) on one HTTP server. Used by main and tests. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
   const proxy = options.trustProxy ?? parseTrustProxy(undefined);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(options.databaseUrl, proxy.trust), new TimedExpressAdapter(), {
-    logger: options.logger ?? ['error', 'warn', 'log'],
-    bodyParser: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forDatabase(options.databaseUrl, proxy.trust),
+    new TimedExpressAdapter(),
+    {
+      logger: options.logger ?? ['error', 'warn', 'log'],
+      bodyParser: true,
+    },
+  );
   // Express's own view (req.secure, req.protocol) follows the same setting as clientAddress().
   app.set('trust proxy', proxy.express);
   app.disable('x-powered-by');
@@ -52,7 +62,9 @@ function setUpApiDocs(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Roundtable API')
-      .setDescription('Working groups, documents and live collaboration. Sign in with POST /api/auth/login; the session cookie authenticates every other call and the /collab/<documentId> WebSocket.')
+      .setDescription(
+        'Working groups, documents and live collaboration. Sign in with POST /api/auth/login; the session cookie authenticates every other call and the /collab/<documentId> WebSocket.',
+      )
       .setVersion('0.1.0')
       .addCookieAuth('rt_session')
       .build(),
@@ -71,7 +83,10 @@ class TimedExpressAdapter extends ExpressAdapter {
     if (options.httpsOptions || options.forceCloseConnections) return super.initHttpServer(options);
     const configured = Number(process.env.HTTP_HEADERS_TIMEOUT_MS);
     const headersTimeout = Number.isFinite(configured) && configured > 0 ? configured : 20_000;
-    this.httpServer = createServer({ headersTimeout, connectionsCheckingInterval: Math.max(100, Math.floor(headersTimeout / 4)) }, this.getInstance());
+    this.httpServer = createServer(
+      { headersTimeout, connectionsCheckingInterval: Math.max(100, Math.floor(headersTimeout / 4)) },
+      this.getInstance(),
+    );
   }
 }
 

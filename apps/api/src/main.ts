@@ -24,7 +24,12 @@ async function main(): Promise<void> {
 
   logger.log(`TRUST_PROXY: ${config.trustProxy.description}`);
   if (config.trustProxy.warning) logger.warn(config.trustProxy.warning);
-  const app = await createApp({ databaseUrl, webDist: config.webDist, trustProxy: config.trustProxy, apiDocs: config.apiDocs });
+  const app = await createApp({
+    databaseUrl,
+    webDist: config.webDist,
+    trustProxy: config.trustProxy,
+    apiDocs: config.apiDocs,
+  });
   if (config.demo) {
     await seedDemo(app.get(DataSource));
     logger.log('Demo project ready (sign in as coordinator@example.org / roundtable-demo)');

@@ -19,7 +19,8 @@ describe('styles.css', () => {
         if (depth < 0) throw new Error(`unexpected } on line ${index + 1}`);
       }
       // Our rules are flat: only @media / @keyframes / @supports blocks hold other rules.
-      if (depth === 2 && /^[.#a-z]/i.test(line) && !/^\s/.test(line)) throw new Error(`rule nested by accident on line ${index + 1}: ${line}`);
+      if (depth === 2 && /^[.#a-z]/i.test(line) && !/^\s/.test(line))
+        throw new Error(`rule nested by accident on line ${index + 1}: ${line}`);
     });
     expect(depth).toBe(0);
   });

@@ -155,7 +155,14 @@ export function traceToUpdates(trace) {
   if (plainText(text) !== trace.endContent) throw new Error('B4 replay does not reproduce endContent');
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
-  return { updates, clocks, clientID: doc.clientID, ops, stateBytes: state.byteLength, updateBytes: updates.reduce((n, u) => n + u.byteLength, 0) };
+  return {
+    updates,
+    clocks,
+    clientID: doc.clientID,
+    ops,
+    stateBytes: state.byteLength,
+    updateBytes: updates.reduce((n, u) => n + u.byteLength, 0),
+  };
 }
 
 /** The Yjs update of a new document's seeded template, computed with the server's own code from dist/. */
@@ -176,5 +183,8 @@ export function templateUpdate(type = 'position-paper', title = 'Bench') {
  * loopback (any 127.x.y.z works on Linux), so that clients can look like different users to per-address limits.
  */
 export function rawSocket(server, documentId, cookie, localAddress) {
-  return new WebSocket(`${server.wsUrl}/collab/${documentId}?extensions=${MESSAGE_SAVED}`, { ...(cookie ? { headers: { cookie } } : {}), ...(localAddress ? { localAddress } : {}) });
+  return new WebSocket(`${server.wsUrl}/collab/${documentId}?extensions=${MESSAGE_SAVED}`, {
+    ...(cookie ? { headers: { cookie } } : {}),
+    ...(localAddress ? { localAddress } : {}),
+  });
 }

@@ -10,14 +10,28 @@ const ratioText = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '—');
 function row(metric, ours, reference, { ratio = null, target = '', pass = null } = {}) {
   // Near a ×-target, two decimals can hide which side of it the ratio is on.
   const limit = Number((/([\d.]+)×/.exec(target) ?? [])[1]);
-  const text = ratio === null ? '' : Number.isFinite(limit) && Math.abs(ratio - limit) < 0.005 ? `${ratio.toFixed(3)}×` : ratioText(ratio);
-  return { metric, ours, reference, ratio: text, target, verdict: pass === null ? '' : pass === 'n/m' ? 'not measurable yet' : pass ? 'pass' : 'MISS' };
+  const text =
+    ratio === null
+      ? ''
+      : Number.isFinite(limit) && Math.abs(ratio - limit) < 0.005
+        ? `${ratio.toFixed(3)}×`
+        : ratioText(ratio);
+  return {
+    metric,
+    ours,
+    reference,
+    ratio: text,
+    target,
+    verdict: pass === null ? '' : pass === 'n/m' ? 'not measurable yet' : pass ? 'pass' : 'MISS',
+  };
 }
 
 /** Rows and method text for scenarios run in several interleaved rounds (see lib/rounds.mjs). */
 function roundRow(r, label, format) {
   if (!r.rounds || r.rounds.length < 2) return [];
-  const each = r.rounds.map(({ ours, reference }) => `${format(ours)} / ${format(reference)} (${ratioText(ours / reference)})`).join('; ');
+  const each = r.rounds
+    .map(({ ours, reference }) => `${format(ours)} / ${format(reference)} (${ratioText(ours / reference)})`)
+    .join('; ');
   return [row(`${label}, each round: ours / reference`, each, '')];
 }
 
@@ -51,7 +65,8 @@ function serverLogNote(r) {
   const notes = [];
   for (const kind of ['ours', 'reference']) {
     const log = r[kind]?.serverLog;
-    if (log && log.errorLines > 0) notes.push(`${kind} server logged ${log.errorLines} error line(s), e.g. \`${log.first[0]}\``);
+    if (log && log.errorLines > 0)
+      notes.push(`${kind} server logged ${log.errorLines} error line(s), e.g. \`${log.first[0]}\``);
     if (r[kind] && r[kind].serverAlive === false) notes.push(`${kind} server process died during the scenario`);
   }
   return notes;
@@ -65,15 +80,53 @@ function s1(r, quick) {
   if (o.latency && f.latency) {
     const p50 = o.latency.p50 / f.latency.p50;
     const p99 = o.latency.p99 / f.latency.p99;
-    rows.push(row('propagation latency p50', ms(o.latency.p50), ms(f.latency.p50), { ratio: p50, target: '≤ 1.25×', pass: p50 <= 1.25 }));
-    rows.push(row('propagation latency p99', ms(o.latency.p99), ms(f.latency.p99), { ratio: p99, target: '≤ 1.5×', pass: p99 <= 1.5 }));
+    rows.push(
+      row('propagation latency p50', ms(o.latency.p50), ms(f.latency.p50), {
+        ratio: p50,
+        target: '≤ 1.25×',
+        pass: p50 <= 1.25,
+      }),
+    );
+    rows.push(
+      row('propagation latency p99', ms(o.latency.p99), ms(f.latency.p99), {
+        ratio: p99,
+        target: '≤ 1.5×',
+        pass: p99 <= 1.5,
+      }),
+    );
     rows.push(...roundRow(r, 'p50', ms));
-    rows.push(row('latency p90 / max', `${ms(o.latency.p90)} / ${ms(o.latency.max)}`, `${ms(f.latency.p90)} / ${ms(f.latency.max)}`));
-    rows.push(row('drops (edit × receiver pairs never received)', num(o.drops), num(f.drops), { target: '0', pass: o.drops === 0 }));
-    rows.push(row('edits sent / receipts measured', `${num(o.sent)} / ${num(o.latency.n)}`, `${num(f.sent)} / ${num(f.latency.n)}`));
-    rows.push(row('server CPU during the run', s(o.cpuSeconds), s(f.cpuSeconds), { ratio: o.cpuSeconds / f.cpuSeconds }));
+    rows.push(
+      row(
+        'latency p90 / max',
+        `${ms(o.latency.p90)} / ${ms(o.latency.max)}`,
+        `${ms(f.latency.p90)} / ${ms(f.latency.max)}`,
+      ),
+    );
+    rows.push(
+      row('drops (edit × receiver pairs never received)', num(o.drops), num(f.drops), {
+        target: '0',
+        pass: o.drops === 0,
+      }),
+    );
+    rows.push(
+      row(
+        'edits sent / receipts measured',
+        `${num(o.sent)} / ${num(o.latency.n)}`,
+        `${num(f.sent)} / ${num(f.latency.n)}`,
+      ),
+    );
+    rows.push(
+      row('server CPU during the run', s(o.cpuSeconds), s(f.cpuSeconds), { ratio: o.cpuSeconds / f.cpuSeconds }),
+    );
     rows.push(row('PostgreSQL CPU during the run (not in the target)', s(o.postgresCpuSeconds), 'n/a'));
-    rows.push(row('edits found in PostgreSQL afterwards', o.persisted === null ? '—' : `${num(o.persisted)} / ${num(o.sent)}`, 'n/a (in memory)', { target: 'all', pass: o.persisted === o.sent }));
+    rows.push(
+      row(
+        'edits found in PostgreSQL afterwards',
+        o.persisted === null ? '—' : `${num(o.persisted)} / ${num(o.sent)}`,
+        'n/a (in memory)',
+        { target: 'all', pass: o.persisted === o.sent },
+      ),
+    );
     if (!o.converged || !f.converged) notes.push(`final text converged: ours ${o.converged}, reference ${f.converged}`);
     if (o.reconnects || f.reconnects) notes.push(`client reconnects: ours ${o.reconnects}, reference ${f.reconnects}`);
   }
@@ -100,17 +153,70 @@ function s2(r) {
   if (Number.isFinite(o.rssPerDocument) && Number.isFinite(f.rssPerDocument)) {
     const rssRatio = o.rssPerDocument / f.rssPerDocument;
     const heapRatio = o.heapPerDocument / f.heapPerDocument;
-    rows.push(row('RSS per open document', kb(o.rssPerDocument), kb(f.rssPerDocument), { ratio: rssRatio, target: '≤ 1.3×', pass: rssRatio <= 1.3 }));
-    rows.push(row('V8 heap per open document', kb(o.heapPerDocument), kb(f.heapPerDocument), { ratio: heapRatio, target: '≤ 1.3×', pass: heapRatio <= 1.3 }));
-    rows.push(row('baseline → loaded RSS', `${mb(o.baseline.rss)} → ${mb(o.loaded.rss)}`, `${mb(f.baseline.rss)} → ${mb(f.loaded.rss)}`));
-    rows.push(row('baseline → loaded heap', `${mb(o.baseline.heapUsed)} → ${mb(o.loaded.heapUsed)}`, `${mb(f.baseline.heapUsed)} → ${mb(f.loaded.heapUsed)}`));
+    rows.push(
+      row('RSS per open document', kb(o.rssPerDocument), kb(f.rssPerDocument), {
+        ratio: rssRatio,
+        target: '≤ 1.3×',
+        pass: rssRatio <= 1.3,
+      }),
+    );
+    rows.push(
+      row('V8 heap per open document', kb(o.heapPerDocument), kb(f.heapPerDocument), {
+        ratio: heapRatio,
+        target: '≤ 1.3×',
+        pass: heapRatio <= 1.3,
+      }),
+    );
+    rows.push(
+      row(
+        'baseline → loaded RSS',
+        `${mb(o.baseline.rss)} → ${mb(o.loaded.rss)}`,
+        `${mb(f.baseline.rss)} → ${mb(f.loaded.rss)}`,
+      ),
+    );
+    rows.push(
+      row(
+        'baseline → loaded heap',
+        `${mb(o.baseline.heapUsed)} → ${mb(o.loaded.heapUsed)}`,
+        `${mb(f.baseline.heapUsed)} → ${mb(f.loaded.heapUsed)}`,
+      ),
+    );
     const back = (t) => (t === null ? 'not within 60 s' : `${t.toFixed(0)} s`);
-    rows.push(row('RSS back to baseline ±10% after all leave', back(o.rssBackAt), back(f.rssBackAt), { target: '≤ 60 s', pass: o.rssBackAt !== null }));
-    rows.push(row('heap back to baseline ±10% after all leave', back(o.heapBackAt), back(f.heapBackAt), { target: '≤ 60 s', pass: o.heapBackAt !== null }));
-    rows.push(row('RSS / heap at the end of the wait', `${mb(o.after?.rss)} / ${mb(o.after?.heapUsed)}`, `${mb(f.after?.rss)} / ${mb(f.after?.heapUsed)}`));
-    rows.push(row('documents × clients (sockets); connect time', `${num(o.documents)} × 3 (${num(o.connected)} open); ${s(o.connectSeconds)}`, `${num(f.documents)} × 3 (${num(f.connected)} open); ${s(f.connectSeconds)}`));
-    rows.push(row('rooms open when loaded / at the end', `${o.roomsOpen ?? '?'} / ${o.after?.rooms ?? '?'}`, `${f.roomsOpen ?? '?'} / ${f.after?.rooms ?? '?'}`));
-    if (o.reducedFrom) notes.push(`reduced from ${o.reducedFrom} to ${o.documents} documents: open-file limit ${o.openFileLimit}`);
+    rows.push(
+      row('RSS back to baseline ±10% after all leave', back(o.rssBackAt), back(f.rssBackAt), {
+        target: '≤ 60 s',
+        pass: o.rssBackAt !== null,
+      }),
+    );
+    rows.push(
+      row('heap back to baseline ±10% after all leave', back(o.heapBackAt), back(f.heapBackAt), {
+        target: '≤ 60 s',
+        pass: o.heapBackAt !== null,
+      }),
+    );
+    rows.push(
+      row(
+        'RSS / heap at the end of the wait',
+        `${mb(o.after?.rss)} / ${mb(o.after?.heapUsed)}`,
+        `${mb(f.after?.rss)} / ${mb(f.after?.heapUsed)}`,
+      ),
+    );
+    rows.push(
+      row(
+        'documents × clients (sockets); connect time',
+        `${num(o.documents)} × 3 (${num(o.connected)} open); ${s(o.connectSeconds)}`,
+        `${num(f.documents)} × 3 (${num(f.connected)} open); ${s(f.connectSeconds)}`,
+      ),
+    );
+    rows.push(
+      row(
+        'rooms open when loaded / at the end',
+        `${o.roomsOpen ?? '?'} / ${o.after?.rooms ?? '?'}`,
+        `${f.roomsOpen ?? '?'} / ${f.after?.rooms ?? '?'}`,
+      ),
+    );
+    if (o.reducedFrom)
+      notes.push(`reduced from ${o.reducedFrom} to ${o.documents} documents: open-file limit ${o.openFileLimit}`);
   }
   return {
     id: 'S2',
@@ -129,26 +235,72 @@ function s2(r) {
 function s3(r) {
   const rows = [];
   const notes = [];
-  if (r.error) return { id: 'S3', title: 'S3 — B4 trace: cold load and storage', rows, notes: [`scenario failed: ${r.error.split('\n')[0]}`], method: [] };
+  if (r.error)
+    return {
+      id: 'S3',
+      title: 'S3 — B4 trace: cold load and storage',
+      rows,
+      notes: [`scenario failed: ${r.error.split('\n')[0]}`],
+      method: [],
+    };
   const loadRatio = r.oursMs / r.rawMs;
-  rows.push(row('cold load → first full sync (median)', ms(r.oursMs), `${ms(r.rawMs)} (raw SELECT + applyUpdate per row)`, { ratio: loadRatio, target: '≤ 2×', pass: Number.isFinite(loadRatio) ? loadRatio <= 2 : false }));
-  rows.push(row('individual runs', r.ours.map((x) => ms(x.ms)).join(', ') || '—', r.raw.map((x) => ms(x.ms)).join(', ')));
-  if (r.raw.length) rows.push(row('raw baseline split: query / apply', '', `${ms(r.raw[0].queryMs)} / ${ms(r.raw[0].applyMs)} (first run)`));
-  rows.push(row('content after load = endContent', String(r.oursCorrect), String(r.rawCorrect), { target: 'true', pass: r.oursCorrect }));
+  rows.push(
+    row('cold load → first full sync (median)', ms(r.oursMs), `${ms(r.rawMs)} (raw SELECT + applyUpdate per row)`, {
+      ratio: loadRatio,
+      target: '≤ 2×',
+      pass: Number.isFinite(loadRatio) ? loadRatio <= 2 : false,
+    }),
+  );
+  rows.push(
+    row('individual runs', r.ours.map((x) => ms(x.ms)).join(', ') || '—', r.raw.map((x) => ms(x.ms)).join(', ')),
+  );
+  if (r.raw.length)
+    rows.push(
+      row('raw baseline split: query / apply', '', `${ms(r.raw[0].queryMs)} / ${ms(r.raw[0].applyMs)} (first run)`),
+    );
+  rows.push(
+    row('content after load = endContent', String(r.oursCorrect), String(r.rawCorrect), {
+      target: 'true',
+      pass: r.oursCorrect,
+    }),
+  );
   rows.push(row('rows stored (one per operation)', num(r.before.updateRows), `${num(r.ops)} operations`));
   const beforeRatio = r.before.total / r.stateBytes;
-  rows.push(row('stored bytes before compaction', num(r.before.total), `${num(r.stateBytes)} (Y.encodeStateAsUpdate)`, { ratio: beforeRatio }));
+  rows.push(
+    row('stored bytes before compaction', num(r.before.total), `${num(r.stateBytes)} (Y.encodeStateAsUpdate)`, {
+      ratio: beforeRatio,
+    }),
+  );
   const compacted = r.compaction.available && !r.compaction.error && r.after.snapshotRows > 0;
   if (compacted) {
     const afterRatio = r.after.total / r.stateBytes;
-    rows.push(row('stored bytes after compaction', `${num(r.after.total)} (snapshot ${num(r.after.snapshotBytes)} + ${num(r.after.updateRows)} rows)`, num(r.stateBytes), { ratio: afterRatio, target: '≤ 1.5×', pass: afterRatio <= 1.5 }));
+    rows.push(
+      row(
+        'stored bytes after compaction',
+        `${num(r.after.total)} (snapshot ${num(r.after.snapshotBytes)} + ${num(r.after.updateRows)} rows)`,
+        num(r.stateBytes),
+        { ratio: afterRatio, target: '≤ 1.5×', pass: afterRatio <= 1.5 },
+      ),
+    );
     rows.push(row('compaction time (DocumentStore.compact)', ms(r.compaction.ms), ''));
-    if (r.oursAfterCompaction) rows.push(row('cold load after compaction', ms(r.oursAfterCompaction.ms), ms(r.rawMs), { ratio: r.oursAfterCompaction.ms / r.rawMs, target: '(info)' }));
+    if (r.oursAfterCompaction)
+      rows.push(
+        row('cold load after compaction', ms(r.oursAfterCompaction.ms), ms(r.rawMs), {
+          ratio: r.oursAfterCompaction.ms / r.rawMs,
+          target: '(info)',
+        }),
+      );
   } else {
     rows.push(row('stored bytes after compaction', '—', num(r.stateBytes), { target: '≤ 1.5×', pass: 'n/m' }));
-    if (!r.compaction.available) notes.push('DocumentStore has no compact() method in this build: stored bytes after compaction are not measurable yet.');
+    if (!r.compaction.available)
+      notes.push(
+        'DocumentStore has no compact() method in this build: stored bytes after compaction are not measurable yet.',
+      );
     else if (r.compaction.error) notes.push(`DocumentStore.compact() failed: ${r.compaction.error}`);
-    else notes.push(`DocumentStore.compact() returned ${JSON.stringify(r.compaction.result)} and wrote no snapshot; the server logged: ${r.compaction.serverLog ?? '(nothing)'}`);
+    else
+      notes.push(
+        `DocumentStore.compact() returned ${JSON.stringify(r.compaction.result)} and wrote no snapshot; the server logged: ${r.compaction.serverLog ?? '(nothing)'}`,
+      );
   }
   for (const e of r.errors) notes.push(e);
   return {
@@ -173,14 +325,39 @@ function s4(r) {
   if (Number.isFinite(o.wallSeconds) && Number.isFinite(f.wallSeconds)) {
     const wall = o.wallSeconds / f.wallSeconds;
     const cpu = o.cpuSeconds / f.cpuSeconds;
-    rows.push(row('wall time to observer = endContent', `${s(o.wallSeconds)}${o.done ? '' : ' (not reached)'}`, `${s(f.wallSeconds)}${f.done ? '' : ' (not reached)'}`, { ratio: wall, target: '≤ 1.3×', pass: o.done && wall <= 1.3 }));
+    rows.push(
+      row(
+        'wall time to observer = endContent',
+        `${s(o.wallSeconds)}${o.done ? '' : ' (not reached)'}`,
+        `${s(f.wallSeconds)}${f.done ? '' : ' (not reached)'}`,
+        { ratio: wall, target: '≤ 1.3×', pass: o.done && wall <= 1.3 },
+      ),
+    );
     rows.push(...roundRow(r, 'wall time', s));
-    rows.push(row('server process CPU time', s(o.cpuSeconds), s(f.cpuSeconds), { ratio: cpu, target: '≤ 1.3×', pass: o.done && cpu <= 1.3 }));
+    rows.push(
+      row('server process CPU time', s(o.cpuSeconds), s(f.cpuSeconds), {
+        ratio: cpu,
+        target: '≤ 1.3×',
+        pass: o.done && cpu <= 1.3,
+      }),
+    );
     rows.push(row('PostgreSQL CPU time (not in the target)', s(o.postgresCpuSeconds), 'n/a'));
-    rows.push(row('throughput (updates relayed per second)', num(Math.round(o.opsPerSecond)), num(Math.round(f.opsPerSecond)), { ratio: o.opsPerSecond / f.opsPerSecond }));
-    rows.push(row('operations sent / seen by the observer (relay messages)', `${num(o.sent)} / ${num(o.received)} (${num(o.relayMessages)})`, `${num(f.sent)} / ${num(f.received)} (${num(f.relayMessages)})`));
-    if (o.senderClose !== null && o.senderClose !== undefined) notes.push(`our server closed the replaying socket with code ${o.senderClose}`);
-    if (f.senderClose !== null && f.senderClose !== undefined) notes.push(`the reference closed the replaying socket with code ${f.senderClose}`);
+    rows.push(
+      row('throughput (updates relayed per second)', num(Math.round(o.opsPerSecond)), num(Math.round(f.opsPerSecond)), {
+        ratio: o.opsPerSecond / f.opsPerSecond,
+      }),
+    );
+    rows.push(
+      row(
+        'operations sent / seen by the observer (relay messages)',
+        `${num(o.sent)} / ${num(o.received)} (${num(o.relayMessages)})`,
+        `${num(f.sent)} / ${num(f.received)} (${num(f.relayMessages)})`,
+      ),
+    );
+    if (o.senderClose !== null && o.senderClose !== undefined)
+      notes.push(`our server closed the replaying socket with code ${o.senderClose}`);
+    if (f.senderClose !== null && f.senderClose !== undefined)
+      notes.push(`the reference closed the replaying socket with code ${f.senderClose}`);
     if (o.timedOut || f.timedOut) notes.push(`timed out after 170 s: ours ${o.timedOut}, reference ${f.timedOut}`);
   }
   return {
@@ -191,7 +368,7 @@ function s4(r) {
     method: [
       'The pre-computed B4 updates (same as S3) are sent on one raw socket, each as its own y-websocket sync update message, never more than 1,000 ahead of what an observer client (a y-websocket provider on the same document) has received. Wall time runs from the first message until the observer text equals endContent.',
       'Our per-socket update rate limit (COLLAB_MAX_UPDATES_PER_SECOND, 100/s sustained) and the per-account and per-document write budgets (COLLAB_USER_WRITE_UNITS_PER_SECOND, COLLAB_DOCUMENT_WRITE_UNITS_PER_SECOND) are raised for this scenario only, or the replaying socket would be closed after its burst allowance or paused by the budgets; S7 measures the limit.',
-      'CPU = process.cpuUsage() of the server child over the same interval. For ours, PostgreSQL\'s CPU (postmaster + backends, from /proc) is shown separately: the reference has no database.',
+      "CPU = process.cpuUsage() of the server child over the same interval. For ours, PostgreSQL's CPU (postmaster + backends, from /proc) is shown separately: the reference has no database.",
       ...roundsMethod(r),
     ],
   };
@@ -205,19 +382,90 @@ function s7(r) {
   if (o.quiet && f.quiet) {
     const oRatio = o.abuse.p99 / o.quiet.p99;
     const fRatio = f.abuse.p99 / f.quiet.p99;
-    rows.push(row('normal document p99: quiet → under abuse', `${ms(o.quiet.p99)} → ${ms(o.abuse.p99)} (${ratioText(oRatio)})`, `${ms(f.quiet.p99)} → ${ms(f.abuse.p99)} (${ratioText(fRatio)})`, { target: 'ours ≤ 2× its quiet p99', pass: oRatio <= 2 }));
-    rows.push(row('normal document p50: quiet → under abuse', `${ms(o.quiet.p50)} → ${ms(o.abuse.p50)}`, `${ms(f.quiet.p50)} → ${ms(f.abuse.p50)}`));
-    rows.push(row('normal document drops / disconnected clients', `${o.drops} / ${o.disconnected}`, `${f.drops} / ${f.disconnected}`, { target: '0 / 0', pass: o.drops === 0 && o.disconnected === 0 }));
-    rows.push(row('server memory growth: peak RSS during abuse', mb(o.peakRssGrowth), mb(f.peakRssGrowth), { target: '≤ 50 MB', pass: o.peakRssGrowth <= 50 * 1048576 }));
-    rows.push(row('server memory growth after GC (RSS / heap)', `${mb(o.gcRssGrowth)} / ${mb(o.gcHeapGrowth)}`, `${mb(f.gcRssGrowth)} / ${mb(f.gcHeapGrowth)}`));
-    const closing = (c) => (c ? `${c.closedWithin1s}/${c.attempts} closed ≤ 1 s; p50 ${ms(c.ms.p50)}, max ${ms(c.ms.max)}; codes ${c.codes.join(',') || '—'}${c.notClosed ? `; ${c.notClosed} never closed (3 s)` : ''}` : '—');
-    rows.push(row('oversized messages (2 MB valid update)', closing(o.oversized), closing(f.oversized), { target: 'closed ≤ 1 s', pass: o.oversized ? o.oversized.closedWithin1s === o.oversized.attempts && o.oversized.attempts > 0 : false }));
-    rows.push(row('malformed messages (garbage update, unknown type, truncated, text frame)', closing(o.malformed), closing(f.malformed), { target: 'closed ≤ 1 s', pass: o.malformed ? o.malformed.closedWithin1s === o.malformed.attempts && o.malformed.attempts > 0 : false }));
-    const rapid = (x) => (x ? (x.closedAfterMs !== null ? `closed after ${ms(x.closedAfterMs)} (code ${x.closeCode}), ${num(x.sent)} updates sent` : `never closed; ${num(x.sent)} updates in ${s(x.seconds)} (${num(Math.round(x.sent / x.seconds))}/s)`) : '—');
-    rows.push(row('rapid updates from one client', rapid(o.rapid), rapid(f.rapid), { target: 'limited / closed ≤ 1 s', pass: o.rapid ? o.rapid.closedAfterMs !== null && o.rapid.closedAfterMs <= 1000 : false }));
-    const flood = (x) => (x ? `${num(x.attempts)} attempts: ${num(x.opened ?? 0)} opened, ${num(x.refused401 ?? 0)} refused 401, ${num(Object.entries(x).filter(([k]) => k.startsWith('refused') && k !== 'refused401').reduce((n, [, v]) => n + v, 0))} other refusals, ${num(x.errors ?? 0)} errors; handshake p99 ${ms(x.handshake?.p99)}` : '—');
+    rows.push(
+      row(
+        'normal document p99: quiet → under abuse',
+        `${ms(o.quiet.p99)} → ${ms(o.abuse.p99)} (${ratioText(oRatio)})`,
+        `${ms(f.quiet.p99)} → ${ms(f.abuse.p99)} (${ratioText(fRatio)})`,
+        { target: 'ours ≤ 2× its quiet p99', pass: oRatio <= 2 },
+      ),
+    );
+    rows.push(
+      row(
+        'normal document p50: quiet → under abuse',
+        `${ms(o.quiet.p50)} → ${ms(o.abuse.p50)}`,
+        `${ms(f.quiet.p50)} → ${ms(f.abuse.p50)}`,
+      ),
+    );
+    rows.push(
+      row(
+        'normal document drops / disconnected clients',
+        `${o.drops} / ${o.disconnected}`,
+        `${f.drops} / ${f.disconnected}`,
+        { target: '0 / 0', pass: o.drops === 0 && o.disconnected === 0 },
+      ),
+    );
+    rows.push(
+      row('server memory growth: peak RSS during abuse', mb(o.peakRssGrowth), mb(f.peakRssGrowth), {
+        target: '≤ 50 MB',
+        pass: o.peakRssGrowth <= 50 * 1048576,
+      }),
+    );
+    rows.push(
+      row(
+        'server memory growth after GC (RSS / heap)',
+        `${mb(o.gcRssGrowth)} / ${mb(o.gcHeapGrowth)}`,
+        `${mb(f.gcRssGrowth)} / ${mb(f.gcHeapGrowth)}`,
+      ),
+    );
+    const closing = (c) =>
+      c
+        ? `${c.closedWithin1s}/${c.attempts} closed ≤ 1 s; p50 ${ms(c.ms.p50)}, max ${ms(c.ms.max)}; codes ${c.codes.join(',') || '—'}${c.notClosed ? `; ${c.notClosed} never closed (3 s)` : ''}`
+        : '—';
+    rows.push(
+      row('oversized messages (2 MB valid update)', closing(o.oversized), closing(f.oversized), {
+        target: 'closed ≤ 1 s',
+        pass: o.oversized ? o.oversized.closedWithin1s === o.oversized.attempts && o.oversized.attempts > 0 : false,
+      }),
+    );
+    rows.push(
+      row(
+        'malformed messages (garbage update, unknown type, truncated, text frame)',
+        closing(o.malformed),
+        closing(f.malformed),
+        {
+          target: 'closed ≤ 1 s',
+          pass: o.malformed ? o.malformed.closedWithin1s === o.malformed.attempts && o.malformed.attempts > 0 : false,
+        },
+      ),
+    );
+    const rapid = (x) =>
+      x
+        ? x.closedAfterMs !== null
+          ? `closed after ${ms(x.closedAfterMs)} (code ${x.closeCode}), ${num(x.sent)} updates sent`
+          : `never closed; ${num(x.sent)} updates in ${s(x.seconds)} (${num(Math.round(x.sent / x.seconds))}/s)`
+        : '—';
+    rows.push(
+      row('rapid updates from one client', rapid(o.rapid), rapid(f.rapid), {
+        target: 'limited / closed ≤ 1 s',
+        pass: o.rapid ? o.rapid.closedAfterMs !== null && o.rapid.closedAfterMs <= 1000 : false,
+      }),
+    );
+    const flood = (x) =>
+      x
+        ? `${num(x.attempts)} attempts: ${num(x.opened ?? 0)} opened, ${num(x.refused401 ?? 0)} refused 401, ${num(
+            Object.entries(x)
+              .filter(([k]) => k.startsWith('refused') && k !== 'refused401')
+              .reduce((n, [, v]) => n + v, 0),
+          )} other refusals, ${num(x.errors ?? 0)} errors; handshake p99 ${ms(x.handshake?.p99)}`
+        : '—';
     rows.push(row('connection flood (250 attempts/s, half without a session)', flood(o.flood), flood(f.flood)));
-    rows.push(row('server alive and healthy afterwards', `${o.alive} (HTTP ${o.health})`, `${f.alive} (HTTP ${f.health})`, { target: 'no crash', pass: o.alive && o.health === 200 }));
+    rows.push(
+      row('server alive and healthy afterwards', `${o.alive} (HTTP ${o.health})`, `${f.alive} (HTTP ${f.health})`, {
+        target: 'no crash',
+        pass: o.alive && o.health === 200,
+      }),
+    );
     if (o.workerError) notes.push(`ours: ${o.workerError}`);
     if (f.workerError) notes.push(`reference: ${f.workerError}`);
   }

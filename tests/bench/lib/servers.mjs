@@ -23,12 +23,17 @@ export async function startPostgres() {
   const { startEmbeddedPostgres } = require(join(DIST, 'libs/api/database/src/embedded-postgres.js'));
   const dataDir = mkdtempSync(join(tmpdir(), 'roundtable-bench-pg-'));
   const fast = process.env.BENCH_PG_FAST === 'true';
-  const settings = { max_connections: '300', ...(fast ? { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } : {}) };
+  const settings = {
+    max_connections: '300',
+    ...(fast ? { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } : {}),
+  };
   const server = await startEmbeddedPostgres({ dataDir, persistent: false, database: 'postgres', settings });
   return {
     adminUrl: server.url,
     dataDir,
-    settings: fast ? 'fsync=off, synchronous_commit=off (BENCH_PG_FAST)' : 'defaults (fsync=on, synchronous_commit=on), as `npm start`',
+    settings: fast
+      ? 'fsync=off, synchronous_commit=off (BENCH_PG_FAST)'
+      : 'defaults (fsync=on, synchronous_commit=on), as `npm start`',
     stop: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -76,7 +81,8 @@ export function postgresCpuSeconds(dataDir) {
       const ppid = Number(fields[1]);
       const pid = Number(entry);
       // fields[11..14] = utime, stime, cutime, cstime (man 5 proc, counted from field 3)
-      if (pid === postmaster) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      if (pid === postmaster)
+        ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
       else if (ppid === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
     }
     return ticks / 100;
@@ -94,7 +100,10 @@ export async function startServer(kind, env = {}) {
   const child = fork(script, [], {
     cwd: ROOT,
     // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server there (open it in Chrome DevTools).
-    execArgv: ['--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: [
+      '--expose-gc',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -108,12 +117,14 @@ export async function startServer(kind, env = {}) {
   let nextId = 1;
   const waiting = new Map();
   let exitInfo = null;
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
-    exitInfo = { code, signal };
-    for (const { reject } of waiting.values()) reject(new Error(`${kind} server exited (${code ?? signal})`));
-    waiting.clear();
-    resolve(exitInfo);
-  }));
+  const exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      exitInfo = { code, signal };
+      for (const { reject } of waiting.values()) reject(new Error(`${kind} server exited (${code ?? signal})`));
+      waiting.clear();
+      resolve(exitInfo);
+    }),
+  );
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${kind} server did not start within 90 s:\n${output}`)), 90_000);
     child.on('message', (message) => {

@@ -6,7 +6,9 @@ import { Y, connectClient, sleep, templateUpdate, waitFor } from '../lib/clients
 const CLIENTS_PER_DOCUMENT = 3;
 
 function openFileLimit() {
-  const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
   return line ? Number(line.split(/\s+/)[3]) : 1024;
 }
 
@@ -29,7 +31,10 @@ export async function runS2(server, ctx) {
   const open = (documentId, index) => {
     const doc = new Y.Doc();
     if (template && index === 0) Y.applyUpdate(doc, template);
-    const client = connectClient(server, documentId, cookie, { doc, localAddress: addressOf.get(documentId) ?? '127.0.0.1' });
+    const client = connectClient(server, documentId, cookie, {
+      doc,
+      localAddress: addressOf.get(documentId) ?? '127.0.0.1',
+    });
     client.provider.awareness.setLocalStateField('user', { name: `Reader ${index}`, color: '#70CFF8' });
     return client;
   };
@@ -47,7 +52,8 @@ export async function runS2(server, ctx) {
   const wave = 50;
   for (let i = 0; i < ids.length; i += wave) {
     const batch = [];
-    for (const documentId of ids.slice(i, i + wave)) for (let c = 0; c < CLIENTS_PER_DOCUMENT; c++) batch.push(open(documentId, c));
+    for (const documentId of ids.slice(i, i + wave))
+      for (let c = 0; c < CLIENTS_PER_DOCUMENT; c++) batch.push(open(documentId, c));
     clients.push(...batch);
     await waitFor(() => batch.every((c) => c.provider.synced), 120_000, `documents ${i}..${i + wave} synced`);
   }

@@ -9,7 +9,9 @@ export async function prepareTrace(ctx) {
   const started = performance.now();
   const trace = loadTrace();
   const { updates, clocks, clientID, ops, stateBytes, updateBytes } = traceToUpdates(trace);
-  ctx.log(`B4: ${ops} operations → ${updates.length} updates (${(updateBytes / 1e6).toFixed(2)} MB; state ${stateBytes} bytes) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  ctx.log(
+    `B4: ${ops} operations → ${updates.length} updates (${(updateBytes / 1e6).toFixed(2)} MB; state ${stateBytes} bytes) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { updates, clocks, clientID, ops, stateBytes, updateBytes, endContent: trace.endContent };
 }
 
@@ -26,12 +28,28 @@ async function insertUpdates(db, documentId, updates) {
 }
 
 async function storedBytes(ctx, documentId) {
-  const [log] = (await ctx.db.query('SELECT count(*)::int AS rows, coalesce(sum(octet_length(data)), 0)::bigint AS bytes FROM document_updates WHERE document_id = $1', [documentId])).rows;
+  const [log] = (
+    await ctx.db.query(
+      'SELECT count(*)::int AS rows, coalesce(sum(octet_length(data)), 0)::bigint AS bytes FROM document_updates WHERE document_id = $1',
+      [documentId],
+    )
+  ).rows;
   let snapshot = { rows: 0, bytes: 0 };
   if (ctx.snapshotsTable) {
-    [snapshot] = (await ctx.db.query('SELECT count(*)::int AS rows, coalesce(sum(octet_length(state)), 0)::bigint AS bytes FROM document_snapshots WHERE document_id = $1', [documentId])).rows;
+    [snapshot] = (
+      await ctx.db.query(
+        'SELECT count(*)::int AS rows, coalesce(sum(octet_length(state)), 0)::bigint AS bytes FROM document_snapshots WHERE document_id = $1',
+        [documentId],
+      )
+    ).rows;
   }
-  return { updateRows: log.rows, updateBytes: Number(log.bytes), snapshotRows: snapshot.rows, snapshotBytes: Number(snapshot.bytes), total: Number(log.bytes) + Number(snapshot.bytes) };
+  return {
+    updateRows: log.rows,
+    updateBytes: Number(log.bytes),
+    snapshotRows: snapshot.rows,
+    snapshotBytes: Number(snapshot.bytes),
+    total: Number(log.bytes) + Number(snapshot.bytes),
+  };
 }
 
 /** Fresh server process, one client: time from opening the socket to the first full sync (text = endContent). */
@@ -46,7 +64,9 @@ async function coldLoadOurs(ctx, documentId) {
       if (client.counters.closes.length > 0) {
         client.destroy();
         await sleep(300);
-        throw new Error(`socket closed before sync (close code ${client.counters.closes.join(', ')}); server logged: ${errorSummary(server.output())}`);
+        throw new Error(
+          `socket closed before sync (close code ${client.counters.closes.join(', ')}); server logged: ${errorSummary(server.output())}`,
+        );
       }
       if (performance.now() > deadline) throw new Error('no sync within 120 s');
       await sleep(2);
@@ -64,13 +84,20 @@ async function coldLoadOurs(ctx, documentId) {
 
 /** The error lines (not stack frames) a server printed, without colours. */
 function errorSummary(output) {
-  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim());
+  const lines = output
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((l) => l.trim());
   const errors = lines.filter((l) => /error/i.test(l) && !l.startsWith('at '));
   return [...new Set(errors)].slice(0, 3).join(' | ').slice(0, 600) || '(nothing)';
 }
 
 function coldLoadRaw(ctx, documentId) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'tests/bench/servers/raw-load.cjs'), ctx.databaseUrl, documentId], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'tests/bench/servers/raw-load.cjs'), ctx.databaseUrl, documentId],
+    { cwd: ROOT, encoding: 'utf8', timeout: 180_000 },
+  );
   if (result.status !== 0) throw new Error(`raw load failed: ${result.stderr}`);
   const parsed = JSON.parse(result.stdout.trim().split('\n').pop());
   return { ...parsed, correct: parsed.textLength === ctx.trace.endContent.length };
@@ -85,7 +112,9 @@ export async function runS3(ctx) {
   await ctx.db.query('ANALYZE document_updates');
   const insertSeconds = (performance.now() - inserted) / 1000;
   const before = await storedBytes(ctx, documentId);
-  ctx.log(`S3: ${before.updateRows} rows (${(before.updateBytes / 1e6).toFixed(2)} MB) inserted in ${insertSeconds.toFixed(1)} s`);
+  ctx.log(
+    `S3: ${before.updateRows} rows (${(before.updateBytes / 1e6).toFixed(2)} MB) inserted in ${insertSeconds.toFixed(1)} s`,
+  );
 
   const ours = [];
   const raw = [];
@@ -114,7 +143,9 @@ export async function runS3(ctx) {
   try {
     const info = await server.request('compactInfo');
     if (info.hasCompact) {
-      const result = await server.request('compact', { documentId }).catch((error) => ({ available: true, error: String(error.message ?? error) }));
+      const result = await server
+        .request('compact', { documentId })
+        .catch((error) => ({ available: true, error: String(error.message ?? error) }));
       compaction = { ...result, available: true };
       await sleep(300);
       if (compaction.result === false) compaction.serverLog = errorSummary(server.output());

@@ -1,6 +1,15 @@
 // S4: one client replays B4 through the server, every operation its own update message, paced to keep at
 // most 1,000 un-relayed updates in flight; an observer client waits until its text equals endContent.
-import { Y, connectClient, findBenchText, plainText, rawSocket, sleep, updateMessage, waitFor } from '../lib/clients.mjs';
+import {
+  Y,
+  connectClient,
+  findBenchText,
+  plainText,
+  rawSocket,
+  sleep,
+  updateMessage,
+  waitFor,
+} from '../lib/clients.mjs';
 import { postgresCpuSeconds } from '../lib/servers.mjs';
 
 const IN_FLIGHT = 1000;

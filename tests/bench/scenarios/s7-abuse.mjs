@@ -22,10 +22,14 @@ export async function runS7(server, ctx) {
   const before = await server.memory(true);
 
   live.setPhase('abuse');
-  const worker = spawn(process.execPath, [join(ROOT, 'tests/bench/abuse-worker.mjs'), server.wsUrl, abuseId, cookie ?? '-', String(abuseSeconds * 1000)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const worker = spawn(
+    process.execPath,
+    [join(ROOT, 'tests/bench/abuse-worker.mjs'), server.wsUrl, abuseId, cookie ?? '-', String(abuseSeconds * 1000)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   worker.stdout.on('data', (c) => (out += c));

@@ -29,7 +29,10 @@ describe('loadConfig', () => {
     expect(loadConfig({}).trustProxy.express).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy.express).toBe(2);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.1,10.0.0.2' }).trustProxy.express).toEqual(['10.0.0.1', '10.0.0.2']);
-    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toMatchObject({ express: 1, warning: expect.stringMatching(/TRUST_PROXY=1/) });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toMatchObject({
+      express: 1,
+      warning: expect.stringMatching(/TRUST_PROXY=1/),
+    });
     expect(() => loadConfig({ TRUST_PROXY: 'all' })).toThrow(/TRUST_PROXY/);
   });
 });

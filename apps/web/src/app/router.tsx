@@ -4,7 +4,9 @@ import { AccountPage, ForgotPasswordPage, LoginPage, RequireAuth, ResetPasswordP
 import { AppLayout, HomePage, NotFoundPage, WorkingGroupPage } from '@roundtable/web-projects';
 
 // The group's working documents come from the library chunk, loaded with the group page.
-const WorkingGroupLibrary = lazy(async () => ({ default: (await import('@roundtable/web-library')).WorkingGroupLibrary }));
+const WorkingGroupLibrary = lazy(async () => ({
+  default: (await import('@roundtable/web-library')).WorkingGroupLibrary,
+}));
 
 /** Offline copies of papers must not outlive the session on this computer (the editor chunk, loaded on demand). */
 const clearOfflineDocuments = async () => (await import('@roundtable/web-editor')).clearOfflineDocuments();
@@ -54,25 +56,58 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('@roundtable/web-editor')).EditorPage }),
       },
       { path: 'account', element: <AccountPage onSignedOut={clearOfflineDocuments} /> },
-      { path: 'people', lazy: async () => ({ Component: (await import('@roundtable/web-people')).PeopleDirectoryPage }) },
-      { path: 'people/me', lazy: async () => ({ Component: (await import('@roundtable/web-people')).MyProfileRedirect }) },
+      {
+        path: 'people',
+        lazy: async () => ({ Component: (await import('@roundtable/web-people')).PeopleDirectoryPage }),
+      },
+      {
+        path: 'people/me',
+        lazy: async () => ({ Component: (await import('@roundtable/web-people')).MyProfileRedirect }),
+      },
       { path: 'people/:id', lazy: async () => ({ Component: (await import('@roundtable/web-people')).PersonPage }) },
       { path: 'calls', lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).CallsPage }) },
       {
         path: 'calls/:id/applications',
         lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).ApplicationsReviewPage }),
       },
-      { path: 'plan', lazy: async () => ({ Component: (await import('@roundtable/web-deliverables')).PlanDashboardPage }) },
-      { path: 'plan/print', lazy: async () => ({ Component: (await import('@roundtable/web-deliverables')).PlanPrintPage }) },
-      { path: 'plan/items/:id', lazy: async () => ({ Component: (await import('@roundtable/web-deliverables')).PlanItemPage }) },
+      {
+        path: 'plan',
+        lazy: async () => ({ Component: (await import('@roundtable/web-deliverables')).PlanDashboardPage }),
+      },
+      {
+        path: 'plan/print',
+        lazy: async () => ({ Component: (await import('@roundtable/web-deliverables')).PlanPrintPage }),
+      },
+      {
+        path: 'plan/items/:id',
+        lazy: async () => ({ Component: (await import('@roundtable/web-deliverables')).PlanItemPage }),
+      },
       { path: 'meetings', lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MeetingsPage }) },
-      { path: 'meetings/new', lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).ScheduleMeetingPage }) },
-      { path: 'meetings/:id', lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MeetingPage }) },
+      {
+        path: 'meetings/new',
+        lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).ScheduleMeetingPage }),
+      },
+      {
+        path: 'meetings/:id',
+        lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MeetingPage }),
+      },
       { path: 'library', lazy: async () => ({ Component: (await import('@roundtable/web-library')).LibraryPage }) },
-      { path: 'library/:id', lazy: async () => ({ Component: (await import('@roundtable/web-library')).LibraryFilePage }) },
-      { path: 'minutes', lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MinutesArchivePage }) },
-      { path: 'minutes/:id', lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MinutesPage }) },
-      { path: 'my-actions', lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MyActionsPage }) },
+      {
+        path: 'library/:id',
+        lazy: async () => ({ Component: (await import('@roundtable/web-library')).LibraryFilePage }),
+      },
+      {
+        path: 'minutes',
+        lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MinutesArchivePage }),
+      },
+      {
+        path: 'minutes/:id',
+        lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MinutesPage }),
+      },
+      {
+        path: 'my-actions',
+        lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MyActionsPage }),
+      },
       { path: 'balance', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).BalancePage }) },
       { path: 'admin/outbox', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).OutboxPage }) },
       { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiGoneResponse, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiGoneResponse,
+  ApiNoContentResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { clientAddress, InjectProxyTrust, Policy, Public, type ProxyTrust } from '@roundtable/api-platform';
 import type { Request } from 'express';
@@ -9,22 +16,35 @@ import { AccountsService } from './accounts.service';
 @ApiTags('auth')
 @Controller('auth')
 export class AccountsController {
-  constructor(private readonly accounts: AccountsService, @InjectProxyTrust() private readonly proxyTrust: ProxyTrust) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    @InjectProxyTrust() private readonly proxyTrust: ProxyTrust,
+  ) {}
 
   @Policy('self')
   @Post('password')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Password changed; every other session of the account has ended (their sockets close with 4440).' })
-  @ApiBadRequestResponse({ description: 'currentPassword is wrong, or newPassword breaks the password policy (the field is named).' })
+  @ApiNoContentResponse({
+    description: 'Password changed; every other session of the account has ended (their sockets close with 4440).',
+  })
+  @ApiBadRequestResponse({
+    description: 'currentPassword is wrong, or newPassword breaks the password policy (the field is named).',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords (counted with failed sign-ins).' })
-  async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto, @Req() request: Request): Promise<void> {
+  async changePassword(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ChangePasswordDto,
+    @Req() request: Request,
+  ): Promise<void> {
     await this.accounts.changePassword(user, body, clientAddress(request, this.proxyTrust));
   }
 
   @Public()
   @Post('password-reset')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'Always, for any email: if it has an account, a reset link valid for one hour is mailed to it.' })
+  @ApiAcceptedResponse({
+    description: 'Always, for any email: if it has an account, a reset link valid for one hour is mailed to it.',
+  })
   requestReset(@Body() body: PasswordResetRequestDto): Record<string, never> {
     this.accounts.requestReset(body.email);
     return {};
@@ -33,7 +53,9 @@ export class AccountsController {
   @Public()
   @Post('password-reset/confirm')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Password set; every session of the account has ended. Sign in with the new password.' })
+  @ApiNoContentResponse({
+    description: 'Password set; every session of the account has ended. Sign in with the new password.',
+  })
   @ApiBadRequestResponse({ description: 'password breaks the password policy (named).' })
   @ApiGoneResponse({ description: 'RESET_LINK_INVALID: the link is unknown, used or expired.' })
   async confirmReset(@Body() body: PasswordResetConfirmDto): Promise<void> {

@@ -10,7 +10,10 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `currentPassword must be at most ${PASSWORD_MAX_LENGTH} characters` })
   currentPassword!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: 'Not a common password, not a repeated pattern, not containing the email.' })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    description: 'Not a common password, not a repeated pattern, not containing the email.',
+  })
   @IsString({ message: 'newPassword must be a string' })
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `newPassword must be at most ${PASSWORD_MAX_LENGTH} characters` })
   newPassword!: string;

@@ -30,12 +30,15 @@ export class AccountsService {
    */
   async changePassword(user: AuthenticatedUser, body: ChangePasswordDto, ip: string): Promise<void> {
     const verified = await this.auth.verifyPassword(user.email, body.currentPassword, ip);
-    if (!verified || verified.id !== user.id) throw invalidField('currentPassword', 'currentPassword is not your current password');
+    if (!verified || verified.id !== user.id)
+      throw invalidField('currentPassword', 'currentPassword is not your current password');
     const problem = passwordProblem(body.newPassword, user.email, 'newPassword');
     if (problem) throw invalidField('newPassword', problem);
     const ended = await this.dataSource.transaction(async (manager) => {
       await this.auth.setPassword(manager, user.id, body.newPassword);
-      await manager.query('UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [user.id]);
+      await manager.query('UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [
+        user.id,
+      ]);
       return this.auth.revokeSessions(manager, { userId: user.id, keep: user.sessionId });
     });
     this.auth.announceEnded(ended);
@@ -46,14 +49,16 @@ export class AccountsService {
    * response, so neither the answer nor its timing tells whether the email has an account.
    */
   requestReset(email: string): void {
-    this.sendResetLink(email.trim().toLowerCase()).catch((error: unknown) => this.logger.error('Password reset mail failed', error as Error));
+    this.sendResetLink(email.trim().toLowerCase()).catch((error: unknown) =>
+      this.logger.error('Password reset mail failed', error as Error),
+    );
   }
 
   private async sendResetLink(emailKey: string): Promise<void> {
-    const [user]: Array<{ id: string; email: string; display_name: string; locale: Locale }> = await this.dataSource.query(
-      'SELECT id, email, display_name, locale FROM users WHERE lower(email) = $1',
-      [emailKey],
-    );
+    const [user]: Array<{ id: string; email: string; display_name: string; locale: Locale }> =
+      await this.dataSource.query('SELECT id, email, display_name, locale FROM users WHERE lower(email) = $1', [
+        emailKey,
+      ]);
     if (!user) return;
     const token = newLinkToken();
     await this.dataSource.transaction(async (manager) => {
@@ -65,8 +70,15 @@ export class AccountsService {
       );
       if (recent.n >= RESET_MAILS_PER_HOUR) return;
       const expiresAt = new Date(Date.now() + RESET_LINK_TTL_MS);
-      await manager.getRepository(PasswordResetToken).insert({ userId: user.id, tokenHash: hashLinkToken(token), expiresAt, usedAt: null });
-      const message = passwordResetMail({ locale: user.locale, displayName: user.display_name, link: `${publicBaseUrl()}/reset-password/${token}`, expiresAt });
+      await manager
+        .getRepository(PasswordResetToken)
+        .insert({ userId: user.id, tokenHash: hashLinkToken(token), expiresAt, usedAt: null });
+      const message = passwordResetMail({
+        locale: user.locale,
+        displayName: user.display_name,
+        link: `${publicBaseUrl()}/reset-password/${token}`,
+        expiresAt,
+      });
       await this.mail.enqueue(manager, { to: user.email, ...message, kind: 'password-reset' });
     });
   }
@@ -76,7 +88,10 @@ export class AccountsService {
    * with every other open link of the account, and every session of the account ends.
    */
   async confirmReset(body: PasswordResetConfirmDto): Promise<void> {
-    const invalid = new ApiException(ErrorCode.ResetLinkInvalid, 'This password reset link is not valid any more: ask for a new one.');
+    const invalid = new ApiException(
+      ErrorCode.ResetLinkInvalid,
+      'This password reset link is not valid any more: ask for a new one.',
+    );
     if (!looksLikeLinkToken(body.token)) throw invalid;
     const ended = await this.dataSource.transaction(async (manager) => {
       const [link]: Array<{ user_id: string; email: string; usable: boolean }> = await manager.query(
@@ -89,7 +104,9 @@ export class AccountsService {
       const problem = passwordProblem(body.password, link.email, 'password');
       if (problem) throw invalidField('password', problem);
       await this.auth.setPassword(manager, link.user_id, body.password);
-      await manager.query('UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [link.user_id]);
+      await manager.query('UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [
+        link.user_id,
+      ]);
       return this.auth.revokeSessions(manager, { userId: link.user_id });
     });
     this.auth.announceEnded(ended);

@@ -1,6 +1,10 @@
 import { passwordResetMail } from './password-reset.mail';
 
-const base = { displayName: 'WG1 <expert>', link: 'http://localhost:3000/reset-password/abc', expiresAt: new Date('2030-01-15T12:30:00Z') };
+const base = {
+  displayName: 'WG1 <expert>',
+  link: 'http://localhost:3000/reset-password/abc',
+  expiresAt: new Date('2030-01-15T12:30:00Z'),
+};
 
 describe('password reset mail', () => {
   it('writes English with the link, the expiry and escaped HTML', () => {

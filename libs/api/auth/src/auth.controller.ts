@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { UserDto } from '@roundtable/contracts';
 import { clientAddress, InjectProxyTrust, Public, Policy, type ProxyTrust } from '@roundtable/api-platform';
 import type { Request, Response } from 'express';
@@ -11,15 +17,25 @@ import { CurrentUser } from './session.guard';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService, @InjectProxyTrust() private readonly proxyTrust: ProxyTrust) {}
+  constructor(
+    private readonly auth: AuthService,
+    @InjectProxyTrust() private readonly proxyTrust: ProxyTrust,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Signed in; the session cookie is set.' })
   @ApiUnauthorizedResponse({ description: 'Email or password is incorrect (the message does not say which).' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts: for this email from this address, from this address, or for this email from anywhere.' })
-  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<UserDto> {
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many failed attempts: for this email from this address, from this address, or for this email from anywhere.',
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserDto> {
     const { token, user } = await this.auth.login(body.email, body.password, clientAddress(request, this.proxyTrust));
     response.cookie(SESSION_COOKIE, token, sessionCookieOptions(isSecureRequest(request)));
     return toUserDto(user);
@@ -28,8 +44,15 @@ export class AuthController {
   @Policy('self')
   @Post('logout')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The session is revoked on the server and the cookie cleared; its collaboration sockets close with 4440.' })
-  async logout(@CurrentUser() user: AuthenticatedUser, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  @ApiNoContentResponse({
+    description:
+      'The session is revoked on the server and the cookie cleared; its collaboration sockets close with 4440.',
+  })
+  async logout(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.logout(user.sessionId);
     clearSessionCookie(request, response);
   }
@@ -37,8 +60,14 @@ export class AuthController {
   @Policy('self')
   @Post('logout-everywhere')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Every session of the account, this one included, is revoked; their sockets close with 4440.' })
-  async logoutEverywhere(@CurrentUser() user: AuthenticatedUser, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  @ApiNoContentResponse({
+    description: 'Every session of the account, this one included, is revoked; their sockets close with 4440.',
+  })
+  async logoutEverywhere(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.endSessionsOf(user.id);
     clearSessionCookie(request, response);
   }

@@ -8,7 +8,11 @@ import { SessionGuard } from './session.guard';
 @Module({
   controllers: [AuthController],
   // Global guards run in this order: the session first, then the handler's declared policy.
-  providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }, { provide: APP_GUARD, useClass: PolicyGuard }],
+  providers: [
+    AuthService,
+    { provide: APP_GUARD, useClass: SessionGuard },
+    { provide: APP_GUARD, useClass: PolicyGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -86,7 +86,9 @@ export class AuthService implements OnApplicationShutdown {
 
   /** Stores a new password (argon2id) for a user, inside the caller's transaction. Check it with passwordProblem first. */
   async setPassword(manager: EntityManager, userId: string, password: string): Promise<void> {
-    await manager.getRepository(User).update({ id: userId }, { passwordHash: await AuthService.hashPassword(password) });
+    await manager
+      .getRepository(User)
+      .update({ id: userId }, { passwordHash: await AuthService.hashPassword(password) });
   }
 
   /**
@@ -94,7 +96,10 @@ export class AuthService implements OnApplicationShutdown {
    * account, e.g. when accepting an invitation). Pass the caller's transaction manager to make the session
    * part of it. The controller sets the cookie exactly as after login.
    */
-  async createSessionFor(userId: string, manager: EntityManager = this.dataSource.manager): Promise<{ token: string; user: AuthenticatedUser }> {
+  async createSessionFor(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ token: string; user: AuthenticatedUser }> {
     const user = await manager.getRepository(User).findOneOrFail({ where: { id: userId } });
     return this.startSession(manager, user);
   }
@@ -124,9 +129,14 @@ export class AuthService implements OnApplicationShutdown {
    * NOTIFYs each id on SESSION_ENDED_CHANNEL, so no process hears of an end that rolled back. After the
    * commit, pass the ids to announceEnded so this process acts at once.
    */
-  async revokeSessions(manager: EntityManager, which: { sessionId: string } | { userId: string; keep?: string | null }): Promise<string[]> {
+  async revokeSessions(
+    manager: EntityManager,
+    which: { sessionId: string } | { userId: string; keep?: string | null },
+  ): Promise<string[]> {
     const [where, params] =
-      'sessionId' in which ? ['id = $2', [which.sessionId]] : ['user_id = $2 AND id IS DISTINCT FROM $3::uuid', [which.userId, which.keep ?? null]];
+      'sessionId' in which
+        ? ['id = $2', [which.sessionId]]
+        : ['user_id = $2 AND id IS DISTINCT FROM $3::uuid', [which.userId, which.keep ?? null]];
     const rows: Array<{ id: string }> = await manager.query(
       `WITH ended AS (UPDATE sessions SET revoked_at = now() WHERE revoked_at IS NULL AND ${where} RETURNING id)
        SELECT id, pg_notify($1, id::text) FROM ended`,

@@ -13,9 +13,12 @@ describe('passwordProblem', () => {
     expect(passwordProblem('x'.repeat(1025), email)).toMatch(/^password must be at most 1024/);
   });
 
-  it.each(['aaaaaaaaaa', 'abababababab', '1212121212', 'abcabcabcabc', 'aaaaabbbbb'])('refuses the repetition %s', (password) => {
-    expect(passwordProblem(password, email)).toMatch(/repeated/);
-  });
+  it.each(['aaaaaaaaaa', 'abababababab', '1212121212', 'abcabcabcabc', 'aaaaabbbbb'])(
+    'refuses the repetition %s',
+    (password) => {
+      expect(passwordProblem(password, email)).toMatch(/repeated/);
+    },
+  );
 
   it.each(['qwertyuiop', '1234567890', 'password123', 'Password2024!', 'P@ssw0rd12', 'football1990', '!!superman!!'])(
     'refuses the common password %s',

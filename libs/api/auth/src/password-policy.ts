@@ -9,7 +9,17 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '$': 's', '5': 's', '7': 't' };
+const LEET: Record<string, string> = {
+  '@': 'a',
+  '4': 'a',
+  '3': 'e',
+  '1': 'i',
+  '!': 'i',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+};
 
 /**
  * Why a new password is refused, or null when it is acceptable. Length alone let "aaaaaaaaaa" through, so
@@ -29,7 +39,12 @@ export function passwordProblem(password: string, email: string, field = 'passwo
   const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/gu, '');
   const plain = lower.replace(/[@4310!$57]/gu, (c) => LEET[c]);
   const list = commonPasswords();
-  if (list.has(lower) || (core.length >= 4 && list.has(core)) || list.has(plain) || list.has(plain.replace(/^[\d\W_]+|[\d\W_]+$/gu, ''))) {
+  if (
+    list.has(lower) ||
+    (core.length >= 4 && list.has(core)) ||
+    list.has(plain) ||
+    list.has(plain.replace(/^[\d\W_]+|[\d\W_]+$/gu, ''))
+  ) {
     return `${field} is too common: it is on lists of frequently used passwords`;
   }
   return null;

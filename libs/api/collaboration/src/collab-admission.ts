@@ -52,12 +52,20 @@ export class CollabAdmission {
   }
 
   /** Same answer as AccessService.documentAccessFor (NotFound for unknown or invisible documents). */
-  async documentAccessFor(user: Pick<AuthenticatedUser, 'platformRole' | 'personId'>, documentId: string): Promise<{ document: Document; access: Exclude<DocumentAccess, 'none'> }> {
+  async documentAccessFor(
+    user: Pick<AuthenticatedUser, 'platformRole' | 'personId'>,
+    documentId: string,
+  ): Promise<{ document: Document; access: Exclude<DocumentAccess, 'none'> }> {
     const document = await cached(this.documents, documentId, DOCUMENT_TTL_MS, () => this.loadDocument(documentId));
     if (!document) throw new ApiException(ErrorCode.NotFound, 'Document not found.');
-    const actor = await cached(this.actors, `${user.platformRole}:${user.personId ?? ''}`, ACTOR_TTL_MS, () => this.access.actorFor(user));
+    const actor = await cached(this.actors, `${user.platformRole}:${user.personId ?? ''}`, ACTOR_TTL_MS, () =>
+      this.access.actorFor(user),
+    );
     // Draft minutes depend on the meeting's invitees: asked every time (minutes are few and rarely opened together).
-    const restricted = document.type === 'minutes' ? ((await this.access.minutesRestrictions(user.personId ?? null, [document])).get(document.id) ?? null) : null;
+    const restricted =
+      document.type === 'minutes'
+        ? ((await this.access.minutesRestrictions(user.personId ?? null, [document])).get(document.id) ?? null)
+        : null;
     const access = documentAccess(actor, { ...document, restricted });
     if (access === 'none') throw new ApiException(ErrorCode.NotFound, 'Document not found.');
     return { document, access };

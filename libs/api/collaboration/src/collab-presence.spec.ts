@@ -28,7 +28,18 @@ function seen(update: Uint8Array): Map<number, Record<string, unknown>> {
 
 describe('ownAwarenessUpdate', () => {
   it('replaces the user field with the signed-in user and keeps the rest of the state', () => {
-    const update = ownAwarenessUpdate(encode([{ clientId: 7, clock: 1, json: JSON.stringify({ user: { name: 'Minister', color: '#ff0000', extra: 1 }, cursor: { anchor: 3 } }) }]), identity, () => true, 1000);
+    const update = ownAwarenessUpdate(
+      encode([
+        {
+          clientId: 7,
+          clock: 1,
+          json: JSON.stringify({ user: { name: 'Minister', color: '#ff0000', extra: 1 }, cursor: { anchor: 3 } }),
+        },
+      ]),
+      identity,
+      () => true,
+      1000,
+    );
     expect(seen(update!).get(7)).toEqual({ user: identity, cursor: { anchor: 3 } });
   });
 
@@ -44,7 +55,9 @@ describe('ownAwarenessUpdate', () => {
       1000,
     );
     expect([...seen(update!).keys()]).toEqual([7]);
-    expect(ownAwarenessUpdate(encode([{ clientId: 8, clock: 9, json: '{}' }]), identity, (id) => claimed.has(id), 1000)).toBeNull();
+    expect(
+      ownAwarenessUpdate(encode([{ clientId: 8, clock: 9, json: '{}' }]), identity, (id) => claimed.has(id), 1000),
+    ).toBeNull();
   });
 
   it('passes "left" (null) through, and turns a state that is not an object into null', () => {
@@ -59,7 +72,11 @@ describe('ownAwarenessUpdate', () => {
       1000,
     );
     const awareness = new awarenessProtocol.Awareness(new Y.Doc());
-    awarenessProtocol.applyAwarenessUpdate(awareness, encode([1, 2, 3].map((clientId) => ({ clientId, clock: 1, json: '{"x":1}' }))), 'test');
+    awarenessProtocol.applyAwarenessUpdate(
+      awareness,
+      encode([1, 2, 3].map((clientId) => ({ clientId, clock: 1, json: '{"x":1}' }))),
+      'test',
+    );
     awarenessProtocol.applyAwarenessUpdate(awareness, update!, 'test');
     expect([1, 2, 3].map((id) => awareness.getStates().has(id))).toEqual([false, false, false]);
     awareness.destroy();
@@ -73,6 +90,8 @@ describe('ownAwarenessUpdate', () => {
   });
 
   it('throws on a state that is not JSON (the socket is closed as malformed)', () => {
-    expect(() => ownAwarenessUpdate(encode([{ clientId: 5, clock: 1, json: '{not json' }]), identity, () => true, 1000)).toThrow(SyntaxError);
+    expect(() =>
+      ownAwarenessUpdate(encode([{ clientId: 5, clock: 1, json: '{not json' }]), identity, () => true, 1000),
+    ).toThrow(SyntaxError);
   });
 });

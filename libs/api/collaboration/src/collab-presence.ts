@@ -20,7 +20,12 @@ export class AwarenessTooBigError extends Error {}
  * - a state over `maxStateBytes` throws AwarenessTooBigError.
  * Returns the update to apply, or null when nothing is left.
  */
-export function ownAwarenessUpdate(update: Uint8Array, identity: PresenceIdentity, claim: (clientId: number) => boolean, maxStateBytes: number): Uint8Array | null {
+export function ownAwarenessUpdate(
+  update: Uint8Array,
+  identity: PresenceIdentity,
+  claim: (clientId: number) => boolean,
+  maxStateBytes: number,
+): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   const kept: Array<{ clientId: number; clock: number; state: string }> = [];
@@ -28,7 +33,8 @@ export function ownAwarenessUpdate(update: Uint8Array, identity: PresenceIdentit
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
-    if (Buffer.byteLength(json) > maxStateBytes) throw new AwarenessTooBigError(`awareness state of ${Buffer.byteLength(json)} bytes`);
+    if (Buffer.byteLength(json) > maxStateBytes)
+      throw new AwarenessTooBigError(`awareness state of ${Buffer.byteLength(json)} bytes`);
     if (!claim(clientId)) continue;
     kept.push({ clientId, clock, state: boundState(json, identity) });
   }

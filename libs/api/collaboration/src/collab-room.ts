@@ -109,7 +109,9 @@ export class CollabRoom {
   ) {
     // The server's own state has no awareness presence.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.relay(update, origin as CollabConnection | undefined));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) =>
+      this.relay(update, origin as CollabConnection | undefined),
+    );
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const connection = origin as CollabConnection | undefined;
       if (connection && this.connections.has(connection)) {
@@ -126,10 +128,14 @@ export class CollabRoom {
   /** Loads the stored state; false when nothing is stored yet (a new document, to be seeded). */
   async load(): Promise<boolean> {
     const state = await this.store.load(this.documentId);
-    Y.transact(this.doc, () => {
-      if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
-      for (const update of state.updates) Y.applyUpdate(this.doc, update.data);
-    }, 'load');
+    Y.transact(
+      this.doc,
+      () => {
+        if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
+        for (const update of state.updates) Y.applyUpdate(this.doc, update.data);
+      },
+      'load',
+    );
     this.lastSeenId = state.lastId;
     this.tailLength = state.updates.length;
     this.tailBytes = state.updates.reduce((sum, u) => sum + u.data.byteLength, 0);
@@ -165,7 +171,12 @@ export class CollabRoom {
   }
 
   private takeSnapshot(): RoomSnapshot {
-    return { state: Y.encodeStateAsUpdate(this.doc), lastId: this.lastSeenId, tailLength: this.tailLength, tailBytes: this.tailBytes };
+    return {
+      state: Y.encodeStateAsUpdate(this.doc),
+      lastId: this.lastSeenId,
+      tailLength: this.tailLength,
+      tailBytes: this.tailBytes,
+    };
   }
 
   /** The snapshot was written: what it covers is no longer in the tail. */
@@ -189,10 +200,14 @@ export class CollabRoom {
 
   /** Applies stored state written elsewhere (relayed to our sockets by the doc's update handler). */
   private applyStored(state: StoredState): void {
-    Y.transact(this.doc, () => {
-      if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
-      for (const update of state.updates) if (update.id > this.lastSeenId) Y.applyUpdate(this.doc, update.data);
-    }, 'remote');
+    Y.transact(
+      this.doc,
+      () => {
+        if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
+        for (const update of state.updates) if (update.id > this.lastSeenId) Y.applyUpdate(this.doc, update.data);
+      },
+      'remote',
+    );
     this.lastSeenId = Math.max(this.lastSeenId, state.lastId);
   }
 
@@ -237,7 +252,12 @@ export class CollabRoom {
           break;
         case MessageType.Awareness: {
           const claim = (clientId: number) => this.claimAwareness(connection, clientId);
-          const update = ownAwarenessUpdate(decoding.readVarUint8Array(decoder), connection.identity, claim, COLLAB_LIMITS.maxAwarenessBytes);
+          const update = ownAwarenessUpdate(
+            decoding.readVarUint8Array(decoder),
+            connection.identity,
+            claim,
+            COLLAB_LIMITS.maxAwarenessBytes,
+          );
           if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
           break;
         }
@@ -351,7 +371,11 @@ export class CollabRoom {
         }
         const batch = this.pending.splice(0, count);
         const toStore = batch.filter((item): item is QueuedUpdate & { update: Uint8Array } => item.update !== null);
-        const { ids, missed, locked } = await this.store.append(this.documentId, toStore.map((item) => item.update), this.lastSeenId);
+        const { ids, missed, locked } = await this.store.append(
+          this.documentId,
+          toStore.map((item) => item.update),
+          this.lastSeenId,
+        );
         if (locked) {
           // Not stored, so not acknowledged; everyone reloads the document (read only) from storage.
           this.fail('locked', CollabCloseCode.DocumentLocked, 'document locked');
@@ -406,9 +430,13 @@ export class CollabRoom {
       const origin = items[start].origin;
       let end = start + 1;
       while (end < items.length && items[end].origin === origin) end++;
-      Y.transact(this.doc, () => {
-        for (let i = start; i < end; i++) Y.applyUpdate(this.doc, items[i].update, origin);
-      }, origin);
+      Y.transact(
+        this.doc,
+        () => {
+          for (let i = start; i < end; i++) Y.applyUpdate(this.doc, items[i].update, origin);
+        },
+        origin,
+      );
       start = end;
     }
   }
@@ -437,7 +465,8 @@ export class CollabRoom {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageType);
     const message = encoding.toUint8Array(encoder);
-    for (const connection of this.connections) if (connection.extensions.has(messageType)) this.send(connection, message);
+    for (const connection of this.connections)
+      if (connection.extensions.has(messageType)) this.send(connection, message);
   }
 
   /**
@@ -459,7 +488,10 @@ export class CollabRoom {
       const origin = outgoing[start].origin;
       let end = start + 1;
       while (end < outgoing.length && outgoing[end].origin === origin) end++;
-      const update = end - start === 1 ? outgoing[start].update : Y.mergeUpdates(outgoing.slice(start, end).map((item) => item.update));
+      const update =
+        end - start === 1
+          ? outgoing[start].update
+          : Y.mergeUpdates(outgoing.slice(start, end).map((item) => item.update));
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.Sync);
       syncProtocol.writeUpdate(encoder, update);

@@ -13,7 +13,13 @@ import {
 } from '@roundtable/contracts';
 import { userColor } from '@roundtable/domain';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
-import { ApiException, clientAddress, InjectProxyTrust, isAllowedOrigin, type ProxyTrust } from '@roundtable/api-platform';
+import {
+  ApiException,
+  clientAddress,
+  InjectProxyTrust,
+  isAllowedOrigin,
+  type ProxyTrust,
+} from '@roundtable/api-platform';
 import { AuthService, readCookie, SESSION_COOKIE } from '@roundtable/api-auth';
 import { AccessEvents, AccessService } from '@roundtable/api-projects';
 import { getSchema } from '@tiptap/core';
@@ -26,7 +32,13 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CollabAdmission } from './collab-admission';
 import { AwarenessTooBigError } from './collab-presence';
-import { CollabRoom, DocumentLockedError, MalformedMessageError, MessageType, type CollabConnection } from './collab-room';
+import {
+  CollabRoom,
+  DocumentLockedError,
+  MalformedMessageError,
+  MessageType,
+  type CollabConnection,
+} from './collab-room';
 import { initialContent } from './document-template';
 import { DocumentEvents } from './document.events';
 import { DocumentStore } from './document.store';
@@ -62,7 +74,10 @@ const readLimits = () => ({
   maxUpdatesPerSecond: limit('COLLAB_MAX_UPDATES_PER_SECOND', COLLAB_LIMITS.maxUpdatesPerSecond),
   maxConnectionsPerMinute: limit('COLLAB_MAX_CONNECTIONS_PER_MINUTE', COLLAB_LIMITS.maxConnectionsPerMinute),
   userWriteUnitsPerSecond: limit('COLLAB_USER_WRITE_UNITS_PER_SECOND', COLLAB_LIMITS.userWriteUnitsPerSecond),
-  documentWriteUnitsPerSecond: limit('COLLAB_DOCUMENT_WRITE_UNITS_PER_SECOND', COLLAB_LIMITS.documentWriteUnitsPerSecond),
+  documentWriteUnitsPerSecond: limit(
+    'COLLAB_DOCUMENT_WRITE_UNITS_PER_SECOND',
+    COLLAB_LIMITS.documentWriteUnitsPerSecond,
+  ),
   authDeadlineMs: COLLAB_LIMITS.authDeadlineMs,
   /** How often open sockets' sessions are checked against the database (catches ends no NOTIFY told us of). */
   sessionCheckMs: limit('COLLAB_SESSION_CHECK_SECONDS', 60) * 1000,
@@ -99,7 +114,10 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
   private readonly attempts = new Map<string, { windowStart: number; count: number }>();
   private readonly limits = readLimits();
   private readonly compaction = readCompaction();
-  private readonly budgets = new WriteBudgets(this.limits.userWriteUnitsPerSecond, this.limits.documentWriteUnitsPerSecond);
+  private readonly budgets = new WriteBudgets(
+    this.limits.userWriteUnitsPerSecond,
+    this.limits.documentWriteUnitsPerSecond,
+  );
   /** Upgrades between the 'upgrade' event and their answer (being authorised). */
   private pendingUpgrades = 0;
   /** A document's updates were stored by this process (after each group commit). */
@@ -161,7 +179,8 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
     for (const room of rooms) {
       if (!room) continue;
       await room.flush();
-      for (const connection of room.connections) connection.socket.close(CollabCloseCode.GoingAway, 'server restarting');
+      for (const connection of room.connections)
+        connection.socket.close(CollabCloseCode.GoingAway, 'server restarting');
       room.destroy();
     }
     this.rooms.clear();
@@ -181,19 +200,25 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
     socket.on('error', () => socket.destroy());
     if (this.closing) return refuse(socket, CollabUpgradeStatus.Unavailable, 'Service Unavailable');
     // Counted before routing: upgrades to paths we do not serve cost the server too.
-    if (!this.admit(clientAddress(request, this.proxyTrust))) return refuse(socket, CollabUpgradeStatus.TooManyConnections, 'Too Many Requests');
+    if (!this.admit(clientAddress(request, this.proxyTrust)))
+      return refuse(socket, CollabUpgradeStatus.TooManyConnections, 'Too Many Requests');
     const url = parseUrl(request.url);
-    if (!url || !url.pathname.startsWith(`${COLLAB_PATH}/`)) return refuse(socket, CollabUpgradeStatus.DocumentNotFound, 'Not Found');
+    if (!url || !url.pathname.startsWith(`${COLLAB_PATH}/`))
+      return refuse(socket, CollabUpgradeStatus.DocumentNotFound, 'Not Found');
     // Browsers always send Origin on WebSocket upgrades; clients without one (Node, CLI) cannot ride a user's cookie from another site.
     const origin = request.headers.origin;
     if (origin !== undefined && !isAllowedOrigin(origin, request.headers.host, process.env.PUBLIC_URL)) {
       return refuse(socket, CollabUpgradeStatus.Forbidden, 'Forbidden');
     }
-    if (this.pendingUpgrades >= this.limits.maxPendingUpgrades) return refuse(socket, CollabUpgradeStatus.Unavailable, 'Service Unavailable');
+    if (this.pendingUpgrades >= this.limits.maxPendingUpgrades)
+      return refuse(socket, CollabUpgradeStatus.Unavailable, 'Service Unavailable');
     this.pendingUpgrades++;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<{ status: number; reason: string }>((resolve) => {
-      timer = setTimeout(() => resolve({ status: CollabUpgradeStatus.Unavailable, reason: 'Service Unavailable' }), this.limits.authDeadlineMs);
+      timer = setTimeout(
+        () => resolve({ status: CollabUpgradeStatus.Unavailable, reason: 'Service Unavailable' }),
+        this.limits.authDeadlineMs,
+      );
     });
     const extensions = requestedExtensions(url);
     Promise.race([this.authorise(request, url.pathname.slice(COLLAB_PATH.length + 1), extensions), deadline])
@@ -212,7 +237,11 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
       });
   };
 
-  private async authorise(request: IncomingMessage, documentId: string, extensions: ReadonlySet<number>): Promise<{ status: number; reason: string } | Admitted> {
+  private async authorise(
+    request: IncomingMessage,
+    documentId: string,
+    extensions: ReadonlySet<number>,
+  ): Promise<{ status: number; reason: string } | Admitted> {
     if (this.closing) return { status: 503, reason: 'Service Unavailable' };
     if (!UUID.test(documentId)) return { status: CollabUpgradeStatus.DocumentNotFound, reason: 'Not Found' };
     const user = await this.admission.userForToken(readCookie(request.headers, SESSION_COOKIE));
@@ -237,7 +266,18 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
 
   private accept(socket: WebSocket, admitted: Admitted): void {
     const { documentId, userId, user, identity, canWrite, extensions, sessionId } = admitted;
-    const connection: CollabConnection = { socket, userId, sessionId, user, identity, canWrite, extensions, awarenessIds: new Set(), received: 0, saved: 0 };
+    const connection: CollabConnection = {
+      socket,
+      userId,
+      sessionId,
+      user,
+      identity,
+      canWrite,
+      extensions,
+      awarenessIds: new Set(),
+      received: 0,
+      saved: 0,
+    };
     const expiry = this.watchSession(connection, admitted.sessionExpiresAt);
     let alive = true;
     socket.on('pong', () => (alive = true));
@@ -278,7 +318,8 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
       if (bucket.tryTake(1, Date.now()) > 0) return socket.close(CollabCloseCode.PolicyViolation, 'too many messages');
       const bytes = toUint8Array(data);
       inboxBytes += bytes.byteLength;
-      if (inboxBytes > this.limits.maxBytesWaiting) return socket.close(CollabCloseCode.MessageTooBig, 'too much data waiting');
+      if (inboxBytes > this.limits.maxBytesWaiting)
+        return socket.close(CollabCloseCode.MessageTooBig, 'too much data waiting');
       inbox.push(bytes);
       if (!wakeUp) pump();
     });
@@ -315,7 +356,8 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
       }
       room.handleMessage(connection, bytes);
     } catch (error) {
-      if (error instanceof AwarenessTooBigError) return connection.socket.close(CollabCloseCode.MessageTooBig, 'awareness state too large');
+      if (error instanceof AwarenessTooBigError)
+        return connection.socket.close(CollabCloseCode.MessageTooBig, 'awareness state too large');
       if (!(error instanceof MalformedMessageError)) this.logger.error('Message handling failed', error as Error);
       connection.socket.close(CollabCloseCode.PolicyViolation, 'malformed message');
     }
@@ -416,7 +458,17 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
       edit(base);
       const update = Y.encodeStateAsUpdate(base, before);
       if (room) {
-        const serverOrigin = { socket: null, userId: 'server', sessionId: '', user: { platformRole: 'admin', personId: null }, canWrite: true, awarenessIds: new Set(), extensions: new Set(), received: 0, saved: 0 };
+        const serverOrigin = {
+          socket: null,
+          userId: 'server',
+          sessionId: '',
+          user: { platformRole: 'admin', personId: null },
+          canWrite: true,
+          awarenessIds: new Set(),
+          extensions: new Set(),
+          received: 0,
+          saved: 0,
+        };
         await room.applyServerUpdate(update, serverOrigin as unknown as CollabConnection).catch((error: unknown) => {
           throw error instanceof DocumentLockedError ? documentLocked() : error;
         });
@@ -435,7 +487,11 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
   async ensureSeeded(documentId: string): Promise<void> {
     const { document } = await this.admission.documentAccessFor({ platformRole: 'admin', personId: null }, documentId);
     await this.store.seedIfEmpty(documentId, () => {
-      const seeded = prosemirrorJSONToYDoc(this.schema, initialContent(document.type, document.titleEn), EDITOR_FRAGMENT);
+      const seeded = prosemirrorJSONToYDoc(
+        this.schema,
+        initialContent(document.type, document.titleEn),
+        EDITOR_FRAGMENT,
+      );
       const update = Y.encodeStateAsUpdate(seeded);
       seeded.destroy();
       return update;
@@ -535,7 +591,8 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
     room.compacting = true;
     try {
       const snapshot = await room.requestSnapshot();
-      if (snapshot && (await this.store.saveSnapshot(room.documentId, snapshot.state, snapshot.lastId))) room.compacted(snapshot);
+      if (snapshot && (await this.store.saveSnapshot(room.documentId, snapshot.state, snapshot.lastId)))
+        room.compacted(snapshot);
     } finally {
       room.compacting = false;
     }
@@ -587,5 +644,8 @@ function requestedExtensions(url: URL): ReadonlySet<number> {
 
 /** A sync step 2 or update message: what the write budgets count. */
 function isWrite(bytes: Uint8Array): boolean {
-  return bytes[0] === MessageType.Sync && (bytes[1] === syncProtocol.messageYjsSyncStep2 || bytes[1] === syncProtocol.messageYjsUpdate);
+  return (
+    bytes[0] === MessageType.Sync &&
+    (bytes[1] === syncProtocol.messageYjsSyncStep2 || bytes[1] === syncProtocol.messageYjsUpdate)
+  );
 }

@@ -26,7 +26,10 @@ export class DocumentContentService implements OnModuleDestroy {
    */
   private window: Window | null = null;
 
-  constructor(private readonly store: DocumentStore, private readonly server: CollaborationServer) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly server: CollaborationServer,
+  ) {}
 
   async render(documentId: string): Promise<DocumentContent> {
     const room = await this.server.liveRoom(documentId);
@@ -75,7 +78,11 @@ export class DocumentContentService implements OnModuleDestroy {
   /** Renders a doc nobody else holds; the conversion may delete what the schema does not know from it. */
   private renderLoaded(doc: Y.Doc): DocumentContent {
     const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema);
-    return { html: this.html(root), markdown: toMarkdown(root.toJSON()), text: root.textBetween(0, root.content.size, '\n', '\n') };
+    return {
+      html: this.html(root),
+      markdown: toMarkdown(root.toJSON()),
+      text: root.textBetween(0, root.content.size, '\n', '\n'),
+    };
   }
 
   private html(root: ReturnType<typeof yXmlFragmentToProseMirrorRootNode>): string {

@@ -24,12 +24,19 @@ class LockDocumentDto {
  * unlock it again. Locking waits for every update already received and refuses every later one, in every
  * process; open editors are closed with 4423 and reconnect read only.
  */
-const LOCK: PolicyDeclaration = { action: 'document.lock', resource: { type: 'document', param: 'id' }, denied: 'Only coordinators lock and unlock documents.' };
+const LOCK: PolicyDeclaration = {
+  action: 'document.lock',
+  resource: { type: 'document', param: 'id' },
+  denied: 'Only coordinators lock and unlock documents.',
+};
 
 @ApiTags('documents')
 @Controller('documents')
 export class DocumentLockController {
-  constructor(private readonly access: AccessService, private readonly store: DocumentStore) {}
+  constructor(
+    private readonly access: AccessService,
+    private readonly store: DocumentStore,
+  ) {}
 
   @Policy(LOCK)
   @Post(':id/lock')
@@ -37,8 +44,13 @@ export class DocumentLockController {
   @ApiOkResponse({ description: 'The locked document.' })
   @ApiForbiddenResponse({ description: 'Only coordinators lock documents.' })
   @ApiConflictResponse({ description: 'The document is locked already.' })
-  async lock(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: LockDocumentDto): Promise<DocumentDto> {
-    if (!(await this.store.lock(id, user.id, body.reason))) throw new ApiException(ErrorCode.Conflict, 'This document is locked already.');
+  async lock(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: LockDocumentDto,
+  ): Promise<DocumentDto> {
+    if (!(await this.store.lock(id, user.id, body.reason)))
+      throw new ApiException(ErrorCode.Conflict, 'This document is locked already.');
     return this.present(user, id);
   }
 
@@ -48,11 +60,13 @@ export class DocumentLockController {
   @ApiOkResponse({ description: 'The document, editable again.' })
   @ApiForbiddenResponse({ description: 'Only coordinators unlock documents.' })
   @ApiConflictResponse({ description: 'The document is not locked.' })
-  async unlock(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<DocumentDto> {
+  async unlock(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+  ): Promise<DocumentDto> {
     if (!(await this.store.unlock(id))) throw new ApiException(ErrorCode.Conflict, 'This document is not locked.');
     return this.present(user, id);
   }
-
 
   private async present(user: AuthenticatedUser, id: string): Promise<DocumentDto> {
     const { document, access } = await this.access.documentAccessFor(user, id);

@@ -63,7 +63,9 @@ describe('initialContent', () => {
     const node = schema.nodeFromJSON(json);
     expect(() => node.check()).not.toThrow();
     const doc = prosemirrorJSONToYDoc(schema, json, EDITOR_FRAGMENT);
-    expect(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), schema).toJSON()).toEqual(node.toJSON());
+    expect(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), schema).toJSON()).toEqual(
+      node.toJSON(),
+    );
   });
 
   test('different document types start with different sections', () => {

@@ -48,7 +48,10 @@ export class DocumentStore {
   private writePool: Pool | null = null;
 
   private pool(): Pool {
-    this.writePool ??= new Pool({ connectionString: (this.dataSource.options as { url?: string }).url, max: WRITE_POOL_SIZE });
+    this.writePool ??= new Pool({
+      connectionString: (this.dataSource.options as { url?: string }).url,
+      max: WRITE_POOL_SIZE,
+    });
     return this.writePool;
   }
 
@@ -65,7 +68,9 @@ export class DocumentStore {
 
   /** What a process that has applied everything up to `afterId` is missing (snapshot included when needed). */
   async since(documentId: string, afterId: number): Promise<StoredState> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => this.stateAfter(manager, documentId, afterId));
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) =>
+      this.stateAfter(manager, documentId, afterId),
+    );
   }
 
   /** Applies the stored state (snapshot, then tail) to `doc`, in one Yjs transaction. */
@@ -84,7 +89,11 @@ export class DocumentStore {
    * `missed` holds what other processes stored that the caller (which has applied up to `afterId`) has not,
    * so it never skips a gap when it moves past our ids.
    */
-  async append(documentId: string, updates: Uint8Array[], afterId?: number): Promise<{ ids: number[]; missed: StoredState | null; locked: boolean }> {
+  async append(
+    documentId: string,
+    updates: Uint8Array[],
+    afterId?: number,
+  ): Promise<{ ids: number[]; missed: StoredState | null; locked: boolean }> {
     if (updates.length === 0) return { ids: [], missed: null, locked: false };
     // The hottest statement of the app: on its own pool as a named prepared statement, which
     // halves its cost compared with an unprepared query through TypeORM (docs/benchmarks.md).
@@ -100,7 +109,11 @@ export class DocumentStore {
     const ours = new Set(ids);
     const state = await this.since(documentId, afterId);
     const updatesOfOthers = state.updates.filter((update) => !ours.has(update.id));
-    return { ids, missed: state.snapshot || updatesOfOthers.length > 0 ? { ...state, updates: updatesOfOthers } : null, locked: false };
+    return {
+      ids,
+      missed: state.snapshot || updatesOfOthers.length > 0 ? { ...state, updates: updatesOfOthers } : null,
+      locked: false,
+    };
   }
 
   /**
@@ -109,9 +122,12 @@ export class DocumentStore {
    * With `within`, it runs in the caller's transaction (the lock then commits, or not, with the caller's change).
    */
   async lock(documentId: string, userId: string | null, reason: string, within?: EntityManager): Promise<boolean> {
-    const run = (body: (manager: EntityManager) => Promise<boolean>) => (within ? body(within) : this.dataSource.transaction(body));
+    const run = (body: (manager: EntityManager) => Promise<boolean>) =>
+      within ? body(within) : this.dataSource.transaction(body);
     return run(async (manager) => {
-      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [documentId]);
+      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [
+        documentId,
+      ]);
       const locked: unknown[] = await manager.query(
         // (A SELECT around the UPDATE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
         `WITH locked AS (UPDATE documents SET locked_at = now(), locked_by_user_id = $2, locked_reason = $3
@@ -162,14 +178,19 @@ export class DocumentStore {
    */
   async seedIfEmpty(documentId: string, initialUpdate: () => Uint8Array): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [documentId]);
+      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [
+        documentId,
+      ]);
       const [{ exists }] = await manager.query(
         `SELECT EXISTS (SELECT 1 FROM document_updates WHERE document_id = $1)
              OR EXISTS (SELECT 1 FROM document_snapshots WHERE document_id = $1) AS exists`,
         [documentId],
       );
       if (exists) return;
-      await manager.query('INSERT INTO document_updates (document_id, data) VALUES ($1, $2)', [documentId, Buffer.from(initialUpdate())]);
+      await manager.query('INSERT INTO document_updates (document_id, data) VALUES ($1, $2)', [
+        documentId,
+        Buffer.from(initialUpdate()),
+      ]);
     });
   }
 
@@ -204,10 +225,16 @@ export class DocumentStore {
   }
 
   /** One compaction per document at a time, across processes (try-lock: a busy document is simply skipped). */
-  private async withCompactionLock(documentId: string, body: (manager: EntityManager) => Promise<boolean>): Promise<boolean> {
+  private async withCompactionLock(
+    documentId: string,
+    body: (manager: EntityManager) => Promise<boolean>,
+  ): Promise<boolean> {
     return this.dataSource
       .transaction(async (manager) => {
-        const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 1)) AS locked', [`compact:${documentId}`]);
+        const [{ locked }] = await manager.query(
+          'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 1)) AS locked',
+          [`compact:${documentId}`],
+        );
         return locked ? body(manager) : false;
       })
       .catch((error) => {
@@ -217,7 +244,12 @@ export class DocumentStore {
   }
 
   /** A snapshot is only ever replaced by one that covers more updates; then the covered tail goes. */
-  private async replaceSnapshot(manager: EntityManager, documentId: string, state: Uint8Array, lastId: number): Promise<boolean> {
+  private async replaceSnapshot(
+    manager: EntityManager,
+    documentId: string,
+    state: Uint8Array,
+    lastId: number,
+  ): Promise<boolean> {
     const written: unknown[] = await manager.query(
       `INSERT INTO document_snapshots (document_id, state, last_update_id) VALUES ($1, $2, $3)
        ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()

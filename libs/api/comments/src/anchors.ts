@@ -8,8 +8,10 @@ function isId(value: unknown): value is { client: number; clock: number } {
   const id = value as Record<string, unknown>;
   return (
     Object.keys(id).every((k) => k === 'client' || k === 'clock') &&
-    Number.isSafeInteger(id.client) && (id.client as number) >= 0 &&
-    Number.isSafeInteger(id.clock) && (id.clock as number) >= 0
+    Number.isSafeInteger(id.client) &&
+    (id.client as number) >= 0 &&
+    Number.isSafeInteger(id.clock) &&
+    (id.clock as number) >= 0
   );
 }
 
@@ -20,9 +22,14 @@ export function relativePositionErrors(field: string, value: unknown): FieldErro
   }
   const position = value as Record<string, unknown>;
   const errors: FieldError[] = [];
-  for (const key of Object.keys(position)) if (!KEYS.has(key)) errors.push({ field: `${field}.${key}`, message: `${field}.${key} is not allowed` });
+  for (const key of Object.keys(position))
+    if (!KEYS.has(key)) errors.push({ field: `${field}.${key}`, message: `${field}.${key} is not allowed` });
   for (const key of ['type', 'item'] as const) {
-    if (position[key] != null && !isId(position[key])) errors.push({ field: `${field}.${key}`, message: `${field}.${key} must be { client, clock } with non-negative integers` });
+    if (position[key] != null && !isId(position[key]))
+      errors.push({
+        field: `${field}.${key}`,
+        message: `${field}.${key} must be { client, clock } with non-negative integers`,
+      });
   }
   if (position.tname != null && (typeof position.tname !== 'string' || position.tname.length > 100)) {
     errors.push({ field: `${field}.tname`, message: `${field}.tname must be a short string` });

@@ -1,6 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { COMMENT_LIMITS, type CommentThreadDto, type MentionableDto, type RelativePositionJson } from '@roundtable/contracts';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  COMMENT_LIMITS,
+  type CommentThreadDto,
+  type MentionableDto,
+  type RelativePositionJson,
+} from '@roundtable/contracts';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, MinLength, ValidateBy, type ValidationArguments } from 'class-validator';
 import { Policy, type PolicyDeclaration } from '@roundtable/api-platform';
@@ -14,9 +27,12 @@ function IsRelativePosition(): PropertyDecorator {
   return ValidateBy({
     name: 'isRelativePosition',
     validator: {
-      validate: (value: unknown, args?: ValidationArguments) => relativePositionErrors(args?.property ?? 'anchor', value).length === 0,
+      validate: (value: unknown, args?: ValidationArguments) =>
+        relativePositionErrors(args?.property ?? 'anchor', value).length === 0,
       defaultMessage: (args?: ValidationArguments) =>
-        relativePositionErrors(args?.property ?? 'anchor', args?.value).map((e) => e.message).join('; '),
+        relativePositionErrors(args?.property ?? 'anchor', args?.value)
+          .map((e) => e.message)
+          .join('; '),
     },
   });
 }
@@ -69,11 +85,18 @@ export class CommentsController {
   @Get('documents/:id/comments')
   @ApiOkResponse({ description: 'Threads with their comments and where their anchors are now.' })
   @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read.' })
-  list(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<CommentThreadDto[]> {
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+  ): Promise<CommentThreadDto[]> {
     return this.comments.list(user, id);
   }
 
-  @Policy({ comment: 'comment', resource: { type: 'document', param: 'id' }, denied: 'You may not comment on this document.' })
+  @Policy({
+    comment: 'comment',
+    resource: { type: 'document', param: 'id' },
+    denied: 'You may not comment on this document.',
+  })
   @Post('documents/:id/comments')
   @ApiCreatedResponse({ description: 'The new thread with its first comment.' })
   @ApiForbiddenResponse({ description: 'The policy refuses comments to the caller.' })
@@ -87,7 +110,9 @@ export class CommentsController {
 
   @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get('documents/:id/mentionable')
-  @ApiOkResponse({ description: 'People of the document’s project who can be @mentioned (id, displayName), filtered by q.' })
+  @ApiOkResponse({
+    description: 'People of the document’s project who can be @mentioned (id, displayName), filtered by q.',
+  })
   mentionable(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
@@ -96,7 +121,11 @@ export class CommentsController {
     return this.comments.mentionable(user, id, typeof q === 'string' ? q : '');
   }
 
-  @Policy({ comment: 'comment', resource: { type: 'commentThread', param: 'threadId' }, denied: 'You may not comment on this document.' })
+  @Policy({
+    comment: 'comment',
+    resource: { type: 'commentThread', param: 'threadId' },
+    denied: 'You may not comment on this document.',
+  })
   @Post('comment-threads/:threadId/replies')
   @ApiCreatedResponse({ description: 'The thread with the new reply.' })
   reply(
@@ -112,7 +141,10 @@ export class CommentsController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'The resolved thread.' })
   @ApiForbiddenResponse({ description: 'Only editors of the document, or whoever opened the thread, resolve it.' })
-  resolve(@CurrentUser() user: AuthenticatedUser, @Param('threadId', new UuidParamPipe('threadId')) threadId: string): Promise<CommentThreadDto> {
+  resolve(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('threadId', new UuidParamPipe('threadId')) threadId: string,
+  ): Promise<CommentThreadDto> {
     return this.comments.setStatus(user, threadId, 'resolved');
   }
 
@@ -120,11 +152,18 @@ export class CommentsController {
   @Post('comment-threads/:threadId/reopen')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The reopened thread.' })
-  reopen(@CurrentUser() user: AuthenticatedUser, @Param('threadId', new UuidParamPipe('threadId')) threadId: string): Promise<CommentThreadDto> {
+  reopen(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('threadId', new UuidParamPipe('threadId')) threadId: string,
+  ): Promise<CommentThreadDto> {
     return this.comments.setStatus(user, threadId, 'open');
   }
 
-  @Policy({ comment: 'edit', resource: { type: 'comment', param: 'commentId' }, denied: 'Only the author may edit a comment.' })
+  @Policy({
+    comment: 'edit',
+    resource: { type: 'comment', param: 'commentId' },
+    denied: 'Only the author may edit a comment.',
+  })
   @Patch('comments/:commentId')
   @ApiOkResponse({ description: 'The thread with the edited comment (marked as edited).' })
   @ApiForbiddenResponse({ description: 'Only the author edits a comment.' })
@@ -136,12 +175,21 @@ export class CommentsController {
     return this.comments.edit(user, commentId, body.body);
   }
 
-  @Policy({ comment: 'delete', resource: { type: 'comment', param: 'commentId' }, denied: 'Only the author, the co-chairs of the working group or a coordinator may delete a comment.' })
+  @Policy({
+    comment: 'delete',
+    resource: { type: 'comment', param: 'commentId' },
+    denied: 'Only the author, the co-chairs of the working group or a coordinator may delete a comment.',
+  })
   @Delete('comments/:commentId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted; a thread left without comments is deleted with it.' })
-  @ApiForbiddenResponse({ description: 'Only the author, the co-chairs of the working group or a coordinator delete a comment.' })
-  async remove(@CurrentUser() user: AuthenticatedUser, @Param('commentId', new UuidParamPipe('commentId')) commentId: string): Promise<void> {
+  @ApiForbiddenResponse({
+    description: 'Only the author, the co-chairs of the working group or a coordinator delete a comment.',
+  })
+  async remove(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('commentId', new UuidParamPipe('commentId')) commentId: string,
+  ): Promise<void> {
     await this.comments.remove(user, commentId);
   }
 }

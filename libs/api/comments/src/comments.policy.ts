@@ -10,7 +10,10 @@ import { Comment, CommentThread } from './comments.entities';
  */
 @Injectable()
 export class CommentsPolicy implements OnModuleInit {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly registry: PolicyRegistry) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: PolicyRegistry,
+  ) {}
 
   onModuleInit(): void {
     this.registry.registerLoader('commentThread', {
@@ -18,23 +21,34 @@ export class CommentsPolicy implements OnModuleInit {
       visibleWith: 'document',
       load: async (id, user) => {
         const thread = await this.dataSource.getRepository(CommentThread).findOne({ where: { id } });
-        return thread && this.withDocument(thread.documentId, user, { openedByActor: thread.createdByUserId === user.id });
+        return (
+          thread && this.withDocument(thread.documentId, user, { openedByActor: thread.createdByUserId === user.id })
+        );
       },
     });
     this.registry.registerLoader('comment', {
       notFound: 'Comment not found.',
       visibleWith: 'document',
       load: async (id, user) => {
-        const comment = await this.dataSource.getRepository(Comment).findOne({ where: { id }, relations: { thread: true } });
+        const comment = await this.dataSource
+          .getRepository(Comment)
+          .findOne({ where: { id }, relations: { thread: true } });
         return (
           comment &&
-          this.withDocument(comment.thread.documentId, user, { openedByActor: comment.thread.createdByUserId === user.id, authoredByActor: comment.authorUserId === user.id })
+          this.withDocument(comment.thread.documentId, user, {
+            openedByActor: comment.thread.createdByUserId === user.id,
+            authoredByActor: comment.authorUserId === user.id,
+          })
         );
       },
     });
   }
 
-  private async withDocument(documentId: string, user: PolicyUser, thread: LoadedResource['thread']): Promise<LoadedResource | null> {
+  private async withDocument(
+    documentId: string,
+    user: PolicyUser,
+    thread: LoadedResource['thread'],
+  ): Promise<LoadedResource | null> {
     const document = await this.registry.loader('document').load(documentId, user);
     return document && { ...document, thread };
   }

@@ -83,7 +83,9 @@ export class CommentsService {
         resolvedAt: null,
         createdByUserId: user.id,
       });
-      await manager.getRepository(Comment).save({ threadId: thread.id, authorUserId: user.id, body: input.body, editedAt: null });
+      await manager
+        .getRepository(Comment)
+        .save({ threadId: thread.id, authorUserId: user.id, body: input.body, editedAt: null });
       await this.notifyMentions(manager, user, document, input.quote, input.body);
       return thread.id;
     });
@@ -106,10 +108,14 @@ export class CommentsService {
   async setStatus(user: User, threadId: string, status: 'open' | 'resolved'): Promise<CommentThreadDto> {
     const { thread, document, actor } = await this.threadFor(user, threadId);
     if (thread.status !== status) {
-      await this.dataSource.getRepository(CommentThread).update(
-        { id: thread.id },
-        status === 'resolved' ? { status, resolvedBy: user.id, resolvedAt: new Date() } : { status, resolvedBy: null, resolvedAt: null },
-      );
+      await this.dataSource
+        .getRepository(CommentThread)
+        .update(
+          { id: thread.id },
+          status === 'resolved'
+            ? { status, resolvedBy: user.id, resolvedAt: new Date() }
+            : { status, resolvedBy: null, resolvedAt: null },
+        );
       this.changed(document.id);
     }
     return (await this.present(user, actor, document, [await this.loadThread(thread.id)]))[0];
@@ -137,14 +143,20 @@ export class CommentsService {
       // Lock the thread so a reply arriving at the same moment is not left in a deleted thread.
       await manager.query('SELECT id FROM comment_threads WHERE id = $1 FOR UPDATE', [thread.id]);
       await manager.query('DELETE FROM comments WHERE id = $1', [comment.id]);
-      await manager.query('DELETE FROM comment_threads t WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.thread_id = t.id)', [thread.id]);
+      await manager.query(
+        'DELETE FROM comment_threads t WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.thread_id = t.id)',
+        [thread.id],
+      );
     });
     this.changed(document.id);
   }
 
   async mentionable(user: User, documentId: string, query: string): Promise<MentionableDto[]> {
     const { document } = await this.access.documentAccessFor(user, documentId);
-    const q = query.trim().slice(0, 100).replace(/[\\%_]/g, (c) => `\\${c}`);
+    const q = query
+      .trim()
+      .slice(0, 100)
+      .replace(/[\\%_]/g, (c) => `\\${c}`);
     const rows: Array<{ id: string; display_name: string }> = await this.dataSource.query(
       `SELECT DISTINCT id, display_name FROM (${PROJECT_PEOPLE_SQL}) people
         WHERE display_name ILIKE $2 ESCAPE '\\'
@@ -154,7 +166,10 @@ export class CommentsService {
     return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
   }
 
-  private async threadFor(user: User, threadId: string): Promise<{ thread: CommentThread; document: ProjectDocument; actor: Actor }> {
+  private async threadFor(
+    user: User,
+    threadId: string,
+  ): Promise<{ thread: CommentThread; document: ProjectDocument; actor: Actor }> {
     const thread = await this.dataSource.getRepository(CommentThread).findOne({ where: { id: threadId } });
     if (!thread) throw new ApiException(ErrorCode.NotFound, 'Comment thread not found.');
     try {
@@ -168,16 +183,22 @@ export class CommentsService {
 
   /** Live panels reload (a lost signal only delays that until the next refresh, so it is not awaited). */
   private changed(documentId: string): void {
-    this.collaboration.commentsChanged(documentId).catch((error) => this.logger.warn(`Could not announce comment changes: ${(error as Error).message}`));
+    this.collaboration
+      .commentsChanged(documentId)
+      .catch((error) => this.logger.warn(`Could not announce comment changes: ${(error as Error).message}`));
   }
 
-  private async commentFor(user: User, commentId: string): Promise<{ comment: Comment; thread: CommentThread; document: ProjectDocument; actor: Actor }> {
+  private async commentFor(
+    user: User,
+    commentId: string,
+  ): Promise<{ comment: Comment; thread: CommentThread; document: ProjectDocument; actor: Actor }> {
     const comment = await this.dataSource.getRepository(Comment).findOne({ where: { id: commentId } });
     if (!comment) throw new ApiException(ErrorCode.NotFound, 'Comment not found.');
     try {
       return { comment, ...(await this.threadFor(user, comment.threadId)) };
     } catch (error) {
-      if (error instanceof ApiException && error.code === ErrorCode.NotFound) throw new ApiException(ErrorCode.NotFound, 'Comment not found.');
+      if (error instanceof ApiException && error.code === ErrorCode.NotFound)
+        throw new ApiException(ErrorCode.NotFound, 'Comment not found.');
       throw error;
     }
   }
@@ -187,7 +208,14 @@ export class CommentsService {
   }
 
   /** Outbox mails, in the comment's transaction, to each mentioned person of the document's project (never the author, never outsiders). */
-  private async notifyMentions(manager: EntityManager, author: User, document: ProjectDocument, quote: string, body: string, only?: string[]): Promise<void> {
+  private async notifyMentions(
+    manager: EntityManager,
+    author: User,
+    document: ProjectDocument,
+    quote: string,
+    body: string,
+    only?: string[],
+  ): Promise<void> {
     const ids = (only ?? mentionedPersonIds(body)).filter((id) => id !== author.personId?.toLowerCase());
     if (ids.length === 0) return;
     const recipients: Array<{ id: string; email: string }> = await manager.query(
@@ -201,10 +229,16 @@ export class CommentsService {
       body,
       link: documentLink(document.id),
     });
-    for (const recipient of recipients) await this.mail.enqueue(manager, { to: recipient.email, ...message, kind: 'comment-mention' });
+    for (const recipient of recipients)
+      await this.mail.enqueue(manager, { to: recipient.email, ...message, kind: 'comment-mention' });
   }
 
-  private async present(user: User, actor: Actor, document: ProjectDocument, threads: CommentThread[]): Promise<CommentThreadDto[]> {
+  private async present(
+    user: User,
+    actor: Actor,
+    document: ProjectDocument,
+    threads: CommentThread[],
+  ): Promise<CommentThreadDto[]> {
     const userIds = new Set<string>();
     for (const thread of threads) {
       if (thread.createdByUserId) userIds.add(thread.createdByUserId);
@@ -220,7 +254,8 @@ export class CommentsService {
       for (const row of rows) names.set(row.id, row.name);
     }
     const nameOf = (id: string | null) => (id ? (names.get(id) ?? '—') : '—');
-    const anchors = threads.length > 0 ? await this.resolveAnchors(document.id, threads) : new Map<string, ResolvedAnchor>();
+    const anchors =
+      threads.length > 0 ? await this.resolveAnchors(document.id, threads) : new Map<string, ResolvedAnchor>();
     return threads.map((thread) => {
       const anchor = anchors.get(thread.id) ?? { range: null, currentText: '', detached: true };
       const comments: CommentDto[] = [...(thread.comments ?? [])]
@@ -298,4 +333,3 @@ interface ResolvedAnchor {
   currentText: string;
   detached: boolean;
 }
-

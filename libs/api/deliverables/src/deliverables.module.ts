@@ -21,7 +21,10 @@ import { RemindersService } from './reminders.service';
   exports: [PlanService, RemindersService],
 })
 export class DeliverablesModule implements OnModuleInit {
-  constructor(private readonly registry: CalendarFeedRegistry, private readonly deadlines: DeadlinesFeedSource) {}
+  constructor(
+    private readonly registry: CalendarFeedRegistry,
+    private readonly deadlines: DeadlinesFeedSource,
+  ) {}
 
   onModuleInit(): void {
     this.registry.register(this.deadlines);

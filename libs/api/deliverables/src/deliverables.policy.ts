@@ -7,7 +7,10 @@ import { PlanItem } from './plan.entities';
 /** Loads milestones and deliverables for `PolicyGuard`: they belong to their project. */
 @Injectable()
 export class DeliverablesPolicy implements OnModuleInit {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly registry: PolicyRegistry) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: PolicyRegistry,
+  ) {}
 
   onModuleInit(): void {
     this.registry.registerLoader('planItem', {

@@ -19,13 +19,26 @@ export class DocumentLifecycleService {
   ) {}
 
   /** PolicyGuard has checked 'document.setStatus' on the document. */
-  async setStatus(user: Pick<AuthenticatedUser, 'id'>, documentId: string, status: DocumentStatus): Promise<{ id: string; status: DocumentStatus }> {
+  async setStatus(
+    user: Pick<AuthenticatedUser, 'id'>,
+    documentId: string,
+    status: DocumentStatus,
+  ): Promise<{ id: string; status: DocumentStatus }> {
     await this.dataSource.transaction(async (manager) => {
-      const [locked]: Array<{ status: DocumentStatus }> = await manager.query('SELECT status FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
+      const [locked]: Array<{ status: DocumentStatus }> = await manager.query(
+        'SELECT status FROM documents WHERE id = $1 FOR UPDATE',
+        [documentId],
+      );
       if (!locked) throw new ApiException(ErrorCode.NotFound, 'Document not found.');
       if (locked.status === status) return;
       await manager.query('UPDATE documents SET status = $2, updated_at = now() WHERE id = $1', [documentId, status]);
-      await manager.getRepository(DocumentStatusChange).save({ documentId, fromStatus: locked.status, toStatus: status, changedBy: user.id, changedAt: this.clock.now() });
+      await manager.getRepository(DocumentStatusChange).save({
+        documentId,
+        fromStatus: locked.status,
+        toStatus: status,
+        changedBy: user.id,
+        changedAt: this.clock.now(),
+      });
     });
     return { id: documentId, status };
   }

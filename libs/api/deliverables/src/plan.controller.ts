@@ -1,18 +1,46 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { DocumentStatus, PlanDashboardDto, PlanItemDetailDto, PlanTaskDto, WorkPackageDto } from '@roundtable/contracts';
+import {
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  DocumentStatus,
+  PlanDashboardDto,
+  PlanItemDetailDto,
+  PlanTaskDto,
+  WorkPackageDto,
+} from '@roundtable/contracts';
 import { Policy, type PolicyDeclaration } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import { DocumentLifecycleService } from './document-lifecycle.service';
 import {
-  ChangeStatusDto, CreatePlanItemDto, CreateTaskDto, CreateWorkPackageDto, DocumentStatusDto, LinkDocumentDto, RebaselineDto, ReminderOffsetsDto,
+  ChangeStatusDto,
+  CreatePlanItemDto,
+  CreateTaskDto,
+  CreateWorkPackageDto,
+  DocumentStatusDto,
+  LinkDocumentDto,
+  RebaselineDto,
+  ReminderOffsetsDto,
 } from './plan.dto';
 import { PlanService } from './plan.service';
 
 const PLAN_DENIED = 'Only the project coordinators change the plan.';
-const MANAGE_PLAN: PolicyDeclaration = { action: 'plan.manage', resource: { type: 'project', param: 'id' }, denied: PLAN_DENIED };
-const MANAGE_ITEM: PolicyDeclaration = { action: 'plan.manage', resource: { type: 'planItem', param: 'id' }, denied: PLAN_DENIED };
+const MANAGE_PLAN: PolicyDeclaration = {
+  action: 'plan.manage',
+  resource: { type: 'project', param: 'id' },
+  denied: PLAN_DENIED,
+};
+const MANAGE_ITEM: PolicyDeclaration = {
+  action: 'plan.manage',
+  resource: { type: 'planItem', param: 'id' },
+  denied: PLAN_DENIED,
+};
 
 @ApiTags('plan')
 @Controller('projects/:id/plan')
@@ -21,9 +49,15 @@ export class ProjectPlanController {
 
   @Policy({ read: { type: 'project', param: 'id' } })
   @Get()
-  @ApiOkResponse({ description: 'The deadline dashboard: timeline items with readiness and risk (from the server clock), per-WG readiness, changes since the last visit.' })
+  @ApiOkResponse({
+    description:
+      'The deadline dashboard: timeline items with readiness and risk (from the server clock), per-WG readiness, changes since the last visit.',
+  })
   @ApiNotFoundResponse({ description: 'Unknown project, or not one of the caller.' })
-  dashboard(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<PlanDashboardDto> {
+  dashboard(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+  ): Promise<PlanDashboardDto> {
     return this.plan.dashboard(user, id);
   }
 
@@ -47,27 +81,43 @@ export class ProjectPlanController {
   @Policy(MANAGE_PLAN)
   @Put('reminder-offsets')
   @ApiOkResponse({ description: 'Days before a due date on which reminders are sent (default 30, 7, 1).' })
-  async reminderOffsets(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: ReminderOffsetsDto): Promise<{ offsets: number[] }> {
+  async reminderOffsets(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: ReminderOffsetsDto,
+  ): Promise<{ offsets: number[] }> {
     return { offsets: await this.plan.setReminderOffsets(user, id, body.offsets) };
   }
 
   @Policy(MANAGE_PLAN)
   @Post('work-packages')
   @ApiForbiddenResponse({ description: 'Only coordinators change the plan.' })
-  createWorkPackage(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: CreateWorkPackageDto): Promise<WorkPackageDto> {
+  createWorkPackage(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: CreateWorkPackageDto,
+  ): Promise<WorkPackageDto> {
     return this.plan.createWorkPackage(user, id, body);
   }
 
   @Policy(MANAGE_PLAN)
   @Post('tasks')
-  createTask(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: CreateTaskDto): Promise<PlanTaskDto> {
+  createTask(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: CreateTaskDto,
+  ): Promise<PlanTaskDto> {
     return this.plan.createTask(user, id, body);
   }
 
   @Policy(MANAGE_PLAN)
   @Post('items')
   @ApiForbiddenResponse({ description: 'Only coordinators change the plan.' })
-  createItem(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: CreatePlanItemDto): Promise<PlanItemDetailDto> {
+  createItem(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: CreatePlanItemDto,
+  ): Promise<PlanItemDetailDto> {
     return this.plan.createItem(user, id, body);
   }
 }
@@ -79,9 +129,14 @@ export class PlanItemsController {
 
   @Policy({ read: { type: 'planItem', param: 'id' } })
   @Get()
-  @ApiOkResponse({ description: 'A milestone or deliverable with each document’s state, status history and re-baselines.' })
+  @ApiOkResponse({
+    description: 'A milestone or deliverable with each document’s state, status history and re-baselines.',
+  })
   @ApiNotFoundResponse({ description: 'Unknown item, or one of a project the caller is not in.' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<PlanItemDetailDto> {
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+  ): Promise<PlanItemDetailDto> {
     return this.plan.item(user, id);
   }
 
@@ -89,7 +144,11 @@ export class PlanItemsController {
   @Post('status')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'ILLEGAL_TRANSITION: the status machine does not allow this jump.' })
-  status(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: ChangeStatusDto): Promise<PlanItemDetailDto> {
+  status(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: ChangeStatusDto,
+  ): Promise<PlanItemDetailDto> {
     return this.plan.changeStatus(user, id, body);
   }
 
@@ -97,14 +156,22 @@ export class PlanItemsController {
   @Post('rebaseline')
   @HttpCode(200)
   @ApiOkResponse({ description: 'A new due month with a reason; the history keeps the old one.' })
-  rebaseline(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: RebaselineDto): Promise<PlanItemDetailDto> {
+  rebaseline(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: RebaselineDto,
+  ): Promise<PlanItemDetailDto> {
     return this.plan.rebaseline(user, id, body);
   }
 
   @Policy(MANAGE_ITEM)
   @Post('documents')
   @HttpCode(200)
-  link(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: LinkDocumentDto): Promise<PlanItemDetailDto> {
+  link(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: LinkDocumentDto,
+  ): Promise<PlanItemDetailDto> {
     return this.plan.linkDocument(user, id, body);
   }
 
@@ -127,14 +194,22 @@ export class DocumentLifecycleController {
   @Policy({
     action: 'document.setStatus',
     resource: { type: 'document', param: 'id' },
-    denied: (document) => ((document as { workingGroupId: string | null }).workingGroupId
-      ? "Only the co-chairs of the document's working group and the coordinators set its status."
-      : 'Only the coordinators set the status of project-level documents.'),
+    denied: (document) =>
+      (document as { workingGroupId: string | null }).workingGroupId
+        ? "Only the co-chairs of the document's working group and the coordinators set its status."
+        : 'Only the coordinators set the status of project-level documents.',
   })
   @Put()
-  @ApiOkResponse({ description: 'Moves the document through outline → draft → in review → final (its group’s co-chairs and the coordinators).' })
+  @ApiOkResponse({
+    description:
+      'Moves the document through outline → draft → in review → final (its group’s co-chairs and the coordinators).',
+  })
   @ApiForbiddenResponse({ description: 'The caller may read the document but not set its status.' })
-  set(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: DocumentStatusDto): Promise<{ id: string; status: DocumentStatus }> {
+  set(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: DocumentStatusDto,
+  ): Promise<{ id: string; status: DocumentStatus }> {
     return this.lifecycle.setStatus(user, id, body.status);
   }
 }

@@ -1,6 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DELIVERABLE_STATUSES, DocumentStatus, PLAN_LIMITS, type DeliverableStatus, type DeliverableType, type DisseminationLevel, type PlanItemKind } from '@roundtable/contracts';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  DELIVERABLE_STATUSES,
+  DocumentStatus,
+  PLAN_LIMITS,
+  type DeliverableStatus,
+  type DeliverableType,
+  type DisseminationLevel,
+  type PlanItemKind,
+} from '@roundtable/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 const DOCUMENT_STATUSES = Object.values(DocumentStatus);
 
@@ -13,8 +34,16 @@ export class CreateWorkPackageDto {
   @Matches(/^\S{1,20}$/, { message: 'code must be 1–20 characters without spaces' })
   code!: string;
 
-  @ApiProperty() @IsString({ message: 'titleEn must be text' }) @Matches(/\S/, { message: 'titleEn must not be empty' }) @MaxLength(PLAN_LIMITS.titleMax) titleEn!: string;
-  @ApiProperty() @IsString({ message: 'titleZh must be text' }) @Matches(/\S/, { message: 'titleZh must not be empty' }) @MaxLength(PLAN_LIMITS.titleMax) titleZh!: string;
+  @ApiProperty()
+  @IsString({ message: 'titleEn must be text' })
+  @Matches(/\S/, { message: 'titleEn must not be empty' })
+  @MaxLength(PLAN_LIMITS.titleMax)
+  titleEn!: string;
+  @ApiProperty()
+  @IsString({ message: 'titleZh must be text' })
+  @Matches(/\S/, { message: 'titleZh must not be empty' })
+  @MaxLength(PLAN_LIMITS.titleMax)
+  titleZh!: string;
 }
 
 export class CreateTaskDto extends CreateWorkPackageDto {
@@ -33,16 +62,36 @@ export class CreatePlanItemDto {
   @Matches(/^\S{1,20}$/, { message: 'number must be 1–20 characters without spaces' })
   number!: string;
 
-  @ApiProperty() @IsString({ message: 'titleEn must be text' }) @Matches(/\S/, { message: 'titleEn must not be empty' }) @MaxLength(PLAN_LIMITS.titleMax) titleEn!: string;
-  @ApiProperty() @IsString({ message: 'titleZh must be text' }) @Matches(/\S/, { message: 'titleZh must not be empty' }) @MaxLength(PLAN_LIMITS.titleMax) titleZh!: string;
+  @ApiProperty()
+  @IsString({ message: 'titleEn must be text' })
+  @Matches(/\S/, { message: 'titleEn must not be empty' })
+  @MaxLength(PLAN_LIMITS.titleMax)
+  titleEn!: string;
+  @ApiProperty()
+  @IsString({ message: 'titleZh must be text' })
+  @Matches(/\S/, { message: 'titleZh must not be empty' })
+  @MaxLength(PLAN_LIMITS.titleMax)
+  titleZh!: string;
   @ApiProperty(MONTH_DOC) @IsDefined({ message: 'dueMonth is required' }) dueMonth!: string | number;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'workPackageId must be a UUID' }) workPackageId?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'workPackageId must be a UUID' })
+  workPackageId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'taskId must be a UUID' }) taskId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(PLAN_LIMITS.verificationMax) meansOfVerification?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'leadPartnerId must be a UUID' }) leadPartnerId?: string;
-  @ApiPropertyOptional({ enum: ['report', 'other'] }) @IsOptional() @IsIn(['report', 'other'], { message: 'type must be report or other' }) type?: DeliverableType;
-  @ApiPropertyOptional({ enum: ['PU', 'SEN'] }) @IsOptional() @IsIn(['PU', 'SEN'], { message: 'dissemination must be PU or SEN' }) dissemination?: DisseminationLevel;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'leadPartnerId must be a UUID' })
+  leadPartnerId?: string;
+  @ApiPropertyOptional({ enum: ['report', 'other'] })
+  @IsOptional()
+  @IsIn(['report', 'other'], { message: 'type must be report or other' })
+  type?: DeliverableType;
+  @ApiPropertyOptional({ enum: ['PU', 'SEN'] })
+  @IsOptional()
+  @IsIn(['PU', 'SEN'], { message: 'dissemination must be PU or SEN' })
+  dissemination?: DisseminationLevel;
 }
 
 export class ChangeStatusDto {
@@ -50,7 +99,11 @@ export class ChangeStatusDto {
   @IsIn(DELIVERABLE_STATUSES, { message: `status must be one of ${DELIVERABLE_STATUSES.join(', ')}` })
   status!: DeliverableStatus;
 
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'note must be text' }) @MaxLength(PLAN_LIMITS.reasonMax) note?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'note must be text' })
+  @MaxLength(PLAN_LIMITS.reasonMax)
+  note?: string;
 }
 
 export class RebaselineDto {

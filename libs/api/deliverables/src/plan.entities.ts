@@ -1,5 +1,11 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeliverableStatus, DeliverableType, DisseminationLevel, DocumentStatus, PlanItemKind } from '@roundtable/contracts';
+import type {
+  DeliverableStatus,
+  DeliverableType,
+  DisseminationLevel,
+  DocumentStatus,
+  PlanItemKind,
+} from '@roundtable/contracts';
 
 @Entity({ name: 'work_packages' })
 export class WorkPackage {
@@ -98,5 +104,13 @@ export class DocumentStatusChange {
 }
 
 export const PLAN_ENTITIES = [
-  WorkPackage, PlanTask, PlanItem, PlanItemStatusChange, PlanItemRebaseline, PlanItemDocument, PlanItemReminder, PlanVisit, DocumentStatusChange,
+  WorkPackage,
+  PlanTask,
+  PlanItem,
+  PlanItemStatusChange,
+  PlanItemRebaseline,
+  PlanItemDocument,
+  PlanItemReminder,
+  PlanVisit,
+  DocumentStatusChange,
 ];

@@ -37,8 +37,23 @@ import { ApiException, Clock, toCsvText } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { AccessService, Project } from '@roundtable/api-projects';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ChangeStatusDto, CreatePlanItemDto, CreateTaskDto, CreateWorkPackageDto, LinkDocumentDto, RebaselineDto } from './plan.dto';
-import { PlanItem, PlanItemDocument, PlanItemRebaseline, PlanItemStatusChange, PlanTask, PlanVisit, WorkPackage } from './plan.entities';
+import type {
+  ChangeStatusDto,
+  CreatePlanItemDto,
+  CreateTaskDto,
+  CreateWorkPackageDto,
+  LinkDocumentDto,
+  RebaselineDto,
+} from './plan.dto';
+import {
+  PlanItem,
+  PlanItemDocument,
+  PlanItemRebaseline,
+  PlanItemStatusChange,
+  PlanTask,
+  PlanVisit,
+  WorkPackage,
+} from './plan.entities';
 
 type User = Pick<AuthenticatedUser, 'id' | 'platformRole' | 'personId'>;
 
@@ -115,13 +130,22 @@ export class PlanService {
       currentMonth = null;
     }
     return {
-      project: { id: project.id, name: project.name, startDate: project.startDate, durationMonths: project.durationMonths },
+      project: {
+        id: project.id,
+        name: project.name,
+        startDate: project.startDate,
+        durationMonths: project.durationMonths,
+      },
       today,
       currentMonth,
       workPackages: await this.workPackagesOf(projectId),
       tasks: await this.tasksOf(projectId),
       items,
-      workingGroups: await this.workingGroupReadiness(projectId, links, new Set(items.filter((i) => i.risk !== 'done').map((i) => i.id))),
+      workingGroups: await this.workingGroupReadiness(
+        projectId,
+        links,
+        new Set(items.filter((i) => i.risk !== 'done').map((i) => i.id)),
+      ),
       changes: await this.changesSince(projectId, previous?.visitedAt ?? null),
       previousVisitAt: previous ? previous.visitedAt.toISOString() : null,
       reminderOffsets: await this.reminderOffsets(projectId),
@@ -158,8 +182,20 @@ export class PlanService {
     return {
       ...summary,
       documents: links.map((l) => this.presentDocument(l, actor, project.id)),
-      statusHistory: history.map((h) => ({ from: h.fromStatus, to: h.toStatus, note: h.note, by: h.by, at: new Date(h.changedAt).toISOString() })),
-      rebaselines: rebaselines.map((r) => ({ fromMonth: r.fromMonth, toMonth: r.toMonth, reason: r.reason, by: r.by, at: new Date(r.changedAt).toISOString() })),
+      statusHistory: history.map((h) => ({
+        from: h.fromStatus,
+        to: h.toStatus,
+        note: h.note,
+        by: h.by,
+        at: new Date(h.changedAt).toISOString(),
+      })),
+      rebaselines: rebaselines.map((r) => ({
+        fromMonth: r.fromMonth,
+        toMonth: r.toMonth,
+        reason: r.reason,
+        by: r.by,
+        at: new Date(r.changedAt).toISOString(),
+      })),
       nextStatuses: manage && item.status ? [...DELIVERABLE_TRANSITIONS[item.status]] : [],
       canManage: manage,
     };
@@ -177,9 +213,20 @@ export class PlanService {
    * the data a personal calendar feed shows.
    */
   async deadlinesForPerson(personId: string): Promise<PlanDeadlineDto[]> {
-    const rows: Array<{ project_id: string; start_date: string; duration_months: number; id: string; kind: PlanItem['kind']; number: string; title_en: string; title_zh: string; due_month: number; rebaselines: number; rebaselined_at: Date | null }> =
-      await this.dataSource.query(
-        `SELECT p.id AS project_id, to_char(p.start_date, 'YYYY-MM-DD') AS start_date, p.duration_months, i.id, i.kind, i.number, i.title_en, i.title_zh, i.due_month,
+    const rows: Array<{
+      project_id: string;
+      start_date: string;
+      duration_months: number;
+      id: string;
+      kind: PlanItem['kind'];
+      number: string;
+      title_en: string;
+      title_zh: string;
+      due_month: number;
+      rebaselines: number;
+      rebaselined_at: Date | null;
+    }> = await this.dataSource.query(
+      `SELECT p.id AS project_id, to_char(p.start_date, 'YYYY-MM-DD') AS start_date, p.duration_months, i.id, i.kind, i.number, i.title_en, i.title_zh, i.due_month,
                 r.n AS rebaselines, r.last AS rebaselined_at
          FROM plan_items i JOIN projects p ON p.id = i.project_id
          CROSS JOIN LATERAL (SELECT count(*)::int AS n, max(changed_at) AS last FROM plan_item_rebaselines WHERE item_id = i.id) r
@@ -188,8 +235,8 @@ export class PlanService {
              OR p.id IN (SELECT project_id FROM project_roles WHERE person_id = $1 AND revoked_at IS NULL)
              OR EXISTS (SELECT 1 FROM users u WHERE u.person_id = $1 AND u.platform_role IN ('coordinator', 'admin')))
          ORDER BY i.due_month, i.number`,
-        [personId],
-      );
+      [personId],
+    );
     return rows.map((r) => ({
       projectId: r.project_id,
       itemId: r.id,
@@ -208,9 +255,14 @@ export class PlanService {
   async createWorkPackage(user: User, projectId: string, body: CreateWorkPackageDto): Promise<WorkPackageDto> {
     await this.readable(user, projectId);
     await this.refuseTaken('work_packages', 'code', projectId, body.code);
-    const row = await this.unique(() =>
-      this.dataSource.getRepository(WorkPackage).save({ projectId, code: body.code, titleEn: body.titleEn.trim(), titleZh: body.titleZh.trim() }),
-    'code', `${body.code} already exists in this project`);
+    const row = await this.unique(
+      () =>
+        this.dataSource
+          .getRepository(WorkPackage)
+          .save({ projectId, code: body.code, titleEn: body.titleEn.trim(), titleZh: body.titleZh.trim() }),
+      'code',
+      `${body.code} already exists in this project`,
+    );
     return { id: row.id, code: row.code, title: { en: row.titleEn, zh: row.titleZh } };
   }
 
@@ -218,15 +270,32 @@ export class PlanService {
     const { project } = await this.readable(user, projectId);
     const startMonth = monthOf(project, body.startMonth, 'startMonth');
     const endMonth = monthOf(project, body.endMonth, 'endMonth');
-    if (endMonth < startMonth) throw fieldError('endMonth', `endMonth (M${endMonth}) is before startMonth (M${startMonth})`);
+    if (endMonth < startMonth)
+      throw fieldError('endMonth', `endMonth (M${endMonth}) is before startMonth (M${startMonth})`);
     await this.workPackageIn(projectId, body.workPackageId);
     await this.refuseTaken('plan_tasks', 'code', projectId, body.code);
-    const row = await this.unique(() =>
-      this.dataSource.getRepository(PlanTask).save({
-        projectId, workPackageId: body.workPackageId, code: body.code, titleEn: body.titleEn.trim(), titleZh: body.titleZh.trim(), startMonth, endMonth,
-      }),
-    'code', `${body.code} already exists in this project`);
-    return { id: row.id, workPackageId: row.workPackageId, code: row.code, title: { en: row.titleEn, zh: row.titleZh }, startMonth, endMonth };
+    const row = await this.unique(
+      () =>
+        this.dataSource.getRepository(PlanTask).save({
+          projectId,
+          workPackageId: body.workPackageId,
+          code: body.code,
+          titleEn: body.titleEn.trim(),
+          titleZh: body.titleZh.trim(),
+          startMonth,
+          endMonth,
+        }),
+      'code',
+      `${body.code} already exists in this project`,
+    );
+    return {
+      id: row.id,
+      workPackageId: row.workPackageId,
+      code: row.code,
+      title: { en: row.titleEn, zh: row.titleZh },
+      startMonth,
+      endMonth,
+    };
   }
 
   async createItem(user: User, projectId: string, body: CreatePlanItemDto): Promise<PlanItemDetailDto> {
@@ -244,29 +313,35 @@ export class PlanService {
       if (!task) throw fieldError('taskId', 'taskId is not a task of this project');
     }
     if (body.leadPartnerId) {
-      const [partner] = await this.dataSource.query('SELECT 1 FROM partners WHERE id = $1 AND project_id = $2', [body.leadPartnerId, projectId]);
+      const [partner] = await this.dataSource.query('SELECT 1 FROM partners WHERE id = $1 AND project_id = $2', [
+        body.leadPartnerId,
+        projectId,
+      ]);
       if (!partner) throw fieldError('leadPartnerId', 'leadPartnerId is not a partner of this project');
     }
     await this.refuseTaken('plan_items', 'number', projectId, body.number);
     const id = await this.dataSource.transaction(async (manager) => {
-      const row = await this.unique(() =>
-        manager.getRepository(PlanItem).save({
-          projectId,
-          kind: body.kind,
-          number: body.number,
-          titleEn: body.titleEn.trim(),
-          titleZh: body.titleZh.trim(),
-          dueMonth,
-          workPackageId: body.workPackageId ?? null,
-          taskId: body.taskId ?? null,
-          meansOfVerification: body.meansOfVerification?.trim() || null,
-          leadPartnerId: deliverable ? (body.leadPartnerId ?? null) : null,
-          type: deliverable ? (body.type ?? 'report') : null,
-          dissemination: deliverable ? (body.dissemination ?? 'PU') : null,
-          status: deliverable ? 'planned' : null,
-          seedKey: null,
-        }),
-      'number', `${body.number} already exists in this project`);
+      const row = await this.unique(
+        () =>
+          manager.getRepository(PlanItem).save({
+            projectId,
+            kind: body.kind,
+            number: body.number,
+            titleEn: body.titleEn.trim(),
+            titleZh: body.titleZh.trim(),
+            dueMonth,
+            workPackageId: body.workPackageId ?? null,
+            taskId: body.taskId ?? null,
+            meansOfVerification: body.meansOfVerification?.trim() || null,
+            leadPartnerId: deliverable ? (body.leadPartnerId ?? null) : null,
+            type: deliverable ? (body.type ?? 'report') : null,
+            dissemination: deliverable ? (body.dissemination ?? 'PU') : null,
+            status: deliverable ? 'planned' : null,
+            seedKey: null,
+          }),
+        'number',
+        `${body.number} already exists in this project`,
+      );
       if (deliverable) await this.recordStatus(manager, row.id, null, 'planned', null, user.id);
       return row.id;
     });
@@ -275,15 +350,21 @@ export class PlanService {
 
   async changeStatus(user: User, itemId: string, body: ChangeStatusDto): Promise<PlanItemDetailDto> {
     const { item } = await this.readableItem(user, itemId);
-    if (item.kind !== 'deliverable' || !item.status) throw fieldError('status', 'Milestones have no status: they are reached when their documents are ready');
+    if (item.kind !== 'deliverable' || !item.status)
+      throw fieldError('status', 'Milestones have no status: they are reached when their documents are ready');
     await this.dataSource.transaction(async (manager) => {
       // Lock the row: two coordinators clicking at once must not both move it from the same state.
-      const [locked]: Array<{ status: DeliverableStatus }> = await manager.query('SELECT status FROM plan_items WHERE id = $1 FOR UPDATE', [item.id]);
+      const [locked]: Array<{ status: DeliverableStatus }> = await manager.query(
+        'SELECT status FROM plan_items WHERE id = $1 FOR UPDATE',
+        [item.id],
+      );
       try {
         assertDeliverableTransition(locked.status, body.status);
       } catch (error) {
         if (error instanceof PlanRuleError) {
-          throw new ApiException(ErrorCode.IllegalTransition, error.message, { fields: [{ field: 'status', message: error.message }] });
+          throw new ApiException(ErrorCode.IllegalTransition, error.message, {
+            fields: [{ field: 'status', message: error.message }],
+          });
         }
         throw error;
       }
@@ -297,11 +378,19 @@ export class PlanService {
     const { item, project } = await this.readableItem(user, itemId);
     const dueMonth = monthOf(project, body.dueMonth, 'dueMonth');
     await this.dataSource.transaction(async (manager) => {
-      const [locked]: Array<{ due_month: number }> = await manager.query('SELECT due_month FROM plan_items WHERE id = $1 FOR UPDATE', [item.id]);
+      const [locked]: Array<{ due_month: number }> = await manager.query(
+        'SELECT due_month FROM plan_items WHERE id = $1 FOR UPDATE',
+        [item.id],
+      );
       if (locked.due_month === dueMonth) throw fieldError('dueMonth', `dueMonth is already M${dueMonth}`);
       await manager.query('UPDATE plan_items SET due_month = $2 WHERE id = $1', [item.id, dueMonth]);
       await manager.getRepository(PlanItemRebaseline).save({
-        itemId: item.id, fromMonth: locked.due_month, toMonth: dueMonth, reason: body.reason.trim(), changedBy: user.id, changedAt: this.clock.now(),
+        itemId: item.id,
+        fromMonth: locked.due_month,
+        toMonth: dueMonth,
+        reason: body.reason.trim(),
+        changedBy: user.id,
+        changedAt: this.clock.now(),
       });
     });
     return this.item(user, itemId);
@@ -309,7 +398,10 @@ export class PlanService {
 
   async linkDocument(user: User, itemId: string, body: LinkDocumentDto): Promise<PlanItemDetailDto> {
     const { item } = await this.readableItem(user, itemId);
-    const [document] = await this.dataSource.query('SELECT 1 FROM documents WHERE id = $1 AND project_id = $2', [body.documentId, item.projectId]);
+    const [document] = await this.dataSource.query('SELECT 1 FROM documents WHERE id = $1 AND project_id = $2', [
+      body.documentId,
+      item.projectId,
+    ]);
     if (!document) throw fieldError('documentId', 'documentId is not a document of this project');
     await this.dataSource.query(
       `INSERT INTO plan_item_documents (item_id, document_id, required_status) VALUES ($1, $2, $3)
@@ -339,7 +431,10 @@ export class PlanService {
   }
 
   async reminderOffsets(projectId: string): Promise<number[]> {
-    const [row]: Array<{ offsets: number[] }> = await this.dataSource.query('SELECT reminder_offset_days AS offsets FROM projects WHERE id = $1', [projectId]);
+    const [row]: Array<{ offsets: number[] }> = await this.dataSource.query(
+      'SELECT reminder_offset_days AS offsets FROM projects WHERE id = $1',
+      [projectId],
+    );
     return row?.offsets ?? [];
   }
 
@@ -361,7 +456,11 @@ export class PlanService {
     return rows.map((row) => {
       const own = links.filter((l) => l.item_id === row.id);
       const ready = readiness(own.map((l) => ({ status: l.status, required: l.required_status })));
-      const dueDate = projectMonthEnd(project.startDate, project.durationMonths, Math.min(row.due_month, project.durationMonths));
+      const dueDate = projectMonthEnd(
+        project.startDate,
+        project.durationMonths,
+        Math.min(row.due_month, project.durationMonths),
+      );
       const done = row.kind === 'deliverable' ? isDelivered(row.status as DeliverableStatus) : ready.ready;
       return {
         id: row.id,
@@ -373,7 +472,8 @@ export class PlanService {
         dueMonth: row.due_month,
         dueDate,
         meansOfVerification: row.means_of_verification,
-        leadPartner: row.lead_partner_id && row.lead_partner ? { id: row.lead_partner_id, shortName: row.lead_partner } : null,
+        leadPartner:
+          row.lead_partner_id && row.lead_partner ? { id: row.lead_partner_id, shortName: row.lead_partner } : null,
         type: row.type,
         dissemination: row.dissemination,
         status: row.status,
@@ -419,7 +519,10 @@ export class PlanService {
       status: l.status,
       requiredStatus: l.required_status,
       progress: documentProgress(l.status, l.required_status),
-      canSetStatus: can(actor, 'document.setStatus', { projectId, workingGroupIds: l.working_group_id ? [l.working_group_id] : [] }),
+      canSetStatus: can(actor, 'document.setStatus', {
+        projectId,
+        workingGroupIds: l.working_group_id ? [l.working_group_id] : [],
+      }),
       statusChangedAt: l.changed_at ? new Date(l.changed_at).toISOString() : null,
       statusChangedBy: l.changed_by,
     };
@@ -429,7 +532,11 @@ export class PlanService {
    * Per working group: its documents that open items still need, each counted once towards the most
    * demanding state any of those items requires.
    */
-  private async workingGroupReadiness(projectId: string, links: LinkedDocumentRow[], openItemIds: Set<string>): Promise<WorkingGroupReadinessDto[]> {
+  private async workingGroupReadiness(
+    projectId: string,
+    links: LinkedDocumentRow[],
+    openItemIds: Set<string>,
+  ): Promise<WorkingGroupReadinessDto[]> {
     const groups: Array<{ id: string; code: string }> = await this.dataSource.query(
       'SELECT id, code FROM working_groups WHERE project_id = $1 ORDER BY position',
       [projectId],
@@ -449,9 +556,16 @@ export class PlanService {
   }
 
   private async changesSince(projectId: string, since: Date | null): Promise<PlanChangeDto[]> {
-    const rows: Array<{ item_id: string; number: string; kind: 'status' | 'rebaseline'; detail: string; from: string | null; by: string | null; at: Date }> =
-      await this.dataSource.query(
-        `SELECT * FROM (
+    const rows: Array<{
+      item_id: string;
+      number: string;
+      kind: 'status' | 'rebaseline';
+      detail: string;
+      from: string | null;
+      by: string | null;
+      at: Date;
+    }> = await this.dataSource.query(
+      `SELECT * FROM (
            SELECT c.item_id, i.number, 'status' AS kind, c.to_status AS detail, c.from_status AS from, u.display_name AS by, c.changed_at AS at
            FROM plan_item_status_changes c JOIN plan_items i ON i.id = c.item_id LEFT JOIN users u ON u.id = c.changed_by
            WHERE i.project_id = $1 AND c.from_status IS NOT NULL
@@ -461,19 +575,38 @@ export class PlanService {
            WHERE i.project_id = $1
          ) changes WHERE $2::timestamptz IS NULL OR at > $2::timestamptz
          ORDER BY at DESC LIMIT 20`,
-        [projectId, since],
-      );
-    return rows.map((r) => ({ itemId: r.item_id, number: r.number, kind: r.kind, detail: r.detail, from: r.from, by: r.by, at: new Date(r.at).toISOString() }));
+      [projectId, since],
+    );
+    return rows.map((r) => ({
+      itemId: r.item_id,
+      number: r.number,
+      kind: r.kind,
+      detail: r.detail,
+      from: r.from,
+      by: r.by,
+      at: new Date(r.at).toISOString(),
+    }));
   }
 
   private async workPackagesOf(projectId: string): Promise<WorkPackageDto[]> {
-    const rows = await this.dataSource.getRepository(WorkPackage).find({ where: { projectId }, order: { code: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(WorkPackage)
+      .find({ where: { projectId }, order: { code: 'ASC' } });
     return rows.map((r) => ({ id: r.id, code: r.code, title: { en: r.titleEn, zh: r.titleZh } }));
   }
 
   private async tasksOf(projectId: string): Promise<PlanTaskDto[]> {
-    const rows = await this.dataSource.getRepository(PlanTask).find({ where: { projectId }, order: { startMonth: 'ASC', code: 'ASC' } });
-    return rows.map((r) => ({ id: r.id, workPackageId: r.workPackageId, code: r.code, title: { en: r.titleEn, zh: r.titleZh }, startMonth: r.startMonth, endMonth: r.endMonth }));
+    const rows = await this.dataSource
+      .getRepository(PlanTask)
+      .find({ where: { projectId }, order: { startMonth: 'ASC', code: 'ASC' } });
+    return rows.map((r) => ({
+      id: r.id,
+      workPackageId: r.workPackageId,
+      code: r.code,
+      title: { en: r.titleEn, zh: r.titleZh },
+      startMonth: r.startMonth,
+      endMonth: r.endMonth,
+    }));
   }
 
   private async workPackageIn(projectId: string, workPackageId: string): Promise<void> {
@@ -481,14 +614,34 @@ export class PlanService {
     if (!found) throw fieldError('workPackageId', 'workPackageId is not a work package of this project');
   }
 
-  private recordStatus(manager: EntityManager, itemId: string, from: DeliverableStatus | null, to: DeliverableStatus, note: string | null, userId: string | null) {
-    return manager.getRepository(PlanItemStatusChange).save({ itemId, fromStatus: from, toStatus: to, note, changedBy: userId, changedAt: this.clock.now() });
+  private recordStatus(
+    manager: EntityManager,
+    itemId: string,
+    from: DeliverableStatus | null,
+    to: DeliverableStatus,
+    note: string | null,
+    userId: string | null,
+  ) {
+    return manager
+      .getRepository(PlanItemStatusChange)
+      .save({ itemId, fromStatus: from, toStatus: to, note, changedBy: userId, changedAt: this.clock.now() });
   }
 
   /** 409 naming the field when the code or number is taken (checked first: the unique index only settles races). */
-  private async refuseTaken(table: 'work_packages' | 'plan_tasks' | 'plan_items', column: 'code' | 'number', projectId: string, value: string): Promise<void> {
-    const [taken] = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE project_id = $1 AND ${column} = $2`, [projectId, value]);
-    if (taken) throw new ApiException(ErrorCode.Conflict, `${value} already exists in this project`, { fields: [{ field: column, message: `${value} already exists in this project` }] });
+  private async refuseTaken(
+    table: 'work_packages' | 'plan_tasks' | 'plan_items',
+    column: 'code' | 'number',
+    projectId: string,
+    value: string,
+  ): Promise<void> {
+    const [taken] = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE project_id = $1 AND ${column} = $2`, [
+      projectId,
+      value,
+    ]);
+    if (taken)
+      throw new ApiException(ErrorCode.Conflict, `${value} already exists in this project`, {
+        fields: [{ field: column, message: `${value} already exists in this project` }],
+      });
   }
 
   /** Turns a unique violation into a 409 naming the field. */
@@ -496,7 +649,8 @@ export class PlanService {
     try {
       return await write();
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new ApiException(ErrorCode.Conflict, message, { fields: [{ field, message }] });
+      if ((error as { code?: string }).code === '23505')
+        throw new ApiException(ErrorCode.Conflict, message, { fields: [{ field, message }] });
       throw error;
     }
   }
@@ -516,16 +670,43 @@ export class PlanService {
 }
 
 const CSV_COLUMNS = [
-  'kind', 'number', 'title_en', 'title_zh', 'work_package', 'task', 'lead_partner', 'type', 'dissemination',
-  'due_month', 'due_date', 'status', 'readiness_percent', 'documents_ready', 'documents_total', 'risk',
+  'kind',
+  'number',
+  'title_en',
+  'title_zh',
+  'work_package',
+  'task',
+  'lead_partner',
+  'type',
+  'dissemination',
+  'due_month',
+  'due_date',
+  'status',
+  'readiness_percent',
+  'documents_ready',
+  'documents_total',
+  'risk',
 ] as const;
 
 /** The milestones and deliverables table as CSV, one row per item. */
 export function toCsv(items: PlanItemDto[]): string {
   const rows = items.map((item) => [
-    item.kind, item.number, item.title.en, item.title.zh, item.workPackageCode, item.taskCode, item.leadPartner?.shortName ?? null,
-    item.type, item.dissemination, `M${item.dueMonth}`, item.dueDate, item.status, Math.round(item.readiness.share * 100),
-    item.readiness.readyCount, item.readiness.total, item.risk,
+    item.kind,
+    item.number,
+    item.title.en,
+    item.title.zh,
+    item.workPackageCode,
+    item.taskCode,
+    item.leadPartner?.shortName ?? null,
+    item.type,
+    item.dissemination,
+    `M${item.dueMonth}`,
+    item.dueDate,
+    item.status,
+    Math.round(item.readiness.share * 100),
+    item.readiness.readyCount,
+    item.readiness.total,
+    item.risk,
   ]);
   return toCsvText([CSV_COLUMNS, ...rows], { bom: true });
 }

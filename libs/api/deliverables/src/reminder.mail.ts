@@ -17,7 +17,9 @@ export interface ReminderMailInput {
 
 function formatDate(date: string, locale: Locale): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /** A deadline reminder in the recipient's language (English or Simplified Chinese). */

@@ -43,12 +43,21 @@ export class RemindersService implements OnApplicationBootstrap {
   /** Sends every reminder due today that was not sent yet; returns how many reminders (not mails) went out. */
   async sweep(): Promise<number> {
     const today = this.clock.today();
-    const projects: Array<{ id: string; name: string; start_date: string; duration_months: number; offsets: number[] }> = await this.dataSource.query(
+    const projects: Array<{
+      id: string;
+      name: string;
+      start_date: string;
+      duration_months: number;
+      offsets: number[];
+    }> = await this.dataSource.query(
       `SELECT id, name, to_char(start_date, 'YYYY-MM-DD') AS start_date, duration_months, reminder_offset_days AS offsets FROM projects`,
     );
     let sent = 0;
     for (const project of projects) {
-      const items = await this.plan.itemsOf({ id: project.id, startDate: project.start_date, durationMonths: project.duration_months }, today);
+      const items = await this.plan.itemsOf(
+        { id: project.id, startDate: project.start_date, durationMonths: project.duration_months },
+        today,
+      );
       for (const item of items) {
         if (item.risk === 'done') continue;
         const offset = reminderOffsetDue(project.offsets, item.dueDate, today);
@@ -92,7 +101,10 @@ export class RemindersService implements OnApplicationBootstrap {
         });
         ids.push(await this.mail.enqueue(manager, { to: person.email, ...message, kind: 'deadline-reminder' }));
       }
-      await manager.query('UPDATE plan_item_reminders SET recipients = $4 WHERE item_id = $1 AND offset_days = $2 AND due_date = $3', [item.id, offset, item.dueDate, ids.length]);
+      await manager.query(
+        'UPDATE plan_item_reminders SET recipients = $4 WHERE item_id = $1 AND offset_days = $2 AND due_date = $3',
+        [item.id, offset, item.dueDate, ids.length],
+      );
       return ids;
     });
     if (outboxIds.length === 0) return false;

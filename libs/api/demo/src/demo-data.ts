@@ -39,11 +39,22 @@ export const DEMO_WORKING_GROUPS: DemoWorkingGroup[] = [
     titleZh: '塑造可持续的医疗',
     aimEn:
       'To define a common organisational strategy to support a sustainable translation of personalised medicine from research to practice at three levels: micro (hospitals, healthcare facilities), meso (integrated care, local authorities) and macro (health system).',
-    aimZh: '定义一个通用的组织策略，以支持在三个层次上将个性化医疗从研究可持续地转化为实践：微观（医院和医疗机构）、中观（综合护理和地方当局）和宏观（医疗体系）。',
+    aimZh:
+      '定义一个通用的组织策略，以支持在三个层次上将个性化医疗从研究可持续地转化为实践：微观（医院和医疗机构）、中观（综合护理和地方当局）和宏观（医疗体系）。',
     guidingPartners: ['UCSC', 'Tsinghua'],
     papers: [
-      { key: 'wg1-awareness', titleEn: 'Awareness and empowerment of citizens and patients', titleZh: '公民和患者的意识与授权', status: 'draft' },
-      { key: 'wg1-education', titleEn: 'Education and curricula for personalised medicine', titleZh: '个性化医疗的教育与课程', status: 'outline' },
+      {
+        key: 'wg1-awareness',
+        titleEn: 'Awareness and empowerment of citizens and patients',
+        titleZh: '公民和患者的意识与授权',
+        status: 'draft',
+      },
+      {
+        key: 'wg1-education',
+        titleEn: 'Education and curricula for personalised medicine',
+        titleZh: '个性化医疗的教育与课程',
+        status: 'outline',
+      },
     ],
   },
   {
@@ -52,7 +63,8 @@ export const DEMO_WORKING_GROUPS: DemoWorkingGroup[] = [
     titleZh: '创新与市场',
     aimEn:
       'To discuss the international standards, regulatory aspects and market barriers of medical, genetic and environmental data schemes, and health economic models that can be applied both in the EU and in China, with a focus on pricing, insurance coverage and reimbursement.',
-    aimZh: '讨论医疗、遗传和环境数据方案的国际标准、监管方面和市场壁垒，以及在欧盟和中国都可以应用的医疗经济模式，重点是定价、保险范围和报销。',
+    aimZh:
+      '讨论医疗、遗传和环境数据方案的国际标准、监管方面和市场壁垒，以及在欧盟和中国都可以应用的医疗经济模式，重点是定价、保险范围和报销。',
     guidingPartners: ['S2i', 'BGI'],
     papers: [
       { key: 'wg2-big-data', titleEn: 'Big data and ICT solutions', titleZh: '大数据和ICT解决方案', status: 'draft' },
@@ -68,14 +80,24 @@ export const DEMO_WORKING_GROUPS: DemoWorkingGroup[] = [
     aimZh: '调整与生物银行相关的临床研究领域（即分类、试验、计划）协作。',
     guidingPartners: ['FTELE', 'NCC'],
     papers: [
-      { key: 'wg3-translation', titleEn: 'Translating basic to clinical research and beyond', titleZh: '将基础知识转化为临床研究及更多', status: 'outline' },
+      {
+        key: 'wg3-translation',
+        titleEn: 'Translating basic to clinical research and beyond',
+        titleZh: '将基础知识转化为临床研究及更多',
+        status: 'outline',
+      },
       { key: 'wg3-funding', titleEn: 'Research funding alignment', titleZh: '研究出资协调', status: 'outline' },
     ],
   },
 ];
 
 export const DEMO_PROJECT_DOCUMENTS: Array<{ key: string; type: DocumentType; titleEn: string; titleZh: string }> = [
-  { key: 'strategic-workplan', type: 'strategic-workplan', titleEn: 'Strategic workplan for ICPerMed–China collaboration', titleZh: '促进ICPerMed与中国合作的战略工作计划' },
+  {
+    key: 'strategic-workplan',
+    type: 'strategic-workplan',
+    titleEn: 'Strategic workplan for ICPerMed–China collaboration',
+    titleZh: '促进ICPerMed与中国合作的战略工作计划',
+  },
   { key: 'roadmap', type: 'roadmap', titleEn: 'IC2PerMed Roadmap', titleZh: 'IC2PerMed路线图' },
 ];
 
@@ -93,18 +115,85 @@ export interface DemoAccount {
 function wgAccounts(code: string, euPartner: string, cnPartner: string): DemoAccount[] {
   const lower = code.toLowerCase();
   return [
-    { email: `${lower}-eu-cochair@example.org`, displayName: `${code} EU co-chair`, platformRole: 'member', locale: 'en', country: 'IT', partner: euPartner, memberships: [{ wg: code, role: 'co-chair' }] },
-    { email: `${lower}-cn-cochair@example.org`, displayName: `${code} China co-chair`, platformRole: 'member', locale: 'zh-CN', country: 'CN', partner: cnPartner, memberships: [{ wg: code, role: 'co-chair' }] },
-    { email: `${lower}-expert@example.org`, displayName: `${code} expert`, platformRole: 'member', locale: 'en', country: 'DE', partner: null, memberships: [{ wg: code, role: 'expert' }] },
-    { email: `${lower}-observer@example.org`, displayName: `${code} observer`, platformRole: 'member', locale: 'zh-CN', country: 'CN', partner: null, memberships: [{ wg: code, role: 'observer' }] },
+    {
+      email: `${lower}-eu-cochair@example.org`,
+      displayName: `${code} EU co-chair`,
+      platformRole: 'member',
+      locale: 'en',
+      country: 'IT',
+      partner: euPartner,
+      memberships: [{ wg: code, role: 'co-chair' }],
+    },
+    {
+      email: `${lower}-cn-cochair@example.org`,
+      displayName: `${code} China co-chair`,
+      platformRole: 'member',
+      locale: 'zh-CN',
+      country: 'CN',
+      partner: cnPartner,
+      memberships: [{ wg: code, role: 'co-chair' }],
+    },
+    {
+      email: `${lower}-expert@example.org`,
+      displayName: `${code} expert`,
+      platformRole: 'member',
+      locale: 'en',
+      country: 'DE',
+      partner: null,
+      memberships: [{ wg: code, role: 'expert' }],
+    },
+    {
+      email: `${lower}-observer@example.org`,
+      displayName: `${code} observer`,
+      platformRole: 'member',
+      locale: 'zh-CN',
+      country: 'CN',
+      partner: null,
+      memberships: [{ wg: code, role: 'observer' }],
+    },
   ];
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'coordinator@example.org', displayName: 'Project coordinator', platformRole: 'coordinator', locale: 'en', country: 'IT', partner: 'UCSC', memberships: [], projectRole: 'coordinator' },
-  { email: 'advisory-eu@example.org', displayName: 'Advisory board member (EU)', platformRole: 'member', locale: 'en', country: 'BE', partner: null, memberships: [], projectRole: 'advisory-board' },
-  { email: 'advisory-cn@example.org', displayName: 'Advisory board member (China)', platformRole: 'member', locale: 'zh-CN', country: 'CN', partner: null, memberships: [], projectRole: 'advisory-board' },
-  { email: 'admin@example.org', displayName: 'Platform administrator', platformRole: 'admin', locale: 'en', country: 'IT', partner: null, memberships: [] },
+  {
+    email: 'coordinator@example.org',
+    displayName: 'Project coordinator',
+    platformRole: 'coordinator',
+    locale: 'en',
+    country: 'IT',
+    partner: 'UCSC',
+    memberships: [],
+    projectRole: 'coordinator',
+  },
+  {
+    email: 'advisory-eu@example.org',
+    displayName: 'Advisory board member (EU)',
+    platformRole: 'member',
+    locale: 'en',
+    country: 'BE',
+    partner: null,
+    memberships: [],
+    projectRole: 'advisory-board',
+  },
+  {
+    email: 'advisory-cn@example.org',
+    displayName: 'Advisory board member (China)',
+    platformRole: 'member',
+    locale: 'zh-CN',
+    country: 'CN',
+    partner: null,
+    memberships: [],
+    projectRole: 'advisory-board',
+  },
+  {
+    email: 'admin@example.org',
+    displayName: 'Platform administrator',
+    platformRole: 'admin',
+    locale: 'en',
+    country: 'IT',
+    partner: null,
+    memberships: [],
+  },
   ...wgAccounts('WG1', 'UCSC', 'Tsinghua'),
   ...wgAccounts('WG2', 'S2i', 'BGI'),
   ...wgAccounts('WG3', 'FTELE', 'NCC'),
@@ -119,11 +208,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 export const DEMO_PLAN = {
   workPackage: {
     code: 'WP2',
-    titleEn: 'Knowledge synthesis on the identification, transferability and scaling up of international standards in personalised medicine',
+    titleEn:
+      'Knowledge synthesis on the identification, transferability and scaling up of international standards in personalised medicine',
     titleZh: '个性化医疗中国际标准的确定、可传递性和规模扩张的知识综合',
   },
   tasks: [
-    { code: 'T2.2', titleEn: 'Position papers on the working groups’ topics', titleZh: '关于工作组主题的立场文件', startMonth: 3, endMonth: 24 },
+    {
+      code: 'T2.2',
+      titleEn: 'Position papers on the working groups’ topics',
+      titleZh: '关于工作组主题的立场文件',
+      startMonth: 3,
+      endMonth: 24,
+    },
     { code: 'T2.3', titleEn: 'IC2PerMed Roadmap', titleZh: 'IC2PerMed路线图', startMonth: 19, endMonth: 30 },
   ],
   milestone: {
@@ -142,14 +238,23 @@ export const DEMO_PLAN = {
       key: 'd2-2',
       number: 'D2.2',
       task: 'T2.2',
-      titleEn: 'Six position papers and a strategic workplan to foster collaboration between ICPerMed and China on personalised medicine',
+      titleEn:
+        'Six position papers and a strategic workplan to foster collaboration between ICPerMed and China on personalised medicine',
       titleZh: '6份立场文件和1份促进ICPerMed与中国在个性化医疗方面合作的战略工作计划',
       dueMonth: 24,
       leadPartner: 'UCSC',
       type: 'report' as const,
       dissemination: 'PU' as const,
       status: 'in-progress' as const,
-      documents: ['wg1-awareness', 'wg1-education', 'wg2-big-data', 'wg2-market', 'wg3-translation', 'wg3-funding', 'strategic-workplan'],
+      documents: [
+        'wg1-awareness',
+        'wg1-education',
+        'wg2-big-data',
+        'wg2-market',
+        'wg3-translation',
+        'wg3-funding',
+        'strategic-workplan',
+      ],
     },
     {
       key: 'd2-3',

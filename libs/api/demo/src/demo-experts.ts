@@ -16,12 +16,28 @@ export interface DemoExpert {
 }
 
 const EUROPE = [
-  ['IT', 'Europe/Rome'], ['DE', 'Europe/Berlin'], ['FR', 'Europe/Paris'], ['ES', 'Europe/Madrid'], ['NL', 'Europe/Amsterdam'],
-  ['BE', 'Europe/Brussels'], ['AT', 'Europe/Vienna'], ['SE', 'Europe/Stockholm'], ['PL', 'Europe/Warsaw'], ['PT', 'Europe/Lisbon'],
+  ['IT', 'Europe/Rome'],
+  ['DE', 'Europe/Berlin'],
+  ['FR', 'Europe/Paris'],
+  ['ES', 'Europe/Madrid'],
+  ['NL', 'Europe/Amsterdam'],
+  ['BE', 'Europe/Brussels'],
+  ['AT', 'Europe/Vienna'],
+  ['SE', 'Europe/Stockholm'],
+  ['PL', 'Europe/Warsaw'],
+  ['PT', 'Europe/Lisbon'],
 ] as const;
 const CHINA = [['CN', 'Asia/Shanghai']] as const;
 const CANADA = [['CA', 'America/Toronto']] as const;
-const SECTORS: Sector[] = ['academia', 'health-authority', 'industry', 'funding-agency', 'policy-maker', 'patient-organisation', 'academia'];
+const SECTORS: Sector[] = [
+  'academia',
+  'health-authority',
+  'industry',
+  'funding-agency',
+  'policy-maker',
+  'patient-organisation',
+  'academia',
+];
 const GENDERS: Gender[] = ['female', 'male', 'female', 'male', 'undisclosed'];
 const EXPERTISE: Record<DemoExpert['wg'], string[][]> = {
   WG1: [['health policy'], ['medical education'], ['patient engagement'], ['health economics']],

@@ -36,7 +36,8 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     group: null,
     type: 'kick-off',
     title: 'Working groups kick-off',
-    description: 'Launch of the three EU–China working groups: aims, dimensions, ways of working and the position-paper plan.',
+    description:
+      'Launch of the three EU–China working groups: aims, dimensions, ways of working and the position-paper plan.',
     local: { date: '2021-03-16', time: '10:00' },
     zone: 'Europe/Rome',
     durationMinutes: 180,
@@ -106,7 +107,8 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     group: null,
     type: 'roadmap-validation-workshop',
     title: 'Roadmap validation workshop',
-    description: 'Validation of the EU–China personalised-medicine roadmap with the working groups and the advisory board.',
+    description:
+      'Validation of the EU–China personalised-medicine roadmap with the working groups and the advisory board.',
     local: { date: '2023-06-20', time: '09:00' },
     zone: 'Europe/Rome',
     durationMinutes: 240,
@@ -123,9 +125,15 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
 ];
 
 /** Inserts the demo meetings that are missing (keyed by seed_key), with agenda and invitees. */
-export async function seedDemoMeetings(manager: EntityManager, projectId: string, groupIds: Map<string, string>): Promise<void> {
+export async function seedDemoMeetings(
+  manager: EntityManager,
+  projectId: string,
+  groupIds: Map<string, string>,
+): Promise<void> {
   const personOf = async (email: string): Promise<string | null> => {
-    const [row]: Array<{ id: string }> = await manager.query('SELECT id FROM people WHERE lower(email) = lower($1)', [email]);
+    const [row]: Array<{ id: string }> = await manager.query('SELECT id FROM people WHERE lower(email) = lower($1)', [
+      email,
+    ]);
     return row?.id ?? null;
   };
   for (const meeting of DEMO_MEETINGS) {
@@ -136,8 +144,19 @@ export async function seedDemoMeetings(manager: EntityManager, projectId: string
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, gen_random_uuid()::text || '@roundtable', $12, $13)
        ON CONFLICT (seed_key) DO NOTHING RETURNING id`,
       [
-        projectId, groupId, meeting.type, meeting.title, meeting.description, localToInstant(meeting.local, meeting.zone), meeting.zone,
-        meeting.durationMinutes, meeting.onlineUrl, meeting.place, meeting.rrule, await personOf(meeting.organizer), meeting.key,
+        projectId,
+        groupId,
+        meeting.type,
+        meeting.title,
+        meeting.description,
+        localToInstant(meeting.local, meeting.zone),
+        meeting.zone,
+        meeting.durationMinutes,
+        meeting.onlineUrl,
+        meeting.place,
+        meeting.rrule,
+        await personOf(meeting.organizer),
+        meeting.key,
       ],
     );
     if (inserted.length === 0) continue;

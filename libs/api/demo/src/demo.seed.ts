@@ -1,6 +1,14 @@
 import { AuthService } from '@roundtable/api-auth';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PLAN, DEMO_PROJECT, DEMO_PROJECT_DOCUMENTS, DEMO_WORKING_GROUPS } from './demo-data';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PARTNERS,
+  DEMO_PASSWORD,
+  DEMO_PLAN,
+  DEMO_PROJECT,
+  DEMO_PROJECT_DOCUMENTS,
+  DEMO_WORKING_GROUPS,
+} from './demo-data';
 import { DEMO_DIMENSIONS } from './demo-dimensions';
 import { DEMO_EXPERTS } from './demo-experts';
 import { seedDemoMeetings } from './demo-meetings';
@@ -60,7 +68,16 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
         await manager.query(
           `INSERT INTO working_group_dimensions (working_group_id, position, title_en, title_zh, focus_en, focus_zh, goal_en, goal_zh)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (working_group_id, position) DO NOTHING`,
-          [groupId, position + 1, dimension.titleEn, dimension.titleZh, dimension.focusEn, dimension.focusZh, dimension.goalEn, dimension.goalZh],
+          [
+            groupId,
+            position + 1,
+            dimension.titleEn,
+            dimension.titleZh,
+            dimension.focusEn,
+            dimension.focusZh,
+            dimension.goalEn,
+            dimension.goalZh,
+          ],
         );
       }
       for (const paper of group.papers) {
@@ -122,7 +139,16 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
         manager,
         `INSERT INTO people (display_name, email, country, locale, time_zone, sector, gender, expertise)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
-        [expert.displayName, expert.email, expert.country, expert.country === 'CN' ? 'zh-CN' : 'en', expert.timeZone, expert.sector, expert.gender, expert.expertise],
+        [
+          expert.displayName,
+          expert.email,
+          expert.country,
+          expert.country === 'CN' ? 'zh-CN' : 'en',
+          expert.timeZone,
+          expert.sector,
+          expert.gender,
+          expert.expertise,
+        ],
         'SELECT id FROM people WHERE lower(email) = lower($1)',
         [expert.email],
       );
@@ -180,14 +206,42 @@ async function seedPlan(manager: EntityManager, projectId: string, partnerIds: M
   const [milestone]: Array<{ id: string }> = await manager.query(
     `INSERT INTO plan_items (project_id, kind, number, title_en, title_zh, work_package_id, task_id, due_month, means_of_verification, seed_key)
      VALUES ($1, 'milestone', $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (seed_key) DO NOTHING RETURNING id`,
-    [projectId, ms.number, ms.titleEn, ms.titleZh, workPackageId, taskIds.get('T2.2'), ms.dueMonth, ms.meansOfVerification, ms.key],
+    [
+      projectId,
+      ms.number,
+      ms.titleEn,
+      ms.titleZh,
+      workPackageId,
+      taskIds.get('T2.2'),
+      ms.dueMonth,
+      ms.meansOfVerification,
+      ms.key,
+    ],
   );
-  if (milestone) await link(milestone.id, DEMO_WORKING_GROUPS.flatMap((g) => g.papers.map((p) => p.key)), ms.requiredStatus);
+  if (milestone)
+    await link(
+      milestone.id,
+      DEMO_WORKING_GROUPS.flatMap((g) => g.papers.map((p) => p.key)),
+      ms.requiredStatus,
+    );
   for (const d of DEMO_PLAN.deliverables) {
     const [item]: Array<{ id: string }> = await manager.query(
       `INSERT INTO plan_items (project_id, kind, number, title_en, title_zh, work_package_id, task_id, due_month, lead_partner_id, type, dissemination, status, seed_key)
        VALUES ($1, 'deliverable', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (seed_key) DO NOTHING RETURNING id`,
-      [projectId, d.number, d.titleEn, d.titleZh, workPackageId, taskIds.get(d.task), d.dueMonth, partnerIds.get(d.leadPartner), d.type, d.dissemination, d.status, d.key],
+      [
+        projectId,
+        d.number,
+        d.titleEn,
+        d.titleZh,
+        workPackageId,
+        taskIds.get(d.task),
+        d.dueMonth,
+        partnerIds.get(d.leadPartner),
+        d.type,
+        d.dissemination,
+        d.status,
+        d.key,
+      ],
     );
     if (!item) continue;
     await link(item.id, d.documents, 'final');
@@ -208,7 +262,13 @@ async function seedPlan(manager: EntityManager, projectId: string, partnerIds: M
   }
 }
 
-async function upsertId(manager: EntityManager, insert: string, params: unknown[], select: string, selectParams: unknown[]): Promise<string> {
+async function upsertId(
+  manager: EntityManager,
+  insert: string,
+  params: unknown[],
+  select: string,
+  selectParams: unknown[],
+): Promise<string> {
   const inserted: Array<{ id: string }> = await manager.query(insert, params);
   if (inserted.length > 0) return inserted[0].id;
   const [existing]: Array<{ id: string }> = await manager.query(select, selectParams);

@@ -58,7 +58,11 @@ export function invitationMail(input: InvitationMailInput): { subject: string; t
 
 function toHtml(lines: string[], link: string, linkLabel: string, lang: string): string {
   const body = lines
-    .map((line) => (line === link ? `<a href="${escapeHtml(link)}">${escapeHtml(linkLabel)}</a><br>${escapeHtml(link)}` : escapeHtml(line)))
+    .map((line) =>
+      line === link
+        ? `<a href="${escapeHtml(link)}">${escapeHtml(linkLabel)}</a><br>${escapeHtml(link)}`
+        : escapeHtml(line),
+    )
     .join('<br>\n');
   return `<!doctype html><html lang="${lang}"><body><p>${body}</p></body></html>`;
 }

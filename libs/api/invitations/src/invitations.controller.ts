@@ -1,10 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
-  ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiGoneResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiGoneResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
 } from '@nestjs/swagger';
 import type { InvitationDto, InvitationPreviewDto, UserDto } from '@roundtable/contracts';
 import { Policy, Public, type PolicyDeclaration } from '@roundtable/api-platform';
-import { CurrentUser, isSecureRequest, SESSION_COOKIE, sessionCookieOptions, toUserDto, type AuthenticatedUser } from '@roundtable/api-auth';
+import {
+  CurrentUser,
+  isSecureRequest,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+  toUserDto,
+  type AuthenticatedUser,
+} from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Request, Response } from 'express';
 import { AcceptInvitationDto, CreateInvitationDto } from './invitations.dto';
@@ -47,7 +61,11 @@ export class WorkingGroupInvitationsController {
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
-  @Policy({ action: 'invitation.create', resource: { type: 'invitation', param: 'id' }, denied: "Only the group's co-chairs and the project's coordinators manage its invitations." })
+  @Policy({
+    action: 'invitation.create',
+    resource: { type: 'invitation', param: 'id' },
+    denied: "Only the group's co-chairs and the project's coordinators manage its invitations.",
+  })
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked; the link no longer works.' })
@@ -70,7 +88,10 @@ export class InvitationsController {
   @Post('by-token/:token/accept')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Joined the group; a new account is created and signed in (session cookie set).' })
-  @ApiForbiddenResponse({ description: 'An account with the invited email exists and the caller is not signed in as it (INVITATION_EMAIL_MISMATCH).' })
+  @ApiForbiddenResponse({
+    description:
+      'An account with the invited email exists and the caller is not signed in as it (INVITATION_EMAIL_MISMATCH).',
+  })
   async accept(
     @Param('token') token: string,
     @Body() body: AcceptInvitationDto,
@@ -78,7 +99,8 @@ export class InvitationsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ user: UserDto; workingGroupId: string }> {
     const accepted = await this.invitations.accept(token, body, request.user ?? null);
-    if (accepted.sessionToken) response.cookie(SESSION_COOKIE, accepted.sessionToken, sessionCookieOptions(isSecureRequest(request)));
+    if (accepted.sessionToken)
+      response.cookie(SESSION_COOKIE, accepted.sessionToken, sessionCookieOptions(isSecureRequest(request)));
     return { user: toUserDto(accepted.user), workingGroupId: accepted.workingGroupId };
   }
 }

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { WorkingGroupRole, type AcceptInvitationRequest, type CreateInvitationRequest, type Locale } from '@roundtable/contracts';
+import {
+  WorkingGroupRole,
+  type AcceptInvitationRequest,
+  type CreateInvitationRequest,
+  type Locale,
+} from '@roundtable/contracts';
 import { COUNTRY_CODES } from '@roundtable/domain';
 
 export const WORKING_GROUP_ROLES: WorkingGroupRole[] = Object.values(WorkingGroupRole);

@@ -56,7 +56,9 @@ export class InvitationsService {
   async createInvitation(input: CreateInvitationInput, outer?: EntityManager): Promise<InvitationDto> {
     const email = input.email.trim().toLowerCase();
     if (!ROLES.includes(input.role)) {
-      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid role', { fields: [{ field: 'role', message: `role must be one of: ${ROLES.join(', ')}` }] });
+      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid role', {
+        fields: [{ field: 'role', message: `role must be one of: ${ROLES.join(', ')}` }],
+      });
     }
     const group = await this.findGroup(input.workingGroupId);
     const token = newLinkToken();
@@ -105,8 +107,18 @@ export class InvitationsService {
   }
 
   /** POST /api/working-groups/:id/invitations: co-chairs of the group, coordinators and admins. */
-  async createAs(user: AuthenticatedUser, workingGroupId: string, body: { email: string; role: WorkingGroupRole; displayName?: string }): Promise<InvitationDto> {
-    return this.createInvitation({ workingGroupId, email: body.email, role: body.role, displayName: body.displayName ?? null, invitedByUserId: user.id });
+  async createAs(
+    user: AuthenticatedUser,
+    workingGroupId: string,
+    body: { email: string; role: WorkingGroupRole; displayName?: string },
+  ): Promise<InvitationDto> {
+    return this.createInvitation({
+      workingGroupId,
+      email: body.email,
+      role: body.role,
+      displayName: body.displayName ?? null,
+      invitedByUserId: user.id,
+    });
   }
 
   async listFor(workingGroupId: string): Promise<InvitationDto[]> {
@@ -127,7 +139,11 @@ export class InvitationsService {
       .execute();
     if (!result.affected) {
       const current = await this.dataSource.getRepository(Invitation).findOneOrFail({ where: { id } });
-      if (current.acceptedAt) throw new ApiException(ErrorCode.InvitationUsed, 'This invitation has already been accepted; remove the membership instead.');
+      if (current.acceptedAt)
+        throw new ApiException(
+          ErrorCode.InvitationUsed,
+          'This invitation has already been accepted; remove the membership instead.',
+        );
       // Already revoked: revoking again changes nothing.
     }
   }
@@ -137,7 +153,9 @@ export class InvitationsService {
     const invitation = await this.findByToken(this.dataSource.manager, token, false);
     assertUsable(invitation);
     const group = await this.findGroup(invitation.workingGroupId);
-    const [account] = await this.dataSource.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [invitation.email]);
+    const [account] = await this.dataSource.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [
+      invitation.email,
+    ]);
     return {
       workingGroup: { id: group.id, code: group.code, title: { en: group.titleEn, zh: group.titleZh } },
       role: invitation.role,
@@ -152,11 +170,18 @@ export class InvitationsService {
    * POST /api/invitations/by-token/:token/accept (public). One transaction: lock the invitation, re-check it,
    * find or create the account and person, join the group, mark the invitation used.
    */
-  async accept(token: string, body: AcceptInvitationDto, caller: AuthenticatedUser | null): Promise<AcceptedInvitation> {
+  async accept(
+    token: string,
+    body: AcceptInvitationDto,
+    caller: AuthenticatedUser | null,
+  ): Promise<AcceptedInvitation> {
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.findByToken(manager, token, true);
       assertUsable(invitation);
-      const [existing] = await manager.query('SELECT id, person_id FROM users WHERE lower(email) = lower($1) FOR UPDATE', [invitation.email]);
+      const [existing] = await manager.query(
+        'SELECT id, person_id FROM users WHERE lower(email) = lower($1) FOR UPDATE',
+        [invitation.email],
+      );
 
       let user: AuthenticatedUser;
       let sessionToken: string | null = null;
@@ -168,19 +193,29 @@ export class InvitationsService {
             `This invitation is for ${invitation.email}, which already has an account: sign in as ${invitation.email} to accept it.`,
           );
         }
-        personId = existing.person_id ?? (await this.personFor(manager, invitation, caller.displayName, body.country ?? null, caller.locale));
-        if (!existing.person_id) await manager.query('UPDATE users SET person_id = $2 WHERE id = $1', [existing.id, personId]);
+        personId =
+          existing.person_id ??
+          (await this.personFor(manager, invitation, caller.displayName, body.country ?? null, caller.locale));
+        if (!existing.person_id)
+          await manager.query('UPDATE users SET person_id = $2 WHERE id = $1', [existing.id, personId]);
         user = { ...caller, personId };
       } else {
         const missing: FieldError[] = [];
-        if (!body.displayName) missing.push({ field: 'displayName', message: 'displayName is required to create your account' });
+        if (!body.displayName)
+          missing.push({ field: 'displayName', message: 'displayName is required to create your account' });
         if (!body.password) missing.push({ field: 'password', message: 'password is required to create your account' });
         const weak = body.password ? passwordProblem(body.password, invitation.email) : null;
         if (weak) missing.push({ field: 'password', message: weak });
         if (invitation.role === 'co-chair' && !body.country) {
-          missing.push({ field: 'country', message: 'country is required to join as co-chair (one co-chair is based in Europe, one in China)' });
+          missing.push({
+            field: 'country',
+            message: 'country is required to join as co-chair (one co-chair is based in Europe, one in China)',
+          });
         }
-        if (missing.length > 0) throw new ApiException(ErrorCode.ValidationFailed, `Invalid ${missing.map((f) => f.field).join(', ')}`, { fields: missing });
+        if (missing.length > 0)
+          throw new ApiException(ErrorCode.ValidationFailed, `Invalid ${missing.map((f) => f.field).join(', ')}`, {
+            fields: missing,
+          });
         const displayName = body.displayName as string;
         const locale = body.locale ?? 'en';
         personId = await this.personFor(manager, invitation, displayName, body.country ?? null, locale);
@@ -195,8 +230,15 @@ export class InvitationsService {
         sessionToken = session.token;
       }
 
-      await this.memberships.join(manager, { workingGroupId: invitation.workingGroupId, personId, role: invitation.role });
-      await manager.query('UPDATE invitations SET accepted_at = now(), accepted_person_id = $2 WHERE id = $1', [invitation.id, personId]);
+      await this.memberships.join(manager, {
+        workingGroupId: invitation.workingGroupId,
+        personId,
+        role: invitation.role,
+      });
+      await manager.query('UPDATE invitations SET accepted_at = now(), accepted_person_id = $2 WHERE id = $1', [
+        invitation.id,
+        personId,
+      ]);
       return { user, sessionToken, workingGroupId: invitation.workingGroupId };
     });
   }
@@ -209,9 +251,15 @@ export class InvitationsService {
 
   /** Unknown and revoked invitations are both 404 (a revoked link should not reveal anything). */
   private async findByToken(manager: EntityManager, token: string, lock: boolean): Promise<Invitation> {
-    const notFound = new ApiException(ErrorCode.NotFound, 'This invitation link is not valid. Ask for a new invitation.');
+    const notFound = new ApiException(
+      ErrorCode.NotFound,
+      'This invitation link is not valid. Ask for a new invitation.',
+    );
     if (!looksLikeLinkToken(token)) throw notFound;
-    const query = manager.getRepository(Invitation).createQueryBuilder('i').where('i.token_hash = :hash', { hash: hashLinkToken(token) });
+    const query = manager
+      .getRepository(Invitation)
+      .createQueryBuilder('i')
+      .where('i.token_hash = :hash', { hash: hashLinkToken(token) });
     if (lock) query.setLock('pessimistic_write');
     const invitation = await query.getOne();
     if (!invitation || invitation.revokedAt) throw notFound;
@@ -219,20 +267,29 @@ export class InvitationsService {
   }
 
   /** The person with the invitation's email if one exists and is free, else a new person. */
-  private async personFor(manager: EntityManager, invitation: Invitation, displayName: string, country: string | null, locale: Locale): Promise<string> {
+  private async personFor(
+    manager: EntityManager,
+    invitation: Invitation,
+    displayName: string,
+    country: string | null,
+    locale: Locale,
+  ): Promise<string> {
     const [person] = await manager.query(
       `SELECT p.id, u.id AS user_id FROM people p LEFT JOIN users u ON u.person_id = p.id WHERE lower(p.email) = lower($1) FOR UPDATE OF p`,
       [invitation.email],
     );
     if (person) {
-      if (person.user_id) throw new ApiException(ErrorCode.Conflict, `The profile for ${invitation.email} belongs to another account.`);
+      if (person.user_id)
+        throw new ApiException(ErrorCode.Conflict, `The profile for ${invitation.email} belongs to another account.`);
       return person.id;
     }
     // Country decides the region (co-chair rule, balance report), so a new profile must have one.
     const fallbackCountry = country ?? (await this.applicationCountry(manager, invitation.applicationId));
     if (!fallbackCountry) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid country', {
-        fields: [{ field: 'country', message: 'country is required for a new account (ISO 3166-1 alpha-2, e.g. IT or CN)' }],
+        fields: [
+          { field: 'country', message: 'country is required for a new account (ISO 3166-1 alpha-2, e.g. IT or CN)' },
+        ],
       });
     }
     const [created] = await manager.query(
@@ -248,7 +305,13 @@ export class InvitationsService {
     return application?.country ?? null;
   }
 
-  private async enqueueInvitationMail(manager: EntityManager, invitation: Invitation, group: WorkingGroup, token: string, requestedLocale?: Locale): Promise<void> {
+  private async enqueueInvitationMail(
+    manager: EntityManager,
+    invitation: Invitation,
+    group: WorkingGroup,
+    token: string,
+    requestedLocale?: Locale,
+  ): Promise<void> {
     const [recipient] = await manager.query(
       `SELECT coalesce(u.locale, p.locale) AS locale, coalesce(p.display_name, u.display_name) AS display_name
          FROM (SELECT lower($1::text) AS email) e
@@ -278,7 +341,10 @@ export class InvitationsService {
 function assertUsable(invitation: Invitation): void {
   if (invitation.acceptedAt) throw new ApiException(ErrorCode.InvitationUsed, 'This invitation has already been used.');
   if (invitation.expiresAt.getTime() <= Date.now()) {
-    throw new ApiException(ErrorCode.InvitationExpired, 'This invitation has expired. Ask the working group for a new one.');
+    throw new ApiException(
+      ErrorCode.InvitationExpired,
+      'This invitation has expired. Ask the working group for a new one.',
+    );
   }
 }
 
@@ -291,7 +357,9 @@ function day(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function presentInvitation(invitation: Invitation & { workingGroup: Pick<WorkingGroup, 'code'> }): InvitationDto {
+export function presentInvitation(
+  invitation: Invitation & { workingGroup: Pick<WorkingGroup, 'code'> },
+): InvitationDto {
   const status: InvitationDto['status'] = invitation.acceptedAt
     ? 'accepted'
     : invitation.revokedAt

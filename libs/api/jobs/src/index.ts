@@ -1,3 +1,9 @@
 export * from './jobs.module';
-export { JobsService, type JobHandler, type JobHandlerOptions, type JobPolicy, type SendJobOptions } from './jobs.service';
+export {
+  JobsService,
+  type JobHandler,
+  type JobHandlerOptions,
+  type JobPolicy,
+  type SendJobOptions,
+} from './jobs.service';
 export { reminderSweepSeconds } from './sweep';

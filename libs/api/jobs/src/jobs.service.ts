@@ -47,7 +47,12 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(@Inject(JOBS_DATABASE_URL) databaseUrl: string) {
     // A small pool: the embedded PostgreSQL and the test databases share max_connections with TypeORM.
-    this.boss = new PgBoss({ connectionString: databaseUrl, max: 3, schema: 'pgboss', application_name: 'roundtable-jobs' });
+    this.boss = new PgBoss({
+      connectionString: databaseUrl,
+      max: 3,
+      schema: 'pgboss',
+      application_name: 'roundtable-jobs',
+    });
     this.boss.on('error', (error: Error) => this.logger.error(`Job queue: ${error.message}`));
   }
 
@@ -64,12 +69,20 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Runs `handler` for every job sent to `name`, one at a time per process. */
-  async register<T extends object>(name: string, handler: JobHandler<T>, options: JobHandlerOptions = {}): Promise<void> {
+  async register<T extends object>(
+    name: string,
+    handler: JobHandler<T>,
+    options: JobHandlerOptions = {},
+  ): Promise<void> {
     this.assertRunning();
     await this.queue(name, options.policy ?? 'standard');
-    await this.boss.work<T>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async (jobs) => {
-      for (const job of jobs) await handler(job.data);
-    });
+    await this.boss.work<T>(
+      name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+      async (jobs) => {
+        for (const job of jobs) await handler(job.data);
+      },
+    );
   }
 
   /**
@@ -84,10 +97,15 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       );
     };
     const interval = seconds();
-    await this.register(name, () => sweep().then(again, async (error: unknown) => {
-      await again();
-      throw error;
-    }), { policy: 'short', pollingIntervalSeconds: Math.min(2, Math.max(0.5, interval / 2)) });
+    await this.register(
+      name,
+      () =>
+        sweep().then(again, async (error: unknown) => {
+          await again();
+          throw error;
+        }),
+      { policy: 'short', pollingIntervalSeconds: Math.min(2, Math.max(0.5, interval / 2)) },
+    );
     await this.send(name, {}, { singletonKey: 'sweep' });
   }
 

@@ -24,7 +24,11 @@ export interface UploadedBytes {
 }
 
 /** What the upload guard leaves on the request for the handler. */
-export type LibraryRequest = Request & { libraryTarget?: LibraryTarget; user?: AuthenticatedUser; authorisation?: Authorisation };
+export type LibraryRequest = Request & {
+  libraryTarget?: LibraryTarget;
+  user?: AuthenticatedUser;
+  authorisation?: Authorisation;
+};
 
 // Room for the multipart envelope and the text fields around the file.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -48,7 +52,9 @@ export class LibraryUploadGuard implements CanActivate {
     const resource = request.authorisation?.resource;
     if (!resource) return false;
     const { groupId, fileId } = request.params as Record<string, string | undefined>;
-    request.libraryTarget = fileId ? (resource.entity as LibraryTarget) : { projectId: resource.ref.projectId, workingGroupId: groupId ?? null };
+    request.libraryTarget = fileId
+      ? (resource.entity as LibraryTarget)
+      : { projectId: resource.ref.projectId, workingGroupId: groupId ?? null };
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxUploadBytes() + MULTIPART_OVERHEAD_BYTES) {
       // The client is told at once, and the connection closes after the answer instead of reading the rest.
@@ -83,6 +89,12 @@ export class UploadErrorsInterceptor implements NestInterceptor {
  * function), names are decoded as UTF-8 (multer's default is Latin-1, which garbles 中文 names).
  */
 export const LibraryFileInterceptor: Type<NestInterceptor> = FileInterceptor('file', {
-  limits: (() => ({ fileSize: maxUploadBytes(), files: 1, fields: 4, fieldSize: 16 * 1024, parts: 6 })) as unknown as MulterOptions['limits'],
+  limits: (() => ({
+    fileSize: maxUploadBytes(),
+    files: 1,
+    fields: 4,
+    fieldSize: 16 * 1024,
+    parts: 6,
+  })) as unknown as MulterOptions['limits'],
   defParamCharset: 'utf8',
 });

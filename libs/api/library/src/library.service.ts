@@ -121,7 +121,9 @@ export class LibraryService {
     if (q) {
       params.push(`%${escapeLike(q)}%`);
       const p = `$${params.length}`;
-      where.push(`(f.name ILIKE ${p} OR f.description ILIKE ${p} OR EXISTS (SELECT 1 FROM unnest(f.tags) t WHERE t ILIKE ${p}))`);
+      where.push(
+        `(f.name ILIKE ${p} OR f.description ILIKE ${p} OR EXISTS (SELECT 1 FROM unnest(f.tags) t WHERE t ILIKE ${p}))`,
+      );
     }
     if (query.tag) {
       params.push(query.tag.trim().toLowerCase());
@@ -132,14 +134,20 @@ export class LibraryService {
       params.push(query.workingGroupId);
       where.push(`f.working_group_id = $${params.length}`);
     }
-    const rows: FileRow[] = await this.dataSource.query(`${FILE_SELECT} WHERE ${where.join(' AND ')} ORDER BY f.updated_at DESC, f.id LIMIT 1000`, params);
+    const rows: FileRow[] = await this.dataSource.query(
+      `${FILE_SELECT} WHERE ${where.join(' AND ')} ORDER BY f.updated_at DESC, f.id LIMIT 1000`,
+      params,
+    );
     const latest = await this.latestVersions(rows.map((r) => r.id));
     const tags: Array<{ tag: string; count: number }> = await this.dataSource.query(
       `SELECT t AS tag, count(*)::int AS count FROM library_files f, unnest(f.tags) t
         WHERE f.project_id = $1 AND f.deleted_at IS NULL GROUP BY t ORDER BY count(*) DESC, t`,
       [projectId],
     );
-    const groups: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM working_groups WHERE project_id = $1 ORDER BY position', [projectId]);
+    const groups: Array<{ id: string }> = await this.dataSource.query(
+      'SELECT id FROM working_groups WHERE project_id = $1 ORDER BY position',
+      [projectId],
+    );
     const uploadTargets = [...groups.map((g) => g.id), null].filter((workingGroupId) =>
       can(actor, 'library.upload', this.resource({ projectId, workingGroupId })),
     );
@@ -154,20 +162,28 @@ export class LibraryService {
   async get(user: AuthenticatedUser, fileId: string): Promise<LibraryFileDetailDto> {
     const actor = await this.access.actorFor(user);
     const row = await this.existingFile(fileId);
-    const versions: VersionRow[] = await this.dataSource.query(`${VERSION_SELECT} WHERE v.file_id = $1 ORDER BY v.number DESC`, [fileId]);
-    return { ...this.toDto(actor, user, row, versions[0]), versions: versions.map(toVersionDto), maxUploadBytes: maxUploadBytes() };
+    const versions: VersionRow[] = await this.dataSource.query(
+      `${VERSION_SELECT} WHERE v.file_id = $1 ORDER BY v.number DESC`,
+      [fileId],
+    );
+    return {
+      ...this.toDto(actor, user, row, versions[0]),
+      versions: versions.map(toVersionDto),
+      maxUploadBytes: maxUploadBytes(),
+    };
   }
 
   /** The bytes of a version (the newest when `versionId` is null), for someone who may see the file. */
   async download(fileId: string, versionId: string | null): Promise<FileBytes> {
     await this.existingFile(fileId);
-    const [row]: Array<{ file_name: string; content_type: string; sha256: string; bytes: Buffer }> = await this.dataSource.query(
-      `SELECT v.file_name, v.content_type, v.sha256, b.bytes
+    const [row]: Array<{ file_name: string; content_type: string; sha256: string; bytes: Buffer }> =
+      await this.dataSource.query(
+        `SELECT v.file_name, v.content_type, v.sha256, b.bytes
          FROM library_file_versions v JOIN library_file_blobs b ON b.version_id = v.id
         WHERE v.file_id = $1 AND ($2::uuid IS NULL OR v.id = $2)
         ORDER BY v.number DESC LIMIT 1`,
-      [fileId, versionId],
-    );
+        [fileId, versionId],
+      );
     if (!row) throw new ApiException(ErrorCode.NotFound, 'Version not found.');
     return { fileName: row.file_name, contentType: row.content_type, sha256: row.sha256, bytes: row.bytes };
   }
@@ -197,19 +213,29 @@ export class LibraryService {
     const fileId = target.fileId!;
     await this.dataSource.transaction(async (manager) => {
       // The row lock orders concurrent uploads of the same file, so version numbers never collide.
-      const [file]: Array<{ id: string }> = await manager.query('SELECT id FROM library_files WHERE id = $1 AND deleted_at IS NULL FOR UPDATE', [fileId]);
+      const [file]: Array<{ id: string }> = await manager.query(
+        'SELECT id FROM library_files WHERE id = $1 AND deleted_at IS NULL FOR UPDATE',
+        [fileId],
+      );
       if (!file) throw new ApiException(ErrorCode.NotFound, 'File not found.');
       const [{ next }]: Array<{ next: number }> = await manager.query(
         'SELECT coalesce(max(number), 0) + 1 AS next FROM library_file_versions WHERE file_id = $1',
         [fileId],
       );
       await this.insertVersion(manager, fileId, next, checked, upload.bytes, user.id);
-      await manager.query('UPDATE library_files SET name = $2, updated_at = now() WHERE id = $1', [fileId, checked.fileName]);
+      await manager.query('UPDATE library_files SET name = $2, updated_at = now() WHERE id = $1', [
+        fileId,
+        checked.fileName,
+      ]);
     });
     return this.get(user, fileId);
   }
 
-  async update(user: AuthenticatedUser, fileId: string, body: { description?: string; tags?: string[] }): Promise<LibraryFileDetailDto> {
+  async update(
+    user: AuthenticatedUser,
+    fileId: string,
+    body: { description?: string; tags?: string[] },
+  ): Promise<LibraryFileDetailDto> {
     await this.existingFile(fileId);
     const fields: FieldError[] = [];
     let tags: string[] | undefined;
@@ -233,18 +259,27 @@ export class LibraryService {
    */
   async remove(user: AuthenticatedUser, fileId: string): Promise<void> {
     await this.existingFile(fileId);
-    await this.dataSource.query('UPDATE library_files SET deleted_at = now(), deleted_by_user_id = $2 WHERE id = $1 AND deleted_at IS NULL', [fileId, user.id]);
+    await this.dataSource.query(
+      'UPDATE library_files SET deleted_at = now(), deleted_by_user_id = $2 WHERE id = $1 AND deleted_at IS NULL',
+      [fileId, user.id],
+    );
   }
 
   // --- helpers ---
 
   private resource(target: Pick<LibraryTarget, 'projectId' | 'workingGroupId'>, ownedByActor = false) {
-    return { projectId: target.projectId, workingGroupIds: target.workingGroupId ? [target.workingGroupId] : [], ownedByActor };
+    return {
+      projectId: target.projectId,
+      workingGroupIds: target.workingGroupId ? [target.workingGroupId] : [],
+      ownedByActor,
+    };
   }
 
   /** A file that is not deleted (PolicyGuard has checked the caller may see it). */
   private async existingFile(fileId: string): Promise<FileRow> {
-    const [row]: FileRow[] = await this.dataSource.query(`${FILE_SELECT} WHERE f.id = $1 AND f.deleted_at IS NULL`, [fileId]);
+    const [row]: FileRow[] = await this.dataSource.query(`${FILE_SELECT} WHERE f.id = $1 AND f.deleted_at IS NULL`, [
+      fileId,
+    ]);
     if (!row) throw new ApiException(ErrorCode.NotFound, 'File not found.');
     return row;
   }
@@ -259,7 +294,10 @@ export class LibraryService {
   }
 
   /** Description and tags from the multipart fields; a new version takes none (they belong to the file). */
-  private metadataFields(fields: Record<string, unknown>, options: { requireNone: boolean }): { description?: string; tags?: string[] } {
+  private metadataFields(
+    fields: Record<string, unknown>,
+    options: { requireNone: boolean },
+  ): { description?: string; tags?: string[] } {
     const errors: FieldError[] = [];
     const known = options.requireNone ? [] : ['description', 'tags'];
     for (const key of Object.keys(fields)) {
@@ -268,13 +306,18 @@ export class LibraryService {
     let description: string | undefined;
     let tags: string[] | undefined;
     if (fields.description !== undefined && known.includes('description')) {
-      if (typeof fields.description !== 'string') errors.push({ field: 'description', message: 'description must be text' });
+      if (typeof fields.description !== 'string')
+        errors.push({ field: 'description', message: 'description must be text' });
       else if ([...fields.description.trim()].length > LIBRARY_LIMITS.descriptionMax) {
-        errors.push({ field: 'description', message: `description must be at most ${LIBRARY_LIMITS.descriptionMax} characters` });
+        errors.push({
+          field: 'description',
+          message: `description must be at most ${LIBRARY_LIMITS.descriptionMax} characters`,
+        });
       } else description = fields.description.trim();
     }
     if (fields.tags !== undefined && known.includes('tags')) {
-      if (typeof fields.tags !== 'string') errors.push({ field: 'tags', message: 'tags must be one comma-separated text field' });
+      if (typeof fields.tags !== 'string')
+        errors.push({ field: 'tags', message: 'tags must be one comma-separated text field' });
       else {
         const result = normaliseTags(splitTags(fields.tags));
         if (result.ok) tags = result.tags;
@@ -282,20 +325,35 @@ export class LibraryService {
       }
     }
     if (errors.length > 0) {
-      throw new ApiException(ErrorCode.ValidationFailed, `Invalid ${errors.map((e) => e.field).join(', ')}`, { fields: errors });
+      throw new ApiException(ErrorCode.ValidationFailed, `Invalid ${errors.map((e) => e.field).join(', ')}`, {
+        fields: errors,
+      });
     }
     return { description, tags };
   }
 
-  private checkUpload(upload: UploadInput): { fileName: string; kind: LibraryFileKind; contentType: string; sha256: string } {
+  private checkUpload(upload: UploadInput): {
+    fileName: string;
+    kind: LibraryFileKind;
+    contentType: string;
+    sha256: string;
+  } {
     const fileName = sanitizeFileName(upload.originalName);
-    if (!fileName) throw new ApiException(ErrorCode.ValidationFailed, 'Invalid file', { fields: [{ field: 'file', message: 'file must have a name' }] });
+    if (!fileName)
+      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid file', {
+        fields: [{ field: 'file', message: 'file must have a name' }],
+      });
     const check = checkLibraryFile(fileName, upload.bytes);
     if (!check.ok) {
       const code = check.reason === 'empty' ? ErrorCode.ValidationFailed : ErrorCode.UnsupportedFileType;
       throw new ApiException(code, check.message, { fields: [{ field: 'file', message: check.message }] });
     }
-    return { fileName, kind: check.kind, contentType: check.contentType, sha256: createHash('sha256').update(upload.bytes).digest('hex') };
+    return {
+      fileName,
+      kind: check.kind,
+      contentType: check.contentType,
+      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+    };
   }
 
   private async insertVersion(

@@ -16,7 +16,11 @@ export class OutboxMessage {
   @Column({ name: 'html_body', type: 'text', nullable: true }) html!: string | null;
   @Column('text') kind!: string;
   /** Files sent with the message, as text (calendar invitations); null when none. */
-  @Column({ type: 'jsonb', nullable: true }) attachments!: Array<{ filename: string; contentType: string; content: string }> | null;
+  @Column({ type: 'jsonb', nullable: true }) attachments!: Array<{
+    filename: string;
+    contentType: string;
+    content: string;
+  }> | null;
   @Column('text') status!: OutboxStatus;
   @Column({ type: 'text', nullable: true }) error!: string | null;
   /** Sending attempts so far (a claim counts as one). */

@@ -73,7 +73,9 @@ export class MailService {
   }
 
   async list(): Promise<OutboxMessageDto[]> {
-    const rows = await this.dataSource.getRepository(OutboxMessage).find({ order: { createdAt: 'DESC', id: 'DESC' }, take: OUTBOX_PAGE_SIZE });
+    const rows = await this.dataSource
+      .getRepository(OutboxMessage)
+      .find({ order: { createdAt: 'DESC', id: 'DESC' }, take: OUTBOX_PAGE_SIZE });
     return rows.map(presentOutboxMessage);
   }
 
@@ -85,14 +87,22 @@ export class MailService {
     const repository = this.dataSource.getRepository(OutboxMessage);
     const row = await repository.findOne({ where: { id } });
     if (!row) throw new ApiException(ErrorCode.NotFound, 'Message not found.');
-    if (!smtpUrlFromEnv()) throw new ApiException(ErrorCode.Conflict, 'SMTP is not configured (SMTP_URL is not set), so the message cannot be sent.');
+    if (!smtpUrlFromEnv())
+      throw new ApiException(
+        ErrorCode.Conflict,
+        'SMTP is not configured (SMTP_URL is not set), so the message cannot be sent.',
+      );
     // Conditional on the status, so two retries at once queue it only once.
     const [rows]: [OutboxMessage[], number] = await this.dataSource.query(
       `UPDATE mail_outbox SET status = 'pending', error = NULL, attempts = 0, next_attempt_at = now()
         WHERE id = $1 AND status IN ('failed', 'kept') RETURNING id`,
       [id],
     );
-    if (rows.length === 0) throw new ApiException(ErrorCode.Conflict, `Message is ${row.status}; only failed or kept messages can be sent again.`);
+    if (rows.length === 0)
+      throw new ApiException(
+        ErrorCode.Conflict,
+        `Message is ${row.status}; only failed or kept messages can be sent again.`,
+      );
     const queued = presentOutboxMessage(await repository.findOneOrFail({ where: { id } }));
     this.worker.wake();
     return queued;

@@ -6,7 +6,11 @@ import { UuidParamPipe } from '@roundtable/api-projects';
 import { MailService } from './mail.service';
 
 /** Coordinators (of any project) and admins read the outbox. */
-const READ_OUTBOX: PolicyDeclaration = { action: 'outbox.read', resource: 'any-project', denied: 'Only coordinators and admins can see the mail outbox.' };
+const READ_OUTBOX: PolicyDeclaration = {
+  action: 'outbox.read',
+  resource: 'any-project',
+  denied: 'Only coordinators and admins can see the mail outbox.',
+};
 
 @ApiTags('admin')
 @Controller('admin/outbox')

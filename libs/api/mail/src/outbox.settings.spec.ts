@@ -3,13 +3,30 @@ import { isPermanentSmtpError, OUTBOX_DEFAULTS, outboxSettings, retryDelayMs } f
 describe('outbox settings', () => {
   it('doubles the retry delay per failed attempt, up to the cap', () => {
     const settings = { retryBaseMs: 30_000, retryMaxMs: 3_600_000 };
-    expect([1, 2, 3, 4, 8, 9, 50].map((n) => retryDelayMs(n, settings))).toEqual([30_000, 60_000, 120_000, 240_000, 3_600_000, 3_600_000, 3_600_000]);
+    expect([1, 2, 3, 4, 8, 9, 50].map((n) => retryDelayMs(n, settings))).toEqual([
+      30_000, 60_000, 120_000, 240_000, 3_600_000, 3_600_000, 3_600_000,
+    ]);
   });
 
   it('reads the environment, ignoring values that are missing, not numbers or below their minimum', () => {
     expect(outboxSettings({})).toEqual(OUTBOX_DEFAULTS);
-    expect(outboxSettings({ OUTBOX_POLL_MS: '250', OUTBOX_RETRY_BASE_MS: 'soon', OUTBOX_MAX_ATTEMPTS: '0', OUTBOX_LEASE_MS: ' ' })).toEqual(OUTBOX_DEFAULTS);
-    expect(outboxSettings({ OUTBOX_POLL_MS: '800', OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_MS: '1000', OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_LEASE_MS: '5000' })).toEqual({
+    expect(
+      outboxSettings({
+        OUTBOX_POLL_MS: '250',
+        OUTBOX_RETRY_BASE_MS: 'soon',
+        OUTBOX_MAX_ATTEMPTS: '0',
+        OUTBOX_LEASE_MS: ' ',
+      }),
+    ).toEqual(OUTBOX_DEFAULTS);
+    expect(
+      outboxSettings({
+        OUTBOX_POLL_MS: '800',
+        OUTBOX_RETRY_BASE_MS: '100',
+        OUTBOX_RETRY_MAX_MS: '1000',
+        OUTBOX_MAX_ATTEMPTS: '3',
+        OUTBOX_LEASE_MS: '5000',
+      }),
+    ).toEqual({
       pollMs: 800,
       retryBaseMs: 100,
       retryMaxMs: 1000,

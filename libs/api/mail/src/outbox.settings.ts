@@ -16,7 +16,13 @@ export interface OutboxSettings {
   leaseMs: number;
 }
 
-export const OUTBOX_DEFAULTS: OutboxSettings = { pollMs: 60_000, retryBaseMs: 30_000, retryMaxMs: 3_600_000, maxAttempts: 10, leaseMs: 120_000 };
+export const OUTBOX_DEFAULTS: OutboxSettings = {
+  pollMs: 60_000,
+  retryBaseMs: 30_000,
+  retryMaxMs: 3_600_000,
+  maxAttempts: 10,
+  leaseMs: 120_000,
+};
 
 export function outboxSettings(env: NodeJS.ProcessEnv = process.env): OutboxSettings {
   const read = (name: string, fallback: number, min: number): number => {

@@ -56,7 +56,11 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
 
   async onApplicationBootstrap(): Promise<void> {
     this.running = true;
-    await this.jobs.every(OUTBOX_JOB, () => outboxSettings().pollMs / 1000, () => this.drain());
+    await this.jobs.every(
+      OUTBOX_JOB,
+      () => outboxSettings().pollMs / 1000,
+      () => this.drain(),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -78,7 +82,9 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
   /** Drains soon, without waiting; a drain already running goes round once more. */
   wake(): void {
     if (!this.running || this.stopped) return;
-    void this.drain().catch((error: unknown) => this.logger.error(`Outbox drain failed: ${error instanceof Error ? error.message : String(error)}`));
+    void this.drain().catch((error: unknown) =>
+      this.logger.error(`Outbox drain failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   /** Sends every due row, one claim at a time; one drain per process at a time. */
@@ -112,10 +118,13 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
     );
     if (next?.ms === null || next?.ms === undefined) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.wake();
-    }, Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, Math.ceil(Number(next.ms)))));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.wake();
+      },
+      Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, Math.ceil(Number(next.ms)))),
+    );
     this.timer.unref();
   }
 
@@ -133,7 +142,16 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
       [settings.leaseMs],
     );
     const row = rows[0] as
-      | { id: string; to_address: string; subject: string; text_body: string; html_body: string | null; kind: string; attachments: OutboxMessage['attachments']; attempts: number }
+      | {
+          id: string;
+          to_address: string;
+          subject: string;
+          text_body: string;
+          html_body: string | null;
+          kind: string;
+          attachments: OutboxMessage['attachments'];
+          attempts: number;
+        }
       | undefined;
     if (!row) return false;
     const repository = this.dataSource.getRepository(OutboxMessage);
@@ -148,12 +166,23 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
         subject: row.subject,
         text: row.text_body,
         ...(row.html_body ? { html: row.html_body } : {}),
-        ...(row.attachments ? { attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
+        ...(row.attachments
+          ? {
+              attachments: row.attachments.map((a) => ({
+                filename: a.filename,
+                contentType: a.contentType,
+                content: a.content,
+              })),
+            }
+          : {}),
       });
     } catch (error) {
-      const text = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH) || 'Sending failed.';
+      const text =
+        (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH) || 'Sending failed.';
       const final = isPermanentSmtpError(error) || row.attempts >= settings.maxAttempts;
-      this.logger.warn(`Could not send ${row.kind} mail ${row.id} (attempt ${row.attempts}${final ? ', giving up' : ''}): ${text}`);
+      this.logger.warn(
+        `Could not send ${row.kind} mail ${row.id} (attempt ${row.attempts}${final ? ', giving up' : ''}): ${text}`,
+      );
       await this.dataSource.query(
         `UPDATE mail_outbox SET status = $4, error = $5, next_attempt_at = CASE WHEN $4 = 'pending' THEN now() + $6 * interval '1 millisecond' END
           WHERE id = $1 AND status = $2 AND attempts = $3`,
@@ -169,7 +198,15 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
     if (this.transport?.url !== url) {
       this.transport?.transporter.close();
       // Short timeouts: a dead server must not hold a row (and the drain) for minutes; the lease outlasts them.
-      this.transport = { url, transporter: createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }) };
+      this.transport = {
+        url,
+        transporter: createTransport({
+          url,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        }),
+      };
     }
     return this.transport.transporter;
   }

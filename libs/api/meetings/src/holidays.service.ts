@@ -25,11 +25,16 @@ export class HolidaysService {
   }
 
   /** Holidays between two dates (inclusive), by country. */
-  between(countries: readonly string[], from: string, to: string): Array<{ country: string; date: string; name: string }> {
+  between(
+    countries: readonly string[],
+    from: string,
+    to: string,
+  ): Array<{ country: string; date: string; name: string }> {
     const out: Array<{ country: string; date: string; name: string }> = [];
     for (const country of [...new Set(countries)]) {
       for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-        for (const [date, name] of this.holidaysOf(country, year)) if (date >= from && date <= to) out.push({ country, date, name });
+        for (const [date, name] of this.holidaysOf(country, year))
+          if (date >= from && date <= to) out.push({ country, date, name });
       }
     }
     return out.sort((a, b) => a.date.localeCompare(b.date) || a.country.localeCompare(b.country));
@@ -47,7 +52,8 @@ export class HolidaysService {
         entries = []; // a country date-holidays does not know has no holidays to avoid
       }
       // Whole-day public holidays only: half-days for some groups (e.g. 8 March in China, from 12:00) do not stop a meeting.
-      for (const entry of entries) if (entry.type === 'public' && entry.date.endsWith('00:00:00')) days.set(entry.date.slice(0, 10), entry.name);
+      for (const entry of entries)
+        if (entry.type === 'public' && entry.date.endsWith('00:00:00')) days.set(entry.date.slice(0, 10), entry.name);
       if (country === 'CN') addGoldenWeeks(days, year);
       this.byCountryYear.set(key, days);
     }
@@ -63,8 +69,12 @@ export class HolidaysService {
  */
 function addGoldenWeeks(days: Map<string, string>, year: number): void {
   const nationalDay = days.get(`${year}-10-01`) ?? '国庆节';
-  for (let d = 1; d <= 7; d++) if (!days.has(`${year}-10-0${d}`)) days.set(`${year}-10-0${d}`, `${nationalDay} (黄金周)`);
-  const springFestival = [...days.entries()].filter(([, name]) => name.startsWith('春节')).map(([date]) => date).sort()[0];
+  for (let d = 1; d <= 7; d++)
+    if (!days.has(`${year}-10-0${d}`)) days.set(`${year}-10-0${d}`, `${nationalDay} (黄金周)`);
+  const springFestival = [...days.entries()]
+    .filter(([, name]) => name.startsWith('春节'))
+    .map(([date]) => date)
+    .sort()[0];
   if (!springFestival) return;
   const first = Date.parse(`${springFestival}T00:00:00Z`);
   for (let offset = -1; offset <= 6; offset++) {

@@ -51,7 +51,11 @@ export class MeetingRemindersService implements OnApplicationBootstrap {
     for (const { id } of rows) {
       try {
         const record = await this.meetings.load(id);
-        const due = meetingRemindersDue(occurrencesFor(record.meeting, record.exceptions), now, record.meeting.reminderMinutesBefore);
+        const due = meetingRemindersDue(
+          occurrencesFor(record.meeting, record.exceptions),
+          now,
+          record.meeting.reminderMinutesBefore,
+        );
         for (const occurrence of due) if (await this.sendOnce(record, occurrence, now)) sent += 1;
       } catch (error) {
         // One meeting (deleted meanwhile, bad data) must not hold back the others' reminders.
@@ -84,7 +88,13 @@ export class MeetingRemindersService implements OnApplicationBootstrap {
       );
       const ids: string[] = [];
       for (const row of recipients) {
-        const message = composeMeetingMail(record, asRecipient(row), 'reminder', occurrence, hoursUntil(occurrence.start, now));
+        const message = composeMeetingMail(
+          record,
+          asRecipient(row),
+          'reminder',
+          occurrence,
+          hoursUntil(occurrence.start, now),
+        );
         ids.push(await this.mail.enqueue(manager, { to: row.email, ...message, kind: 'meeting-reminder' }));
       }
       await manager.query(

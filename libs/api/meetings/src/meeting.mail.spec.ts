@@ -14,7 +14,10 @@ const input: MeetingMailInput = {
     onlineUrl: 'https://meet.example.org/wg1',
     place: null,
     rrule: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=10',
-    agenda: [{ title: 'Welcome', minutesAllotted: 10 }, { title: 'Paper outline', minutesAllotted: null }],
+    agenda: [
+      { title: 'Welcome', minutesAllotted: 10 },
+      { title: 'Paper outline', minutesAllotted: null },
+    ],
   },
   start: new Date('2026-03-10T09:00:00Z'),
   durationMinutes: 90,
@@ -35,7 +38,13 @@ describe('meeting mail', () => {
   });
 
   it('writes Chinese for Chinese readers, with one time when the zones agree', () => {
-    const mail = meetingMail({ ...input, locale: 'zh-CN', kind: 'cancellation', recipientZone: 'Europe/Rome', recipientName: null });
+    const mail = meetingMail({
+      ...input,
+      locale: 'zh-CN',
+      kind: 'cancellation',
+      recipientZone: 'Europe/Rome',
+      recipientName: null,
+    });
     expect(mail.subject).toBe('会议已取消：WG1 Monthly meeting');
     expect(mail.text).toContain('您好：');
     expect(mail.text).toContain('重复：每月的第2个星期二，共10次');

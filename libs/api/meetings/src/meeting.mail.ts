@@ -1,7 +1,8 @@
 import type { Locale, MeetingType } from '@roundtable/contracts';
 import { describeRule, formatInZones, parseRRule, zoneCity } from '@roundtable/domain';
 
-export type MeetingMailKind = 'invitation' | 'update' | 'cancellation' | 'occurrence-changed' | 'occurrence-cancelled' | 'reminder';
+export type MeetingMailKind =
+  'invitation' | 'update' | 'cancellation' | 'occurrence-changed' | 'occurrence-cancelled' | 'reminder';
 
 export interface MeetingMailInput {
   kind: MeetingMailKind;
@@ -73,7 +74,8 @@ const INTRO: Record<Locale, Record<Exclude<MeetingMailKind, 'reminder'>, string>
     update: 'This meeting has changed. The attached calendar file updates your calendar.',
     cancellation: 'This meeting is cancelled. The attached calendar file removes it from your calendar.',
     'occurrence-changed': 'One meeting of this series has moved. The attached calendar file updates your calendar.',
-    'occurrence-cancelled': 'One meeting of this series is cancelled. The attached calendar file updates your calendar.',
+    'occurrence-cancelled':
+      'One meeting of this series is cancelled. The attached calendar file updates your calendar.',
   },
   'zh-CN': {
     invitation: '诚邀您参加以下会议。附件中的日历文件可将其加入您的日历。',
@@ -90,8 +92,32 @@ const REMINDER_INTRO: Record<Locale, (hours: number) => string> = {
 };
 
 const LABELS = {
-  en: { sep: ': ', when: 'When', repeats: 'Repeats', duration: 'Duration', minutes: 'min', online: 'Online', place: 'Place', agenda: 'Agenda', organiser: 'Organiser', open: 'Open the meeting', hello: (n: string | null) => (n ? `Dear ${n},` : 'Hello,') },
-  'zh-CN': { sep: '：', when: '时间', repeats: '重复', duration: '时长', minutes: '分钟', online: '线上链接', place: '地点', agenda: '议程', organiser: '组织者', open: '打开会议页面', hello: (n: string | null) => (n ? `${n}，您好：` : '您好：') },
+  en: {
+    sep: ': ',
+    when: 'When',
+    repeats: 'Repeats',
+    duration: 'Duration',
+    minutes: 'min',
+    online: 'Online',
+    place: 'Place',
+    agenda: 'Agenda',
+    organiser: 'Organiser',
+    open: 'Open the meeting',
+    hello: (n: string | null) => (n ? `Dear ${n},` : 'Hello,'),
+  },
+  'zh-CN': {
+    sep: '：',
+    when: '时间',
+    repeats: '重复',
+    duration: '时长',
+    minutes: '分钟',
+    online: '线上链接',
+    place: '地点',
+    agenda: '议程',
+    organiser: '组织者',
+    open: '打开会议页面',
+    hello: (n: string | null) => (n ? `${n}，您好：` : '您好：'),
+  },
 } as const;
 
 /**
@@ -120,7 +146,13 @@ export function meetingMail(input: MeetingMailInput): { subject: string; text: s
     ...(input.organizerName ? [`${l.organiser}${l.sep}${input.organizerName}`] : []),
     ...(meeting.description ? ['', meeting.description] : []),
     ...(meeting.agenda.length > 0
-      ? ['', `${l.agenda}${l.sep.trim()}`, ...meeting.agenda.map((a, i) => `${i + 1}. ${a.title}${a.minutesAllotted ? ` (${a.minutesAllotted} ${l.minutes})` : ''}`)]
+      ? [
+          '',
+          `${l.agenda}${l.sep.trim()}`,
+          ...meeting.agenda.map(
+            (a, i) => `${i + 1}. ${a.title}${a.minutesAllotted ? ` (${a.minutesAllotted} ${l.minutes})` : ''}`,
+          ),
+        ]
       : []),
     '',
     `${l.open}${l.sep}${input.link}`,
@@ -132,5 +164,8 @@ export function meetingMail(input: MeetingMailInput): { subject: string; text: s
 }
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }

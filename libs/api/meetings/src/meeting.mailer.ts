@@ -74,15 +74,29 @@ export function composeMeetingMail(
 export class MeetingMailer {
   private readonly logger = new Logger('MeetingMail');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly mail: MailService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+  ) {}
 
-  async enqueue(manager: EntityManager, record: MeetingRecord, changes: MailChange[], extra: { removed?: MeetingRecord['invitees'] } = {}): Promise<void> {
+  async enqueue(
+    manager: EntityManager,
+    record: MeetingRecord,
+    changes: MailChange[],
+    extra: { removed?: MeetingRecord['invitees'] } = {},
+  ): Promise<void> {
     const jobs: Array<{ personId: string; kind: MeetingMailKind; occurrence?: Date; record: MeetingRecord }> = [];
-    for (const change of changes) for (const personId of change.personIds) jobs.push({ personId, kind: change.kind, occurrence: change.occurrence, record });
+    for (const change of changes)
+      for (const personId of change.personIds)
+        jobs.push({ personId, kind: change.kind, occurrence: change.occurrence, record });
     // Removed invitees: their calendars drop the meeting (a CANCEL that lists only them).
-    for (const removed of extra.removed ?? []) jobs.push({ personId: removed.person_id, kind: 'cancellation', record: { ...record, invitees: [removed] } });
+    for (const removed of extra.removed ?? [])
+      jobs.push({ personId: removed.person_id, kind: 'cancellation', record: { ...record, invitees: [removed] } });
     if (jobs.length === 0) return;
-    const recipients = await this.recipients(jobs.map((j) => j.personId), manager);
+    const recipients = await this.recipients(
+      jobs.map((j) => j.personId),
+      manager,
+    );
     for (const job of jobs) {
       const recipient = recipients.get(job.personId);
       if (!recipient) continue;
@@ -97,9 +111,16 @@ export class MeetingMailer {
     }
   }
 
-  private compose(record: MeetingRecord, recipient: MeetingMailRecipient, kind: MeetingMailKind, occurrence?: Date): MailMessage {
+  private compose(
+    record: MeetingRecord,
+    recipient: MeetingMailRecipient,
+    kind: MeetingMailKind,
+    occurrence?: Date,
+  ): MailMessage {
     const occurrences = occurrencesFor(record.meeting, record.exceptions);
-    const concerned = occurrence ? occurrences.find((o) => o.originalStart.getTime() === occurrence.getTime()) : undefined;
+    const concerned = occurrence
+      ? occurrences.find((o) => o.originalStart.getTime() === occurrence.getTime())
+      : undefined;
     const upcoming = occurrences.find((o) => !o.cancelled && o.end.getTime() > Date.now()) ?? occurrences[0];
     const message = composeMeetingMail(record, recipient, kind, concerned ?? upcoming);
     const cancelling = kind === 'cancellation';
@@ -109,13 +130,24 @@ export class MeetingMailer {
       to: recipient.email,
       ...message,
       kind: `meeting-${kind}`,
-      attachments: [{ filename: 'meeting.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: writeCalendar({ method, events }) }],
+      attachments: [
+        {
+          filename: 'meeting.ics',
+          contentType: `text/calendar; charset=utf-8; method=${method}`,
+          content: writeCalendar({ method, events }),
+        },
+      ],
     };
   }
 
   /** Name, address, zone and language of each person (the user's language when they have an account). */
-  async recipients(personIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, MeetingMailRecipient>> {
-    const rows: MeetingMailRecipient[] = await manager.query(`${RECIPIENTS_SQL} WHERE p.id = ANY($1)`, [[...new Set(personIds)]]);
+  async recipients(
+    personIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, MeetingMailRecipient>> {
+    const rows: MeetingMailRecipient[] = await manager.query(`${RECIPIENTS_SQL} WHERE p.id = ANY($1)`, [
+      [...new Set(personIds)],
+    ]);
     return new Map(rows.map((r) => [r.person_id, asRecipient(r)]));
   }
 }

@@ -36,8 +36,18 @@ export function ruleOf(meeting: Pick<Meeting, 'rrule'>): RecurrenceRule | null {
 
 export function occurrencesFor(meeting: Meeting, exceptions: readonly MeetingException[]): Occurrence[] {
   return occurrencesOf(
-    { start: meeting.startsAt, zone: meeting.timeZone, durationMinutes: meeting.durationMinutes, rule: ruleOf(meeting) },
-    exceptions.map((e) => ({ originalStart: e.originalStart, cancelled: e.cancelled, start: e.startsAt, durationMinutes: e.durationMinutes })),
+    {
+      start: meeting.startsAt,
+      zone: meeting.timeZone,
+      durationMinutes: meeting.durationMinutes,
+      rule: ruleOf(meeting),
+    },
+    exceptions.map((e) => ({
+      originalStart: e.originalStart,
+      cancelled: e.cancelled,
+      start: e.startsAt,
+      durationMinutes: e.durationMinutes,
+    })),
   );
 }
 

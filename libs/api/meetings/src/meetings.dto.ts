@@ -1,13 +1,33 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
-  MEETING_LIMITS, MEETING_TYPES, RSVP_RESPONSES,
-  type AgendaItemInput, type CreateMeetingRequest, type FindTimeRequest, type MeetingType, type OccurrenceChangeRequest, type RsvpResponse,
+  MEETING_LIMITS,
+  MEETING_TYPES,
+  RSVP_RESPONSES,
+  type AgendaItemInput,
+  type CreateMeetingRequest,
+  type FindTimeRequest,
+  type MeetingType,
+  type OccurrenceChangeRequest,
+  type RsvpResponse,
 } from '@roundtable/contracts';
 import { isTimeZone, parseRRule } from '@roundtable/domain';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested, type ValidationArguments,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateNested,
+  type ValidationArguments,
 } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -18,7 +38,8 @@ function IsTimeZone(): PropertyDecorator {
     name: 'isTimeZone',
     validator: {
       validate: (value: unknown) => isTimeZone(value),
-      defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'timeZone'} must be an IANA time zone such as Europe/Rome or Asia/Shanghai`,
+      defaultMessage: (args?: ValidationArguments) =>
+        `${args?.property ?? 'timeZone'} must be an IANA time zone such as Europe/Rome or Asia/Shanghai`,
     },
   });
 }
@@ -48,7 +69,9 @@ export class AgendaItemDto implements AgendaItemInput {
   @Transform(trim)
   @IsString({ message: 'title must be text' })
   @Matches(/\S/, { message: 'title must not be empty' })
-  @MaxLength(MEETING_LIMITS.agendaTitleMax, { message: `title must be at most ${MEETING_LIMITS.agendaTitleMax} characters` })
+  @MaxLength(MEETING_LIMITS.agendaTitleMax, {
+    message: `title must be at most ${MEETING_LIMITS.agendaTitleMax} characters`,
+  })
   title!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -78,7 +101,10 @@ export class AgendaItemDto implements AgendaItemInput {
  */
 function MeetingCore(field: 'type' | 'title' | 'start' | 'timeZone', optional: boolean): PropertyDecorator {
   const rules: Record<typeof field, { doc: ApiPropertyOptions; validators: PropertyDecorator[] }> = {
-    type: { doc: { enum: MEETING_TYPES }, validators: [IsIn(MEETING_TYPES, { message: `type must be one of: ${MEETING_TYPES.join(', ')}` })] },
+    type: {
+      doc: { enum: MEETING_TYPES },
+      validators: [IsIn(MEETING_TYPES, { message: `type must be one of: ${MEETING_TYPES.join(', ')}` })],
+    },
     title: {
       doc: { maxLength: MEETING_LIMITS.titleMax },
       validators: [
@@ -95,17 +121,26 @@ function MeetingCore(field: 'type' | 'title' | 'start' | 'timeZone', optional: b
     timeZone: { doc: { example: 'Europe/Rome' }, validators: [IsTimeZone()] },
   };
   const { doc, validators } = rules[field];
-  return applyDecorators(optional ? ApiPropertyOptional(doc) : ApiProperty(doc), ...(optional ? [IsOptional()] : []), ...validators);
+  return applyDecorators(
+    optional ? ApiPropertyOptional(doc) : ApiProperty(doc),
+    ...(optional ? [IsOptional()] : []),
+    ...validators,
+  );
 }
 
 class MeetingFieldsDto {
   @ApiPropertyOptional({ maxLength: MEETING_LIMITS.descriptionMax })
   @IsOptional()
   @IsString({ message: 'description must be text' })
-  @MaxLength(MEETING_LIMITS.descriptionMax, { message: `description must be at most ${MEETING_LIMITS.descriptionMax} characters` })
+  @MaxLength(MEETING_LIMITS.descriptionMax, {
+    message: `description must be at most ${MEETING_LIMITS.descriptionMax} characters`,
+  })
   description?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-10T11:30', description: 'Local end in timeZone; an alternative to durationMinutes.' })
+  @ApiPropertyOptional({
+    example: '2026-03-10T11:30',
+    description: 'Local end in timeZone; an alternative to durationMinutes.',
+  })
   @IsOptional()
   @Matches(LOCAL_DATE_TIME, { message: 'end must be a local date and time like 2026-03-10T11:30' })
   end?: string;
@@ -114,7 +149,9 @@ class MeetingFieldsDto {
   @IsOptional()
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
   @Min(1, { message: 'durationMinutes must be positive' })
-  @Max(MEETING_LIMITS.durationMax, { message: `durationMinutes must be at most ${MEETING_LIMITS.durationMax} (one day)` })
+  @Max(MEETING_LIMITS.durationMax, {
+    message: `durationMinutes must be at most ${MEETING_LIMITS.durationMax} (one day)`,
+  })
   durationMinutes?: number;
 
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -125,11 +162,16 @@ class MeetingFieldsDto {
   @MaxLength(MEETING_LIMITS.urlMax, { message: `onlineUrl must be at most ${MEETING_LIMITS.urlMax} characters` })
   onlineUrl?: string | null;
 
-  @ApiPropertyOptional({ example: 1440, description: 'Minutes before each occurrence that invitees are reminded (default 1440 = 24 h; 0: no reminder).' })
+  @ApiPropertyOptional({
+    example: 1440,
+    description: 'Minutes before each occurrence that invitees are reminded (default 1440 = 24 h; 0: no reminder).',
+  })
   @IsOptional()
   @IsInt({ message: 'reminderMinutesBefore must be a whole number of minutes' })
   @Min(0, { message: 'reminderMinutesBefore must not be negative' })
-  @Max(MEETING_LIMITS.reminderMax, { message: `reminderMinutesBefore must be at most ${MEETING_LIMITS.reminderMax} (two weeks)` })
+  @Max(MEETING_LIMITS.reminderMax, {
+    message: `reminderMinutesBefore must be at most ${MEETING_LIMITS.reminderMax} (two weeks)`,
+  })
   reminderMinutesBefore?: number;
 
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -161,7 +203,11 @@ class MeetingFieldsDto {
 }
 
 export class CreateMeetingDto extends MeetingFieldsDto implements Omit<CreateMeetingRequest, 'durationMinutes'> {
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The group, for a WG meeting; none for a project event.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The group, for a WG meeting; none for a project event.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'workingGroupId must be a UUID' })
   workingGroupId?: string | null;
@@ -203,7 +249,9 @@ export class OccurrenceChangeDto implements OccurrenceChangeRequest {
   @IsOptional()
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
   @Min(1, { message: 'durationMinutes must be positive' })
-  @Max(MEETING_LIMITS.durationMax, { message: `durationMinutes must be at most ${MEETING_LIMITS.durationMax} (one day)` })
+  @Max(MEETING_LIMITS.durationMax, {
+    message: `durationMinutes must be at most ${MEETING_LIMITS.durationMax} (one day)`,
+  })
   durationMinutes?: number;
 }
 
@@ -216,7 +264,9 @@ export class RsvpDto {
 export class AttendanceDto {
   @ApiProperty({ description: 'The occurrence’s original start (ISO 8601).' })
   @IsString({ message: 'occurrenceStart must be an ISO 8601 instant' })
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, { message: 'occurrenceStart must be an ISO 8601 UTC instant' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, {
+    message: 'occurrenceStart must be an ISO 8601 UTC instant',
+  })
   occurrenceStart!: string;
 
   @ApiProperty({ type: [String] })

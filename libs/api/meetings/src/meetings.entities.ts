@@ -100,4 +100,13 @@ export class CalendarFeed {
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
 }
 
-export const MEETING_ENTITIES = [Meeting, MeetingAgendaItem, MeetingInvitee, MeetingException, MeetingAttendance, PersonWorkingHours, CalendarFeed, MeetingReminder];
+export const MEETING_ENTITIES = [
+  Meeting,
+  MeetingAgendaItem,
+  MeetingInvitee,
+  MeetingException,
+  MeetingAttendance,
+  PersonWorkingHours,
+  CalendarFeed,
+  MeetingReminder,
+];

@@ -40,7 +40,10 @@ import { ActionRemindersService } from './minutes/action-reminders.service';
   exports: [MeetingsService, MinutesService, CalendarFeedRegistry, HolidaysService, MeetingRemindersService],
 })
 export class MeetingsModule implements OnModuleInit {
-  constructor(private readonly registry: CalendarFeedRegistry, private readonly meetingsSource: MeetingsFeedSource) {}
+  constructor(
+    private readonly registry: CalendarFeedRegistry,
+    private readonly meetingsSource: MeetingsFeedSource,
+  ) {}
 
   onModuleInit(): void {
     this.registry.register(this.meetingsSource);

@@ -25,20 +25,32 @@ const MINUTES_FACTS = `
  */
 @Injectable()
 export class MeetingsPolicy implements OnModuleInit {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly registry: PolicyRegistry) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: PolicyRegistry,
+  ) {}
 
   onModuleInit(): void {
     this.registry.registerLoader('meeting', {
       notFound: 'Meeting not found.',
       visibleWith: 'meeting.read',
       load: async (id, user) => {
-        const [meeting]: Array<{ project_id: string; working_group_id: string | null; invited: boolean }> = await this.dataSource.query(
-          `SELECT m.project_id, m.working_group_id,
+        const [meeting]: Array<{ project_id: string; working_group_id: string | null; invited: boolean }> =
+          await this.dataSource.query(
+            `SELECT m.project_id, m.working_group_id,
                   EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.person_id = $2) AS invited
              FROM meetings m WHERE m.id = $1`,
-          [id, user.personId],
+            [id, user.personId],
+          );
+        return (
+          meeting && {
+            ref: {
+              projectId: meeting.project_id,
+              workingGroupIds: groupIds(meeting.working_group_id),
+              invited: meeting.invited,
+            },
+          }
         );
-        return meeting && { ref: { projectId: meeting.project_id, workingGroupIds: groupIds(meeting.working_group_id), invited: meeting.invited } };
       },
     });
     this.registry.registerLoader('minutes', {
@@ -50,7 +62,11 @@ export class MeetingsPolicy implements OnModuleInit {
       notFound: 'Action item not found.',
       visibleWith: 'document',
       load: async (id, user) =>
-        this.minutes(`${MINUTES_FACTS.replace('SELECT', 'SELECT a.owner_person_id,')} JOIN action_items a ON a.minutes_id = mm.id WHERE a.id = $1`, id, user),
+        this.minutes(
+          `${MINUTES_FACTS.replace('SELECT', 'SELECT a.owner_person_id,')} JOIN action_items a ON a.minutes_id = mm.id WHERE a.id = $1`,
+          id,
+          user,
+        ),
     });
   }
 
@@ -58,7 +74,12 @@ export class MeetingsPolicy implements OnModuleInit {
     const [facts]: MinutesFacts[] = await this.dataSource.query(sql, [id, user.personId]);
     if (!facts) return null;
     return {
-      ref: { projectId: facts.project_id, workingGroupIds: groupIds(facts.meeting_group_id), invited: facts.invited, personId: facts.owner_person_id },
+      ref: {
+        projectId: facts.project_id,
+        workingGroupIds: groupIds(facts.meeting_group_id),
+        invited: facts.invited,
+        personId: facts.owner_person_id,
+      },
       entity: { workingGroupId: facts.meeting_group_id },
       document: {
         projectId: facts.project_id,

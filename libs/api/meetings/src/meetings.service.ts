@@ -1,12 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ErrorCode, MEETING_LIMITS, type FieldError, type FindTimeResponse, type MeetingDto, type MeetingSummaryDto, type MeetingType, type OccurrenceDto,
-  type RsvpResponse, type WorkingHoursDto,
+  ErrorCode,
+  MEETING_LIMITS,
+  type FieldError,
+  type FindTimeResponse,
+  type MeetingDto,
+  type MeetingSummaryDto,
+  type MeetingType,
+  type OccurrenceDto,
+  type RsvpResponse,
+  type WorkingHoursDto,
 } from '@roundtable/contracts';
 import {
-  can, dstShifts, expandSeries, findSlots, formatRRule, minutesOfDay, parseRRule, resolveLocal, startMatchesRule, timeOfMinutes, toLocal,
-  type Actor, type Occurrence, type RecurrenceRule,
+  can,
+  dstShifts,
+  expandSeries,
+  findSlots,
+  formatRRule,
+  minutesOfDay,
+  parseRRule,
+  resolveLocal,
+  startMatchesRule,
+  timeOfMinutes,
+  toLocal,
+  type Actor,
+  type Occurrence,
+  type RecurrenceRule,
 } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
@@ -16,15 +36,31 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { meetingEvents } from './calendar/meeting.ics';
 import { writeCalendar } from './calendar/ics.writer';
 import { HolidaysService } from './holidays.service';
-import type { AgendaItemDto as AgendaInput, AttendanceDto, CreateMeetingDto, FindTimeDto, OccurrenceChangeDto, UpdateMeetingDto } from './meetings.dto';
-import { Meeting, MeetingAgendaItem, MeetingAttendance, MeetingException, MeetingInvitee, PersonWorkingHours } from './meetings.entities';
+import type {
+  AgendaItemDto as AgendaInput,
+  AttendanceDto,
+  CreateMeetingDto,
+  FindTimeDto,
+  OccurrenceChangeDto,
+  UpdateMeetingDto,
+} from './meetings.dto';
+import {
+  Meeting,
+  MeetingAgendaItem,
+  MeetingAttendance,
+  MeetingException,
+  MeetingInvitee,
+  PersonWorkingHours,
+} from './meetings.entities';
 import { MeetingMailer, type MailChange } from './meeting.mailer';
 import { calendarView, occurrencesFor, type InviteeRow, type MeetingRecord } from './meeting.record';
 
 type User = Pick<AuthenticatedUser, 'id' | 'platformRole' | 'personId'>;
 
 const badRequest = (fields: FieldError[]) =>
-  new ApiException(ErrorCode.ValidationFailed, `Invalid ${[...new Set(fields.map((f) => f.field))].join(', ')}`, { fields });
+  new ApiException(ErrorCode.ValidationFailed, `Invalid ${[...new Set(fields.map((f) => f.field))].join(', ')}`, {
+    fields,
+  });
 
 /**
  * Meetings and project events. Each change runs in one transaction that bumps the iCalendar SEQUENCE and writes
@@ -50,7 +86,11 @@ export class MeetingsService {
     if (meetings.length === 0) return [];
     const ids = meetings.map((m) => m.id);
     const [exceptions, invited, groups] = await Promise.all([
-      this.dataSource.getRepository(MeetingException).createQueryBuilder('e').where('e.meeting_id = ANY(:ids)', { ids }).getMany(),
+      this.dataSource
+        .getRepository(MeetingException)
+        .createQueryBuilder('e')
+        .where('e.meeting_id = ANY(:ids)', { ids })
+        .getMany(),
       user.personId
         ? this.dataSource.query<Array<{ meeting_id: string; rsvp: RsvpResponse | null }>>(
             'SELECT meeting_id, rsvp FROM meeting_invitees WHERE person_id = $1 AND meeting_id = ANY($2)',
@@ -63,7 +103,16 @@ export class MeetingsService {
     return meetings
       .filter((m) => can(actor, 'meeting.read', this.resource(m, mine.has(m.id))))
       .map((m) =>
-        summary(m, groups.get(m.workingGroupId ?? '') ?? null, occurrencesFor(m, exceptions.filter((e) => e.meetingId === m.id)), mine.has(m.id), mine.get(m.id) ?? null),
+        summary(
+          m,
+          groups.get(m.workingGroupId ?? '') ?? null,
+          occurrencesFor(
+            m,
+            exceptions.filter((e) => e.meetingId === m.id),
+          ),
+          mine.has(m.id),
+          mine.get(m.id) ?? null,
+        ),
       );
   }
 
@@ -82,14 +131,27 @@ export class MeetingsService {
   async create(user: User, projectId: string, body: CreateMeetingDto): Promise<MeetingDto> {
     const actor = await this.access.actorFor(user);
     const workingGroupId = body.workingGroupId ?? null;
-    if (body.type === 'wg-meeting' && !workingGroupId) throw badRequest([{ field: 'workingGroupId', message: 'a working-group meeting needs workingGroupId' }]);
-    if (body.type !== 'wg-meeting' && workingGroupId) throw badRequest([{ field: 'type', message: 'a meeting of a working group has type wg-meeting' }]);
+    if (body.type === 'wg-meeting' && !workingGroupId)
+      throw badRequest([{ field: 'workingGroupId', message: 'a working-group meeting needs workingGroupId' }]);
+    if (body.type !== 'wg-meeting' && workingGroupId)
+      throw badRequest([{ field: 'type', message: 'a meeting of a working group has type wg-meeting' }]);
     if (workingGroupId) {
-      const [group] = await this.dataSource.query('SELECT 1 FROM working_groups WHERE id = $1 AND project_id = $2', [workingGroupId, projectId]);
-      if (!group) throw badRequest([{ field: 'workingGroupId', message: 'workingGroupId is not a working group of this project' }]);
+      const [group] = await this.dataSource.query('SELECT 1 FROM working_groups WHERE id = $1 AND project_id = $2', [
+        workingGroupId,
+        projectId,
+      ]);
+      if (!group)
+        throw badRequest([
+          { field: 'workingGroupId', message: 'workingGroupId is not a working group of this project' },
+        ]);
     }
     if (!can(actor, 'meeting.schedule', { projectId, workingGroupIds: workingGroupId ? [workingGroupId] : [] })) {
-      throw new ApiException(ErrorCode.Forbidden, workingGroupId ? 'Only the group’s co-chairs and coordinators schedule its meetings.' : 'Only coordinators schedule project events.');
+      throw new ApiException(
+        ErrorCode.Forbidden,
+        workingGroupId
+          ? 'Only the group’s co-chairs and coordinators schedule its meetings.'
+          : 'Only coordinators schedule project events.',
+      );
     }
     const schedule = this.schedule(body.start, body.end, body.timeZone, body.durationMinutes, body.rrule ?? null);
     const inviteeIds = body.inviteePersonIds ?? (workingGroupId ? await this.groupMemberIds(workingGroupId) : []);
@@ -119,9 +181,14 @@ export class MeetingsService {
         reminderMinutesBefore: body.reminderMinutesBefore ?? MEETING_LIMITS.reminderDefault,
       });
       await this.saveAgenda(manager, id, body.agenda ?? []);
-      if (inviteeIds.length > 0) await manager.getRepository(MeetingInvitee).insert([...new Set(inviteeIds)].map((personId) => ({ meetingId: id, personId, rsvp: null, rsvpAt: null })));
+      if (inviteeIds.length > 0)
+        await manager
+          .getRepository(MeetingInvitee)
+          .insert([...new Set(inviteeIds)].map((personId) => ({ meetingId: id, personId, rsvp: null, rsvpAt: null })));
       const created = await this.load(id, manager);
-      await this.mailer.enqueue(manager, created, [{ personIds: created.invitees.map((i) => i.person_id), kind: 'invitation' }]);
+      await this.mailer.enqueue(manager, created, [
+        { personIds: created.invitees.map((i) => i.person_id), kind: 'invitation' },
+      ]);
       return created;
     });
     return this.present(record, actor, user);
@@ -131,13 +198,28 @@ export class MeetingsService {
     const { actor, record } = await this.manageable(user, id);
     const m = record.meeting;
     if (body.type !== undefined && (body.type === 'wg-meeting') !== (m.workingGroupId !== null)) {
-      throw badRequest([{ field: 'type', message: m.workingGroupId ? 'a meeting of a working group has type wg-meeting' : 'a project event cannot have type wg-meeting' }]);
+      throw badRequest([
+        {
+          field: 'type',
+          message: m.workingGroupId
+            ? 'a meeting of a working group has type wg-meeting'
+            : 'a project event cannot have type wg-meeting',
+        },
+      ]);
     }
-    const scheduleChanged = [body.start, body.end, body.timeZone, body.durationMinutes, body.rrule].some((v) => v !== undefined);
+    const scheduleChanged = [body.start, body.end, body.timeZone, body.durationMinutes, body.rrule].some(
+      (v) => v !== undefined,
+    );
     const zone = body.timeZone ?? m.timeZone;
     const local = toLocal(m.startsAt, m.timeZone);
     const schedule = scheduleChanged
-      ? this.schedule(body.start ?? `${local.date}T${local.time}`, body.end, zone, body.end ? undefined : (body.durationMinutes ?? m.durationMinutes), body.rrule === undefined ? m.rrule : body.rrule)
+      ? this.schedule(
+          body.start ?? `${local.date}T${local.time}`,
+          body.end,
+          zone,
+          body.end ? undefined : (body.durationMinutes ?? m.durationMinutes),
+          body.rrule === undefined ? m.rrule : body.rrule,
+        )
       : null;
     if (body.inviteePersonIds) await this.checkPeople(m.projectId, body.inviteePersonIds, 'inviteePersonIds');
     if (body.agenda) await this.checkAgenda(m.projectId, body.agenda, id);
@@ -153,21 +235,37 @@ export class MeetingsService {
           ...(body.onlineUrl !== undefined ? { onlineUrl: body.onlineUrl || null } : {}),
           ...(body.place !== undefined ? { place: body.place || null } : {}),
           ...(body.reminderMinutesBefore !== undefined ? { reminderMinutesBefore: body.reminderMinutesBefore } : {}),
-          ...(schedule ? { startsAt: schedule.startsAt, timeZone: zone, durationMinutes: schedule.durationMinutes, rrule: schedule.rrule } : {}),
+          ...(schedule
+            ? {
+                startsAt: schedule.startsAt,
+                timeZone: zone,
+                durationMinutes: schedule.durationMinutes,
+                rrule: schedule.rrule,
+              }
+            : {}),
         },
       );
       if (schedule) {
         // Changes to occurrences the new schedule no longer has would point at nothing: drop them.
         const starts = new Set(occurrenceStarts(schedule.startsAt, zone, schedule.rule).map((d) => d.getTime()));
-        for (const e of record.exceptions) if (!starts.has(e.originalStart.getTime())) await manager.getRepository(MeetingException).delete({ meetingId: id, originalStart: e.originalStart });
+        for (const e of record.exceptions)
+          if (!starts.has(e.originalStart.getTime()))
+            await manager.getRepository(MeetingException).delete({ meetingId: id, originalStart: e.originalStart });
       }
       if (body.agenda) await this.saveAgenda(manager, id, body.agenda);
       if (body.inviteePersonIds) {
         const next = new Set(body.inviteePersonIds);
         const removed = [...before].filter((p) => !next.has(p));
         const added = [...next].filter((p) => !before.has(p));
-        if (removed.length > 0) await manager.query('DELETE FROM meeting_invitees WHERE meeting_id = $1 AND person_id = ANY($2)', [id, removed]);
-        if (added.length > 0) await manager.getRepository(MeetingInvitee).insert(added.map((personId) => ({ meetingId: id, personId, rsvp: null, rsvpAt: null })));
+        if (removed.length > 0)
+          await manager.query('DELETE FROM meeting_invitees WHERE meeting_id = $1 AND person_id = ANY($2)', [
+            id,
+            removed,
+          ]);
+        if (added.length > 0)
+          await manager
+            .getRepository(MeetingInvitee)
+            .insert(added.map((personId) => ({ meetingId: id, personId, rsvp: null, rsvpAt: null })));
       }
       const changed = await this.load(id, manager);
       const now = new Set(changed.invitees.map((i) => i.person_id));
@@ -194,10 +292,16 @@ export class MeetingsService {
   }
 
   /** Moves or re-times one occurrence of a series, keyed by its original start. */
-  async changeOccurrence(user: User, id: string, originalStartText: string, body: OccurrenceChangeDto): Promise<MeetingDto> {
+  async changeOccurrence(
+    user: User,
+    id: string,
+    originalStartText: string,
+    body: OccurrenceChangeDto,
+  ): Promise<MeetingDto> {
     const { actor, record } = await this.manageable(user, id);
     const originalStart = this.occurrenceOf(record, originalStartText, 'originalStart');
-    if (body.start === undefined && body.durationMinutes === undefined) throw badRequest([{ field: 'start', message: 'give a new start or durationMinutes' }]);
+    if (body.start === undefined && body.durationMinutes === undefined)
+      throw badRequest([{ field: 'start', message: 'give a new start or durationMinutes' }]);
     const m = record.meeting;
     let startsAt: Date | null = null;
     if (body.start) startsAt = this.localStart(body.start, m.timeZone, 'start');
@@ -224,7 +328,12 @@ export class MeetingsService {
     const originalStart = this.occurrenceOf(record, originalStartText, 'originalStart');
     const after = await this.dataSource.transaction(async (manager) => {
       await this.lockAndBump(manager, id);
-      await manager.getRepository(MeetingException).upsert({ meetingId: id, originalStart, cancelled: true, startsAt: null, durationMinutes: null }, ['meetingId', 'originalStart']);
+      await manager
+        .getRepository(MeetingException)
+        .upsert({ meetingId: id, originalStart, cancelled: true, startsAt: null, durationMinutes: null }, [
+          'meetingId',
+          'originalStart',
+        ]);
       return this.loadAndMail(manager, id, 'occurrence-cancelled', originalStart);
     });
     return this.present(after, actor, user);
@@ -234,8 +343,11 @@ export class MeetingsService {
 
   async rsvp(user: User, id: string, response: RsvpResponse): Promise<MeetingDto> {
     const { actor, record } = await this.readable(user, id);
-    if (record.meeting.status === 'cancelled') throw new ApiException(ErrorCode.MeetingCancelled, 'This meeting is cancelled.');
-    await this.dataSource.getRepository(MeetingInvitee).update({ meetingId: id, personId: user.personId as string }, { rsvp: response, rsvpAt: new Date() });
+    if (record.meeting.status === 'cancelled')
+      throw new ApiException(ErrorCode.MeetingCancelled, 'This meeting is cancelled.');
+    await this.dataSource
+      .getRepository(MeetingInvitee)
+      .update({ meetingId: id, personId: user.personId as string }, { rsvp: response, rsvpAt: new Date() });
     return this.present(await this.load(id), actor, user);
   }
 
@@ -245,11 +357,20 @@ export class MeetingsService {
     const occurrenceStart = this.occurrenceOf(record, body.occurrenceStart, 'occurrenceStart');
     const invitees = new Set(record.invitees.map((i) => i.person_id));
     const strangers = body.personIds.filter((p) => !invitees.has(p));
-    if (strangers.length > 0) throw badRequest([{ field: 'personIds', message: `not invited to this meeting: ${strangers.join(', ')}` }]);
+    if (strangers.length > 0)
+      throw badRequest([{ field: 'personIds', message: `not invited to this meeting: ${strangers.join(', ')}` }]);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('DELETE FROM meeting_attendance WHERE meeting_id = $1 AND occurrence_start = $2', [id, occurrenceStart]);
+      await manager.query('DELETE FROM meeting_attendance WHERE meeting_id = $1 AND occurrence_start = $2', [
+        id,
+        occurrenceStart,
+      ]);
       const personIds = [...new Set(body.personIds)];
-      if (personIds.length > 0) await manager.getRepository(MeetingAttendance).insert(personIds.map((personId) => ({ meetingId: id, occurrenceStart, personId, recordedByUserId: user.id })));
+      if (personIds.length > 0)
+        await manager
+          .getRepository(MeetingAttendance)
+          .insert(
+            personIds.map((personId) => ({ meetingId: id, occurrenceStart, personId, recordedByUserId: user.id })),
+          );
     });
     return this.present(await this.load(id), actor, user);
   }
@@ -260,21 +381,39 @@ export class MeetingsService {
     const actor = await this.access.actorFor(user);
     const workingGroupId = body.workingGroupId ?? null;
     if (workingGroupId) {
-      const [group] = await this.dataSource.query('SELECT 1 FROM working_groups WHERE id = $1 AND project_id = $2', [workingGroupId, projectId]);
-      if (!group) throw badRequest([{ field: 'workingGroupId', message: 'workingGroupId is not a working group of this project' }]);
+      const [group] = await this.dataSource.query('SELECT 1 FROM working_groups WHERE id = $1 AND project_id = $2', [
+        workingGroupId,
+        projectId,
+      ]);
+      if (!group)
+        throw badRequest([
+          { field: 'workingGroupId', message: 'workingGroupId is not a working group of this project' },
+        ]);
     }
     if (!can(actor, 'meeting.findTime', { projectId, workingGroupIds: workingGroupId ? [workingGroupId] : [] })) {
       throw new ApiException(ErrorCode.Forbidden, 'Only those who schedule meetings look for a time.');
     }
     const personIds = body.personIds ?? (workingGroupId ? await this.groupMemberIds(workingGroupId) : []);
-    if (personIds.length === 0) throw badRequest(['personIds', 'workingGroupId'].map((field) => ({ field, message: 'give personIds or a workingGroupId with members' })));
-    await this.checkPeople(projectId, personIds, 'personIds');
-    const rows: Array<{ id: string; display_name: string; country: string; time_zone: string; work_start_minute: number | null; work_end_minute: number | null }> =
-      await this.dataSource.query(
-        `SELECT p.id, p.display_name, p.country, p.time_zone, h.work_start_minute, h.work_end_minute
-           FROM people p LEFT JOIN person_working_hours h ON h.person_id = p.id WHERE p.id = ANY($1) ORDER BY p.display_name`,
-        [personIds],
+    if (personIds.length === 0)
+      throw badRequest(
+        ['personIds', 'workingGroupId'].map((field) => ({
+          field,
+          message: 'give personIds or a workingGroupId with members',
+        })),
       );
+    await this.checkPeople(projectId, personIds, 'personIds');
+    const rows: Array<{
+      id: string;
+      display_name: string;
+      country: string;
+      time_zone: string;
+      work_start_minute: number | null;
+      work_end_minute: number | null;
+    }> = await this.dataSource.query(
+      `SELECT p.id, p.display_name, p.country, p.time_zone, h.work_start_minute, h.work_end_minute
+           FROM people p LEFT JOIN person_working_hours h ON h.person_id = p.id WHERE p.id = ANY($1) ORDER BY p.display_name`,
+      [personIds],
+    );
     const participants = rows.map((r) => ({
       personId: r.id,
       displayName: r.display_name,
@@ -287,7 +426,13 @@ export class MeetingsService {
     if (Number.isNaN(from.getTime())) throw badRequest([{ field: 'from', message: 'from must be a real date' }]);
     const to = new Date(from.getTime() + body.days * 86_400_000);
     const slots = findSlots({
-      invitees: participants.map((p) => ({ id: p.personId, zone: p.timeZone, country: p.country, workStart: p.workStart, workEnd: p.workEnd })),
+      invitees: participants.map((p) => ({
+        id: p.personId,
+        zone: p.timeZone,
+        country: p.country,
+        workStart: p.workStart,
+        workEnd: p.workEnd,
+      })),
       durationMinutes: body.durationMinutes,
       from,
       to,
@@ -299,16 +444,21 @@ export class MeetingsService {
     return {
       slots: slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), unavailable: s.unavailable })),
       participants,
-      holidays: this.holidays.between(participants.map((p) => p.country), addDay(body.from, -1), lastDay),
+      holidays: this.holidays.between(
+        participants.map((p) => p.country),
+        addDay(body.from, -1),
+        lastDay,
+      ),
     };
   }
 
   async workingHours(user: User): Promise<WorkingHoursDto> {
     const personId = requirePerson(user);
-    const [row]: Array<{ time_zone: string; work_start_minute: number | null; work_end_minute: number | null }> = await this.dataSource.query(
-      'SELECT p.time_zone, h.work_start_minute, h.work_end_minute FROM people p LEFT JOIN person_working_hours h ON h.person_id = p.id WHERE p.id = $1',
-      [personId],
-    );
+    const [row]: Array<{ time_zone: string; work_start_minute: number | null; work_end_minute: number | null }> =
+      await this.dataSource.query(
+        'SELECT p.time_zone, h.work_start_minute, h.work_end_minute FROM people p LEFT JOIN person_working_hours h ON h.person_id = p.id WHERE p.id = $1',
+        [personId],
+      );
     return {
       timeZone: row?.time_zone ?? 'UTC',
       workStart: timeOfMinutes(row?.work_start_minute ?? 480),
@@ -322,7 +472,9 @@ export class MeetingsService {
     const start = minutesOfDay(workStart);
     const end = workEnd === '24:00' ? 1440 : minutesOfDay(workEnd);
     if (end <= start) throw badRequest([{ field: 'workEnd', message: 'workEnd must be after workStart' }]);
-    await this.dataSource.getRepository(PersonWorkingHours).upsert({ personId, workStartMinute: start, workEndMinute: end }, ['personId']);
+    await this.dataSource
+      .getRepository(PersonWorkingHours)
+      .upsert({ personId, workStartMinute: start, workEndMinute: end }, ['personId']);
     return this.workingHours(user);
   }
 
@@ -330,7 +482,10 @@ export class MeetingsService {
 
   /** Meetings the person is invited to, for their calendar feed. */
   async recordsForInvitee(personId: string): Promise<MeetingRecord[]> {
-    const rows: Array<{ meeting_id: string }> = await this.dataSource.query('SELECT meeting_id FROM meeting_invitees WHERE person_id = $1', [personId]);
+    const rows: Array<{ meeting_id: string }> = await this.dataSource.query(
+      'SELECT meeting_id FROM meeting_invitees WHERE person_id = $1',
+      [personId],
+    );
     return Promise.all(rows.map((r) => this.load(r.meeting_id)));
   }
 
@@ -352,9 +507,16 @@ export class MeetingsService {
       ),
       manager.getRepository(MeetingException).find({ where: { meetingId: id } }),
       manager.getRepository(MeetingAttendance).find({ where: { meetingId: id } }),
-      meeting.workingGroupId ? manager.query<Array<{ code: string }>>('SELECT code FROM working_groups WHERE id = $1', [meeting.workingGroupId]) : Promise.resolve([]),
+      meeting.workingGroupId
+        ? manager.query<Array<{ code: string }>>('SELECT code FROM working_groups WHERE id = $1', [
+            meeting.workingGroupId,
+          ])
+        : Promise.resolve([]),
       meeting.organizerPersonId
-        ? manager.query<Array<{ id: string; display_name: string; email: string }>>('SELECT id, display_name, email FROM people WHERE id = $1', [meeting.organizerPersonId])
+        ? manager.query<Array<{ id: string; display_name: string; email: string }>>(
+            'SELECT id, display_name, email FROM people WHERE id = $1',
+            [meeting.organizerPersonId],
+          )
         : Promise.resolve([]),
     ]);
     return {
@@ -372,21 +534,34 @@ export class MeetingsService {
       invitees,
       exceptions,
       attendance,
-      organizer: organizerRows[0] ? { personId: organizerRows[0].id, displayName: organizerRows[0].display_name, email: organizerRows[0].email } : null,
+      organizer: organizerRows[0]
+        ? { personId: organizerRows[0].id, displayName: organizerRows[0].display_name, email: organizerRows[0].email }
+        : null,
     };
   }
 
   // --- helpers ---
 
   /** Inside a change's transaction: the meeting as changed, with one mail of `kind` per invitee in the outbox. */
-  private async loadAndMail(manager: EntityManager, id: string, kind: MailChange['kind'], occurrence?: Date): Promise<MeetingRecord> {
+  private async loadAndMail(
+    manager: EntityManager,
+    id: string,
+    kind: MailChange['kind'],
+    occurrence?: Date,
+  ): Promise<MeetingRecord> {
     const record = await this.load(id, manager);
-    await this.mailer.enqueue(manager, record, [{ personIds: record.invitees.map((i) => i.person_id), kind, occurrence }]);
+    await this.mailer.enqueue(manager, record, [
+      { personIds: record.invitees.map((i) => i.person_id), kind, occurrence },
+    ]);
     return record;
   }
 
   private resource(meeting: Meeting, invited: boolean) {
-    return { projectId: meeting.projectId, workingGroupIds: meeting.workingGroupId ? [meeting.workingGroupId] : [], invited };
+    return {
+      projectId: meeting.projectId,
+      workingGroupIds: meeting.workingGroupId ? [meeting.workingGroupId] : [],
+      invited,
+    };
   }
 
   /** The meeting with the caller's actor; PolicyGuard has checked they may see it ('meeting.read'). */
@@ -395,9 +570,14 @@ export class MeetingsService {
   }
 
   /** PolicyGuard has checked 'meeting.schedule'; a cancelled meeting changes no more. */
-  private async manageable(user: User, id: string, options: { allowCancelled?: boolean } = {}): Promise<{ actor: Actor; record: MeetingRecord }> {
+  private async manageable(
+    user: User,
+    id: string,
+    options: { allowCancelled?: boolean } = {},
+  ): Promise<{ actor: Actor; record: MeetingRecord }> {
     const { actor, record } = await this.readable(user, id);
-    if (record.meeting.status === 'cancelled' && !options.allowCancelled) throw new ApiException(ErrorCode.MeetingCancelled, 'This meeting is cancelled and can no longer be changed.');
+    if (record.meeting.status === 'cancelled' && !options.allowCancelled)
+      throw new ApiException(ErrorCode.MeetingCancelled, 'This meeting is cancelled and can no longer be changed.');
     return { actor, record };
   }
 
@@ -407,25 +587,43 @@ export class MeetingsService {
   }
 
   /** Validates and resolves a start (+ end or duration, + rule) given as local wall time in `zone`. */
-  private schedule(start: string, end: string | undefined, zone: string, durationMinutes: number | undefined, rrule: string | null) {
+  private schedule(
+    start: string,
+    end: string | undefined,
+    zone: string,
+    durationMinutes: number | undefined,
+    rrule: string | null,
+  ) {
     const startsAt = this.localStart(start, zone, 'start');
     let duration = durationMinutes;
     if (end !== undefined) {
       const endsAt = this.localStart(end, zone, 'end');
-      if (endsAt.getTime() <= startsAt.getTime()) throw badRequest([{ field: 'end', message: 'end must be after start' }]);
+      if (endsAt.getTime() <= startsAt.getTime())
+        throw badRequest([{ field: 'end', message: 'end must be after start' }]);
       duration = Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000);
       if (duration > 1440) throw badRequest([{ field: 'end', message: 'a meeting lasts at most one day' }]);
     }
-    if (duration === undefined) throw badRequest([{ field: 'durationMinutes', message: 'give durationMinutes or end' }]);
+    if (duration === undefined)
+      throw badRequest([{ field: 'durationMinutes', message: 'give durationMinutes or end' }]);
     let rule: RecurrenceRule | null = null;
     if (rrule) {
       const parsed = parseRRule(rrule);
       if (!parsed.ok) throw badRequest(parsed.errors);
       rule = parsed.rule;
-      if (!startMatchesRule(rule, start.slice(0, 10))) throw badRequest([{ field: 'start', message: 'start must fall on one of the days the rule gives (e.g. the 2nd Tuesday for BYDAY=2TU)' }]);
+      if (!startMatchesRule(rule, start.slice(0, 10)))
+        throw badRequest([
+          {
+            field: 'start',
+            message: 'start must fall on one of the days the rule gives (e.g. the 2nd Tuesday for BYDAY=2TU)',
+          },
+        ]);
       const starts = expandSeries({ start: toLocal(startsAt, zone), zone }, rule);
-      if (starts === null) throw badRequest([{ field: 'rrule', message: 'rrule: UNTIL gives more occurrences than allowed; end the series earlier' }]);
-      if (starts.length === 0) throw badRequest([{ field: 'rrule', message: 'rrule: UNTIL is before the first start' }]);
+      if (starts === null)
+        throw badRequest([
+          { field: 'rrule', message: 'rrule: UNTIL gives more occurrences than allowed; end the series earlier' },
+        ]);
+      if (starts.length === 0)
+        throw badRequest([{ field: 'rrule', message: 'rrule: UNTIL is before the first start' }]);
     }
     return { startsAt, durationMinutes: duration, rrule: rule ? formatRRule(rule) : null, rule };
   }
@@ -440,18 +638,26 @@ export class MeetingsService {
     }
     if (resolved.kind === 'gap') {
       const moved = toLocal(resolved.instant, zone).time;
-      throw badRequest([{ field, message: `${field}: ${date} ${time} does not exist in ${zone} (clocks go forward); ${moved} is the same moment` }]);
+      throw badRequest([
+        {
+          field,
+          message: `${field}: ${date} ${time} does not exist in ${zone} (clocks go forward); ${moved} is the same moment`,
+        },
+      ]);
     }
     return resolved.instant;
   }
 
   private occurrenceOf(record: MeetingRecord, text: string, field: string): Date {
     const instant = new Date(text);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(instant.getTime())) throw badRequest([{ field, message: `${field} must be an ISO 8601 instant` }]);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(instant.getTime()))
+      throw badRequest([{ field, message: `${field} must be an ISO 8601 instant` }]);
     const m = record.meeting;
     const rule = m.rrule ? (parseRRule(m.rrule) as { ok: true; rule: RecurrenceRule }).rule : null;
     if (!occurrenceStarts(m.startsAt, m.timeZone, rule).some((d) => d.getTime() === instant.getTime())) {
-      throw badRequest([{ field, message: `${field}: the meeting has no occurrence starting at ${instant.toISOString()}` }]);
+      throw badRequest([
+        { field, message: `${field}: the meeting has no occurrence starting at ${instant.toISOString()}` },
+      ]);
     }
     return instant;
   }
@@ -491,19 +697,32 @@ export class MeetingsService {
     }
     const documentIds = [...new Set(agenda.flatMap((a) => a.documentIds ?? []))];
     if (documentIds.length > 0) {
-      const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM documents WHERE id = ANY($1) AND project_id = $2', [documentIds, projectId]);
+      const rows: Array<{ id: string }> = await this.dataSource.query(
+        'SELECT id FROM documents WHERE id = ANY($1) AND project_id = $2',
+        [documentIds, projectId],
+      );
       const known = new Set(rows.map((r) => r.id));
       agenda.forEach((a, i) => {
         const unknown = (a.documentIds ?? []).filter((d) => !known.has(d));
-        if (unknown.length > 0) errors.push({ field: `agenda.${i}.documentIds`, message: `not documents of this project: ${unknown.join(', ')}` });
+        if (unknown.length > 0)
+          errors.push({
+            field: `agenda.${i}.documentIds`,
+            message: `not documents of this project: ${unknown.join(', ')}`,
+          });
       });
     }
     const ids = agenda.map((a) => a.id).filter((id): id is string => Boolean(id));
     if (ids.length > 0) {
-      const rows: Array<{ id: string }> = meetingId ? await this.dataSource.query('SELECT id FROM meeting_agenda_items WHERE meeting_id = $1 AND id = ANY($2)', [meetingId, ids]) : [];
+      const rows: Array<{ id: string }> = meetingId
+        ? await this.dataSource.query('SELECT id FROM meeting_agenda_items WHERE meeting_id = $1 AND id = ANY($2)', [
+            meetingId,
+            ids,
+          ])
+        : [];
       const known = new Set(rows.map((r) => r.id));
       agenda.forEach((a, i) => {
-        if (a.id && !known.has(a.id)) errors.push({ field: `agenda.${i}.id`, message: 'id is not an agenda item of this meeting' });
+        if (a.id && !known.has(a.id))
+          errors.push({ field: `agenda.${i}.id`, message: 'id is not an agenda item of this meeting' });
       });
     }
     if (errors.length > 0) throw badRequest(errors);
@@ -512,7 +731,10 @@ export class MeetingsService {
   /** Replaces the agenda, keeping the ids of items that are still there (minutes and actions refer to them). */
   private async saveAgenda(manager: EntityManager, meetingId: string, agenda: readonly AgendaInput[]): Promise<void> {
     const keep = agenda.map((a) => a.id).filter((id): id is string => Boolean(id));
-    await manager.query('DELETE FROM meeting_agenda_items WHERE meeting_id = $1 AND NOT (id = ANY($2))', [meetingId, keep]);
+    await manager.query('DELETE FROM meeting_agenda_items WHERE meeting_id = $1 AND NOT (id = ANY($2))', [
+      meetingId,
+      keep,
+    ]);
     for (const [position, item] of agenda.entries()) {
       const values = {
         meetingId,
@@ -528,7 +750,10 @@ export class MeetingsService {
   }
 
   private async groupCodes(projectId: string): Promise<Map<string, string>> {
-    const rows: Array<{ id: string; code: string }> = await this.dataSource.query('SELECT id, code FROM working_groups WHERE project_id = $1', [projectId]);
+    const rows: Array<{ id: string; code: string }> = await this.dataSource.query(
+      'SELECT id, code FROM working_groups WHERE project_id = $1',
+      [projectId],
+    );
     return new Map(rows.map((r) => [r.id, r.code]));
   }
 
@@ -537,17 +762,26 @@ export class MeetingsService {
     const invited = user.personId !== null && record.invitees.some((i) => i.person_id === user.personId);
     const occurrences = occurrencesFor(m, record.exceptions);
     const attendance = new Map<number, string[]>();
-    for (const a of record.attendance) attendance.set(a.occurrenceStart.getTime(), [...(attendance.get(a.occurrenceStart.getTime()) ?? []), a.personId]);
+    for (const a of record.attendance)
+      attendance.set(a.occurrenceStart.getTime(), [...(attendance.get(a.occurrenceStart.getTime()) ?? []), a.personId]);
     const zones = record.invitees.map((i) => i.time_zone);
     const activeStarts = occurrences.filter((o) => !o.cancelled).map((o) => o.start);
     return {
-      ...summary(m, record.workingGroupCode, occurrences, invited, record.invitees.find((i) => i.person_id === user.personId)?.rsvp ?? null),
+      ...summary(
+        m,
+        record.workingGroupCode,
+        occurrences,
+        invited,
+        record.invitees.find((i) => i.person_id === user.personId)?.rsvp ?? null,
+      ),
       description: m.description,
       onlineUrl: m.onlineUrl,
       place: m.place,
       sequence: m.sequence,
       reminderMinutesBefore: m.reminderMinutesBefore,
-      organizer: record.organizer ? { personId: record.organizer.personId, displayName: record.organizer.displayName } : null,
+      organizer: record.organizer
+        ? { personId: record.organizer.personId, displayName: record.organizer.displayName }
+        : null,
       agenda: record.agenda,
       invitees: record.invitees.map((i) => ({
         personId: i.person_id,
@@ -565,7 +799,9 @@ export class MeetingsService {
         changed: o.changed,
         attendees: attendance.get(o.originalStart.getTime()) ?? [],
       })),
-      dstShifts: dstShifts(activeStarts, m.timeZone, zones.length > 0 ? zones : ['Europe/Rome', 'Asia/Shanghai']).map((s) => ({ ...s, at: s.at.toISOString() })),
+      dstShifts: dstShifts(activeStarts, m.timeZone, zones.length > 0 ? zones : ['Europe/Rome', 'Asia/Shanghai']).map(
+        (s) => ({ ...s, at: s.at.toISOString() }),
+      ),
       canManage: can(actor, 'meeting.schedule', this.resource(m, invited)),
     };
   }
@@ -585,7 +821,13 @@ function occurrenceStarts(startsAt: Date, zone: string, rule: RecurrenceRule | n
   return rule ? (expandSeries({ start: toLocal(startsAt, zone), zone }, rule) ?? []) : [startsAt];
 }
 
-function summary(m: Meeting, workingGroupCode: string | null, occurrences: Occurrence[], invited: boolean, myRsvp: RsvpResponse | null): MeetingSummaryDto {
+function summary(
+  m: Meeting,
+  workingGroupCode: string | null,
+  occurrences: Occurrence[],
+  invited: boolean,
+  myRsvp: RsvpResponse | null,
+): MeetingSummaryDto {
   const now = Date.now();
   const next = m.status === 'cancelled' ? undefined : occurrences.find((o) => !o.cancelled && o.end.getTime() > now);
   return {

@@ -15,7 +15,9 @@ describe('applicationConfirmationMail', () => {
     expect(mail.text).toContain('expires on 2030-01-15 (UTC)');
     expect(mail.text).toContain('confirming replaces your earlier application');
     expect(mail.html).toContain('Dear Applicant &lt;one&gt;,');
-    expect(mail.html).toContain('<a href="http://localhost:3000/apply/confirm/abc_DEF-123">Confirm the application</a>');
+    expect(mail.html).toContain(
+      '<a href="http://localhost:3000/apply/confirm/abc_DEF-123">Confirm the application</a>',
+    );
   });
 
   it('writes Chinese for zh-CN', () => {

@@ -1,19 +1,23 @@
 import type { Bilingual, Locale } from '@roundtable/contracts';
 import { escapeHtml } from '@roundtable/api-platform';
 
-const TEXT: Record<Locale, {
-  subject: (title: string) => string;
-  hello: (name: string) => string;
-  intro: (title: string) => string;
-  action: string;
-  replaces: string;
-  expiry: (day: string) => string;
-  notYou: string;
-}> = {
+const TEXT: Record<
+  Locale,
+  {
+    subject: (title: string) => string;
+    hello: (name: string) => string;
+    intro: (title: string) => string;
+    action: string;
+    replaces: string;
+    expiry: (day: string) => string;
+    notYou: string;
+  }
+> = {
   en: {
     subject: (title) => `Confirm your application: ${title}`,
     hello: (name) => `Dear ${name},`,
-    intro: (title) => `We received an application to "${title}" from this email address. It counts only once you confirm it:`,
+    intro: (title) =>
+      `We received an application to "${title}" from this email address. It counts only once you confirm it:`,
     action: 'Confirm the application',
     replaces: 'If you applied to this call before with this address, confirming replaces your earlier application.',
     expiry: (day) => `The link works once and expires on ${day} (UTC).`,
@@ -31,17 +35,41 @@ const TEXT: Record<Locale, {
 };
 
 /** The "confirm your application" mail in the language of the form the applicant used, as text and HTML. */
-export function applicationConfirmationMail(input: { locale: Locale; name: string; callTitle: Bilingual; link: string; expiresAt: Date }): {
+export function applicationConfirmationMail(input: {
+  locale: Locale;
+  name: string;
+  callTitle: Bilingual;
+  link: string;
+  expiresAt: Date;
+}): {
   subject: string;
   text: string;
   html: string;
 } {
   const l = TEXT[input.locale];
   const title = input.locale === 'zh-CN' ? input.callTitle.zh : input.callTitle.en;
-  const lines = [l.hello(input.name), '', l.intro(title), input.link, '', l.replaces, l.expiry(input.expiresAt.toISOString().slice(0, 10)), l.notYou, '', 'Roundtable'];
+  const lines = [
+    l.hello(input.name),
+    '',
+    l.intro(title),
+    input.link,
+    '',
+    l.replaces,
+    l.expiry(input.expiresAt.toISOString().slice(0, 10)),
+    l.notYou,
+    '',
+    'Roundtable',
+  ];
   const body = lines
-    .map((line) => (line === input.link ? `<a href="${escapeHtml(input.link)}">${escapeHtml(l.action)}</a><br>${escapeHtml(input.link)}` : escapeHtml(line)))
+    .map((line) =>
+      line === input.link
+        ? `<a href="${escapeHtml(input.link)}">${escapeHtml(l.action)}</a><br>${escapeHtml(input.link)}`
+        : escapeHtml(line),
+    )
     .join('<br>\n');
-  return { subject: l.subject(title), text: lines.join('\n'), html: `<!doctype html><html lang="${input.locale}"><body><p>${body}</p></body></html>` };
+  return {
+    subject: l.subject(title),
+    text: lines.join('\n'),
+    html: `<!doctype html><html lang="${input.locale}"><body><p>${body}</p></body></html>`,
+  };
 }
-

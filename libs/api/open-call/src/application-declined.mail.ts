@@ -1,7 +1,10 @@
 import type { Bilingual } from '@roundtable/contracts';
 
 /** The polite "not this time" message, in English and Simplified Chinese in one mail. */
-export function applicationDeclinedMail(input: { name: string; callTitle: Bilingual; projectName: string }): { subject: string; text: string } {
+export function applicationDeclinedMail(input: { name: string; callTitle: Bilingual; projectName: string }): {
+  subject: string;
+  text: string;
+} {
   const { name, callTitle, projectName } = input;
   const subject = `Your application: ${callTitle.en} / 您的申请：${callTitle.zh}`;
   const text = [

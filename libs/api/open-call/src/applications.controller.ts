@@ -1,9 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiGoneResponse,
-  ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse,
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiGoneResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { ApplicationConfirmationDto, ApplicationDto, ExpertCallDto, SubmitApplicationResponse } from '@roundtable/contracts';
+import type {
+  ApplicationConfirmationDto,
+  ApplicationDto,
+  ExpertCallDto,
+  SubmitApplicationResponse,
+} from '@roundtable/contracts';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { clientAddress, InjectProxyTrust, Policy, Public, type ProxyTrust } from '@roundtable/api-platform';
 import { UuidParamPipe } from '@roundtable/api-projects';
@@ -41,8 +54,14 @@ export class PublicCallsController {
   @ApiBadRequestResponse({ description: 'Invalid fields (each named); consents must be true.' })
   @ApiNotFoundResponse({ description: 'Unknown call.' })
   @ApiGoneResponse({ description: 'The call is closed (CALL_CLOSED).' })
-  @ApiTooManyRequestsResponse({ description: 'Too many applications from this address in the last hour (Retry-After).' })
-  submit(@Param('id', new UuidParamPipe('id')) id: string, @Body() body: SubmitApplicationDto, @Req() request: Request): Promise<SubmitApplicationResponse> {
+  @ApiTooManyRequestsResponse({
+    description: 'Too many applications from this address in the last hour (Retry-After).',
+  })
+  submit(
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: SubmitApplicationDto,
+    @Req() request: Request,
+  ): Promise<SubmitApplicationResponse> {
     return this.applications.submit(id, body, clientAddress(request, this.proxyTrust));
   }
 }
@@ -58,7 +77,9 @@ export class ApplicationConfirmationsController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'The submission is now the application for its email: { callId, replaced }.' })
   @ApiNotFoundResponse({ description: 'Unknown or revoked link (a later confirmation for the same email revoked it).' })
-  @ApiConflictResponse({ description: 'Already confirmed (CONFIRMATION_USED), or the application was already decided (CONFLICT).' })
+  @ApiConflictResponse({
+    description: 'Already confirmed (CONFIRMATION_USED), or the application was already decided (CONFLICT).',
+  })
   @ApiGoneResponse({ description: 'The link expired (CONFIRMATION_EXPIRED).' })
   confirm(@Param('token') token: string): Promise<ApplicationConfirmationDto> {
     return this.applications.confirm(token);
@@ -72,9 +93,14 @@ export class ApplicationsController {
 
   @Policy({ read: { type: 'call', param: 'id' } })
   @Get('calls/:id/applications')
-  @ApiOkResponse({ description: 'Applications the caller may review: all for coordinators, their groups’ for co-chairs.' })
+  @ApiOkResponse({
+    description: 'Applications the caller may review: all for coordinators, their groups’ for co-chairs.',
+  })
   @ApiNotFoundResponse({ description: 'Unknown call, or one of a project the caller does not belong to.' })
-  list(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<ApplicationDto[]> {
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+  ): Promise<ApplicationDto[]> {
     return this.applications.listForCall(user, id);
   }
 
@@ -97,8 +123,12 @@ export class ApplicationsController {
   @Policy({ action: 'application.review', resource: { type: 'application', param: 'id' } })
   @Post('applications/:id/decision')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Accepted (an invitation to the working group is sent) or declined (a polite mail is sent).' })
-  @ApiBadRequestResponse({ description: 'workingGroupId missing when accepting, or not one of the application’s or call’s groups.' })
+  @ApiOkResponse({
+    description: 'Accepted (an invitation to the working group is sent) or declined (a polite mail is sent).',
+  })
+  @ApiBadRequestResponse({
+    description: 'workingGroupId missing when accepting, or not one of the application’s or call’s groups.',
+  })
   @ApiForbiddenResponse({ description: 'The caller may not accept into that working group.' })
   @ApiNotFoundResponse({ description: 'Unknown application, or one the caller may not review.' })
   @ApiConflictResponse({ description: 'Already decided.' })

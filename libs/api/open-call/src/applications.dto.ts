@@ -1,11 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, Equals, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
-  Matches, MinLength, ValidateBy, ValidateIf, type ValidationOptions,
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  Equals,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  Matches,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+  type ValidationOptions,
 } from 'class-validator';
 import {
-  SECTORS, WorkingGroupRole, type DecideApplicationRequest, type Locale, type ReviewApplicationRequest, type Sector, type SubmitApplicationRequest,
+  SECTORS,
+  WorkingGroupRole,
+  type DecideApplicationRequest,
+  type Locale,
+  type ReviewApplicationRequest,
+  type Sector,
+  type SubmitApplicationRequest,
 } from '@roundtable/contracts';
 import { isCountryCode } from '@roundtable/domain';
 import { trimmed, upperTrimmed } from './trim.transform';
@@ -82,7 +105,9 @@ export class SubmitApplicationDto implements SubmitApplicationRequest {
   @trimmed()
   @IsString({ message: 'affiliation must be a string' })
   @MinLength(1, { message: 'affiliation must not be empty' })
-  @MaxLength(APPLICATION_LIMITS.affiliation, { message: `affiliation must be at most ${APPLICATION_LIMITS.affiliation} characters` })
+  @MaxLength(APPLICATION_LIMITS.affiliation, {
+    message: `affiliation must be at most ${APPLICATION_LIMITS.affiliation} characters`,
+  })
   @Matches(NO_CONTROL_CHARACTERS, { message: 'affiliation must be on one line, without control characters' })
   affiliation!: string;
 
@@ -93,9 +118,14 @@ export class SubmitApplicationDto implements SubmitApplicationRequest {
   @ApiProperty({ type: [String], maxItems: APPLICATION_LIMITS.expertiseTags })
   @tags()
   @IsArray({ message: 'expertise must be an array of tags' })
-  @ArrayMaxSize(APPLICATION_LIMITS.expertiseTags, { message: `expertise must have at most ${APPLICATION_LIMITS.expertiseTags} tags` })
+  @ArrayMaxSize(APPLICATION_LIMITS.expertiseTags, {
+    message: `expertise must have at most ${APPLICATION_LIMITS.expertiseTags} tags`,
+  })
   @IsString({ each: true, message: 'expertise must contain only strings' })
-  @MaxLength(APPLICATION_LIMITS.expertiseTag, { each: true, message: `each expertise tag must be at most ${APPLICATION_LIMITS.expertiseTag} characters` })
+  @MaxLength(APPLICATION_LIMITS.expertiseTag, {
+    each: true,
+    message: `each expertise tag must be at most ${APPLICATION_LIMITS.expertiseTag} characters`,
+  })
   expertise!: string[];
 
   @ApiProperty({ type: [String], format: 'uuid', description: "Some of the call's working groups" })
@@ -110,10 +140,16 @@ export class SubmitApplicationDto implements SubmitApplicationRequest {
   @trimmed()
   @IsString({ message: 'motivation must be a string' })
   @MinLength(1, { message: 'motivation must not be empty' })
-  @MaxLength(APPLICATION_LIMITS.motivation, { message: `motivation must be at most ${APPLICATION_LIMITS.motivation} characters` })
+  @MaxLength(APPLICATION_LIMITS.motivation, {
+    message: `motivation must be at most ${APPLICATION_LIMITS.motivation} characters`,
+  })
   motivation!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: APPLICATION_LIMITS.conflictOfInterest, description: 'Declaration of interests; "none" is fine.' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: APPLICATION_LIMITS.conflictOfInterest,
+    description: 'Declaration of interests; "none" is fine.',
+  })
   @trimmed()
   @IsString({ message: 'conflictOfInterest must be a string' })
   @MinLength(1, { message: 'conflictOfInterest must not be empty (write "none" if there is none)' })
@@ -123,14 +159,21 @@ export class SubmitApplicationDto implements SubmitApplicationRequest {
   conflictOfInterest!: string;
 
   @ApiProperty({ description: 'Consent to processing under the EU GDPR; must be true.' })
-  @Equals(true, { message: 'consentGdpr must be true: we cannot process an application without consent under the GDPR' })
+  @Equals(true, {
+    message: 'consentGdpr must be true: we cannot process an application without consent under the GDPR',
+  })
   consentGdpr!: boolean;
 
   @ApiProperty({ description: "Consent to processing under China's PIPL; must be true." })
-  @Equals(true, { message: "consentPipl must be true: we cannot process an application without consent under China's PIPL" })
+  @Equals(true, {
+    message: "consentPipl must be true: we cannot process an application without consent under China's PIPL",
+  })
   consentPipl!: boolean;
 
-  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the confirmation mail (the form’s); English when absent.' })
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: 'Language of the confirmation mail (the form’s); English when absent.',
+  })
   @IsOptional()
   @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` })
   locale?: Locale;
@@ -153,7 +196,9 @@ export class ReviewApplicationDto implements ReviewApplicationRequest {
   @IsOptional()
   @trimmed()
   @IsString({ message: 'comment must be a string' })
-  @MaxLength(APPLICATION_LIMITS.reviewComment, { message: `comment must be at most ${APPLICATION_LIMITS.reviewComment} characters` })
+  @MaxLength(APPLICATION_LIMITS.reviewComment, {
+    message: `comment must be at most ${APPLICATION_LIMITS.reviewComment} characters`,
+  })
   comment?: string;
 }
 

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ErrorCode, type ApplicationConfirmationDto, type ApplicationDto, type Locale, type SubmitApplicationRequest, type SubmitApplicationResponse,
+  ErrorCode,
+  type ApplicationConfirmationDto,
+  type ApplicationDto,
+  type Locale,
+  type SubmitApplicationRequest,
+  type SubmitApplicationResponse,
 } from '@roundtable/contracts';
 import { can, regionOf, type Actor } from '@roundtable/domain';
 import { ApiException, hashLinkToken, looksLikeLinkToken, newLinkToken, publicBaseUrl } from '@roundtable/api-platform';
@@ -51,13 +56,23 @@ export class ApplicationsService {
     if (body.website !== undefined && body.website.trim() !== '') return CONFIRMATION_SENT;
     if (!isCallOpen(call)) {
       const closedOn = (call.closedAt && call.closedAt < call.closesAt ? call.closedAt : call.closesAt).toISOString();
-      throw new ApiException(ErrorCode.CallClosed, `This call for experts closed on ${closedOn} and no longer accepts applications.`);
+      throw new ApiException(
+        ErrorCode.CallClosed,
+        `This call for experts closed on ${closedOn} and no longer accepts applications.`,
+      );
     }
-    const callGroupIds = (await this.dataSource.getRepository(ExpertCallGroup).find({ where: { callId } })).map((g) => g.workingGroupId);
+    const callGroupIds = (await this.dataSource.getRepository(ExpertCallGroup).find({ where: { callId } })).map(
+      (g) => g.workingGroupId,
+    );
     const outside = body.preferredWorkingGroupIds.filter((id) => !callGroupIds.includes(id));
     if (outside.length > 0) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid preferredWorkingGroupIds', {
-        fields: [{ field: 'preferredWorkingGroupIds', message: "preferredWorkingGroupIds must be among the call's working groups" }],
+        fields: [
+          {
+            field: 'preferredWorkingGroupIds',
+            message: "preferredWorkingGroupIds must be among the call's working groups",
+          },
+        ],
       });
     }
 
@@ -65,9 +80,17 @@ export class ApplicationsService {
     const token = newLinkToken();
     const expiresAt = new Date(Date.now() + CONFIRMATION_TTL_HOURS * 60 * 60 * 1000);
     const payload: SubmissionPayload = {
-      name: body.name, email: body.email, country: body.country, affiliation: body.affiliation, sector: body.sector,
-      expertise: body.expertise, preferredWorkingGroupIds: body.preferredWorkingGroupIds, motivation: body.motivation,
-      conflictOfInterest: body.conflictOfInterest, consentGdpr: body.consentGdpr, consentPipl: body.consentPipl,
+      name: body.name,
+      email: body.email,
+      country: body.country,
+      affiliation: body.affiliation,
+      sector: body.sector,
+      expertise: body.expertise,
+      preferredWorkingGroupIds: body.preferredWorkingGroupIds,
+      motivation: body.motivation,
+      conflictOfInterest: body.conflictOfInterest,
+      consentGdpr: body.consentGdpr,
+      consentPipl: body.consentPipl,
     };
     await this.dataSource.transaction(async (manager) => {
       // One submission per address at a time, so parallel requests cannot slip past the limit.
@@ -79,9 +102,13 @@ export class ApplicationsService {
       );
       if (recent.count >= SUBMISSIONS_PER_IP) {
         const until = new Date(recent.oldest).getTime() + SUBMISSION_WINDOW_SECONDS * 1000;
-        throw new ApiException(ErrorCode.TooManyAttempts, 'Too many applications from this address. Please try again later.', {
-          retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),
-        });
+        throw new ApiException(
+          ErrorCode.TooManyAttempts,
+          'Too many applications from this address. Please try again later.',
+          {
+            retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),
+          },
+        );
       }
       // Expired submissions are of no use to anyone: drop them (and the personal data they hold).
       await manager.query('DELETE FROM application_submissions WHERE expires_at < now()');
@@ -112,18 +139,32 @@ export class ApplicationsService {
     if (!looksLikeLinkToken(token)) throw notFound;
     return this.dataSource.transaction(async (manager) => {
       const [submission]: Array<{
-        id: string; call_id: string; email: string; payload: SubmissionPayload; submitted_from_ip: string; created_at: Date;
-        expired: boolean; confirmed_at: Date | null; revoked_at: Date | null;
+        id: string;
+        call_id: string;
+        email: string;
+        payload: SubmissionPayload;
+        submitted_from_ip: string;
+        created_at: Date;
+        expired: boolean;
+        confirmed_at: Date | null;
+        revoked_at: Date | null;
       }> = await manager.query(
         `SELECT id, call_id, email, payload, submitted_from_ip, created_at, expires_at <= now() AS expired, confirmed_at, revoked_at
            FROM application_submissions WHERE token_hash = $1 FOR UPDATE`,
         [hashLinkToken(token)],
       );
       if (!submission || submission.revoked_at) throw notFound;
-      if (submission.confirmed_at) throw new ApiException(ErrorCode.ConfirmationUsed, 'This application has already been confirmed.');
-      if (submission.expired) throw new ApiException(ErrorCode.ConfirmationExpired, 'This confirmation link has expired. Please apply again.');
+      if (submission.confirmed_at)
+        throw new ApiException(ErrorCode.ConfirmationUsed, 'This application has already been confirmed.');
+      if (submission.expired)
+        throw new ApiException(
+          ErrorCode.ConfirmationExpired,
+          'This confirmation link has expired. Please apply again.',
+        );
       // Confirmations for the same call and email one at a time: the last one confirmed is the application.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`open-call:confirm:${submission.call_id}:${submission.email.toLowerCase()}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `open-call:confirm:${submission.call_id}:${submission.email.toLowerCase()}`,
+      ]);
       const p = submission.payload;
       const rows: Array<{ id: string; inserted: boolean }> = await manager.query(
         `INSERT INTO applications (call_id, name, email, country, affiliation, sector, expertise, preferred_working_group_ids,
@@ -138,15 +179,33 @@ export class ApplicationsService {
          WHERE applications.status = 'submitted'
          RETURNING id, (xmax = 0) AS inserted`,
         [
-          submission.call_id, p.name, p.email, p.country, p.affiliation, p.sector, p.expertise, p.preferredWorkingGroupIds,
-          p.motivation, p.conflictOfInterest, p.consentGdpr, p.consentPipl, submission.submitted_from_ip, submission.created_at,
+          submission.call_id,
+          p.name,
+          p.email,
+          p.country,
+          p.affiliation,
+          p.sector,
+          p.expertise,
+          p.preferredWorkingGroupIds,
+          p.motivation,
+          p.conflictOfInterest,
+          p.consentGdpr,
+          p.consentPipl,
+          submission.submitted_from_ip,
+          submission.created_at,
         ],
       );
       if (rows.length === 0) {
-        throw new ApiException(ErrorCode.Conflict, 'Your application to this call has already been decided and can no longer be changed.');
+        throw new ApiException(
+          ErrorCode.Conflict,
+          'Your application to this call has already been decided and can no longer be changed.',
+        );
       }
       const [row] = rows;
-      await manager.query('UPDATE application_submissions SET confirmed_at = now(), application_id = $2 WHERE id = $1', [submission.id, row.id]);
+      await manager.query(
+        'UPDATE application_submissions SET confirmed_at = now(), application_id = $2 WHERE id = $1',
+        [submission.id, row.id],
+      );
       await manager.query(
         `UPDATE application_submissions SET revoked_at = now()
           WHERE call_id = $1 AND lower(email) = lower($2) AND id <> $3 AND confirmed_at IS NULL AND revoked_at IS NULL`,
@@ -160,15 +219,22 @@ export class ApplicationsService {
   async listForCall(user: AuthenticatedUser, callId: string): Promise<ApplicationDto[]> {
     const call = await this.dataSource.getRepository(ExpertCall).findOne({ where: { id: callId } });
     const actor = await this.access.actorFor(user);
-    if (!call || !can(actor, 'project.read', { projectId: call.projectId })) throw new ApiException(ErrorCode.NotFound, 'Call for experts not found.');
+    if (!call || !can(actor, 'project.read', { projectId: call.projectId }))
+      throw new ApiException(ErrorCode.NotFound, 'Call for experts not found.');
     const applications = (
-      await this.dataSource.getRepository(Application).find({ where: { callId }, order: { submittedAt: 'ASC', id: 'ASC' } })
+      await this.dataSource
+        .getRepository(Application)
+        .find({ where: { callId }, order: { submittedAt: 'ASC', id: 'ASC' } })
     ).filter((application) => this.mayReview(actor, call, application));
     return this.presentMany(applications, user.id);
   }
 
   /** Adds the caller's review, or replaces it: one review per reviewer and application. */
-  async review(user: AuthenticatedUser, applicationId: string, body: ReviewApplicationDto): Promise<{ created: boolean; application: ApplicationDto }> {
+  async review(
+    user: AuthenticatedUser,
+    applicationId: string,
+    body: ReviewApplicationDto,
+  ): Promise<{ created: boolean; application: ApplicationDto }> {
     const { application } = await this.reviewable(user, applicationId);
     const [row]: Array<{ inserted: boolean }> = await this.dataSource.query(
       `INSERT INTO application_reviews (application_id, reviewer_user_id, score, comment) VALUES ($1, $2, $3, $4)
@@ -188,26 +254,39 @@ export class ApplicationsService {
     assertUndecided(application);
     if (body.decision === 'accept') {
       const workingGroupId = body.workingGroupId as string;
-      const callGroupIds = (await this.dataSource.getRepository(ExpertCallGroup).find({ where: { callId: call.id } })).map((g) => g.workingGroupId);
+      const callGroupIds = (
+        await this.dataSource.getRepository(ExpertCallGroup).find({ where: { callId: call.id } })
+      ).map((g) => g.workingGroupId);
       if (!application.preferredWorkingGroupIds.includes(workingGroupId) && !callGroupIds.includes(workingGroupId)) {
         throw new ApiException(ErrorCode.ValidationFailed, 'Invalid workingGroupId', {
-          fields: [{ field: 'workingGroupId', message: "workingGroupId must be one of the applicant's preferred working groups or of the call's" }],
+          fields: [
+            {
+              field: 'workingGroupId',
+              message: "workingGroupId must be one of the applicant's preferred working groups or of the call's",
+            },
+          ],
         });
       }
       if (!can(actor, 'application.review', { projectId: call.projectId, workingGroupIds: [workingGroupId] })) {
-        throw new ApiException(ErrorCode.Forbidden, 'Only the coordinators and the co-chairs of that working group can accept an applicant into it.');
+        throw new ApiException(
+          ErrorCode.Forbidden,
+          'Only the coordinators and the co-chairs of that working group can accept an applicant into it.',
+        );
       }
       await this.dataSource.transaction(async (manager) => {
         await lockUndecided(manager, application.id);
-        await this.invitations.createInvitation({
-          workingGroupId,
-          email: application.email,
-          role: body.role ?? 'expert',
-          displayName: application.name,
-          invitedByUserId: user.id,
-          applicationId: application.id,
-          locale: localeFor(application.country),
-        }, manager);
+        await this.invitations.createInvitation(
+          {
+            workingGroupId,
+            email: application.email,
+            role: body.role ?? 'expert',
+            displayName: application.name,
+            invitedByUserId: user.id,
+            applicationId: application.id,
+            locale: localeFor(application.country),
+          },
+          manager,
+        );
         await markDecided(manager, application.id, 'accepted', user.id, workingGroupId);
       });
     } else {
@@ -220,7 +299,12 @@ export class ApplicationsService {
       await this.dataSource.transaction(async (manager) => {
         await lockUndecided(manager, application.id);
         await markDecided(manager, application.id, 'declined', user.id, null);
-        await this.mail.enqueue(manager, { to: application.email, subject: message.subject, text: message.text, kind: 'application-declined' });
+        await this.mail.enqueue(manager, {
+          to: application.email,
+          subject: message.subject,
+          text: message.text,
+          kind: 'application-declined',
+        });
       });
     }
     const decided = await this.dataSource.getRepository(Application).findOneOrFail({ where: { id: application.id } });
@@ -228,22 +312,33 @@ export class ApplicationsService {
   }
 
   private mayReview(actor: Actor, call: ExpertCall, application: Application): boolean {
-    return can(actor, 'application.review', { projectId: call.projectId, workingGroupIds: application.preferredWorkingGroupIds });
+    return can(actor, 'application.review', {
+      projectId: call.projectId,
+      workingGroupIds: application.preferredWorkingGroupIds,
+    });
   }
 
   /** An application the caller may review; unknown and not-reviewable are both 404 (applications are private). */
-  private async reviewable(user: AuthenticatedUser, applicationId: string): Promise<{ application: Application; call: ExpertCall; actor: Actor }> {
+  private async reviewable(
+    user: AuthenticatedUser,
+    applicationId: string,
+  ): Promise<{ application: Application; call: ExpertCall; actor: Actor }> {
     const application = await this.dataSource.getRepository(Application).findOne({ where: { id: applicationId } });
-    const call = application ? await this.dataSource.getRepository(ExpertCall).findOne({ where: { id: application.callId } }) : null;
+    const call = application
+      ? await this.dataSource.getRepository(ExpertCall).findOne({ where: { id: application.callId } })
+      : null;
     const actor = await this.access.actorFor(user);
-    if (!application || !call || !this.mayReview(actor, call, application)) throw new ApiException(ErrorCode.NotFound, APPLICATION_NOT_FOUND);
+    if (!application || !call || !this.mayReview(actor, call, application))
+      throw new ApiException(ErrorCode.NotFound, APPLICATION_NOT_FOUND);
     return { application, call, actor };
   }
 
   private async presentMany(applications: Application[], viewerUserId: string): Promise<ApplicationDto[]> {
     if (applications.length === 0) return [];
     const groupIds = [...new Set(applications.flatMap((a) => a.preferredWorkingGroupIds))];
-    const groups = groupIds.length ? await this.dataSource.getRepository(WorkingGroup).find({ where: { id: In(groupIds) } }) : [];
+    const groups = groupIds.length
+      ? await this.dataSource.getRepository(WorkingGroup).find({ where: { id: In(groupIds) } })
+      : [];
     const codes = new Map(groups.map((g) => [g.id, g.code]));
     const reviews: ReviewRow[] = await this.dataSource.query(
       `SELECT r.application_id AS "applicationId", r.reviewer_user_id AS "reviewerUserId", u.display_name AS "reviewerName",
@@ -259,13 +354,19 @@ export class ApplicationsService {
 
 function assertUndecided(application: Pick<Application, 'status'>): void {
   if (application.status !== 'submitted') {
-    throw new ApiException(ErrorCode.Conflict, `This application was already ${application.status}; a decision cannot be changed.`);
+    throw new ApiException(
+      ErrorCode.Conflict,
+      `This application was already ${application.status}; a decision cannot be changed.`,
+    );
   }
 }
 
 /** Locks the row for the decision; a concurrent decision waits and then sees it decided (409). */
 async function lockUndecided(manager: EntityManager, applicationId: string): Promise<void> {
-  const [row]: Array<{ status: Application['status'] }> = await manager.query('SELECT status FROM applications WHERE id = $1 FOR NO KEY UPDATE', [applicationId]);
+  const [row]: Array<{ status: Application['status'] }> = await manager.query(
+    'SELECT status FROM applications WHERE id = $1 FOR NO KEY UPDATE',
+    [applicationId],
+  );
   if (!row) throw new ApiException(ErrorCode.NotFound, APPLICATION_NOT_FOUND);
   assertUndecided(row);
 }

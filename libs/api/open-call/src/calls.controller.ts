@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags,
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
 } from '@nestjs/swagger';
 import type { ExpertCallDto } from '@roundtable/contracts';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
@@ -14,10 +20,16 @@ import { CallsService } from './calls.service';
 export class CallsController {
   constructor(private readonly calls: CallsService) {}
 
-  @Policy({ action: 'call.manage', resource: { type: 'project', body: 'projectId' }, denied: "Only the project's coordinators can open a call for experts." })
+  @Policy({
+    action: 'call.manage',
+    resource: { type: 'project', body: 'projectId' },
+    denied: "Only the project's coordinators can open a call for experts.",
+  })
   @Post()
   @ApiCreatedResponse({ description: 'The call is open for applications until closesAt.' })
-  @ApiBadRequestResponse({ description: 'Invalid fields, or working groups that are not the project’s (named in fields).' })
+  @ApiBadRequestResponse({
+    description: 'Invalid fields, or working groups that are not the project’s (named in fields).',
+  })
   @ApiForbiddenResponse({ description: 'Only coordinators open calls.' })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateExpertCallDto): Promise<ExpertCallDto> {
     return this.calls.create(user, body);
@@ -41,7 +53,11 @@ export class CallsController {
     return this.calls.get(id);
   }
 
-  @Policy({ action: 'call.manage', resource: { type: 'call', param: 'id' }, denied: "Only the project's coordinators can close a call for experts." })
+  @Policy({
+    action: 'call.manage',
+    resource: { type: 'call', param: 'id' },
+    denied: "Only the project's coordinators can close a call for experts.",
+  })
   @Post(':id/close')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The call is closed now (closing a closed call changes nothing).' })

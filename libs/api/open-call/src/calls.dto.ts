@@ -1,8 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsDefined, IsObject, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateNested,
-  isISO8601, type ValidationOptions,
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsObject,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+  ValidateNested,
+  isISO8601,
+  type ValidationOptions,
 } from 'class-validator';
 import type { Bilingual, CreateExpertCallRequest } from '@roundtable/contracts';
 import { trimmed } from './trim.transform';
@@ -53,7 +65,8 @@ export function IsFutureDateTime(options?: ValidationOptions): PropertyDecorator
           isISO8601(value, { strict: true }) &&
           /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) &&
           Date.parse(value) > Date.now(),
-        defaultMessage: () => '$property must be an ISO 8601 date-time with a time zone (e.g. 2030-01-31T23:59:00Z) in the future',
+        defaultMessage: () =>
+          '$property must be an ISO 8601 date-time with a time zone (e.g. 2030-01-31T23:59:00Z) in the future',
       },
     },
     options,

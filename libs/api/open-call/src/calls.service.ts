@@ -14,15 +14,25 @@ const CALL_NOT_FOUND = 'Call for experts not found.';
 
 @Injectable()
 export class CallsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly access: AccessService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   async create(user: AuthenticatedUser, body: CreateExpertCallDto): Promise<ExpertCallDto> {
     const project = await this.dataSource.getRepository(Project).findOneByOrFail({ id: body.projectId });
-    const groups = await this.dataSource.getRepository(WorkingGroup).find({ where: { id: In(body.workingGroupIds), projectId: project.id } });
+    const groups = await this.dataSource
+      .getRepository(WorkingGroup)
+      .find({ where: { id: In(body.workingGroupIds), projectId: project.id } });
     const unknown = body.workingGroupIds.filter((id) => !groups.some((g) => g.id === id));
     if (unknown.length > 0) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid workingGroupIds', {
-        fields: [{ field: 'workingGroupIds', message: `workingGroupIds must be working groups of the project; not in it: ${unknown.join(', ')}` }],
+        fields: [
+          {
+            field: 'workingGroupIds',
+            message: `workingGroupIds must be working groups of the project; not in it: ${unknown.join(', ')}`,
+          },
+        ],
       });
     }
     const id = await this.dataSource.transaction(async (manager) => {
@@ -38,7 +48,9 @@ export class CallsService {
         closedAt: null,
         createdByUserId: user.id,
       });
-      await manager.getRepository(ExpertCallGroup).insert(body.workingGroupIds.map((workingGroupId) => ({ callId: call.id, workingGroupId })));
+      await manager
+        .getRepository(ExpertCallGroup)
+        .insert(body.workingGroupIds.map((workingGroupId) => ({ callId: call.id, workingGroupId })));
       return call.id;
     });
     return this.present(await this.dataSource.getRepository(ExpertCall).findOneOrFail({ where: { id } }));
@@ -47,7 +59,8 @@ export class CallsService {
   /** Calls of the projects the caller belongs to (or of one project), newest first. */
   async list(user: AuthenticatedUser, projectId?: string): Promise<ExpertCallDto[]> {
     const actor = await this.access.actorFor(user);
-    if (projectId && !can(actor, 'project.read', { projectId })) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
+    if (projectId && !can(actor, 'project.read', { projectId }))
+      throw new ApiException(ErrorCode.NotFound, 'Project not found.');
     const calls = await this.dataSource.getRepository(ExpertCall).find({
       where: projectId ? { projectId } : {},
       order: { createdAt: 'DESC', id: 'ASC' },
@@ -84,7 +97,9 @@ export class CallsService {
     if (calls.length === 0) return [];
     const links = await manager.getRepository(ExpertCallGroup).find({ where: { callId: In(calls.map((c) => c.id)) } });
     const groups = links.length
-      ? await manager.getRepository(WorkingGroup).find({ where: { id: In([...new Set(links.map((l) => l.workingGroupId))]) } })
+      ? await manager
+          .getRepository(WorkingGroup)
+          .find({ where: { id: In([...new Set(links.map((l) => l.workingGroupId))]) } })
       : [];
     return calls.map((call) =>
       presentCall(

@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { ProjectsModule } from '@roundtable/api-projects';
-import { ApplicationConfirmationsController, ApplicationsController, PublicCallsController } from './applications.controller';
+import {
+  ApplicationConfirmationsController,
+  ApplicationsController,
+  PublicCallsController,
+} from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';

@@ -7,7 +7,10 @@ import { Application, ExpertCall } from './open-call.entities';
 /** Loads calls and applications for `PolicyGuard`. Applications are seen only by those who may review them. */
 @Injectable()
 export class OpenCallPolicy implements OnModuleInit {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly registry: PolicyRegistry) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: PolicyRegistry,
+  ) {}
 
   onModuleInit(): void {
     this.registry.registerLoader('call', {
@@ -23,8 +26,15 @@ export class OpenCallPolicy implements OnModuleInit {
       visibleWith: 'application.review',
       load: async (id) => {
         const application = await this.dataSource.getRepository(Application).findOne({ where: { id } });
-        const call = application && (await this.dataSource.getRepository(ExpertCall).findOne({ where: { id: application.callId } }));
-        return call && { ref: { projectId: call.projectId, workingGroupIds: application!.preferredWorkingGroupIds }, entity: application };
+        const call =
+          application &&
+          (await this.dataSource.getRepository(ExpertCall).findOne({ where: { id: application.callId } }));
+        return (
+          call && {
+            ref: { projectId: call.projectId, workingGroupIds: application!.preferredWorkingGroupIds },
+            entity: application,
+          }
+        );
       },
     });
   }

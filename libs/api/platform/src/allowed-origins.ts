@@ -4,7 +4,11 @@
  * that keeps Host), or the origin of PUBLIC_URL (a proxy that rewrites Host). `null` (sandboxed frames,
  * file://) and anything that is not an http(s) origin are refused.
  */
-export function isAllowedOrigin(origin: string | null | undefined, host: string | null | undefined, publicUrl: string | null | undefined): boolean {
+export function isAllowedOrigin(
+  origin: string | null | undefined,
+  host: string | null | undefined,
+  publicUrl: string | null | undefined,
+): boolean {
   const parsed = parseOrigin(origin);
   if (!parsed) return false;
   if (host && parsed.host === normaliseHost(host, parsed.protocol)) return true;

@@ -23,7 +23,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const body = this.toBody(exception, request);
     if (body.statusCode >= 500) {
-      this.logger.error(`${request.method} ${request.url}`, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(
+        `${request.method} ${request.url}`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
     }
     if (body.retryAfterSeconds) response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(body.statusCode).json(body);
@@ -31,7 +34,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: Request): ApiErrorBody {
     if (exception instanceof ApiException) {
-      return { statusCode: exception.getStatus(), code: exception.code, message: exception.message, ...exception.extra };
+      return {
+        statusCode: exception.getStatus(),
+        code: exception.code,
+        message: exception.message,
+        ...exception.extra,
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -43,15 +51,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const message = statusCode < 500 ? exception.message : 'Something went wrong on our side.';
       // Nest maps body-parser's SyntaxError (bad JSON) and Express's URIError (bad %-encoding in the path)
       // to plain 400s; every 400 names what was wrong.
-      if (statusCode === 400) return { statusCode, code, message, fields: [{ field: /^URI /.test(message) ? 'path' : 'body', message }] };
+      if (statusCode === 400)
+        return { statusCode, code, message, fields: [{ field: /^URI /.test(message) ? 'path' : 'body', message }] };
       return { statusCode, code, message };
     }
     const status = (exception as { status?: unknown; type?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Errors from express middleware such as body-parser ("entity.parse.failed").
       const type = String((exception as { type?: unknown }).type ?? '');
-      if (type === 'entity.too.large') return { statusCode: 413, code: ErrorCode.PayloadTooLarge, message: 'Request body is too large.' };
-      return { statusCode: 400, code: ErrorCode.ValidationFailed, message: 'Request body is not valid JSON.', fields: [{ field: 'body', message: 'must be valid JSON' }] };
+      if (type === 'entity.too.large')
+        return { statusCode: 413, code: ErrorCode.PayloadTooLarge, message: 'Request body is too large.' };
+      return {
+        statusCode: 400,
+        code: ErrorCode.ValidationFailed,
+        message: 'Request body is not valid JSON.',
+        fields: [{ field: 'body', message: 'must be valid JSON' }],
+      };
     }
     return { statusCode: 500, code: ErrorCode.Internal, message: 'Something went wrong on our side.' };
   }

@@ -2,7 +2,11 @@ import type { IncomingMessage } from 'http';
 import { clientAddress, parseTrustProxy } from './client-address';
 
 function request(peer: string, forwardedFor?: string): IncomingMessage {
-  return { socket: { remoteAddress: peer }, connection: { remoteAddress: peer }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} } as unknown as IncomingMessage;
+  return {
+    socket: { remoteAddress: peer },
+    connection: { remoteAddress: peer },
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+  } as unknown as IncomingMessage;
 }
 
 describe('clientAddress', () => {

@@ -29,7 +29,12 @@ const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
 export function parseTrustProxy(raw: string | undefined): ProxyTrustSetting {
   const value = raw?.trim() ?? '';
   if (value === '' || value === 'false' || value === '0') {
-    return { express: false, trust: () => false, description: 'no proxy trusted: the client address is the TCP peer', warning: null };
+    return {
+      express: false,
+      trust: () => false,
+      description: 'no proxy trusted: the client address is the TCP peer',
+      warning: null,
+    };
   }
   if (value === 'true') {
     return {
@@ -41,16 +46,24 @@ export function parseTrustProxy(raw: string | undefined): ProxyTrustSetting {
   }
   if (/^\d+$/.test(value)) {
     const count = Number(value);
-    if (count > 10) throw new Error(`TRUST_PROXY must be a hop count from 0 to 10, a list of proxy addresses, or false; got "${value}"`);
+    if (count > 10)
+      throw new Error(
+        `TRUST_PROXY must be a hop count from 0 to 10, a list of proxy addresses, or false; got "${value}"`,
+      );
     return { ...hops(count), warning: null };
   }
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (NAMED_RANGES.includes(entry)) continue;
     try {
       proxyaddr.compile(entry);
     } catch {
-      throw new Error(`TRUST_PROXY: "${entry}" is not an IP address, a CIDR range or one of ${NAMED_RANGES.join(', ')} (use a number for a hop count)`);
+      throw new Error(
+        `TRUST_PROXY: "${entry}" is not an IP address, a CIDR range or one of ${NAMED_RANGES.join(', ')} (use a number for a hop count)`,
+      );
     }
   }
   const compiled = proxyaddr.compile(entries);

@@ -36,7 +36,8 @@ export class Clock {
 export function clockOffsetFromEnv(env: NodeJS.ProcessEnv): number {
   const value = env[CLOCK_ENV]?.trim();
   if (!value) return 0;
-  if (env.NODE_ENV === 'production') throw new Error(`${CLOCK_ENV} is for tests and demos; it is refused when NODE_ENV=production`);
+  if (env.NODE_ENV === 'production')
+    throw new Error(`${CLOCK_ENV} is for tests and demos; it is refused when NODE_ENV=production`);
   const instant = Date.parse(value);
   if (Number.isNaN(instant)) throw new Error(`${CLOCK_ENV} must be an ISO date or date-time, got "${value}"`);
   return instant - Date.now();

@@ -11,6 +11,9 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 /** Rows to CSV text with CRLF line ends; `bom` makes spreadsheets read UTF-8 (中文) correctly. */
-export function toCsvText(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>, options: { bom?: boolean } = {}): string {
+export function toCsvText(
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+  options: { bom?: boolean } = {},
+): string {
   return `${options.bom ? '\uFEFF' : ''}${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -35,7 +35,8 @@ export type PolicyResource =
  * What a refusal says (403 unless `code` maps elsewhere), or a function of the loaded resource's row; the
  * guard has a generic message otherwise.
  */
-export type PolicyDenial = string | { code: ErrorCode; message: string; fields?: FieldError[] } | ((entity: unknown) => string);
+export type PolicyDenial =
+  string | { code: ErrorCode; message: string; fields?: FieldError[] } | ((entity: unknown) => string);
 
 /**
  * How a handler is authorised, beyond the session. `PolicyGuard` enforces every form:

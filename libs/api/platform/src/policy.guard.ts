@@ -26,7 +26,10 @@ type AuthorisedRequest = Request & { user?: PolicyUser; authorisation?: Authoris
  */
 @Injectable()
 export class PolicyGuard implements CanActivate {
-  constructor(private readonly registry: PolicyRegistry, private readonly reflector: Reflector) {}
+  constructor(
+    private readonly registry: PolicyRegistry,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -42,7 +45,9 @@ export class PolicyGuard implements CanActivate {
     if (typeof policy === 'string') throw new ApiException(ErrorCode.Forbidden, 'This route declares no policy.');
     const actor = await this.registry.actorFor(user);
     if ('action' in policy && policy.resource === 'any-project') {
-      const allowed = actor.platformRole === 'admin' || (await this.registry.anyProject((projectId) => can(actor, policy.action, { projectId })));
+      const allowed =
+        actor.platformRole === 'admin' ||
+        (await this.registry.anyProject((projectId) => can(actor, policy.action, { projectId })));
       if (!allowed) throw denial(policy.denied);
       request.authorisation = { actor, resource: null, access: null };
       return true;
@@ -68,15 +73,22 @@ export class PolicyGuard implements CanActivate {
       if (!canComment(actor, policy.comment, resource.document, resource.thread)) throw denial(policy.denied, resource);
     } else {
       if (access === 'none') throw notFound();
-      if (policy.document === 'write' && resource.document?.lockedAt) throw new ApiException(ErrorCode.DocumentLocked, 'This document is locked: nobody may edit it.');
-      if (policy.document === 'write' && access !== 'write') throw denial(policy.denied ?? 'You may read this document but not edit it.', resource);
+      if (policy.document === 'write' && resource.document?.lockedAt)
+        throw new ApiException(ErrorCode.DocumentLocked, 'This document is locked: nobody may edit it.');
+      if (policy.document === 'write' && access !== 'write')
+        throw denial(policy.denied ?? 'You may read this document but not edit it.', resource);
     }
     request.authorisation = { actor, resource, access: access === 'none' ? null : access };
     return true;
   }
 }
 
-function visible(rule: ResourceLoader['visibleWith'], actor: Actor, resource: LoadedResource, access: DocumentAccess): boolean {
+function visible(
+  rule: ResourceLoader['visibleWith'],
+  actor: Actor,
+  resource: LoadedResource,
+  access: DocumentAccess,
+): boolean {
   if (rule === null) return true;
   if (rule === 'document') return access !== 'none';
   if (typeof rule === 'function') return rule(actor, resource);
@@ -91,7 +103,8 @@ function idFrom(request: Request, from: PolicyResource): string {
   }
   // The DTO validates the rest of the body after the guard; the id the policy needs is checked first.
   const field = fieldOf(from);
-  const value = 'body' in from ? (request.body as Record<string, unknown> | undefined)?.[from.body] : request.query[from.query];
+  const value =
+    'body' in from ? (request.body as Record<string, unknown> | undefined)?.[from.body] : request.query[from.query];
   if (typeof value !== 'string' || !UUID.test(value)) throw invalidId(field);
   return value;
 }

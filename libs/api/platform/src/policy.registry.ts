@@ -60,7 +60,10 @@ export class PolicyRegistry implements OnApplicationBootstrap {
   private readonly loaders = new Map<PolicyResourceType, ResourceLoader>();
   private actors: ActorSource | null = null;
 
-  constructor(private readonly modules: ModulesContainer, private readonly reflector: Reflector) {}
+  constructor(
+    private readonly modules: ModulesContainer,
+    private readonly reflector: Reflector,
+  ) {}
 
   registerLoader(type: PolicyResourceType, loader: ResourceLoader): void {
     if (this.loaders.has(type)) throw new Error(`Policy resource type "${type}" registered twice`);
@@ -105,7 +108,10 @@ export class PolicyRegistry implements OnApplicationBootstrap {
     if (route.isPublic) return policy === undefined ? null : 'both @Public() and @Policy()';
     if (policy === undefined) return 'neither @Public() nor @Policy()';
     // A bare action or 'document' (the old label forms) names no resource to check it on.
-    if (typeof policy === 'string') return policy === 'self' ? null : `'${policy}' names no resource: declare { action, resource } (see PolicyDeclaration)`;
+    if (typeof policy === 'string')
+      return policy === 'self'
+        ? null
+        : `'${policy}' names no resource: declare { action, resource } (see PolicyDeclaration)`;
     if ('list' in policy) return null;
     if ('read' in policy) return this.resourceProblem(route, policy.read);
     if (policy.resource === 'any-project') return 'action' in policy ? null : 'a document policy needs one document';
@@ -114,7 +120,8 @@ export class PolicyRegistry implements OnApplicationBootstrap {
 
   private resourceProblem(route: DeclaredRoute, resource: PolicyResource): string | null {
     if (!this.loaders.has(resource.type)) return `no loader registered for resource type "${resource.type}"`;
-    if ('param' in resource && !new RegExp(`/:${resource.param}(/|$)`).test(route.route)) return `no path parameter :${resource.param}`;
+    if ('param' in resource && !new RegExp(`/:${resource.param}(/|$)`).test(route.route))
+      return `no path parameter :${resource.param}`;
     return null;
   }
 

@@ -95,7 +95,10 @@ function hasBody(request: Request): boolean {
 }
 
 function mediaType(request: Request): string {
-  return String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return String(request.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -112,13 +115,20 @@ export class JsonBodyOnlyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     if (hasBody(request)) {
       const type = mediaType(request);
-      const upload = this.reflector.getAllAndOverride<boolean>(ACCEPTS_UPLOAD, [context.getHandler(), context.getClass()]);
+      const upload = this.reflector.getAllAndOverride<boolean>(ACCEPTS_UPLOAD, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
       const accepted = upload ? type === 'multipart/form-data' : type === 'application/json';
       if (!accepted) {
         throw new ApiException(
           ErrorCode.UnsupportedMediaType,
           `Content-Type must be ${upload ? 'multipart/form-data' : 'application/json'}${type ? `, not ${type}` : ''}.`,
-          { fields: [{ field: 'body', message: `must be sent as ${upload ? 'multipart/form-data' : 'application/json'}` }] },
+          {
+            fields: [
+              { field: 'body', message: `must be sent as ${upload ? 'multipart/form-data' : 'application/json'}` },
+            ],
+          },
         );
       }
     }

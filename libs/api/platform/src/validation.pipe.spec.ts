@@ -12,7 +12,11 @@ class ItemDto {
 class BodyDto {
   @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() place?: string | null;
-  @ApiPropertyOptional({ type: [ItemDto] }) @IsOptional() @ValidateNested({ each: true }) @Type(() => ItemDto) items?: ItemDto[];
+  @ApiPropertyOptional({ type: [ItemDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ItemDto)
+  items?: ItemDto[];
 }
 
 async function fieldsOf(value: unknown, type: 'body' | 'query' | 'param' = 'body', data?: string): Promise<unknown> {
@@ -32,7 +36,9 @@ describe('the validation pipe’s global rules', () => {
       { field: 'c.d', message: 'c.d must be valid Unicode text (it holds a lone surrogate)' },
     ]);
     expect(unsafeTextFields({ ok: '中文 😀 text' })).toEqual([]);
-    expect(unsafeTextFields({ ['k\u0000']: 1 })).toEqual([{ field: 'body', message: 'a field name in body must not contain NUL characters' }]);
+    expect(unsafeTextFields({ ['k\u0000']: 1 })).toEqual([
+      { field: 'body', message: 'a field name in body must not contain NUL characters' },
+    ]);
   });
 
   it('stops at a depth no body needs, before recursion can overflow', () => {
@@ -50,9 +56,13 @@ describe('the validation pipe’s global rules', () => {
   });
 
   it('answers 400 naming the field for bodies and path parameters, and lets good values through', async () => {
-    expect(await fieldsOf({ name: 'a\u0000' })).toEqual([{ field: 'name', message: 'name must not contain NUL characters' }]);
+    expect(await fieldsOf({ name: 'a\u0000' })).toEqual([
+      { field: 'name', message: 'name must not contain NUL characters' },
+    ]);
     expect(await fieldsOf({ name: null })).toEqual([{ field: 'name', message: 'name must not be null' }]);
-    expect(await fieldsOf('\uD800', 'param', 'id')).toEqual([{ field: 'id', message: 'id must be valid Unicode text (it holds a lone surrogate)' }]);
+    expect(await fieldsOf('\uD800', 'param', 'id')).toEqual([
+      { field: 'id', message: 'id must be valid Unicode text (it holds a lone surrogate)' },
+    ]);
     expect(await fieldsOf({ name: 'Walk', place: null, items: [{ title: 'One', note: null }] })).toBe('accepted');
   });
 });

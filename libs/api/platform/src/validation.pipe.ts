@@ -43,7 +43,9 @@ export function unsafeTextFields(value: unknown, path = '', depth = 0): FieldErr
   }
   if (value === null || typeof value !== 'object') return [];
   if (depth >= MAX_DEPTH) return [{ field: path || 'body', message: `${path || 'body'} is nested too deeply` }];
-  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+  const entries: Array<[string | number, unknown]> = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : Object.entries(value);
   return entries.flatMap(([key, item]) => {
     const field = join(path, key);
     const keyProblem = typeof key === 'string' ? badText(key) : null;
@@ -80,7 +82,9 @@ export function refusedNulls(value: unknown, dto: new () => object, path = '', d
     if (!nested || typeof item !== 'object') return [];
     if (!Array.isArray(item)) return refusedNulls(item, nested, field, depth + 1);
     return item.flatMap((element, index) =>
-      element === null ? [{ field: join(field, index), message: `${join(field, index)} must not be null` }] : refusedNulls(element, nested, join(field, index), depth + 1),
+      element === null
+        ? [{ field: join(field, index), message: `${join(field, index)} must not be null` }]
+        : refusedNulls(element, nested, join(field, index), depth + 1),
     );
   });
 }
@@ -89,8 +93,12 @@ export function refusedNulls(value: unknown, dto: new () => object, path = '', d
 class RoundtableValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const dto = metadata.metatype && !PRIMITIVES.includes(metadata.metatype) ? (metadata.metatype as new () => object) : null;
-      const fields = [...unsafeTextFields(value, metadata.data ?? ''), ...(dto ? refusedNulls(value, dto, metadata.data ?? '') : [])];
+      const dto =
+        metadata.metatype && !PRIMITIVES.includes(metadata.metatype) ? (metadata.metatype as new () => object) : null;
+      const fields = [
+        ...unsafeTextFields(value, metadata.data ?? ''),
+        ...(dto ? refusedNulls(value, dto, metadata.data ?? '') : []),
+      ];
       if (fields.length > 0) throw validationFailed(fields);
     }
     return super.transform(value, metadata);

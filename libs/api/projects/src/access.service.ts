@@ -20,7 +20,10 @@ export class AccessService {
         })
       : [];
     const projectRoles: Array<{ project_id: string; role: string }> = user.personId
-      ? await this.dataSource.query('SELECT project_id, role FROM project_roles WHERE person_id = $1 AND revoked_at IS NULL', [user.personId])
+      ? await this.dataSource.query(
+          'SELECT project_id, role FROM project_roles WHERE person_id = $1 AND revoked_at IS NULL',
+          [user.personId],
+        )
       : [];
     const coordinatedProjectIds =
       user.platformRole === 'coordinator'
@@ -31,7 +34,11 @@ export class AccessService {
       personId: user.personId,
       coordinatedProjectIds,
       advisoryProjectIds: projectRoles.filter((r) => r.role === 'advisory-board').map((r) => r.project_id),
-      memberships: memberships.map((m) => ({ projectId: m.workingGroup.projectId, workingGroupId: m.workingGroupId, role: m.role })),
+      memberships: memberships.map((m) => ({
+        projectId: m.workingGroup.projectId,
+        workingGroupId: m.workingGroupId,
+        role: m.role,
+      })),
     };
   }
 
@@ -49,7 +56,10 @@ export class AccessService {
       relations: { workingGroup: true },
     });
     if (!document) throw new ApiException(ErrorCode.NotFound, 'Document not found.');
-    const access = documentAccess(await this.actorFor(user), { ...document, restricted: await this.minutesRestriction(user, document) });
+    const access = documentAccess(await this.actorFor(user), {
+      ...document,
+      restricted: await this.minutesRestriction(user, document),
+    });
     if (access === 'none') throw new ApiException(ErrorCode.NotFound, 'Document not found.');
     return { document, access };
   }
@@ -58,12 +68,18 @@ export class AccessService {
    * Minutes not yet approved are seen only by the meeting's group and invitees (the policy decides; this
    * reads the two facts it needs). The meetings feature owns these tables; projects cannot import it.
    */
-  private async minutesRestriction(user: Pick<AuthenticatedUser, 'personId'>, document: ProjectDocument): Promise<{ invited: boolean } | null> {
+  private async minutesRestriction(
+    user: Pick<AuthenticatedUser, 'personId'>,
+    document: ProjectDocument,
+  ): Promise<{ invited: boolean } | null> {
     return (await this.minutesRestrictions(user.personId ?? null, [document])).get(document.id) ?? null;
   }
 
   /** `minutesRestriction` for many documents in one query (lists of minutes). */
-  async minutesRestrictions(personId: string | null, documents: ReadonlyArray<Pick<ProjectDocument, 'id' | 'type'>>): Promise<Map<string, { invited: boolean }>> {
+  async minutesRestrictions(
+    personId: string | null,
+    documents: ReadonlyArray<Pick<ProjectDocument, 'id' | 'type'>>,
+  ): Promise<Map<string, { invited: boolean }>> {
     const ids = documents.filter((d) => d.type === 'minutes').map((d) => d.id);
     if (ids.length === 0) return new Map();
     const rows: Array<{ document_id: string; invited: boolean }> = await this.dataSource.query(

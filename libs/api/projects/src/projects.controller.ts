@@ -40,7 +40,10 @@ export class WorkingGroupsController {
   @Policy({ read: { type: 'workingGroup', param: 'id' } })
   @Get(':id')
   @ApiNotFoundResponse({ description: 'Unknown working group, or not one the caller may see.' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<WorkingGroupDetailDto> {
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+  ): Promise<WorkingGroupDetailDto> {
     return this.projects.getWorkingGroup(user, id);
   }
 }

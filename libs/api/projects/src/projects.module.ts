@@ -13,8 +13,25 @@ import { ProjectsPolicy } from './projects.policy';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  controllers: [ProjectsController, WorkingGroupsController, DocumentsController, MembershipsController, PeopleController, BalanceController, ProjectRolesController],
-  providers: [AccessService, ProjectsPolicy, AccessEvents, ProjectsService, MembershipsService, PeopleService, BalanceService, ProjectRolesService],
+  controllers: [
+    ProjectsController,
+    WorkingGroupsController,
+    DocumentsController,
+    MembershipsController,
+    PeopleController,
+    BalanceController,
+    ProjectRolesController,
+  ],
+  providers: [
+    AccessService,
+    ProjectsPolicy,
+    AccessEvents,
+    ProjectsService,
+    MembershipsService,
+    PeopleService,
+    BalanceService,
+    ProjectRolesService,
+  ],
   exports: [AccessService, AccessEvents, MembershipsService],
 })
 export class ProjectsModule {}

@@ -12,12 +12,17 @@ import { Project, ProjectDocument, WorkingGroup } from './projects.entities';
  */
 @Injectable()
 export class ProjectsPolicy implements OnModuleInit {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly access: AccessService, private readonly registry: PolicyRegistry) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly registry: PolicyRegistry,
+  ) {}
 
   onModuleInit(): void {
     this.registry.registerActorSource({
       actorFor: (user) => this.access.actorFor(user),
-      projectIds: async () => (await this.dataSource.getRepository(Project).find({ select: { id: true } })).map((p) => p.id),
+      projectIds: async () =>
+        (await this.dataSource.getRepository(Project).find({ select: { id: true } })).map((p) => p.id),
     });
     this.registry.registerLoader('project', {
       notFound: 'Project not found.',
@@ -39,11 +44,16 @@ export class ProjectsPolicy implements OnModuleInit {
       notFound: 'Document not found.',
       visibleWith: 'document',
       load: async (id, user) => {
-        const document = await this.dataSource.getRepository(ProjectDocument).findOne({ where: { id }, relations: { workingGroup: true } });
+        const document = await this.dataSource
+          .getRepository(ProjectDocument)
+          .findOne({ where: { id }, relations: { workingGroup: true } });
         if (!document) return null;
         const restricted = (await this.access.minutesRestrictions(user.personId, [document])).get(document.id) ?? null;
         return {
-          ref: { projectId: document.projectId, workingGroupIds: document.workingGroupId ? [document.workingGroupId] : [] },
+          ref: {
+            projectId: document.projectId,
+            workingGroupIds: document.workingGroupId ? [document.workingGroupId] : [],
+          },
           document: { ...document, restricted },
           entity: document,
         };

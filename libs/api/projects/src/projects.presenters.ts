@@ -6,7 +6,11 @@ export function presentPartner(partner: Partner): PartnerDto {
   return { id: partner.id, shortName: partner.shortName, fullName: partner.fullName, country: partner.country };
 }
 
-export function presentProject(project: Project, partners: Partner[], guides: Map<string, string[]> = new Map()): ProjectDto {
+export function presentProject(
+  project: Project,
+  partners: Partner[],
+  guides: Map<string, string[]> = new Map(),
+): ProjectDto {
   return {
     id: project.id,
     name: project.name,
@@ -28,7 +32,11 @@ export function presentWorkingGroup(group: WorkingGroup, myRole: WorkingGroupDto
   };
 }
 
-export function presentDocument(document: ProjectDocument, access: Exclude<DocumentAccess, 'none'>, actor: Actor): DocumentDto {
+export function presentDocument(
+  document: ProjectDocument,
+  access: Exclude<DocumentAccess, 'none'>,
+  actor: Actor,
+): DocumentDto {
   return {
     id: document.id,
     projectId: document.projectId,

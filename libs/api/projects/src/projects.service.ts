@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type DocumentDto, type ProjectDto, type WorkingGroupDetailDto, type WorkingGroupDto } from '@roundtable/contracts';
+import {
+  ErrorCode,
+  type DocumentDto,
+  type ProjectDto,
+  type WorkingGroupDetailDto,
+  type WorkingGroupDto,
+} from '@roundtable/contracts';
 import { documentAccess, regionOf, type Actor } from '@roundtable/domain';
 import { ApiException, type Authorisation } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
@@ -11,7 +17,10 @@ import { presentDocument, presentProject, presentWorkingGroup } from './projects
 
 @Injectable()
 export class ProjectsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly access: AccessService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   async listProjects(user: AuthenticatedUser): Promise<ProjectDto[]> {
     const actor = await this.access.actorFor(user);
@@ -20,13 +29,21 @@ export class ProjectsService {
     );
     const partners = await this.dataSource.getRepository(Partner).find({ order: { shortName: 'ASC' } });
     const guides = await this.guides();
-    return projects.map((p) => presentProject(p, partners.filter((partner) => partner.projectId === p.id), guides));
+    return projects.map((p) =>
+      presentProject(
+        p,
+        partners.filter((partner) => partner.projectId === p.id),
+        guides,
+      ),
+    );
   }
 
   async getProject(id: string): Promise<ProjectDto> {
     const project = await this.dataSource.getRepository(Project).findOne({ where: { id } });
     if (!project) throw new ApiException(ErrorCode.NotFound, 'Project not found.');
-    const partners = await this.dataSource.getRepository(Partner).find({ where: { projectId: id }, order: { shortName: 'ASC' } });
+    const partners = await this.dataSource
+      .getRepository(Partner)
+      .find({ where: { projectId: id }, order: { shortName: 'ASC' } });
     return presentProject(project, partners, await this.guides());
   }
 
@@ -46,12 +63,16 @@ export class ProjectsService {
       relations: { guidingPartners: true },
       order: { position: 'ASC' },
     });
-    return groups.filter((g) => this.access.canSeeProject(actor, g.projectId)).map((g) => presentWorkingGroup(g, myRole(actor, g.id)));
+    return groups
+      .filter((g) => this.access.canSeeProject(actor, g.projectId))
+      .map((g) => presentWorkingGroup(g, myRole(actor, g.id)));
   }
 
   async getWorkingGroup(user: AuthenticatedUser, id: string): Promise<WorkingGroupDetailDto> {
     const actor = await this.access.actorFor(user);
-    const group = await this.dataSource.getRepository(WorkingGroup).findOne({ where: { id }, relations: { guidingPartners: true } });
+    const group = await this.dataSource
+      .getRepository(WorkingGroup)
+      .findOne({ where: { id }, relations: { guidingPartners: true } });
     if (!group) throw new ApiException(ErrorCode.NotFound, 'Working group not found.');
     const members = await this.dataSource.getRepository(Membership).find({
       where: { workingGroupId: id, leftOn: IsNull() },
@@ -71,8 +92,15 @@ export class ProjectsService {
         goal: { en: d.goal_en, zh: d.goal_zh },
       })),
       members: members
-        .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.person.displayName.localeCompare(b.person.displayName))
-        .map((m) => ({ personId: m.personId, displayName: m.person.displayName, role: m.role, region: regionOf(m.person.country) })),
+        .sort(
+          (a, b) => roleOrder[a.role] - roleOrder[b.role] || a.person.displayName.localeCompare(b.person.displayName),
+        )
+        .map((m) => ({
+          personId: m.personId,
+          displayName: m.person.displayName,
+          role: m.role,
+          region: regionOf(m.person.country),
+        })),
       documents: await this.documentsVisibleTo(actor, { workingGroupId: id }),
     };
   }

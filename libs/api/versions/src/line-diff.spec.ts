@@ -61,7 +61,7 @@ describe('diffLines', () => {
 
   it('is correct on random inputs', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round++) {
       const line = () => 'abcde'[Math.floor(random() * 5)];
       const before = Array.from({ length: Math.floor(random() * 30) }, line);

@@ -1,6 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, VERSION_LIMITS, type DocumentVersionDto, type DocumentVersionSummaryDto, type LineDiffEntry } from '@roundtable/contracts';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ErrorCode,
+  VERSION_LIMITS,
+  type DocumentVersionDto,
+  type DocumentVersionSummaryDto,
+  type LineDiffEntry,
+} from '@roundtable/contracts';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { ApiException, Policy } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
@@ -27,14 +40,17 @@ export class VersionsController {
   @ApiOkResponse({
     description: `The versions of a document, newest first: at most \`limit\` (default ${VERSION_LIMITS.pageSize}, up to ${VERSION_LIMITS.pageMax}), older than the version \`before\` when given.`,
   })
-  @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read, or `before` is not one of its versions.' })
+  @ApiNotFoundResponse({
+    description: 'Unknown document, or one the caller may not read, or `before` is not one of its versions.',
+  })
   async list(
     @Param('id', new UuidParamPipe('id')) id: string,
     @Query('before') before: string | undefined,
     @Query('limit') limit: string | undefined,
   ): Promise<DocumentVersionSummaryDto[]> {
     const fields = [];
-    if (before !== undefined && !UUID.test(before)) fields.push({ field: 'before', message: 'before must be a version id' });
+    if (before !== undefined && !UUID.test(before))
+      fields.push({ field: 'before', message: 'before must be a version id' });
     const size = limit === undefined ? VERSION_LIMITS.pageSize : Number(limit);
     if (!Number.isInteger(size) || size < 1 || size > VERSION_LIMITS.pageMax) {
       fields.push({ field: 'limit', message: `limit must be a whole number from 1 to ${VERSION_LIMITS.pageMax}` });
@@ -67,7 +83,10 @@ export class VersionsController {
 
   @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get(':versionId/diff')
-  @ApiOkResponse({ description: 'Line diff of the Markdown renderings, from this version to `against` (a version id or `current`, the default).' })
+  @ApiOkResponse({
+    description:
+      'Line diff of the Markdown renderings, from this version to `against` (a version id or `current`, the default).',
+  })
   async diff(
     @Param('id', new UuidParamPipe('id')) id: string,
     @Param('versionId', new UuidParamPipe('versionId')) versionId: string,
@@ -85,7 +104,9 @@ export class VersionsController {
   @Policy({ document: 'write', resource: { type: 'document', param: 'id' } })
   @Post(':versionId/restore')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The document now has the version’s content (one forward edit); returns the "before restore" version.' })
+  @ApiOkResponse({
+    description: 'The document now has the version’s content (one forward edit); returns the "before restore" version.',
+  })
   @ApiForbiddenResponse({ description: 'The caller may read but not edit this document.' })
   async restore(
     @CurrentUser() user: AuthenticatedUser,

@@ -1,6 +1,12 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type DocumentVersionDto, type DocumentVersionKind, type DocumentVersionSummaryDto, type LineDiffEntry } from '@roundtable/contracts';
+import {
+  ErrorCode,
+  type DocumentVersionDto,
+  type DocumentVersionKind,
+  type DocumentVersionSummaryDto,
+  type LineDiffEntry,
+} from '@roundtable/contracts';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
 import { ApiException } from '@roundtable/api-platform';
 import { CollaborationServer, DocumentContentService, DocumentStore } from '@roundtable/api-collaboration';
@@ -103,7 +109,9 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
     // Several API processes may see the same document's edits: one of them takes the version, under a
     // per-document transaction lock; the others find it when they get the lock and skip.
     await this.dataSource.transaction(async (manager) => {
-      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('version:' || $1::uuid::text, 0))", [documentId]);
+      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('version:' || $1::uuid::text, 0))", [
+        documentId,
+      ]);
       const [last]: Array<{ html: string; age_ms: number }> = await manager.query(
         `SELECT html, (extract(epoch FROM clock_timestamp() - created_at) * 1000)::float8 AS age_ms
            FROM document_versions WHERE document_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
@@ -140,7 +148,9 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async name(documentId: string, name: string, userId: string): Promise<DocumentVersionSummaryDto> {
-    const id = await this.withCurrentDoc(documentId, (doc) => this.insert(documentId, 'named', name, userId, doc, this.content.renderDoc(doc)));
+    const id = await this.withCurrentDoc(documentId, (doc) =>
+      this.insert(documentId, 'named', name, userId, doc, this.content.renderDoc(doc)),
+    );
     return summary(await this.row(documentId, id));
   }
 
@@ -149,7 +159,9 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
    * is the last one anyone can store. Returns the version id.
    */
   async freeze(documentId: string, name: string, userId: string | null): Promise<string> {
-    return this.withCurrentDoc(documentId, (doc) => this.insert(documentId, 'approved', name, userId, doc, this.content.renderDoc(doc)));
+    return this.withCurrentDoc(documentId, (doc) =>
+      this.insert(documentId, 'approved', name, userId, doc, this.content.renderDoc(doc)),
+    );
   }
 
   async get(documentId: string, versionId: string): Promise<DocumentVersionDto> {
@@ -161,7 +173,8 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
   /** Line diff of the Markdown renderings, from the version to `against` (another version, or the current document). */
   async diff(documentId: string, versionId: string, against: string): Promise<LineDiffEntry[]> {
     const before = await this.renderVersion(documentId, versionId);
-    const after = against === 'current' ? await this.content.render(documentId) : await this.renderVersion(documentId, against);
+    const after =
+      against === 'current' ? await this.content.render(documentId) : await this.renderVersion(documentId, against);
     return diffText(before.markdown, after.markdown);
   }
 
@@ -170,13 +183,17 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
    * every editor). The current state is kept first as a 'restore' version; no stored row is rewritten.
    */
   async restore(documentId: string, versionId: string, userId: string): Promise<DocumentVersionSummaryDto> {
-    const [version]: Array<{ state: Buffer }> = await this.dataSource.query('SELECT state FROM document_versions WHERE id = $1 AND document_id = $2', [
-      versionId,
-      documentId,
-    ]);
+    const [version]: Array<{ state: Buffer }> = await this.dataSource.query(
+      'SELECT state FROM document_versions WHERE id = $1 AND document_id = $2',
+      [versionId, documentId],
+    );
     if (!version) throw new ApiException(ErrorCode.NotFound, 'Version not found.');
-    const json = this.fromState(version.state, (doc) => yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema).toJSON());
-    const before = await this.withCurrentDoc(documentId, (doc) => this.insert(documentId, 'restore', null, userId, doc, this.content.renderDoc(doc)));
+    const json = this.fromState(version.state, (doc) =>
+      yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema).toJSON(),
+    );
+    const before = await this.withCurrentDoc(documentId, (doc) =>
+      this.insert(documentId, 'restore', null, userId, doc, this.content.renderDoc(doc)),
+    );
     await this.collaboration.editDocument(documentId, (doc) => {
       const fragment = doc.getXmlFragment(EDITOR_FRAGMENT);
       doc.transact(() => {
@@ -201,10 +218,10 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async renderVersion(documentId: string, versionId: string) {
-    const [version]: Array<{ state: Buffer }> = await this.dataSource.query('SELECT state FROM document_versions WHERE id = $1 AND document_id = $2', [
-      versionId,
-      documentId,
-    ]);
+    const [version]: Array<{ state: Buffer }> = await this.dataSource.query(
+      'SELECT state FROM document_versions WHERE id = $1 AND document_id = $2',
+      [versionId, documentId],
+    );
     if (!version) throw new ApiException(ErrorCode.NotFound, 'Version not found.');
     return this.fromState(version.state, (doc) => this.content.renderDoc(doc));
   }
@@ -259,5 +276,11 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
 }
 
 function summary(row: VersionRow): DocumentVersionSummaryDto {
-  return { id: row.id, kind: row.kind, name: row.name, createdAt: new Date(row.created_at).toISOString(), createdBy: row.created_by };
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    createdAt: new Date(row.created_at).toISOString(),
+    createdBy: row.created_by,
+  };
 }

@@ -25,13 +25,23 @@ describe('CollabCloseCode', () => {
 
   test('our own codes are within 4000–4999', () => {
     const own = closeCodes.filter(([, code]) => code >= 2000);
-    expect(own.map(([name]) => name).sort()).toEqual(['AccessChanged', 'AccessRevoked', 'DocumentLocked', 'DocumentNotFound', 'Forbidden', 'SessionEnded', 'Unauthenticated']);
+    expect(own.map(([name]) => name).sort()).toEqual([
+      'AccessChanged',
+      'AccessRevoked',
+      'DocumentLocked',
+      'DocumentNotFound',
+      'Forbidden',
+      'SessionEnded',
+      'Unauthenticated',
+    ]);
     for (const [name, code] of own) expect([name, code >= 4000 && code <= 4999]).toEqual([name, true]);
   });
 
   test('own codes that mirror an upgrade refusal are 4000 + the HTTP status', () => {
     const mirrored = ['Unauthenticated', 'Forbidden', 'DocumentNotFound'] as const;
-    for (const [name, status] of Object.entries(CollabUpgradeStatus).filter(([name]) => (mirrored as readonly string[]).includes(name))) {
+    for (const [name, status] of Object.entries(CollabUpgradeStatus).filter(([name]) =>
+      (mirrored as readonly string[]).includes(name),
+    )) {
       expect([name, CollabCloseCode[name as (typeof mirrored)[number]]]).toEqual([name, 4000 + status]);
     }
   });
@@ -66,7 +76,13 @@ describe('ErrorCode', () => {
 
 describe('reconnect semantics', () => {
   test('final refusals are 44xx (y-websocket stops reconnecting); AccessChanged is 45xx (reconnect)', () => {
-    for (const code of [CollabCloseCode.Unauthenticated, CollabCloseCode.Forbidden, CollabCloseCode.DocumentNotFound, CollabCloseCode.AccessRevoked, CollabCloseCode.SessionEnded]) {
+    for (const code of [
+      CollabCloseCode.Unauthenticated,
+      CollabCloseCode.Forbidden,
+      CollabCloseCode.DocumentNotFound,
+      CollabCloseCode.AccessRevoked,
+      CollabCloseCode.SessionEnded,
+    ]) {
       expect(code >= 4400 && code < 4500).toBe(true);
     }
     expect(CollabCloseCode.AccessChanged >= 4500 && CollabCloseCode.AccessChanged < 4600).toBe(true);

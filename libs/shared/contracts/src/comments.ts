@@ -10,7 +10,8 @@ export interface RelativePositionJson {
  * Mentions in a comment body: `@[Display Name](personId)`. The editor inserts this markup; the server
  * notifies each mentioned person who belongs to the document's project.
  */
-export const MENTION_PATTERN = /@\[([^\]\n]{1,200})\]\(([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\)/g;
+export const MENTION_PATTERN =
+  /@\[([^\]\n]{1,200})\]\(([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\)/g;
 
 export function mentionMarkup(displayName: string, personId: string): string {
   return `@[${displayName.replace(/[\]\n]/g, ' ')}](${personId})`;

@@ -1,7 +1,8 @@
 /** The working-documents library: files of a working group (or of the project), each with its versions. */
 
 /** The kinds of file the library accepts; each is checked by extension and by its first bytes. */
-export type LibraryFileKind = 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp' | 'png' | 'jpeg' | 'csv' | 'txt' | 'md';
+export type LibraryFileKind =
+  'pdf' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp' | 'png' | 'jpeg' | 'csv' | 'txt' | 'md';
 
 /** Extensions accepted, and the kind each must turn out to be. */
 export const LIBRARY_EXTENSIONS: Readonly<Record<string, LibraryFileKind>> = {
@@ -24,7 +25,13 @@ export const LIBRARY_EXTENSIONS: Readonly<Record<string, LibraryFileKind>> = {
  * fileNameMax: characters kept of a file name; descriptionMax: characters; tags: at most tagsMax, each
  * 1..tagMax characters; defaultMaxUploadMb: per file, unless LIBRARY_MAX_UPLOAD_MB says otherwise.
  */
-export const LIBRARY_LIMITS = { fileNameMax: 200, descriptionMax: 2000, tagsMax: 10, tagMax: 32, defaultMaxUploadMb: 25 } as const;
+export const LIBRARY_LIMITS = {
+  fileNameMax: 200,
+  descriptionMax: 2000,
+  tagsMax: 10,
+  tagMax: 32,
+  defaultMaxUploadMb: 25,
+} as const;
 
 export interface LibraryFileVersionDto {
   id: string;

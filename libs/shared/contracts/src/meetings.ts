@@ -1,14 +1,35 @@
 /** Meetings: WG meetings and project-wide events, single or recurring. Instants are ISO 8601 UTC strings. */
 
-export const MEETING_TYPES = ['wg-meeting', 'kick-off', 'harmonisation-workshop', 'roadmap-validation-workshop', 'advisory-board', 'other'] as const;
+export const MEETING_TYPES = [
+  'wg-meeting',
+  'kick-off',
+  'harmonisation-workshop',
+  'roadmap-validation-workshop',
+  'advisory-board',
+  'other',
+] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
 /** Types of project-wide events (meetings without a working group). */
-export const PROJECT_EVENT_TYPES = MEETING_TYPES.filter((t) => t !== 'wg-meeting') as Exclude<MeetingType, 'wg-meeting'>[];
+export const PROJECT_EVENT_TYPES = MEETING_TYPES.filter((t) => t !== 'wg-meeting') as Exclude<
+  MeetingType,
+  'wg-meeting'
+>[];
 
 export const RSVP_RESPONSES = ['yes', 'no', 'maybe'] as const;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 
-export const MEETING_LIMITS = { titleMax: 200, descriptionMax: 10_000, durationMax: 1440, agendaMax: 50, agendaTitleMax: 300, placeMax: 300, urlMax: 2000, findTimeDaysMax: 60, reminderDefault: 1440, reminderMax: 20_160 } as const;
+export const MEETING_LIMITS = {
+  titleMax: 200,
+  descriptionMax: 10_000,
+  durationMax: 1440,
+  agendaMax: 50,
+  agendaTitleMax: 300,
+  placeMax: 300,
+  urlMax: 2000,
+  findTimeDaysMax: 60,
+  reminderDefault: 1440,
+  reminderMax: 20_160,
+} as const;
 
 export interface AgendaItemDto {
   id: string;

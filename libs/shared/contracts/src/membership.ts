@@ -17,7 +17,11 @@ export type Gender = (typeof Gender)[keyof typeof Gender];
 
 export type Region = 'europe' | 'china' | 'other';
 
-export const ProjectRole = { Coordinator: 'coordinator', AdvisoryBoard: 'advisory-board', ExternalReviewer: 'external-reviewer' } as const;
+export const ProjectRole = {
+  Coordinator: 'coordinator',
+  AdvisoryBoard: 'advisory-board',
+  ExternalReviewer: 'external-reviewer',
+} as const;
 export type ProjectRole = (typeof ProjectRole)[keyof typeof ProjectRole];
 
 export interface DimensionDto {

@@ -2,7 +2,13 @@
 export type MinutesStatusDto = 'draft' | 'circulated' | 'approved';
 export type ActionStatusDto = 'open' | 'done' | 'dropped';
 
-export const MINUTES_LIMITS = { textMax: 2000, commentDaysMin: 1, commentDaysMax: 30, commentDaysDefault: 7, searchMax: 200 } as const;
+export const MINUTES_LIMITS = {
+  textMax: 2000,
+  commentDaysMin: 1,
+  commentDaysMax: 30,
+  commentDaysDefault: 7,
+  searchMax: 200,
+} as const;
 
 export interface MinutesApprovalDto {
   userId: string;

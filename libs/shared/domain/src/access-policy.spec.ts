@@ -84,7 +84,11 @@ describe('documentAccess edge cases', () => {
   });
 
   test('an admin writes even documents of projects they have no membership in', () => {
-    const admin: Actor = { platformRole: 'admin', coordinatedProjectIds: [], memberships: [{ projectId: Q, workingGroupId: WG_X, role: 'observer' }] };
+    const admin: Actor = {
+      platformRole: 'admin',
+      coordinatedProjectIds: [],
+      memberships: [{ projectId: Q, workingGroupId: WG_X, role: 'observer' }],
+    };
     expect(documentAccess(admin, documents['doc of another project'])).toBe('write');
     expect(documentAccess(admin, { projectId: 'unknown', workingGroupId: null })).toBe('write');
   });
@@ -125,10 +129,21 @@ describe('canComment', () => {
   const other = documents['doc of another project'];
 
   it('lets everyone who may read a document comment on it, observers and the advisory board included', () => {
-    for (const name of ['admin', 'coordinator of the project', 'co-chair of WG A', 'expert of WG A', 'observer of WG A'] as const) {
+    for (const name of [
+      'admin',
+      'coordinator of the project',
+      'co-chair of WG A',
+      'expert of WG A',
+      'observer of WG A',
+    ] as const) {
       expect([name, canComment(actors[name], 'comment', wgA)]).toEqual([name, true]);
     }
-    const advisory: Actor = { platformRole: 'member', coordinatedProjectIds: [], advisoryProjectIds: [P], memberships: [] };
+    const advisory: Actor = {
+      platformRole: 'member',
+      coordinatedProjectIds: [],
+      advisoryProjectIds: [P],
+      memberships: [],
+    };
     expect(canComment(advisory, 'comment', wgA)).toBe(true);
     // The WG B expert only reads WG A's documents, and still comments.
     expect(canComment(member([P, WG_B, 'expert']), 'comment', wgA)).toBe(true);
@@ -166,7 +181,9 @@ describe('canComment', () => {
     expect(canComment(actors['admin'], 'delete', wgA, { authoredByActor: false })).toBe(true);
     // A co-chair of WG B moderates WG B's documents, not WG A's.
     expect(canComment(member([P, WG_B, 'co-chair']), 'delete', wgA, { authoredByActor: false })).toBe(false);
-    expect(canComment(member([P, WG_B, 'co-chair']), 'delete', documents['project-level doc'], { authoredByActor: false })).toBe(true);
+    expect(
+      canComment(member([P, WG_B, 'co-chair']), 'delete', documents['project-level doc'], { authoredByActor: false }),
+    ).toBe(true);
     expect(canComment(actors['coordinator of another project'], 'delete', wgA, { authoredByActor: true })).toBe(false);
   });
 });
@@ -178,7 +195,12 @@ describe('meetings in can()', () => {
   const coChairB = member([P, WG_B, 'co-chair']);
   const expertA = member([P, WG_A, 'expert']);
   const coordinator: Actor = { platformRole: 'coordinator', coordinatedProjectIds: [P], memberships: [] };
-  const advisory: Actor = { platformRole: 'member', coordinatedProjectIds: [], advisoryProjectIds: [P], memberships: [] };
+  const advisory: Actor = {
+    platformRole: 'member',
+    coordinatedProjectIds: [],
+    advisoryProjectIds: [P],
+    memberships: [],
+  };
   const outsider = member([Q, WG_X, 'co-chair']);
 
   it('shows a WG meeting to that group’s members, its invitees and coordinators only', () => {
@@ -221,7 +243,12 @@ describe('meetings in can()', () => {
 });
 
 describe('working-documents library (can)', () => {
-  const advisory: Actor = { platformRole: 'member', coordinatedProjectIds: [], advisoryProjectIds: [P], memberships: [] };
+  const advisory: Actor = {
+    platformRole: 'member',
+    coordinatedProjectIds: [],
+    advisoryProjectIds: [P],
+    memberships: [],
+  };
   const libraryActors = { ...actors, 'advisory board of the project': advisory } satisfies Record<string, Actor>;
   type LibraryActor = keyof typeof libraryActors;
   // Columns: a WG A file | a WG B file | a project-level file | a file of another project (group X).
@@ -232,7 +259,10 @@ describe('working-documents library (can)', () => {
     { projectId: Q, workingGroupIds: [WG_X] },
   ];
   type Row = [boolean, boolean, boolean, boolean];
-  const expectations: Record<'library.upload' | 'library.edit' | 'library.delete' | 'project.read', Record<LibraryActor, Row>> = {
+  const expectations: Record<
+    'library.upload' | 'library.edit' | 'library.delete' | 'project.read',
+    Record<LibraryActor, Row>
+  > = {
     'project.read': {
       admin: [true, true, true, true],
       'coordinator of the project': [true, true, true, false],
@@ -300,6 +330,8 @@ describe('working-documents library (can)', () => {
   });
 
   test('being the uploader does not allow deleting', () => {
-    expect(can(actors['expert of WG A'], 'library.delete', { projectId: P, workingGroupIds: [WG_A], ownedByActor: true })).toBe(false);
+    expect(
+      can(actors['expert of WG A'], 'library.delete', { projectId: P, workingGroupIds: [WG_A], ownedByActor: true }),
+    ).toBe(false);
   });
 });

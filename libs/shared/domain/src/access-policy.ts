@@ -46,7 +46,9 @@ export function documentAccess(actor: Actor, document: DocumentRef): DocumentAcc
 /** Draft minutes: outside the meeting's group, only invitees see them (and edit only project-event minutes). */
 function restrictedAccess(actor: Actor, document: DocumentRef, access: DocumentAccess): DocumentAccess {
   if (!document.restricted || access === 'none' || isCoordinator(actor, document.projectId)) return access;
-  const inGroup = document.workingGroupId !== null && actor.memberships.some((m) => m.projectId === document.projectId && m.workingGroupId === document.workingGroupId);
+  const inGroup =
+    document.workingGroupId !== null &&
+    actor.memberships.some((m) => m.projectId === document.projectId && m.workingGroupId === document.workingGroupId);
   if (inGroup) return access;
   if (!document.restricted.invited) return 'none';
   return document.workingGroupId === null ? access : 'read';
@@ -106,7 +108,10 @@ function isCoordinator(actor: Actor, projectId: string): boolean {
 
 function coChairs(actor: Actor, resource: ResourceRef): boolean {
   return actor.memberships.some(
-    (m) => m.projectId === resource.projectId && m.role === 'co-chair' && (resource.workingGroupIds ?? []).includes(m.workingGroupId),
+    (m) =>
+      m.projectId === resource.projectId &&
+      m.role === 'co-chair' &&
+      (resource.workingGroupIds ?? []).includes(m.workingGroupId),
   );
 }
 
@@ -144,10 +149,15 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
     case 'application.review':
       return coordinator || coChairs(actor, resource);
     case 'people.seeContact':
-      return coordinator || (resource.personId !== undefined && resource.personId === actor.personId) ||
-        actor.memberships.some((m) => m.projectId === resource.projectId && m.role === 'co-chair');
+      return (
+        coordinator ||
+        (resource.personId !== undefined && resource.personId === actor.personId) ||
+        actor.memberships.some((m) => m.projectId === resource.projectId && m.role === 'co-chair')
+      );
     case 'person.update':
-      return actor.platformRole === 'admin' || (resource.personId !== undefined && resource.personId === actor.personId);
+      return (
+        actor.platformRole === 'admin' || (resource.personId !== undefined && resource.personId === actor.personId)
+      );
     case 'document.setStatus':
       return coordinator || coChairs(actor, resource);
     case 'document.lock':
@@ -155,7 +165,9 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
     case 'meeting.read':
       if (coordinator || resource.invited === true) return true;
       if ((resource.workingGroupIds ?? []).length === 0) return can(actor, 'project.read', resource);
-      return actor.memberships.some((m) => m.projectId === resource.projectId && (resource.workingGroupIds ?? []).includes(m.workingGroupId));
+      return actor.memberships.some(
+        (m) => m.projectId === resource.projectId && (resource.workingGroupIds ?? []).includes(m.workingGroupId),
+      );
     case 'meeting.schedule':
       return coordinator || coChairs(actor, resource);
     case 'meeting.findTime':
@@ -165,11 +177,21 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
     case 'meeting.rsvp':
       return resource.invited === true;
     case 'library.upload':
-      return coordinator || actor.memberships.some(
-        (m) => m.projectId === resource.projectId && (m.role === 'co-chair' || m.role === 'expert') && (resource.workingGroupIds ?? []).includes(m.workingGroupId),
+      return (
+        coordinator ||
+        actor.memberships.some(
+          (m) =>
+            m.projectId === resource.projectId &&
+            (m.role === 'co-chair' || m.role === 'expert') &&
+            (resource.workingGroupIds ?? []).includes(m.workingGroupId),
+        )
       );
     case 'library.edit':
-      return coordinator || coChairs(actor, resource) || (resource.ownedByActor === true && can(actor, 'project.read', resource));
+      return (
+        coordinator ||
+        coChairs(actor, resource) ||
+        (resource.ownedByActor === true && can(actor, 'project.read', resource))
+      );
     case 'library.delete':
       return coordinator || coChairs(actor, resource);
     case 'minutes.manage':
@@ -178,7 +200,11 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
       // WG minutes: the group's co-chairs only (coordinators do not stand in); project events: coordinators.
       return (resource.workingGroupIds ?? []).length === 0 ? coordinator : coChairs(actor, resource);
     case 'action.setStatus':
-      return coordinator || coChairs(actor, resource) || (resource.personId !== undefined && resource.personId === actor.personId);
+      return (
+        coordinator ||
+        coChairs(actor, resource) ||
+        (resource.personId !== undefined && resource.personId === actor.personId)
+      );
     case 'call.manage':
     case 'outbox.read':
     case 'balance.setTarget':
@@ -204,7 +230,12 @@ export interface CommentThreadRef {
   authoredByActor?: boolean;
 }
 
-export function canComment(actor: Actor, action: CommentAction, document: DocumentRef, thread?: CommentThreadRef): boolean {
+export function canComment(
+  actor: Actor,
+  action: CommentAction,
+  document: DocumentRef,
+  thread?: CommentThreadRef,
+): boolean {
   const access = documentAccess(actor, document);
   if (access === 'none') return false;
   switch (action) {
@@ -215,12 +246,19 @@ export function canComment(actor: Actor, action: CommentAction, document: Docume
     case 'edit':
       return thread?.authoredByActor === true;
     case 'delete':
-      return thread?.authoredByActor === true || isCoordinator(actor, document.projectId) || chairsDocumentGroup(actor, document);
+      return (
+        thread?.authoredByActor === true ||
+        isCoordinator(actor, document.projectId) ||
+        chairsDocumentGroup(actor, document)
+      );
   }
 }
 
 function chairsDocumentGroup(actor: Actor, document: DocumentRef): boolean {
   return actor.memberships.some(
-    (m) => m.projectId === document.projectId && m.role === 'co-chair' && (document.workingGroupId === null || m.workingGroupId === document.workingGroupId),
+    (m) =>
+      m.projectId === document.projectId &&
+      m.role === 'co-chair' &&
+      (document.workingGroupId === null || m.workingGroupId === document.workingGroupId),
   );
 }

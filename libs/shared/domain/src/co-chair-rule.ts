@@ -9,7 +9,10 @@ export function coChairRuleViolation(coChairRegions: readonly Region[]): string 
   if (coChairRegions.some((region) => region === 'other')) {
     return 'Co-chair rule: a working group is co-chaired by one person based in Europe and one based in China; this person is based elsewhere.';
   }
-  for (const [region, where, other] of [['europe', 'Europe', 'China'], ['china', 'China', 'Europe']] as const) {
+  for (const [region, where, other] of [
+    ['europe', 'Europe', 'China'],
+    ['china', 'China', 'Europe'],
+  ] as const) {
     if (coChairRegions.filter((r) => r === region).length > 1) {
       return `Co-chair rule: this working group already has a co-chair based in ${where}; the other co-chair must be based in ${other}.`;
     }

@@ -10,7 +10,8 @@ describe('ISO 3166-1 alpha-2 country codes', () => {
   });
 
   it('accepts assigned codes', () => {
-    for (const code of ['IT', 'CN', 'DE', 'GB', 'HK', 'MO', 'TW', 'US', 'SS', 'ZW']) expect(isCountryCode(code)).toBe(true);
+    for (const code of ['IT', 'CN', 'DE', 'GB', 'HK', 'MO', 'TW', 'US', 'SS', 'ZW'])
+      expect(isCountryCode(code)).toBe(true);
   });
 
   it('rejects unassigned, reserved, lower-case and non-string values', () => {
@@ -20,7 +21,10 @@ describe('ISO 3166-1 alpha-2 country codes', () => {
   });
 
   it('covers every country the region rule names', () => {
-    const named = 'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE NO CH GB IS LI CN HK MO'.split(' ');
+    const named =
+      'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE NO CH GB IS LI CN HK MO'.split(
+        ' ',
+      );
     for (const code of named) expect(isCountryCode(code)).toBe(true);
     expect(regionOf('IT')).toBe('europe');
   });

@@ -1,5 +1,12 @@
 import { LIBRARY_LIMITS } from '@roundtable/contracts';
-import { attachmentDisposition, checkLibraryFile, fileExtension, normaliseTags, sanitizeFileName, splitTags } from './library';
+import {
+  attachmentDisposition,
+  checkLibraryFile,
+  fileExtension,
+  normaliseTags,
+  sanitizeFileName,
+  splitTags,
+} from './library';
 
 const bytes = (...parts: Array<string | number[]>) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
@@ -52,7 +59,10 @@ describe('fileExtension', () => {
 
 describe('normaliseTags', () => {
   test('trims, lower-cases, joins inner spaces with "-", drops empties and duplicates in order', () => {
-    expect(normaliseTags([' Genomics ', 'DATA sharing', 'genomics', '', '  ', 'ELSI'])).toEqual({ ok: true, tags: ['genomics', 'data-sharing', 'elsi'] });
+    expect(normaliseTags([' Genomics ', 'DATA sharing', 'genomics', '', '  ', 'ELSI'])).toEqual({
+      ok: true,
+      tags: ['genomics', 'data-sharing', 'elsi'],
+    });
   });
 
   test('keeps Chinese tags', () => {
@@ -95,8 +105,18 @@ describe('checkLibraryFile', () => {
     ['sheet.xlsx', ooxml('xl/'), 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ['slides.pptx', ooxml('ppt/'), 'pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
     ['paper.odt', odf('application/vnd.oasis.opendocument.text'), 'odt', 'application/vnd.oasis.opendocument.text'],
-    ['sheet.ods', odf('application/vnd.oasis.opendocument.spreadsheet'), 'ods', 'application/vnd.oasis.opendocument.spreadsheet'],
-    ['slides.odp', odf('application/vnd.oasis.opendocument.presentation'), 'odp', 'application/vnd.oasis.opendocument.presentation'],
+    [
+      'sheet.ods',
+      odf('application/vnd.oasis.opendocument.spreadsheet'),
+      'ods',
+      'application/vnd.oasis.opendocument.spreadsheet',
+    ],
+    [
+      'slides.odp',
+      odf('application/vnd.oasis.opendocument.presentation'),
+      'odp',
+      'application/vnd.oasis.opendocument.presentation',
+    ],
   ])('accepts %s', (name, content, kind, contentType) => {
     expect(checkLibraryFile(name, content)).toEqual({ ok: true, kind, contentType });
   });
@@ -138,7 +158,9 @@ describe('checkLibraryFile', () => {
 
 describe('attachmentDisposition', () => {
   test('ASCII names', () => {
-    expect(attachmentDisposition('report v2.pdf')).toBe(`attachment; filename="report v2.pdf"; filename*=UTF-8''report%20v2.pdf`);
+    expect(attachmentDisposition('report v2.pdf')).toBe(
+      `attachment; filename="report v2.pdf"; filename*=UTF-8''report%20v2.pdf`,
+    );
   });
 
   test('Chinese names get an ASCII fallback and the exact UTF-8 name in filename*', () => {
@@ -148,6 +170,8 @@ describe('attachmentDisposition', () => {
   });
 
   test('quotes, apostrophes and parentheses cannot break the header', () => {
-    expect(attachmentDisposition(`it's "x" (1).txt`)).toBe(`attachment; filename="it's _x_ (1).txt"; filename*=UTF-8''it%27s%20%22x%22%20%281%29.txt`);
+    expect(attachmentDisposition(`it's "x" (1).txt`)).toBe(
+      `attachment; filename="it's _x_ (1).txt"; filename*=UTF-8''it%27s%20%22x%22%20%281%29.txt`,
+    );
   });
 });

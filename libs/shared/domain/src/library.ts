@@ -38,7 +38,11 @@ export function sanitizeFileName(raw: string): string | null {
     const dot = name.lastIndexOf('.');
     const extension = dot > 0 ? [...name.slice(dot)] : [];
     const keep = extension.length < 20 ? extension : [];
-    name = characters.slice(0, LIBRARY_LIMITS.fileNameMax - keep.length).join('').trimEnd() + keep.join('');
+    name =
+      characters
+        .slice(0, LIBRARY_LIMITS.fileNameMax - keep.length)
+        .join('')
+        .trimEnd() + keep.join('');
   }
   return name;
 }
@@ -63,8 +67,13 @@ export function normaliseTags(input: readonly string[]): TagsResult {
   for (const raw of input) {
     const tag = raw.normalize('NFC').trim().toLowerCase().replace(/\s+/g, '-');
     if (tag === '') continue;
-    if ([...tag].length > LIBRARY_LIMITS.tagMax) return { ok: false, message: `each tag must be at most ${LIBRARY_LIMITS.tagMax} characters ("${tag.slice(0, 40)}")` };
-    if (!TAG_PATTERN.test(tag)) return { ok: false, message: `tags may contain letters, digits, ".", "_" and "-" only ("${tag.slice(0, 40)}")` };
+    if ([...tag].length > LIBRARY_LIMITS.tagMax)
+      return {
+        ok: false,
+        message: `each tag must be at most ${LIBRARY_LIMITS.tagMax} characters ("${tag.slice(0, 40)}")`,
+      };
+    if (!TAG_PATTERN.test(tag))
+      return { ok: false, message: `tags may contain letters, digits, ".", "_" and "-" only ("${tag.slice(0, 40)}")` };
     if (!tags.includes(tag)) tags.push(tag);
   }
   if (tags.length > LIBRARY_LIMITS.tagsMax) return { ok: false, message: `at most ${LIBRARY_LIMITS.tagsMax} tags` };
@@ -109,7 +118,9 @@ const ZIP_WINDOW = 256 * 1024;
 
 function zipNames(bytes: Uint8Array, name: string): boolean {
   if (bytes.length <= 2 * ZIP_WINDOW) return includesAscii(bytes, name);
-  return includesAscii(bytes.subarray(0, ZIP_WINDOW), name) || includesAscii(bytes.subarray(bytes.length - ZIP_WINDOW), name);
+  return (
+    includesAscii(bytes.subarray(0, ZIP_WINDOW), name) || includesAscii(bytes.subarray(bytes.length - ZIP_WINDOW), name)
+  );
 }
 
 const ODF_MIME: Partial<Record<LibraryFileKind, string>> = {
@@ -140,7 +151,9 @@ function contentMatches(kind: LibraryFileKind, bytes: Uint8Array): boolean {
     case 'docx':
     case 'xlsx':
     case 'pptx':
-      return startsWith(bytes, ZIP) && zipNames(bytes, '[Content_Types].xml') && zipNames(bytes, OOXML_PART[kind] ?? '');
+      return (
+        startsWith(bytes, ZIP) && zipNames(bytes, '[Content_Types].xml') && zipNames(bytes, OOXML_PART[kind] ?? '')
+      );
     case 'odt':
     case 'ods':
     case 'odp':
@@ -163,10 +176,15 @@ export function checkLibraryFile(fileName: string, bytes: Uint8Array): FileCheck
   const kind = LIBRARY_EXTENSIONS[extension];
   if (!kind) {
     const allowed = Object.keys(LIBRARY_EXTENSIONS).join(', ');
-    return { ok: false, reason: 'extension', message: `file type ".${extension}" is not accepted (allowed: ${allowed})` };
+    return {
+      ok: false,
+      reason: 'extension',
+      message: `file type ".${extension}" is not accepted (allowed: ${allowed})`,
+    };
   }
   if (bytes.length === 0) return { ok: false, reason: 'empty', message: 'file is empty' };
-  if (!contentMatches(kind, bytes)) return { ok: false, reason: 'content', message: `file content is not a valid .${extension} file` };
+  if (!contentMatches(kind, bytes))
+    return { ok: false, reason: 'content', message: `file content is not a valid .${extension} file` };
   return { ok: true, kind, contentType: LIBRARY_CONTENT_TYPES[kind] };
 }
 
@@ -176,6 +194,9 @@ export function checkLibraryFile(fileName: string, bytes: Uint8Array): FileCheck
  */
 export function attachmentDisposition(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

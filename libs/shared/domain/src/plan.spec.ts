@@ -32,7 +32,9 @@ describe('deliverable status machine', () => {
     expect(() => assertDeliverableTransition(from, to)).not.toThrow();
   });
 
-  const all = DELIVERABLE_STATUSES.flatMap((from) => DELIVERABLE_STATUSES.map((to) => [from, to] as [DeliverableStatus, DeliverableStatus]));
+  const all = DELIVERABLE_STATUSES.flatMap((from) =>
+    DELIVERABLE_STATUSES.map((to) => [from, to] as [DeliverableStatus, DeliverableStatus]),
+  );
   const illegal = all.filter(([from, to]) => !legal.some(([f, t]) => f === from && t === to));
 
   test.each(illegal)('%s → %s is refused', (from, to) => {
@@ -46,7 +48,9 @@ describe('deliverable status machine', () => {
   });
 
   test('the refusal names both states and what is allowed instead', () => {
-    expect(() => assertDeliverableTransition('planned', 'submitted')).toThrow('from planned to submitted (allowed: in-progress)');
+    expect(() => assertDeliverableTransition('planned', 'submitted')).toThrow(
+      'from planned to submitted (allowed: in-progress)',
+    );
     expect(() => assertDeliverableTransition('accepted', 'in-progress')).toThrow('it is final');
   });
 
@@ -93,7 +97,12 @@ describe('readiness from documents', () => {
   });
 
   test('an item is ready when every document reached its required state', () => {
-    expect(readiness([{ status: 'final', required: 'final' }, { status: 'draft', required: 'draft' }])).toEqual({ share: 1, readyCount: 2, total: 2, ready: true });
+    expect(
+      readiness([
+        { status: 'final', required: 'final' },
+        { status: 'draft', required: 'draft' },
+      ]),
+    ).toEqual({ share: 1, readyCount: 2, total: 2, ready: true });
   });
 
   test('six papers and a workplan: two drafts, four outlines and one final', () => {
@@ -110,8 +119,14 @@ describe('readiness from documents', () => {
   });
 
   test('moving one paper from draft to final raises the share', () => {
-    const before = readiness([{ status: 'draft', required: 'final' }, { status: 'outline', required: 'final' }]);
-    const after = readiness([{ status: 'final', required: 'final' }, { status: 'outline', required: 'final' }]);
+    const before = readiness([
+      { status: 'draft', required: 'final' },
+      { status: 'outline', required: 'final' },
+    ]);
+    const after = readiness([
+      { status: 'final', required: 'final' },
+      { status: 'outline', required: 'final' },
+    ]);
     expect(after.share).toBeGreaterThan(before.share);
     expect(after.readyCount).toBe(before.readyCount + 1);
   });
@@ -180,8 +195,16 @@ describe('reminder offsets', () => {
 describe('plan permissions', () => {
   const P = 'p';
   const coordinator: Actor = { platformRole: 'coordinator', coordinatedProjectIds: [P], memberships: [] };
-  const coChairA: Actor = { platformRole: 'member', coordinatedProjectIds: [], memberships: [{ projectId: P, workingGroupId: 'a', role: 'co-chair' }] };
-  const expertA: Actor = { platformRole: 'member', coordinatedProjectIds: [], memberships: [{ projectId: P, workingGroupId: 'a', role: 'expert' }] };
+  const coChairA: Actor = {
+    platformRole: 'member',
+    coordinatedProjectIds: [],
+    memberships: [{ projectId: P, workingGroupId: 'a', role: 'co-chair' }],
+  };
+  const expertA: Actor = {
+    platformRole: 'member',
+    coordinatedProjectIds: [],
+    memberships: [{ projectId: P, workingGroupId: 'a', role: 'expert' }],
+  };
 
   test('only coordinators manage the plan', () => {
     expect(can(coordinator, 'plan.manage', { projectId: P })).toBe(true);

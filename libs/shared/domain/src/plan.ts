@@ -26,7 +26,8 @@ export function assertDeliverableTransition(from: DeliverableStatus, to: Deliver
   if (!canChangeDeliverableStatus(from, to)) {
     const allowed = DELIVERABLE_TRANSITIONS[from];
     throw new PlanRuleError(
-      `A deliverable cannot go from ${from} to ${to}` + (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (it is final)'),
+      `A deliverable cannot go from ${from} to ${to}` +
+        (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (it is final)'),
     );
   }
 }
@@ -77,7 +78,8 @@ function dayNumber(date: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
   // Date.UTC rolls 2021-13-01 over into 2022; the round trip catches it.
-  if (!match || new Date(time).toISOString().slice(0, 10) !== date) throw new PlanRuleError(`Not a calendar date: ${date}`);
+  if (!match || new Date(time).toISOString().slice(0, 10) !== date)
+    throw new PlanRuleError(`Not a calendar date: ${date}`);
   return time / DAY_MS;
 }
 
@@ -122,7 +124,8 @@ export function reminderOffsetDue(offsets: readonly number[], dueDate: string, t
 export function normaliseReminderOffsets(offsets: readonly number[]): number[] {
   if (offsets.length > 10) throw new PlanRuleError('At most 10 reminder offsets');
   for (const offset of offsets) {
-    if (!Number.isInteger(offset) || offset < 0 || offset > 365) throw new PlanRuleError(`Not a reminder offset in days (0–365): ${offset}`);
+    if (!Number.isInteger(offset) || offset < 0 || offset > 365)
+      throw new PlanRuleError(`Not a reminder offset in days (0–365): ${offset}`);
   }
   return [...new Set(offsets)].sort((a, b) => b - a);
 }

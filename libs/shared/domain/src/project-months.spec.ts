@@ -1,4 +1,10 @@
-import { ProjectMonthError, parseProjectMonth, projectMonthEnd, projectMonthOf, projectMonthStart } from './project-months';
+import {
+  ProjectMonthError,
+  parseProjectMonth,
+  projectMonthEnd,
+  projectMonthOf,
+  projectMonthStart,
+} from './project-months';
 
 /** Every calendar day from `from` to `to` inclusive, as YYYY-MM-DD (UTC arithmetic, no time zones). */
 function daysBetween(from: string, to: string): string[] {
@@ -152,17 +158,26 @@ describe('projectMonthOf', () => {
     expect(projectMonthOf(startDate, 48, date)).toBe(month);
   });
 
-  test.each(['2021-02-30', '2021-13-01', 'yesterday', '2021-1-1', '2021-02-29', '2021-06-31', '2021-06-01T00:00:00Z', ''])(
-    'an invalid date %p is refused',
+  test.each([
+    '2021-02-30',
+    '2021-13-01',
+    'yesterday',
+    '2021-1-1',
+    '2021-02-29',
+    '2021-06-31',
+    '2021-06-01T00:00:00Z',
+    '',
+  ])('an invalid date %p is refused', (date) => {
+    expect(() => projectMonthOf('2020-01-01', 48, date)).toThrow(ProjectMonthError);
+  });
+
+  test.each(['2019-12-31', '2000-01-01', '2020-01-14'])(
+    '%s, before a project starting 2020-01-15, is refused',
     (date) => {
-      expect(() => projectMonthOf('2020-01-01', 48, date)).toThrow(ProjectMonthError);
+      expect(() => projectMonthOf('2020-01-15', 48, date)).toThrow(ProjectMonthError);
+      expect(() => projectMonthOf('2020-01-15', 48, date)).toThrow(/before the project starts/);
     },
   );
-
-  test.each(['2019-12-31', '2000-01-01', '2020-01-14'])('%s, before a project starting 2020-01-15, is refused', (date) => {
-    expect(() => projectMonthOf('2020-01-15', 48, date)).toThrow(ProjectMonthError);
-    expect(() => projectMonthOf('2020-01-15', 48, date)).toThrow(/before the project starts/);
-  });
 
   test.each([
     ['2020-01-01', 48, '2024-01-01'],

@@ -5,7 +5,11 @@ import type { JSONContent } from '@tiptap/core';
  * export documents and versions.
  */
 export function toMarkdown(doc: JSONContent): string {
-  return blocks(doc.content ?? [], '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    blocks(doc.content ?? [], '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }
 
 function blocks(nodes: JSONContent[], indent: string): string {
@@ -19,16 +23,21 @@ function block(node: JSONContent, indent: string): string {
     case 'paragraph':
       return `${indent}${inline(node.content)}\n\n`;
     case 'blockquote':
-      return blocks(node.content ?? [], '')
-        .trimEnd()
-        .split('\n')
-        .map((line) => `${indent}> ${line}`.trimEnd())
-        .join('\n') + '\n\n';
+      return (
+        blocks(node.content ?? [], '')
+          .trimEnd()
+          .split('\n')
+          .map((line) => `${indent}> ${line}`.trimEnd())
+          .join('\n') + '\n\n'
+      );
     case 'codeBlock': {
       const text = (node.content ?? []).map((t) => t.text ?? '').join('');
       // A fence longer than any backtick run inside, so the text cannot close it and go on as Markdown/HTML.
       const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-      return `${indent}${fence}${safeLanguage(node.attrs?.language)}\n${text.split('\n').map((l) => indent + l).join('\n')}\n${indent}${fence}\n\n`;
+      return `${indent}${fence}${safeLanguage(node.attrs?.language)}\n${text
+        .split('\n')
+        .map((l) => indent + l)
+        .join('\n')}\n${indent}${fence}\n\n`;
     }
     case 'horizontalRule':
       return `${indent}---\n\n`;
@@ -38,9 +47,14 @@ function block(node: JSONContent, indent: string): string {
       const items = (node.content ?? []).map((item, index) => {
         const marker = node.type === 'bulletList' ? '- ' : `${start + index}. `;
         // Tight lists: no blank lines inside an item.
-        const inner = blocks(item.content ?? [], '').trimEnd().split('\n').filter((line) => line !== '');
+        const inner = blocks(item.content ?? [], '')
+          .trimEnd()
+          .split('\n')
+          .filter((line) => line !== '');
         const pad = ' '.repeat(marker.length);
-        return inner.map((line, i) => (i === 0 ? `${indent}${marker}${line}` : line ? `${indent}${pad}${line}` : '')).join('\n');
+        return inner
+          .map((line, i) => (i === 0 ? `${indent}${marker}${line}` : line ? `${indent}${pad}${line}` : ''))
+          .join('\n');
       });
       return items.join('\n') + '\n\n';
     }
@@ -60,7 +74,9 @@ const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
 export function safeHref(href: unknown): string | null {
   // Like a browser's URL parser: trim controls and spaces, drop tabs and newlines anywhere ("java\tscript:").
-  const cleaned = String(href ?? '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  const cleaned = String(href ?? '')
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+    .replace(/[\t\n\r]/g, '');
   if (!cleaned) return null;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1];
   if (scheme && !SAFE_SCHEMES.has(`${scheme.toLowerCase()}:`)) return null;

@@ -9,7 +9,9 @@ export class MinutesApprovalFingerprints1765209600001 implements MigrationInterf
   name = 'MinutesApprovalFingerprints1765209600001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE minutes_approvals ADD COLUMN content_sha256 text CHECK (content_sha256 ~ \'^[0-9a-f]{64}$\')');
+    await queryRunner.query(
+      "ALTER TABLE minutes_approvals ADD COLUMN content_sha256 text CHECK (content_sha256 ~ '^[0-9a-f]{64}$')",
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -19,7 +19,10 @@ function hashToken(token: string): Buffer {
  */
 @Injectable()
 export class CalendarFeedsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly registry: CalendarFeedRegistry) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: CalendarFeedRegistry,
+  ) {}
 
   async status(userId: string): Promise<CalendarFeedDto> {
     const feed = await this.dataSource.getRepository(CalendarFeed).findOne({ where: { userId } });
@@ -39,20 +42,28 @@ export class CalendarFeedsService {
   }
 
   async revoke(userId: string): Promise<CalendarFeedDto> {
-    await this.dataSource.query('UPDATE calendar_feeds SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    await this.dataSource.query(
+      'UPDATE calendar_feeds SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+      [userId],
+    );
     return this.status(userId);
   }
 
   /** The feed for a token; unknown, malformed and revoked tokens are all 404. */
   async feed(token: string): Promise<string> {
     if (!/^[A-Za-z0-9_-]{40,50}$/.test(token)) throw new ApiException(ErrorCode.NotFound, 'Calendar feed not found.');
-    const [row]: Array<{ user_id: string; person_id: string | null; platform_role: FeedOwner['platformRole'] }> = await this.dataSource.query(
-      `SELECT f.user_id, u.person_id, u.platform_role FROM calendar_feeds f JOIN users u ON u.id = f.user_id
+    const [row]: Array<{ user_id: string; person_id: string | null; platform_role: FeedOwner['platformRole'] }> =
+      await this.dataSource.query(
+        `SELECT f.user_id, u.person_id, u.platform_role FROM calendar_feeds f JOIN users u ON u.id = f.user_id
         WHERE f.token_hash = $1 AND f.revoked_at IS NULL`,
-      [hashToken(token)],
-    );
+        [hashToken(token)],
+      );
     if (!row) throw new ApiException(ErrorCode.NotFound, 'Calendar feed not found.');
-    const events = await this.registry.eventsFor({ userId: row.user_id, personId: row.person_id, platformRole: row.platform_role });
+    const events = await this.registry.eventsFor({
+      userId: row.user_id,
+      personId: row.person_id,
+      platformRole: row.platform_role,
+    });
     return writeCalendar({ method: 'PUBLISH', name: 'Roundtable', events });
   }
 }

@@ -51,7 +51,11 @@ describe('writeCalendar', () => {
   });
 
   it('writes a series with EXDATE and a moved occurrence; ical.js expands it at 10:00 Rome across DST', () => {
-    const series: IcsEvent = { ...base, rrule: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=6', exdates: [new Date('2026-05-12T08:00:00Z')] };
+    const series: IcsEvent = {
+      ...base,
+      rrule: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=6',
+      exdates: [new Date('2026-05-12T08:00:00Z')],
+    };
     const moved: IcsEvent = {
       ...base,
       recurrenceId: new Date('2026-04-14T08:00:00Z'),
@@ -85,8 +89,18 @@ describe('writeCalendar', () => {
   it('writes all-day events (deadlines) and UTC events', () => {
     const ics = writeCalendar({
       events: [
-        { uid: 'd1', sequence: 0, stamp: base.stamp, summary: 'D2.1 due', when: { kind: 'all-day', date: '2026-06-30' } },
-        { ...base, uid: 'u1', when: { kind: 'timed', start: new Date('2026-02-10T09:00:00Z'), zone: 'UTC', durationMinutes: 30 } },
+        {
+          uid: 'd1',
+          sequence: 0,
+          stamp: base.stamp,
+          summary: 'D2.1 due',
+          when: { kind: 'all-day', date: '2026-06-30' },
+        },
+        {
+          ...base,
+          uid: 'u1',
+          when: { kind: 'timed', start: new Date('2026-02-10T09:00:00Z'), zone: 'UTC', durationMinutes: 30 },
+        },
       ],
     });
     const [deadline, utcEvent] = events(ics);
@@ -102,7 +116,14 @@ describe('writeCalendar', () => {
       ['2026-03-29T01:00:00.000Z', 60, 120],
       ['2026-10-25T01:00:00.000Z', 120, 60],
     ]);
-    const shanghai = writeCalendar({ events: [{ ...base, when: { kind: 'timed', start: new Date('2026-02-10T09:00:00Z'), zone: 'Asia/Shanghai', durationMinutes: 60 } }] });
+    const shanghai = writeCalendar({
+      events: [
+        {
+          ...base,
+          when: { kind: 'timed', start: new Date('2026-02-10T09:00:00Z'), zone: 'Asia/Shanghai', durationMinutes: 60 },
+        },
+      ],
+    });
     expect(events(shanghai)[0].startDate.toString()).toBe('2026-02-10T17:00:00');
   });
 });
@@ -112,7 +133,12 @@ describe('line folding and escaping', () => {
     const line = `SUMMARY:${'工作组会议'.repeat(20)}`;
     const folded = foldLine(line);
     for (const piece of folded.split('\r\n')) expect(Buffer.byteLength(piece, 'utf8')).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
+    expect(
+      folded
+        .split('\r\n')
+        .map((p, i) => (i === 0 ? p : p.slice(1)))
+        .join(''),
+    ).toBe(line);
   });
 
   it('keeps a long Chinese summary intact through ical.js', () => {
@@ -127,14 +153,16 @@ describe('line folding and escaping', () => {
 
   it('cannot be made to start another property or event by text, controls or addresses', () => {
     const ics = writeCalendar({
-      events: [{
-        ...base,
-        summary: 'Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Injected\u0007',
-        description: 'x\nATTACH:http://evil.example/\u0000\u001b[31m',
-        location: 'Room\rURL:javascript:alert(1)',
-        organizer: { name: 'Chair"\r\nX:1', email: 'chair@example.org\r\nATTACH:http://evil.example' },
-        attendees: [{ name: 'Expert', email: 'expert@example.org extra' }],
-      }],
+      events: [
+        {
+          ...base,
+          summary: 'Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Injected\u0007',
+          description: 'x\nATTACH:http://evil.example/\u0000\u001b[31m',
+          location: 'Room\rURL:javascript:alert(1)',
+          organizer: { name: 'Chair"\r\nX:1', email: 'chair@example.org\r\nATTACH:http://evil.example' },
+          attendees: [{ name: 'Expert', email: 'expert@example.org extra' }],
+        },
+      ],
     });
     const [event] = events(ics);
     expect(events(ics)).toHaveLength(1);
@@ -142,7 +170,12 @@ describe('line folding and escaping', () => {
     expect(event.description).toBe('x\nATTACH:http://evil.example/[31m');
     expect(event.location).toBe('Room\nURL:javascript:alert(1)');
     const vevent = parse(ics).getFirstSubcomponent('vevent')!;
-    expect(vevent.getAllProperties().map((p) => p.name).filter((n) => ['attach', 'url', 'x'].includes(n))).toEqual([]);
+    expect(
+      vevent
+        .getAllProperties()
+        .map((p) => p.name)
+        .filter((n) => ['attach', 'url', 'x'].includes(n)),
+    ).toEqual([]);
     expect(vevent.getFirstPropertyValue('organizer')).toBe('mailto:chair@example.orgATTACH:http://evil.example');
   });
 });

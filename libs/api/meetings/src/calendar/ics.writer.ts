@@ -61,16 +61,28 @@ export function writeCalendar(calendar: IcsCalendar): string {
 }
 
 function vevent(event: IcsEvent): string[] {
-  const lines = ['BEGIN:VEVENT', `UID:${escapeText(event.uid)}`, `SEQUENCE:${event.sequence}`, `DTSTAMP:${utc(event.stamp)}`, `LAST-MODIFIED:${utc(event.stamp)}`];
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${escapeText(event.uid)}`,
+    `SEQUENCE:${event.sequence}`,
+    `DTSTAMP:${utc(event.stamp)}`,
+    `LAST-MODIFIED:${utc(event.stamp)}`,
+  ];
   if (event.when.kind === 'timed') {
     const { start, zone, durationMinutes } = event.when;
     if (event.recurrenceId) lines.push(`RECURRENCE-ID${dateTime(event.recurrenceId, zone)}`);
-    lines.push(`DTSTART${dateTime(start, zone)}`, `DTEND${dateTime(new Date(start.getTime() + durationMinutes * 60_000), zone)}`);
+    lines.push(
+      `DTSTART${dateTime(start, zone)}`,
+      `DTEND${dateTime(new Date(start.getTime() + durationMinutes * 60_000), zone)}`,
+    );
     if (event.rrule) lines.push(`RRULE:${event.rrule}`);
     for (const exdate of event.exdates ?? []) lines.push(`EXDATE${dateTime(exdate, zone)}`);
   } else {
     const day = event.when.date.replace(/-/g, '');
-    const next = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)) + 1)).toISOString().slice(0, 10).replace(/-/g, '');
+    const next = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)) + 1))
+      .toISOString()
+      .slice(0, 10)
+      .replace(/-/g, '');
     lines.push(`DTSTART;VALUE=DATE:${day}`, `DTEND;VALUE=DATE:${next}`, 'TRANSP:TRANSPARENT');
   }
   lines.push(`SUMMARY:${escapeText(event.summary)}`);
@@ -80,7 +92,9 @@ function vevent(event: IcsEvent): string[] {
   lines.push(`STATUS:${event.status ?? 'CONFIRMED'}`);
   if (event.organizer) lines.push(`ORGANIZER;CN=${paramValue(event.organizer.name)}:${mailto(event.organizer.email)}`);
   for (const a of event.attendees ?? []) {
-    lines.push(`ATTENDEE;CN=${paramValue(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${a.partstat ?? 'NEEDS-ACTION'};RSVP=TRUE:${mailto(a.email)}`);
+    lines.push(
+      `ATTENDEE;CN=${paramValue(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${a.partstat ?? 'NEEDS-ACTION'};RSVP=TRUE:${mailto(a.email)}`,
+    );
   }
   lines.push('END:VEVENT');
   return lines;
@@ -95,7 +109,10 @@ function dateTime(instant: Date, zone: string): string {
 }
 
 export function utc(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** TEXT escaping (RFC 5545 §3.3.11); other control characters are not allowed in TEXT and are dropped. */
@@ -196,7 +213,13 @@ function vtimezone(zone: string, fromYear: number, toYear: number): string[] {
   const standard = Math.min(initial, ...list.map((t) => t.to));
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   const block = (kind: string, start: string, from: number, to: number) =>
-    lines.push(`BEGIN:${kind}`, `DTSTART:${start}`, `TZOFFSETFROM:${offset(from)}`, `TZOFFSETTO:${offset(to)}`, `END:${kind}`);
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${start}`,
+      `TZOFFSETFROM:${offset(from)}`,
+      `TZOFFSETTO:${offset(to)}`,
+      `END:${kind}`,
+    );
   block(initial > standard ? 'DAYLIGHT' : 'STANDARD', `${fromYear}0101T000000`, initial, initial);
   for (const t of list) {
     // DTSTART is the local time of the change read in the offset before it (RFC 5545 §3.6.5).

@@ -14,7 +14,12 @@ export interface MeetingForCalendar {
   timeZone: string;
   durationMinutes: number;
   rrule: string | null;
-  exceptions: ReadonlyArray<{ originalStart: Date; cancelled: boolean; startsAt: Date | null; durationMinutes: number | null }>;
+  exceptions: ReadonlyArray<{
+    originalStart: Date;
+    cancelled: boolean;
+    startsAt: Date | null;
+    durationMinutes: number | null;
+  }>;
   organizer: { name: string; email: string } | null;
   invitees: ReadonlyArray<{ name: string; email: string; rsvp: 'yes' | 'no' | 'maybe' | null }>;
   link: string;
@@ -39,7 +44,11 @@ export function meetingEvents(meeting: MeetingForCalendar): IcsEvent[] {
     url: meeting.link,
     status: meeting.status === 'cancelled' ? ('CANCELLED' as const) : ('CONFIRMED' as const),
     organizer: meeting.organizer,
-    attendees: meeting.invitees.map((i) => ({ name: i.name, email: i.email, partstat: i.rsvp ? PARTSTAT[i.rsvp] : ('NEEDS-ACTION' as const) })),
+    attendees: meeting.invitees.map((i) => ({
+      name: i.name,
+      email: i.email,
+      partstat: i.rsvp ? PARTSTAT[i.rsvp] : ('NEEDS-ACTION' as const),
+    })),
   };
   const master: IcsEvent = {
     ...common,
@@ -53,7 +62,12 @@ export function meetingEvents(meeting: MeetingForCalendar): IcsEvent[] {
     .map<IcsEvent>((e) => ({
       ...common,
       recurrenceId: e.originalStart,
-      when: { kind: 'timed', start: e.startsAt ?? e.originalStart, zone: meeting.timeZone, durationMinutes: e.durationMinutes ?? meeting.durationMinutes },
+      when: {
+        kind: 'timed',
+        start: e.startsAt ?? e.originalStart,
+        zone: meeting.timeZone,
+        durationMinutes: e.durationMinutes ?? meeting.durationMinutes,
+      },
     }));
   return [master, ...overrides];
 }

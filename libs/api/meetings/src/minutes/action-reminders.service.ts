@@ -47,15 +47,22 @@ export class ActionRemindersService implements OnApplicationBootstrap {
           [action.id, action.due_on, this.clock.now()],
         );
         if (claimed.length === 0) return [];
-        const [row]: Array<{ email: string; display_name: string; locale: string; text: string; meeting_title: string; code: string | null; minutes_id: string }> =
-          await manager.query(
-            `SELECT p.email, p.display_name, coalesce(u.locale, p.locale) AS locale, a.text, m.title AS meeting_title, g.code, a.minutes_id
+        const [row]: Array<{
+          email: string;
+          display_name: string;
+          locale: string;
+          text: string;
+          meeting_title: string;
+          code: string | null;
+          minutes_id: string;
+        }> = await manager.query(
+          `SELECT p.email, p.display_name, coalesce(u.locale, p.locale) AS locale, a.text, m.title AS meeting_title, g.code, a.minutes_id
                FROM action_items a JOIN people p ON p.id = a.owner_person_id LEFT JOIN users u ON u.person_id = p.id
                JOIN meeting_minutes mm ON mm.id = a.minutes_id JOIN meetings m ON m.id = mm.meeting_id
                LEFT JOIN working_groups g ON g.id = m.working_group_id
               WHERE a.id = $1`,
-            [action.id],
-          );
+          [action.id],
+        );
         const message = actionReminderMail({
           locale: row.locale === 'zh-CN' ? 'zh-CN' : 'en',
           recipientName: row.display_name,

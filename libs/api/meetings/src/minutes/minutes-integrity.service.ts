@@ -72,7 +72,10 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
   /** Withdraws the approvals the current content no longer matches (and mails their authors). */
   async check(documentId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [minutes]: Array<MinutesRef & { status: string }> = await manager.query(`${MINUTES_REF} WHERE mm.document_id = $1 FOR UPDATE OF mm`, [documentId]);
+      const [minutes]: Array<MinutesRef & { status: string }> = await manager.query(
+        `${MINUTES_REF} WHERE mm.document_id = $1 FOR UPDATE OF mm`,
+        [documentId],
+      );
       if (!minutes || minutes.status !== 'circulated') {
         this.watched.delete(documentId);
         return [];
@@ -105,7 +108,10 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
     } finally {
       doc.destroy();
     }
-    const decisions = await manager.query('SELECT text, agenda_item_id FROM meeting_decisions WHERE minutes_id = $1 ORDER BY created_at, id', [minutesId]);
+    const decisions = await manager.query(
+      'SELECT text, agenda_item_id FROM meeting_decisions WHERE minutes_id = $1 ORDER BY created_at, id',
+      [minutesId],
+    );
     const actions = await manager.query(
       "SELECT text, owner_person_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, agenda_item_id FROM action_items WHERE minutes_id = $1 ORDER BY created_at, id",
       [minutesId],
@@ -114,7 +120,12 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
   }
 
   /** Deletes these approvals and writes a mail to each approver in the same transaction (the outbox worker sends them after the commit). */
-  async withdraw(manager: EntityManager, minutes: MinutesRef, userIds: string[], reason: 'edited' | 'reopened'): Promise<void> {
+  async withdraw(
+    manager: EntityManager,
+    minutes: MinutesRef,
+    userIds: string[],
+    reason: 'edited' | 'reopened',
+  ): Promise<void> {
     if (userIds.length === 0) return;
     const approvers: Array<{ email: string; name: string; locale: Locale }> = await manager.query(
       `WITH gone AS (DELETE FROM minutes_approvals WHERE minutes_id = $1 AND user_id = ANY($2::uuid[]) RETURNING user_id, person_id)
@@ -138,15 +149,26 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
 
   /** Unlock hook: approved minutes that are unlocked are a draft again, needing every approval anew. */
   private async reopen(manager: EntityManager, documentId: string): Promise<void> {
-    const [minutes]: Array<MinutesRef & { status: string }> = await manager.query(`${MINUTES_REF} WHERE mm.document_id = $1 FOR UPDATE OF mm`, [documentId]);
+    const [minutes]: Array<MinutesRef & { status: string }> = await manager.query(
+      `${MINUTES_REF} WHERE mm.document_id = $1 FOR UPDATE OF mm`,
+      [documentId],
+    );
     if (!minutes || minutes.status !== 'approved') return;
     await manager.query(
       `UPDATE meeting_minutes SET status = 'draft', circulated_at = NULL, comments_until = NULL, approved_at = NULL, approved_version_id = NULL
         WHERE id = $1`,
       [minutes.id],
     );
-    const approvals: Array<{ user_id: string }> = await manager.query('SELECT user_id FROM minutes_approvals WHERE minutes_id = $1', [minutes.id]);
-    await this.withdraw(manager, minutes, approvals.map((a) => a.user_id), 'reopened');
+    const approvals: Array<{ user_id: string }> = await manager.query(
+      'SELECT user_id FROM minutes_approvals WHERE minutes_id = $1',
+      [minutes.id],
+    );
+    await this.withdraw(
+      manager,
+      minutes,
+      approvals.map((a) => a.user_id),
+      'reopened',
+    );
   }
 
   private schedule(documentId: string): void {
@@ -155,7 +177,9 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
       return;
     }
     const run = this.check(documentId)
-      .catch((error: unknown) => this.logger.error(`Could not check the approvals of document ${documentId}`, error as Error))
+      .catch((error: unknown) =>
+        this.logger.error(`Could not check the approvals of document ${documentId}`, error as Error),
+      )
       .finally(() => {
         this.running.delete(documentId);
         if (this.again.delete(documentId)) this.schedule(documentId);

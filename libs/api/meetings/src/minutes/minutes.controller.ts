@@ -1,12 +1,33 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { ActionItemDto, DecisionDto, MinutesArchiveEntryDto, MinutesDto, MinutesSummaryDto } from '@roundtable/contracts';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  ActionItemDto,
+  DecisionDto,
+  MinutesArchiveEntryDto,
+  MinutesDto,
+  MinutesSummaryDto,
+} from '@roundtable/contracts';
 import { ApiException, Policy } from '@roundtable/api-platform';
 import { ErrorCode } from '@roundtable/contracts';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Response } from 'express';
-import { ActionItemBodyDto, ActionItemUpdateDto, ArchiveQueryDto, CirculateMinutesDto, DecisionBodyDto, StartMinutesDto } from './minutes.dto';
+import {
+  ActionItemBodyDto,
+  ActionItemUpdateDto,
+  ArchiveQueryDto,
+  CirculateMinutesDto,
+  DecisionBodyDto,
+  StartMinutesDto,
+} from './minutes.dto';
 import { MinutesService } from './minutes.service';
 
 @ApiTags('minutes')
@@ -14,9 +35,15 @@ import { MinutesService } from './minutes.service';
 export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}
 
-  @Policy({ action: 'minutes.manage', resource: { type: 'meeting', param: 'id' }, denied: 'Only the group’s co-chairs and coordinators start minutes.' })
+  @Policy({
+    action: 'minutes.manage',
+    resource: { type: 'meeting', param: 'id' },
+    denied: 'Only the group’s co-chairs and coordinators start minutes.',
+  })
   @Post('meetings/:id/minutes')
-  @ApiCreatedResponse({ description: 'The new minutes of the occurrence (200 with the existing ones if already started).' })
+  @ApiCreatedResponse({
+    description: 'The new minutes of the occurrence (200 with the existing ones if already started).',
+  })
   @ApiForbiddenResponse({ description: 'Only the group’s co-chairs and coordinators start minutes.' })
   async start(
     @CurrentUser() user: AuthenticatedUser,
@@ -32,16 +59,27 @@ export class MinutesController {
   @Policy({ read: { type: 'meeting', param: 'id' } })
   @Get('meetings/:id/minutes')
   @ApiOkResponse({ description: 'The meeting’s minutes the caller may see, by occurrence.' })
-  forMeeting(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) meetingId: string): Promise<MinutesSummaryDto[]> {
+  forMeeting(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) meetingId: string,
+  ): Promise<MinutesSummaryDto[]> {
     return this.minutes.forMeeting(user, meetingId);
   }
 
   @Policy({ read: { type: 'meeting', param: 'id' } })
   @Get('meetings/:id/open-actions')
-  @ApiOkResponse({ description: 'Open actions of the group carried into the next occurrence (or the one starting at ?before=).' })
-  openActions(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) meetingId: string, @Query('before') before?: string): Promise<ActionItemDto[]> {
+  @ApiOkResponse({
+    description: 'Open actions of the group carried into the next occurrence (or the one starting at ?before=).',
+  })
+  openActions(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) meetingId: string,
+    @Query('before') before?: string,
+  ): Promise<ActionItemDto[]> {
     if (before !== undefined && Number.isNaN(Date.parse(before))) {
-      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid before', { fields: [{ field: 'before', message: 'before must be an ISO date-time' }] });
+      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid before', {
+        fields: [{ field: 'before', message: 'before must be an ISO date-time' }],
+      });
     }
     return this.minutes.carriedInto(user, meetingId, before);
   }
@@ -54,38 +92,62 @@ export class MinutesController {
     return this.minutes.get(user, id);
   }
 
-  @Policy({ action: 'minutes.manage', resource: { type: 'minutes', param: 'id' }, denied: 'Only the group’s co-chairs and coordinators circulate minutes.' })
+  @Policy({
+    action: 'minutes.manage',
+    resource: { type: 'minutes', param: 'id' },
+    denied: 'Only the group’s co-chairs and coordinators circulate minutes.',
+  })
   @Post('minutes/:id/circulate')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Circulated for comments; invitees are mailed a link and the end of the window.' })
   @ApiConflictResponse({ description: 'Not a draft.' })
-  circulate(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: CirculateMinutesDto): Promise<MinutesDto> {
+  circulate(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: CirculateMinutesDto,
+  ): Promise<MinutesDto> {
     return this.minutes.circulate(user, id, body.commentDays);
   }
 
   @Policy({
     action: 'minutes.approve',
     resource: { type: 'minutes', param: 'id' },
-    denied: (minutes) => ((minutes as { workingGroupId: string | null }).workingGroupId
-      ? 'Only the group’s co-chairs approve its minutes.'
-      : 'Only a coordinator approves the minutes of a project event.'),
+    denied: (minutes) =>
+      (minutes as { workingGroupId: string | null }).workingGroupId
+        ? 'Only the group’s co-chairs approve its minutes.'
+        : 'Only a coordinator approves the minutes of a project event.',
   })
   @Post('minutes/:id/approvals')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Approval recorded; the last one needed locks the document and freezes a snapshot.' })
   @ApiConflictResponse({ description: 'Approved twice, or the minutes are not circulated.' })
-  approve(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<MinutesDto> {
+  approve(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+  ): Promise<MinutesDto> {
     return this.minutes.approve(user, id);
   }
 
-  @Policy({ document: 'write', resource: { type: 'minutes', param: 'id' }, denied: 'You may read these minutes but not edit them.' })
+  @Policy({
+    document: 'write',
+    resource: { type: 'minutes', param: 'id' },
+    denied: 'You may read these minutes but not edit them.',
+  })
   @Post('minutes/:id/decisions')
   @ApiCreatedResponse({ description: 'The new decision.' })
-  addDecision(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: DecisionBodyDto): Promise<DecisionDto> {
+  addDecision(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: DecisionBodyDto,
+  ): Promise<DecisionDto> {
     return this.minutes.addDecision(user, id, body);
   }
 
-  @Policy({ document: 'write', resource: { type: 'minutes', param: 'id' }, denied: 'You may read these minutes but not edit them.' })
+  @Policy({
+    document: 'write',
+    resource: { type: 'minutes', param: 'id' },
+    denied: 'You may read these minutes but not edit them.',
+  })
   @Delete('minutes/:id/decisions/:decisionId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed.' })
@@ -97,25 +159,46 @@ export class MinutesController {
     return this.minutes.deleteDecision(user, id, decisionId);
   }
 
-  @Policy({ document: 'write', resource: { type: 'minutes', param: 'id' }, denied: 'You may read these minutes but not edit them.' })
+  @Policy({
+    document: 'write',
+    resource: { type: 'minutes', param: 'id' },
+    denied: 'You may read these minutes but not edit them.',
+  })
   @Post('minutes/:id/actions')
   @ApiCreatedResponse({ description: 'The new action item (status open).' })
-  addAction(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: ActionItemBodyDto): Promise<ActionItemDto> {
+  addAction(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: ActionItemBodyDto,
+  ): Promise<ActionItemDto> {
     return this.minutes.addAction(user, id, body);
   }
 
   @Policy({ read: { type: 'actionItem', param: 'id' } })
   @Patch('actions/:id')
-  @ApiOkResponse({ description: 'Updated: content while the minutes are not approved; status by the owner, co-chairs, coordinators.' })
-  updateAction(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: ActionItemUpdateDto): Promise<ActionItemDto> {
+  @ApiOkResponse({
+    description: 'Updated: content while the minutes are not approved; status by the owner, co-chairs, coordinators.',
+  })
+  updateAction(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: ActionItemUpdateDto,
+  ): Promise<ActionItemDto> {
     return this.minutes.updateAction(user, id, body);
   }
 
-  @Policy({ document: 'write', resource: { type: 'actionItem', param: 'id' }, denied: 'You may read these minutes but not edit them.' })
+  @Policy({
+    document: 'write',
+    resource: { type: 'actionItem', param: 'id' },
+    denied: 'You may read these minutes but not edit them.',
+  })
   @Delete('actions/:id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed (minutes not approved).' })
-  deleteAction(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<void> {
+  deleteAction(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+  ): Promise<void> {
     return this.minutes.deleteAction(user, id);
   }
 
@@ -129,7 +212,11 @@ export class MinutesController {
   @Policy({ read: { type: 'project', param: 'id' } })
   @Get('projects/:id/minutes')
   @ApiOkResponse({ description: 'The archive: approved minutes, searched in their frozen text, by group and date.' })
-  archive(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) projectId: string, @Query() query: ArchiveQueryDto): Promise<MinutesArchiveEntryDto[]> {
+  archive(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) projectId: string,
+    @Query() query: ArchiveQueryDto,
+  ): Promise<MinutesArchiveEntryDto[]> {
     return this.minutes.archive(user, projectId, query);
   }
 }

@@ -2,11 +2,29 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   MINUTES_LIMITS,
-  type ActionItemRequest, type ActionItemUpdateRequest, type ActionStatusDto, type CirculateMinutesRequest, type DecisionRequest, type StartMinutesRequest,
+  type ActionItemRequest,
+  type ActionItemUpdateRequest,
+  type ActionStatusDto,
+  type CirculateMinutesRequest,
+  type DecisionRequest,
+  type StartMinutesRequest,
 } from '@roundtable/contracts';
 import { ACTION_STATUSES, isCalendarDate } from '@roundtable/domain';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, type ValidationArguments } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  type ValidationArguments,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -38,7 +56,11 @@ export class StartMinutesDto implements StartMinutesRequest {
 }
 
 export class CirculateMinutesDto implements CirculateMinutesRequest {
-  @ApiPropertyOptional({ minimum: MINUTES_LIMITS.commentDaysMin, maximum: MINUTES_LIMITS.commentDaysMax, default: MINUTES_LIMITS.commentDaysDefault })
+  @ApiPropertyOptional({
+    minimum: MINUTES_LIMITS.commentDaysMin,
+    maximum: MINUTES_LIMITS.commentDaysMax,
+    default: MINUTES_LIMITS.commentDaysDefault,
+  })
   @IsOptional()
   @IsInt({ message: 'commentDays must be a whole number of days' })
   @Min(MINUTES_LIMITS.commentDaysMin, { message: `commentDays must be at least ${MINUTES_LIMITS.commentDaysMin}` })

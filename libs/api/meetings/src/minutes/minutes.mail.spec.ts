@@ -15,7 +15,9 @@ describe('minutesCirculationMail', () => {
   it('writes English with the time in the recipient zone first, then the meeting zone, and the window end', () => {
     const mail = minutesCirculationMail({ ...base, locale: 'en' });
     expect(mail.subject).toBe('Minutes for comments: WG1 Monthly meeting');
-    expect(mail.text).toMatch(/Meeting: WG1 Monthly meeting — .*16:00 \(Shanghai, GMT\+8\) \/ .*10:00 \(Rome, GMT\+2\)/);
+    expect(mail.text).toMatch(
+      /Meeting: WG1 Monthly meeting — .*16:00 \(Shanghai, GMT\+8\) \/ .*10:00 \(Rome, GMT\+2\)/,
+    );
     expect(mail.text).toMatch(/Comments until: .*20.*16:00 \(Shanghai, GMT\+8\)/);
     expect(mail.text).toContain('http://localhost:3000/minutes/m1');
   });
@@ -29,7 +31,11 @@ describe('minutesCirculationMail', () => {
 });
 
 describe('approvalWithdrawnMail', () => {
-  const base = { recipientName: 'WG1 EU co-chair', meetingTitle: 'WG1 Monthly meeting', link: 'http://localhost:3000/minutes/m1' };
+  const base = {
+    recipientName: 'WG1 EU co-chair',
+    meetingTitle: 'WG1 Monthly meeting',
+    link: 'http://localhost:3000/minutes/m1',
+  };
 
   it('tells the approver in English why the approval no longer counts', () => {
     const mail = approvalWithdrawnMail({ ...base, locale: 'en', reason: 'edited' });

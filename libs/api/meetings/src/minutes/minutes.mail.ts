@@ -18,7 +18,8 @@ const TEXT = {
   en: {
     subject: (t: string) => `Minutes for comments: ${t}`,
     hello: (n: string | null) => (n ? `Dear ${n},` : 'Hello,'),
-    intro: 'The draft minutes of this meeting are circulated for comments. Please read them and comment in the document.',
+    intro:
+      'The draft minutes of this meeting are circulated for comments. Please read them and comment in the document.',
     meeting: 'Meeting',
     until: 'Comments until',
     open: 'Open the minutes',
@@ -36,11 +37,18 @@ const TEXT = {
 } as const;
 
 /** The circulation mail in the recipient's language; times in their zone first, then the meeting's. */
-export function minutesCirculationMail(input: MinutesCirculationInput): { subject: string; text: string; html: string } {
+export function minutesCirculationMail(input: MinutesCirculationInput): {
+  subject: string;
+  text: string;
+  html: string;
+} {
   const l = TEXT[input.locale];
   const title = `${input.workingGroupCode ? `${input.workingGroupCode} ` : ''}${input.meetingTitle}`;
   const zones = [...new Set([input.recipientZone, input.meetingZone])];
-  const when = (instant: Date) => formatInZones(instant, zones, input.locale).map((z) => `${z.text} (${z.city}, ${z.offset})`).join(' / ');
+  const when = (instant: Date) =>
+    formatInZones(instant, zones, input.locale)
+      .map((z) => `${z.text} (${z.city}, ${z.offset})`)
+      .join(' / ');
   const lines = [
     l.hello(input.recipientName),
     '',
@@ -84,7 +92,14 @@ const REMINDER = {
 } as const;
 
 /** The reminder to an action's owner, in their language; the due date is a calendar date (no zone). */
-export function actionReminderMail(input: { locale: Locale; recipientName: string | null; text: string; dueOn: string; meetingTitle: string; link: string }): {
+export function actionReminderMail(input: {
+  locale: Locale;
+  recipientName: string | null;
+  text: string;
+  dueOn: string;
+  meetingTitle: string;
+  link: string;
+}): {
   subject: string;
   text: string;
   html: string;
@@ -110,8 +125,12 @@ const WITHDRAWN = {
   en: {
     subject: (t: string) => `Your approval was withdrawn: minutes of ${t}`,
     hello: (n: string | null) => (n ? `Dear ${n},` : 'Hello,'),
-    intro: 'The minutes changed after you approved them, so your approval no longer counts: an approval holds only for the text you read.',
-    reason: { edited: 'What happened: the text, a decision or an action item was changed.', reopened: 'What happened: a coordinator unlocked the approved minutes; they are a draft again.' },
+    intro:
+      'The minutes changed after you approved them, so your approval no longer counts: an approval holds only for the text you read.',
+    reason: {
+      edited: 'What happened: the text, a decision or an action item was changed.',
+      reopened: 'What happened: a coordinator unlocked the approved minutes; they are a draft again.',
+    },
     again: 'Please read the minutes again and approve them if you agree with the new text.',
     open: 'Open the minutes',
     sep: ': ',
@@ -120,7 +139,10 @@ const WITHDRAWN = {
     subject: (t: string) => `您的批准已撤回：${t} 的会议纪要`,
     hello: (n: string | null) => (n ? `${n}，您好：` : '您好：'),
     intro: '会议纪要在您批准后被修改，因此您的批准不再有效：批准仅对您阅读过的文本有效。',
-    reason: { edited: '原因：正文、决定或行动项已被修改。', reopened: '原因：协调人解锁了已批准的会议纪要，纪要已恢复为草稿。' },
+    reason: {
+      edited: '原因：正文、决定或行动项已被修改。',
+      reopened: '原因：协调人解锁了已批准的会议纪要，纪要已恢复为草稿。',
+    },
     again: '请重新阅读会议纪要，如同意新的文本，请再次批准。',
     open: '打开会议纪要',
     sep: '：',
@@ -128,13 +150,29 @@ const WITHDRAWN = {
 } as const;
 
 /** Tells an approver that their approval no longer counts (the minutes changed, or were reopened), in their language. */
-export function approvalWithdrawnMail(input: { locale: Locale; recipientName: string | null; meetingTitle: string; reason: 'edited' | 'reopened'; link: string }): {
+export function approvalWithdrawnMail(input: {
+  locale: Locale;
+  recipientName: string | null;
+  meetingTitle: string;
+  reason: 'edited' | 'reopened';
+  link: string;
+}): {
   subject: string;
   text: string;
   html: string;
 } {
   const l = WITHDRAWN[input.locale];
-  const lines = [l.hello(input.recipientName), '', l.intro, l.reason[input.reason], '', l.again, `${l.open}${l.sep}${input.link}`, '', 'Roundtable'];
+  const lines = [
+    l.hello(input.recipientName),
+    '',
+    l.intro,
+    l.reason[input.reason],
+    '',
+    l.again,
+    `${l.open}${l.sep}${input.link}`,
+    '',
+    'Roundtable',
+  ];
   return { subject: l.subject(input.meetingTitle), text: lines.join('\n'), html: htmlMail(input.locale, lines) };
 }
 

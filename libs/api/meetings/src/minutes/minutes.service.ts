@@ -1,11 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ErrorCode, MINUTES_LIMITS,
-  type ActionItemDto, type DecisionDto, type FieldError, type MinutesArchiveEntryDto, type MinutesDto, type MinutesStatusDto, type MinutesSummaryDto,
+  ErrorCode,
+  MINUTES_LIMITS,
+  type ActionItemDto,
+  type DecisionDto,
+  type FieldError,
+  type MinutesArchiveEntryDto,
+  type MinutesDto,
+  type MinutesStatusDto,
+  type MinutesSummaryDto,
 } from '@roundtable/contracts';
 import {
-  approvalsNeeded, can, canTransition, carriedActions, checkApproval, commentsUntil, documentAccess, isOverdue, type Actor, type ActionStatus, type MinutesApprovers,
+  approvalsNeeded,
+  can,
+  canTransition,
+  carriedActions,
+  checkApproval,
+  commentsUntil,
+  documentAccess,
+  isOverdue,
+  type Actor,
+  type ActionStatus,
+  type MinutesApprovers,
 } from '@roundtable/domain';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
 import { ApiException, Clock } from '@roundtable/api-platform';
@@ -81,7 +98,9 @@ const ACTION_SELECT = `
     LEFT JOIN meeting_agenda_items ai ON ai.id = a.agenda_item_id`;
 
 const badRequest = (fields: FieldError[]) =>
-  new ApiException(ErrorCode.ValidationFailed, `Invalid ${[...new Set(fields.map((f) => f.field))].join(', ')}`, { fields });
+  new ApiException(ErrorCode.ValidationFailed, `Invalid ${[...new Set(fields.map((f) => f.field))].join(', ')}`, {
+    fields,
+  });
 
 /**
  * Minutes of meeting occurrences: a collaborative document (type 'minutes') per occurrence, circulated for
@@ -109,27 +128,49 @@ export class MinutesService {
   // --- minutes ---
 
   /** "Start minutes" for one occurrence; starting twice returns the minutes already there. */
-  async start(user: User, meetingId: string, occurrenceStart: string): Promise<{ created: boolean; minutes: MinutesDto }> {
+  async start(
+    user: User,
+    meetingId: string,
+    occurrenceStart: string,
+  ): Promise<{ created: boolean; minutes: MinutesDto }> {
     const { actor, record } = await this.meetings.readable(user, meetingId);
     const m = record.meeting;
     const wanted = new Date(occurrenceStart);
     const occurrence = occurrencesFor(m, record.exceptions).find((o) => o.originalStart.getTime() === wanted.getTime());
-    if (!occurrence) throw badRequest([{ field: 'occurrenceStart', message: 'occurrenceStart is not an occurrence of this meeting' }]);
+    if (!occurrence)
+      throw badRequest([{ field: 'occurrenceStart', message: 'occurrenceStart is not an occurrence of this meeting' }]);
     if (occurrence.cancelled) throw badRequest([{ field: 'occurrenceStart', message: 'this occurrence is cancelled' }]);
     const existing = await this.findRow('mm.meeting_id = $1 AND mm.occurrence_start = $2', [meetingId, wanted]);
     if (existing) return { created: false, minutes: await this.present(existing, user, actor) };
 
     const documentId = randomUUID();
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: m.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(occurrence.start);
+    const day = new Intl.DateTimeFormat('en-CA', {
+      timeZone: m.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(occurrence.start);
     const group = record.workingGroupCode ? `${record.workingGroupCode} ` : '';
     const inserted = await this.dataSource.transaction(async (manager) => {
       // One minutes per occurrence, even when two co-chairs press "Start minutes" at once.
-      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('minutes:' || $1::text || $2::text, 0))", [meetingId, wanted.toISOString()]);
-      const [again] = await manager.query('SELECT id FROM meeting_minutes WHERE meeting_id = $1 AND occurrence_start = $2', [meetingId, wanted]);
+      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('minutes:' || $1::text || $2::text, 0))", [
+        meetingId,
+        wanted.toISOString(),
+      ]);
+      const [again] = await manager.query(
+        'SELECT id FROM meeting_minutes WHERE meeting_id = $1 AND occurrence_start = $2',
+        [meetingId, wanted],
+      );
       if (again) return false;
       await manager.query(
         `INSERT INTO documents (id, project_id, working_group_id, type, title_en, title_zh, status) VALUES ($1, $2, $3, 'minutes', $4, $5, 'draft')`,
-        [documentId, m.projectId, m.workingGroupId, `Minutes: ${group}${m.title} (${day})`, `会议纪要：${group}${m.title}（${day}）`],
+        [
+          documentId,
+          m.projectId,
+          m.workingGroupId,
+          `Minutes: ${group}${m.title} (${day})`,
+          `会议纪要：${group}${m.title}（${day}）`,
+        ],
       );
       await manager.query(
         `INSERT INTO meeting_minutes (meeting_id, occurrence_start, document_id, status, created_by_user_id) VALUES ($1, $2, $3, 'draft', $4)`,
@@ -156,14 +197,22 @@ export class MinutesService {
     return visible.map(summary);
   }
 
-  async circulate(user: User, id: string, commentDays: number = MINUTES_LIMITS.commentDaysDefault): Promise<MinutesDto> {
+  async circulate(
+    user: User,
+    id: string,
+    commentDays: number = MINUTES_LIMITS.commentDaysDefault,
+  ): Promise<MinutesDto> {
     const { row, actor, record } = await this.manageable(user, id);
     await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query('SELECT status FROM meeting_minutes WHERE id = $1 FOR UPDATE', [id]);
-      if (!canTransition(current.status, 'circulate')) throw new ApiException(ErrorCode.IllegalTransition, `Minutes that are ${current.status} cannot be circulated.`);
+      if (!canTransition(current.status, 'circulate'))
+        throw new ApiException(ErrorCode.IllegalTransition, `Minutes that are ${current.status} cannot be circulated.`);
       const now = this.clock.now();
       const end = commentsUntil(now, commentDays);
-      await manager.query(`UPDATE meeting_minutes SET status = 'circulated', circulated_at = $2, comments_until = $3 WHERE id = $1`, [id, now, end]);
+      await manager.query(
+        `UPDATE meeting_minutes SET status = 'circulated', circulated_at = $2, comments_until = $3 WHERE id = $1`,
+        [id, now, end],
+      );
       await this.mailCirculation(manager, row, record, end);
     });
     return this.present(await this.mustFind(id), user, actor);
@@ -182,15 +231,17 @@ export class MinutesService {
     const coordinator = actor.platformRole === 'admin' || actor.coordinatedProjectIds.includes(row.project_id);
     const complete = await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query('SELECT status FROM meeting_minutes WHERE id = $1 FOR UPDATE', [id]);
-      let recorded: Array<{ user_id: string; person_id: string | null; content_sha256: string | null }> = await manager.query(
-        'SELECT user_id, person_id, content_sha256 FROM minutes_approvals WHERE minutes_id = $1',
-        [id],
-      );
+      let recorded: Array<{ user_id: string; person_id: string | null; content_sha256: string | null }> =
+        await manager.query('SELECT user_id, person_id, content_sha256 FROM minutes_approvals WHERE minutes_id = $1', [
+          id,
+        ]);
       let fingerprint: string | null = null;
       if (current.status === 'circulated') {
         // Appends wait on the per-document lock until the commit: the text fingerprinted is the text approved
         // (and, for the last approval, the text locked).
-        await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [row.document_id]);
+        await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [
+          row.document_id,
+        ]);
         fingerprint = await this.integrity.fingerprint(manager, id, row.document_id);
         const stale = recorded.filter((r) => r.content_sha256 !== fingerprint).map((r) => r.user_id);
         await this.integrity.withdraw(manager, row, stale, 'edited');
@@ -206,14 +257,26 @@ export class MinutesService {
       });
       if (!check.ok) {
         if (check.reason === 'not-an-approver') {
-          throw new ApiException(ErrorCode.Forbidden, row.working_group_id ? 'Only the group’s co-chairs approve its minutes.' : 'Only a coordinator approves the minutes of a project event.');
+          throw new ApiException(
+            ErrorCode.Forbidden,
+            row.working_group_id
+              ? 'Only the group’s co-chairs approve its minutes.'
+              : 'Only a coordinator approves the minutes of a project event.',
+          );
         }
-        if (check.reason === 'already-approved') throw new ApiException(ErrorCode.Conflict, 'You have approved these minutes already.');
-        throw new ApiException(ErrorCode.IllegalTransition, current.status === 'approved' ? 'These minutes are approved already.' : 'Minutes are approved only while circulated for comments.');
+        if (check.reason === 'already-approved')
+          throw new ApiException(ErrorCode.Conflict, 'You have approved these minutes already.');
+        throw new ApiException(
+          ErrorCode.IllegalTransition,
+          current.status === 'approved'
+            ? 'These minutes are approved already.'
+            : 'Minutes are approved only while circulated for comments.',
+        );
       }
-      await manager.query('INSERT INTO minutes_approvals (minutes_id, user_id, person_id, content_sha256) VALUES ($1, $2, $3, $4)', [
-        id, user.id, user.personId, fingerprint,
-      ]);
+      await manager.query(
+        'INSERT INTO minutes_approvals (minutes_id, user_id, person_id, content_sha256) VALUES ($1, $2, $3, $4)',
+        [id, user.id, user.personId, fingerprint],
+      );
       if (check.complete) {
         await manager.query(`UPDATE meeting_minutes SET status = 'approved', approved_at = now() WHERE id = $1`, [id]);
         // Approved and locked commit together: approved minutes are never editable, even after a crash.
@@ -229,20 +292,26 @@ export class MinutesService {
   /** Lock, then snapshot; repeatable (a lock already there is kept, a snapshot already taken is not retaken). */
   private async freeze(row: MinutesRow, userId: string): Promise<void> {
     await this.store.lock(row.document_id, userId, 'Approved minutes');
-    const [current] = await this.dataSource.query('SELECT approved_version_id FROM meeting_minutes WHERE id = $1', [row.id]);
+    const [current] = await this.dataSource.query('SELECT approved_version_id FROM meeting_minutes WHERE id = $1', [
+      row.id,
+    ]);
     if (current.approved_version_id) return;
     const versionId = await this.versions.freeze(row.document_id, 'Approved', userId);
-    await this.dataSource.query('UPDATE meeting_minutes SET approved_version_id = $2 WHERE id = $1 AND approved_version_id IS NULL', [row.id, versionId]);
+    await this.dataSource.query(
+      'UPDATE meeting_minutes SET approved_version_id = $2 WHERE id = $1 AND approved_version_id IS NULL',
+      [row.id, versionId],
+    );
   }
 
   // --- archive ---
 
   /** Approved minutes of the project, searched in their frozen text, by group and occurrence date. */
   async archive(user: User, projectId: string, query: ArchiveQueryDto): Promise<MinutesArchiveEntryDto[]> {
-    if (query.from && query.to && query.from > query.to) throw badRequest([{ field: 'to', message: 'to must not be before from' }]);
+    if (query.from && query.to && query.from > query.to)
+      throw badRequest([{ field: 'to', message: 'to must not be before from' }]);
     const q = query.q?.trim() ?? '';
     const rows: Array<MinutesRow & { text: string }> = await this.dataSource.query(
-      `${MINUTES_SELECT.replace('FROM meeting_minutes mm', ', coalesce(v.text, \'\') AS text FROM meeting_minutes mm')}
+      `${MINUTES_SELECT.replace('FROM meeting_minutes mm', ", coalesce(v.text, '') AS text FROM meeting_minutes mm")}
         LEFT JOIN document_versions v ON v.id = mm.approved_version_id
        WHERE m.project_id = $1 AND mm.status = 'approved'
          AND ($2::uuid IS NULL OR m.working_group_id = $2)
@@ -251,7 +320,14 @@ export class MinutesService {
          AND ($5 = '' OR v.text ILIKE '%' || $6 || '%' OR m.title ILIKE '%' || $6 || '%')
        ORDER BY mm.occurrence_start DESC
        LIMIT 200`,
-      [projectId, query.workingGroupId ?? null, query.from ?? null, query.to ?? null, q, q.replace(/[\\%_]/g, (c) => `\\${c}`)],
+      [
+        projectId,
+        query.workingGroupId ?? null,
+        query.from ?? null,
+        query.to ?? null,
+        q,
+        q.replace(/[\\%_]/g, (c) => `\\${c}`),
+      ],
     );
     return rows.map((r) => ({ ...summary(r), excerpt: excerpt(r.text, q) }));
   }
@@ -302,14 +378,21 @@ export class MinutesService {
     const actor = await this.access.actorFor(user);
     const action = await this.actionRow(actionId);
     const { row } = await this.readable(user, action.minutes_id, actor);
-    const content = body.text !== undefined || body.ownerPersonId !== undefined || body.dueOn !== undefined || body.agendaItemId !== undefined;
+    const content =
+      body.text !== undefined ||
+      body.ownerPersonId !== undefined ||
+      body.dueOn !== undefined ||
+      body.agendaItemId !== undefined;
     if (content) {
       await this.editable(user, action.minutes_id);
       if (body.ownerPersonId) await this.meetings.checkPeople(row.project_id, [body.ownerPersonId], 'ownerPersonId');
       await this.checkAgendaItem(row, body.agendaItemId);
     }
     if (body.status !== undefined && !can(actor, 'action.setStatus', actionResource(action))) {
-      throw new ApiException(ErrorCode.Forbidden, 'Only the owner, the group’s co-chairs and coordinators change the status of an action.');
+      throw new ApiException(
+        ErrorCode.Forbidden,
+        'Only the owner, the group’s co-chairs and coordinators change the status of an action.',
+      );
     }
     await this.dataSource.query(
       `UPDATE action_items SET
@@ -322,10 +405,14 @@ export class MinutesService {
         WHERE id = $1`,
       [
         actionId,
-        body.text !== undefined, body.text ?? null,
-        body.ownerPersonId !== undefined, body.ownerPersonId ?? null,
-        body.dueOn !== undefined, body.dueOn ?? null,
-        body.agendaItemId !== undefined, body.agendaItemId ?? null,
+        body.text !== undefined,
+        body.text ?? null,
+        body.ownerPersonId !== undefined,
+        body.ownerPersonId ?? null,
+        body.dueOn !== undefined,
+        body.dueOn ?? null,
+        body.agendaItemId !== undefined,
+        body.agendaItemId ?? null,
         body.status ?? null,
       ],
     );
@@ -369,17 +456,23 @@ export class MinutesService {
         ORDER BY a.due_on ASC NULLS LAST, a.created_at`,
       [m.projectId, m.workingGroupId],
     );
-    const carried = carriedActions(rows.map((r) => ({ ...r, occurrenceStart: new Date(r.occurrence_start) })), cutoff);
+    const carried = carriedActions(
+      rows.map((r) => ({ ...r, occurrenceStart: new Date(r.occurrence_start) })),
+      cutoff,
+    );
     return carried.map((r) => this.presentAction(r, actor));
   }
 
   // --- helpers ---
 
   private async seed(row: MinutesRow, record: MeetingRecord, occurrenceStart: Date): Promise<void> {
-    const attendance = record.attendance.filter((a) => a.occurrenceStart.getTime() === occurrenceStart.getTime()).map((a) => a.personId);
+    const attendance = record.attendance
+      .filter((a) => a.occurrenceStart.getTime() === occurrenceStart.getTime())
+      .map((a) => a.personId);
     const names = new Map(record.invitees.map((i) => [i.person_id, i.display_name]));
     const yes = record.invitees.filter((i) => i.rsvp === 'yes').map((i) => i.person_id);
-    const attendeeIds = attendance.length > 0 ? attendance : yes.length > 0 ? yes : record.invitees.map((i) => i.person_id);
+    const attendeeIds =
+      attendance.length > 0 ? attendance : yes.length > 0 ? yes : record.invitees.map((i) => i.person_id);
     const carried = await this.dataSource.query<ActionRow[]>(
       `${ACTION_SELECT} WHERE m.project_id = $1 AND m.working_group_id IS NOT DISTINCT FROM $2 AND a.status = 'open' AND mm.occurrence_start < $3
         ORDER BY a.due_on ASC NULLS LAST`,
@@ -403,8 +496,16 @@ export class MinutesService {
     });
   }
 
-  private async mailCirculation(manager: EntityManager, row: MinutesRow, record: MeetingRecord, until: Date): Promise<void> {
-    const recipients = await this.mailer.recipients(record.invitees.map((i) => i.person_id), manager);
+  private async mailCirculation(
+    manager: EntityManager,
+    row: MinutesRow,
+    record: MeetingRecord,
+    until: Date,
+  ): Promise<void> {
+    const recipients = await this.mailer.recipients(
+      record.invitees.map((i) => i.person_id),
+      manager,
+    );
     for (const recipient of recipients.values()) {
       let message: ReturnType<typeof minutesCirculationMail>;
       try {
@@ -438,8 +539,12 @@ export class MinutesService {
 
   private async checkAgendaItem(row: MinutesRow, agendaItemId: string | null | undefined): Promise<void> {
     if (!agendaItemId) return;
-    const [item] = await this.dataSource.query('SELECT 1 FROM meeting_agenda_items WHERE id = $1 AND meeting_id = $2', [agendaItemId, row.meeting_id]);
-    if (!item) throw badRequest([{ field: 'agendaItemId', message: 'agendaItemId is not an agenda item of this meeting' }]);
+    const [item] = await this.dataSource.query('SELECT 1 FROM meeting_agenda_items WHERE id = $1 AND meeting_id = $2', [
+      agendaItemId,
+      row.meeting_id,
+    ]);
+    if (!item)
+      throw badRequest([{ field: 'agendaItemId', message: 'agendaItemId is not an agenda item of this meeting' }]);
   }
 
   private async findRow(where: string, params: unknown[]): Promise<MinutesRow | null> {
@@ -458,7 +563,11 @@ export class MinutesService {
   }
 
   /** Readable = the minutes document is readable (the one rule, as on the socket); else 404. */
-  private async readable(user: User, id: string, known?: Actor): Promise<{ row: MinutesRow; actor: Actor; access: 'read' | 'write' }> {
+  private async readable(
+    user: User,
+    id: string,
+    known?: Actor,
+  ): Promise<{ row: MinutesRow; actor: Actor; access: 'read' | 'write' }> {
     const row = await this.mustFind(id);
     const { access } = await this.access.documentAccessFor(user, row.document_id).catch(() => {
       throw new ApiException(ErrorCode.NotFound, 'Minutes not found.');
@@ -475,26 +584,48 @@ export class MinutesService {
   /** Decisions and action items are edited by whoever writes the minutes, until they are approved. */
   private async editable(user: User, id: string): Promise<{ row: MinutesRow; actor: Actor }> {
     const { row, actor, access } = await this.readable(user, id);
-    if (row.status === 'approved') throw new ApiException(ErrorCode.DocumentLocked, 'These minutes are approved and locked.');
-    if (access !== 'write') throw new ApiException(ErrorCode.Forbidden, 'You may read these minutes but not edit them.');
+    if (row.status === 'approved')
+      throw new ApiException(ErrorCode.DocumentLocked, 'These minutes are approved and locked.');
+    if (access !== 'write')
+      throw new ApiException(ErrorCode.Forbidden, 'You may read these minutes but not edit them.');
     return { row, actor };
   }
 
   private async visibleRows(actor: Actor, user: User, rows: MinutesRow[]): Promise<MinutesRow[]> {
-    const restricted = await this.access.minutesRestrictions(user.personId, rows.map((r) => ({ id: r.document_id, type: 'minutes' as const })));
+    const restricted = await this.access.minutesRestrictions(
+      user.personId,
+      rows.map((r) => ({ id: r.document_id, type: 'minutes' as const })),
+    );
     return rows.filter(
-      (r) => documentAccess(actor, { projectId: r.project_id, workingGroupId: r.working_group_id, restricted: restricted.get(r.document_id) ?? null }) !== 'none',
+      (r) =>
+        documentAccess(actor, {
+          projectId: r.project_id,
+          workingGroupId: r.working_group_id,
+          restricted: restricted.get(r.document_id) ?? null,
+        }) !== 'none',
     );
   }
 
   private async decisions(minutesId: string): Promise<DecisionDto[]> {
-    const rows: Array<{ id: string; text: string; agenda_item_id: string | null; title: string | null; created_at: Date }> = await this.dataSource.query(
+    const rows: Array<{
+      id: string;
+      text: string;
+      agenda_item_id: string | null;
+      title: string | null;
+      created_at: Date;
+    }> = await this.dataSource.query(
       `SELECT d.id, d.text, d.agenda_item_id, ai.title, d.created_at
          FROM meeting_decisions d LEFT JOIN meeting_agenda_items ai ON ai.id = d.agenda_item_id
         WHERE d.minutes_id = $1 ORDER BY d.created_at, d.id`,
       [minutesId],
     );
-    return rows.map((r) => ({ id: r.id, text: r.text, agendaItemId: r.agenda_item_id, agendaItemTitle: r.title, createdAt: new Date(r.created_at).toISOString() }));
+    return rows.map((r) => ({
+      id: r.id,
+      text: r.text,
+      agendaItemId: r.agenda_item_id,
+      agendaItemTitle: r.title,
+      createdAt: new Date(r.created_at).toISOString(),
+    }));
   }
 
   private async actionRow(id: string): Promise<ActionRow> {
@@ -533,7 +664,9 @@ export class MinutesService {
         [row.id],
       ),
       this.decisions(row.id),
-      this.dataSource.query<ActionRow[]>(`${ACTION_SELECT} WHERE a.minutes_id = $1 ORDER BY a.created_at, a.id`, [row.id]),
+      this.dataSource.query<ActionRow[]>(`${ACTION_SELECT} WHERE a.minutes_id = $1 ORDER BY a.created_at, a.id`, [
+        row.id,
+      ]),
       this.approvers(row),
       this.access.documentAccessFor(user, row.document_id).then((r) => r.access),
     ]);
@@ -551,7 +684,12 @@ export class MinutesService {
       ...summary(row),
       circulatedAt: row.circulated_at ? new Date(row.circulated_at).toISOString() : null,
       commentsUntil: row.comments_until ? new Date(row.comments_until).toISOString() : null,
-      approvals: approvals.map((a) => ({ userId: a.user_id, personId: a.person_id, displayName: a.name, approvedAt: new Date(a.approved_at).toISOString() })),
+      approvals: approvals.map((a) => ({
+        userId: a.user_id,
+        personId: a.person_id,
+        displayName: a.name,
+        approvedAt: new Date(a.approved_at).toISOString(),
+      })),
       approvalsNeeded: approvalsNeeded(approvers),
       approvedVersionId: row.approved_version_id,
       decisions,
@@ -564,7 +702,11 @@ export class MinutesService {
 }
 
 function actionResource(r: ActionRow) {
-  return { projectId: r.project_id, workingGroupIds: r.working_group_id ? [r.working_group_id] : [], personId: r.owner_person_id };
+  return {
+    projectId: r.project_id,
+    workingGroupIds: r.working_group_id ? [r.working_group_id] : [],
+    personId: r.owner_person_id,
+  };
 }
 
 function summary(r: MinutesRow): MinutesSummaryDto {

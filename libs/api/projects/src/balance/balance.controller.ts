@@ -32,9 +32,16 @@ export class BalanceController {
     return balanceCsv((await this.balance.report(id)).groups);
   }
 
-  @Policy({ action: 'balance.setTarget', resource: { type: 'project', param: 'id' }, denied: 'Only coordinators set the balance target.' })
+  @Policy({
+    action: 'balance.setTarget',
+    resource: { type: 'project', param: 'id' },
+    denied: 'Only coordinators set the balance target.',
+  })
   @Put('balance-target')
-  setTarget(@Param('id', new UuidParamPipe('id')) id: string, @Body() body: BalanceTargetDto): Promise<BalanceTargetRequest> {
+  setTarget(
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: BalanceTargetDto,
+  ): Promise<BalanceTargetRequest> {
     return this.balance.setTarget(id, body);
   }
 }

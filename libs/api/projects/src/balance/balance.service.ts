@@ -12,18 +12,28 @@ export class BalanceService {
 
   async report(projectId: string): Promise<BalanceReportDto> {
     const target = await this.target(projectId);
-    const rows: Array<{ working_group_id: string; code: string; person_id: string; country: string; gender: string | null; sector: string; partner: string | null }> =
-      await this.dataSource.query(
-        `SELECT wg.id AS working_group_id, wg.code, p.id AS person_id, p.country, p.gender, p.sector, pa.short_name AS partner
+    const rows: Array<{
+      working_group_id: string;
+      code: string;
+      person_id: string;
+      country: string;
+      gender: string | null;
+      sector: string;
+      partner: string | null;
+    }> = await this.dataSource.query(
+      `SELECT wg.id AS working_group_id, wg.code, p.id AS person_id, p.country, p.gender, p.sector, pa.short_name AS partner
            FROM working_groups wg
            JOIN memberships m ON m.working_group_id = wg.id AND m.left_on IS NULL
            JOIN people p ON p.id = m.person_id
            LEFT JOIN partners pa ON pa.id = p.partner_id
           WHERE wg.project_id = $1
           ORDER BY wg.position`,
-        [projectId],
-      );
-    const groups = await this.dataSource.query('SELECT id, code FROM working_groups WHERE project_id = $1 ORDER BY position', [projectId]);
+      [projectId],
+    );
+    const groups = await this.dataSource.query(
+      'SELECT id, code FROM working_groups WHERE project_id = $1 ORDER BY position',
+      [projectId],
+    );
     const member = (row: (typeof rows)[number]): BalanceMember => ({
       personId: row.person_id,
       region: regionOf(row.country),
@@ -37,7 +47,11 @@ export class BalanceService {
       target,
       groups: [
         ...groups.map((g: { id: string; code: string }) =>
-          balanceOf({ workingGroupId: g.id, code: g.code }, rows.filter((r) => r.working_group_id === g.id).map(member), target),
+          balanceOf(
+            { workingGroupId: g.id, code: g.code },
+            rows.filter((r) => r.working_group_id === g.id).map(member),
+            target,
+          ),
         ),
         balanceOf({ workingGroupId: null, code: 'ALL' }, [...overall.values()], target),
       ],
@@ -47,7 +61,10 @@ export class BalanceService {
   async setTarget(projectId: string, target: BalanceTarget): Promise<BalanceTarget> {
     if (Math.abs(target.europe + target.china + target.other - 1) > 0.001) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Shares must add up to 1', {
-        fields: (['europe', 'china', 'other'] as const).map((field) => ({ field, message: 'europe, china and other must add up to 1' })),
+        fields: (['europe', 'china', 'other'] as const).map((field) => ({
+          field,
+          message: 'europe, china and other must add up to 1',
+        })),
       });
     }
     await this.dataSource.query(
@@ -59,7 +76,12 @@ export class BalanceService {
   }
 
   private async target(projectId: string): Promise<BalanceTarget> {
-    const [row] = await this.dataSource.query('SELECT europe_share, china_share, other_share FROM balance_targets WHERE project_id = $1', [projectId]);
-    return row ? { europe: Number(row.europe_share), china: Number(row.china_share), other: Number(row.other_share) } : { europe: 0.5, china: 0.5, other: 0 };
+    const [row] = await this.dataSource.query(
+      'SELECT europe_share, china_share, other_share FROM balance_targets WHERE project_id = $1',
+      [projectId],
+    );
+    return row
+      ? { europe: Number(row.europe_share), china: Number(row.china_share), other: Number(row.other_share) }
+      : { europe: 0.5, china: 0.5, other: 0 };
   }
 }

@@ -36,7 +36,10 @@ export function balanceOf(
   members: BalanceMember[],
   target: BalanceTarget,
 ): BalanceGroupDto {
-  const byRegion = shares(members.map((m) => m.region), REGIONS);
+  const byRegion = shares(
+    members.map((m) => m.region),
+    REGIONS,
+  );
   return {
     workingGroupId: group.workingGroupId,
     code: group.code,
@@ -56,10 +59,23 @@ export function balanceOf(
 export function balanceCsv(groups: BalanceGroupDto[]): string {
   const rows = [['group', 'dimension', 'value', 'count', 'share', 'target', 'gap']];
   for (const group of groups) {
-    for (const [dimension, list] of [['region', group.byRegion], ['gender', group.byGender], ['sector', group.bySector], ['partner', group.byPartner]] as const) {
+    for (const [dimension, list] of [
+      ['region', group.byRegion],
+      ['gender', group.byGender],
+      ['sector', group.bySector],
+      ['partner', group.byPartner],
+    ] as const) {
       for (const share of list) {
         const gap = dimension === 'region' ? group.regionGap.find((g) => g.region === share.key) : undefined;
-        rows.push([group.code, dimension, share.key, String(share.count), share.share.toFixed(3), gap ? gap.target.toFixed(3) : '', gap ? gap.gap.toFixed(3) : '']);
+        rows.push([
+          group.code,
+          dimension,
+          share.key,
+          String(share.count),
+          share.share.toFixed(3),
+          gap ? gap.target.toFixed(3) : '',
+          gap ? gap.gap.toFixed(3) : '',
+        ]);
       }
     }
   }

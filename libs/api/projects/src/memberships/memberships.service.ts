@@ -72,7 +72,9 @@ export class MembershipsService {
   async add(workingGroupId: string, personId: string, role: WorkingGroupRole): Promise<MembershipDto> {
     const [person] = await this.dataSource.query('SELECT id FROM people WHERE id = $1', [personId]);
     if (!person) {
-      throw new ApiException(ErrorCode.ValidationFailed, 'Unknown person', { fields: [{ field: 'personId', message: 'personId is not a known person' }] });
+      throw new ApiException(ErrorCode.ValidationFailed, 'Unknown person', {
+        fields: [{ field: 'personId', message: 'personId is not a known person' }],
+      });
     }
     await this.dataSource.transaction((manager) => this.join(manager, { workingGroupId, personId, role }));
     return this.current(workingGroupId, personId);
@@ -85,7 +87,8 @@ export class MembershipsService {
         'SELECT id FROM memberships WHERE working_group_id = $1 AND person_id = $2 AND left_on IS NULL',
         [workingGroupId, personId],
       );
-      if (!current) throw new ApiException(ErrorCode.NotFound, 'This person is not a current member of the working group.');
+      if (!current)
+        throw new ApiException(ErrorCode.NotFound, 'This person is not a current member of the working group.');
       await this.join(manager, { workingGroupId, personId, role });
     });
     return this.current(workingGroupId, personId);
@@ -100,7 +103,8 @@ export class MembershipsService {
           WHERE working_group_id = $1 AND person_id = $2 AND left_on IS NULL RETURNING id`,
         [workingGroupId, personId],
       );
-      if (ended[1] === 0) throw new ApiException(ErrorCode.NotFound, 'This person is not a current member of the working group.');
+      if (ended[1] === 0)
+        throw new ApiException(ErrorCode.NotFound, 'This person is not a current member of the working group.');
       await this.events.notifyAfterCommit(manager, personId);
     });
   }
@@ -118,7 +122,12 @@ export class MembershipsService {
     if (rows.length === 0) throw new ApiException(ErrorCode.NotFound, 'Working group not found.');
   }
 
-  private async assertCoChairRule(manager: EntityManager, workingGroupId: string, personId: string, role: WorkingGroupRole): Promise<void> {
+  private async assertCoChairRule(
+    manager: EntityManager,
+    workingGroupId: string,
+    personId: string,
+    role: WorkingGroupRole,
+  ): Promise<void> {
     const others: Array<{ country: string }> = await manager.query(
       `SELECT p.country FROM memberships m JOIN people p ON p.id = m.person_id
         WHERE m.working_group_id = $1 AND m.left_on IS NULL AND m.role = 'co-chair' AND m.person_id <> $2`,

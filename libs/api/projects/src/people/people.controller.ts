@@ -31,10 +31,18 @@ export class PeopleController {
     return this.people.get(user, id);
   }
 
-  @Policy({ action: 'person.update', resource: { type: 'person', param: 'id' }, denied: 'Only the person themselves may edit this profile.' })
+  @Policy({
+    action: 'person.update',
+    resource: { type: 'person', param: 'id' },
+    denied: 'Only the person themselves may edit this profile.',
+  })
   @Patch(':id')
   @ApiForbiddenResponse({ description: 'Only the person themselves (or an admin) edits a profile.' })
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string, @Body() body: UpdatePersonDto): Promise<PersonDto> {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: UpdatePersonDto,
+  ): Promise<PersonDto> {
     return this.people.update(user, id, body);
   }
 }

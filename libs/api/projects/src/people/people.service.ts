@@ -38,7 +38,10 @@ const PERSON_SELECT = `
 /** The people directory and profiles. People are visible to those who share a project with them. */
 @Injectable()
 export class PeopleService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly access: AccessService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   async directory(user: AuthenticatedUser, query: PeopleQuery): Promise<PersonDto[]> {
     const actor = await this.access.actorFor(user);
@@ -46,7 +49,9 @@ export class PeopleService {
     const params: unknown[] = [];
     if (query.workingGroupId) {
       params.push(query.workingGroupId);
-      where.push(`EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.left_on IS NULL AND m.working_group_id = $${params.length})`);
+      where.push(
+        `EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.left_on IS NULL AND m.working_group_id = $${params.length})`,
+      );
     }
     if (query.sector) {
       params.push(query.sector);
@@ -58,7 +63,9 @@ export class PeopleService {
     }
     if (query.q) {
       params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(p.display_name ILIKE $${params.length} OR p.affiliation ILIKE $${params.length} OR pa.short_name ILIKE $${params.length})`);
+      where.push(
+        `(p.display_name ILIKE $${params.length} OR p.affiliation ILIKE $${params.length} OR pa.short_name ILIKE $${params.length})`,
+      );
     }
     const rows: PersonRow[] = await this.dataSource.query(
       `${PERSON_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.display_name LIMIT 1000`,
@@ -87,7 +94,10 @@ export class PeopleService {
     await this.dataSource.transaction(async (manager) => {
       if (changes.partnerId) {
         const [partner] = await manager.query('SELECT id FROM partners WHERE id = $1', [changes.partnerId]);
-        if (!partner) throw new ApiException(ErrorCode.ValidationFailed, 'Unknown partner', { fields: [{ field: 'partnerId', message: 'partnerId is not a known partner' }] });
+        if (!partner)
+          throw new ApiException(ErrorCode.ValidationFailed, 'Unknown partner', {
+            fields: [{ field: 'partnerId', message: 'partnerId is not a known partner' }],
+          });
       }
       if (changes.country && changes.country !== row.country) {
         // Moving a co-chair to another region must not break the co-chair rule of any of their groups.
@@ -102,7 +112,10 @@ export class PeopleService {
               WHERE m.working_group_id = $1 AND m.role = 'co-chair' AND m.left_on IS NULL AND m.person_id <> $2`,
             [group.id, id],
           );
-          const violation = coChairRuleViolation([...others.map((o) => regionOf(o.country)), regionOf(changes.country)]);
+          const violation = coChairRuleViolation([
+            ...others.map((o) => regionOf(o.country)),
+            regionOf(changes.country),
+          ]);
           if (violation) throw new ApiException(ErrorCode.CoChairRule, `${group.code}: ${violation}`);
         }
       }
@@ -149,7 +162,10 @@ export class PeopleService {
       'SELECT DISTINCT role FROM project_roles WHERE person_id = $1 AND revoked_at IS NULL ORDER BY role',
       [row.id],
     );
-    const seeContact = row.project_ids.some((projectId) => can(actor, 'people.seeContact', { projectId, personId: row.id })) || actor.personId === row.id || actor.platformRole === 'admin';
+    const seeContact =
+      row.project_ids.some((projectId) => can(actor, 'people.seeContact', { projectId, personId: row.id })) ||
+      actor.personId === row.id ||
+      actor.platformRole === 'admin';
     return {
       id: row.id,
       displayName: row.display_name,
@@ -157,7 +173,12 @@ export class PeopleService {
       country: row.country,
       region: regionOf(row.country),
       partner: row.partner_id
-        ? { id: row.partner_id, shortName: row.partner_short_name!, fullName: row.partner_full_name!, country: row.partner_country! }
+        ? {
+            id: row.partner_id,
+            shortName: row.partner_short_name!,
+            fullName: row.partner_full_name!,
+            country: row.partner_country!,
+          }
         : null,
       affiliation: row.affiliation,
       sector: row.sector,
@@ -167,17 +188,26 @@ export class PeopleService {
       locale: row.locale,
       expertise: row.expertise,
       projectRoles: roles.map((r) => r.role),
-      memberships: memberships.map((m: { id: string; working_group_id: string; code: string; role: PersonDto['memberships'][number]['role']; joined_on: string; left_on: string | null }) => ({
-        id: m.id,
-        workingGroupId: m.working_group_id,
-        workingGroupCode: m.code,
-        personId: row.id,
-        displayName: row.display_name,
-        role: m.role,
-        region: regionOf(row.country),
-        joinedOn: m.joined_on,
-        leftOn: m.left_on,
-      })),
+      memberships: memberships.map(
+        (m: {
+          id: string;
+          working_group_id: string;
+          code: string;
+          role: PersonDto['memberships'][number]['role'];
+          joined_on: string;
+          left_on: string | null;
+        }) => ({
+          id: m.id,
+          workingGroupId: m.working_group_id,
+          workingGroupCode: m.code,
+          personId: row.id,
+          displayName: row.display_name,
+          role: m.role,
+          region: regionOf(row.country),
+          joinedOn: m.joined_on,
+          leftOn: m.left_on,
+        }),
+      ),
       editable: can(actor, 'person.update', { projectId: row.project_ids[0] ?? '', personId: row.id }),
     };
   }

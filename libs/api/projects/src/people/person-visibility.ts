@@ -7,5 +7,9 @@ export const PERSON_PROJECT_IDS = `ARRAY(SELECT DISTINCT wg.project_id FROM memb
 
 /** People are visible to themselves, to admins and to everyone who shares a project with them. */
 export function personVisible(actor: Actor, person: { id: string; projectIds: readonly string[] }): boolean {
-  return person.id === actor.personId || actor.platformRole === 'admin' || person.projectIds.some((projectId) => can(actor, 'project.read', { projectId }));
+  return (
+    person.id === actor.personId ||
+    actor.platformRole === 'admin' ||
+    person.projectIds.some((projectId) => can(actor, 'project.read', { projectId }))
+  );
 }

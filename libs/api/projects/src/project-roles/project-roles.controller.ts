@@ -30,19 +30,24 @@ export class ProjectRolesService {
         WHERE pr.project_id = $1 AND pr.revoked_at IS NULL ORDER BY pr.role, p.display_name`,
       [projectId],
     );
-    return rows.map((r: { person_id: string; display_name: string; country: string; role: ProjectRole; granted_at: Date }) => ({
-      personId: r.person_id,
-      displayName: r.display_name,
-      country: r.country,
-      role: r.role,
-      grantedAt: r.granted_at.toISOString(),
-    }));
+    return rows.map(
+      (r: { person_id: string; display_name: string; country: string; role: ProjectRole; granted_at: Date }) => ({
+        personId: r.person_id,
+        displayName: r.display_name,
+        country: r.country,
+        role: r.role,
+        grantedAt: r.granted_at.toISOString(),
+      }),
+    );
   }
 
   async grant(projectId: string, personId: string, role: ProjectRole): Promise<ProjectRoleHolderDto[]> {
     await this.dataSource.transaction(async (manager) => {
       const [person] = await manager.query('SELECT id FROM people WHERE id = $1', [personId]);
-      if (!person) throw new ApiException(ErrorCode.ValidationFailed, 'Unknown person', { fields: [{ field: 'personId', message: 'personId is not a known person' }] });
+      if (!person)
+        throw new ApiException(ErrorCode.ValidationFailed, 'Unknown person', {
+          fields: [{ field: 'personId', message: 'personId is not a known person' }],
+        });
       await manager.query(
         `INSERT INTO project_roles (project_id, person_id, role) VALUES ($1, $2, $3)
          ON CONFLICT (project_id, person_id, role) WHERE revoked_at IS NULL DO NOTHING`,
@@ -55,7 +60,9 @@ export class ProjectRolesService {
 
   async revoke(projectId: string, personId: string, role: string): Promise<void> {
     if (!ROLES.includes(role as ProjectRole)) {
-      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid role', { fields: [{ field: 'role', message: `role must be one of ${ROLES.join(', ')}` }] });
+      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid role', {
+        fields: [{ field: 'role', message: `role must be one of ${ROLES.join(', ')}` }],
+      });
     }
     await this.dataSource.transaction(async (manager) => {
       const [, count] = await manager.query(
@@ -68,7 +75,11 @@ export class ProjectRolesService {
   }
 }
 
-const MANAGE_ROLES: PolicyDeclaration = { action: 'call.manage', resource: { type: 'project', param: 'id' }, denied: 'Only coordinators manage project roles.' };
+const MANAGE_ROLES: PolicyDeclaration = {
+  action: 'call.manage',
+  resource: { type: 'project', param: 'id' },
+  denied: 'Only coordinators manage project roles.',
+};
 
 @ApiTags('projects')
 @Controller('projects/:id/roles')
@@ -83,7 +94,10 @@ export class ProjectRolesController {
 
   @Policy(MANAGE_ROLES)
   @Post()
-  grant(@Param('id', new UuidParamPipe('id')) id: string, @Body() body: GrantProjectRoleDto): Promise<ProjectRoleHolderDto[]> {
+  grant(
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: GrantProjectRoleDto,
+  ): Promise<ProjectRoleHolderDto[]> {
     return this.roles.grant(id, body.personId, body.role);
   }
 

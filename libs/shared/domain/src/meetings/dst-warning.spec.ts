@@ -14,7 +14,14 @@ describe('dstShifts', () => {
   it('warns that a Rome meeting moves from 17:00 to 16:00 in Shanghai after the last Sunday of March (gap 7 → 6 h)', () => {
     const shifts = dstShifts(monthly('2026-02-10', '10:00', ROME, 3), ROME, [SHANGHAI]);
     expect(shifts).toEqual([
-      { at: new Date('2026-04-14T08:00:00Z'), zone: SHANGHAI, hoursBefore: 7, hoursAfter: 6, localTimeBefore: '17:00', localTimeAfter: '16:00' },
+      {
+        at: new Date('2026-04-14T08:00:00Z'),
+        zone: SHANGHAI,
+        hoursBefore: 7,
+        hoursAfter: 6,
+        localTimeBefore: '17:00',
+        localTimeAfter: '16:00',
+      },
     ]);
   });
 
@@ -29,7 +36,14 @@ describe('dstShifts', () => {
   it('warns Rome invitees when the meeting is held in Shanghai time (Rome moves 10:00 → 11:00)', () => {
     const shifts = dstShifts(monthly('2026-03-10', '17:00', SHANGHAI, 2), SHANGHAI, [ROME]);
     expect(shifts).toEqual([
-      { at: new Date('2026-04-14T09:00:00Z'), zone: ROME, hoursBefore: -7, hoursAfter: -6, localTimeBefore: '10:00', localTimeAfter: '11:00' },
+      {
+        at: new Date('2026-04-14T09:00:00Z'),
+        zone: ROME,
+        hoursBefore: -7,
+        hoursAfter: -6,
+        localTimeBefore: '10:00',
+        localTimeAfter: '11:00',
+      },
     ]);
   });
 
@@ -42,6 +56,8 @@ describe('dstShifts', () => {
     const parsed = parseRRule('FREQ=WEEKLY;COUNT=2');
     if (!parsed.ok) throw new Error('bad rule');
     const starts = expandSeries({ start: { date: '2026-10-20', time: '09:00' }, zone: ROME }, parsed.rule) ?? [];
-    expect(dstShifts(starts, ROME, [SHANGHAI]).map((s) => [s.localTimeBefore, s.localTimeAfter])).toEqual([['15:00', '16:00']]);
+    expect(dstShifts(starts, ROME, [SHANGHAI]).map((s) => [s.localTimeBefore, s.localTimeAfter])).toEqual([
+      ['15:00', '16:00'],
+    ]);
   });
 });

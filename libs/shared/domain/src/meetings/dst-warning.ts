@@ -18,7 +18,11 @@ export interface DstShift {
  * zone and another invitee's zone changes (Europe changes clocks, China does not: the gap Rome ↔ Shanghai
  * moves between 7 and 6 hours, so a 10:00 Rome meeting moves from 17:00 to 16:00 in Shanghai).
  */
-export function dstShifts(occurrences: readonly Date[], meetingZone: string, otherZones: readonly string[]): DstShift[] {
+export function dstShifts(
+  occurrences: readonly Date[],
+  meetingZone: string,
+  otherZones: readonly string[],
+): DstShift[] {
   const shifts: DstShift[] = [];
   for (const zone of [...new Set(otherZones)].filter((z) => z !== meetingZone)) {
     for (let i = 1; i < occurrences.length; i++) {

@@ -42,7 +42,12 @@ export const DEFAULT_WORK_HOURS = { start: '08:00', end: '20:00' } as const;
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
 /** Why `availability` cannot attend [start, end): null when they can. */
-export function unavailableReason(a: Availability, start: Date, end: Date, isHoliday?: IsHoliday): 'weekend' | 'holiday' | 'outside-hours' | null {
+export function unavailableReason(
+  a: Availability,
+  start: Date,
+  end: Date,
+  isHoliday?: IsHoliday,
+): 'weekend' | 'holiday' | 'outside-hours' | null {
   const localStart = toLocal(start, a.zone);
   const localEnd = toLocal(new Date(end.getTime() - 60_000), a.zone);
   const days = a.workDays ?? WEEKDAYS;
@@ -74,7 +79,9 @@ export function findSlots(request: FindTimeRequest): Slot[] {
   for (let t = Math.ceil(request.from.getTime() / step) * step; t + duration <= request.to.getTime(); t += step) {
     const start = new Date(t);
     const end = new Date(t + duration);
-    const unavailable = request.invitees.filter((a) => unavailableReason(a, start, end, request.isHoliday) !== null).map((a) => a.id);
+    const unavailable = request.invitees
+      .filter((a) => unavailableReason(a, start, end, request.isHoliday) !== null)
+      .map((a) => a.id);
     if (unavailable.length === request.invitees.length) continue;
     const list = byMissing.get(unavailable.length) ?? [];
     const last = list[list.length - 1];

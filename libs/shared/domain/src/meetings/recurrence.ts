@@ -46,7 +46,8 @@ export function parseRRule(value: string, field = 'rrule'): ParseResult {
     parts.set(name, match[2].toUpperCase());
   }
   const allowed = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'COUNT', 'UNTIL', 'WKST']);
-  for (const name of parts.keys()) if (!allowed.has(name)) fail(`${field}: ${name} is not supported (only FREQ, INTERVAL, BYDAY, COUNT, UNTIL)`);
+  for (const name of parts.keys())
+    if (!allowed.has(name)) fail(`${field}: ${name} is not supported (only FREQ, INTERVAL, BYDAY, COUNT, UNTIL)`);
 
   const freq = parts.get('FREQ');
   if (!freq) fail(`${field}: FREQ is missing`);
@@ -73,7 +74,8 @@ export function parseRRule(value: string, field = 'rrule'): ParseResult {
       const weekday = DAY_CODES.indexOf(match[2]) + 1;
       if (freq === 'MONTHLY') {
         const nth = match[1] === undefined ? NaN : Number(match[1]);
-        if (!Number.isInteger(nth) || nth === 0 || Math.abs(nth) > 5) fail(`${field}: monthly BYDAY "${day}" needs a position 1…5 or -1…-5, e.g. 2TU or -1FR`);
+        if (!Number.isInteger(nth) || nth === 0 || Math.abs(nth) > 5)
+          fail(`${field}: monthly BYDAY "${day}" needs a position 1…5 or -1…-5, e.g. 2TU or -1FR`);
         else monthlyDays.push({ nth, weekday });
       } else {
         if (match[1] !== undefined) fail(`${field}: weekly BYDAY "${day}" takes no position`);
@@ -115,15 +117,20 @@ function parseUntil(value: string): Date | null {
 export function formatRRule(rule: RecurrenceRule): string {
   const parts = [`FREQ=${rule.freq}`];
   if (rule.interval !== 1) parts.push(`INTERVAL=${rule.interval}`);
-  if (rule.freq === 'WEEKLY' && rule.weekdays.length > 0) parts.push(`BYDAY=${rule.weekdays.map((d) => DAY_CODES[d - 1]).join(',')}`);
-  if (rule.freq === 'MONTHLY') parts.push(`BYDAY=${rule.monthlyDays.map((d) => `${d.nth}${DAY_CODES[d.weekday - 1]}`).join(',')}`);
+  if (rule.freq === 'WEEKLY' && rule.weekdays.length > 0)
+    parts.push(`BYDAY=${rule.weekdays.map((d) => DAY_CODES[d - 1]).join(',')}`);
+  if (rule.freq === 'MONTHLY')
+    parts.push(`BYDAY=${rule.monthlyDays.map((d) => `${d.nth}${DAY_CODES[d.weekday - 1]}`).join(',')}`);
   if (rule.count !== null) parts.push(`COUNT=${rule.count}`);
   if (rule.until) parts.push(`UNTIL=${utcStamp(rule.until)}`);
   return parts.join(';');
 }
 
 export function utcStamp(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** The date of the nth (1…5, or -1…-5 from the end) ISO weekday of a month; null when the month has none. */
@@ -225,7 +232,9 @@ export function occurrencesOf(
   meeting: { start: Date; zone: string; durationMinutes: number; rule: RecurrenceRule | null },
   exceptions: readonly OccurrenceException[] = [],
 ): Occurrence[] {
-  const starts = meeting.rule ? (expandSeries({ start: toLocal(meeting.start, meeting.zone), zone: meeting.zone }, meeting.rule) ?? []) : [meeting.start];
+  const starts = meeting.rule
+    ? (expandSeries({ start: toLocal(meeting.start, meeting.zone), zone: meeting.zone }, meeting.rule) ?? [])
+    : [meeting.start];
   const byKey = new Map(exceptions.map((e) => [e.originalStart.getTime(), e]));
   return starts
     .map((originalStart) => {
@@ -266,7 +275,9 @@ export function describeRule(rule: RecurrenceRule, locale: 'en' | 'zh-CN', until
     if (zh) head = `${rule.interval === 1 ? '每周' : `每${rule.interval}周`}${days ? `的${days}` : ''}`;
     else head = `${rule.interval === 1 ? 'Weekly' : `Every ${rule.interval} weeks`}${days ? ` on ${days}` : ''}`;
   } else {
-    const days = rule.monthlyDays.map((d) => `${ordinal(d.nth, locale)}${zh ? '' : ' '}${names[d.weekday - 1]}`).join(zh ? '、' : ', ');
+    const days = rule.monthlyDays
+      .map((d) => `${ordinal(d.nth, locale)}${zh ? '' : ' '}${names[d.weekday - 1]}`)
+      .join(zh ? '、' : ', ');
     if (zh) head = `${rule.interval === 1 ? '每月' : `每${rule.interval}个月`}的${days}`;
     else head = `${rule.interval === 1 ? 'Monthly' : `Every ${rule.interval} months`} on the ${days}`;
   }

@@ -23,7 +23,9 @@ describe('meetingRemindersDue', () => {
   });
 
   it('never reminds of a cancelled occurrence', () => {
-    expect(meetingRemindersDue([occurrence('2026-03-10T09:00:00Z', { cancelled: true })], at('2026-03-09T12:00:00Z'), day)).toEqual([]);
+    expect(
+      meetingRemindersDue([occurrence('2026-03-10T09:00:00Z', { cancelled: true })], at('2026-03-09T12:00:00Z'), day),
+    ).toEqual([]);
   });
 
   it('judges a moved occurrence by its new start, not the original one', () => {
@@ -43,7 +45,12 @@ describe('meetingRemindersDue', () => {
     const rule = parseRRule('FREQ=WEEKLY;BYDAY=TU;COUNT=4');
     if (!rule.ok) throw new Error('rule');
     // 10:00 Rome: 09:00Z before 29 March 2026, 08:00Z after.
-    const occurrences = occurrencesOf({ start: at('2026-03-17T09:00:00Z'), zone: 'Europe/Rome', durationMinutes: 60, rule: rule.rule });
+    const occurrences = occurrencesOf({
+      start: at('2026-03-17T09:00:00Z'),
+      zone: 'Europe/Rome',
+      durationMinutes: 60,
+      rule: rule.rule,
+    });
     const due = meetingRemindersDue(occurrences, at('2026-03-30T09:00:00Z'), day);
     expect(due.map((o) => o.start.toISOString())).toEqual(['2026-03-31T08:00:00.000Z']);
     expect(meetingRemindersDue(occurrences, at('2026-03-30T07:59:00Z'), day)).toEqual([]);

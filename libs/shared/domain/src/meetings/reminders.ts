@@ -6,10 +6,16 @@ import type { Occurrence } from './recurrence';
  * moved one is judged by its new start; a sweep that comes late (the app was down) still reminds of every
  * occurrence that has not started.
  */
-export function meetingRemindersDue(occurrences: readonly Occurrence[], now: Date, minutesBefore: number): Occurrence[] {
+export function meetingRemindersDue(
+  occurrences: readonly Occurrence[],
+  now: Date,
+  minutesBefore: number,
+): Occurrence[] {
   const t = now.getTime();
   if (minutesBefore <= 0) return [];
-  return occurrences.filter((o) => !o.cancelled && o.start.getTime() > t && o.start.getTime() - minutesBefore * 60_000 <= t);
+  return occurrences.filter(
+    (o) => !o.cancelled && o.start.getTime() > t && o.start.getTime() - minutesBefore * 60_000 <= t,
+  );
 }
 
 /** Whole hours left until `start` (at least 0), for the reminder's "starts in N hours". */

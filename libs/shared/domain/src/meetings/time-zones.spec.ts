@@ -1,13 +1,24 @@
 import {
-  counterpartZones, defaultZoneForCountry, formatInZones, isTimeZone, localToInstant, offsetMinutes, resolveLocal, toLocal,
+  counterpartZones,
+  defaultZoneForCountry,
+  formatInZones,
+  isTimeZone,
+  localToInstant,
+  offsetMinutes,
+  resolveLocal,
+  toLocal,
 } from './time-zones';
 
 const ROME = 'Europe/Rome';
 const SHANGHAI = 'Asia/Shanghai';
 
 describe('isTimeZone', () => {
-  it.each([ROME, SHANGHAI, 'America/Toronto', 'UTC'])('accepts the IANA zone %s', (zone) => expect(isTimeZone(zone)).toBe(true));
-  it.each(['Europe/Atlantis', 'Rome', '+01:00', '', 'Europe/Rome; DROP', 42, null])('refuses %p', (zone) => expect(isTimeZone(zone)).toBe(false));
+  it.each([ROME, SHANGHAI, 'America/Toronto', 'UTC'])('accepts the IANA zone %s', (zone) =>
+    expect(isTimeZone(zone)).toBe(true),
+  );
+  it.each(['Europe/Atlantis', 'Rome', '+01:00', '', 'Europe/Rome; DROP', 42, null])('refuses %p', (zone) =>
+    expect(isTimeZone(zone)).toBe(false),
+  );
 });
 
 describe('offsets and local times', () => {
@@ -29,7 +40,10 @@ describe('offsets and local times', () => {
   });
 
   it('reads an ordinary wall time as one instant', () => {
-    expect(resolveLocal({ date: '2026-03-10', time: '10:00' }, ROME)).toEqual({ kind: 'exact', instant: new Date('2026-03-10T09:00:00Z') });
+    expect(resolveLocal({ date: '2026-03-10', time: '10:00' }, ROME)).toEqual({
+      kind: 'exact',
+      instant: new Date('2026-03-10T09:00:00Z'),
+    });
     expect(localToInstant({ date: '2026-03-10', time: '17:00' }, SHANGHAI)).toEqual(new Date('2026-03-10T09:00:00Z'));
   });
 
@@ -41,7 +55,11 @@ describe('offsets and local times', () => {
 
   it('reports that 02:30 on 25 October 2026 happens twice in Rome and takes the first (CEST)', () => {
     const result = resolveLocal({ date: '2026-10-25', time: '02:30' }, ROME);
-    expect(result).toEqual({ kind: 'ambiguous', instant: new Date('2026-10-25T00:30:00Z'), later: new Date('2026-10-25T01:30:00Z') });
+    expect(result).toEqual({
+      kind: 'ambiguous',
+      instant: new Date('2026-10-25T00:30:00Z'),
+      later: new Date('2026-10-25T01:30:00Z'),
+    });
   });
 
   it('finds no gap or repetition in Shanghai', () => {
@@ -69,7 +87,10 @@ describe('zones to show', () => {
   });
 
   it('uses the invitees’ other zones, once each, and skips zones with the viewer’s rules', () => {
-    expect(counterpartZones(ROME, [ROME, SHANGHAI, 'America/Toronto', SHANGHAI])).toEqual([SHANGHAI, 'America/Toronto']);
+    expect(counterpartZones(ROME, [ROME, SHANGHAI, 'America/Toronto', SHANGHAI])).toEqual([
+      SHANGHAI,
+      'America/Toronto',
+    ]);
     expect(counterpartZones(SHANGHAI, ['Asia/Chongqing', ROME])).toEqual([ROME]);
   });
 

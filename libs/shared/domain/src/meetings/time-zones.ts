@@ -93,7 +93,9 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})$/;
 
 /** Parses "YYYY-MM-DD" and "HH:MM" strictly (real calendar dates only); null when malformed. */
-export function parseLocal(local: LocalDateTime): { year: number; month: number; day: number; hour: number; minute: number } | null {
+export function parseLocal(
+  local: LocalDateTime,
+): { year: number; month: number; day: number; hour: number; minute: number } | null {
   const d = DATE.exec(local.date);
   const t = TIME.exec(local.time);
   if (!d || !t) return null;
@@ -126,7 +128,8 @@ export function resolveLocal(local: LocalDateTime, zone: string): LocalResolutio
     })
     .sort((a, b) => a - b);
   if (candidates.length === 1) return { kind: 'exact', instant: new Date(candidates[0]) };
-  if (candidates.length >= 2) return { kind: 'ambiguous', instant: new Date(candidates[0]), later: new Date(candidates[candidates.length - 1]) };
+  if (candidates.length >= 2)
+    return { kind: 'ambiguous', instant: new Date(candidates[0]), later: new Date(candidates[candidates.length - 1]) };
   // In a gap: read the wall time with the offset in force before the jump, which lands after it.
   return { kind: 'gap', instant: new Date(wall - before * 60_000), gapMinutes: after - before };
 }

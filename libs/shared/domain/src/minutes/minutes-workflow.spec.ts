@@ -1,6 +1,15 @@
 import { documentAccess, can, type Actor } from '../access-policy';
 import {
-  actionReminderDue, approvalsNeeded, canTransition, carriedActions, checkApproval, commentsUntil, isApprover, isCalendarDate, isOverdue, type MinutesApprovers,
+  actionReminderDue,
+  approvalsNeeded,
+  canTransition,
+  carriedActions,
+  checkApproval,
+  commentsUntil,
+  isApprover,
+  isCalendarDate,
+  isOverdue,
+  type MinutesApprovers,
 } from './minutes-workflow';
 
 const wg: MinutesApprovers = { workingGroupId: 'wg1', coChairPersonIds: ['eu', 'cn'] };
@@ -50,33 +59,61 @@ describe('checkApproval', () => {
   const base = { status: 'circulated' as const, approvers: wg, recorded: [] as string[] };
 
   it('records the first co-chair without completing, the second completes', () => {
-    expect(checkApproval({ ...base, approver: coChair('eu'), approverKey: 'eu' })).toEqual({ ok: true, complete: false });
-    expect(checkApproval({ ...base, recorded: ['eu'], approver: coChair('cn'), approverKey: 'cn' })).toEqual({ ok: true, complete: true });
+    expect(checkApproval({ ...base, approver: coChair('eu'), approverKey: 'eu' })).toEqual({
+      ok: true,
+      complete: false,
+    });
+    expect(checkApproval({ ...base, recorded: ['eu'], approver: coChair('cn'), approverKey: 'cn' })).toEqual({
+      ok: true,
+      complete: true,
+    });
   });
 
   it('refuses approving twice', () => {
-    expect(checkApproval({ ...base, recorded: ['eu'], approver: coChair('eu'), approverKey: 'eu' })).toEqual({ ok: false, reason: 'already-approved' });
+    expect(checkApproval({ ...base, recorded: ['eu'], approver: coChair('eu'), approverKey: 'eu' })).toEqual({
+      ok: false,
+      reason: 'already-approved',
+    });
   });
 
   it('refuses approvals outside circulation, before checking the approver', () => {
-    expect(checkApproval({ ...base, status: 'draft', approver: coChair('eu'), approverKey: 'eu' })).toEqual({ ok: false, reason: 'not-circulated' });
-    expect(checkApproval({ ...base, status: 'approved', approver: coChair('cn'), approverKey: 'cn' })).toEqual({ ok: false, reason: 'not-circulated' });
+    expect(checkApproval({ ...base, status: 'draft', approver: coChair('eu'), approverKey: 'eu' })).toEqual({
+      ok: false,
+      reason: 'not-circulated',
+    });
+    expect(checkApproval({ ...base, status: 'approved', approver: coChair('cn'), approverKey: 'cn' })).toEqual({
+      ok: false,
+      reason: 'not-circulated',
+    });
   });
 
   it('refuses non-approvers', () => {
-    expect(checkApproval({ ...base, approver: coChair('member'), approverKey: 'member' })).toEqual({ ok: false, reason: 'not-an-approver' });
-    expect(checkApproval({ ...base, approver: coordinator, approverKey: 'coord' })).toEqual({ ok: false, reason: 'not-an-approver' });
+    expect(checkApproval({ ...base, approver: coChair('member'), approverKey: 'member' })).toEqual({
+      ok: false,
+      reason: 'not-an-approver',
+    });
+    expect(checkApproval({ ...base, approver: coordinator, approverKey: 'coord' })).toEqual({
+      ok: false,
+      reason: 'not-an-approver',
+    });
     // Whatever the state: a non-approver learns that first.
-    expect(checkApproval({ ...base, status: 'draft', approver: coChair('member'), approverKey: 'member' })).toEqual({ ok: false, reason: 'not-an-approver' });
+    expect(checkApproval({ ...base, status: 'draft', approver: coChair('member'), approverKey: 'member' })).toEqual({
+      ok: false,
+      reason: 'not-an-approver',
+    });
   });
 
   it('does not count an approval by a co-chair who has since stepped down', () => {
     const now = { workingGroupId: 'wg1', coChairPersonIds: ['cn', 'new'] };
-    expect(checkApproval({ ...base, approvers: now, recorded: ['eu'], approver: coChair('cn'), approverKey: 'cn' })).toEqual({ ok: true, complete: false });
+    expect(
+      checkApproval({ ...base, approvers: now, recorded: ['eu'], approver: coChair('cn'), approverKey: 'cn' }),
+    ).toEqual({ ok: true, complete: false });
   });
 
   it('completes project-event minutes with one coordinator', () => {
-    expect(checkApproval({ status: 'circulated', approvers: event, recorded: [], approver: coordinator, approverKey: 'u1' })).toEqual({ ok: true, complete: true });
+    expect(
+      checkApproval({ status: 'circulated', approvers: event, recorded: [], approver: coordinator, approverKey: 'u1' }),
+    ).toEqual({ ok: true, complete: true });
   });
 });
 
@@ -126,7 +163,10 @@ describe('comment window, dates and overdue', () => {
 
 describe('access to minutes', () => {
   const member = (workingGroupId: string, role: 'co-chair' | 'expert' | 'observer'): Actor => ({
-    platformRole: 'member', personId: 'p', coordinatedProjectIds: [], memberships: [{ projectId: 'P', workingGroupId, role }],
+    platformRole: 'member',
+    personId: 'p',
+    coordinatedProjectIds: [],
+    memberships: [{ projectId: 'P', workingGroupId, role }],
   });
   const draft = (invited: boolean) => ({ projectId: 'P', workingGroupId: 'wg1', restricted: { invited } });
 
@@ -146,8 +186,12 @@ describe('access to minutes', () => {
   it('lets coordinators see drafts and invitees edit project-event drafts', () => {
     const coord: Actor = { platformRole: 'member', personId: 'c', coordinatedProjectIds: ['P'], memberships: [] };
     expect(documentAccess(coord, draft(false))).toBe('write');
-    expect(documentAccess(member('wg2', 'expert'), { projectId: 'P', workingGroupId: null, restricted: { invited: true } })).toBe('write');
-    expect(documentAccess(member('wg2', 'expert'), { projectId: 'P', workingGroupId: null, restricted: { invited: false } })).toBe('none');
+    expect(
+      documentAccess(member('wg2', 'expert'), { projectId: 'P', workingGroupId: null, restricted: { invited: true } }),
+    ).toBe('write');
+    expect(
+      documentAccess(member('wg2', 'expert'), { projectId: 'P', workingGroupId: null, restricted: { invited: false } }),
+    ).toBe('none');
   });
 
   it('lets only co-chairs approve WG minutes, coordinators project events; owners set their action status', () => {
@@ -155,8 +199,12 @@ describe('access to minutes', () => {
     expect(can(member('wg1', 'co-chair'), 'minutes.approve', { projectId: 'P', workingGroupIds: ['wg1'] })).toBe(true);
     expect(can(coord, 'minutes.approve', { projectId: 'P', workingGroupIds: ['wg1'] })).toBe(false);
     expect(can(coord, 'minutes.approve', { projectId: 'P', workingGroupIds: [] })).toBe(true);
-    expect(can(member('wg1', 'expert'), 'action.setStatus', { projectId: 'P', workingGroupIds: ['wg1'], personId: 'p' })).toBe(true);
-    expect(can(member('wg1', 'expert'), 'action.setStatus', { projectId: 'P', workingGroupIds: ['wg1'], personId: 'q' })).toBe(false);
+    expect(
+      can(member('wg1', 'expert'), 'action.setStatus', { projectId: 'P', workingGroupIds: ['wg1'], personId: 'p' }),
+    ).toBe(true);
+    expect(
+      can(member('wg1', 'expert'), 'action.setStatus', { projectId: 'P', workingGroupIds: ['wg1'], personId: 'q' }),
+    ).toBe(false);
     expect(can(member('wg1', 'expert'), 'minutes.manage', { projectId: 'P', workingGroupIds: ['wg1'] })).toBe(false);
   });
 });

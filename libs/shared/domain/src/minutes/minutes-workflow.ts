@@ -24,8 +24,7 @@ export interface MinutesApprovers {
 }
 
 export type ApprovalCheck =
-  | { ok: true; complete: boolean }
-  | { ok: false; reason: 'not-circulated' | 'not-an-approver' | 'already-approved' };
+  { ok: true; complete: boolean } | { ok: false; reason: 'not-circulated' | 'not-an-approver' | 'already-approved' };
 
 /** Whether the status machine allows a transition from `status`. */
 export function canTransition(status: MinutesStatus, transition: MinutesTransition): boolean {
@@ -40,7 +39,10 @@ export function canTransition(status: MinutesStatus, transition: MinutesTransiti
 }
 
 /** Whether this person (a co-chair for WG minutes; a coordinator for project events) approves these minutes. */
-export function isApprover(approvers: MinutesApprovers, person: { personId: string | null; coordinator: boolean }): boolean {
+export function isApprover(
+  approvers: MinutesApprovers,
+  person: { personId: string | null; coordinator: boolean },
+): boolean {
   if (approvers.workingGroupId === null) return person.coordinator;
   return person.personId !== null && approvers.coChairPersonIds.includes(person.personId);
 }
@@ -68,7 +70,10 @@ export function checkApproval(input: {
   if (input.recorded.includes(input.approverKey)) return { ok: false, reason: 'already-approved' };
   const after = new Set([...input.recorded, input.approverKey]);
   // Count only approvals by people who still are approvers (a co-chair who stepped down does not count).
-  const counted = input.approvers.workingGroupId === null ? after.size : [...after].filter((k) => input.approvers.coChairPersonIds.includes(k)).length;
+  const counted =
+    input.approvers.workingGroupId === null
+      ? after.size
+      : [...after].filter((k) => input.approvers.coChairPersonIds.includes(k)).length;
   return { ok: true, complete: counted >= approvalsNeeded(input.approvers) };
 }
 
@@ -97,7 +102,10 @@ export function isCalendarDate(value: string): boolean {
  * earlier occurrence (of any meeting of the same group, or of project events for a project event). Computed
  * each time the agenda is shown, never copied, so closing an action removes it everywhere.
  */
-export function carriedActions<T extends { status: ActionStatus; occurrenceStart: Date }>(actions: readonly T[], before: Date): T[] {
+export function carriedActions<T extends { status: ActionStatus; occurrenceStart: Date }>(
+  actions: readonly T[],
+  before: Date,
+): T[] {
   return actions.filter((a) => a.status === 'open' && a.occurrenceStart.getTime() < before.getTime());
 }
 
@@ -105,7 +113,11 @@ export function carriedActions<T extends { status: ActionStatus; occurrenceStart
 export const ACTION_REMINDER_DAYS = 2;
 
 /** Whether an open action's reminder is due today: from `days` before the due date up to the due date. */
-export function actionReminderDue(action: { status: ActionStatus; dueOn: string | null }, today: string, days: number = ACTION_REMINDER_DAYS): boolean {
+export function actionReminderDue(
+  action: { status: ActionStatus; dueOn: string | null },
+  today: string,
+  days: number = ACTION_REMINDER_DAYS,
+): boolean {
   if (action.status !== 'open' || action.dueOn === null) return false;
   const from = new Date(Date.parse(`${action.dueOn}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
   return today >= from && today <= action.dueOn;

@@ -1,9 +1,26 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BalanceGroupDto, BalanceReportDto, BalanceShare, BalanceTargetRequest, Region } from '@roundtable/contracts';
+import type {
+  BalanceGroupDto,
+  BalanceReportDto,
+  BalanceShare,
+  BalanceTargetRequest,
+  Region,
+} from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { ProjectPicker, regionLabel, useSelectedProject } from '@roundtable/web-projects';
-import { ErrorMessage, Field, FormError, Loading, apiRequest, fieldError, percent, useAction, useApiResource, SubmitButton } from '@roundtable/web-ui';
+import {
+  ErrorMessage,
+  Field,
+  FormError,
+  Loading,
+  apiRequest,
+  fieldError,
+  percent,
+  useAction,
+  useApiResource,
+  SubmitButton,
+} from '@roundtable/web-ui';
 
 const REGIONS: Region[] = ['europe', 'china', 'other'];
 const REGION_COLOR: Record<Region, string> = { europe: '#1d4ed8', china: '#c2410c', other: '#6b7280' };
@@ -26,7 +43,13 @@ function StackedBar({ y, label, segments }: { y: number; label: string; segments
   const starts = widths.map((_, i) => LABEL_WIDTH + widths.slice(0, i).reduce((a, b) => a + b, 0));
   return (
     <g>
-      <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2} textAnchor="end" dominantBaseline="middle" className="chart__label">
+      <text
+        x={LABEL_WIDTH - 8}
+        y={y + BAR_HEIGHT / 2}
+        textAnchor="end"
+        dominantBaseline="middle"
+        className="chart__label"
+      >
         {label}
       </text>
       <rect x={LABEL_WIDTH} y={y} width={BAR_WIDTH} height={BAR_HEIGHT} className="chart__track" />
@@ -41,7 +64,13 @@ function StackedBar({ y, label, segments }: { y: number; label: string; segments
               <title>{`${label}: ${text}`}</title>
             </rect>
             {width > 46 ? (
-              <text x={start + width / 2} y={y + BAR_HEIGHT / 2} textAnchor="middle" dominantBaseline="middle" className="chart__value">
+              <text
+                x={start + width / 2}
+                y={y + BAR_HEIGHT / 2}
+                textAnchor="middle"
+                dominantBaseline="middle"
+                className="chart__value"
+              >
                 {`${percent(segment.share)}%`}
               </text>
             ) : null}
@@ -58,9 +87,15 @@ function RegionChart({ group }: { group: BalanceGroupDto }) {
   const titleId = useId();
   const actual = REGIONS.map((region) => ({
     region,
-    share: group.regionGap.find((g) => g.region === region)?.actual ?? group.byRegion.find((s) => s.key === region)?.share ?? 0,
+    share:
+      group.regionGap.find((g) => g.region === region)?.actual ??
+      group.byRegion.find((s) => s.key === region)?.share ??
+      0,
   }));
-  const target = REGIONS.map((region) => ({ region, share: group.regionGap.find((g) => g.region === region)?.target ?? 0 }));
+  const target = REGIONS.map((region) => ({
+    region,
+    share: group.regionGap.find((g) => g.region === region)?.target ?? 0,
+  }));
   const height = BAR_HEIGHT * 2 + ROW_GAP;
   const summary = REGIONS.map((region, i) =>
     t('balance.chartSummary', {
@@ -137,9 +172,14 @@ function BarList({ title, shares, label }: { title: string; shares: BalanceShare
               <li key={share.key}>
                 <span className="bar-list__label">{label(share.key)}</span>
                 <span className="bar-list__track" aria-hidden="true">
-                  <span className="bar-list__bar" style={{ width: `${Math.max(0, Math.min(1, share.share)) * 100}%` }} />
+                  <span
+                    className="bar-list__bar"
+                    style={{ width: `${Math.max(0, Math.min(1, share.share)) * 100}%` }}
+                  />
                 </span>
-                <span className="bar-list__value">{t('balance.countShare', { count: share.count, share: percent(share.share) })}</span>
+                <span className="bar-list__value">
+                  {t('balance.countShare', { count: share.count, share: percent(share.share) })}
+                </span>
               </li>
             ))}
         </ul>
@@ -152,7 +192,12 @@ function GroupBalance({ group }: { group: BalanceGroupDto }) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
-    <section className="card balance-group" aria-labelledby={headingId} data-testid="balance-group" data-group={group.code}>
+    <section
+      className="card balance-group"
+      aria-labelledby={headingId}
+      data-testid="balance-group"
+      data-group={group.code}
+    >
       <h3 id={headingId}>
         {group.workingGroupId === null ? t('balance.overall') : group.code}{' '}
         <span className="muted">· {t('balance.people', { count: group.total })}</span>
@@ -160,15 +205,35 @@ function GroupBalance({ group }: { group: BalanceGroupDto }) {
       {group.total === 0 ? <p className="muted">{t('balance.noMembers')}</p> : null}
       <RegionChart group={group} />
       <div className="bar-lists">
-        <BarList title={t('balance.byGender')} shares={group.byGender} label={(key) => t(`gender.${key}`, { defaultValue: key })} />
-        <BarList title={t('balance.bySector')} shares={group.bySector} label={(key) => t(`sector.${key}`, { defaultValue: key })} />
-        <BarList title={t('balance.byPartner')} shares={group.byPartner} label={(key) => (key === 'none' ? t('balance.noPartner') : key)} />
+        <BarList
+          title={t('balance.byGender')}
+          shares={group.byGender}
+          label={(key) => t(`gender.${key}`, { defaultValue: key })}
+        />
+        <BarList
+          title={t('balance.bySector')}
+          shares={group.bySector}
+          label={(key) => t(`sector.${key}`, { defaultValue: key })}
+        />
+        <BarList
+          title={t('balance.byPartner')}
+          shares={group.byPartner}
+          label={(key) => (key === 'none' ? t('balance.noPartner') : key)}
+        />
       </div>
     </section>
   );
 }
 
-function TargetForm({ projectId, target, onSaved }: { projectId: string; target: BalanceReportDto['target']; onSaved: () => void }) {
+function TargetForm({
+  projectId,
+  target,
+  onSaved,
+}: {
+  projectId: string;
+  target: BalanceReportDto['target'];
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<Region, string>>({
     europe: String(percent(target.europe)),
@@ -196,7 +261,13 @@ function TargetForm({ projectId, target, onSaved }: { projectId: string; target:
   }
 
   return (
-    <form className="card form" onSubmit={onSubmit} noValidate data-testid="balance-target-form" aria-labelledby="balance-target">
+    <form
+      className="card form"
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="balance-target-form"
+      aria-labelledby="balance-target"
+    >
       <h2 id="balance-target">{t('balance.targetHeading')}</h2>
       <p className="muted">{t('balance.targetIntro')}</p>
       <FormError error={save.error} />
@@ -207,7 +278,11 @@ function TargetForm({ projectId, target, onSaved }: { projectId: string; target:
       ) : null}
       <div className="form__row">
         {REGIONS.map((region) => (
-          <Field key={region} label={t('balance.targetFor', { region: regionLabel(t, region) })} error={fieldError(save.error, region)}>
+          <Field
+            key={region}
+            label={t('balance.targetFor', { region: regionLabel(t, region) })}
+            error={fieldError(save.error, region)}
+          >
             {(props) => (
               <input
                 {...props}
@@ -237,7 +312,9 @@ export function BalancePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { projects, project, select } = useSelectedProject();
-  const balance = useApiResource<BalanceReportDto>(project ? `/api/projects/${encodeURIComponent(project.id)}/balance` : null);
+  const balance = useApiResource<BalanceReportDto>(
+    project ? `/api/projects/${encodeURIComponent(project.id)}/balance` : null,
+  );
 
   useEffect(() => {
     document.title = `${t('balance.title')} · ${t('app.name')}`;
@@ -255,7 +332,9 @@ export function BalancePage() {
           <p className="muted">{t('balance.intro')}</p>
         </div>
         <div className="button-row">
-          {projects.state === 'ready' ? <ProjectPicker projects={projects.data} project={project} select={select} /> : null}
+          {projects.state === 'ready' ? (
+            <ProjectPicker projects={projects.data} project={project} select={select} />
+          ) : null}
           {project ? (
             <a
               className="button button--secondary"

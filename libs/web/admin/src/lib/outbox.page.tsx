@@ -3,7 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxMessageDto } from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
-import { Badge, ErrorMessage, FormError, Loading, apiRequest, formatDateTime, useAction, useApiResource, type BadgeTone, DataTable } from '@roundtable/web-ui';
+import {
+  Badge,
+  ErrorMessage,
+  FormError,
+  Loading,
+  apiRequest,
+  formatDateTime,
+  useAction,
+  useApiResource,
+  type BadgeTone,
+  DataTable,
+} from '@roundtable/web-ui';
 
 const STATUS_TONE: Record<OutboxMessageDto['status'], BadgeTone> = {
   pending: 'info',
@@ -40,7 +51,10 @@ function OutboxRow({ message, onChanged }: { message: OutboxMessageDto; onChange
           {message.error ? <p className="form__error">{message.error}</p> : null}
           {message.nextAttemptAt ? (
             <p className="muted" data-testid="outbox-next-attempt">
-              {t('outbox.nextAttempt', { attempts: message.attempts, time: formatDateTime(message.nextAttemptAt, locale) })}
+              {t('outbox.nextAttempt', {
+                attempts: message.attempts,
+                time: formatDateTime(message.nextAttemptAt, locale),
+              })}
             </p>
           ) : null}
         </th>
@@ -115,9 +129,8 @@ export function OutboxPage() {
                 aria-pressed={status === value}
                 onClick={() => setStatus(value)}
               >
-                {value === 'all' ? t('outbox.all') : t(`outbox.status.${value}`)} ({
-                  value === 'all' ? list.length : list.filter((m) => m.status === value).length
-                })
+                {value === 'all' ? t('outbox.all') : t(`outbox.status.${value}`)} (
+                {value === 'all' ? list.length : list.filter((m) => m.status === value).length})
               </button>
             ))}
           </div>
@@ -132,12 +145,23 @@ export function OutboxPage() {
         visible.length === 0 ? (
           <p className="muted">{t('outbox.empty')}</p>
         ) : (
-          <DataTable testId="outbox" headers={[t('outbox.statusLabel'), t('outbox.subject'), t('outbox.to'), t('outbox.kind'), t('outbox.created'), t('outbox.sent'), t('workingGroup.manage.actions')]}>
-                {[...visible]
-                  .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-                  .map((message) => (
-                    <OutboxRow key={message.id} message={message} onChanged={outbox.reload} />
-                  ))}
+          <DataTable
+            testId="outbox"
+            headers={[
+              t('outbox.statusLabel'),
+              t('outbox.subject'),
+              t('outbox.to'),
+              t('outbox.kind'),
+              t('outbox.created'),
+              t('outbox.sent'),
+              t('workingGroup.manage.actions'),
+            ]}
+          >
+            {[...visible]
+              .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+              .map((message) => (
+                <OutboxRow key={message.id} message={message} onChanged={outbox.reload} />
+              ))}
           </DataTable>
         )
       ) : null}

@@ -57,18 +57,44 @@ export function AccountPage({ onSignedOut }: { onSignedOut?: () => Promise<void>
           <FormError error={change.error} />
           <Field label={t('auth.password.current')} error={fieldError(change.error, 'currentPassword')}>
             {(props) => (
-              <input {...props} name="currentPassword" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+              <input
+                {...props}
+                name="currentPassword"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={current}
+                onChange={(e) => setCurrent(e.target.value)}
+              />
             )}
           </Field>
-          <NewPasswordFields password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} error={fieldError(change.error, 'newPassword')} mismatch={mismatch} />
-          <SubmitButton pending={change.pending} label={t('auth.account.changeSubmit')} pendingLabel={t('form.saving')} testId="change-password-submit" />
+          <NewPasswordFields
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
+            error={fieldError(change.error, 'newPassword')}
+            mismatch={mismatch}
+          />
+          <SubmitButton
+            pending={change.pending}
+            label={t('auth.account.changeSubmit')}
+            pendingLabel={t('form.saving')}
+            testId="change-password-submit"
+          />
         </form>
       </section>
       <section className="card" aria-labelledby="sign-out-everywhere-title">
         <h2 id="sign-out-everywhere-title">{t('auth.account.everywhere')}</h2>
         <p className="muted">{t('auth.account.everywhereIntro')}</p>
         <FormError error={everywhere.error} />
-        <button type="button" className="button button--secondary" onClick={() => void everywhere.run()} disabled={everywhere.pending} data-testid="sign-out-everywhere">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void everywhere.run()}
+          disabled={everywhere.pending}
+          data-testid="sign-out-everywhere"
+        >
           {t('auth.account.everywhereSubmit')}
         </button>
       </section>

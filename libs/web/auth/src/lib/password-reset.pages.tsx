@@ -2,7 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorCode, type PasswordResetConfirmRequest, type PasswordResetRequest } from '@roundtable/contracts';
-import { ApiError, Field, FormError, PublicShell, SubmitButton, apiRequest, fieldError, useAction } from '@roundtable/web-ui';
+import {
+  ApiError,
+  Field,
+  FormError,
+  PublicShell,
+  SubmitButton,
+  apiRequest,
+  fieldError,
+  useAction,
+} from '@roundtable/web-ui';
 
 /** /forgot-password: asks for a reset link. The answer is the same whether or not the email has an account. */
 export function ForgotPasswordPage() {
@@ -33,7 +42,16 @@ export function ForgotPasswordPage() {
             <FormError error={request.error} />
             <Field label={t('auth.login.email')} error={fieldError(request.error, 'email')}>
               {(props) => (
-                <input {...props} name="email" type="email" autoComplete="username" inputMode="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+                <input
+                  {...props}
+                  name="email"
+                  type="email"
+                  autoComplete="username"
+                  inputMode="email"
+                  required
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
               )}
             </Field>
             <SubmitButton pending={request.pending} label={t('auth.forgot.submit')} pendingLabel={t('form.saving')} />
@@ -83,7 +101,14 @@ export function ResetPasswordPage() {
         ) : (
           <form className="form" onSubmit={onSubmit} noValidate data-testid="reset-password-form">
             <FormError error={confirm.error} />
-            <NewPasswordFields password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} error={fieldError(confirm.error, 'password')} mismatch={mismatch} />
+            <NewPasswordFields
+              password={password}
+              repeat={repeat}
+              onPassword={setPassword}
+              onRepeat={setRepeat}
+              error={fieldError(confirm.error, 'password')}
+              mismatch={mismatch}
+            />
             <SubmitButton pending={confirm.pending} label={t('auth.reset.submit')} pendingLabel={t('form.saving')} />
           </form>
         )}
@@ -106,12 +131,29 @@ export function NewPasswordFields(props: {
     <>
       <Field label={t('auth.password.new')} error={props.error} hint={t('auth.password.rules')}>
         {(field) => (
-          <input {...field} name="newPassword" type="password" autoComplete="new-password" required minLength={10} value={props.password} onChange={(e) => props.onPassword(e.target.value)} />
+          <input
+            {...field}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            value={props.password}
+            onChange={(e) => props.onPassword(e.target.value)}
+          />
         )}
       </Field>
       <Field label={t('auth.password.repeat')} error={props.mismatch ? t('auth.password.mismatch') : undefined}>
         {(field) => (
-          <input {...field} name="repeatPassword" type="password" autoComplete="new-password" required value={props.repeat} onChange={(e) => props.onRepeat(e.target.value)} />
+          <input
+            {...field}
+            name="repeatPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={props.repeat}
+            onChange={(e) => props.onRepeat(e.target.value)}
+          />
         )}
       </Field>
     </>

@@ -40,7 +40,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setState(authenticated(user));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setState(ANONYMOUS);
-      else setState({ status: 'error', user: null, error: error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error)) });
+      else
+        setState({
+          status: 'error',
+          user: null,
+          error: error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error)),
+        });
     }
   }, []);
 

@@ -4,7 +4,15 @@ import { Link } from 'react-router-dom';
 import type { PlanDashboardDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
 import { ProjectPicker, useSelectedProject } from '@roundtable/web-projects';
-import { Badge, DataTable, ErrorMessage, Loading, apiRequest, formatDateTime, useApiResource } from '@roundtable/web-ui';
+import {
+  Badge,
+  DataTable,
+  ErrorMessage,
+  Loading,
+  apiRequest,
+  formatDateTime,
+  useApiResource,
+} from '@roundtable/web-ui';
 import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
 import { ReadinessBar } from './readiness-bar';
 import { ReminderOffsets } from './reminder-offsets';
@@ -19,24 +27,41 @@ function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => 
     onSeen();
   }
   return (
-    <section className="alert alert--info changes-strip" data-testid="plan-changes" aria-labelledby="plan-changes-title">
+    <section
+      className="alert alert--info changes-strip"
+      data-testid="plan-changes"
+      aria-labelledby="plan-changes-title"
+    >
       <h2 id="plan-changes-title" className="changes-strip__title">
-        {plan.previousVisitAt ? t('plan.changes.since', { date: formatDateTime(plan.previousVisitAt, locale) }) : t('plan.changes.recent')}
+        {plan.previousVisitAt
+          ? t('plan.changes.since', { date: formatDateTime(plan.previousVisitAt, locale) })
+          : t('plan.changes.recent')}
       </h2>
       <ul>
         {plan.changes.map((change, index) => (
           <li key={index} data-testid="plan-change" data-kind={change.kind}>
             <Link to={`/plan/items/${change.itemId}`}>{change.number}</Link>{' '}
             {change.kind === 'status'
-              ? t('plan.changes.status', { from: t(`plan.status.${change.from}`), to: t(`plan.status.${change.detail}`) })
+              ? t('plan.changes.status', {
+                  from: t(`plan.status.${change.from}`),
+                  to: t(`plan.status.${change.detail}`),
+                })
               : t('plan.changes.rebaseline', { from: change.from, to: change.detail })}{' '}
             <span className="muted">
-              {t('plan.changes.byAt', { name: change.by ?? t('plan.changes.someone'), date: formatDateTime(change.at, locale) })}
+              {t('plan.changes.byAt', {
+                name: change.by ?? t('plan.changes.someone'),
+                date: formatDateTime(change.at, locale),
+              })}
             </span>
           </li>
         ))}
       </ul>
-      <button type="button" className="button button--secondary button--small" onClick={() => void markSeen()} data-testid="plan-changes-seen">
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => void markSeen()}
+        data-testid="plan-changes-seen"
+      >
         {t('plan.changes.markSeen')}
       </button>
     </section>
@@ -58,12 +83,20 @@ export function PlanDashboardPage() {
   const seenProjectId = plan.state === 'ready' ? plan.data.project.id : null;
   useEffect(() => {
     if (!seenProjectId) return;
-    return () => void apiRequest<void>(`/api/projects/${seenProjectId}/plan/visit`, { method: 'POST' }).catch(() => undefined);
+    return () =>
+      void apiRequest<void>(`/api/projects/${seenProjectId}/plan/visit`, { method: 'POST' }).catch(() => undefined);
   }, [seenProjectId]);
 
-  if (projects.state === 'error') return <main className="page" id="main"><ErrorMessage error={projects.error} onRetry={projects.reload} /></main>;
+  if (projects.state === 'error')
+    return (
+      <main className="page" id="main">
+        <ErrorMessage error={projects.error} onRetry={projects.reload} />
+      </main>
+    );
   const data = plan.state === 'ready' ? plan.data : null;
-  const upcoming = data ? data.items.filter((i) => i.risk !== 'done').sort((a, b) => a.dueDate.localeCompare(b.dueDate)) : [];
+  const upcoming = data
+    ? data.items.filter((i) => i.risk !== 'done').sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+    : [];
 
   return (
     <main className="page" id="main">
@@ -73,13 +106,24 @@ export function PlanDashboardPage() {
           <p className="muted">{t('plan.intro')}</p>
         </div>
         <div className="button-row">
-          {projects.state === 'ready' ? <ProjectPicker projects={projects.data} project={project} select={select} /> : null}
+          {projects.state === 'ready' ? (
+            <ProjectPicker projects={projects.data} project={project} select={select} />
+          ) : null}
           {project ? (
             <>
-              <a className="button button--secondary button--small" href={`/api/projects/${project.id}/plan/export.csv`} download data-testid="plan-export-csv">
+              <a
+                className="button button--secondary button--small"
+                href={`/api/projects/${project.id}/plan/export.csv`}
+                download
+                data-testid="plan-export-csv"
+              >
                 {t('plan.exportCsv')}
               </a>
-              <Link className="button button--secondary button--small" to={`/plan/print?projectId=${project.id}`} data-testid="plan-print-link">
+              <Link
+                className="button button--secondary button--small"
+                to={`/plan/print?projectId=${project.id}`}
+                data-testid="plan-print-link"
+              >
                 {t('plan.printable')}
               </Link>
             </>
@@ -107,7 +151,13 @@ export function PlanDashboardPage() {
               ) : (
                 <ol className="deadline-list" data-testid="upcoming">
                   {upcoming.map((item) => (
-                    <li key={item.id} className={`deadline plan-risk--${item.risk}`} data-testid="upcoming-item" data-number={item.number} data-risk={item.risk}>
+                    <li
+                      key={item.id}
+                      className={`deadline plan-risk--${item.risk}`}
+                      data-testid="upcoming-item"
+                      data-number={item.number}
+                      data-risk={item.risk}
+                    >
                       <div className="deadline__head">
                         <Link to={`/plan/items/${item.id}`} className="deadline__title">
                           {item.number} · {pick(item.title)}
@@ -117,7 +167,8 @@ export function PlanDashboardPage() {
                         </Badge>
                       </div>
                       <p className="deadline__meta">
-                        {monthLabel(t, item.dueMonth, item.dueDate, locale)} · {daysLeftLabel(t, item)} · {statusLabel(t, item)}
+                        {monthLabel(t, item.dueMonth, item.dueDate, locale)} · {daysLeftLabel(t, item)} ·{' '}
+                        {statusLabel(t, item)}
                       </p>
                       <ReadinessBar
                         share={item.readiness.share}
@@ -136,7 +187,9 @@ export function PlanDashboardPage() {
                   <li key={group.workingGroupId} data-code={group.code}>
                     <span className="wg-readiness__code">{group.code}</span>
                     <ReadinessBar share={group.share} label={t('plan.readinessOf', { number: group.code })} />
-                    <span className="muted">{t('plan.documentsReady', { ready: group.readyCount, total: group.total })}</span>
+                    <span className="muted">
+                      {t('plan.documentsReady', { ready: group.readyCount, total: group.total })}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -159,7 +212,17 @@ export function PlanTable({ plan }: { plan: PlanDashboardDto }) {
   return (
     <DataTable
       testId="plan-table"
-      headers={[t('plan.col.number'), t('plan.col.title'), t('plan.col.wp'), t('plan.col.lead'), t('plan.col.type'), t('plan.col.due'), t('plan.col.status'), t('plan.col.readiness'), t('plan.col.risk')]}
+      headers={[
+        t('plan.col.number'),
+        t('plan.col.title'),
+        t('plan.col.wp'),
+        t('plan.col.lead'),
+        t('plan.col.type'),
+        t('plan.col.due'),
+        t('plan.col.status'),
+        t('plan.col.readiness'),
+        t('plan.col.risk'),
+      ]}
     >
       {plan.items.map((item) => (
         <tr key={item.id} data-testid="plan-row" data-number={item.number}>
@@ -170,7 +233,9 @@ export function PlanTable({ plan }: { plan: PlanDashboardDto }) {
           <td>{[item.workPackageCode, item.taskCode].filter(Boolean).join(' · ') || '—'}</td>
           <td>{item.leadPartner?.shortName ?? '—'}</td>
           <td>
-            {item.kind === 'milestone' ? t('plan.kind.milestone') : `${t(`plan.type.${item.type}`)} · ${item.dissemination}`}
+            {item.kind === 'milestone'
+              ? t('plan.kind.milestone')
+              : `${t(`plan.type.${item.type}`)} · ${item.dissemination}`}
           </td>
           <td>{monthLabel(t, item.dueMonth, item.dueDate, locale)}</td>
           <td>{statusLabel(t, item)}</td>

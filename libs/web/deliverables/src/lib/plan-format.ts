@@ -8,7 +8,12 @@ export function monthLabel(t: TFunction, month: number, date: string, locale: st
   return t('plan.monthDate', { month, date: planDate(date, locale) });
 }
 
-export const RISK_TONE: Record<PlanRisk, BadgeTone> = { done: 'neutral', 'on-track': 'success', 'at-risk': 'warning', overdue: 'danger' };
+export const RISK_TONE: Record<PlanRisk, BadgeTone> = {
+  done: 'neutral',
+  'on-track': 'success',
+  'at-risk': 'warning',
+  overdue: 'danger',
+};
 
 export const riskLabel = (t: TFunction, risk: PlanRisk) => t(`plan.risk.${risk}`);
 
@@ -18,7 +23,9 @@ export function daysLeftLabel(t: TFunction, item: Pick<PlanItemDto, 'daysLeft' |
   if (item.daysLeft === 0) return t('plan.dueToday');
   if (item.daysLeft === 1) return t('plan.dueTomorrow');
   if (item.daysLeft === -1) return t('plan.overdueOneDay');
-  return item.daysLeft > 0 ? t('plan.daysLeft', { days: item.daysLeft }) : t('plan.daysOverdue', { days: -item.daysLeft });
+  return item.daysLeft > 0
+    ? t('plan.daysLeft', { days: item.daysLeft })
+    : t('plan.daysOverdue', { days: -item.daysLeft });
 }
 
 export function statusLabel(t: TFunction, item: Pick<PlanItemDto, 'kind' | 'status' | 'readiness'>): string {

@@ -4,7 +4,19 @@ import { Link, useParams } from 'react-router-dom';
 import type { PlanDocumentDto, PlanItemDetailDto } from '@roundtable/contracts';
 import { DocumentStatusSelect } from '@roundtable/web-projects';
 import { useLocale } from '@roundtable/web-i18n';
-import { Badge, ErrorMessage, Field, FormError, Loading, SubmitButton, apiRequest, fieldError, formatDateTime, useAction, useApiResource } from '@roundtable/web-ui';
+import {
+  Badge,
+  ErrorMessage,
+  Field,
+  FormError,
+  Loading,
+  SubmitButton,
+  apiRequest,
+  fieldError,
+  formatDateTime,
+  useAction,
+  useApiResource,
+} from '@roundtable/web-ui';
 import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
 import { ReadinessBar } from './readiness-bar';
 
@@ -12,7 +24,12 @@ function DocumentRow({ document, onChanged }: { document: PlanDocumentDto; onCha
   const { t } = useTranslation();
   const { locale, pick } = useLocale();
   return (
-    <li className="plan-document" data-testid="plan-document" data-document-id={document.id} data-status={document.status}>
+    <li
+      className="plan-document"
+      data-testid="plan-document"
+      data-document-id={document.id}
+      data-status={document.status}
+    >
       <div className="plan-document__head">
         <Link to={`/documents/${document.id}`}>{pick(document.title)}</Link>
         <span className="muted">{document.workingGroupCode ?? t('home.documents.projectLevel')}</span>
@@ -22,12 +39,17 @@ function DocumentRow({ document, onChanged }: { document: PlanDocumentDto; onCha
         {document.canSetStatus ? (
           <DocumentStatusSelect documentId={document.id} status={document.status} onChanged={onChanged} />
         ) : (
-          <Badge tone={document.status === 'final' ? 'success' : 'info'}>{t(`documentStatus.${document.status}`)}</Badge>
+          <Badge tone={document.status === 'final' ? 'success' : 'info'}>
+            {t(`documentStatus.${document.status}`)}
+          </Badge>
         )}
         <span className="muted">{t('plan.required', { status: t(`documentStatus.${document.requiredStatus}`) })}</span>
         {document.statusChangedAt ? (
           <span className="muted">
-            {t('plan.changes.byAt', { name: document.statusChangedBy ?? t('plan.changes.someone'), date: formatDateTime(document.statusChangedAt, locale) })}
+            {t('plan.changes.byAt', {
+              name: document.statusChangedBy ?? t('plan.changes.someone'),
+              date: formatDateTime(document.statusChangedAt, locale),
+            })}
           </span>
         ) : null}
       </div>
@@ -55,7 +77,9 @@ function RebaselineForm({ item, onChanged }: { item: PlanItemDetailDto; onChange
         {(props) => <input {...props} value={dueMonth} onChange={(e) => setDueMonth(e.target.value)} name="dueMonth" />}
       </Field>
       <Field label={t('plan.rebaseline.reason')} error={fieldError(save.error, 'reason')}>
-        {(props) => <textarea {...props} value={reason} onChange={(e) => setReason(e.target.value)} name="reason" rows={2} />}
+        {(props) => (
+          <textarea {...props} value={reason} onChange={(e) => setReason(e.target.value)} name="reason" rows={2} />
+        )}
       </Field>
       <FormError error={save.error} />
       <SubmitButton pending={save.pending} label={t('plan.rebaseline.save')} />
@@ -88,12 +112,19 @@ export function PlanItemPage() {
       {item.state === 'error' ? <ErrorMessage error={item.error} onRetry={item.reload} /> : null}
       {data ? (
         <>
-          <header className="page__header" data-testid="plan-item" data-risk={data.risk} data-status={data.status ?? ''}>
+          <header
+            className="page__header"
+            data-testid="plan-item"
+            data-risk={data.risk}
+            data-status={data.status ?? ''}
+          >
             <h1>
               {data.number} · {pick(data.title)}
             </h1>
             <p className="deadline__meta">
-              {data.kind === 'milestone' ? t('plan.kind.milestone') : `${t('plan.kind.deliverable')} · ${t(`plan.type.${data.type}`)} · ${data.dissemination}`}
+              {data.kind === 'milestone'
+                ? t('plan.kind.milestone')
+                : `${t('plan.kind.deliverable')} · ${t(`plan.type.${data.type}`)} · ${data.dissemination}`}
               {data.leadPartner ? ` · ${t('plan.leadPartner', { name: data.leadPartner.shortName })}` : null}
               {data.taskCode ? ` · ${data.taskCode}` : null}
             </p>
@@ -104,13 +135,21 @@ export function PlanItemPage() {
               </Badge>{' '}
               · <span data-testid="item-status">{statusLabel(t, data)}</span>
             </p>
-            {data.meansOfVerification ? <p className="muted">{t('plan.verification', { text: data.meansOfVerification })}</p> : null}
+            {data.meansOfVerification ? (
+              <p className="muted">{t('plan.verification', { text: data.meansOfVerification })}</p>
+            ) : null}
           </header>
 
           <section aria-labelledby="readiness-title" className="card plan-card">
             <h2 id="readiness-title">{t('plan.readiness')}</h2>
-            <ReadinessBar share={data.readiness.share} label={t('plan.readinessOf', { number: data.number })} testId="item-readiness" />
-            <p className="muted">{t('plan.documentsReady', { ready: data.readiness.readyCount, total: data.readiness.total })}</p>
+            <ReadinessBar
+              share={data.readiness.share}
+              label={t('plan.readinessOf', { number: data.number })}
+              testId="item-readiness"
+            />
+            <p className="muted">
+              {t('plan.documentsReady', { ready: data.readiness.readyCount, total: data.readiness.total })}
+            </p>
             {data.documents.length === 0 ? <p className="muted">{t('plan.noDocuments')}</p> : null}
             <ul className="plan-documents">
               {data.documents.map((document) => (
@@ -146,15 +185,28 @@ export function PlanItemPage() {
             <ul className="history" data-testid="plan-history">
               {data.statusHistory.map((h, index) => (
                 <li key={`s${index}`}>
-                  {h.from ? t('plan.changes.status', { from: t(`plan.status.${h.from}`), to: t(`plan.status.${h.to}`) }) : t(`plan.status.${h.to}`)}{' '}
-                  <span className="muted">{t('plan.changes.byAt', { name: h.by ?? t('plan.changes.someone'), date: formatDateTime(h.at, locale) })}</span>
+                  {h.from
+                    ? t('plan.changes.status', { from: t(`plan.status.${h.from}`), to: t(`plan.status.${h.to}`) })
+                    : t(`plan.status.${h.to}`)}{' '}
+                  <span className="muted">
+                    {t('plan.changes.byAt', {
+                      name: h.by ?? t('plan.changes.someone'),
+                      date: formatDateTime(h.at, locale),
+                    })}
+                  </span>
                   {h.note ? <q className="history__note">{h.note}</q> : null}
                 </li>
               ))}
               {data.rebaselines.map((r, index) => (
                 <li key={`r${index}`}>
-                  {t('plan.changes.rebaseline', { from: `M${r.fromMonth}`, to: `M${r.toMonth}` })} <q className="history__note">{r.reason}</q>{' '}
-                  <span className="muted">{t('plan.changes.byAt', { name: r.by ?? t('plan.changes.someone'), date: formatDateTime(r.at, locale) })}</span>
+                  {t('plan.changes.rebaseline', { from: `M${r.fromMonth}`, to: `M${r.toMonth}` })}{' '}
+                  <q className="history__note">{r.reason}</q>{' '}
+                  <span className="muted">
+                    {t('plan.changes.byAt', {
+                      name: r.by ?? t('plan.changes.someone'),
+                      date: formatDateTime(r.at, locale),
+                    })}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -6,7 +6,14 @@ export function ReadinessBar({ share, label, testId }: { share: number; label: s
   const value = Math.round(share * 100);
   return (
     <div className="readiness" data-testid={testId} data-value={value}>
-      <div className="readiness__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
+      <div
+        className="readiness__track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value}
+      >
         <div className="readiness__bar" style={{ width: `${value}%` }} />
       </div>
       <span className="readiness__value">{t('plan.percent', { value })}</span>

@@ -3,12 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { Field, FormError, SubmitButton, apiRequest, fieldError, useAction } from '@roundtable/web-ui';
 
 /** When reminder e-mails go out; coordinators can change the days ("30, 7, 1"). */
-export function ReminderOffsets({ projectId, offsets, canManage, onSaved }: { projectId: string; offsets: number[]; canManage: boolean; onSaved: () => void }) {
+export function ReminderOffsets({
+  projectId,
+  offsets,
+  canManage,
+  onSaved,
+}: {
+  projectId: string;
+  offsets: number[];
+  canManage: boolean;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(offsets.join(', '));
   const save = useAction(async () => {
-    const parsed = text.split(/[,，\s]+/).filter(Boolean).map(Number);
+    const parsed = text
+      .split(/[,，\s]+/)
+      .filter(Boolean)
+      .map(Number);
     await apiRequest(`/api/projects/${projectId}/plan/reminder-offsets`, { method: 'PUT', body: { offsets: parsed } });
     setEditing(false);
     onSaved();
@@ -23,7 +36,15 @@ export function ReminderOffsets({ projectId, offsets, canManage, onSaved }: { pr
       {editing ? (
         <form className="form form--inline" onSubmit={onSubmit} noValidate>
           <Field label={t('plan.reminders.label')} error={fieldError(save.error, 'offsets')}>
-            {(props) => <input {...props} value={text} onChange={(e) => setText(e.target.value)} name="offsets" inputMode="numeric" />}
+            {(props) => (
+              <input
+                {...props}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                name="offsets"
+                inputMode="numeric"
+              />
+            )}
           </Field>
           <FormError error={save.error} />
           <SubmitButton pending={save.pending} label={t('plan.reminders.save')} />

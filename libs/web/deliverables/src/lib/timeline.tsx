@@ -18,7 +18,9 @@ export function Timeline({ plan }: { plan: PlanDashboardDto }) {
   const total = daysUntil(startDate, end) + 1;
   const elapsed = daysUntil(startDate, plan.today) + 1;
   const todayShare = Math.max(0, Math.min(1, elapsed / total));
-  const years = Array.from({ length: Math.ceil(durationMonths / 12) + 1 }, (_, i) => i * 12).filter((m) => m <= durationMonths);
+  const years = Array.from({ length: Math.ceil(durationMonths / 12) + 1 }, (_, i) => i * 12).filter(
+    (m) => m <= durationMonths,
+  );
   return (
     <figure className="timeline" aria-label={t('plan.timeline')} data-testid="timeline" data-duration={durationMonths}>
       <div className="timeline__axis">
@@ -33,7 +35,10 @@ export function Timeline({ plan }: { plan: PlanDashboardDto }) {
           <div
             key={task.id}
             className="timeline__task"
-            style={{ left: `${monthPosition(task.startMonth - 1, durationMonths)}%`, width: `${monthPosition(task.endMonth - task.startMonth + 1, durationMonths)}%` }}
+            style={{
+              left: `${monthPosition(task.startMonth - 1, durationMonths)}%`,
+              width: `${monthPosition(task.endMonth - task.startMonth + 1, durationMonths)}%`,
+            }}
             title={`${task.code} ${pick(task.title)} (M${task.startMonth}–M${task.endMonth})`}
           >
             {task.code}
@@ -61,7 +66,12 @@ export function Timeline({ plan }: { plan: PlanDashboardDto }) {
         ))}
       </div>
       {elapsed >= 1 && elapsed <= total ? (
-        <div className="timeline__today" style={{ left: `${todayShare * 100}%` }} data-testid="timeline-today" data-today={plan.today}>
+        <div
+          className="timeline__today"
+          style={{ left: `${todayShare * 100}%` }}
+          data-testid="timeline-today"
+          data-today={plan.today}
+        >
           <span>{t('plan.today')}</span>
         </div>
       ) : null}

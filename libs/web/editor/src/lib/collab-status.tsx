@@ -25,7 +25,12 @@ export function CollabStatusBar({
         {children}
       </div>
       {closeCode !== null && status !== 'connected' ? (
-        <div className={`alert ${terminal ? 'alert--error' : 'alert--warning'}`} role="alert" data-testid="collab-close-message" data-code={closeCode}>
+        <div
+          className={`alert ${terminal ? 'alert--error' : 'alert--warning'}`}
+          role="alert"
+          data-testid="collab-close-message"
+          data-code={closeCode}
+        >
           <p>{t(`collab.close.${closeCode}`)}</p>
           {terminal && onReconnect ? (
             <button type="button" className="button button--secondary" onClick={onReconnect}>

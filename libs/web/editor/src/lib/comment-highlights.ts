@@ -20,7 +20,10 @@ interface SyncState {
 export const commentHighlightsKey = new PluginKey<HighlightState>('commentHighlights');
 
 /** Where a thread's anchors are now in this editor state (null when the text is gone or not synced yet). */
-export function liveRangeIn(state: EditorState, thread: { anchorStart: RelativePositionJson; anchorEnd: RelativePositionJson }): { from: number; to: number } | null {
+export function liveRangeIn(
+  state: EditorState,
+  thread: { anchorStart: RelativePositionJson; anchorEnd: RelativePositionJson },
+): { from: number; to: number } | null {
   const sync = ySyncPluginKey.getState(state) as SyncState | undefined;
   const doc = sync?.type?.doc;
   if (!sync?.binding || !doc) return null;
@@ -41,7 +44,10 @@ function decorate(state: EditorState, threads: Anchored[], activeId: string | nu
       Decoration.inline(
         range.from,
         range.to,
-        { class: active ? 'comment-highlight comment-highlight--active' : 'comment-highlight', 'data-thread-id': thread.id },
+        {
+          class: active ? 'comment-highlight comment-highlight--active' : 'comment-highlight',
+          'data-thread-id': thread.id,
+        },
         { threadId: thread.id },
       ),
     );
@@ -61,14 +67,21 @@ export function commentHighlights(onActivate: (threadId: string) => void): Plugi
     state: {
       init: () => ({ threads: [], activeId: null, decorations: DecorationSet.empty }),
       apply(tr, value, _old, state) {
-        const update = tr.getMeta(commentHighlightsKey) as Partial<Pick<HighlightState, 'threads' | 'activeId'>> | undefined;
+        const update = tr.getMeta(commentHighlightsKey) as
+          Partial<Pick<HighlightState, 'threads' | 'activeId'>> | undefined;
         if (update) {
           const next = { ...value, ...update };
           return { ...next, decorations: decorate(state, next.threads, next.activeId) };
         }
         if (!tr.docChanged) return value;
-        const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
-        return { ...value, decorations: remote ? decorate(state, value.threads, value.activeId) : value.decorations.map(tr.mapping, tr.doc) };
+        const remote =
+          (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
+        return {
+          ...value,
+          decorations: remote
+            ? decorate(state, value.threads, value.activeId)
+            : value.decorations.map(tr.mapping, tr.doc),
+        };
       },
     },
     props: {

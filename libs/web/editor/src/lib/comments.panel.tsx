@@ -13,7 +13,15 @@ import {
   type RelativePositionJson,
 } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import { apiRequest, Badge, ErrorMessage, formatDateTime, Loading, useAction, useApiResource } from '@roundtable/web-ui';
+import {
+  apiRequest,
+  Badge,
+  ErrorMessage,
+  formatDateTime,
+  Loading,
+  useAction,
+  useApiResource,
+} from '@roundtable/web-ui';
 import { commentHighlights, commentHighlightsKey, liveRangeIn } from './comment-highlights';
 
 interface SyncState {
@@ -33,7 +41,9 @@ function syncState(editor: Editor): SyncState | null {
  * The start is turned around to stick to the first selected character (assoc 0 on that character), so
  * typing right before the range does not stretch it either.
  */
-export function selectionAnchors(editor: Editor): { anchorStart: RelativePositionJson; anchorEnd: RelativePositionJson; quote: string } | null {
+export function selectionAnchors(
+  editor: Editor,
+): { anchorStart: RelativePositionJson; anchorEnd: RelativePositionJson; quote: string } | null {
   const { from, to, empty } = editor.state.selection;
   if (empty) return null;
   const quote = editor.state.doc.textBetween(from, to, '\n', '\n').trim();
@@ -41,9 +51,12 @@ export function selectionAnchors(editor: Editor): { anchorStart: RelativePositio
   const sync = syncState(editor);
   if (!sync?.binding) return null;
   const relative = (pos: number) =>
-    Y.relativePositionToJSON(absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping) as Y.RelativePosition) as RelativePositionJson;
+    Y.relativePositionToJSON(
+      absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping) as Y.RelativePosition,
+    ) as RelativePositionJson;
   const $from = editor.state.doc.resolve(from);
-  const firstCharacter = $from.parent.isTextblock && $from.parentOffset < $from.parent.content.size ? relative(from + 1) : null;
+  const firstCharacter =
+    $from.parent.isTextblock && $from.parentOffset < $from.parent.content.size ? relative(from + 1) : null;
   const anchorStart = firstCharacter?.item ? { ...firstCharacter, assoc: 0 } : relative(from);
   return { anchorStart, anchorEnd: relative(to), quote: quote.slice(0, COMMENT_LIMITS.quoteMax) };
 }
@@ -96,9 +109,12 @@ function MentionTextarea({
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      apiRequest<MentionableDto[]>(`/api/documents/${encodeURIComponent(documentId)}/mentionable?q=${encodeURIComponent(query.text)}`, {
-        signal: controller.signal,
-      }).then(
+      apiRequest<MentionableDto[]>(
+        `/api/documents/${encodeURIComponent(documentId)}/mentionable?q=${encodeURIComponent(query.text)}`,
+        {
+          signal: controller.signal,
+        },
+      ).then(
         (found) => {
           setOptions(found);
           setActive(0);
@@ -172,7 +188,13 @@ function MentionTextarea({
         onBlur={() => setTimeout(() => setQuery(null), 150)}
       />
       {open ? (
-        <ul className="mention-input__options" role="listbox" id={listId} aria-label={t('comments.mentionSuggestions')} data-testid="mention-options">
+        <ul
+          className="mention-input__options"
+          role="listbox"
+          id={listId}
+          aria-label={t('comments.mentionSuggestions')}
+          data-testid="mention-options"
+        >
           {options.map((person, index) => (
             <li
               key={person.id}
@@ -195,7 +217,15 @@ function MentionTextarea({
 }
 
 /** One comment: its author edits it in place; the author, the WG co-chairs and coordinators delete it (after a confirmation). */
-function CommentView({ comment, documentId, onChanged }: { comment: CommentDto; documentId: string; onChanged: () => void }) {
+function CommentView({
+  comment,
+  documentId,
+  onChanged,
+}: {
+  comment: CommentDto;
+  documentId: string;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [editing, setEditing] = useState<string | null>(null);
@@ -212,9 +242,14 @@ function CommentView({ comment, documentId, onChanged }: { comment: CommentDto; 
   return (
     <li className="comment" data-testid="comment" data-comment-id={comment.id}>
       <p className="comment__meta">
-        <strong>{comment.authorName}</strong> <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
+        <strong>{comment.authorName}</strong>{' '}
+        <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
         {comment.editedAt ? (
-          <span className="comment__edited" title={formatDateTime(comment.editedAt, locale)} data-testid="comment-edited">
+          <span
+            className="comment__edited"
+            title={formatDateTime(comment.editedAt, locale)}
+            data-testid="comment-edited"
+          >
             {' '}
             {t('comments.edited')}
           </span>
@@ -227,10 +262,22 @@ function CommentView({ comment, documentId, onChanged }: { comment: CommentDto; 
             if (editing.trim()) void save.run();
           }}
         >
-          <MentionTextarea documentId={documentId} value={editing} onChange={setEditing} label={t('comments.editLabel')} testId="comment-edit-body" disabled={save.pending} />
+          <MentionTextarea
+            documentId={documentId}
+            value={editing}
+            onChange={setEditing}
+            label={t('comments.editLabel')}
+            testId="comment-edit-body"
+            disabled={save.pending}
+          />
           {save.error ? <ErrorMessage error={save.error} /> : null}
           <div className="comment-thread__actions">
-            <button type="submit" className="button button--small" disabled={save.pending || !editing.trim()} data-testid="comment-edit-save">
+            <button
+              type="submit"
+              className="button button--small"
+              disabled={save.pending || !editing.trim()}
+              data-testid="comment-edit-save"
+            >
               {t('comments.save')}
             </button>
             <button type="button" className="button button--small button--secondary" onClick={() => setEditing(null)}>
@@ -244,18 +291,34 @@ function CommentView({ comment, documentId, onChanged }: { comment: CommentDto; 
       {editing === null && (comment.canEdit || comment.canDelete) ? (
         <div className="comment__actions">
           {comment.canEdit ? (
-            <button type="button" className="link-button" onClick={() => setEditing(comment.body)} data-testid="comment-edit">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setEditing(comment.body)}
+              data-testid="comment-edit"
+            >
               {t('comments.edit')}
             </button>
           ) : null}
           {comment.canDelete && !confirming ? (
-            <button type="button" className="link-button" onClick={() => setConfirming(true)} data-testid="comment-delete">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setConfirming(true)}
+              data-testid="comment-delete"
+            >
               {t('comments.delete')}
             </button>
           ) : null}
           {confirming ? (
             <>
-              <button type="button" className="link-button link-button--danger" onClick={() => void remove.run()} disabled={remove.pending} data-testid="comment-delete-confirm">
+              <button
+                type="button"
+                className="link-button link-button--danger"
+                onClick={() => void remove.run()}
+                disabled={remove.pending}
+                data-testid="comment-delete-confirm"
+              >
                 {t('comments.confirmDelete')}
               </button>
               <button type="button" className="link-button" onClick={() => setConfirming(false)}>
@@ -297,7 +360,9 @@ function ThreadView({
     onChanged();
   });
   const toggle = useAction(async () => {
-    await apiRequest(`/api/comment-threads/${thread.id}/${thread.status === 'open' ? 'resolve' : 'reopen'}`, { method: 'POST' });
+    await apiRequest(`/api/comment-threads/${thread.id}/${thread.status === 'open' ? 'resolve' : 'reopen'}`, {
+      method: 'POST',
+    });
     onChanged();
   });
 
@@ -321,7 +386,9 @@ function ThreadView({
       </button>
       {thread.detached ? <p className="comment-thread__detached">{t('comments.detached')}</p> : null}
       <p className="comment-thread__status">
-        <Badge tone={thread.status === 'open' ? 'info' : 'neutral'}>{t(thread.status === 'open' ? 'comments.open' : 'comments.resolved')}</Badge>
+        <Badge tone={thread.status === 'open' ? 'info' : 'neutral'}>
+          {t(thread.status === 'open' ? 'comments.open' : 'comments.resolved')}
+        </Badge>
         {thread.resolvedByName ? <span> {t('comments.resolvedBy', { name: thread.resolvedByName })}</span> : null}
       </p>
       <ol className="comment-thread__comments">
@@ -336,14 +403,32 @@ function ThreadView({
           if (reply.trim()) void send.run();
         }}
       >
-        <MentionTextarea documentId={documentId} value={reply} onChange={setReply} label={t('comments.replyLabel')} testId="comment-reply" disabled={send.pending} />
+        <MentionTextarea
+          documentId={documentId}
+          value={reply}
+          onChange={setReply}
+          label={t('comments.replyLabel')}
+          testId="comment-reply"
+          disabled={send.pending}
+        />
         {send.error ? <ErrorMessage error={send.error} /> : null}
         <div className="comment-thread__actions">
-          <button type="submit" className="button button--small" disabled={send.pending || !reply.trim()} data-testid="comment-reply-submit">
+          <button
+            type="submit"
+            className="button button--small"
+            disabled={send.pending || !reply.trim()}
+            data-testid="comment-reply-submit"
+          >
             {t('comments.reply')}
           </button>
           {thread.canResolve ? (
-            <button type="button" className="button button--small button--secondary" onClick={() => void toggle.run()} disabled={toggle.pending} data-testid="comment-resolve">
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              onClick={() => void toggle.run()}
+              disabled={toggle.pending}
+              data-testid="comment-resolve"
+            >
               {t(thread.status === 'open' ? 'comments.resolve' : 'comments.reopen')}
             </button>
           ) : null}
@@ -373,7 +458,10 @@ export function CommentsPanel({
   const { reload } = resource;
   const [activeId, setActiveId] = useState<string | null>(null);
   const [hasSelection, setHasSelection] = useState(false);
-  const [draft, setDraft] = useState<{ anchors: NonNullable<ReturnType<typeof selectionAnchors>>; body: string } | null>(null);
+  const [draft, setDraft] = useState<{
+    anchors: NonNullable<ReturnType<typeof selectionAnchors>>;
+    body: string;
+  } | null>(null);
   const [showResolved, setShowResolved] = useState(false);
 
   useEffect(() => {
@@ -397,7 +485,10 @@ export function CommentsPanel({
     };
   }, [editor]);
 
-  const openThreads = useMemo(() => (resource.data ?? []).filter((thread) => thread.status === 'open' && !thread.detached), [resource.data]);
+  const openThreads = useMemo(
+    () => (resource.data ?? []).filter((thread) => thread.status === 'open' && !thread.detached),
+    [resource.data],
+  );
   useEffect(() => {
     if (editor.isDestroyed || !commentHighlightsKey.getState(editor.state)) return;
     editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads: openThreads, activeId }));
@@ -405,7 +496,10 @@ export function CommentsPanel({
 
   const create = useAction(async () => {
     if (!draft) return;
-    await apiRequest(`/api/documents/${encodeURIComponent(documentId)}/comments`, { method: 'POST', body: { ...draft.anchors, body: draft.body } });
+    await apiRequest(`/api/documents/${encodeURIComponent(documentId)}/comments`, {
+      method: 'POST',
+      body: { ...draft.anchors, body: draft.body },
+    });
     setDraft(null);
     reload();
   });
@@ -421,7 +515,13 @@ export function CommentsPanel({
     <aside className="comments-panel" data-testid="comments-panel" aria-labelledby="comments-title">
       <header className="comments-panel__header">
         <h2 id="comments-title">{t('comments.title')}</h2>
-        <button type="button" className="button button--small" onClick={start} disabled={!hasSelection || draft !== null} data-testid="add-comment">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={start}
+          disabled={!hasSelection || draft !== null}
+          data-testid="add-comment"
+        >
           {t('comments.add')}
         </button>
       </header>
@@ -446,7 +546,12 @@ export function CommentsPanel({
           <p className="comments-panel__hint">{t('comments.mentionHint')}</p>
           {create.error ? <ErrorMessage error={create.error} /> : null}
           <div className="comment-thread__actions">
-            <button type="submit" className="button button--small" disabled={create.pending || !draft.body.trim()} data-testid="new-comment-submit">
+            <button
+              type="submit"
+              className="button button--small"
+              disabled={create.pending || !draft.body.trim()}
+              data-testid="new-comment-submit"
+            >
               {t('comments.submit')}
             </button>
             <button type="button" className="button button--small button--secondary" onClick={() => setDraft(null)}>
@@ -460,7 +565,8 @@ export function CommentsPanel({
       {resource.state === 'ready' ? (
         <>
           <label className="comments-panel__filter">
-            <input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved(event.target.checked)} /> {t('comments.showResolved')}
+            <input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved(event.target.checked)} />{' '}
+            {t('comments.showResolved')}
           </label>
           {visible.length === 0 ? <p>{t('comments.empty')}</p> : null}
           <ul className="comments-panel__threads">

@@ -31,26 +31,60 @@ export function DocumentLock({ document, onChanged }: { document: DocumentDto; o
     <div className="document-lock" data-testid="document-lock">
       {document.locked ? (
         <div className="alert alert--info" role="note" data-testid="locked-banner">
-          <p>{t('editor.lock.locked', { date: formatDateTime(document.locked.at, locale), reason: document.locked.reason })}</p>
+          <p>
+            {t('editor.lock.locked', {
+              date: formatDateTime(document.locked.at, locale),
+              reason: document.locked.reason,
+            })}
+          </p>
           {document.canLock ? (
-            <button type="button" className="button button--secondary button--small" onClick={() => void unlock.run()} disabled={unlock.pending} data-testid="unlock-document">
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => void unlock.run()}
+              disabled={unlock.pending}
+              data-testid="unlock-document"
+            >
               {t('editor.lock.unlock')}
             </button>
           ) : null}
           <FormError error={unlock.error} />
         </div>
       ) : document.canLock && reason === null ? (
-        <button type="button" className="button button--secondary button--small" onClick={() => setReason('')} data-testid="lock-document">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => setReason('')}
+          data-testid="lock-document"
+        >
           {t('editor.lock.lock')}
         </button>
       ) : document.canLock && reason !== null ? (
         <form className="form document-lock__form" onSubmit={onSubmit} data-testid="lock-form">
-          <Field label={t('editor.lock.reasonLabel')} hint={t('editor.lock.reasonHint')} error={fieldError(lock.error, 'reason')}>
-            {(props) => <input {...props} type="text" value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} required />}
+          <Field
+            label={t('editor.lock.reasonLabel')}
+            hint={t('editor.lock.reasonHint')}
+            error={fieldError(lock.error, 'reason')}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                value={reason}
+                maxLength={500}
+                onChange={(event) => setReason(event.target.value)}
+                required
+              />
+            )}
           </Field>
           <FormError error={lock.error && !fieldError(lock.error, 'reason') ? lock.error : null} />
           <div className="button-row">
-            <SubmitButton pending={lock.pending} disabled={!reason.trim()} label={t('editor.lock.submit')} testId="lock-submit" />
+            <SubmitButton
+              pending={lock.pending}
+              disabled={!reason.trim()}
+              label={t('editor.lock.submit')}
+              testId="lock-submit"
+            />
             <button type="button" className="button button--secondary" onClick={() => setReason(null)}>
               {t('comments.cancel')}
             </button>

@@ -6,7 +6,14 @@ import { WebsocketProvider } from 'y-websocket';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { COLLAB_EXTENSIONS_PARAM, COLLAB_MESSAGE_COMMENTS_CHANGED, COLLAB_MESSAGE_SAVED, CollabCloseCode, type DocumentDto, type UserDto } from '@roundtable/contracts';
+import {
+  COLLAB_EXTENSIONS_PARAM,
+  COLLAB_MESSAGE_COMMENTS_CHANGED,
+  COLLAB_MESSAGE_SAVED,
+  CollabCloseCode,
+  type DocumentDto,
+  type UserDto,
+} from '@roundtable/contracts';
 import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
@@ -172,7 +179,15 @@ function LiveDocument({ document, user, onLocked }: { document: DocumentDto; use
   }, [document.id, user.id]);
 
   if (!session) return <Loading label={t('editor.loading')} />;
-  return <CollaborativeEditor key={session.ydoc.guid} document={document} user={user} session={session} onLocked={onLocked} />;
+  return (
+    <CollaborativeEditor
+      key={session.ydoc.guid}
+      document={document}
+      user={user}
+      session={session}
+      onLocked={onLocked}
+    />
+  );
 }
 
 export function EditorPage() {

@@ -86,7 +86,9 @@ function deleteDatabase(name: string): Promise<void> {
 function registered(): string[] {
   try {
     const list: unknown = JSON.parse(localStorage.getItem(REGISTRY_KEY) ?? '[]');
-    return Array.isArray(list) ? list.filter((name): name is string => typeof name === 'string' && name.startsWith(OFFLINE_DB_PREFIX)) : [];
+    return Array.isArray(list)
+      ? list.filter((name): name is string => typeof name === 'string' && name.startsWith(OFFLINE_DB_PREFIX))
+      : [];
   } catch {
     return [];
   }

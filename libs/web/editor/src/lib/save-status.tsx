@@ -5,9 +5,19 @@ import type { SaveState } from './save-tracker';
 export function SaveStatus({ state }: { state: SaveState }) {
   const { t } = useTranslation();
   const label =
-    state === 'saved' ? t('editor.save.saved') : state === 'offline' ? t('editor.save.offline') : t('editor.save.saving');
+    state === 'saved'
+      ? t('editor.save.saved')
+      : state === 'offline'
+        ? t('editor.save.offline')
+        : t('editor.save.saving');
   return (
-    <p className="collab-status save-status" data-testid="save-status" data-state={state} role="status" aria-live="polite">
+    <p
+      className="collab-status save-status"
+      data-testid="save-status"
+      data-state={state}
+      role="status"
+      aria-live="polite"
+    >
       <span className={`collab-status__dot collab-status__dot--${DOT[state]}`} aria-hidden="true" />
       {label}
     </p>

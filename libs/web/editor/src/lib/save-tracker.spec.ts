@@ -3,7 +3,15 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { COLLAB_MESSAGE_SAVED } from '@roundtable/contracts';
-import { isEmptyUpdate, saveStateOf, savedMessageHandler, SaveTracker, trackingWebSocket, updateOfMessage, warnWhileUnsaved } from './save-tracker';
+import {
+  isEmptyUpdate,
+  saveStateOf,
+  savedMessageHandler,
+  SaveTracker,
+  trackingWebSocket,
+  updateOfMessage,
+  warnWhileUnsaved,
+} from './save-tracker';
 
 /** A socket that records what it was asked to send. */
 class FakeSocket {
@@ -108,7 +116,10 @@ describe('SaveTracker', () => {
     const second = {};
     tracker.socketOpened(first);
     tracker.messageSent(first, update('a'));
-    tracker.messageSent(first, syncMessage((e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
+    tracker.messageSent(
+      first,
+      syncMessage((e) => syncProtocol.writeSyncStep1(e, new Y.Doc())),
+    );
     expect(tracker.counts.sent).toBe(1);
     tracker.socketOpened(second);
     tracker.messageSent(first, update('late'));
@@ -211,7 +222,10 @@ describe('with a real WebsocketProvider (y-websocket 3.1.0)', () => {
     const stop = warnWhileUnsaved(doc, provider, tracker, target as unknown as Window);
     const closing = () => {
       // A BeforeUnloadEvent as browsers make it (Node has none; its Event's returnValue has no setter).
-      const event = Object.defineProperty(new Event('beforeunload', { cancelable: true }), 'returnValue', { value: true, writable: true });
+      const event = Object.defineProperty(new Event('beforeunload', { cancelable: true }), 'returnValue', {
+        value: true,
+        writable: true,
+      });
       target.dispatchEvent(event);
       return event.defaultPrevented;
     };

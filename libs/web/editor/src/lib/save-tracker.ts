@@ -135,7 +135,13 @@ export function trackingWebSocket(tracker: SaveTracker, Base: WebSocketClass = W
  */
 export function savedMessageHandler(
   tracker: SaveTracker,
-): (encoder: encoding.Encoder, decoder: decoding.Decoder, provider: WebsocketProvider, emitSynced: boolean, messageType: number) => void {
+): (
+  encoder: encoding.Encoder,
+  decoder: decoding.Decoder,
+  provider: WebsocketProvider,
+  emitSynced: boolean,
+  messageType: number,
+) => void {
   return (_encoder, decoder) => {
     tracker.acknowledged(decoding.readVarUint(decoder));
   };
@@ -149,7 +155,12 @@ export function savedMessageHandler(
  * - saving otherwise (first connection, sync in progress, or anything unacknowledged — also forever with a
  *   server that never acknowledges).
  */
-export function saveStateOf(input: { connected: boolean; synced: boolean; pending: boolean; lostConnection: boolean }): SaveState {
+export function saveStateOf(input: {
+  connected: boolean;
+  synced: boolean;
+  pending: boolean;
+  lostConnection: boolean;
+}): SaveState {
   if (!input.connected) return input.lostConnection ? 'offline' : 'saving';
   if (!input.synced || input.pending) return 'saving';
   return 'saved';
@@ -169,7 +180,15 @@ export function warnWhileUnsaved(
 ): () => void {
   let unsaved = false;
   const settle = () => {
-    if (unsaved && saveStateOf({ connected: provider.wsconnected, synced: provider.synced, pending: tracker.pending, lostConnection: false }) === 'saved') {
+    if (
+      unsaved &&
+      saveStateOf({
+        connected: provider.wsconnected,
+        synced: provider.synced,
+        pending: tracker.pending,
+        lostConnection: false,
+      }) === 'saved'
+    ) {
       unsaved = false;
     }
   };

@@ -1,8 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VERSION_LIMITS, type DocumentVersionDto, type DocumentVersionSummaryDto, type LineDiffEntry } from '@roundtable/contracts';
+import {
+  VERSION_LIMITS,
+  type DocumentVersionDto,
+  type DocumentVersionSummaryDto,
+  type LineDiffEntry,
+} from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import { ErrorMessage, Field, FormError, Loading, apiRequest, fieldError, formatDateTime, useAction, useApiResource } from '@roundtable/web-ui';
+import {
+  ErrorMessage,
+  Field,
+  FormError,
+  Loading,
+  apiRequest,
+  fieldError,
+  formatDateTime,
+  useAction,
+  useApiResource,
+} from '@roundtable/web-ui';
 
 type Selection = { mode: 'view'; versionId: string } | { mode: 'diff'; versionId: string } | null;
 
@@ -35,7 +50,10 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
   const list = useApiResource<DocumentVersionSummaryDto[]>(versionsPath(documentId));
   const [selection, setSelection] = useState<Selection>(null);
   // Pages after the first, loaded on demand ("Show older versions"); the first page reloads after a change.
-  const [older, setOlder] = useState<{ after: DocumentVersionSummaryDto[] | null; pages: DocumentVersionSummaryDto[][] }>({ after: null, pages: [] });
+  const [older, setOlder] = useState<{
+    after: DocumentVersionSummaryDto[] | null;
+    pages: DocumentVersionSummaryDto[][];
+  }>({ after: null, pages: [] });
   const firstPage = list.state === 'ready' ? list.data : null;
   const pages = older.after === firstPage ? older.pages : [];
   const versions = firstPage ? [...firstPage, ...pages.flat()] : [];
@@ -43,11 +61,15 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
   const mayHaveOlder = (lastPage?.length ?? 0) === VERSION_LIMITS.pageSize;
   const loadOlder = useAction(async () => {
     const last = versions[versions.length - 1];
-    const page = await apiRequest<DocumentVersionSummaryDto[]>(`${versionsPath(documentId)}?before=${encodeURIComponent(last.id)}`);
+    const page = await apiRequest<DocumentVersionSummaryDto[]>(
+      `${versionsPath(documentId)}?before=${encodeURIComponent(last.id)}`,
+    );
     setOlder({ after: firstPage, pages: [...pages, page] });
   });
   const restore = useAction((versionId: string) =>
-    apiRequest<DocumentVersionSummaryDto>(`${versionsPath(documentId)}/${encodeURIComponent(versionId)}/restore`, { method: 'POST' }),
+    apiRequest<DocumentVersionSummaryDto>(`${versionsPath(documentId)}/${encodeURIComponent(versionId)}/restore`, {
+      method: 'POST',
+    }),
   );
 
   async function onRestore(version: DocumentVersionSummaryDto) {
@@ -66,7 +88,9 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
       <FormError error={restore.error} testId="version-restore-error" />
       {list.state === 'loading' ? <Loading label={t('versions.loading')} /> : null}
       {list.state === 'error' ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
-      {list.state === 'ready' && versions.length === 0 ? <p className="versions__empty">{t('versions.empty')}</p> : null}
+      {list.state === 'ready' && versions.length === 0 ? (
+        <p className="versions__empty">{t('versions.empty')}</p>
+      ) : null}
       {list.state === 'ready' && versions.length > 0 ? (
         <ol className="versions__list">
           {versions.map((version) => (
@@ -111,7 +135,14 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
         </ol>
       ) : null}
       {list.state === 'ready' && mayHaveOlder ? (
-        <button type="button" className="button button--secondary" onClick={() => void loadOlder.run()} disabled={loadOlder.pending} aria-busy={loadOlder.pending} data-testid="versions-older">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void loadOlder.run()}
+          disabled={loadOlder.pending}
+          aria-busy={loadOlder.pending}
+          data-testid="versions-older"
+        >
           {t('versions.older')}
         </button>
       ) : null}
@@ -125,7 +156,9 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
 function NameVersionForm({ documentId, onNamed }: { documentId: string; onNamed: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
-  const save = useAction((value: string) => apiRequest<DocumentVersionSummaryDto>(versionsPath(documentId), { method: 'POST', body: { name: value } }));
+  const save = useAction((value: string) =>
+    apiRequest<DocumentVersionSummaryDto>(versionsPath(documentId), { method: 'POST', body: { name: value } }),
+  );
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -137,7 +170,11 @@ function NameVersionForm({ documentId, onNamed }: { documentId: string; onNamed:
 
   return (
     <form className="form versions__form" data-testid="version-name-form" onSubmit={(event) => void onSubmit(event)}>
-      <Field label={t('versions.nameLabel')} hint={t('versions.nameHint', { max: VERSION_LIMITS.nameMax })} error={fieldError(save.error, 'name')}>
+      <Field
+        label={t('versions.nameLabel')}
+        hint={t('versions.nameHint', { max: VERSION_LIMITS.nameMax })}
+        error={fieldError(save.error, 'name')}
+      >
         {(props) => (
           <input
             {...props}
@@ -151,7 +188,12 @@ function NameVersionForm({ documentId, onNamed }: { documentId: string; onNamed:
         )}
       </Field>
       <FormError error={save.error && !fieldError(save.error, 'name') ? save.error : null} />
-      <button type="submit" className="button button--primary" disabled={save.pending || !name.trim()} aria-busy={save.pending}>
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={save.pending || !name.trim()}
+        aria-busy={save.pending}
+      >
         {t('versions.nameSubmit')}
       </button>
     </form>
@@ -171,14 +213,20 @@ function VersionView({ documentId, versionId }: { documentId: string; versionId:
         the shared editor schema (@tiptap/html generateHTML): it can only contain the schema's nodes and marks,
         with text escaped, never HTML typed by a user.
       */}
-      <div className="editor__content versions__html" aria-readonly="true" dangerouslySetInnerHTML={{ __html: version.data.html }} />
+      <div
+        className="editor__content versions__html"
+        aria-readonly="true"
+        dangerouslySetInnerHTML={{ __html: version.data.html }}
+      />
     </div>
   );
 }
 
 function VersionDiff({ documentId, versionId }: { documentId: string; versionId: string }) {
   const { t } = useTranslation();
-  const diff = useApiResource<LineDiffEntry[]>(`${versionsPath(documentId)}/${encodeURIComponent(versionId)}/diff?against=current`);
+  const diff = useApiResource<LineDiffEntry[]>(
+    `${versionsPath(documentId)}/${encodeURIComponent(versionId)}/diff?against=current`,
+  );
   if (diff.state === 'loading') return <Loading label={t('versions.loading')} />;
   if (diff.state === 'error') return <ErrorMessage error={diff.error} onRetry={diff.reload} />;
   const changed = diff.data.some((entry) => entry.op !== 'equal');

@@ -6,14 +6,35 @@ import { DataTable, formatDateTime } from '@roundtable/web-ui';
 import { formatSize } from './library-upload';
 
 /** The files of a library view: name (to the detail page), group, tags, size, versions, last update, download. */
-export function LibraryFileList({ files, showGroup, onTag }: { files: LibraryFileDto[]; showGroup: boolean; onTag?: (tag: string) => void }) {
+export function LibraryFileList({
+  files,
+  showGroup,
+  onTag,
+}: {
+  files: LibraryFileDto[];
+  showGroup: boolean;
+  onTag?: (tag: string) => void;
+}) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  if (files.length === 0) return <p className="muted" data-testid="library-empty">{t('library.empty')}</p>;
+  if (files.length === 0)
+    return (
+      <p className="muted" data-testid="library-empty">
+        {t('library.empty')}
+      </p>
+    );
   return (
     <DataTable
       testId="library-files"
-      headers={[t('library.name'), showGroup ? t('library.group') : null, t('library.tags'), t('library.size'), t('library.versions'), t('library.updated'), '']}
+      headers={[
+        t('library.name'),
+        showGroup ? t('library.group') : null,
+        t('library.tags'),
+        t('library.size'),
+        t('library.versions'),
+        t('library.updated'),
+        '',
+      ]}
     >
       {files.map((file) => (
         <tr key={file.id} data-testid="library-file" data-name={file.name}>
@@ -28,7 +49,13 @@ export function LibraryFileList({ files, showGroup, onTag }: { files: LibraryFil
             <span className="tag-list">
               {file.tags.map((tag) =>
                 onTag ? (
-                  <button key={tag} type="button" className="tag link-button" onClick={() => onTag(tag)} data-testid="library-tag">
+                  <button
+                    key={tag}
+                    type="button"
+                    className="tag link-button"
+                    onClick={() => onTag(tag)}
+                    data-testid="library-tag"
+                  >
                     {tag}
                   </button>
                 ) : (

@@ -3,7 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { LIBRARY_LIMITS, type LibraryFileDetailDto, type UpdateLibraryFileRequest } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import { DataTable, ErrorMessage, Field, FormError, Loading, SubmitButton, apiRequest, fieldError, formatDateTime, parseTags, useAction, useApiResource } from '@roundtable/web-ui';
+import {
+  DataTable,
+  ErrorMessage,
+  Field,
+  FormError,
+  Loading,
+  SubmitButton,
+  apiRequest,
+  fieldError,
+  formatDateTime,
+  parseTags,
+  useAction,
+  useApiResource,
+} from '@roundtable/web-ui';
 import { formatSize } from './library-upload';
 import { UploadForm } from './upload.form';
 
@@ -24,7 +37,12 @@ function EditDetails({ file, onSaved }: { file: LibraryFileDetailDto; onSaved: (
   }
   if (!editing) {
     return (
-      <button type="button" className="button button--secondary button--small" onClick={() => setEditing(true)} data-testid="library-edit">
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => setEditing(true)}
+        data-testid="library-edit"
+      >
         {t('library.edit')}
       </button>
     );
@@ -32,10 +50,24 @@ function EditDetails({ file, onSaved }: { file: LibraryFileDetailDto; onSaved: (
   return (
     <form className="form card" onSubmit={onSubmit} noValidate data-testid="library-edit-form">
       <Field label={t('library.description')} error={fieldError(save.error, 'description')}>
-        {(props) => <textarea {...props} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={LIBRARY_LIMITS.descriptionMax} />}
+        {(props) => (
+          <textarea
+            {...props}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            rows={3}
+            maxLength={LIBRARY_LIMITS.descriptionMax}
+          />
+        )}
       </Field>
-      <Field label={t('library.tags')} error={fieldError(save.error, 'tags')} hint={t('library.tagsHint', { max: LIBRARY_LIMITS.tagsMax })}>
-        {(props) => <input {...props} value={tags} onChange={(e) => setTags(e.target.value)} data-testid="library-edit-tags" />}
+      <Field
+        label={t('library.tags')}
+        error={fieldError(save.error, 'tags')}
+        hint={t('library.tagsHint', { max: LIBRARY_LIMITS.tagsMax })}
+      >
+        {(props) => (
+          <input {...props} value={tags} onChange={(e) => setTags(e.target.value)} data-testid="library-edit-tags" />
+        )}
       </Field>
       <FormError error={save.error} />
       <div className="button-row">
@@ -58,7 +90,13 @@ function DeleteFile({ file }: { file: LibraryFileDetailDto }) {
   });
   return (
     <>
-      <button type="button" className="link-button link-button--danger" onClick={() => void remove.run()} disabled={remove.pending} data-testid="library-delete">
+      <button
+        type="button"
+        className="link-button link-button--danger"
+        onClick={() => void remove.run()}
+        disabled={remove.pending}
+        data-testid="library-delete"
+      >
         {t('library.delete')}
       </button>
       <FormError error={remove.error} />
@@ -78,7 +116,11 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
         <div>
           <p className="eyebrow">{file.workingGroupCode ?? t('library.projectLevel')}</p>
           <h1 data-testid="library-file-name">{file.name}</h1>
-          {file.description ? <p className="prose prewrap" data-testid="library-file-description">{file.description}</p> : null}
+          {file.description ? (
+            <p className="prose prewrap" data-testid="library-file-description">
+              {file.description}
+            </p>
+          ) : null}
           <p className="tag-list" data-testid="library-file-tags">
             {file.tags.map((tag) => (
               <Link key={tag} className="tag" to={`/library?tag=${encodeURIComponent(tag)}`}>
@@ -88,7 +130,12 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
           </p>
         </div>
         <div className="button-row">
-          <a className="button button--primary" href={`/api/library/${file.id}/download`} download data-testid="library-download-latest">
+          <a
+            className="button button--primary"
+            href={`/api/library/${file.id}/download`}
+            download
+            data-testid="library-download-latest"
+          >
             {t('library.downloadLatest')}
           </a>
           {file.canEdit ? <EditDetails file={file} onSaved={reload} /> : null}
@@ -97,11 +144,25 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
       </header>
       <section className="section" aria-labelledby="library-versions">
         <h2 id="library-versions">{t('library.versionsTitle')}</h2>
-        <DataTable testId="library-versions" headers={[t('library.version'), t('library.name'), t('library.size'), t('library.uploadedBy'), t('library.uploadedAt'), t('library.sha256'), '']}>
+        <DataTable
+          testId="library-versions"
+          headers={[
+            t('library.version'),
+            t('library.name'),
+            t('library.size'),
+            t('library.uploadedBy'),
+            t('library.uploadedAt'),
+            t('library.sha256'),
+            '',
+          ]}
+        >
           {file.versions.map((version) => (
             <tr key={version.id} data-testid="library-version">
               <td>
-                v{version.number} {version.number === file.latest.number ? <span className="badge badge--info">{t('library.newest')}</span> : null}
+                v{version.number}{' '}
+                {version.number === file.latest.number ? (
+                  <span className="badge badge--info">{t('library.newest')}</span>
+                ) : null}
               </td>
               <td>{version.fileName}</td>
               <td>{formatSize(version.sizeBytes, locale)}</td>
@@ -111,7 +172,11 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
                 <code title={version.sha256}>{version.sha256.slice(0, 12)}…</code>
               </td>
               <td>
-                <a href={`/api/library/${file.id}/versions/${version.id}/download`} download data-testid="library-version-download">
+                <a
+                  href={`/api/library/${file.id}/versions/${version.id}/download`}
+                  download
+                  data-testid="library-version-download"
+                >
                   {t('library.download')}
                 </a>
               </td>
@@ -121,7 +186,12 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
       </section>
       {file.canUpload ? (
         <section className="section">
-          <UploadForm projectId={file.projectId} fileId={file.id} maxUploadBytes={file.maxUploadBytes} onUploaded={reload} />
+          <UploadForm
+            projectId={file.projectId}
+            fileId={file.id}
+            maxUploadBytes={file.maxUploadBytes}
+            onUploaded={reload}
+          />
         </section>
       ) : null}
     </>

@@ -2,7 +2,9 @@ import { ErrorCode, LIBRARY_EXTENSIONS, type ApiErrorBody, type LibraryFileDetai
 import { ApiError, UNAUTHENTICATED_EVENT } from '@roundtable/web-ui';
 
 /** Accepted extensions, for the file input's `accept` and for messages. */
-export const ACCEPT = Object.keys(LIBRARY_EXTENSIONS).map((ext) => `.${ext}`).join(',');
+export const ACCEPT = Object.keys(LIBRARY_EXTENSIONS)
+  .map((ext) => `.${ext}`)
+  .join(',');
 
 /** Checks what the browser can before sending: the extension and the size. Null when fine. */
 export function precheck(file: File, maxBytes: number): ApiError | null {
@@ -11,8 +13,10 @@ export function precheck(file: File, maxBytes: number): ApiError | null {
   if (!LIBRARY_EXTENSIONS[extension]) {
     return new ApiError(415, ErrorCode.UnsupportedFileType, 'not accepted', [{ field: 'file', message: 'type' }]);
   }
-  if (file.size > maxBytes) return new ApiError(413, ErrorCode.PayloadTooLarge, 'too large', [{ field: 'file', message: 'size' }]);
-  if (file.size === 0) return new ApiError(400, ErrorCode.ValidationFailed, 'empty', [{ field: 'file', message: 'file is empty' }]);
+  if (file.size > maxBytes)
+    return new ApiError(413, ErrorCode.PayloadTooLarge, 'too large', [{ field: 'file', message: 'size' }]);
+  if (file.size === 0)
+    return new ApiError(400, ErrorCode.ValidationFailed, 'empty', [{ field: 'file', message: 'file is empty' }]);
   return null;
 }
 
@@ -47,7 +51,11 @@ export function uploadFile(
       if (request.status >= 200 && request.status < 300) return resolve(body as LibraryFileDetailDto);
       if (request.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
       const error = body as ApiErrorBody | null;
-      reject(error && typeof error.code === 'string' ? new ApiError(request.status, error.code, error.message, error.fields ?? []) : new ApiError(request.status, 'unknown', request.statusText));
+      reject(
+        error && typeof error.code === 'string'
+          ? new ApiError(request.status, error.code, error.message, error.fields ?? [])
+          : new ApiError(request.status, 'unknown', request.statusText),
+      );
     };
     request.send(form);
   });

@@ -37,7 +37,9 @@ export function LibraryPage() {
     const timer = setTimeout(() => setDebounced(q), 250);
     return () => clearTimeout(timer);
   }, [q]);
-  const list = useApiResource<LibraryListDto>(project ? `/api/projects/${project.id}/library${libraryQuery({ q: debounced, tag, group })}` : null);
+  const list = useApiResource<LibraryListDto>(
+    project ? `/api/projects/${project.id}/library${libraryQuery({ q: debounced, tag, group })}` : null,
+  );
   const all = useApiResource<LibraryListDto>(project ? `/api/projects/${project.id}/library` : null);
   const groups = useApiResource<WorkingGroupDto[]>(project ? '/api/working-groups' : null);
 
@@ -56,9 +58,18 @@ export function LibraryPage() {
       { replace: true },
     );
 
-  if (projects.state === 'error') return <main className="page" id="main"><ErrorMessage error={projects.error} onRetry={projects.reload} /></main>;
+  if (projects.state === 'error')
+    return (
+      <main className="page" id="main">
+        <ErrorMessage error={projects.error} onRetry={projects.reload} />
+      </main>
+    );
   const projectGroups = (groups.state === 'ready' ? groups.data : []).filter((g) => g.projectId === project?.id);
-  const targets = uploadTargets(all.state === 'ready' ? all.data.uploadTargets : [], projectGroups, t('library.projectLevel'));
+  const targets = uploadTargets(
+    all.state === 'ready' ? all.data.uploadTargets : [],
+    projectGroups,
+    t('library.projectLevel'),
+  );
 
   return (
     <main className="page" id="main">
@@ -67,28 +78,54 @@ export function LibraryPage() {
           <h1>{t('library.title')}</h1>
           <p className="muted">{t('library.intro')}</p>
         </div>
-        {projects.state === 'ready' ? <ProjectPicker projects={projects.data} project={project} select={select} /> : null}
+        {projects.state === 'ready' ? (
+          <ProjectPicker projects={projects.data} project={project} select={select} />
+        ) : null}
       </header>
-      <form className="filters card" role="search" onSubmit={(event) => event.preventDefault()} data-testid="library-filters">
+      <form
+        className="filters card"
+        role="search"
+        onSubmit={(event) => event.preventDefault()}
+        data-testid="library-filters"
+      >
         <div className="form__field filters__search">
           <label htmlFor={searchId}>{t('library.search')}</label>
-          <input id={searchId} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('library.searchPlaceholder')} data-testid="library-search" />
+          <input
+            id={searchId}
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t('library.searchPlaceholder')}
+            data-testid="library-search"
+          />
         </div>
         <div className="form__field">
           <label htmlFor={`${searchId}-tag`}>{t('library.tag')}</label>
-          <select id={`${searchId}-tag`} value={tag} onChange={(e) => setFilter('tag', e.target.value)} data-testid="library-tag-filter">
+          <select
+            id={`${searchId}-tag`}
+            value={tag}
+            onChange={(e) => setFilter('tag', e.target.value)}
+            data-testid="library-tag-filter"
+          >
             <option value="">{t('library.allTags')}</option>
             {(all.state === 'ready' ? all.data.tags : []).map((entry) => (
               <option key={entry.tag} value={entry.tag}>
                 {entry.tag} ({entry.count})
               </option>
             ))}
-            {tag && all.state === 'ready' && !all.data.tags.some((entry) => entry.tag === tag) ? <option value={tag}>{tag}</option> : null}
+            {tag && all.state === 'ready' && !all.data.tags.some((entry) => entry.tag === tag) ? (
+              <option value={tag}>{tag}</option>
+            ) : null}
           </select>
         </div>
         <div className="form__field">
           <label htmlFor={`${searchId}-group`}>{t('library.group')}</label>
-          <select id={`${searchId}-group`} value={group} onChange={(e) => setFilter('group', e.target.value)} data-testid="library-group-filter">
+          <select
+            id={`${searchId}-group`}
+            value={group}
+            onChange={(e) => setFilter('group', e.target.value)}
+            data-testid="library-group-filter"
+          >
             <option value="">{t('library.allGroups')}</option>
             {projectGroups.map((g) => (
               <option key={g.id} value={g.id}>

@@ -9,11 +9,13 @@ import { ACCEPT, formatSize, precheck, uploadFile } from './library-upload';
 export function useFileError(error: unknown, maxBytes: number): string | undefined {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  if (error instanceof ApiError && error.code === ErrorCode.PayloadTooLarge) return t('library.errors.tooLarge', { max: formatSize(maxBytes, locale) });
+  if (error instanceof ApiError && error.code === ErrorCode.PayloadTooLarge)
+    return t('library.errors.tooLarge', { max: formatSize(maxBytes, locale) });
   if (error instanceof ApiError && error.code === ErrorCode.UnsupportedFileType) {
     return t('library.errors.type', { types: [...new Set(Object.keys(LIBRARY_EXTENSIONS))].join(', ') });
   }
-  if (error instanceof ApiError && error.fields.some((f) => f.field === 'file' && f.message === 'file is empty')) return t('library.errors.empty');
+  if (error instanceof ApiError && error.fields.some((f) => f.field === 'file' && f.message === 'file is empty'))
+    return t('library.errors.empty');
   return fieldError(error, 'file');
 }
 
@@ -50,7 +52,10 @@ export function UploadForm({
   const [tags, setTags] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const upload = useAction(async () => {
-    if (!file) throw new ApiError(400, ErrorCode.ValidationFailed, 'no file', [{ field: 'file', message: t('library.errors.noFile') }]);
+    if (!file)
+      throw new ApiError(400, ErrorCode.ValidationFailed, 'no file', [
+        { field: 'file', message: t('library.errors.noFile') },
+      ]);
     const refused = precheck(file, maxUploadBytes);
     if (refused) throw refused;
     const path = fileId
@@ -79,12 +84,24 @@ export function UploadForm({
   }
 
   return (
-    <form className="form card library-upload" onSubmit={onSubmit} noValidate aria-labelledby={`${formId}-title`} data-testid={fileId ? 'library-version-form' : 'library-upload-form'}>
+    <form
+      className="form card library-upload"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${formId}-title`}
+      data-testid={fileId ? 'library-version-form' : 'library-upload-form'}
+    >
       <h3 id={`${formId}-title`}>{fileId ? t('library.upload.newVersion') : t('library.upload.title')}</h3>
       {targets && targets.length > 1 ? (
         <Field label={t('library.upload.target')}>
           {(props) => (
-            <select {...props} value={target} onChange={(e) => setTarget(e.target.value)} name="target" data-testid="library-upload-target">
+            <select
+              {...props}
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              name="target"
+              data-testid="library-upload-target"
+            >
               {targets.map((option) => (
                 <option key={option.id ?? ''} value={option.id ?? ''}>
                   {option.label}
@@ -94,7 +111,11 @@ export function UploadForm({
           )}
         </Field>
       ) : null}
-      <Field label={t('library.upload.file')} error={fileError} hint={t('library.upload.hint', { max: formatSize(maxUploadBytes, locale) })}>
+      <Field
+        label={t('library.upload.file')}
+        error={fileError}
+        hint={t('library.upload.hint', { max: formatSize(maxUploadBytes, locale) })}
+      >
         {(props) => (
           <input
             {...props}
@@ -114,11 +135,31 @@ export function UploadForm({
         <>
           <Field label={t('library.description')} error={fieldError(upload.error, 'description')}>
             {(props) => (
-              <textarea {...props} value={description} onChange={(e) => setDescription(e.target.value)} name="description" rows={2} maxLength={LIBRARY_LIMITS.descriptionMax} data-testid="library-description-input" />
+              <textarea
+                {...props}
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+                name="description"
+                rows={2}
+                maxLength={LIBRARY_LIMITS.descriptionMax}
+                data-testid="library-description-input"
+              />
             )}
           </Field>
-          <Field label={t('library.tags')} error={fieldError(upload.error, 'tags')} hint={t('library.tagsHint', { max: LIBRARY_LIMITS.tagsMax })}>
-            {(props) => <input {...props} value={tags} onChange={(e) => setTags(e.target.value)} name="tags" data-testid="library-tags-input" />}
+          <Field
+            label={t('library.tags')}
+            error={fieldError(upload.error, 'tags')}
+            hint={t('library.tagsHint', { max: LIBRARY_LIMITS.tagsMax })}
+          >
+            {(props) => (
+              <input
+                {...props}
+                value={tags}
+                onChange={(e) => setTags(e.target.value)}
+                name="tags"
+                data-testid="library-tags-input"
+              />
+            )}
           </Field>
         </>
       )}
@@ -127,8 +168,15 @@ export function UploadForm({
           <progress max={1} value={progress} aria-label={t('library.upload.progress')} /> {Math.round(progress * 100)} %
         </p>
       ) : null}
-      {upload.error && !(upload.error instanceof ApiError && upload.error.fields.length > 0) ? <FormError error={upload.error} testId="library-upload-error" /> : null}
-      <SubmitButton pending={upload.pending} label={fileId ? t('library.upload.sendVersion') : t('library.upload.send')} pendingLabel={t('library.upload.sending')} testId="library-upload-submit" />
+      {upload.error && !(upload.error instanceof ApiError && upload.error.fields.length > 0) ? (
+        <FormError error={upload.error} testId="library-upload-error" />
+      ) : null}
+      <SubmitButton
+        pending={upload.pending}
+        label={fileId ? t('library.upload.sendVersion') : t('library.upload.send')}
+        pendingLabel={t('library.upload.sending')}
+        testId="library-upload-submit"
+      />
     </form>
   );
 }

@@ -8,7 +8,9 @@ import { UploadForm } from './upload.form';
 /** A working group's working documents on its page; the whole project's library is one link away. */
 export function WorkingGroupLibrary({ projectId, groupId }: { projectId: string; groupId: string }) {
   const { t } = useTranslation();
-  const list = useApiResource<LibraryListDto>(`/api/projects/${projectId}/library?workingGroupId=${encodeURIComponent(groupId)}`);
+  const list = useApiResource<LibraryListDto>(
+    `/api/projects/${projectId}/library?workingGroupId=${encodeURIComponent(groupId)}`,
+  );
   return (
     <section className="section" aria-labelledby="wg-library" data-testid="wg-library">
       <div className="section__header">
@@ -21,7 +23,12 @@ export function WorkingGroupLibrary({ projectId, groupId }: { projectId: string;
         <>
           <LibraryFileList files={list.data.files} showGroup={false} />
           {list.data.uploadTargets.includes(groupId) ? (
-            <UploadForm projectId={projectId} targets={[{ id: groupId, label: '' }]} maxUploadBytes={list.data.maxUploadBytes} onUploaded={list.reload} />
+            <UploadForm
+              projectId={projectId}
+              targets={[{ id: groupId, label: '' }]}
+              maxUploadBytes={list.data.maxUploadBytes}
+              onUploaded={list.reload}
+            />
           ) : null}
         </>
       ) : null}

@@ -1,7 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarFeedDto, WorkingHoursDto } from '@roundtable/contracts';
-import { apiRequest, ErrorMessage, Field, FormError, formatDateTime, SubmitButton, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
+import {
+  apiRequest,
+  ErrorMessage,
+  Field,
+  FormError,
+  formatDateTime,
+  SubmitButton,
+  fieldError,
+  useAction,
+  useApiResource,
+} from '@roundtable/web-ui';
 import { useLocale } from '@roundtable/web-i18n';
 
 /** "My calendar feed": a secret subscription URL, shown once when made; regenerate or revoke it. */
@@ -30,18 +40,32 @@ export function CalendarFeedSection() {
       {feed.state === 'error' ? <ErrorMessage error={feed.error} onRetry={feed.reload} /> : null}
       {feed.state === 'ready' ? (
         <p data-testid="feed-status">
-          {active ? t('meetings.feed.active', { date: formatDateTime(feed.data.createdAt, locale) }) : t('meetings.feed.inactive')}
+          {active
+            ? t('meetings.feed.active', { date: formatDateTime(feed.data.createdAt, locale) })
+            : t('meetings.feed.inactive')}
         </p>
       ) : null}
       {url ? (
         <div className="alert alert--info" role="status">
           <div>
             <p>{t('meetings.feed.once')}</p>
-            <input className="feed-url" readOnly value={url} data-testid="feed-url" aria-label={t('meetings.feed.url')} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              className="feed-url"
+              readOnly
+              value={url}
+              data-testid="feed-url"
+              aria-label={t('meetings.feed.url')}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <button
               type="button"
               className="button button--secondary button--small"
-              onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true), () => setCopied(false))}
+              onClick={() =>
+                void navigator.clipboard?.writeText(url).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
             >
               {copied ? t('meetings.feed.copied') : t('meetings.feed.copy')}
             </button>
@@ -49,11 +73,23 @@ export function CalendarFeedSection() {
         </div>
       ) : null}
       <div className="button-row">
-        <button type="button" className="button button--secondary" disabled={make.pending} onClick={() => void make.run()} data-testid="feed-make">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={make.pending}
+          onClick={() => void make.run()}
+          data-testid="feed-make"
+        >
           {active ? t('meetings.feed.regenerate') : t('meetings.feed.create')}
         </button>
         {active ? (
-          <button type="button" className="button button--danger" disabled={revoke.pending} onClick={() => void revoke.run()} data-testid="feed-revoke">
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={revoke.pending}
+            onClick={() => void revoke.run()}
+            data-testid="feed-revoke"
+          >
             {t('meetings.feed.revoke')}
           </button>
         ) : null}
@@ -87,10 +123,24 @@ export function WorkingHoursSection() {
         }}
       >
         <Field label={t('meetings.hours.start')} error={fieldError(save.error, 'workStart')}>
-          {(props) => <input {...props} type="time" value={value.workStart} onChange={(e) => setDraft({ ...value, workStart: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="time"
+              value={value.workStart}
+              onChange={(e) => setDraft({ ...value, workStart: e.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('meetings.hours.end')} error={fieldError(save.error, 'workEnd')}>
-          {(props) => <input {...props} type="time" value={value.workEnd} onChange={(e) => setDraft({ ...value, workEnd: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="time"
+              value={value.workEnd}
+              onChange={(e) => setDraft({ ...value, workEnd: e.target.value })}
+            />
+          )}
         </Field>
         <SubmitButton pending={save.pending} label={t('meetings.hours.save')} />
       </form>

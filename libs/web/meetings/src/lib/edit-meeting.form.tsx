@@ -22,7 +22,9 @@ export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onS
   const [reminder, setReminder] = useState(meeting.reminderMinutesBefore);
   const [place, setPlace] = useState(meeting.place ?? '');
   const [invited, setInvited] = useState(new Set(meeting.invitees.map((i) => i.personId)));
-  const people = useApiResource<PersonDto[]>(meeting.workingGroupId ? `/api/people?workingGroupId=${encodeURIComponent(meeting.workingGroupId)}` : '/api/people');
+  const people = useApiResource<PersonDto[]>(
+    meeting.workingGroupId ? `/api/people?workingGroupId=${encodeURIComponent(meeting.workingGroupId)}` : '/api/people',
+  );
   // Current invitees first (some may be guests from other groups), then the rest of the group.
   const candidates = [
     ...meeting.invitees.map((i) => ({ id: i.personId, displayName: i.displayName, timeZone: i.timeZone })),
@@ -51,10 +53,14 @@ export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onS
       }}
     >
       <Field label={t('meetings.form.title')} error={fieldError(save.error, 'title')}>
-        {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />}
+        {(props) => (
+          <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
+        )}
       </Field>
       <Field label={t('meetings.form.description')} error={fieldError(save.error, 'description')}>
-        {(props) => <textarea {...props} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />}
+        {(props) => (
+          <textarea {...props} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+        )}
       </Field>
       <div className="form__row">
         <Field label={t('meetings.form.date')} error={fieldError(save.error, 'start')}>
@@ -64,7 +70,17 @@ export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onS
           {(props) => <input {...props} type="time" value={time} onChange={(e) => setTime(e.target.value)} required />}
         </Field>
         <Field label={t('meetings.form.duration')} error={fieldError(save.error, 'durationMinutes')}>
-          {(props) => <input {...props} type="number" min={1} max={1440} value={duration} onChange={(e) => setDuration(e.target.value)} required />}
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              min={1}
+              max={1440}
+              value={duration}
+              onChange={(e) => setDuration(e.target.value)}
+              required
+            />
+          )}
         </Field>
       </div>
       {meeting.rrule ? <p className="muted">{t('meetings.edit.seriesNote')}</p> : null}
@@ -75,7 +91,11 @@ export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onS
         <Field label={t('meetings.form.place')} error={fieldError(save.error, 'place')}>
           {(props) => <input {...props} value={place} onChange={(e) => setPlace(e.target.value)} />}
         </Field>
-        <ReminderOffsetField value={reminder} onChange={setReminder} error={fieldError(save.error, 'reminderMinutesBefore')} />
+        <ReminderOffsetField
+          value={reminder}
+          onChange={setReminder}
+          error={fieldError(save.error, 'reminderMinutesBefore')}
+        />
       </div>
       <InviteeChecklist
         people={candidates}
@@ -89,7 +109,12 @@ export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onS
         error={fieldError(save.error, 'inviteePersonIds')}
       />
       <FormError error={save.error} />
-      <SubmitButton pending={save.pending} label={t('meetings.edit.save')} pendingLabel={t('meetings.edit.saving')} testId="meeting-edit-save" />
+      <SubmitButton
+        pending={save.pending}
+        label={t('meetings.edit.save')}
+        pendingLabel={t('meetings.edit.saving')}
+        testId="meeting-edit-save"
+      />
     </form>
   );
 }

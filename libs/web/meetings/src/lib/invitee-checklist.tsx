@@ -26,8 +26,8 @@ export function InviteeChecklist({
         {people.map((p) => (
           <li key={p.id}>
             <label>
-              <input type="checkbox" checked={isInvited(p.id)} onChange={(e) => onToggle(p.id, e.target.checked)} /> {p.displayName}{' '}
-              <span className="muted">({p.timeZone})</span>
+              <input type="checkbox" checked={isInvited(p.id)} onChange={(e) => onToggle(p.id, e.target.checked)} />{' '}
+              {p.displayName} <span className="muted">({p.timeZone})</span>
             </label>
           </li>
         ))}

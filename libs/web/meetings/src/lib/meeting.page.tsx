@@ -1,16 +1,42 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { RSVP_RESPONSES, type DocumentDto, type MeetingDto, type MinutesSummaryDto, type OccurrenceDto, type RsvpResponse } from '@roundtable/contracts';
+import {
+  RSVP_RESPONSES,
+  type DocumentDto,
+  type MeetingDto,
+  type MinutesSummaryDto,
+  type OccurrenceDto,
+  type RsvpResponse,
+} from '@roundtable/contracts';
 import { describeRule, parseRRule, toLocal } from '@roundtable/domain';
 import { useLocale } from '@roundtable/web-i18n';
-import { apiRequest, Badge, ErrorMessage, FormError, Loading, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
+import {
+  apiRequest,
+  Badge,
+  ErrorMessage,
+  FormError,
+  Loading,
+  fieldError,
+  useAction,
+  useApiResource,
+} from '@roundtable/web-ui';
 import { EditMeetingForm } from './edit-meeting.form';
 import { dstShiftText, meetingTypeLabel, rsvpLabel } from './meeting-labels';
 import { ZonedTimes } from './zoned-times';
 import { CarriedActionsSection, OccurrenceMinutes } from './minutes/meeting-minutes.section';
 
-function Occurrence({ meeting, occurrence, minutes, onChanged }: { meeting: MeetingDto; occurrence: OccurrenceDto; minutes: MinutesSummaryDto[]; onChanged: (m: MeetingDto) => void }) {
+function Occurrence({
+  meeting,
+  occurrence,
+  minutes,
+  onChanged,
+}: {
+  meeting: MeetingDto;
+  occurrence: OccurrenceDto;
+  minutes: MinutesSummaryDto[];
+  onChanged: (m: MeetingDto) => void;
+}) {
   const { t } = useTranslation();
   const zones = meeting.invitees.map((i) => i.timeZone);
   const local = toLocal(new Date(occurrence.start), meeting.timeZone);
@@ -19,12 +45,26 @@ function Occurrence({ meeting, occurrence, minutes, onChanged }: { meeting: Meet
   const [present, setPresent] = useState<Set<string> | null>(null);
   const key = encodeURIComponent(occurrence.originalStart);
   const move = useAction(async () => {
-    onChanged(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/occurrences/${key}`, { method: 'PUT', body: { start: when } }));
+    onChanged(
+      await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/occurrences/${key}`, {
+        method: 'PUT',
+        body: { start: when },
+      }),
+    );
     setEditing(false);
   });
-  const cancel = useAction(async () => onChanged(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/occurrences/${key}/cancel`, { method: 'POST' })));
+  const cancel = useAction(async () =>
+    onChanged(
+      await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/occurrences/${key}/cancel`, { method: 'POST' }),
+    ),
+  );
   const attendance = useAction(async (personIds: string[]) => {
-    onChanged(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/attendance`, { method: 'PUT', body: { occurrenceStart: occurrence.originalStart, personIds } }));
+    onChanged(
+      await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/attendance`, {
+        method: 'PUT',
+        body: { occurrenceStart: occurrence.originalStart, personIds },
+      }),
+    );
     setPresent(null);
   });
   const manage = meeting.canManage && meeting.status !== 'cancelled';
@@ -33,19 +73,37 @@ function Occurrence({ meeting, occurrence, minutes, onChanged }: { meeting: Meet
       <ZonedTimes instant={occurrence.start} zones={zones} />
       {occurrence.cancelled ? <Badge tone="warning">{t('meetings.cancelled')}</Badge> : null}
       {occurrence.changed ? <Badge tone="info">{t('meetings.occurrence.moved')}</Badge> : null}
-      {occurrence.attendees.length > 0 ? <span className="muted"> {t('meetings.attendance.count', { count: occurrence.attendees.length })}</span> : null}
+      {occurrence.attendees.length > 0 ? (
+        <span className="muted"> {t('meetings.attendance.count', { count: occurrence.attendees.length })}</span>
+      ) : null}
       {manage && meeting.rrule && !occurrence.cancelled ? (
         <span className="button-row">
-          <button type="button" className="button button--small button--secondary" onClick={() => setEditing(!editing)} data-testid="occurrence-edit">
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => setEditing(!editing)}
+            data-testid="occurrence-edit"
+          >
             {t('meetings.occurrence.edit')}
           </button>
-          <button type="button" className="button button--small button--danger" onClick={() => void cancel.run()} disabled={cancel.pending} data-testid="occurrence-cancel">
+          <button
+            type="button"
+            className="button button--small button--danger"
+            onClick={() => void cancel.run()}
+            disabled={cancel.pending}
+            data-testid="occurrence-cancel"
+          >
             {t('meetings.occurrence.cancel')}
           </button>
         </span>
       ) : null}
       {meeting.canManage && !occurrence.cancelled ? (
-        <button type="button" className="button button--small button--secondary" onClick={() => setPresent(present ? null : new Set(occurrence.attendees))} data-testid="attendance-edit">
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          onClick={() => setPresent(present ? null : new Set(occurrence.attendees))}
+          data-testid="attendance-edit"
+        >
           {t('meetings.attendance.record')}
         </button>
       ) : null}
@@ -60,12 +118,19 @@ function Occurrence({ meeting, occurrence, minutes, onChanged }: { meeting: Meet
         >
           <label>
             {t('meetings.occurrence.newStart', { zone: meeting.timeZone })}{' '}
-            <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} data-testid="occurrence-start" />
+            <input
+              type="datetime-local"
+              value={when}
+              onChange={(e) => setWhen(e.target.value)}
+              data-testid="occurrence-start"
+            />
           </label>
           <button type="submit" className="button button--small button--primary" disabled={move.pending}>
             {t('meetings.occurrence.save')}
           </button>
-          {fieldError(move.error, 'start') ? <span className="form__error">{fieldError(move.error, 'start')}</span> : null}
+          {fieldError(move.error, 'start') ? (
+            <span className="form__error">{fieldError(move.error, 'start')}</span>
+          ) : null}
         </form>
       ) : null}
       {present ? (
@@ -114,11 +179,17 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
     document.title = `${meeting.title} · ${t('app.name')}`;
   }, [meeting.title, t]);
   const [editing, setEditing] = useState(false);
-  const answer = useAction(async (response: RsvpResponse) => setMeeting(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/rsvp`, { method: 'PUT', body: { response } })));
-  const cancel = useAction(async () => setMeeting(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/cancel`, { method: 'POST' })));
+  const answer = useAction(async (response: RsvpResponse) =>
+    setMeeting(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/rsvp`, { method: 'PUT', body: { response } })),
+  );
+  const cancel = useAction(async () =>
+    setMeeting(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/cancel`, { method: 'POST' })),
+  );
   const rule = meeting.rrule ? parseRRule(meeting.rrule) : null;
   const zones = meeting.invitees.map((i) => i.timeZone);
-  const documents = useApiResource<DocumentDto[]>(meeting.agenda.some((a) => a.documentIds.length > 0) ? '/api/documents' : null);
+  const documents = useApiResource<DocumentDto[]>(
+    meeting.agenda.some((a) => a.documentIds.length > 0) ? '/api/documents' : null,
+  );
   const documentTitles = new Map((documents.state === 'ready' ? documents.data : []).map((d) => [d.id, pick(d.title)]));
   const shown = meeting.next ?? { start: meeting.start };
   const minutes = useApiResource<MinutesSummaryDto[]>(`/api/meetings/${meeting.id}/minutes`);
@@ -158,22 +229,46 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
         ) : null}
         {meeting.onlineUrl ? (
           <p>
-            {t('meetings.form.onlineUrl')}: <a href={meeting.onlineUrl} rel="noreferrer noopener" target="_blank">{meeting.onlineUrl}</a>
+            {t('meetings.form.onlineUrl')}:{' '}
+            <a href={meeting.onlineUrl} rel="noreferrer noopener" target="_blank">
+              {meeting.onlineUrl}
+            </a>
           </p>
         ) : null}
-        {meeting.place ? <p>{t('meetings.form.place')}: {meeting.place}</p> : null}
+        {meeting.place ? (
+          <p>
+            {t('meetings.form.place')}: {meeting.place}
+          </p>
+        ) : null}
         {meeting.description ? <p className="prose">{meeting.description}</p> : null}
         <div className="button-row">
-          <a className="button button--secondary" href={`/api/meetings/${meeting.id}/meeting.ics`} download="meeting.ics" data-testid="download-ics">
+          <a
+            className="button button--secondary"
+            href={`/api/meetings/${meeting.id}/meeting.ics`}
+            download="meeting.ics"
+            data-testid="download-ics"
+          >
             {t('meetings.downloadIcs')}
           </a>
           {meeting.canManage && meeting.status !== 'cancelled' ? (
-            <button type="button" className="button button--secondary" onClick={() => setEditing(!editing)} aria-expanded={editing} data-testid="meeting-edit">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setEditing(!editing)}
+              aria-expanded={editing}
+              data-testid="meeting-edit"
+            >
               {meeting.rrule ? t('meetings.edit.series') : t('meetings.edit.meeting')}
             </button>
           ) : null}
           {meeting.canManage && meeting.status !== 'cancelled' ? (
-            <button type="button" className="button button--danger" onClick={() => void cancel.run()} disabled={cancel.pending} data-testid="meeting-cancel">
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => void cancel.run()}
+              disabled={cancel.pending}
+              data-testid="meeting-cancel"
+            >
               {meeting.rrule ? t('meetings.cancelSeries') : t('meetings.cancelMeeting')}
             </button>
           ) : null}
@@ -221,7 +316,9 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
             {meeting.agenda.map((item) => (
               <li key={item.id}>
                 {item.title}
-                {item.minutesAllotted ? <span className="muted"> · {t('meetings.minutes', { count: item.minutesAllotted })}</span> : null}
+                {item.minutesAllotted ? (
+                  <span className="muted"> · {t('meetings.minutes', { count: item.minutesAllotted })}</span>
+                ) : null}
                 {item.presenterName ? <span className="muted"> · {item.presenterName}</span> : null}
                 {item.documentIds.map((d) => (
                   <Link key={d} to={`/documents/${d}`} className="agenda__doc" data-testid="agenda-document">
@@ -242,7 +339,9 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
           {meeting.invitees.map((i) => (
             <li key={i.personId} data-testid="invitee">
               <Link to={`/people/${i.personId}`}>{i.displayName}</Link> <span className="muted">({i.timeZone})</span>{' '}
-              <Badge tone={i.rsvp === 'yes' ? 'success' : i.rsvp === 'no' ? 'warning' : 'neutral'}>{rsvpLabel(t, i.rsvp)}</Badge>
+              <Badge tone={i.rsvp === 'yes' ? 'success' : i.rsvp === 'no' ? 'warning' : 'neutral'}>
+                {rsvpLabel(t, i.rsvp)}
+              </Badge>
             </li>
           ))}
         </ul>
@@ -252,7 +351,13 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
         <h2 id="meeting-occurrences">{meeting.rrule ? t('meetings.occurrences') : t('meetings.when')}</h2>
         <ol className="occurrence-list">
           {meeting.occurrences.map((o) => (
-            <Occurrence key={o.originalStart} meeting={meeting} occurrence={o} minutes={minutes.state === 'ready' ? minutes.data : []} onChanged={setMeeting} />
+            <Occurrence
+              key={o.originalStart}
+              meeting={meeting}
+              occurrence={o}
+              minutes={minutes.state === 'ready' ? minutes.data : []}
+              onChanged={setMeeting}
+            />
           ))}
         </ol>
       </section>

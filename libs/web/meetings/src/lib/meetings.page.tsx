@@ -24,7 +24,9 @@ function MeetingRow({ meeting }: { meeting: MeetingSummaryDto }) {
         </Link>
         <Badge tone={meeting.workingGroupId ? 'info' : 'warning'}>{meetingTypeLabel(t, meeting.type)}</Badge>
         {meeting.status === 'cancelled' ? <Badge tone="warning">{t('meetings.cancelled')}</Badge> : null}
-        {meeting.invited ? <Badge tone="neutral">{t('meetings.myAnswer', { answer: rsvpLabel(t, meeting.myRsvp) })}</Badge> : null}
+        {meeting.invited ? (
+          <Badge tone="neutral">{t('meetings.myAnswer', { answer: rsvpLabel(t, meeting.myRsvp) })}</Badge>
+        ) : null}
       </div>
       <p>
         {meeting.next ? (
@@ -51,7 +53,9 @@ export function MeetingsPage() {
   const [groupFilter, setGroupFilter] = useState('');
   const filterId = useId();
   const meetings = useApiResource<MeetingSummaryDto[]>(
-    project ? `/api/projects/${project.id}/meetings${groupFilter ? `?workingGroupId=${encodeURIComponent(groupFilter)}` : ''}` : null,
+    project
+      ? `/api/projects/${project.id}/meetings${groupFilter ? `?workingGroupId=${encodeURIComponent(groupFilter)}` : ''}`
+      : null,
   );
 
   useEffect(() => {
@@ -61,7 +65,9 @@ export function MeetingsPage() {
   const projectGroups = groups.state === 'ready' ? groups.data.filter((g) => g.projectId === project?.id) : [];
   const canSchedule = canCoordinate(user) || projectGroups.some((g) => g.myRole === WorkingGroupRole.CoChair);
   const list = meetings.state === 'ready' ? meetings.data : [];
-  const upcomingFirst = [...list].sort((a, b) => (a.next ? 0 : 1) - (b.next ? 0 : 1) || (a.next?.start ?? a.start).localeCompare(b.next?.start ?? b.start));
+  const upcomingFirst = [...list].sort(
+    (a, b) => (a.next ? 0 : 1) - (b.next ? 0 : 1) || (a.next?.start ?? a.start).localeCompare(b.next?.start ?? b.start),
+  );
   const groupMeetings = upcomingFirst.filter((m) => m.workingGroupId);
   const events = upcomingFirst.filter((m) => !m.workingGroupId);
 
@@ -69,16 +75,27 @@ export function MeetingsPage() {
     <main id="main" className="page">
       <header className="page__header">
         <h1>{t('meetings.title')}</h1>
-        {projects.state === 'ready' ? <ProjectPicker projects={projects.data} project={project} select={select} /> : null}
+        {projects.state === 'ready' ? (
+          <ProjectPicker projects={projects.data} project={project} select={select} />
+        ) : null}
         {canSchedule && project ? (
-          <Link className="button button--primary" to={`/meetings/new?projectId=${project.id}`} data-testid="schedule-meeting">
+          <Link
+            className="button button--primary"
+            to={`/meetings/new?projectId=${project.id}`}
+            data-testid="schedule-meeting"
+          >
             {t('meetings.schedule')}
           </Link>
         ) : null}
       </header>
       <div className="inline-field">
         <label htmlFor={filterId}>{t('meetings.filter')}</label>
-        <select id={filterId} value={groupFilter} onChange={(e) => setGroupFilter(e.target.value)} data-testid="meetings-filter">
+        <select
+          id={filterId}
+          value={groupFilter}
+          onChange={(e) => setGroupFilter(e.target.value)}
+          data-testid="meetings-filter"
+        >
           <option value="">{t('meetings.allGroups')}</option>
           {projectGroups.map((g) => (
             <option key={g.id} value={g.id}>
@@ -93,11 +110,27 @@ export function MeetingsPage() {
         <>
           <section className="section" aria-labelledby="wg-meetings">
             <h2 id="wg-meetings">{t('meetings.groupMeetings')}</h2>
-            {groupMeetings.length === 0 ? <p className="muted">{t('meetings.none')}</p> : <ul className="meeting-list">{groupMeetings.map((m) => <MeetingRow key={m.id} meeting={m} />)}</ul>}
+            {groupMeetings.length === 0 ? (
+              <p className="muted">{t('meetings.none')}</p>
+            ) : (
+              <ul className="meeting-list">
+                {groupMeetings.map((m) => (
+                  <MeetingRow key={m.id} meeting={m} />
+                ))}
+              </ul>
+            )}
           </section>
           <section className="section" aria-labelledby="project-events">
             <h2 id="project-events">{t('meetings.projectEvents')}</h2>
-            {events.length === 0 ? <p className="muted">{t('meetings.none')}</p> : <ul className="meeting-list">{events.map((m) => <MeetingRow key={m.id} meeting={m} />)}</ul>}
+            {events.length === 0 ? (
+              <p className="muted">{t('meetings.none')}</p>
+            ) : (
+              <ul className="meeting-list">
+                {events.map((m) => (
+                  <MeetingRow key={m.id} meeting={m} />
+                ))}
+              </ul>
+            )}
           </section>
         </>
       ) : null}

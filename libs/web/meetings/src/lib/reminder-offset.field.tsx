@@ -2,7 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '@roundtable/web-ui';
 
 /** How long before each occurrence invitees get a reminder mail (minutes; 0 = none). */
-export function ReminderOffsetField({ value, onChange, error }: { value: number; onChange: (minutes: number) => void; error?: string }) {
+export function ReminderOffsetField({
+  value,
+  onChange,
+  error,
+}: {
+  value: number;
+  onChange: (minutes: number) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const options: Array<[number, string]> = [
     [0, t('meetings.form.reminderNone')],
@@ -12,13 +20,16 @@ export function ReminderOffsetField({ value, onChange, error }: { value: number;
     [10080, t('meetings.form.reminderWeek')],
   ];
   // An offset set over the API that the list does not offer stays selectable.
-  if (!options.some(([minutes]) => minutes === value)) options.push([value, t('meetings.form.reminderMinutes', { minutes: value })]);
+  if (!options.some(([minutes]) => minutes === value))
+    options.push([value, t('meetings.form.reminderMinutes', { minutes: value })]);
   return (
     <Field label={t('meetings.form.reminder')} error={error}>
       {(props) => (
         <select {...props} value={value} onChange={(e) => onChange(Number(e.target.value))}>
           {options.map(([minutes, label]) => (
-            <option key={minutes} value={minutes}>{label}</option>
+            <option key={minutes} value={minutes}>
+              {label}
+            </option>
           ))}
         </select>
       )}

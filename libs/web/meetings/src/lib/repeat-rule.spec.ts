@@ -21,12 +21,20 @@ describe('ruleFor (the schedule form’s repeat choice)', () => {
   it.each(['2026-03-02', '2026-03-10', '2026-03-18', '2026-03-26', '2026-03-30', '2026-03-31'])(
     'makes a rule the server accepts and whose first occurrence is the chosen date (%s)',
     (date) => {
-      for (const rrule of [ruleFor('weekly', date, 3, 5, false), ruleFor('monthly', date, 1, 5, false), ruleFor('monthly', date, 1, 5, isLastWeekOfMonth(date))]) {
+      for (const rrule of [
+        ruleFor('weekly', date, 3, 5, false),
+        ruleFor('monthly', date, 1, 5, false),
+        ruleFor('monthly', date, 1, 5, isLastWeekOfMonth(date)),
+      ]) {
         const parsed = parseRRule(rrule as string);
         expect(parsed.ok).toBe(true);
         if (!parsed.ok) continue;
         expect(startMatchesRule(parsed.rule, date)).toBe(true);
-        expect(expandSeries({ start: { date, time: '10:00' }, zone: 'Europe/Rome' }, parsed.rule)?.[0].toISOString().slice(0, 10)).toBe(date);
+        expect(
+          expandSeries({ start: { date, time: '10:00' }, zone: 'Europe/Rome' }, parsed.rule)?.[0]
+            .toISOString()
+            .slice(0, 10),
+        ).toBe(date);
       }
     },
   );

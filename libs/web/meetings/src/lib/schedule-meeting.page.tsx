@@ -2,10 +2,26 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
-  PROJECT_EVENT_TYPES, WorkingGroupRole,
-  type CreateMeetingRequest, type DocumentDto, type FindTimeResponse, type MeetingDto, type MeetingType, type PersonDto, type WorkingGroupDto,
+  PROJECT_EVENT_TYPES,
+  WorkingGroupRole,
+  type CreateMeetingRequest,
+  type DocumentDto,
+  type FindTimeResponse,
+  type MeetingDto,
+  type MeetingType,
+  type PersonDto,
+  type WorkingGroupDto,
 } from '@roundtable/contracts';
-import { addDays, dstShifts, expandSeries, isTimeZone, parseLocal, parseRRule, resolveLocal, toLocal } from '@roundtable/domain';
+import {
+  addDays,
+  dstShifts,
+  expandSeries,
+  isTimeZone,
+  parseLocal,
+  parseRRule,
+  resolveLocal,
+  toLocal,
+} from '@roundtable/domain';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
 import { apiRequest, Field, FormError, SubmitButton, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
@@ -63,7 +79,9 @@ export function ScheduleMeetingPage() {
 
   const documents = useApiResource<DocumentDto[]>('/api/documents');
   const projectDocuments = documents.state === 'ready' ? documents.data.filter((d) => d.projectId === projectId) : [];
-  const people = useApiResource<PersonDto[]>(projectId ? (group ? `/api/people?workingGroupId=${encodeURIComponent(group)}` : '/api/people') : null);
+  const people = useApiResource<PersonDto[]>(
+    projectId ? (group ? `/api/people?workingGroupId=${encodeURIComponent(group)}` : '/api/people') : null,
+  );
   const candidates = people.state === 'ready' ? people.data : [];
   const invitees = candidates.filter((p) => !excluded.has(p.id));
   const inviteeZones = [...new Set(invitees.map((p) => p.timeZone))];
@@ -96,7 +114,13 @@ export function ScheduleMeetingPage() {
       reminderMinutesBefore: reminder,
       place: place.trim() || null,
       rrule,
-      agenda: agenda.filter((a) => a.title.trim()).map((a) => ({ title: a.title.trim(), minutesAllotted: a.minutes ? Number(a.minutes) : null, documentIds: a.documentId ? [a.documentId] : [] })),
+      agenda: agenda
+        .filter((a) => a.title.trim())
+        .map((a) => ({
+          title: a.title.trim(),
+          minutesAllotted: a.minutes ? Number(a.minutes) : null,
+          documentIds: a.documentId ? [a.documentId] : [],
+        })),
       inviteePersonIds: invitees.map((p) => p.id),
     };
     const created = await apiRequest<MeetingDto>(`/api/projects/${projectId}/meetings`, { method: 'POST', body });
@@ -110,7 +134,13 @@ export function ScheduleMeetingPage() {
     setFound(
       await apiRequest<FindTimeResponse>(`/api/projects/${projectId}/meetings/find-a-time`, {
         method: 'POST',
-        body: { personIds: invitees.map((p) => p.id), ...(group ? { workingGroupId: group } : {}), durationMinutes: Number(duration), from: findFrom, days: Number(findDays) },
+        body: {
+          personIds: invitees.map((p) => p.id),
+          ...(group ? { workingGroupId: group } : {}),
+          durationMinutes: Number(duration),
+          from: findFrom,
+          days: Number(findDays),
+        },
       }),
     );
   });
@@ -120,7 +150,12 @@ export function ScheduleMeetingPage() {
     setTime(local.time);
   };
 
-  if (!projectId) return <main id="main" className="page"><p className="muted">{t('app.loading')}</p></main>;
+  if (!projectId)
+    return (
+      <main id="main" className="page">
+        <p className="muted">{t('app.loading')}</p>
+      </main>
+    );
   return (
     <main id="main" className="page">
       <header className="page__header">
@@ -162,10 +197,21 @@ export function ScheduleMeetingPage() {
           </Field>
         ) : null}
         <Field label={t('meetings.form.title')} error={fieldError(submit.error, 'title')}>
-          {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} data-testid="meeting-title" />}
+          {(props) => (
+            <input
+              {...props}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              required
+              maxLength={200}
+              data-testid="meeting-title"
+            />
+          )}
         </Field>
         <Field label={t('meetings.form.description')} error={fieldError(submit.error, 'description')}>
-          {(props) => <textarea {...props} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />}
+          {(props) => (
+            <textarea {...props} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+          )}
         </Field>
 
         <InviteeChecklist
@@ -185,13 +231,30 @@ export function ScheduleMeetingPage() {
           <p className="muted">{t('meetings.find.intro')}</p>
           <div className="form__row">
             <Field label={t('meetings.find.from')} error={fieldError(find.error, 'from')}>
-              {(props) => <input {...props} type="date" value={findFrom} onChange={(e) => setFindFrom(e.target.value)} />}
+              {(props) => (
+                <input {...props} type="date" value={findFrom} onChange={(e) => setFindFrom(e.target.value)} />
+              )}
             </Field>
             <Field label={t('meetings.find.days')} error={fieldError(find.error, 'days')}>
-              {(props) => <input {...props} type="number" min={1} max={60} value={findDays} onChange={(e) => setFindDays(e.target.value)} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  min={1}
+                  max={60}
+                  value={findDays}
+                  onChange={(e) => setFindDays(e.target.value)}
+                />
+              )}
             </Field>
             <div>
-              <button type="button" className="button button--secondary" onClick={() => void find.run()} disabled={find.pending || invitees.length === 0} data-testid="find-a-time-run">
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void find.run()}
+                disabled={find.pending || invitees.length === 0}
+                data-testid="find-a-time-run"
+              >
                 {find.pending ? t('meetings.find.searching') : t('meetings.find.run')}
               </button>
             </div>
@@ -200,7 +263,9 @@ export function ScheduleMeetingPage() {
           {found ? (
             <>
               {found.slots.length === 0 ? <p className="alert alert--warning">{t('meetings.find.none')}</p> : null}
-              {found.slots.length > 0 && found.slots[0].unavailable.length > 0 ? <p className="alert alert--warning">{t('meetings.find.nobodyFits')}</p> : null}
+              {found.slots.length > 0 && found.slots[0].unavailable.length > 0 ? (
+                <p className="alert alert--warning">{t('meetings.find.nobodyFits')}</p>
+              ) : null}
               <ol className="slot-list" data-testid="slots">
                 {found.slots.map((slot) => (
                   <li key={slot.start} className="slot">
@@ -208,11 +273,18 @@ export function ScheduleMeetingPage() {
                     {slot.unavailable.length > 0 ? (
                       <span className="muted" data-testid="slot-missing">
                         {t('meetings.find.without', {
-                          names: slot.unavailable.map((id) => found.participants.find((p) => p.personId === id)?.displayName ?? id).join(', '),
+                          names: slot.unavailable
+                            .map((id) => found.participants.find((p) => p.personId === id)?.displayName ?? id)
+                            .join(', '),
                         })}
                       </span>
                     ) : null}
-                    <button type="button" className="button button--small button--secondary" onClick={() => pickSlot(slot.start)} data-testid="use-slot">
+                    <button
+                      type="button"
+                      className="button button--small button--secondary"
+                      onClick={() => pickSlot(slot.start)}
+                      data-testid="use-slot"
+                    >
                       {t('meetings.find.use')}
                     </button>
                   </li>
@@ -220,7 +292,8 @@ export function ScheduleMeetingPage() {
               </ol>
               {found.holidays.length > 0 ? (
                 <p className="muted" data-testid="holidays">
-                  {t('meetings.find.holidays')}: {found.holidays.map((h) => `${h.country} ${h.date} ${h.name}`).join(' · ')}
+                  {t('meetings.find.holidays')}:{' '}
+                  {found.holidays.map((h) => `${h.country} ${h.date} ${h.name}`).join(' · ')}
                 </p>
               ) : null}
             </>
@@ -229,10 +302,28 @@ export function ScheduleMeetingPage() {
 
         <div className="form__row">
           <Field label={t('meetings.form.date')} error={fieldError(submit.error, 'start')}>
-            {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} required data-testid="meeting-date" />}
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={date}
+                onChange={(e) => setDate(e.target.value)}
+                required
+                data-testid="meeting-date"
+              />
+            )}
           </Field>
           <Field label={t('meetings.form.time')}>
-            {(props) => <input {...props} type="time" value={time} onChange={(e) => setTime(e.target.value)} required data-testid="meeting-time" />}
+            {(props) => (
+              <input
+                {...props}
+                type="time"
+                value={time}
+                onChange={(e) => setTime(e.target.value)}
+                required
+                data-testid="meeting-time"
+              />
+            )}
           </Field>
           <Field label={t('meetings.form.zone')} error={fieldError(submit.error, 'timeZone')}>
             {(props) => (
@@ -246,10 +337,24 @@ export function ScheduleMeetingPage() {
             )}
           </Field>
           <Field label={t('meetings.form.duration')} error={fieldError(submit.error, 'durationMinutes')}>
-            {(props) => <input {...props} type="number" min={1} max={1440} value={duration} onChange={(e) => setDuration(e.target.value)} required />}
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                min={1}
+                max={1440}
+                value={duration}
+                onChange={(e) => setDuration(e.target.value)}
+                required
+              />
+            )}
           </Field>
         </div>
-        {start?.kind === 'gap' ? <p className="alert alert--warning" role="alert">{t('meetings.form.gap', { zone })}</p> : null}
+        {start?.kind === 'gap' ? (
+          <p className="alert alert--warning" role="alert">
+            {t('meetings.form.gap', { zone })}
+          </p>
+        ) : null}
         {start ? (
           <p data-testid="start-preview">
             <ZonedTimes instant={start.instant.toISOString()} zones={inviteeZones} />
@@ -259,7 +364,12 @@ export function ScheduleMeetingPage() {
         <div className="form__row">
           <Field label={t('meetings.form.repeat')} error={fieldError(submit.error, 'rrule')}>
             {(props) => (
-              <select {...props} value={repeat} onChange={(e) => setRepeat(e.target.value as Repeat)} data-testid="meeting-repeat">
+              <select
+                {...props}
+                value={repeat}
+                onChange={(e) => setRepeat(e.target.value as Repeat)}
+                data-testid="meeting-repeat"
+              >
                 <option value="none">{t('meetings.form.repeatNone')}</option>
                 <option value="weekly">{t('meetings.form.repeatWeekly')}</option>
                 <option value="monthly">{t('meetings.form.repeatMonthly')}</option>
@@ -268,23 +378,48 @@ export function ScheduleMeetingPage() {
           </Field>
           {repeat === 'weekly' ? (
             <Field label={t('meetings.form.interval')}>
-              {(props) => <input {...props} type="number" min={1} max={52} value={interval} onChange={(e) => setRepeatInterval(e.target.value)} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  min={1}
+                  max={52}
+                  value={interval}
+                  onChange={(e) => setRepeatInterval(e.target.value)}
+                />
+              )}
             </Field>
           ) : null}
           {repeat !== 'none' ? (
             <Field label={t('meetings.form.count')}>
-              {(props) => <input {...props} type="number" min={1} max={260} value={count} onChange={(e) => setCount(e.target.value)} data-testid="meeting-count" />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  min={1}
+                  max={260}
+                  value={count}
+                  onChange={(e) => setCount(e.target.value)}
+                  data-testid="meeting-count"
+                />
+              )}
             </Field>
           ) : null}
           {repeat === 'monthly' && isLastWeekOfMonth(date) ? (
             <label className="checkbox">
-              <input type="checkbox" checked={lastOfMonth} onChange={(e) => setLastOfMonth(e.target.checked)} /> {t('meetings.form.lastOfMonth')}
+              <input type="checkbox" checked={lastOfMonth} onChange={(e) => setLastOfMonth(e.target.checked)} />{' '}
+              {t('meetings.form.lastOfMonth')}
             </label>
           ) : null}
         </div>
         {preview.length > 0 ? (
           <p className="muted" data-testid="series-preview">
-            {t('meetings.form.seriesPreview', { count: preview.length, last: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone }).format(preview[preview.length - 1]) })}
+            {t('meetings.form.seriesPreview', {
+              count: preview.length,
+              last: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone }).format(
+                preview[preview.length - 1],
+              ),
+            })}
           </p>
         ) : null}
         {shifts.length > 0 ? (
@@ -293,7 +428,9 @@ export function ScheduleMeetingPage() {
               <p>{t('meetings.dst.title')}</p>
               <ul>
                 {shifts.map((s) => (
-                  <li key={`${s.at.toISOString()}-${s.zone}`}>{dstShiftText(t, { ...s, at: s.at.toISOString() }, locale)}</li>
+                  <li key={`${s.at.toISOString()}-${s.zone}`}>
+                    {dstShiftText(t, { ...s, at: s.at.toISOString() }, locale)}
+                  </li>
                 ))}
               </ul>
             </div>
@@ -302,27 +439,70 @@ export function ScheduleMeetingPage() {
 
         <div className="form__row">
           <Field label={t('meetings.form.onlineUrl')} error={fieldError(submit.error, 'onlineUrl')}>
-            {(props) => <input {...props} type="url" value={onlineUrl} onChange={(e) => setOnlineUrl(e.target.value)} placeholder="https://" />}
+            {(props) => (
+              <input
+                {...props}
+                type="url"
+                value={onlineUrl}
+                onChange={(e) => setOnlineUrl(e.target.value)}
+                placeholder="https://"
+              />
+            )}
           </Field>
           <Field label={t('meetings.form.place')} error={fieldError(submit.error, 'place')}>
             {(props) => <input {...props} value={place} onChange={(e) => setPlace(e.target.value)} />}
           </Field>
-          <ReminderOffsetField value={reminder} onChange={setReminder} error={fieldError(submit.error, 'reminderMinutesBefore')} />
+          <ReminderOffsetField
+            value={reminder}
+            onChange={setReminder}
+            error={fieldError(submit.error, 'reminderMinutesBefore')}
+          />
         </div>
 
         <fieldset className="fieldset">
           <legend>{t('meetings.agenda')}</legend>
           {agenda.map((row, i) => (
             <div className="form__row" key={i}>
-              <Field label={t('meetings.form.agendaTitle')} error={fieldError(submit.error, `agenda.${i}.title`)} className="form__field--grow">
-                {(props) => <input {...props} value={row.title} onChange={(e) => setAgenda(agenda.map((a, j) => (j === i ? { ...a, title: e.target.value } : a)))} />}
-              </Field>
-              <Field label={t('meetings.form.agendaMinutes')} error={fieldError(submit.error, `agenda.${i}.minutesAllotted`)}>
-                {(props) => <input {...props} type="number" min={1} max={600} value={row.minutes} onChange={(e) => setAgenda(agenda.map((a, j) => (j === i ? { ...a, minutes: e.target.value } : a)))} />}
-              </Field>
-              <Field label={t('meetings.form.agendaDocument')} error={fieldError(submit.error, `agenda.${i}.documentIds`)}>
+              <Field
+                label={t('meetings.form.agendaTitle')}
+                error={fieldError(submit.error, `agenda.${i}.title`)}
+                className="form__field--grow"
+              >
                 {(props) => (
-                  <select {...props} value={row.documentId} onChange={(e) => setAgenda(agenda.map((a, j) => (j === i ? { ...a, documentId: e.target.value } : a)))}>
+                  <input
+                    {...props}
+                    value={row.title}
+                    onChange={(e) => setAgenda(agenda.map((a, j) => (j === i ? { ...a, title: e.target.value } : a)))}
+                  />
+                )}
+              </Field>
+              <Field
+                label={t('meetings.form.agendaMinutes')}
+                error={fieldError(submit.error, `agenda.${i}.minutesAllotted`)}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="number"
+                    min={1}
+                    max={600}
+                    value={row.minutes}
+                    onChange={(e) => setAgenda(agenda.map((a, j) => (j === i ? { ...a, minutes: e.target.value } : a)))}
+                  />
+                )}
+              </Field>
+              <Field
+                label={t('meetings.form.agendaDocument')}
+                error={fieldError(submit.error, `agenda.${i}.documentIds`)}
+              >
+                {(props) => (
+                  <select
+                    {...props}
+                    value={row.documentId}
+                    onChange={(e) =>
+                      setAgenda(agenda.map((a, j) => (j === i ? { ...a, documentId: e.target.value } : a)))
+                    }
+                  >
                     <option value="">{t('meetings.form.agendaNoDocument')}</option>
                     {projectDocuments.map((d) => (
                       <option key={d.id} value={d.id}>
@@ -334,19 +514,33 @@ export function ScheduleMeetingPage() {
                 )}
               </Field>
               <div>
-                <button type="button" className="button button--small button--secondary" onClick={() => setAgenda(agenda.filter((_, j) => j !== i))} aria-label={t('meetings.form.agendaRemove')}>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => setAgenda(agenda.filter((_, j) => j !== i))}
+                  aria-label={t('meetings.form.agendaRemove')}
+                >
                   ×
                 </button>
               </div>
             </div>
           ))}
-          <button type="button" className="button button--small button--secondary" onClick={() => setAgenda([...agenda, { title: '', minutes: '', documentId: '' }])}>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => setAgenda([...agenda, { title: '', minutes: '', documentId: '' }])}
+          >
             {t('meetings.form.agendaAdd')}
           </button>
         </fieldset>
 
         <FormError error={submit.error} />
-        <SubmitButton pending={submit.pending} label={t('meetings.form.submit')} pendingLabel={t('meetings.form.submitting')} testId="meeting-submit" />
+        <SubmitButton
+          pending={submit.pending}
+          label={t('meetings.form.submit')}
+          pendingLabel={t('meetings.form.submitting')}
+          testId="meeting-submit"
+        />
       </form>
     </main>
   );

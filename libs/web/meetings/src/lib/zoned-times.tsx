@@ -6,7 +6,15 @@ import { viewerZone } from './meeting-labels';
  * One instant in the viewer's zone (first, emphasised) and in the counterpart zones: the invitees' other
  * zones, or Rome ↔ Shanghai by default.
  */
-export function ZonedTimes({ instant, zones = [], testId }: { instant: string; zones?: readonly string[]; testId?: string }) {
+export function ZonedTimes({
+  instant,
+  zones = [],
+  testId,
+}: {
+  instant: string;
+  zones?: readonly string[];
+  testId?: string;
+}) {
   const { locale } = useLocale();
   const mine = viewerZone();
   const all = [mine, ...counterpartZones(mine, zones)];
@@ -15,7 +23,10 @@ export function ZonedTimes({ instant, zones = [], testId }: { instant: string; z
     <span className="zoned-times" data-testid={testId}>
       {times.map((time, i) => (
         <span key={time.zone} className={i === 0 ? 'zoned-times__mine' : 'zoned-times__other'} title={time.zone}>
-          {i === 0 ? <strong>{time.text}</strong> : time.text} <span className="muted">({time.city}, {time.offset})</span>
+          {i === 0 ? <strong>{time.text}</strong> : time.text}{' '}
+          <span className="muted">
+            ({time.city}, {time.offset})
+          </span>
         </span>
       ))}
     </span>

@@ -23,7 +23,11 @@ import {
   type BadgeTone,
 } from '@roundtable/web-ui';
 
-const STATUS_TONE: Record<ApplicationDto['status'], BadgeTone> = { submitted: 'info', accepted: 'success', declined: 'neutral' };
+const STATUS_TONE: Record<ApplicationDto['status'], BadgeTone> = {
+  submitted: 'info',
+  accepted: 'success',
+  declined: 'neutral',
+};
 const SCORES = [1, 2, 3, 4, 5];
 type StatusFilter = 'submitted' | 'all';
 
@@ -36,7 +40,10 @@ function ReviewForm({ application, onSaved }: { application: ApplicationDto; onS
   const [saved, setSaved] = useState(false);
   const save = useAction(async () => {
     const body: ReviewApplicationRequest = { score: Number(score), comment: comment.trim() };
-    await apiRequest<unknown>(`/api/applications/${encodeURIComponent(application.id)}/reviews`, { method: 'POST', body });
+    await apiRequest<unknown>(`/api/applications/${encodeURIComponent(application.id)}/reviews`, {
+      method: 'POST',
+      body,
+    });
     setSaved(true);
     onSaved();
   });
@@ -63,11 +70,22 @@ function ReviewForm({ application, onSaved }: { application: ApplicationDto; onS
         </div>
         <div className="form__field form__field--grow">
           <label htmlFor={`${id}-comment`}>{t('applications.review.comment')}</label>
-          <textarea id={`${id}-comment`} name="comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <textarea
+            id={`${id}-comment`}
+            name="comment"
+            rows={2}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
         </div>
       </div>
       <div className="button-row">
-        <button type="submit" className="button button--secondary" disabled={save.pending || !score} data-testid="review-submit">
+        <button
+          type="submit"
+          className="button button--secondary"
+          disabled={save.pending || !score}
+          data-testid="review-submit"
+        >
           {save.pending ? t('form.saving') : t('applications.review.save')}
         </button>
         {saved ? (
@@ -86,7 +104,10 @@ function Decision({ application, onDecided }: { application: ApplicationDto; onD
   const [groupId, setGroupId] = useState(application.preferredWorkingGroups[0]?.id ?? '');
   const [role, setRole] = useState<WorkingGroupRole>(WorkingGroupRole.Expert);
   const decide = useAction(async (body: DecideApplicationRequest) => {
-    await apiRequest<unknown>(`/api/applications/${encodeURIComponent(application.id)}/decision`, { method: 'POST', body });
+    await apiRequest<unknown>(`/api/applications/${encodeURIComponent(application.id)}/decision`, {
+      method: 'POST',
+      body,
+    });
     onDecided();
   });
   return (
@@ -106,7 +127,12 @@ function Decision({ application, onDecided }: { application: ApplicationDto; onD
         </div>
         <div className="form__field">
           <label htmlFor={`${id}-role`}>{t('applications.decision.role')}</label>
-          <select id={`${id}-role`} name="role" value={role} onChange={(e) => setRole(e.target.value as WorkingGroupRole)}>
+          <select
+            id={`${id}-role`}
+            name="role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as WorkingGroupRole)}
+          >
             {Object.values(WorkingGroupRole).map((r) => (
               <option key={r} value={r}>
                 {roleLabel(t, r)}
@@ -143,7 +169,12 @@ function ApplicationCard({ application, onChanged }: { application: ApplicationD
   const { t } = useTranslation();
   const { locale } = useLocale();
   return (
-    <li className="card application" data-testid="application-row" data-application-id={application.id} data-status={application.status}>
+    <li
+      className="card application"
+      data-testid="application-row"
+      data-application-id={application.id}
+      data-status={application.status}
+    >
       <div className="call-card__head">
         <h3>{application.name}</h3>
         <span className="tag-list">
@@ -151,7 +182,10 @@ function ApplicationCard({ application, onChanged }: { application: ApplicationD
           <span className="score" data-testid="average-score">
             {application.averageScore === null
               ? t('applications.noScore')
-              : t('applications.average', { score: application.averageScore.toFixed(1), count: application.reviews.length })}
+              : t('applications.average', {
+                  score: application.averageScore.toFixed(1),
+                  count: application.reviews.length,
+                })}
           </span>
         </span>
       </div>
@@ -164,9 +198,7 @@ function ApplicationCard({ application, onChanged }: { application: ApplicationD
         </div>
         <div>
           <dt>{t('applications.country')}</dt>
-          <dd>
-            {countryWithRegion(t, countryName(application.country, locale), application.region)}
-          </dd>
+          <dd>{countryWithRegion(t, countryName(application.country, locale), application.region)}</dd>
         </div>
         <div>
           <dt>{t('applications.affiliation')}</dt>
@@ -233,7 +265,9 @@ export function ApplicationsReviewPage() {
   const { id = '' } = useParams<{ id: string }>();
   const [filter, setFilter] = useState<StatusFilter>('submitted');
   const call = useApiResource<ExpertCallDto>(id ? `/api/calls/${encodeURIComponent(id)}` : null);
-  const applications = useApiResource<ApplicationDto[]>(id ? `/api/calls/${encodeURIComponent(id)}/applications` : null);
+  const applications = useApiResource<ApplicationDto[]>(
+    id ? `/api/calls/${encodeURIComponent(id)}/applications` : null,
+  );
   const title = call.state === 'ready' ? pick(call.data.title) : t('applications.title');
 
   useEffect(() => {
@@ -271,13 +305,17 @@ export function ApplicationsReviewPage() {
               aria-pressed={filter === value}
               onClick={() => setFilter(value)}
             >
-              {t(`applications.show.${value}`, { count: value === 'all' ? list.length : list.filter((a) => a.status === 'submitted').length })}
+              {t(`applications.show.${value}`, {
+                count: value === 'all' ? list.length : list.filter((a) => a.status === 'submitted').length,
+              })}
             </button>
           ))}
         </div>
       </header>
       {applications.state === 'loading' ? <Loading /> : null}
-      {applications.state === 'error' ? <ErrorMessage error={applications.error} onRetry={applications.reload} /> : null}
+      {applications.state === 'error' ? (
+        <ErrorMessage error={applications.error} onRetry={applications.reload} />
+      ) : null}
       {applications.state === 'ready' ? (
         visible.length === 0 ? (
           <p className="muted">{filter === 'submitted' ? t('applications.queueEmpty') : t('applications.empty')}</p>

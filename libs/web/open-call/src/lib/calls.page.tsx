@@ -94,7 +94,9 @@ function CallForm({ project, onCreated }: { project: ProjectDto; onCreated: () =
                 <Field
                   key={lang}
                   label={lang === 'en' ? t('calls.form.inEnglish') : t('calls.form.inChinese')}
-                  error={fieldError(create.error, name) ?? (lang === 'en' ? fieldError(create.error, field) : undefined)}
+                  error={
+                    fieldError(create.error, name) ?? (lang === 'en' ? fieldError(create.error, field) : undefined)
+                  }
                 >
                   {(props) =>
                     multiline ? (
@@ -122,7 +124,10 @@ function CallForm({ project, onCreated }: { project: ProjectDto; onCreated: () =
           </div>
         </fieldset>
       ))}
-      <fieldset className="fieldset" aria-describedby={fieldError(create.error, 'workingGroupIds') ? `${id}-wg-error` : undefined}>
+      <fieldset
+        className="fieldset"
+        aria-describedby={fieldError(create.error, 'workingGroupIds') ? `${id}-wg-error` : undefined}
+      >
         <legend>{t('calls.form.workingGroups')}</legend>
         {groups.state === 'loading' ? <Loading /> : null}
         <div className="checkbox-grid">
@@ -149,9 +154,19 @@ function CallForm({ project, onCreated }: { project: ProjectDto; onCreated: () =
           </p>
         ) : null}
       </fieldset>
-      <Field label={t('calls.form.closesAt')} error={fieldError(create.error, 'closesAt')} hint={t('calls.form.closesAtHint')}>
+      <Field
+        label={t('calls.form.closesAt')}
+        error={fieldError(create.error, 'closesAt')}
+        hint={t('calls.form.closesAtHint')}
+      >
         {(props) => (
-          <input {...props} type="datetime-local" name="closesAt" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
+          <input
+            {...props}
+            type="datetime-local"
+            name="closesAt"
+            value={closesAt}
+            onChange={(e) => setClosesAt(e.target.value)}
+          />
         )}
       </Field>
       <SubmitButton pending={create.pending} label={t('calls.form.open')} pendingLabel={t('calls.form.opening')} />
@@ -203,14 +218,24 @@ function CallCard({ call, canManage, onChanged }: { call: ExpertCallDto; canMana
         </div>
       </dl>
       <div className="button-row">
-        <Link className="button button--secondary" to={`/calls/${call.id}/applications`} data-testid="call-applications-link">
+        <Link
+          className="button button--secondary"
+          to={`/calls/${call.id}/applications`}
+          data-testid="call-applications-link"
+        >
           {t('calls.reviewApplications')}
         </Link>
         {canManage && call.open ? (
           confirming ? (
             <span className="confirm">
               <span>{t('calls.confirmClose')}</span>
-              <button type="button" className="button button--danger" disabled={close.pending} onClick={() => void close.run()} data-testid="call-close-confirm">
+              <button
+                type="button"
+                className="button button--danger"
+                disabled={close.pending}
+                onClick={() => void close.run()}
+                data-testid="call-close-confirm"
+              >
                 {t('calls.close')}
               </button>
               <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
@@ -218,7 +243,12 @@ function CallCard({ call, canManage, onChanged }: { call: ExpertCallDto; canMana
               </button>
             </span>
           ) : (
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(true)} data-testid="call-close">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setConfirming(true)}
+              data-testid="call-close"
+            >
               {t('calls.close')}
             </button>
           )
@@ -234,7 +264,9 @@ export function CallsPage() {
   const user = useCurrentUser();
   const canManage = canCoordinate(user);
   const { projects, project, select } = useSelectedProject();
-  const calls = useApiResource<ExpertCallDto[]>(project ? `/api/calls?projectId=${encodeURIComponent(project.id)}` : null);
+  const calls = useApiResource<ExpertCallDto[]>(
+    project ? `/api/calls?projectId=${encodeURIComponent(project.id)}` : null,
+  );
 
   useEffect(() => {
     document.title = `${t('calls.title')} · ${t('app.name')}`;
@@ -247,7 +279,9 @@ export function CallsPage() {
           <h1>{t('calls.title')}</h1>
           <p className="muted">{t('calls.intro')}</p>
         </div>
-        {projects.state === 'ready' ? <ProjectPicker projects={projects.data} project={project} select={select} /> : null}
+        {projects.state === 'ready' ? (
+          <ProjectPicker projects={projects.data} project={project} select={select} />
+        ) : null}
       </header>
       {projects.state === 'loading' ? <Loading /> : null}
       {projects.state === 'error' ? <ErrorMessage error={projects.error} onRetry={projects.reload} /> : null}

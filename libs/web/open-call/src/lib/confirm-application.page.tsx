@@ -14,10 +14,13 @@ export function ConfirmApplicationPage() {
   const [result, setResult] = useState<ApplicationConfirmationDto | null>(null);
   const confirm = useAction(async () => {
     setResult(
-      await apiRequest<ApplicationConfirmationDto>(`/api/public/application-confirmations/${encodeURIComponent(token)}`, {
-        method: 'POST',
-        quietUnauthenticated: true,
-      }),
+      await apiRequest<ApplicationConfirmationDto>(
+        `/api/public/application-confirmations/${encodeURIComponent(token)}`,
+        {
+          method: 'POST',
+          quietUnauthenticated: true,
+        },
+      ),
     );
   });
 
@@ -38,7 +41,12 @@ export function ConfirmApplicationPage() {
       <section className="card" data-testid="confirm-application">
         <h1>{t('apply.confirm.title')}</h1>
         {result ? (
-          <div className="alert alert--success" role="status" data-testid="confirm-application-done" data-replaced={result.replaced ? 'true' : 'false'}>
+          <div
+            className="alert alert--success"
+            role="status"
+            data-testid="confirm-application-done"
+            data-replaced={result.replaced ? 'true' : 'false'}
+          >
             <div>
               <p>
                 <strong>{t('apply.confirm.doneTitle')}</strong>
@@ -51,7 +59,12 @@ export function ConfirmApplicationPage() {
             </div>
           </div>
         ) : error && error.status < 500 && error.code !== 'network' ? (
-          <div className="alert alert--warning" role="alert" data-testid="confirm-application-problem" data-code={error.code}>
+          <div
+            className="alert alert--warning"
+            role="alert"
+            data-testid="confirm-application-problem"
+            data-code={error.code}
+          >
             <p>
               <strong>{t('apply.confirm.problemTitle')}</strong>
             </p>

@@ -2,7 +2,12 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import {
-  ErrorCode, SECTORS, type ExpertCallDto, type Sector, type SubmitApplicationRequest, type SubmitApplicationResponse,
+  ErrorCode,
+  SECTORS,
+  type ExpertCallDto,
+  type Sector,
+  type SubmitApplicationRequest,
+  type SubmitApplicationResponse,
 } from '@roundtable/contracts';
 import { COUNTRY_CODES } from '@roundtable/domain';
 import { useLocale } from '@roundtable/web-i18n';
@@ -62,7 +67,10 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
   const [missingConsent, setMissingConsent] = useState(false);
   const [result, setResult] = useState<SubmitApplicationResponse | null>(null);
   const countries = useMemo(
-    () => COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
+    () =>
+      COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
+        a.name.localeCompare(b.name, locale),
+      ),
     [locale],
   );
 
@@ -83,11 +91,14 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
       locale,
     };
     try {
-      const response = await apiRequest<SubmitApplicationResponse>(`/api/public/calls/${encodeURIComponent(call.id)}/applications`, {
-        method: 'POST',
-        body,
-        quietUnauthenticated: true,
-      });
+      const response = await apiRequest<SubmitApplicationResponse>(
+        `/api/public/calls/${encodeURIComponent(call.id)}/applications`,
+        {
+          method: 'POST',
+          body,
+          quietUnauthenticated: true,
+        },
+      );
       setResult(response);
     } catch (error) {
       if (error instanceof ApiError && error.code === ErrorCode.CallClosed) onClosed();
@@ -134,18 +145,41 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
       )}
       <div className="form__row">
         <Field label={t('apply.name')} error={err('name')}>
-          {(props) => <input {...props} name="name" autoComplete="name" required value={form.name} onChange={(e) => set('name', e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              name="name"
+              autoComplete="name"
+              required
+              value={form.name}
+              onChange={(e) => set('name', e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('apply.email')} error={err('email')} hint={t('apply.emailHint')}>
           {(props) => (
-            <input {...props} name="email" type="email" autoComplete="email" required value={form.email} onChange={(e) => set('email', e.target.value)} />
+            <input
+              {...props}
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              value={form.email}
+              onChange={(e) => set('email', e.target.value)}
+            />
           )}
         </Field>
       </div>
       <div className="form__row">
         <Field label={t('apply.country')} error={err('country')}>
           {(props) => (
-            <select {...props} name="country" required value={form.country} onChange={(e) => set('country', e.target.value)}>
+            <select
+              {...props}
+              name="country"
+              required
+              value={form.country}
+              onChange={(e) => set('country', e.target.value)}
+            >
               <option value="">{t('form.choose')}</option>
               {countries.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -157,12 +191,25 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
         </Field>
         <Field label={t('apply.affiliation')} error={err('affiliation')}>
           {(props) => (
-            <input {...props} name="affiliation" autoComplete="organization" required value={form.affiliation} onChange={(e) => set('affiliation', e.target.value)} />
+            <input
+              {...props}
+              name="affiliation"
+              autoComplete="organization"
+              required
+              value={form.affiliation}
+              onChange={(e) => set('affiliation', e.target.value)}
+            />
           )}
         </Field>
         <Field label={t('apply.sector')} error={err('sector')}>
           {(props) => (
-            <select {...props} name="sector" required value={form.sector} onChange={(e) => set('sector', e.target.value as Sector | '')}>
+            <select
+              {...props}
+              name="sector"
+              required
+              value={form.sector}
+              onChange={(e) => set('sector', e.target.value as Sector | '')}
+            >
               <option value="">{t('form.choose')}</option>
               {SECTORS.map((s) => (
                 <option key={s} value={s}>
@@ -174,7 +221,14 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
         </Field>
       </div>
       <Field label={t('apply.expertise')} error={err('expertise')} hint={t('apply.expertiseHint')}>
-        {(props) => <input {...props} name="expertise" value={form.expertise} onChange={(e) => set('expertise', e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            name="expertise"
+            value={form.expertise}
+            onChange={(e) => set('expertise', e.target.value)}
+          />
+        )}
       </Field>
       <fieldset className="fieldset" aria-describedby={err('preferredWorkingGroupIds') ? `${id}-wg-error` : undefined}>
         <legend>{t('apply.preferred')}</legend>
@@ -209,11 +263,27 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
         ) : null}
       </fieldset>
       <Field label={t('apply.motivation')} error={err('motivation')}>
-        {(props) => <textarea {...props} name="motivation" rows={6} required value={form.motivation} onChange={(e) => set('motivation', e.target.value)} />}
+        {(props) => (
+          <textarea
+            {...props}
+            name="motivation"
+            rows={6}
+            required
+            value={form.motivation}
+            onChange={(e) => set('motivation', e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('apply.conflictOfInterest')} error={err('conflictOfInterest')} hint={t('apply.conflictHint')}>
         {(props) => (
-          <textarea {...props} name="conflictOfInterest" rows={3} required value={form.conflictOfInterest} onChange={(e) => set('conflictOfInterest', e.target.value)} />
+          <textarea
+            {...props}
+            name="conflictOfInterest"
+            rows={3}
+            required
+            value={form.conflictOfInterest}
+            onChange={(e) => set('conflictOfInterest', e.target.value)}
+          />
         )}
       </Field>
       {/* Honeypot: people never see or fill it; bots that fill every input are ignored by the server. */}
@@ -257,7 +327,12 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
           </p>
         ) : null}
       </fieldset>
-      <SubmitButton pending={submit.pending} label={t('apply.submit')} pendingLabel={t('apply.submitting')} testId="apply-submit" />
+      <SubmitButton
+        pending={submit.pending}
+        label={t('apply.submit')}
+        pendingLabel={t('apply.submitting')}
+        testId="apply-submit"
+      />
     </form>
   );
 }

@@ -1,7 +1,13 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ErrorCode, type AcceptInvitationRequest, type InvitationPreviewDto, type Locale, type UserDto } from '@roundtable/contracts';
+import {
+  ErrorCode,
+  type AcceptInvitationRequest,
+  type InvitationPreviewDto,
+  type Locale,
+  type UserDto,
+} from '@roundtable/contracts';
 import { COUNTRY_CODES } from '@roundtable/domain';
 import { useSession } from '@roundtable/web-auth';
 import { SUPPORTED_LOCALES, useLocale } from '@roundtable/web-i18n';
@@ -69,7 +75,10 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   const [country, setCountry] = useState('');
   const [language, setLanguage] = useState<Locale>(locale);
   const countries = useMemo(
-    () => COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
+    () =>
+      COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
+        a.name.localeCompare(b.name, locale),
+      ),
     [locale],
   );
   const signedInAsInvitee = user !== null && user.email.toLowerCase() === preview.email.toLowerCase();
@@ -105,7 +114,9 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
       <div className="alert alert--info invitation__signin" data-testid="invitation-sign-in">
         <div>
           <p>{t('invitation.signInToAccept', { email: preview.email })}</p>
-          {signedInAsOther ? <p className="alert__detail">{t('invitation.signedInAsOther', { email: user.email })}</p> : null}
+          {signedInAsOther ? (
+            <p className="alert__detail">{t('invitation.signedInAsOther', { email: user.email })}</p>
+          ) : null}
         </div>
         {signedInAsOther ? (
           <button
@@ -137,10 +148,21 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
           <p className="muted">{t('invitation.createAccount', { email: preview.email })}</p>
           <Field label={t('invitation.displayName')} error={fieldError(accept.error, 'displayName')}>
             {(props) => (
-              <input {...props} name="displayName" autoComplete="name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+              <input
+                {...props}
+                name="displayName"
+                autoComplete="name"
+                required
+                value={displayName}
+                onChange={(e) => setDisplayName(e.target.value)}
+              />
             )}
           </Field>
-          <Field label={t('invitation.password')} error={fieldError(accept.error, 'password')} hint={t('invitation.passwordHint')}>
+          <Field
+            label={t('invitation.password')}
+            error={fieldError(accept.error, 'password')}
+            hint={t('invitation.passwordHint')}
+          >
             {(props) => (
               <input
                 {...props}
@@ -179,7 +201,12 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
           </Field>
         </>
       )}
-      <SubmitButton pending={accept.pending} label={t('invitation.accept')} pendingLabel={t('invitation.accepting')} testId="accept-invitation" />
+      <SubmitButton
+        pending={accept.pending}
+        label={t('invitation.accept')}
+        pendingLabel={t('invitation.accepting')}
+        testId="accept-invitation"
+      />
     </form>
   );
 }
@@ -203,7 +230,10 @@ export function InvitationPage() {
         <section className="card invitation" data-testid="invitation" aria-labelledby="invitation-title">
           <p className="eyebrow">{t('invitation.title')}</p>
           <h1 id="invitation-title">
-            {t('invitation.heading', { code: preview.data.workingGroup.code, title: pick(preview.data.workingGroup.title) })}
+            {t('invitation.heading', {
+              code: preview.data.workingGroup.code,
+              title: pick(preview.data.workingGroup.title),
+            })}
           </h1>
           <dl className="facts">
             <div>

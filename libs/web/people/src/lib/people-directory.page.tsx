@@ -69,7 +69,12 @@ export function PeopleDirectoryPage() {
         <h1>{t('people.title')}</h1>
         <p className="muted">{t('people.intro')}</p>
       </header>
-      <form className="filters card" role="search" onSubmit={(event) => event.preventDefault()} data-testid="people-filters">
+      <form
+        className="filters card"
+        role="search"
+        onSubmit={(event) => event.preventDefault()}
+        data-testid="people-filters"
+      >
         <div className="form__field filters__search">
           <label htmlFor={`${id}-q`}>{t('people.search')}</label>
           <input
@@ -168,40 +173,50 @@ export function PeopleDirectoryPage() {
           ) : (
             <>
               <p className="muted">{t('people.count', { count: people.data.length })}</p>
-              <DataTable testId="people" headers={[t('people.name'), t('people.affiliation'), t('people.country'), t('people.sector'), t('people.workingGroups'), t('people.expertise')]}>
-                    {people.data.map((person) => (
-                      <tr key={person.id} data-testid="person-row" data-person-id={person.id}>
-                        <th scope="row">
-                          <Link to={`/people/${person.id}`}>{person.displayName}</Link>
-                        </th>
-                        <td>{person.partner?.shortName ?? person.affiliation ?? '—'}</td>
-                        <td>
-                          {countryName(person.country, locale)}{' '}
-                          <span className="muted">({regionLabel(t, person.region)})</span>
-                        </td>
-                        <td>{sectorLabel(t, person.sector)}</td>
-                        <td>
-                          <span className="tag-list">
-                            {person.memberships
-                              .filter((m) => m.leftOn === null)
-                              .map((m) => (
-                                <Badge key={m.id} tone={m.role === 'co-chair' ? 'info' : 'neutral'}>
-                                  {m.workingGroupCode} · {roleLabel(t, m.role)}
-                                </Badge>
-                              ))}
+              <DataTable
+                testId="people"
+                headers={[
+                  t('people.name'),
+                  t('people.affiliation'),
+                  t('people.country'),
+                  t('people.sector'),
+                  t('people.workingGroups'),
+                  t('people.expertise'),
+                ]}
+              >
+                {people.data.map((person) => (
+                  <tr key={person.id} data-testid="person-row" data-person-id={person.id}>
+                    <th scope="row">
+                      <Link to={`/people/${person.id}`}>{person.displayName}</Link>
+                    </th>
+                    <td>{person.partner?.shortName ?? person.affiliation ?? '—'}</td>
+                    <td>
+                      {countryName(person.country, locale)}{' '}
+                      <span className="muted">({regionLabel(t, person.region)})</span>
+                    </td>
+                    <td>{sectorLabel(t, person.sector)}</td>
+                    <td>
+                      <span className="tag-list">
+                        {person.memberships
+                          .filter((m) => m.leftOn === null)
+                          .map((m) => (
+                            <Badge key={m.id} tone={m.role === 'co-chair' ? 'info' : 'neutral'}>
+                              {m.workingGroupCode} · {roleLabel(t, m.role)}
+                            </Badge>
+                          ))}
+                      </span>
+                    </td>
+                    <td>
+                      <span className="tag-list">
+                        {person.expertise.map((tag) => (
+                          <span key={tag} className="tag">
+                            {tag}
                           </span>
-                        </td>
-                        <td>
-                          <span className="tag-list">
-                            {person.expertise.map((tag) => (
-                              <span key={tag} className="tag">
-                                {tag}
-                              </span>
-                            ))}
-                          </span>
-                        </td>
-                      </tr>
-                    ))}
+                        ))}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
               </DataTable>
             </>
           )

@@ -1,7 +1,15 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
-import { Gender, SECTORS, type Gender as GenderValue, type Locale, type PersonDto, type Sector, type UpdatePersonRequest } from '@roundtable/contracts';
+import {
+  Gender,
+  SECTORS,
+  type Gender as GenderValue,
+  type Locale,
+  type PersonDto,
+  type Sector,
+  type UpdatePersonRequest,
+} from '@roundtable/contracts';
 import { COUNTRY_CODES } from '@roundtable/domain';
 import { useSession } from '@roundtable/web-auth';
 import { SUPPORTED_LOCALES, useLocale } from '@roundtable/web-i18n';
@@ -70,7 +78,10 @@ function EditProfileForm({ person, onSaved }: { person: PersonDto; onSaved: (per
       locale: language,
       expertise: parseTags(expertise),
     };
-    const updated = await apiRequest<PersonDto>(`/api/people/${encodeURIComponent(person.id)}`, { method: 'PATCH', body });
+    const updated = await apiRequest<PersonDto>(`/api/people/${encodeURIComponent(person.id)}`, {
+      method: 'PATCH',
+      body,
+    });
     setSaved(true);
     onSaved(updated);
   });
@@ -84,7 +95,13 @@ function EditProfileForm({ person, onSaved }: { person: PersonDto; onSaved: (per
   const err = (field: string) => fieldError(save.error, field);
 
   return (
-    <form className="card form" onSubmit={onSubmit} noValidate data-testid="profile-form" aria-labelledby="profile-edit">
+    <form
+      className="card form"
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="profile-form"
+      aria-labelledby="profile-edit"
+    >
       <h2 id="profile-edit">{t('person.edit.heading')}</h2>
       <FormError error={save.error} />
       {saved ? (
@@ -95,7 +112,14 @@ function EditProfileForm({ person, onSaved }: { person: PersonDto; onSaved: (per
       <div className="form__row">
         <Field label={t('person.edit.displayName')} error={err('displayName')}>
           {(props) => (
-            <input {...props} name="displayName" required autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+            <input
+              {...props}
+              name="displayName"
+              required
+              autoComplete="name"
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
           )}
         </Field>
         <Field label={t('person.edit.country')} error={err('country')}>
@@ -113,7 +137,13 @@ function EditProfileForm({ person, onSaved }: { person: PersonDto; onSaved: (per
       <div className="form__row">
         <Field label={t('person.edit.affiliation')} error={err('affiliation')} hint={t('form.optional')}>
           {(props) => (
-            <input {...props} name="affiliation" autoComplete="organization" value={affiliation} onChange={(e) => setAffiliation(e.target.value)} />
+            <input
+              {...props}
+              name="affiliation"
+              autoComplete="organization"
+              value={affiliation}
+              onChange={(e) => setAffiliation(e.target.value)}
+            />
           )}
         </Field>
         <Field label={t('person.edit.sector')} error={err('sector')}>
@@ -129,7 +159,12 @@ function EditProfileForm({ person, onSaved }: { person: PersonDto; onSaved: (per
         </Field>
         <Field label={t('person.edit.gender')} error={err('gender')} hint={t('person.edit.genderHint')}>
           {(props) => (
-            <select {...props} name="gender" value={gender} onChange={(e) => setGender(e.target.value as GenderValue | '')}>
+            <select
+              {...props}
+              name="gender"
+              value={gender}
+              onChange={(e) => setGender(e.target.value as GenderValue | '')}
+            >
               <option value="">{t('person.edit.genderUnset')}</option>
               {Object.values(Gender).map((g) => (
                 <option key={g} value={g}>
@@ -165,7 +200,9 @@ function EditProfileForm({ person, onSaved }: { person: PersonDto; onSaved: (per
         </Field>
       </div>
       <Field label={t('person.edit.expertise')} error={err('expertise')} hint={t('person.edit.expertiseHint')}>
-        {(props) => <input {...props} name="expertise" value={expertise} onChange={(e) => setExpertise(e.target.value)} />}
+        {(props) => (
+          <input {...props} name="expertise" value={expertise} onChange={(e) => setExpertise(e.target.value)} />
+        )}
       </Field>
       {parseTags(expertise).length > 0 ? (
         <p className="tag-list" aria-hidden="true">
@@ -228,9 +265,7 @@ function Profile({ person: initial }: { person: PersonDto }) {
           ) : null}
           <div>
             <dt>{t('person.country')}</dt>
-            <dd>
-              {countryWithRegion(t, countryName(person.country, locale), person.region)}
-            </dd>
+            <dd>{countryWithRegion(t, countryName(person.country, locale), person.region)}</dd>
           </div>
           <div>
             <dt>{t('person.partner')}</dt>
@@ -277,19 +312,33 @@ function Profile({ person: initial }: { person: PersonDto }) {
         {person.memberships.length === 0 ? (
           <p className="muted">{t('person.noMemberships')}</p>
         ) : (
-          <DataTable testId="person-memberships" headers={[t('person.workingGroup'), t('workingGroup.memberRole'), t('workingGroup.joined'), t('workingGroup.left')]}>
-                {[...person.memberships]
-                  .sort((a, b) => b.joinedOn.localeCompare(a.joinedOn))
-                  .map((m) => (
-                    <tr key={m.id} className={m.leftOn ? 'row--past' : undefined}>
-                      <th scope="row">
-                        <Link to={`/working-groups/${m.workingGroupId}`}>{m.workingGroupCode}</Link>
-                      </th>
-                      <td>{roleLabel(t, m.role)}</td>
-                      <td>{formatDay(m.joinedOn, locale)}</td>
-                      <td>{m.leftOn ? formatDay(m.leftOn, locale) : <span className="muted">{t('workingGroup.current')}</span>}</td>
-                    </tr>
-                  ))}
+          <DataTable
+            testId="person-memberships"
+            headers={[
+              t('person.workingGroup'),
+              t('workingGroup.memberRole'),
+              t('workingGroup.joined'),
+              t('workingGroup.left'),
+            ]}
+          >
+            {[...person.memberships]
+              .sort((a, b) => b.joinedOn.localeCompare(a.joinedOn))
+              .map((m) => (
+                <tr key={m.id} className={m.leftOn ? 'row--past' : undefined}>
+                  <th scope="row">
+                    <Link to={`/working-groups/${m.workingGroupId}`}>{m.workingGroupCode}</Link>
+                  </th>
+                  <td>{roleLabel(t, m.role)}</td>
+                  <td>{formatDay(m.joinedOn, locale)}</td>
+                  <td>
+                    {m.leftOn ? (
+                      formatDay(m.leftOn, locale)
+                    ) : (
+                      <span className="muted">{t('workingGroup.current')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
           </DataTable>
         )}
       </section>

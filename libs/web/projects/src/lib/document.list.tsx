@@ -10,7 +10,15 @@ import { accessLabel, documentStatusLabel, documentTypeLabel } from './labels';
  * Documents as a list of cards: title (link to the editor), type, status, WG and access badges. With
  * `onStatusChanged` (the group's co-chairs and coordinators) the status is a lifecycle control.
  */
-export function DocumentList({ documents, emptyText, onStatusChanged }: { documents: DocumentDto[]; emptyText: string; onStatusChanged?: () => void }) {
+export function DocumentList({
+  documents,
+  emptyText,
+  onStatusChanged,
+}: {
+  documents: DocumentDto[];
+  emptyText: string;
+  onStatusChanged?: () => void;
+}) {
   const { t } = useTranslation();
   const { pick } = useLocale();
   if (documents.length === 0) return <p className="muted">{emptyText}</p>;
@@ -36,7 +44,9 @@ export function DocumentList({ documents, emptyText, onStatusChanged }: { docume
                 {onStatusChanged ? (
                   <DocumentStatusSelect documentId={document.id} status={document.status} onChanged={onStatusChanged} />
                 ) : (
-                  <Badge tone={document.status === 'final' ? 'success' : 'info'}>{documentStatusLabel(t, document.status)}</Badge>
+                  <Badge tone={document.status === 'final' ? 'success' : 'info'}>
+                    {documentStatusLabel(t, document.status)}
+                  </Badge>
                 )}
               </dd>
             </div>

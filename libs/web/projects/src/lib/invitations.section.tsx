@@ -53,7 +53,13 @@ function InviteForm({ groupId, onInvited }: { groupId: string; onInvited: () => 
   }
 
   return (
-    <form className="card manage-card form" onSubmit={onSubmit} noValidate data-testid="invite-form" aria-labelledby={`${id}-h`}>
+    <form
+      className="card manage-card form"
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="invite-form"
+      aria-labelledby={`${id}-h`}
+    >
       <h3 id={`${id}-h`}>{t('invitations.formHeading')}</h3>
       <p className="muted">{t('invitations.formIntro')}</p>
       <FormError error={invite.error} testId="invite-error" />
@@ -76,14 +82,29 @@ function InviteForm({ groupId, onInvited }: { groupId: string; onInvited: () => 
             />
           )}
         </Field>
-        <Field label={t('invitations.displayName')} error={fieldError(invite.error, 'displayName')} hint={t('form.optional')}>
+        <Field
+          label={t('invitations.displayName')}
+          error={fieldError(invite.error, 'displayName')}
+          hint={t('form.optional')}
+        >
           {(props) => (
-            <input {...props} name="displayName" autoComplete="off" value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
+            <input
+              {...props}
+              name="displayName"
+              autoComplete="off"
+              value={displayName}
+              onChange={(event) => setDisplayName(event.target.value)}
+            />
           )}
         </Field>
         <Field label={t('invitations.role')} error={fieldError(invite.error, 'role')}>
           {(props) => (
-            <select {...props} name="role" value={role} onChange={(event) => setRole(event.target.value as WorkingGroupRole)}>
+            <select
+              {...props}
+              name="role"
+              value={role}
+              onChange={(event) => setRole(event.target.value as WorkingGroupRole)}
+            >
               {Object.values(WorkingGroupRole).map((r) => (
                 <option key={r} value={r}>
                   {roleLabel(t, r)}
@@ -157,10 +178,19 @@ export function InvitationsSection({ groupId }: { groupId: string }) {
       {invitations.state === 'error' ? <ErrorMessage error={invitations.error} onRetry={invitations.reload} /> : null}
       {invitations.state === 'ready' && visible.length === 0 ? <p className="muted">{t('invitations.empty')}</p> : null}
       {visible.length > 0 ? (
-        <DataTable testId="invitations" headers={[t('invitations.email'), t('invitations.role'), t('invitations.statusLabel'), t('invitations.expires'), t('workingGroup.manage.actions')]}>
-              {visible.map((invitation) => (
-                <InvitationRow key={invitation.id} invitation={invitation} onChanged={invitations.reload} />
-              ))}
+        <DataTable
+          testId="invitations"
+          headers={[
+            t('invitations.email'),
+            t('invitations.role'),
+            t('invitations.statusLabel'),
+            t('invitations.expires'),
+            t('workingGroup.manage.actions'),
+          ]}
+        >
+          {visible.map((invitation) => (
+            <InvitationRow key={invitation.id} invitation={invitation} onChanged={invitations.reload} />
+          ))}
         </DataTable>
       ) : null}
     </section>

@@ -10,7 +10,16 @@ import {
   type WorkingGroupMemberDto,
 } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import { Badge, FormError, apiRequest, formatDay, useAction, useApiResource, type Resource, DataTable } from '@roundtable/web-ui';
+import {
+  Badge,
+  FormError,
+  apiRequest,
+  formatDay,
+  useAction,
+  useApiResource,
+  type Resource,
+  DataTable,
+} from '@roundtable/web-ui';
 import { regionLabel, roleLabel } from './labels';
 
 const ROLES = Object.values(WorkingGroupRole);
@@ -109,7 +118,11 @@ function MemberRow({
       {canManage ? (
         <td className="table__actions">
           {past ? null : confirming ? (
-            <span className="confirm" role="group" aria-label={t('workingGroup.manage.confirmRemove', { name: row.displayName })}>
+            <span
+              className="confirm"
+              role="group"
+              aria-label={t('workingGroup.manage.confirmRemove', { name: row.displayName })}
+            >
               <span>{t('workingGroup.manage.confirmRemove', { name: row.displayName })}</span>
               <button
                 type="button"
@@ -120,7 +133,11 @@ function MemberRow({
               >
                 {t('workingGroup.manage.removeConfirm')}
               </button>
-              <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(false)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => setConfirming(false)}
+              >
                 {t('app.cancel')}
               </button>
             </span>
@@ -156,7 +173,9 @@ function AddMember({
   const [role, setRole] = useState<WorkingGroupRole>(WorkingGroupRole.Expert);
   const [added, setAdded] = useState<string | null>(null);
   const trimmed = query.trim();
-  const results = useApiResource<PersonDto[]>(trimmed.length >= 2 ? `/api/people?q=${encodeURIComponent(trimmed)}` : null);
+  const results = useApiResource<PersonDto[]>(
+    trimmed.length >= 2 ? `/api/people?q=${encodeURIComponent(trimmed)}` : null,
+  );
   const add = useAction(async (person: PersonDto) => {
     await apiRequest<MembershipDto>(membersPath(groupId), {
       method: 'POST',
@@ -189,7 +208,12 @@ function AddMember({
         </div>
         <div className="form__field">
           <label htmlFor={`${id}-role`}>{t('workingGroup.manage.role')}</label>
-          <select id={`${id}-role`} name="role" value={role} onChange={(event) => setRole(event.target.value as WorkingGroupRole)}>
+          <select
+            id={`${id}-role`}
+            name="role"
+            value={role}
+            onChange={(event) => setRole(event.target.value as WorkingGroupRole)}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {roleLabel(t, r)}
@@ -218,7 +242,9 @@ function AddMember({
                 <span>
                   <strong>{person.displayName}</strong>{' '}
                   <span className="muted">
-                    {[person.partner?.shortName ?? person.affiliation, regionLabel(t, person.region)].filter(Boolean).join(' · ')}
+                    {[person.partner?.shortName ?? person.affiliation, regionLabel(t, person.region)]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </span>
                 </span>
                 <button
@@ -294,17 +320,27 @@ export function MembersSection({
       {visible.length === 0 ? (
         <p className="muted">{t('workingGroup.membersEmpty')}</p>
       ) : (
-        <DataTable testId="members" headers={[t('workingGroup.memberName'), t('workingGroup.memberRole'), t('workingGroup.memberRegion'), t('workingGroup.joined'), t('workingGroup.left'), canManage ? t('workingGroup.manage.actions') : null]}>
-              {visible.map((row) => (
-                <MemberRow
-                  key={row.key}
-                  row={row}
-                  groupId={groupId}
-                  canManage={canManage && memberships.state === 'ready'}
-                  onChanged={onChanged}
-                  onError={setError}
-                />
-              ))}
+        <DataTable
+          testId="members"
+          headers={[
+            t('workingGroup.memberName'),
+            t('workingGroup.memberRole'),
+            t('workingGroup.memberRegion'),
+            t('workingGroup.joined'),
+            t('workingGroup.left'),
+            canManage ? t('workingGroup.manage.actions') : null,
+          ]}
+        >
+          {visible.map((row) => (
+            <MemberRow
+              key={row.key}
+              row={row}
+              groupId={groupId}
+              canManage={canManage && memberships.state === 'ready'}
+              onChanged={onChanged}
+              onError={setError}
+            />
+          ))}
         </DataTable>
       )}
       {canManage ? <AddMember groupId={groupId} memberIds={currentIds} onChanged={onChanged} /> : null}

@@ -7,7 +7,10 @@ export function PartnerList({ partners, emptyText }: { partners: PartnerDto[]; e
       {partners.map((partner) => (
         <li key={partner.id}>
           <abbr title={partner.fullName}>{partner.shortName}</abbr>
-          <span className="muted"> · {partner.fullName} ({partner.country})</span>
+          <span className="muted">
+            {' '}
+            · {partner.fullName} ({partner.country})
+          </span>
         </li>
       ))}
     </ul>

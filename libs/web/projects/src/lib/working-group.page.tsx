@@ -1,7 +1,12 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { WorkingGroupRole, type DimensionDto, type MembershipDto, type WorkingGroupDetailDto } from '@roundtable/contracts';
+import {
+  WorkingGroupRole,
+  type DimensionDto,
+  type MembershipDto,
+  type WorkingGroupDetailDto,
+} from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
@@ -71,7 +76,15 @@ function CoChairs({ members }: { members: Array<Pick<MembershipDto, 'personId' |
 /** Renders a section that lives in another feature library (the working documents) for this group. */
 export type GroupSection = (group: { id: string; projectId: string }) => ReactNode;
 
-function WorkingGroupDetail({ group, reloadGroup, librarySection }: { group: GroupDetail; reloadGroup: () => void; librarySection?: GroupSection }) {
+function WorkingGroupDetail({
+  group,
+  reloadGroup,
+  librarySection,
+}: {
+  group: GroupDetail;
+  reloadGroup: () => void;
+  librarySection?: GroupSection;
+}) {
   const { t } = useTranslation();
   const { pick } = useLocale();
   const user = useCurrentUser();
@@ -152,7 +165,9 @@ export function WorkingGroupPage({ librarySection }: { librarySection?: GroupSec
       </p>
       {group.state === 'loading' ? <Loading /> : null}
       {group.state === 'error' ? <ErrorMessage error={group.error} onRetry={group.reload} /> : null}
-      {group.state === 'ready' ? <WorkingGroupDetail group={group.data} reloadGroup={group.reload} librarySection={librarySection} /> : null}
+      {group.state === 'ready' ? (
+        <WorkingGroupDetail group={group.data} reloadGroup={group.reload} librarySection={librarySection} />
+      ) : null}
     </main>
   );
 }

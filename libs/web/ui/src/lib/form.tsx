@@ -7,12 +7,19 @@ import { errorMessage } from './error-message';
 /** The server's message for one field of a VALIDATION_FAILED answer (`field` or `field.sub`), if any. */
 export function fieldError(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError) || error.fields.length === 0) return undefined;
-  const hit = error.fields.find((f) => f.field === field || f.field.startsWith(`${field}.`) || f.field.startsWith(`${field}[`));
+  const hit = error.fields.find(
+    (f) => f.field === field || f.field.startsWith(`${field}.`) || f.field.startsWith(`${field}[`),
+  );
   return hit?.message;
 }
 
 /** Codes whose server message says something the translated text cannot (e.g. which rule was broken). */
-const DETAILED_CODES = new Set<string>([ErrorCode.CoChairRule, ErrorCode.Conflict, ErrorCode.InvitationEmailMismatch, ErrorCode.IllegalTransition]);
+const DETAILED_CODES = new Set<string>([
+  ErrorCode.CoChairRule,
+  ErrorCode.Conflict,
+  ErrorCode.InvitationEmailMismatch,
+  ErrorCode.IllegalTransition,
+]);
 
 /** Translated alert for a failed form submission; adds the server's own words where they name a rule. */
 export function FormError({ error, testId }: { error: unknown; testId?: string }) {
@@ -95,7 +102,14 @@ export function useAction<A extends unknown[], R>(action: (...args: A) => Promis
 
 /** Splits "a, b; c" into trimmed, de-duplicated tags. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,;，；\n]/).map((tag) => tag.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,;，；\n]/)
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The primary submit button of a form: disabled and announced as busy while the action runs. */
@@ -114,7 +128,13 @@ export function SubmitButton({
 }) {
   return (
     <div>
-      <button type="submit" className="button button--primary" disabled={pending || disabled} aria-busy={pending} data-testid={testId}>
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={pending || disabled}
+        aria-busy={pending}
+        data-testid={testId}
+      >
         {pending && pendingLabel ? pendingLabel : label}
       </button>
     </div>

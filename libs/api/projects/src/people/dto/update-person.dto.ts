@@ -1,5 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { Gender, SECTORS, type Locale, type Sector, type UpdatePersonRequest } from '@roundtable/contracts';
 import { isCountryCode } from '@roundtable/domain';
 
@@ -32,31 +44,53 @@ class TimeZone implements ValidatorConstraintInterface {
 const GENDERS = Object.values(Gender);
 
 export class UpdatePersonDto implements UpdatePersonRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 120, { message: 'displayName must be 1 to 120 characters' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 120, { message: 'displayName must be 1 to 120 characters' })
   displayName?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Validate(CountryCode)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Validate(CountryCode)
   country?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(300)
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   affiliation?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID('4', { message: 'partnerId must be a UUID' })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsUUID('4', { message: 'partnerId must be a UUID' })
   partnerId?: string | null;
 
-  @ApiPropertyOptional({ enum: SECTORS }) @IsOptional() @IsIn(SECTORS, { message: `sector must be one of ${SECTORS.join(', ')}` })
+  @ApiPropertyOptional({ enum: SECTORS })
+  @IsOptional()
+  @IsIn(SECTORS, { message: `sector must be one of ${SECTORS.join(', ')}` })
   sector?: Sector;
 
-  @ApiPropertyOptional({ enum: GENDERS, nullable: true }) @IsOptional() @IsIn(GENDERS, { message: `gender must be one of ${GENDERS.join(', ')}` })
+  @ApiPropertyOptional({ enum: GENDERS, nullable: true })
+  @IsOptional()
+  @IsIn(GENDERS, { message: `gender must be one of ${GENDERS.join(', ')}` })
   gender?: Gender | null;
 
-  @ApiPropertyOptional() @IsOptional() @Validate(TimeZone)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Validate(TimeZone)
   timeZone?: string;
 
-  @ApiPropertyOptional({ enum: ['en', 'zh-CN'] }) @IsOptional() @IsIn(['en', 'zh-CN'], { message: 'locale must be en or zh-CN' })
+  @ApiPropertyOptional({ enum: ['en', 'zh-CN'] })
+  @IsOptional()
+  @IsIn(['en', 'zh-CN'], { message: 'locale must be en or zh-CN' })
   locale?: Locale;
 
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20, { message: 'expertise takes at most 20 tags' })
-  @IsString({ each: true }) @Length(1, 60, { each: true, message: 'each expertise tag must be 1 to 60 characters' })
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20, { message: 'expertise takes at most 20 tags' })
+  @IsString({ each: true })
+  @Length(1, 60, { each: true, message: 'each expertise tag must be 1 to 60 characters' })
   expertise?: string[];
 }

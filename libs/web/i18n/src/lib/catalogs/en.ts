@@ -176,7 +176,8 @@ export const en = {
     },
     carried: {
       title: 'Open actions (carried over)',
-      intro: 'Open action items of this group from earlier meetings, listed on every agenda until they are done or dropped.',
+      intro:
+        'Open action items of this group from earlier meetings, listed on every agenda until they are done or dropped.',
     },
     archive: {
       title: 'Minutes archive',
@@ -236,7 +237,8 @@ export const en = {
     },
     dst: {
       title: 'Daylight saving time moves this series for some invitees:',
-      shift: 'From {{date}} it is at {{after}} in {{city}} instead of {{before}} (the time difference becomes {{hoursAfter}} h instead of {{hoursBefore}} h).',
+      shift:
+        'From {{date}} it is at {{after}} in {{city}} instead of {{before}} (the time difference becomes {{hoursAfter}} h instead of {{hoursBefore}} h).',
     },
     occurrence: {
       edit: 'Move this one',
@@ -249,7 +251,8 @@ export const en = {
       meeting: 'Edit the meeting',
       series: 'Edit the whole series',
       time: 'Start time ({{zone}})',
-      seriesNote: 'The date is the first meeting of the series; moving it moves the whole series, and single-meeting changes that no longer match are dropped.',
+      seriesNote:
+        'The date is the first meeting of the series; moving it moves the whole series, and single-meeting changes that no longer match are dropped.',
       save: 'Save and notify invitees',
       saving: 'Saving…',
     },
@@ -298,7 +301,8 @@ export const en = {
     },
     find: {
       title: 'Find a time',
-      intro: 'Proposes times inside every invitee’s working hours (08:00–20:00 unless they chose otherwise), on working days, avoiding public holidays in their countries.',
+      intro:
+        'Proposes times inside every invitee’s working hours (08:00–20:00 unless they chose otherwise), on working days, avoiding public holidays in their countries.',
       from: 'From',
       days: 'Days to search',
       run: 'Find a time',
@@ -311,7 +315,8 @@ export const en = {
     },
     feed: {
       title: 'My calendar feed',
-      intro: 'Subscribe to this address in your calendar app: your meetings appear and stay up to date. Keep it secret: anyone with it sees your meetings.',
+      intro:
+        'Subscribe to this address in your calendar app: your meetings appear and stay up to date. Keep it secret: anyone with it sees your meetings.',
       active: 'Active since {{date}}.',
       inactive: 'You have no calendar feed.',
       once: 'Copy this address now: it is shown only once.',
@@ -343,7 +348,8 @@ export const en = {
     },
     forgot: {
       title: 'Reset your password',
-      intro: 'Enter the email address of your account. We will send you a link to choose a new password; it works once, for one hour.',
+      intro:
+        'Enter the email address of your account. We will send you a link to choose a new password; it works once, for one hour.',
       submit: 'Send the link',
       sent: 'If {{email}} has an account, a link to reset its password is on its way. Check your inbox (and the spam folder).',
       backToLogin: 'Back to sign in',
@@ -368,7 +374,8 @@ export const en = {
       changed: 'Your password was changed. Other sessions were signed out.',
       changeSubmit: 'Change password',
       everywhere: 'Sign out everywhere',
-      everywhereIntro: 'Ends every session of your account, this one included: use it if you signed in on a shared or lost device.',
+      everywhereIntro:
+        'Ends every session of your account, this one included: use it if you signed in on a shared or lost device.',
       everywhereSubmit: 'Sign out everywhere',
     },
     fieldErrors: {
@@ -392,10 +399,12 @@ export const en = {
     CROSS_ORIGIN_REFUSED: 'This request came from another website and was refused.',
     DATABASE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again shortly.',
     CONFLICT: 'This clashes with something that already exists or was changed in the meantime.',
-    CO_CHAIR_RULE: 'This change breaks the co-chair rule: each working group has one co-chair based in Europe and one based in China.',
+    CO_CHAIR_RULE:
+      'This change breaks the co-chair rule: each working group has one co-chair based in Europe and one based in China.',
     INVITATION_EXPIRED: 'This invitation has expired.',
     INVITATION_USED: 'This invitation has already been used.',
-    INVITATION_EMAIL_MISMATCH: 'You are signed in with a different email address than the one this invitation was sent to.',
+    INVITATION_EMAIL_MISMATCH:
+      'You are signed in with a different email address than the one this invitation was sent to.',
     CALL_CLOSED: 'This call for experts is closed and no longer accepts applications.',
     CONFIRMATION_EXPIRED: 'This confirmation link has expired.',
     CONFIRMATION_USED: 'This confirmation link has already been used.',
@@ -510,7 +519,8 @@ export const en = {
       locked: 'Locked on {{date}}: {{reason}}. Nobody can edit it.',
       lock: 'Lock document',
       unlock: 'Unlock',
-      confirmUnlockMinutes: 'Unlock these minutes? They become a draft again: the approvals are withdrawn (the approvers are told) and the minutes must be circulated and approved again.',
+      confirmUnlockMinutes:
+        'Unlock these minutes? They become a draft again: the approvals are withdrawn (the approvers are told) and the minutes must be circulated and approved again.',
       reasonLabel: 'Why lock it?',
       reasonHint: 'For example: final version submitted to the funders. Everyone sees this reason.',
       submit: 'Lock for everyone',
@@ -550,7 +560,8 @@ export const en = {
     view: 'View',
     compare: 'Compare with current',
     restore: 'Restore',
-    restoreConfirm: 'Restore “{{label}}”? Everyone editing will see the document change to this version. The current state is kept as a version first.',
+    restoreConfirm:
+      'Restore “{{label}}”? Everyone editing will see the document change to this version. The current state is kept as a version first.',
     diffTitle: 'Changes from this version to the current document',
     noChanges: 'No changes since this version.',
     op: {
@@ -577,7 +588,8 @@ export const en = {
       '4403': 'You do not have access to this document.',
       '4404': 'This document no longer exists.',
       '4409': 'Your access to this document has changed. Reload the page to continue.',
-      '4440': 'You were signed out (here or on all your devices), your session expired, or your password was changed. Sign in again to keep editing; changes made after that moment were not saved.',
+      '4440':
+        'You were signed out (here or on all your devices), your session expired, or your password was changed. Sign in again to keep editing; changes made after that moment were not saved.',
       '4423': 'This document has just been locked: nobody can edit it any more. It stays open for reading.',
       '4501': 'Your access to this document has changed. Reconnecting…',
     },
@@ -655,7 +667,8 @@ export const en = {
     signIn: 'Sign in to accept',
     signedInAsOther: 'You are currently signed in as {{email}}.',
     switchAccount: 'Sign out and switch account',
-    newAccountWhileSignedIn: 'You are signed in as {{email}}. Accepting creates a new account and signs you in with it.',
+    newAccountWhileSignedIn:
+      'You are signed in as {{email}}. Accepting creates a new account and signs you in with it.',
     problemTitle: 'This invitation cannot be used',
     expired: 'This invitation has expired.',
     used: 'This invitation has already been accepted.',
@@ -801,7 +814,8 @@ export const en = {
     formHeading: 'Apply',
     name: 'Full name',
     email: 'Email address',
-    emailHint: 'We send a link to this address: your application counts once you open it. Applying again with the same address and confirming replaces your earlier application.',
+    emailHint:
+      'We send a link to this address: your application counts once you open it. Applying again with the same address and confirming replaces your earlier application.',
     country: 'Country where you are based',
     affiliation: 'Organisation',
     sector: 'Sector',
@@ -811,7 +825,8 @@ export const en = {
     preferredHint: 'Choose one or more.',
     motivation: 'Motivation',
     conflictOfInterest: 'Conflicts of interest',
-    conflictHint: 'Declare any financial or other interests related to the topics of the working groups, or write “none”.',
+    conflictHint:
+      'Declare any financial or other interests related to the topics of the working groups, or write “none”.',
     website: 'Leave this field empty',
     consentHeading: 'Consent to the processing of your personal data',
     consentGdpr:
@@ -822,11 +837,13 @@ export const en = {
     submit: 'Submit application',
     submitting: 'Submitting…',
     checkEmailTitle: 'Check your email to confirm your application.',
-    checkEmailBody: 'We sent a link to {{email}}. Your application counts only once you open it; the link works once and expires in 48 hours.',
+    checkEmailBody:
+      'We sent a link to {{email}}. Your application counts only once you open it; the link works once and expires in 48 hours.',
     tooMany: 'Too many applications were sent from your connection. Please wait a while and try again.',
     confirm: {
       title: 'Confirm your application',
-      intro: 'Confirm that you sent this application. If you applied to this call before with the same email address, it replaces your earlier application.',
+      intro:
+        'Confirm that you sent this application. If you applied to this call before with the same email address, it replaces your earlier application.',
       button: 'Confirm my application',
       confirming: 'Confirming…',
       doneTitle: 'Thank you, your application is confirmed.',
@@ -835,14 +852,16 @@ export const en = {
       problemTitle: 'This link cannot be used',
       expired: 'This confirmation link has expired. Please apply again.',
       used: 'This application has already been confirmed.',
-      notFound: 'This confirmation link is not valid (a later confirmation may have replaced it). Please apply again if needed.',
+      notFound:
+        'This confirmation link is not valid (a later confirmation may have replaced it). Please apply again if needed.',
       decided: 'Your application to this call has already been decided and can no longer be changed.',
       backToCall: 'Back to the call',
     },
   },
   outbox: {
     title: 'Outbox',
-    intro: 'Emails the platform sends (invitations, decisions, meeting invitations). They are sent in the background and retried when the mail server is down; failed messages can be sent again.',
+    intro:
+      'Emails the platform sends (invitations, decisions, meeting invitations). They are sent in the background and retried when the mail server is down; failed messages can be sent again.',
     filter: 'Filter by status',
     all: 'All',
     refresh: 'Refresh',

@@ -6,7 +6,12 @@ import { useLocale } from '@roundtable/web-i18n';
 import { apiRequest, Badge, FormError, formatDay, useAction } from '@roundtable/web-ui';
 
 /** Action items with owner, due date, overdue flag and (for those who may) a status picker. */
-export function ActionItemsList({ actions, onChanged, showMeeting = false, testId = 'action-items' }: {
+export function ActionItemsList({
+  actions,
+  onChanged,
+  showMeeting = false,
+  testId = 'action-items',
+}: {
   actions: ActionItemDto[];
   onChanged?: (action: ActionItemDto) => void;
   showMeeting?: boolean;
@@ -18,16 +23,26 @@ export function ActionItemsList({ actions, onChanged, showMeeting = false, testI
     const updated = await apiRequest<ActionItemDto>(`/api/actions/${id}`, { method: 'PATCH', body: { status } });
     onChanged?.(updated);
   });
-  if (actions.length === 0) return <p className="muted" data-testid={testId}>{t('minutes.actions.none')}</p>;
+  if (actions.length === 0)
+    return (
+      <p className="muted" data-testid={testId}>
+        {t('minutes.actions.none')}
+      </p>
+    );
   return (
     <>
       <ul className="action-list" data-testid={testId}>
         {actions.map((a) => (
           <li key={a.id} className="card" data-testid="action-item">
             <strong>{a.text}</strong>
-            <span className="muted"> · {a.ownerName} · {t('minutes.actions.due', { date: formatDay(a.dueOn, locale) })}</span>{' '}
+            <span className="muted">
+              {' '}
+              · {a.ownerName} · {t('minutes.actions.due', { date: formatDay(a.dueOn, locale) })}
+            </span>{' '}
             {a.overdue ? <Badge tone="warning">{t('minutes.actions.overdue')}</Badge> : null}
-            {a.agendaItemTitle ? <span className="muted"> · {t('minutes.agendaItem', { title: a.agendaItemTitle })}</span> : null}
+            {a.agendaItemTitle ? (
+              <span className="muted"> · {t('minutes.agendaItem', { title: a.agendaItemTitle })}</span>
+            ) : null}
             {showMeeting ? (
               <div className="muted">
                 <Link to={`/minutes/${a.minutesId}`}>
@@ -40,7 +55,11 @@ export function ActionItemsList({ actions, onChanged, showMeeting = false, testI
               {a.canSetStatus && onChanged ? (
                 <label>
                   {t('minutes.actions.status')}{' '}
-                  <select value={a.status} onChange={(e) => void setStatus.run(a.id, e.target.value as ActionStatusDto)} data-testid="action-status">
+                  <select
+                    value={a.status}
+                    onChange={(e) => void setStatus.run(a.id, e.target.value as ActionStatusDto)}
+                    data-testid="action-status"
+                  >
                     {ACTION_STATUSES.map((s) => (
                       <option key={s} value={s}>
                         {t(`minutes.actionStatus.${s}`)}

@@ -19,17 +19,32 @@ export function CarriedActionsSection({ meeting }: { meeting: MeetingDto }) {
 }
 
 /** "Start minutes" (co-chairs, coordinators) or a link to the minutes of one occurrence. */
-export function OccurrenceMinutes({ meeting, occurrence, minutes }: { meeting: MeetingDto; occurrence: OccurrenceDto; minutes: MinutesSummaryDto[] }) {
+export function OccurrenceMinutes({
+  meeting,
+  occurrence,
+  minutes,
+}: {
+  meeting: MeetingDto;
+  occurrence: OccurrenceDto;
+  minutes: MinutesSummaryDto[];
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const existing = minutes.find((m) => m.occurrenceStart === occurrence.originalStart);
   const start = useAction(async () => {
-    const created = await apiRequest<MinutesDto>(`/api/meetings/${meeting.id}/minutes`, { method: 'POST', body: { occurrenceStart: occurrence.originalStart } });
+    const created = await apiRequest<MinutesDto>(`/api/meetings/${meeting.id}/minutes`, {
+      method: 'POST',
+      body: { occurrenceStart: occurrence.originalStart },
+    });
     navigate(`/minutes/${created.id}`);
   });
   if (existing) {
     return (
-      <Link className="button button--small button--secondary" to={`/minutes/${existing.id}`} data-testid="occurrence-minutes">
+      <Link
+        className="button button--small button--secondary"
+        to={`/minutes/${existing.id}`}
+        data-testid="occurrence-minutes"
+      >
         {t('minutes.open', { status: t(`minutes.status.${existing.status}`) })}
       </Link>
     );
@@ -37,7 +52,13 @@ export function OccurrenceMinutes({ meeting, occurrence, minutes }: { meeting: M
   if (!meeting.canManage || occurrence.cancelled) return null;
   return (
     <>
-      <button type="button" className="button button--small button--secondary" onClick={() => void start.run()} disabled={start.pending} data-testid="minutes-start">
+      <button
+        type="button"
+        className="button button--small button--secondary"
+        onClick={() => void start.run()}
+        disabled={start.pending}
+        data-testid="minutes-start"
+      >
         {t('minutes.start')}
       </button>
       <FormError error={start.error} />

@@ -14,7 +14,9 @@ export function MinutesArchivePage() {
   const [form, setForm] = useState({ q: '', workingGroupId: '', from: '', to: '' });
   const [query, setQuery] = useState(form);
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '')).toString();
-  const entries = useApiResource<MinutesArchiveEntryDto[]>(project ? `/api/projects/${project.id}/minutes${params ? `?${params}` : ''}` : null);
+  const entries = useApiResource<MinutesArchiveEntryDto[]>(
+    project ? `/api/projects/${project.id}/minutes${params ? `?${params}` : ''}` : null,
+  );
   useEffect(() => {
     document.title = `${t('minutes.archive.title')} · ${t('app.name')}`;
   }, [t]);
@@ -23,7 +25,9 @@ export function MinutesArchivePage() {
       <header className="page__header">
         <h1>{t('minutes.archive.title')}</h1>
         <p className="muted">{t('minutes.archive.intro')}</p>
-        {projects.state === 'ready' ? <ProjectPicker projects={projects.data} project={project} select={select} /> : null}
+        {projects.state === 'ready' ? (
+          <ProjectPicker projects={projects.data} project={project} select={select} />
+        ) : null}
       </header>
       <form
         className="form form--inline"
@@ -35,11 +39,20 @@ export function MinutesArchivePage() {
       >
         <label>
           {t('minutes.archive.search')}{' '}
-          <input type="search" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} data-testid="archive-q" />
+          <input
+            type="search"
+            value={form.q}
+            onChange={(e) => setForm({ ...form, q: e.target.value })}
+            data-testid="archive-q"
+          />
         </label>
         <label>
           {t('minutes.archive.group')}{' '}
-          <select value={form.workingGroupId} onChange={(e) => setForm({ ...form, workingGroupId: e.target.value })} data-testid="archive-group">
+          <select
+            value={form.workingGroupId}
+            onChange={(e) => setForm({ ...form, workingGroupId: e.target.value })}
+            data-testid="archive-group"
+          >
             <option value="">{t('minutes.archive.allGroups')}</option>
             {(groups.state === 'ready' ? groups.data : []).map((g) => (
               <option key={g.id} value={g.id}>
@@ -49,10 +62,12 @@ export function MinutesArchivePage() {
           </select>
         </label>
         <label>
-          {t('minutes.archive.from')} <input type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+          {t('minutes.archive.from')}{' '}
+          <input type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
         </label>
         <label>
-          {t('minutes.archive.to')} <input type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+          {t('minutes.archive.to')}{' '}
+          <input type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
         </label>
         <button type="submit" className="button button--primary" data-testid="archive-submit">
           {t('minutes.archive.submit')}

@@ -1,9 +1,25 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { MINUTES_LIMITS, type ActionItemDto, type DecisionDto, type MeetingDto, type MinutesDto } from '@roundtable/contracts';
+import {
+  MINUTES_LIMITS,
+  type ActionItemDto,
+  type DecisionDto,
+  type MeetingDto,
+  type MinutesDto,
+} from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import { apiRequest, Badge, ErrorMessage, FormError, Loading, fieldError, formatDateTime, useAction, useApiResource } from '@roundtable/web-ui';
+import {
+  apiRequest,
+  Badge,
+  ErrorMessage,
+  FormError,
+  Loading,
+  fieldError,
+  formatDateTime,
+  useAction,
+  useApiResource,
+} from '@roundtable/web-ui';
 import { ZonedTimes } from '../zoned-times';
 import { ActionItemsList } from './action-items.list';
 
@@ -14,14 +30,22 @@ function ItemForms({ minutes, onChanged }: { minutes: MinutesDto; onChanged: () 
   const [decision, setDecision] = useState({ text: '', agendaItemId: '' });
   const [action, setAction] = useState({ text: '', ownerPersonId: '', dueOn: '', agendaItemId: '' });
   const addDecision = useAction(async () => {
-    await apiRequest<DecisionDto>(`/api/minutes/${minutes.id}/decisions`, { method: 'POST', body: { text: decision.text, agendaItemId: decision.agendaItemId || null } });
+    await apiRequest<DecisionDto>(`/api/minutes/${minutes.id}/decisions`, {
+      method: 'POST',
+      body: { text: decision.text, agendaItemId: decision.agendaItemId || null },
+    });
     setDecision({ text: '', agendaItemId: '' });
     onChanged();
   });
   const addAction = useAction(async () => {
     await apiRequest<ActionItemDto>(`/api/minutes/${minutes.id}/actions`, {
       method: 'POST',
-      body: { text: action.text, ownerPersonId: action.ownerPersonId, dueOn: action.dueOn || null, agendaItemId: action.agendaItemId || null },
+      body: {
+        text: action.text,
+        ownerPersonId: action.ownerPersonId,
+        dueOn: action.dueOn || null,
+        agendaItemId: action.agendaItemId || null,
+      },
     });
     setAction({ text: '', ownerPersonId: '', dueOn: '', agendaItemId: '' });
     onChanged();
@@ -52,13 +76,29 @@ function ItemForms({ minutes, onChanged }: { minutes: MinutesDto; onChanged: () 
       >
         <label>
           {t('minutes.decisions.new')}{' '}
-          <input value={decision.text} maxLength={MINUTES_LIMITS.textMax} onChange={(e) => setDecision({ ...decision, text: e.target.value })} data-testid="decision-text" />
+          <input
+            value={decision.text}
+            maxLength={MINUTES_LIMITS.textMax}
+            onChange={(e) => setDecision({ ...decision, text: e.target.value })}
+            data-testid="decision-text"
+          />
         </label>
-        {agendaSelect(decision.agendaItemId, (agendaItemId) => setDecision({ ...decision, agendaItemId }), 'decision-agenda')}
-        <button type="submit" className="button button--secondary" disabled={addDecision.pending} data-testid="decision-add">
+        {agendaSelect(
+          decision.agendaItemId,
+          (agendaItemId) => setDecision({ ...decision, agendaItemId }),
+          'decision-agenda',
+        )}
+        <button
+          type="submit"
+          className="button button--secondary"
+          disabled={addDecision.pending}
+          data-testid="decision-add"
+        >
           {t('minutes.decisions.add')}
         </button>
-        {fieldError(addDecision.error, 'text') ? <span className="form__error">{fieldError(addDecision.error, 'text')}</span> : null}
+        {fieldError(addDecision.error, 'text') ? (
+          <span className="form__error">{fieldError(addDecision.error, 'text')}</span>
+        ) : null}
         <FormError error={addDecision.error} />
       </form>
       <form
@@ -70,11 +110,20 @@ function ItemForms({ minutes, onChanged }: { minutes: MinutesDto; onChanged: () 
       >
         <label>
           {t('minutes.actions.new')}{' '}
-          <input value={action.text} maxLength={MINUTES_LIMITS.textMax} onChange={(e) => setAction({ ...action, text: e.target.value })} data-testid="action-text" />
+          <input
+            value={action.text}
+            maxLength={MINUTES_LIMITS.textMax}
+            onChange={(e) => setAction({ ...action, text: e.target.value })}
+            data-testid="action-text"
+          />
         </label>
         <label>
           {t('minutes.actions.owner')}{' '}
-          <select value={action.ownerPersonId} onChange={(e) => setAction({ ...action, ownerPersonId: e.target.value })} data-testid="action-owner">
+          <select
+            value={action.ownerPersonId}
+            onChange={(e) => setAction({ ...action, ownerPersonId: e.target.value })}
+            data-testid="action-owner"
+          >
             <option value="">—</option>
             {invitees.map((i) => (
               <option key={i.personId} value={i.personId}>
@@ -84,10 +133,21 @@ function ItemForms({ minutes, onChanged }: { minutes: MinutesDto; onChanged: () 
           </select>
         </label>
         <label>
-          {t('minutes.actions.dueOn')} <input type="date" value={action.dueOn} onChange={(e) => setAction({ ...action, dueOn: e.target.value })} data-testid="action-due" />
+          {t('minutes.actions.dueOn')}{' '}
+          <input
+            type="date"
+            value={action.dueOn}
+            onChange={(e) => setAction({ ...action, dueOn: e.target.value })}
+            data-testid="action-due"
+          />
         </label>
         {agendaSelect(action.agendaItemId, (agendaItemId) => setAction({ ...action, agendaItemId }), 'action-agenda')}
-        <button type="submit" className="button button--secondary" disabled={addAction.pending} data-testid="action-add">
+        <button
+          type="submit"
+          className="button button--secondary"
+          disabled={addAction.pending}
+          data-testid="action-add"
+        >
           {t('minutes.actions.add')}
         </button>
         {['text', 'ownerPersonId', 'dueOn'].map((f) =>
@@ -113,9 +173,16 @@ function MinutesDetail({ initial, reload }: { initial: MinutesDto; reload: () =>
   }, [minutes.meetingTitle, t]);
   const [days, setDays] = useState(String(MINUTES_LIMITS.commentDaysDefault));
   const circulate = useAction(async () =>
-    setMinutes(await apiRequest<MinutesDto>(`/api/minutes/${minutes.id}/circulate`, { method: 'POST', body: { commentDays: Number(days) } })),
+    setMinutes(
+      await apiRequest<MinutesDto>(`/api/minutes/${minutes.id}/circulate`, {
+        method: 'POST',
+        body: { commentDays: Number(days) },
+      }),
+    ),
   );
-  const approve = useAction(async () => setMinutes(await apiRequest<MinutesDto>(`/api/minutes/${minutes.id}/approvals`, { method: 'POST' })));
+  const approve = useAction(async () =>
+    setMinutes(await apiRequest<MinutesDto>(`/api/minutes/${minutes.id}/approvals`, { method: 'POST' })),
+  );
   const tone = minutes.status === 'approved' ? 'success' : minutes.status === 'circulated' ? 'info' : 'neutral';
   return (
     <>
@@ -132,7 +199,9 @@ function MinutesDetail({ initial, reload }: { initial: MinutesDto; reload: () =>
         </p>
         <p>
           <Badge tone={tone}>
-            <span data-testid="minutes-status" data-status={minutes.status}>{t(`minutes.status.${minutes.status}`)}</span>
+            <span data-testid="minutes-status" data-status={minutes.status}>
+              {t(`minutes.status.${minutes.status}`)}
+            </span>
           </Badge>
           {minutes.status === 'circulated' && minutes.commentsUntil ? (
             <span className="muted" data-testid="comments-until">
@@ -146,7 +215,11 @@ function MinutesDetail({ initial, reload }: { initial: MinutesDto; reload: () =>
       <section className="section" aria-labelledby="minutes-document">
         <h2 id="minutes-document">{t('minutes.document')}</h2>
         <p>
-          <Link className="button button--primary" to={`/documents/${minutes.documentId}`} data-testid="minutes-open-document">
+          <Link
+            className="button button--primary"
+            to={`/documents/${minutes.documentId}`}
+            data-testid="minutes-open-document"
+          >
             {minutes.status === 'approved' ? t('minutes.readDocument') : t('minutes.writeDocument')}
           </Link>
         </p>
@@ -182,14 +255,27 @@ function MinutesDetail({ initial, reload }: { initial: MinutesDto; reload: () =>
                 data-testid="circulate-days"
               />
             </label>
-            <button type="submit" className="button button--primary" disabled={circulate.pending} data-testid="minutes-circulate">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={circulate.pending}
+              data-testid="minutes-circulate"
+            >
               {t('minutes.circulate.submit')}
             </button>
-            {fieldError(circulate.error, 'commentDays') ? <span className="form__error">{fieldError(circulate.error, 'commentDays')}</span> : null}
+            {fieldError(circulate.error, 'commentDays') ? (
+              <span className="form__error">{fieldError(circulate.error, 'commentDays')}</span>
+            ) : null}
           </form>
         ) : null}
         {minutes.canApprove ? (
-          <button type="button" className="button button--primary" onClick={() => void approve.run()} disabled={approve.pending} data-testid="minutes-approve">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void approve.run()}
+            disabled={approve.pending}
+            data-testid="minutes-approve"
+          >
             {t('minutes.approval.approve')}
           </button>
         ) : null}
@@ -205,7 +291,9 @@ function MinutesDetail({ initial, reload }: { initial: MinutesDto; reload: () =>
             {minutes.decisions.map((d) => (
               <li key={d.id}>
                 {d.text}
-                {d.agendaItemTitle ? <span className="muted"> · {t('minutes.agendaItem', { title: d.agendaItemTitle })}</span> : null}
+                {d.agendaItemTitle ? (
+                  <span className="muted"> · {t('minutes.agendaItem', { title: d.agendaItemTitle })}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -24,7 +24,12 @@ export function MyActionsPage() {
       {resource.state === 'loading' ? <Loading /> : null}
       {resource.state === 'error' ? <ErrorMessage error={resource.error} onRetry={resource.reload} /> : null}
       {actions ? (
-        <ActionItemsList actions={actions} showMeeting testId="my-actions" onChanged={(a) => setActions(actions.map((x) => (x.id === a.id ? a : x)))} />
+        <ActionItemsList
+          actions={actions}
+          showMeeting
+          testId="my-actions"
+          onChanged={(a) => setActions(actions.map((x) => (x.id === a.id ? a : x)))}
+        />
       ) : null}
     </main>
   );
