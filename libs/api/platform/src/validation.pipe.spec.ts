@@ -60,6 +60,13 @@ describe('the validation pipe’s global rules', () => {
       { field: 'name', message: 'name must not contain NUL characters' },
     ]);
     expect(await fieldsOf({ name: null })).toEqual([{ field: 'name', message: 'name must not be null' }]);
+    // A null does not hide the body's other bad fields.
+    expect((await fieldsOf({ name: null, items: 'none' })) as { field: string }[]).toEqual(
+      expect.arrayContaining([
+        { field: 'name', message: 'name must not be null' },
+        expect.objectContaining({ field: 'items' }),
+      ]),
+    );
     expect(await fieldsOf('\uD800', 'param', 'id')).toEqual([
       { field: 'id', message: 'id must be valid Unicode text (it holds a lone surrogate)' },
     ]);

@@ -95,13 +95,27 @@ class RoundtableValidationPipe extends ValidationPipe {
     if (metadata.type !== 'custom') {
       const dto =
         metadata.metatype && !PRIMITIVES.includes(metadata.metatype) ? (metadata.metatype as new () => object) : null;
-      const fields = [
-        ...unsafeTextFields(value, metadata.data ?? ''),
-        ...(dto ? refusedNulls(value, dto, metadata.data ?? '') : []),
-      ];
-      if (fields.length > 0) throw validationFailed(fields);
+      const unsafe = unsafeTextFields(value, metadata.data ?? '');
+      // Unsafe text is refused before class-validator sees it (its email check crashed on lone surrogates).
+      if (unsafe.length > 0) throw validationFailed(unsafe);
+      const nulls = dto ? refusedNulls(value, dto, metadata.data ?? '') : [];
+      // Undeclared nulls are reported together with every other bad field of the same body.
+      if (nulls.length > 0) {
+        const named = new Set(nulls.map((problem) => problem.field));
+        const others = (await this.otherProblems(value, metadata)).filter((problem) => !named.has(problem.field));
+        throw validationFailed([...nulls, ...others]);
+      }
     }
     return super.transform(value, metadata);
+  }
+
+  private async otherProblems(value: unknown, metadata: ArgumentMetadata): Promise<FieldError[]> {
+    try {
+      await super.transform(value, metadata);
+      return [];
+    } catch (error) {
+      return error instanceof ApiException ? (error.extra.fields ?? []) : [];
+    }
   }
 }
 
