@@ -34,6 +34,11 @@ export interface UserDto {
   color: string;
 }
 
+/** GET /api/auth/session (public): who is signed in; `null` for an anonymous visitor (200, not 401). */
+export interface SessionDto {
+  user: UserDto | null;
+}
+
 export interface LoginRequest {
   email: string;
   password: string;
