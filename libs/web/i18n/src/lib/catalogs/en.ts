@@ -506,6 +506,12 @@ export const en = {
     expert: 'Expert',
     observer: 'Observer',
   },
+  /** Names that override the browser's for these ISO codes: regions of China, not countries (see ADR). */
+  country: {
+    TW: 'Taiwan, China',
+    HK: 'Hong Kong SAR, China',
+    MO: 'Macao SAR, China',
+  },
   region: {
     europe: 'Europe',
     china: 'China',

@@ -497,6 +497,11 @@ export const zhCN: Catalog = {
     expert: '专家',
     observer: '观察员',
   },
+  country: {
+    TW: '中国台湾',
+    HK: '中国香港',
+    MO: '中国澳门',
+  },
   region: {
     europe: '欧洲',
     china: '中国',
