@@ -243,6 +243,10 @@ export const en = {
     occurrence: {
       edit: 'Move this one',
       cancel: 'Cancel this one',
+      cancelQuestion: 'Cancel this meeting?',
+      cancelNotice: 'Every invitee ({{count}}) is told by email, with the updated calendar.',
+      cancelYes: 'Cancel it and notify invitees',
+      cancelNo: 'Keep it',
       moved: 'Moved',
       newStart: 'New start ({{zone}})',
       save: 'Save',
@@ -520,6 +524,7 @@ export const en = {
   editor: {
     loading: 'Opening the document…',
     back: 'Back to overview',
+    backToMinutes: 'Back to the minutes',
     readOnly: 'You can read this document but not edit it.',
     lock: {
       locked: 'Locked on {{date}}: {{reason}}. Nobody can edit it.',

@@ -240,6 +240,10 @@ export const zhCN: Catalog = {
     occurrence: {
       edit: '更改本次时间',
       cancel: '取消本次',
+      cancelQuestion: '确定取消本次会议吗？',
+      cancelNotice: '所有受邀者（{{count}} 人）都会收到电子邮件和更新后的日历。',
+      cancelYes: '取消并通知受邀者',
+      cancelNo: '保留本次会议',
       moved: '已改期',
       newStart: '新的开始时间（{{zone}}）',
       save: '保存',
@@ -510,6 +514,7 @@ export const zhCN: Catalog = {
   editor: {
     loading: '正在打开文件…',
     back: '返回概览',
+    backToMinutes: '返回会议纪要',
     readOnly: '您可以阅读此文件，但不能编辑。',
     lock: {
       locked: '已于 {{date}} 锁定：{{reason}}。任何人都无法编辑。',
