@@ -77,6 +77,7 @@ describe('in Chromium: the working-documents library shared across groups', () =
       await expert
         .locator('[data-testid="library-version-form"] [data-testid="library-file-input"]')
         .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: v2 });
+      await expert.fill('[data-testid="library-version-note"]', 'Second row added.');
       await expert.click('[data-testid="library-version-form"] [data-testid="library-upload-submit"]');
       await expert.waitForFunction(() => document.querySelectorAll('[data-testid="library-version"]').length === 2);
 
@@ -89,6 +90,10 @@ describe('in Chromium: the working-documents library shared across groups', () =
         'e2e-shared',
       ]);
       expect(await member.locator('[data-testid="library-version-form"]').count()).toBe(0);
+      expect(await member.locator('[data-testid="library-version-note-text"]').allTextContents()).toEqual([
+        'Second row added.',
+        '—',
+      ]);
       const newest = await downloadBytes(member, () => member.click('[data-testid="library-download-latest"]'));
       expect(newest.bytes.equals(v2)).toBe(true);
       const older = await downloadBytes(member, () =>

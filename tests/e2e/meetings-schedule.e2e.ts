@@ -62,7 +62,7 @@ describe('meetings in Chromium: a co-chair finds a time, schedules a monthly ser
       const cookie = (await coChairContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
       const meeting = (await (
         await fetch(`${server.baseUrl}/api/meetings/${meetingId}`, { headers: { cookie } })
-      ).json()) as { occurrences: Array<{ start: string }> };
+      ).json()) as { occurrences: Array<{ start: string }>; invitees: unknown[] };
       expect(expandOccurrences(parseIcs(icsAttachment(mail)).events)).toEqual(meeting.occurrences.map((o) => o.start));
       await sink.waitForMessage(
         (m) => m.to.includes('wg3-expert@example.org') && m.subject === 'Invitation: WG3 Monthly meeting on biobanking',
@@ -83,7 +83,16 @@ describe('meetings in Chromium: a co-chair finds a time, schedules a monthly ser
       expect(await row.innerText()).toContain('Yes');
 
       // 7. The co-chair cancels the second meeting of the series; invitees' calendars drop it (EXDATE).
-      await coChair.locator('[data-testid="occurrence"]').nth(1).locator('[data-testid="occurrence-cancel"]').click();
+      // The button only asks (cancelling mails every invitee): "Keep it" leaves the meeting as it was.
+      const second = coChair.locator('[data-testid="occurrence"]').nth(1);
+      await second.locator('[data-testid="occurrence-cancel"]').click();
+      const confirmation = second.locator('[data-testid="occurrence-cancel-confirm"]');
+      expect(await confirmation.innerText()).toContain(`(${meeting.invitees.length})`);
+      await second.locator('[data-testid="occurrence-cancel-no"]').click();
+      await confirmation.waitFor({ state: 'detached' });
+      expect(await second.locator('[data-testid="occurrence-cancel"]').count()).toBe(1);
+      await second.locator('[data-testid="occurrence-cancel"]').click();
+      await second.locator('[data-testid="occurrence-cancel-yes"]').click();
       await coChair.waitForSelector('[data-testid="occurrence"]:nth-child(2) [data-testid="occurrence-cancel"]', {
         state: 'detached',
       });

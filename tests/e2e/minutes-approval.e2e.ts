@@ -128,6 +128,10 @@ describe('in Chromium: live minutes, circulation, approval by both co-chairs, sh
     await wg3.waitForSelector('[data-testid="minutes-status"][data-status="approved"]');
     await openMinutesDocument(wg3);
     expect(await editorText(wg3)).toContain('Beijing: biobank rules compared across provinces.');
+    // The document page shows the minutes' status (not the document row's "Draft") and leads back to them.
+    expect(await wg3.innerText('[data-testid="document-status"]')).toBe('Approved');
+    await wg3.click('[data-testid="document-back"]');
+    await wg3.waitForSelector('[data-testid="minutes-status"][data-status="approved"]');
 
     // The action shows in its owner's "My actions" and on the next meeting's agenda.
     const expert = await signIn(await context(), server.baseUrl, 'wg1-expert@example.org');

@@ -99,6 +99,29 @@ describe('the built app under its own CSP and origin check, in Chromium', () => 
     }
   });
 
+  it('shows an anonymous visitor the login page without a failed request or a console error', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+      });
+      const probe = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/api/auth/'));
+      await page.goto(`${server.baseUrl}/login`);
+      await page.waitForSelector('input[name="email"]');
+      // The session probe itself answers 200 (it used to be a 401 on /api/auth/me, logged by the browser).
+      expect((await probe).status()).toBe(200);
+      await page.waitForLoadState('networkidle');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('ignores a same-site page that posts to the API with the victim’s cookie', async () => {
     const context = await browser.newContext();
     try {

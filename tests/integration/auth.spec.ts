@@ -71,6 +71,22 @@ describe('accounts and sessions (HTTP, real PostgreSQL)', () => {
     expect(anonymous.body.code).toBe('UNAUTHENTICATED');
   });
 
+  it('answers the session probe with 200 for everyone: the user when signed in, null for an anonymous visitor', async () => {
+    const anonymous = await new HttpClient(t.baseUrl).get('/api/auth/session');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ user: null });
+    const expired = await fetch(`${t.baseUrl}/api/auth/session`, {
+      headers: { cookie: 'rt_session=not-a-live-token' },
+    });
+    expect(expired.status).toBe(200);
+    expect(await expired.json()).toEqual({ user: null });
+    const client = await new HttpClient(t.baseUrl).login('wg1-cn-cochair@example.org');
+    const signedIn = await client.get('/api/auth/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ displayName: 'WG1 China co-chair', locale: 'zh-CN' });
+    expect(signedIn.body.user).not.toHaveProperty('passwordHash');
+  });
+
   it('logout revokes the session on the server, so the old cookie no longer works', async () => {
     const client = await new HttpClient(t.baseUrl).login('wg3-expert@example.org');
     const stolen = client.cookie;

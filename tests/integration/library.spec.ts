@@ -16,6 +16,7 @@ interface Version {
   fileName: string;
   sizeBytes: number;
   sha256: string;
+  note: string;
   uploadedBy: string | null;
   uploadedAt: string;
   contentType: string;
@@ -191,14 +192,21 @@ describe('working-documents library', () => {
       { tags: 'data' },
     );
     const id = created.body.id as string;
-    const second = await upload(c.wg1CoChair, `/api/library/${id}/versions`, { name: 'table-revised.csv', bytes: v2 });
+    const second = await upload(
+      c.wg1CoChair,
+      `/api/library/${id}/versions`,
+      { name: 'table-revised.csv', bytes: v2 },
+      { note: '  Row 3 added after the March call.  ' },
+    );
     expect(second.status).toBe(201);
-    expect(second.body).toMatchObject({ name: 'table-revised.csv', versionCount: 2, tags: ['data'] });
+    // The file keeps the name people know it by; the upload's name stays with its version, with its note.
+    expect(second.body).toMatchObject({ name: 'table.csv', versionCount: 2, tags: ['data'] });
     const versions = second.body.versions as Version[];
-    expect(versions.map((v) => [v.number, v.fileName, v.sizeBytes, v.sha256, v.uploadedBy])).toEqual([
-      [2, 'table-revised.csv', v2.length, sha256(v2), 'WG1 EU co-chair'],
-      [1, 'table.csv', v1.length, sha256(v1), 'WG1 expert'],
+    expect(versions.map((v) => [v.number, v.fileName, v.sizeBytes, v.sha256, v.uploadedBy, v.note])).toEqual([
+      [2, 'table-revised.csv', v2.length, sha256(v2), 'WG1 EU co-chair', 'Row 3 added after the March call.'],
+      [1, 'table.csv', v1.length, sha256(v1), 'WG1 expert', ''],
     ]);
+    expect((await list(c.wg2Expert)).files.find((f) => f.id === id)!.name).toBe('table.csv');
     expect((await download(c.wg2Expert, `/api/library/${id}/download`)).bytes.equals(v2)).toBe(true);
     const old = await download(c.wg2Expert, `/api/library/${id}/versions/${versions[1].id}/download`);
     expect(old.bytes.equals(v1)).toBe(true);
@@ -215,6 +223,17 @@ describe('working-documents library', () => {
     );
     expect(withTags.status).toBe(400);
     expect(withTags.body.fields).toEqual([{ field: 'tags', message: 'tags is not expected here' }]);
+    const longNote = await upload(
+      c.wg1CoChair,
+      `/api/library/${id}/versions`,
+      { name: 'x.csv', bytes: v2 },
+      { note: 'n'.repeat(501) },
+    );
+    expect(longNote.status).toBe(400);
+    expect(longNote.body.fields).toEqual([{ field: 'note', message: 'note must be at most 500 characters' }]);
+    expect(
+      (await t.dataSource.query('SELECT count(*)::int AS n FROM library_file_versions WHERE file_id = $1', [id]))[0].n,
+    ).toBe(2);
   });
 
   it('concurrent new versions of one file get distinct numbers', async () => {

@@ -148,6 +148,8 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     const invited = await c['wg2-expert'].get(`/api/documents/${minutes.documentId}`);
     expect(invited.status).toBe(200);
     expect(invited.body.access).toBe('read');
+    // The document page shows the minutes' status and links back to them.
+    expect(invited.body.owner).toEqual({ kind: 'minutes', id: minutes.id, status: 'draft' });
     expect((await c['wg2-expert'].get(`/api/minutes/${minutes.id}`)).body).toMatchObject({
       canEditItems: false,
       canManage: false,
@@ -409,6 +411,15 @@ describe('minutes: approval, locking, cross-group sharing, archive, decisions an
     expect((await c['wg1-cn-cochair'].patch(`/api/actions/${actionId}`, { status: 'dropped' })).body.status).toBe(
       'dropped',
     );
+  });
+
+  it('names the approved minutes as the owner of their document (not the document’s own draft status); other documents have none', async () => {
+    const document = await c['wg1-observer'].get(`/api/documents/${minutes.documentId}`);
+    expect(document.status).toBe(200);
+    expect(document.body.owner).toEqual({ kind: 'minutes', id: minutes.id, status: 'approved' });
+    const others = (await c['wg1-observer'].get('/api/documents')).body as Array<{ id: string; type: string }>;
+    const paper = others.find((d) => d.type !== 'minutes')!;
+    expect((await c['wg1-observer'].get(`/api/documents/${paper.id}`)).body.owner).toBeNull();
   });
 
   it('shares approved minutes with every group and finds them in the archive by text, group and date', async () => {

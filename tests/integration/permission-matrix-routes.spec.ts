@@ -69,6 +69,7 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'POST /auth/password-reset/confirm': [null, ALL],
   'POST /auth/logout': [null, SIGNED_IN],
   'GET /auth/me': [null, SIGNED_IN],
+  'GET /auth/session': [null, ALL],
   'GET /calendar-feeds/:token/calendar.ics': [null, ALL],
   'GET /calls': [null, SIGNED_IN],
   'POST /calls': ['project', ['ok', 403, 403, 403, 403, 400, 401]],

@@ -6,7 +6,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { UserDto } from '@roundtable/contracts';
+import type { SessionDto, UserDto } from '@roundtable/contracts';
 import { clientAddress, InjectProxyTrust, Public, Policy, type ProxyTrust } from '@roundtable/api-platform';
 import type { Request, Response } from 'express';
 import { AuthService, toUserDto, type AuthenticatedUser } from './auth.service';
@@ -70,6 +70,17 @@ export class AuthController {
   ): Promise<void> {
     await this.auth.endSessionsOf(user.id);
     clearSessionCookie(request, response);
+  }
+
+  /**
+   * The session probe the web app makes on every start: an anonymous visitor is a normal state, not an
+   * error, so it answers 200 with `user: null` instead of the 401 /me gives (which browsers log).
+   */
+  @Public()
+  @Get('session')
+  @ApiOkResponse({ description: 'The signed-in user, or `user: null` without a live session.' })
+  session(@Req() request: Request & { user?: AuthenticatedUser }): SessionDto {
+    return { user: request.user ? toUserDto(request.user) : null };
   }
 
   @Policy('self')

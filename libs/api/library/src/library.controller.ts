@@ -94,7 +94,14 @@ const GROUP_UPLOAD_DENIED = 'Only the group’s co-chairs and experts and the co
 const PROJECT_UPLOAD_DENIED = 'Only coordinators upload project-level files.';
 
 const VERSION_BODY = {
-  schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  schema: {
+    type: 'object',
+    required: ['file'],
+    properties: {
+      file: { type: 'string', format: 'binary' },
+      note: { type: 'string', maxLength: LIBRARY_LIMITS.versionNoteMax, description: 'What changed' },
+    },
+  },
 };
 
 /** The working-documents library (ADR 012). Reads: everyone in the project; writes: see `can` in the policy. */

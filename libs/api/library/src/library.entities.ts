@@ -7,7 +7,7 @@ export class LibraryFile {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'project_id', type: 'uuid' }) projectId!: string;
   @Column({ name: 'working_group_id', type: 'uuid', nullable: true }) workingGroupId!: string | null;
-  /** The newest version's file name. */
+  /** The name given at the first upload; new versions keep it (each version keeps its own file name). */
   @Column('text') name!: string;
   @Column('text') description!: string;
   @Column({ type: 'text', array: true }) tags!: string[];
@@ -32,6 +32,7 @@ export class LibraryFileVersion {
   @Column({ type: 'char', length: 64 }) sha256!: string;
   @Column({ name: 'uploaded_by_user_id', type: 'uuid', nullable: true }) uploadedByUserId!: string | null;
   @Column({ name: 'uploaded_at', type: 'timestamptz' }) uploadedAt!: Date;
+  @Column('text') note!: string;
 }
 
 /** The bytes of a version, apart from the metadata so that lists never read them. */

@@ -80,6 +80,7 @@ interface VersionRow {
   sha256: string;
   uploaded_at: Date;
   uploaded_by: string | null;
+  note: string;
 }
 
 const FILE_SELECT = `
@@ -92,7 +93,7 @@ const FILE_SELECT = `
 
 const VERSION_SELECT = `
   SELECT v.id, v.file_id, v.number, v.file_name, v.kind, v.content_type, v.size_bytes::text, v.sha256, v.uploaded_at,
-         u.display_name AS uploaded_by
+         v.note, u.display_name AS uploaded_by
     FROM library_file_versions v
     LEFT JOIN users u ON u.id = v.uploaded_by_user_id`;
 
@@ -192,7 +193,7 @@ export class LibraryService {
 
   /** A new file with its first version; metadata, version and bytes in one transaction. */
   async create(user: AuthenticatedUser, target: LibraryTarget, upload: UploadInput): Promise<LibraryFileDetailDto> {
-    const { description, tags } = this.metadataFields(upload.fields, { requireNone: false });
+    const { description, tags } = this.metadataFields(upload.fields, 'file');
     const checked = this.checkUpload(upload);
     const fileId = await this.dataSource.transaction(async (manager) => {
       const [file]: Array<{ id: string }> = await manager.query(
@@ -200,7 +201,7 @@ export class LibraryService {
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [target.projectId, target.workingGroupId, checked.fileName, description ?? '', tags ?? [], user.id],
       );
-      await this.insertVersion(manager, file.id, 1, checked, upload.bytes, user.id);
+      await this.insertVersion(manager, file.id, 1, checked, '', upload.bytes, user.id);
       return file.id;
     });
     return this.get(user, fileId);
@@ -208,7 +209,7 @@ export class LibraryService {
 
   /** A new version of a file; the earlier ones stay downloadable. */
   async addVersion(user: AuthenticatedUser, target: LibraryTarget, upload: UploadInput): Promise<LibraryFileDetailDto> {
-    this.metadataFields(upload.fields, { requireNone: true });
+    const { note } = this.metadataFields(upload.fields, 'version');
     const checked = this.checkUpload(upload);
     const fileId = target.fileId!;
     await this.dataSource.transaction(async (manager) => {
@@ -222,11 +223,9 @@ export class LibraryService {
         'SELECT coalesce(max(number), 0) + 1 AS next FROM library_file_versions WHERE file_id = $1',
         [fileId],
       );
-      await this.insertVersion(manager, fileId, next, checked, upload.bytes, user.id);
-      await manager.query('UPDATE library_files SET name = $2, updated_at = now() WHERE id = $1', [
-        fileId,
-        checked.fileName,
-      ]);
+      await this.insertVersion(manager, fileId, next, checked, note ?? '', upload.bytes, user.id);
+      // The file keeps the name people know it by; the upload's own name stays with its version.
+      await manager.query('UPDATE library_files SET updated_at = now() WHERE id = $1', [fileId]);
     });
     return this.get(user, fileId);
   }
@@ -293,13 +292,16 @@ export class LibraryService {
     return new Map(rows.map((r) => [r.file_id, r]));
   }
 
-  /** Description and tags from the multipart fields; a new version takes none (they belong to the file). */
+  /**
+   * The multipart fields: description and tags belong to the file (first upload); a new version takes only
+   * its note.
+   */
   private metadataFields(
     fields: Record<string, unknown>,
-    options: { requireNone: boolean },
-  ): { description?: string; tags?: string[] } {
+    upload: 'file' | 'version',
+  ): { description?: string; tags?: string[]; note?: string } {
     const errors: FieldError[] = [];
-    const known = options.requireNone ? [] : ['description', 'tags'];
+    const known = upload === 'file' ? ['description', 'tags'] : ['note'];
     for (const key of Object.keys(fields)) {
       if (!known.includes(key)) errors.push({ field: key, message: `${key} is not expected here` });
     }
@@ -324,12 +326,19 @@ export class LibraryService {
         else errors.push({ field: 'tags', message: result.message });
       }
     }
+    let note: string | undefined;
+    if (fields.note !== undefined && known.includes('note')) {
+      if (typeof fields.note !== 'string') errors.push({ field: 'note', message: 'note must be text' });
+      else if ([...fields.note.trim()].length > LIBRARY_LIMITS.versionNoteMax)
+        errors.push({ field: 'note', message: `note must be at most ${LIBRARY_LIMITS.versionNoteMax} characters` });
+      else note = fields.note.trim();
+    }
     if (errors.length > 0) {
       throw new ApiException(ErrorCode.ValidationFailed, `Invalid ${errors.map((e) => e.field).join(', ')}`, {
         fields: errors,
       });
     }
-    return { description, tags };
+    return { description, tags, note };
   }
 
   private checkUpload(upload: UploadInput): {
@@ -361,13 +370,14 @@ export class LibraryService {
     fileId: string,
     number: number,
     checked: { fileName: string; kind: LibraryFileKind; contentType: string; sha256: string },
+    note: string,
     bytes: Buffer,
     userId: string,
   ): Promise<void> {
     const [version]: Array<{ id: string }> = await manager.query(
-      `INSERT INTO library_file_versions (file_id, number, file_name, kind, content_type, size_bytes, sha256, uploaded_by_user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [fileId, number, checked.fileName, checked.kind, checked.contentType, bytes.length, checked.sha256, userId],
+      `INSERT INTO library_file_versions (file_id, number, file_name, kind, content_type, size_bytes, sha256, uploaded_by_user_id, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [fileId, number, checked.fileName, checked.kind, checked.contentType, bytes.length, checked.sha256, userId, note],
     );
     await manager.query('INSERT INTO library_file_blobs (version_id, bytes) VALUES ($1, $2)', [version.id, bytes]);
   }
@@ -409,5 +419,6 @@ function toVersionDto(row: VersionRow): LibraryFileVersionDto {
     sha256: row.sha256.trim(),
     uploadedAt: row.uploaded_at.toISOString(),
     uploadedBy: row.uploaded_by,
+    note: row.note,
   };
 }

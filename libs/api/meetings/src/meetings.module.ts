@@ -2,7 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
 import { MailModule } from '@roundtable/api-mail';
-import { ProjectsModule } from '@roundtable/api-projects';
+import { DocumentOwners, ProjectsModule } from '@roundtable/api-projects';
 import { VersionsModule } from '@roundtable/api-versions';
 import { CalendarFeedRegistry } from './calendar/calendar-feed.registry';
 import { CalendarFeedsController } from './calendar/calendar-feeds.controller';
@@ -43,9 +43,12 @@ export class MeetingsModule implements OnModuleInit {
   constructor(
     private readonly registry: CalendarFeedRegistry,
     private readonly meetingsSource: MeetingsFeedSource,
+    private readonly documentOwners: DocumentOwners,
+    private readonly minutes: MinutesService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.meetingsSource);
+    this.documentOwners.register((documentId) => this.minutes.ownerOf(documentId));
   }
 }

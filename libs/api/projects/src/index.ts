@@ -5,3 +5,4 @@ export * from './uuid-param.pipe';
 export * from './access.events';
 export * from './memberships/memberships.service';
 export { presentDocument } from './projects.presenters';
+export * from './document-owners';

@@ -67,7 +67,7 @@ export class DocumentsController {
   @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get(':id')
   @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read.' })
-  get(@CurrentAuthorisation() authorisation: Authorisation): DocumentDto {
+  get(@CurrentAuthorisation() authorisation: Authorisation): Promise<DocumentDto> {
     return this.projects.getDocument(authorisation);
   }
 }

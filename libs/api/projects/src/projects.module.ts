@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessEvents } from './access.events';
 import { AccessService } from './access.service';
+import { DocumentOwners } from './document-owners';
 import { BalanceController } from './balance/balance.controller';
 import { BalanceService } from './balance/balance.service';
 import { MembershipsController } from './memberships/memberships.controller';
@@ -31,7 +32,8 @@ import { ProjectsService } from './projects.service';
     PeopleService,
     BalanceService,
     ProjectRolesService,
+    DocumentOwners,
   ],
-  exports: [AccessService, AccessEvents, MembershipsService],
+  exports: [AccessService, AccessEvents, MembershipsService, DocumentOwners],
 })
 export class ProjectsModule {}

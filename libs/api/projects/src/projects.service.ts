@@ -12,6 +12,7 @@ import { ApiException, type Authorisation } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource, IsNull } from 'typeorm';
 import { AccessService } from './access.service';
+import { DocumentOwners } from './document-owners';
 import { Membership, Partner, Project, ProjectDocument, WorkingGroup } from './projects.entities';
 import { presentDocument, presentProject, presentWorkingGroup } from './projects.presenters';
 
@@ -20,6 +21,7 @@ export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly owners: DocumentOwners,
   ) {}
 
   async listProjects(user: AuthenticatedUser): Promise<ProjectDto[]> {
@@ -110,8 +112,9 @@ export class ProjectsService {
   }
 
   /** The document as `PolicyGuard` loaded it for a caller who may read it. */
-  getDocument({ resource, access, actor }: Authorisation): DocumentDto {
-    return presentDocument(resource!.entity as ProjectDocument, access!, actor);
+  async getDocument({ resource, access, actor }: Authorisation): Promise<DocumentDto> {
+    const document = resource!.entity as ProjectDocument;
+    return { ...presentDocument(document, access!, actor), owner: await this.owners.of(document.id) };
   }
 
   private async documentsVisibleTo(actor: Actor, where: { workingGroupId?: string }): Promise<DocumentDto[]> {

@@ -1,3 +1,5 @@
+import type { MinutesStatusDto } from './minutes';
+
 export const PlatformRole = { Admin: 'admin', Coordinator: 'coordinator', Member: 'member' } as const;
 export type PlatformRole = (typeof PlatformRole)[keyof typeof PlatformRole];
 
@@ -32,6 +34,11 @@ export interface UserDto {
   locale: Locale;
   /** Stable colour for carets and avatars, `#rrggbb`. */
   color: string;
+}
+
+/** GET /api/auth/session (public): who is signed in; `null` for an anonymous visitor (200, not 401). */
+export interface SessionDto {
+  user: UserDto | null;
 }
 
 export interface LoginRequest {
@@ -124,6 +131,18 @@ export interface DocumentDto {
   locked: { at: string; reason: string } | null;
   /** Whether the caller may lock and unlock it (coordinators). */
   canLock: boolean;
+  /**
+   * The record the document is the text of (minutes), on GET /api/documents/:id only: its page shows that
+   * record's status and links back to it. `null` for a free-standing document.
+   */
+  owner?: DocumentOwnerDto | null;
+}
+
+/** Minutes own their document: their status (not the document's) is what readers need to see. */
+export interface DocumentOwnerDto {
+  kind: 'minutes';
+  id: string;
+  status: MinutesStatusDto;
 }
 
 export interface HealthDto {

@@ -28,6 +28,7 @@ export const LIBRARY_EXTENSIONS: Readonly<Record<string, LibraryFileKind>> = {
 export const LIBRARY_LIMITS = {
   fileNameMax: 200,
   descriptionMax: 2000,
+  versionNoteMax: 500,
   tagsMax: 10,
   tagMax: 32,
   defaultMaxUploadMb: 25,
@@ -44,6 +45,8 @@ export interface LibraryFileVersionDto {
   sha256: string;
   uploadedAt: string;
   uploadedBy: string | null;
+  /** What the uploader says changed in this version; '' when none was given. */
+  note: string;
 }
 
 export interface LibraryFileDto {
@@ -52,7 +55,7 @@ export interface LibraryFileDto {
   /** null for project-level files (managed by the coordinators). */
   workingGroupId: string | null;
   workingGroupCode: string | null;
-  /** The newest version's file name. */
+  /** The name given at the first upload: a new version keeps it (each version keeps its own file name). */
   name: string;
   description: string;
   tags: string[];

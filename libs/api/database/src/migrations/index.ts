@@ -15,6 +15,7 @@ import { ApplicationConfirmations1765209600000 } from './1765209600000-applicati
 import { MinutesApprovalFingerprints1765209600001 } from './1765209600001-minutes-approval-fingerprints';
 import { MailOutboxWorker1765209600100 } from './1765209600100-mail-outbox-worker';
 import { PasswordResets1765209600200 } from './1765209600200-password-resets';
+import { LibraryVersionNotes1765209600700 } from './1765209600700-library-version-notes';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MinutesApprovalFingerprints1765209600001,
   MailOutboxWorker1765209600100,
   PasswordResets1765209600200,
+  LibraryVersionNotes1765209600700,
 ];

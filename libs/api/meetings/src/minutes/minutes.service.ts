@@ -5,6 +5,7 @@ import {
   MINUTES_LIMITS,
   type ActionItemDto,
   type DecisionDto,
+  type DocumentOwnerDto,
   type FieldError,
   type MinutesArchiveEntryDto,
   type MinutesDto,
@@ -126,6 +127,15 @@ export class MinutesService {
   ) {}
 
   // --- minutes ---
+
+  /** The minutes a document is the text of (registered with `DocumentOwners`), or null for other documents. */
+  async ownerOf(documentId: string): Promise<DocumentOwnerDto | null> {
+    const [row]: Array<{ id: string; status: MinutesStatusDto }> = await this.dataSource.query(
+      'SELECT id, status FROM meeting_minutes WHERE document_id = $1',
+      [documentId],
+    );
+    return row ? { kind: 'minutes', id: row.id, status: row.status } : null;
+  }
 
   /** "Start minutes" for one occurrence; starting twice returns the minutes already there. */
   async start(

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { LoginRequest, UserDto } from '@roundtable/contracts';
+import type { LoginRequest, SessionDto, UserDto } from '@roundtable/contracts';
 import { applyUserLocale } from '@roundtable/web-i18n';
 import { ApiError, apiRequest, UNAUTHENTICATED_EVENT } from '@roundtable/web-ui';
 
@@ -30,14 +30,15 @@ function authenticated(user: UserDto): SessionState {
   return { status: 'authenticated', user, error: null };
 }
 
-/** Holds the signed-in user: probes GET /api/auth/me on start, then follows login and logout. */
+/** Holds the signed-in user: probes GET /api/auth/session on start, then follows login and logout. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>(LOADING);
 
   const refresh = useCallback(async () => {
     try {
-      const user = await apiRequest<UserDto>('/api/auth/me', { quietUnauthenticated: true });
-      setState(authenticated(user));
+      // /session answers 200 with `user: null` for an anonymous visitor, so the login page logs no failed request.
+      const { user } = await apiRequest<SessionDto>('/api/auth/session', { quietUnauthenticated: true });
+      setState(user ? authenticated(user) : ANONYMOUS);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setState(ANONYMOUS);
       else

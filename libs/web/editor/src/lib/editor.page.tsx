@@ -20,6 +20,7 @@ import { useLocale } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
 import { collabServerUrl } from './collab-url';
 import { CollabStatusBar } from './collab-status';
+import { documentPageFrame } from './document-owner';
 import { CommentSignals } from './comment-signals';
 import { CommentsPanel } from './comments.panel';
 import { DocumentLock } from './document-lock';
@@ -198,6 +199,7 @@ export function EditorPage() {
   const resource = useApiResource<DocumentDto>(id ? `/api/documents/${encodeURIComponent(id)}` : null);
   const doc = resource.state === 'ready' ? resource.data : null;
   const title = doc ? pick(doc.title) : null;
+  const frame = doc ? documentPageFrame(doc) : null;
 
   useEffect(() => {
     if (title) document.title = `${title} · ${t('app.name')}`;
@@ -206,8 +208,8 @@ export function EditorPage() {
   return (
     <main className="page page--editor" id="main">
       <p>
-        <Link to="/" className="back-link">
-          ← {t('editor.back')}
+        <Link to={frame?.back.to ?? '/'} className="back-link" data-testid="document-back">
+          ← {t(frame?.back.label ?? 'editor.back')}
         </Link>
       </p>
       {resource.state === 'loading' ? <Loading label={t('editor.loading')} /> : null}
@@ -219,7 +221,9 @@ export function EditorPage() {
             <p className="document__meta">
               <span>{t(`documentType.${doc.type}`)}</span>
               <span>{doc.workingGroupCode ?? t('home.documents.projectLevel')}</span>
-              <Badge tone="info">{t(`documentStatus.${doc.status}`)}</Badge>
+              <Badge tone="info">
+                <span data-testid="document-status">{t(frame!.status)}</span>
+              </Badge>
               <Badge tone={doc.access === 'write' ? 'success' : 'neutral'}>{t(`access.${doc.access}`)}</Badge>
             </p>
           </header>

@@ -152,6 +152,7 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
             t('library.size'),
             t('library.uploadedBy'),
             t('library.uploadedAt'),
+            t('library.note'),
             t('library.sha256'),
             '',
           ]}
@@ -168,6 +169,9 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
               <td>{formatSize(version.sizeBytes, locale)}</td>
               <td>{version.uploadedBy ?? '—'}</td>
               <td>{formatDateTime(version.uploadedAt, locale)}</td>
+              <td className="prewrap" data-testid="library-version-note-text">
+                {version.note || '—'}
+              </td>
               <td>
                 <code title={version.sha256}>{version.sha256.slice(0, 12)}…</code>
               </td>
@@ -189,6 +193,7 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
           <UploadForm
             projectId={file.projectId}
             fileId={file.id}
+            fileName={file.name}
             maxUploadBytes={file.maxUploadBytes}
             onUploaded={reload}
           />

@@ -72,3 +72,15 @@ export function formatSize(bytes: number, locale: string): string {
   }
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
 }
+
+/**
+ * The text fields sent with an upload: a new file takes description and tags, a new version only its note
+ * (the server refuses the others). Blank fields are left out.
+ */
+export function uploadFields(
+  kind: 'file' | 'version',
+  values: { description: string; tags: string; note: string },
+): Record<string, string> {
+  const wanted = kind === 'file' ? (['description', 'tags'] as const) : (['note'] as const);
+  return Object.fromEntries(wanted.filter((key) => values[key].trim()).map((key) => [key, values[key]]));
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorCode, LIBRARY_EXTENSIONS, LIBRARY_LIMITS, type LibraryFileDetailDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
 import { ApiError, Field, FormError, SubmitButton, fieldError, useAction } from '@roundtable/web-ui';
-import { ACCEPT, formatSize, precheck, uploadFile } from './library-upload';
+import { ACCEPT, formatSize, precheck, uploadFile, uploadFields } from './library-upload';
 
 /** The translated reason a file was refused, or the server's words for other field errors. */
 export function useFileError(error: unknown, maxBytes: number): string | undefined {
@@ -33,12 +33,15 @@ export function UploadForm({
   projectId,
   targets,
   fileId,
+  fileName,
   maxUploadBytes,
   onUploaded,
 }: {
   projectId: string;
   targets?: UploadTarget[];
   fileId?: string;
+  /** With `fileId`: the name the file keeps whatever the upload is called. */
+  fileName?: string;
   maxUploadBytes: number;
   onUploaded: (file: LibraryFileDetailDto) => void;
 }) {
@@ -50,6 +53,7 @@ export function UploadForm({
   const [target, setTarget] = useState<string>(targets?.[0]?.id ?? '');
   const [description, setDescription] = useState('');
   const [tags, setTags] = useState('');
+  const [note, setNote] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const upload = useAction(async () => {
     if (!file)
@@ -63,13 +67,14 @@ export function UploadForm({
       : target
         ? `/api/working-groups/${target}/library`
         : `/api/projects/${projectId}/library`;
-    const fields = fileId ? {} : { ...(description.trim() ? { description } : {}), ...(tags.trim() ? { tags } : {}) };
+    const fields = uploadFields(fileId ? 'version' : 'file', { description, tags, note });
     setProgress(0);
     try {
       const created = await uploadFile(path, file, fields, setProgress);
       setFile(null);
       setDescription('');
       setTags('');
+      setNote('');
       if (input.current) input.current.value = '';
       onUploaded(created);
     } finally {
@@ -131,7 +136,25 @@ export function UploadForm({
           />
         )}
       </Field>
-      {fileId ? null : (
+      {fileId ? (
+        <Field
+          label={t('library.upload.note')}
+          error={fieldError(upload.error, 'note')}
+          hint={t('library.upload.noteHint', { name: fileName ?? '' })}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              name="note"
+              rows={2}
+              maxLength={LIBRARY_LIMITS.versionNoteMax}
+              data-testid="library-version-note"
+            />
+          )}
+        </Field>
+      ) : (
         <>
           <Field label={t('library.description')} error={fieldError(upload.error, 'description')}>
             {(props) => (

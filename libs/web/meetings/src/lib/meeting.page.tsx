@@ -41,6 +41,8 @@ function Occurrence({
   const zones = meeting.invitees.map((i) => i.timeZone);
   const local = toLocal(new Date(occurrence.start), meeting.timeZone);
   const [editing, setEditing] = useState(false);
+  // Cancelling mails every invitee at once, so the button only asks; the confirmation below does it.
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [when, setWhen] = useState(`${local.date}T${local.time}`);
   const [present, setPresent] = useState<Set<string> | null>(null);
   const key = encodeURIComponent(occurrence.originalStart);
@@ -89,13 +91,46 @@ function Occurrence({
           <button
             type="button"
             className="button button--small button--danger"
-            onClick={() => void cancel.run()}
-            disabled={cancel.pending}
+            onClick={() => setConfirmingCancel(true)}
+            disabled={confirmingCancel}
             data-testid="occurrence-cancel"
           >
             {t('meetings.occurrence.cancel')}
           </button>
         </span>
+      ) : null}
+      {confirmingCancel && !occurrence.cancelled ? (
+        <div
+          className="alert alert--warning"
+          role="alertdialog"
+          aria-live="polite"
+          data-testid="occurrence-cancel-confirm"
+        >
+          <p>
+            <strong>{t('meetings.occurrence.cancelQuestion')}</strong>{' '}
+            {t('meetings.occurrence.cancelNotice', { count: meeting.invitees.length })}
+          </p>
+          <span className="button-row">
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={() => void cancel.run()}
+              disabled={cancel.pending}
+              data-testid="occurrence-cancel-yes"
+            >
+              {t('meetings.occurrence.cancelYes')}
+            </button>
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              onClick={() => setConfirmingCancel(false)}
+              disabled={cancel.pending}
+              data-testid="occurrence-cancel-no"
+            >
+              {t('meetings.occurrence.cancelNo')}
+            </button>
+          </span>
+        </div>
       ) : null}
       {meeting.canManage && !occurrence.cancelled ? (
         <button

@@ -1,3 +1,5 @@
+import { catalogs, DEFAULT_LOCALE, toLocale } from '@roundtable/web-i18n';
+
 /** Formats an ISO timestamp as date and time for the current language. */
 export function formatDateTime(iso: string | null | undefined, locale: string): string {
   if (!iso) return '—';
@@ -20,8 +22,14 @@ export function percent(share: number): number {
   return Math.round(share * 1000) / 10;
 }
 
-/** Localised country name for an ISO 3166-1 alpha-2 code, falling back to the code. */
+/**
+ * Localised country name for an ISO 3166-1 alpha-2 code, falling back to the code. The catalogs name
+ * Taiwan, Hong Kong and Macao as regions of China; the browser's names would list them as countries
+ * (docs/adr, "region names for Taiwan, Hong Kong and Macao").
+ */
 export function countryName(code: string, locale: string): string {
+  const named: Record<string, string> = catalogs[toLocale(locale) ?? DEFAULT_LOCALE].country;
+  if (Object.hasOwn(named, code)) return named[code];
   try {
     return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
   } catch {

@@ -243,6 +243,10 @@ export const en = {
     occurrence: {
       edit: 'Move this one',
       cancel: 'Cancel this one',
+      cancelQuestion: 'Cancel this meeting?',
+      cancelNotice: 'Every invitee ({{count}}) is told by email, with the updated calendar.',
+      cancelYes: 'Cancel it and notify invitees',
+      cancelNo: 'Keep it',
       moved: 'Moved',
       newStart: 'New start ({{zone}})',
       save: 'Save',
@@ -506,6 +510,12 @@ export const en = {
     expert: 'Expert',
     observer: 'Observer',
   },
+  /** Names that override the browser's for these ISO codes: regions of China, not countries (see ADR). */
+  country: {
+    TW: 'Taiwan, China',
+    HK: 'Hong Kong SAR, China',
+    MO: 'Macao SAR, China',
+  },
   region: {
     europe: 'Europe',
     china: 'China',
@@ -514,6 +524,7 @@ export const en = {
   editor: {
     loading: 'Opening the document…',
     back: 'Back to overview',
+    backToMinutes: 'Back to the minutes',
     readOnly: 'You can read this document but not edit it.',
     lock: {
       locked: 'Locked on {{date}}: {{reason}}. Nobody can edit it.',
@@ -941,6 +952,7 @@ export const en = {
     uploadedBy: 'Uploaded by',
     uploadedAt: 'Uploaded',
     sha256: 'SHA-256',
+    note: 'What changed',
     edit: 'Edit description and tags',
     save: 'Save',
     delete: 'Delete file',
@@ -953,6 +965,8 @@ export const en = {
       hint: 'PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, CSV, text or Markdown; at most {{max}}. Files are not virus-scanned: upload only files you trust.',
       send: 'Upload',
       sendVersion: 'Upload version',
+      note: 'What changed in this version (optional)',
+      noteHint: 'Shown with the version; the file keeps its name “{{name}}”.',
       sending: 'Uploading…',
       progress: 'Upload progress',
     },

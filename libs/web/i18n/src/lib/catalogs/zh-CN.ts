@@ -240,6 +240,10 @@ export const zhCN: Catalog = {
     occurrence: {
       edit: '更改本次时间',
       cancel: '取消本次',
+      cancelQuestion: '确定取消本次会议吗？',
+      cancelNotice: '所有受邀者（{{count}} 人）都会收到电子邮件和更新后的日历。',
+      cancelYes: '取消并通知受邀者',
+      cancelNo: '保留本次会议',
       moved: '已改期',
       newStart: '新的开始时间（{{zone}}）',
       save: '保存',
@@ -497,6 +501,11 @@ export const zhCN: Catalog = {
     expert: '专家',
     observer: '观察员',
   },
+  country: {
+    TW: '中国台湾',
+    HK: '中国香港',
+    MO: '中国澳门',
+  },
   region: {
     europe: '欧洲',
     china: '中国',
@@ -505,6 +514,7 @@ export const zhCN: Catalog = {
   editor: {
     loading: '正在打开文件…',
     back: '返回概览',
+    backToMinutes: '返回会议纪要',
     readOnly: '您可以阅读此文件，但不能编辑。',
     lock: {
       locked: '已于 {{date}} 锁定：{{reason}}。任何人都无法编辑。',
@@ -927,6 +937,7 @@ export const zhCN: Catalog = {
     uploadedBy: '上传者',
     uploadedAt: '上传时间',
     sha256: 'SHA-256',
+    note: '修改说明',
     edit: '编辑说明和标签',
     save: '保存',
     delete: '删除文件',
@@ -939,6 +950,8 @@ export const zhCN: Catalog = {
       hint: 'PDF、Word、Excel、PowerPoint、OpenDocument、PNG、JPEG、CSV、文本或 Markdown；最大 {{max}}。文件不经病毒扫描：请只上传可信的文件。',
       send: '上传',
       sendVersion: '上传版本',
+      note: '本版本的修改说明（可选）',
+      noteHint: '说明随版本显示；文件仍保留名称“{{name}}”。',
       sending: '正在上传…',
       progress: '上传进度',
     },
