@@ -7,6 +7,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const PUBLIC_ROUTES = [
   'GET /health',
   'POST /auth/login',
+  // Answers { user: null } for anonymous callers, so the login page makes no failing request; reveals nothing.
+  'GET /auth/session',
   // Reset links: always 202 for any email (no enumeration); the confirm needs the emailed token.
   'POST /auth/password-reset',
   'POST /auth/password-reset/confirm',
