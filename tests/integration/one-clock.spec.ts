@@ -156,4 +156,15 @@ describe('one business clock (real PostgreSQL, clock at 2021-12-20)', () => {
     expect(refused.status).toBe(410);
     expect(refused.body.code).toBe('CALL_CLOSED');
   });
+
+  it('dates an invitation’s expiry from the clock and shows it pending, not expired', async () => {
+    const invited = await (
+      await as('wg1-eu-cochair')
+    ).post(`/api/working-groups/${groups.WG1}/invitations`, { email: 'clock-invitee@example.net', role: 'expert' });
+    expect(invited.status).toBe(201);
+    expect(invited.body.status).toBe('pending');
+    const expires = Date.parse(invited.body.expiresAt);
+    expect(expires).toBeGreaterThan(at.getTime());
+    expect(expires).toBeLessThan(Date.parse('2022-12-31T00:00:00Z'));
+  });
 });
