@@ -10,7 +10,7 @@ import {
 } from '@roundtable/contracts';
 import { canComment, type Actor } from '@roundtable/domain';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, Clock } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { AccessService, type ProjectDocument } from '@roundtable/api-projects';
 import { CollaborationServer, DocumentStore } from '@roundtable/api-collaboration';
@@ -56,6 +56,7 @@ export class CommentsService {
     private readonly collaboration: CollaborationServer,
     private readonly store: DocumentStore,
     private readonly mail: MailService,
+    private readonly clock: Clock,
   ) {}
 
   async list(user: User, documentId: string): Promise<CommentThreadDto[]> {
@@ -82,10 +83,15 @@ export class CommentsService {
         resolvedBy: null,
         resolvedAt: null,
         createdByUserId: user.id,
+        createdAt: this.clock.now(),
       });
-      await manager
-        .getRepository(Comment)
-        .save({ threadId: thread.id, authorUserId: user.id, body: input.body, editedAt: null });
+      await manager.getRepository(Comment).save({
+        threadId: thread.id,
+        authorUserId: user.id,
+        body: input.body,
+        editedAt: null,
+        createdAt: this.clock.now(),
+      });
       await this.notifyMentions(manager, user, document, input.quote, input.body);
       return thread.id;
     });
@@ -97,7 +103,9 @@ export class CommentsService {
   async reply(user: User, threadId: string, body: string): Promise<CommentThreadDto> {
     const { thread, document, actor } = await this.threadFor(user, threadId);
     await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(Comment).save({ threadId: thread.id, authorUserId: user.id, body, editedAt: null });
+      await manager
+        .getRepository(Comment)
+        .save({ threadId: thread.id, authorUserId: user.id, body, editedAt: null, createdAt: this.clock.now() });
       await this.notifyMentions(manager, user, document, thread.quote, body);
     });
     const updated = await this.loadThread(thread.id);
@@ -113,7 +121,7 @@ export class CommentsService {
         .update(
           { id: thread.id },
           status === 'resolved'
-            ? { status, resolvedBy: user.id, resolvedAt: new Date() }
+            ? { status, resolvedBy: user.id, resolvedAt: this.clock.now() }
             : { status, resolvedBy: null, resolvedAt: null },
         );
       this.changed(document.id);
@@ -128,7 +136,7 @@ export class CommentsService {
       const before = new Set(mentionedPersonIds(comment.body));
       const added = mentionedPersonIds(body).filter((id) => !before.has(id));
       await this.dataSource.transaction(async (manager) => {
-        await manager.getRepository(Comment).update({ id: comment.id }, { body, editedAt: new Date() });
+        await manager.getRepository(Comment).update({ id: comment.id }, { body, editedAt: this.clock.now() });
         if (added.length > 0) await this.notifyMentions(manager, user, document, thread.quote, body, added);
       });
       this.changed(document.id);

@@ -8,7 +8,14 @@ import {
   type InvitationPreviewDto,
   type Locale,
 } from '@roundtable/contracts';
-import { ApiException, hashLinkToken, looksLikeLinkToken, newLinkToken, publicBaseUrl } from '@roundtable/api-platform';
+import {
+  ApiException,
+  Clock,
+  hashLinkToken,
+  looksLikeLinkToken,
+  newLinkToken,
+  publicBaseUrl,
+} from '@roundtable/api-platform';
 import { AuthService, passwordProblem, type AuthenticatedUser } from '@roundtable/api-auth';
 import { MailService } from '@roundtable/api-mail';
 import { MembershipsService, Project, WorkingGroup } from '@roundtable/api-projects';
@@ -45,6 +52,7 @@ export class InvitationsService {
     private readonly mail: MailService,
     private readonly memberships: MembershipsService,
     private readonly auth: AuthService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -77,7 +85,7 @@ export class InvitationsService {
         .getRepository(Invitation)
         .createQueryBuilder('i')
         .where('i.working_group_id = :groupId AND lower(i.email) = :email', { groupId: group.id, email })
-        .andWhere('i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()')
+        .andWhere('i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > :now', { now: this.clock.now() })
         .getOne();
       if (pending) {
         throw new ApiException(
@@ -94,7 +102,7 @@ export class InvitationsService {
         tokenHash: hashLinkToken(token),
         invitedByUserId: input.invitedByUserId,
         applicationId: input.applicationId ?? null,
-        expiresAt: new Date(Date.now() + invitationTtlDays() * 24 * 60 * 60 * 1000),
+        expiresAt: new Date(this.clock.now().getTime() + invitationTtlDays() * 24 * 60 * 60 * 1000),
         acceptedAt: null,
         acceptedPersonId: null,
         revokedAt: null,
@@ -103,7 +111,7 @@ export class InvitationsService {
       return saved;
     };
     const invitation = outer ? await create(outer) : await this.dataSource.transaction(create);
-    return presentInvitation({ ...invitation, workingGroup: group });
+    return presentInvitation({ ...invitation, workingGroup: group }, this.clock.now());
   }
 
   /** POST /api/working-groups/:id/invitations: co-chairs of the group, coordinators and admins. */
@@ -127,14 +135,14 @@ export class InvitationsService {
       where: { workingGroupId },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
-    return invitations.map((invitation) => presentInvitation({ ...invitation, workingGroup: group }));
+    return invitations.map((invitation) => presentInvitation({ ...invitation, workingGroup: group }, this.clock.now()));
   }
 
   async revoke(id: string): Promise<void> {
     const result = await this.dataSource
       .createQueryBuilder()
       .update(Invitation)
-      .set({ revokedAt: () => 'now()' })
+      .set({ revokedAt: this.clock.now() })
       .where('id = :id AND accepted_at IS NULL AND revoked_at IS NULL', { id })
       .execute();
     if (!result.affected) {
@@ -151,7 +159,7 @@ export class InvitationsService {
   /** GET /api/invitations/by-token/:token (public). */
   async preview(token: string): Promise<InvitationPreviewDto> {
     const invitation = await this.findByToken(this.dataSource.manager, token, false);
-    assertUsable(invitation);
+    assertUsable(invitation, this.clock.now());
     const group = await this.findGroup(invitation.workingGroupId);
     const [account] = await this.dataSource.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [
       invitation.email,
@@ -177,7 +185,7 @@ export class InvitationsService {
   ): Promise<AcceptedInvitation> {
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.findByToken(manager, token, true);
-      assertUsable(invitation);
+      assertUsable(invitation, this.clock.now());
       const [existing] = await manager.query(
         'SELECT id, person_id FROM users WHERE lower(email) = lower($1) FOR UPDATE',
         [invitation.email],
@@ -235,9 +243,10 @@ export class InvitationsService {
         personId,
         role: invitation.role,
       });
-      await manager.query('UPDATE invitations SET accepted_at = now(), accepted_person_id = $2 WHERE id = $1', [
+      await manager.query('UPDATE invitations SET accepted_at = $3, accepted_person_id = $2 WHERE id = $1', [
         invitation.id,
         personId,
+        this.clock.now(),
       ]);
       return { user, sessionToken, workingGroupId: invitation.workingGroupId };
     });
@@ -338,9 +347,9 @@ export class InvitationsService {
   }
 }
 
-function assertUsable(invitation: Invitation): void {
+function assertUsable(invitation: Invitation, now: Date): void {
   if (invitation.acceptedAt) throw new ApiException(ErrorCode.InvitationUsed, 'This invitation has already been used.');
-  if (invitation.expiresAt.getTime() <= Date.now()) {
+  if (invitation.expiresAt.getTime() <= now.getTime()) {
     throw new ApiException(
       ErrorCode.InvitationExpired,
       'This invitation has expired. Ask the working group for a new one.',
@@ -359,12 +368,13 @@ function day(date: Date): string {
 
 export function presentInvitation(
   invitation: Invitation & { workingGroup: Pick<WorkingGroup, 'code'> },
+  now: Date,
 ): InvitationDto {
   const status: InvitationDto['status'] = invitation.acceptedAt
     ? 'accepted'
     : invitation.revokedAt
       ? 'revoked'
-      : invitation.expiresAt.getTime() <= Date.now()
+      : invitation.expiresAt.getTime() <= now.getTime()
         ? 'expired'
         : 'pending';
   return {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale } from '@roundtable/contracts';
 import type { Occurrence } from '@roundtable/domain';
 import { MailService, type MailMessage } from '@roundtable/api-mail';
+import { Clock } from '@roundtable/api-platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { meetingEvents } from './calendar/meeting.ics';
 import { writeCalendar } from './calendar/ics.writer';
@@ -77,6 +78,7 @@ export class MeetingMailer {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mail: MailService,
+    private readonly clock: Clock,
   ) {}
 
   async enqueue(
@@ -121,7 +123,8 @@ export class MeetingMailer {
     const concerned = occurrence
       ? occurrences.find((o) => o.originalStart.getTime() === occurrence.getTime())
       : undefined;
-    const upcoming = occurrences.find((o) => !o.cancelled && o.end.getTime() > Date.now()) ?? occurrences[0];
+    const upcoming =
+      occurrences.find((o) => !o.cancelled && o.end.getTime() > this.clock.now().getTime()) ?? occurrences[0];
     const message = composeMeetingMail(record, recipient, kind, concerned ?? upcoming);
     const cancelling = kind === 'cancellation';
     const events = meetingEvents(calendarView(record, { cancelled: cancelling }));

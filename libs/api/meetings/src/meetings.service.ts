@@ -28,7 +28,7 @@ import {
   type Occurrence,
   type RecurrenceRule,
 } from '@roundtable/domain';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, Clock } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { AccessService } from '@roundtable/api-projects';
 import { randomUUID } from 'crypto';
@@ -73,6 +73,7 @@ export class MeetingsService {
     private readonly access: AccessService,
     private readonly holidays: HolidaysService,
     private readonly mailer: MeetingMailer,
+    private readonly clock: Clock,
   ) {}
 
   // --- reading ---
@@ -112,6 +113,7 @@ export class MeetingsService {
           ),
           mine.has(m.id),
           mine.get(m.id) ?? null,
+          this.clock.now(),
         ),
       );
   }
@@ -347,7 +349,7 @@ export class MeetingsService {
       throw new ApiException(ErrorCode.MeetingCancelled, 'This meeting is cancelled.');
     await this.dataSource
       .getRepository(MeetingInvitee)
-      .update({ meetingId: id, personId: user.personId as string }, { rsvp: response, rsvpAt: new Date() });
+      .update({ meetingId: id, personId: user.personId as string }, { rsvp: response, rsvpAt: this.clock.now() });
     return this.present(await this.load(id), actor, user);
   }
 
@@ -773,6 +775,7 @@ export class MeetingsService {
         occurrences,
         invited,
         record.invitees.find((i) => i.person_id === user.personId)?.rsvp ?? null,
+        this.clock.now(),
       ),
       description: m.description,
       onlineUrl: m.onlineUrl,
@@ -827,8 +830,9 @@ function summary(
   occurrences: Occurrence[],
   invited: boolean,
   myRsvp: RsvpResponse | null,
+  at: Date,
 ): MeetingSummaryDto {
-  const now = Date.now();
+  const now = at.getTime();
   const next = m.status === 'cancelled' ? undefined : occurrences.find((o) => !o.cancelled && o.end.getTime() > now);
   return {
     id: m.id,

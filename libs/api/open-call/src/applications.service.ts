@@ -9,7 +9,14 @@ import {
   type SubmitApplicationResponse,
 } from '@roundtable/contracts';
 import { can, regionOf, type Actor } from '@roundtable/domain';
-import { ApiException, hashLinkToken, looksLikeLinkToken, newLinkToken, publicBaseUrl } from '@roundtable/api-platform';
+import {
+  ApiException,
+  Clock,
+  hashLinkToken,
+  looksLikeLinkToken,
+  newLinkToken,
+  publicBaseUrl,
+} from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { InvitationsService } from '@roundtable/api-invitations';
 import { MailService } from '@roundtable/api-mail';
@@ -42,6 +49,7 @@ export class ApplicationsService {
     private readonly access: AccessService,
     private readonly invitations: InvitationsService,
     private readonly mail: MailService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -54,7 +62,7 @@ export class ApplicationsService {
     if (!call) throw new ApiException(ErrorCode.NotFound, 'Call for experts not found.');
     // Honeypot: people never see the field, so whoever fills it is a bot. Answer as if accepted, keep nothing.
     if (body.website !== undefined && body.website.trim() !== '') return CONFIRMATION_SENT;
-    if (!isCallOpen(call)) {
+    if (!isCallOpen(call, this.clock.now())) {
       const closedOn = (call.closedAt && call.closedAt < call.closesAt ? call.closedAt : call.closesAt).toISOString();
       throw new ApiException(
         ErrorCode.CallClosed,
@@ -93,7 +101,8 @@ export class ApplicationsService {
       consentPipl: body.consentPipl,
     };
     await this.dataSource.transaction(async (manager) => {
-      // One submission per address at a time, so parallel requests cannot slip past the limit.
+      // One submission per address at a time, so parallel requests cannot slip past the limit. The rate limit
+      // counts in real time (SQL now()) on purpose, not by the business Clock.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`open-call:submit:${ip}`]);
       const [recent] = await manager.query(
         `SELECT count(*)::int AS count, min(created_at) AS oldest FROM application_submissions

@@ -54,17 +54,16 @@ export class BilingualTextDto implements Bilingual {
   zh!: string;
 }
 
-/** An ISO 8601 date-time (with a time and an offset or Z) later than now. */
-export function IsFutureDateTime(options?: ValidationOptions): PropertyDecorator {
+/** An ISO 8601 date-time with a time and an offset or Z. "Later than now" is checked by the service against the Clock. */
+export function IsZonedDateTime(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'isFutureDateTime',
+      name: 'isZonedDateTime',
       validator: {
         validate: (value: unknown) =>
           typeof value === 'string' &&
           isISO8601(value, { strict: true }) &&
-          /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) &&
-          Date.parse(value) > Date.now(),
+          /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value),
         defaultMessage: () =>
           '$property must be an ISO 8601 date-time with a time zone (e.g. 2030-01-31T23:59:00Z) in the future',
       },
@@ -108,6 +107,6 @@ export class CreateExpertCallDto implements CreateExpertCallRequest {
   workingGroupIds!: string[];
 
   @ApiProperty({ example: '2030-01-31T23:59:00Z' })
-  @IsFutureDateTime()
+  @IsZonedDateTime()
   closesAt!: string;
 }

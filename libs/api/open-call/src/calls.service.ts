@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type ExpertCallDto } from '@roundtable/contracts';
 import { can } from '@roundtable/domain';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, Clock } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { AccessService, Project, WorkingGroup } from '@roundtable/api-projects';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
@@ -17,6 +17,7 @@ export class CallsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   async create(user: AuthenticatedUser, body: CreateExpertCallDto): Promise<ExpertCallDto> {
@@ -31,6 +32,17 @@ export class CallsService {
           {
             field: 'workingGroupIds',
             message: `workingGroupIds must be working groups of the project; not in it: ${unknown.join(', ')}`,
+          },
+        ],
+      });
+    }
+    if (Date.parse(body.closesAt) <= this.clock.now().getTime()) {
+      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid closesAt', {
+        fields: [
+          {
+            field: 'closesAt',
+            message:
+              'closesAt must be an ISO 8601 date-time with a time zone (e.g. 2030-01-31T23:59:00Z) in the future',
           },
         ],
       });
@@ -74,7 +86,7 @@ export class CallsService {
 
   /** Closes the call now; closing a closed call changes nothing. */
   async close(id: string): Promise<ExpertCallDto> {
-    await this.dataSource.getRepository(ExpertCall).update({ id, closedAt: IsNull() }, { closedAt: () => 'now()' });
+    await this.dataSource.getRepository(ExpertCall).update({ id, closedAt: IsNull() }, { closedAt: this.clock.now() });
     return this.present(await this.dataSource.getRepository(ExpertCall).findOneOrFail({ where: { id } }));
   }
 
@@ -105,6 +117,7 @@ export class CallsService {
       presentCall(
         call,
         groups.filter((g) => links.some((l) => l.callId === call.id && l.workingGroupId === g.id)),
+        this.clock.now(),
       ),
     );
   }

@@ -4,11 +4,11 @@ import type { WorkingGroup } from '@roundtable/api-projects';
 import type { Application, ExpertCall } from './open-call.entities';
 
 /** Open while nobody closed it and its closing time has not passed. */
-export function isCallOpen(call: Pick<ExpertCall, 'closedAt' | 'closesAt'>, now = new Date()): boolean {
+export function isCallOpen(call: Pick<ExpertCall, 'closedAt' | 'closesAt'>, now: Date): boolean {
   return call.closedAt === null && call.closesAt.getTime() > now.getTime();
 }
 
-export function presentCall(call: ExpertCall, groups: WorkingGroup[]): ExpertCallDto {
+export function presentCall(call: ExpertCall, groups: WorkingGroup[], now: Date): ExpertCallDto {
   return {
     id: call.id,
     projectId: call.projectId,
@@ -20,7 +20,7 @@ export function presentCall(call: ExpertCall, groups: WorkingGroup[]): ExpertCal
       .map((g) => ({ id: g.id, code: g.code, title: { en: g.titleEn, zh: g.titleZh } })),
     // When closed early, the DTO shows the actual closing time.
     closesAt: (call.closedAt && call.closedAt < call.closesAt ? call.closedAt : call.closesAt).toISOString(),
-    open: isCallOpen(call),
+    open: isCallOpen(call, now),
   };
 }
 

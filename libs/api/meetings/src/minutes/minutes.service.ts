@@ -284,11 +284,14 @@ export class MinutesService {
         );
       }
       await manager.query(
-        'INSERT INTO minutes_approvals (minutes_id, user_id, person_id, content_sha256) VALUES ($1, $2, $3, $4)',
-        [id, user.id, user.personId, fingerprint],
+        'INSERT INTO minutes_approvals (minutes_id, user_id, person_id, content_sha256, approved_at) VALUES ($1, $2, $3, $4, $5)',
+        [id, user.id, user.personId, fingerprint, this.clock.now()],
       );
       if (check.complete) {
-        await manager.query(`UPDATE meeting_minutes SET status = 'approved', approved_at = now() WHERE id = $1`, [id]);
+        await manager.query(`UPDATE meeting_minutes SET status = 'approved', approved_at = $2 WHERE id = $1`, [
+          id,
+          this.clock.now(),
+        ]);
         // Approved and locked commit together: approved minutes are never editable, even after a crash.
         await this.store.lock(row.document_id, user.id, 'Approved minutes', manager);
       }

@@ -1,0 +1,170 @@
+import { Clock } from '@roundtable/api-platform';
+import { HttpClient } from '../support/http-client';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * One clock everywhere (issue #13): with the server clock moved to 2021-12-20 (as ROUNDTABLE_CLOCK does), the
+ * meetings list, minutes approvals, comments and the open call all take "now" from it, not from real time.
+ */
+describe('one business clock (real PostgreSQL, clock at 2021-12-20)', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let clock: Clock;
+  let projectId: string;
+  const groups: Record<string, string> = {};
+  const clients: Record<string, HttpClient> = {};
+  const savedSmtpUrl = process.env.SMTP_URL;
+  const at = new Date('2021-12-20T10:00:00Z');
+
+  async function as(name: string): Promise<HttpClient> {
+    clients[name] ??= await new HttpClient(t.baseUrl).login(`${name}@example.org`);
+    return clients[name];
+  }
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    process.env.SMTP_URL = sink.url;
+    t = await startTestApp();
+    clock = t.app.get(Clock);
+    clock.set(at);
+    const coordinator = await as('coordinator');
+    projectId = (await coordinator.get('/api/projects')).body[0].id;
+    for (const g of (await coordinator.get('/api/working-groups')).body as Array<{ id: string; code: string }>)
+      groups[g.code] = g.id;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+    if (savedSmtpUrl === undefined) delete process.env.SMTP_URL;
+    else process.env.SMTP_URL = savedSmtpUrl;
+  });
+
+  it('lists the next occurrence of a monthly series from 2021 after the clock, not after real time', async () => {
+    const list = (await (await as('wg1-eu-cochair')).get(`/api/projects/${projectId}/meetings`)).body as Array<{
+      rrule: string | null;
+      workingGroupCode: string | null;
+      next: { start: string } | null;
+    }>;
+    const series = list.find((m) => m.workingGroupCode === 'WG1' && m.rrule?.startsWith('FREQ=MONTHLY'));
+    expect(series).toBeDefined();
+    expect(series!.next).not.toBeNull();
+    const next = Date.parse(series!.next!.start);
+    expect(next).toBeGreaterThan(at.getTime() - 24 * 60 * 60 * 1000);
+    expect(next).toBeLessThan(Date.parse('2022-02-01T00:00:00Z'));
+  });
+
+  it('stamps a minutes approval with the clock’s date', async () => {
+    const cochair = await as('wg1-eu-cochair');
+    const meeting = await cochair.post(`/api/projects/${projectId}/meetings`, {
+      workingGroupId: groups.WG1,
+      type: 'wg-meeting',
+      title: 'December meeting',
+      timeZone: 'Europe/Rome',
+      start: '2021-12-16T10:00',
+      durationMinutes: 60,
+      agenda: [{ title: 'Cohorts' }],
+    });
+    expect(meeting.status).toBe(201);
+    const started = await cochair.post(`/api/meetings/${meeting.body.id}/minutes`, {
+      occurrenceStart: meeting.body.occurrences[0].originalStart,
+    });
+    expect(started.status).toBe(201);
+    expect((await cochair.post(`/api/minutes/${started.body.id}/circulate`, {})).status).toBe(200);
+    expect((await cochair.post(`/api/minutes/${started.body.id}/approvals`)).status).toBe(200);
+    const rows = await t.dataSource.query(
+      "SELECT to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM minutes_approvals WHERE minutes_id = $1",
+      [started.body.id],
+    );
+    expect(rows).toEqual([{ day: '2021-12-20' }]);
+  });
+
+  it('stamps comments, replies and edits with the clock’s date', async () => {
+    const cochair = await as('wg1-eu-cochair');
+    const documents = (await (await as('coordinator')).get('/api/documents')).body as Array<{
+      id: string;
+      workingGroupCode: string | null;
+    }>;
+    const paperId = documents.find((d) => d.workingGroupCode === 'WG1')!.id;
+    const created = await cochair.post(`/api/documents/${paperId}/comments`, {
+      anchorStart: { item: { client: 1, clock: 0 }, assoc: 0 },
+      anchorEnd: { item: { client: 1, clock: 3 }, assoc: -1 },
+      quote: 'text',
+      body: 'Stamped by the clock?',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.createdAt.slice(0, 10)).toBe('2021-12-20');
+    const first = created.body.comments[0];
+    expect(first.createdAt.slice(0, 10)).toBe('2021-12-20');
+    const reply = await cochair.post(`/api/comment-threads/${created.body.id}/replies`, { body: 'A reply' });
+    expect(reply.status).toBe(201);
+    expect(reply.body.comments.map((c: { createdAt: string }) => c.createdAt.slice(0, 10))).toEqual([
+      '2021-12-20',
+      '2021-12-20',
+    ]);
+    const edited = await cochair.patch(`/api/comments/${first.id}`, { body: 'Edited by the clock' });
+    expect(edited.status).toBe(200);
+    expect(edited.body.comments[0].editedAt.slice(0, 10)).toBe('2021-12-20');
+  });
+
+  it('opens a call closing 2022-01-31 that takes applications, and refuses them once a call closed on 2021-12-01', async () => {
+    const coordinator = await as('coordinator');
+    const callRequest = (closesAt: string) => ({
+      projectId,
+      title: { en: 'Call for experts', zh: '专家征集' },
+      description: { en: 'Join a working group.', zh: '加入工作组。' },
+      eligibility: { en: 'Researchers.', zh: '研究人员。' },
+      workingGroupIds: [groups.WG1],
+      closesAt,
+    });
+    const application = (email: string) => ({
+      name: 'Applicant',
+      email,
+      country: 'FR',
+      affiliation: 'Institut Exemple',
+      sector: 'academia',
+      expertise: ['genomics'],
+      preferredWorkingGroupIds: [groups.WG1],
+      motivation: 'I would like to contribute to sustainable personalised medicine.',
+      conflictOfInterest: 'none',
+      consentGdpr: true,
+      consentPipl: true,
+    });
+    const anonymous = new HttpClient(t.baseUrl);
+
+    const open = await coordinator.post('/api/calls', callRequest('2022-01-31T23:59:00Z'));
+    expect(open.status).toBe(201);
+    expect(open.body.open).toBe(true);
+    expect(
+      (await anonymous.post(`/api/public/calls/${open.body.id}/applications`, application('open@example.net'))).status,
+    ).toBe(202);
+
+    // A closing date before the clock is refused, naming the field.
+    const past = await coordinator.post('/api/calls', callRequest('2021-12-01T23:59:00Z'));
+    expect(past.status).toBe(400);
+    expect(JSON.stringify(past.body)).toContain('closesAt');
+
+    clock.set(new Date('2021-11-15T10:00:00Z'));
+    const earlier = await coordinator.post('/api/calls', callRequest('2021-12-01T23:59:00Z'));
+    clock.set(at);
+    expect(earlier.status).toBe(201);
+    const refused = await anonymous.post(
+      `/api/public/calls/${earlier.body.id}/applications`,
+      application('late@example.net'),
+    );
+    expect(refused.status).toBe(410);
+    expect(refused.body.code).toBe('CALL_CLOSED');
+  });
+
+  it('dates an invitation’s expiry from the clock and shows it pending, not expired', async () => {
+    const invited = await (
+      await as('wg1-eu-cochair')
+    ).post(`/api/working-groups/${groups.WG1}/invitations`, { email: 'clock-invitee@example.net', role: 'expert' });
+    expect(invited.status).toBe(201);
+    expect(invited.body.status).toBe('pending');
+    const expires = Date.parse(invited.body.expiresAt);
+    expect(expires).toBeGreaterThan(at.getTime());
+    expect(expires).toBeLessThan(Date.parse('2022-12-31T00:00:00Z'));
+  });
+});
