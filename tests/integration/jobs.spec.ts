@@ -1,7 +1,21 @@
 import { JobsService } from '@roundtable/api-jobs';
 import { Client } from 'pg';
-import { poll } from '../support/poll';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+async function poll<T>(
+  read: () => Promise<T> | T,
+  ok: (value: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** The generic job queue on a real database, without the rest of the app (as another feature would use it). */
 describe('JobsService (pg-boss in the application database)', () => {
@@ -110,75 +124,5 @@ describe('JobsService (pg-boss in the application database)', () => {
     );
     expect(ran).toEqual([{ now: true }]);
     await expect(first.send('test-durable', {})).rejects.toThrow(/stopped/);
-  });
-
-  it('sweeps promptly after a restart although the previous process left its next sweep an hour ahead', async () => {
-    let running = 0;
-    let overlapped = false;
-    const runs: number[] = [];
-    const sweep = (process: number) => async () => {
-      running++;
-      if (running > 1) overlapped = true;
-      runs.push(process);
-      await new Promise((resolve) => setImmediate(resolve));
-      running--;
-    };
-    const first = await start();
-    await first.every('test-restart', () => 3600, sweep(1));
-    await poll(
-      () => jobRows('test-restart'),
-      (rows) => rows.some((r) => r.state === 'created' && r.later),
-      'the next sweep queued an hour ahead',
-    );
-    await first.beforeApplicationShutdown();
-    const second = await start();
-    await second.every('test-restart', () => 3600, sweep(2));
-    await poll(
-      () => runs,
-      (r) => r.includes(2),
-      'a sweep in the restarted process',
-    );
-    await poll(
-      () => jobRows('test-restart'),
-      (rows) =>
-        rows.filter((r) => r.state === 'created').length === 1 && rows.some((r) => r.state === 'created' && r.later),
-      'one next sweep queued an hour ahead again',
-    );
-    expect(runs).toEqual([1, 2]);
-    expect(overlapped).toBe(false);
-  });
-
-  it('queues no start-up sweep while another process is running that sweep', async () => {
-    let running = 0;
-    let overlapped = false;
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const runs: number[] = [];
-    const sweep = (process: number) => async () => {
-      running++;
-      if (running > 1) overlapped = true;
-      runs.push(process);
-      if (process === 1) await released;
-      running--;
-    };
-    const first = await start();
-    await first.every('test-overlap', () => 3600, sweep(1));
-    await poll(
-      () => jobRows('test-overlap'),
-      (rows) => rows.some((r) => r.state === 'active'),
-      'the first sweep running',
-    );
-    const second = await start();
-    await second.every('test-overlap', () => 3600, sweep(2));
-    // Nothing runnable besides the running sweep: a due job here would let the second process overlap it.
-    expect(await jobRows('test-overlap')).toEqual([{ state: 'active', singleton_key: 'sweep', later: false }]);
-    release();
-    await poll(
-      () => jobRows('test-overlap'),
-      (rows) => rows.some((r) => r.state === 'completed') && rows.some((r) => r.state === 'created' && r.later),
-      'the first sweep done and the next queued an hour ahead',
-    );
-    expect(runs).toEqual([1]);
-    expect(overlapped).toBe(false);
   });
 });

@@ -87,7 +87,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
 
   /**
    * A sweep that runs now and then every `seconds()` (read at each run): one waiting job per name whatever
-   * the number of processes (`short` policy), re-queued after each run, and due at once on the next start (ADR 008).
+   * the number of processes (`short` policy), re-queued after each run, queued again on the next start.
    */
   async every(name: string, seconds: () => number, sweep: () => Promise<unknown>): Promise<void> {
     const again = async (): Promise<void> => {
@@ -106,22 +106,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         }),
       { policy: 'short', pollingIntervalSeconds: Math.min(2, Math.max(0.5, interval / 2)) },
     );
-    // The previous process left its next sweep waiting up to `seconds()` ahead, and `short` would drop ours:
-    // bring that job forward so this start sweeps promptly, still one waiting job per name. While a sweep
-    // runs in another process, change and queue nothing: that run has just swept and queues the next one.
-    // pg-boss 10 has no API to reschedule or to look jobs up by key.
-    const db = this.boss.getDb();
-    await db.executeSql(
-      `UPDATE pgboss.job SET start_after = now()
-        WHERE name = $1 AND state IN ('created', 'retry') AND start_after > now()
-          AND NOT EXISTS (SELECT 1 FROM pgboss.job WHERE name = $1 AND state = 'active')`,
-      [name],
-    );
-    const { rows } = await db.executeSql(
-      `SELECT 1 FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active') LIMIT 1`,
-      [name],
-    );
-    if (rows.length === 0) await this.send(name, {}, { singletonKey: 'sweep' });
+    await this.send(name, {}, { singletonKey: 'sweep' });
   }
 
   /** Queues a job; returns its id, or null when a waiting job with the same singletonKey made it redundant. */
