@@ -1,5 +1,6 @@
 import { editorExtensions } from '@roundtable/editor-schema';
 import {
+  PdfRenderer,
   renderDocx,
   renderHtml,
   renderMarkdown,
@@ -11,7 +12,7 @@ import { generateHTML } from '@tiptap/html/server';
 import { Window } from 'happy-dom';
 import MarkdownIt from 'markdown-it';
 import { bilingualPaper } from '../support/export-paper';
-import { readDocx } from '../support/export-readers';
+import { readDocx, readPdf } from '../support/export-readers';
 
 /** The renderers on their own (pure functions of an export source), read back with real parsers. */
 function sourceOf(content: JSONContent, threads: ExportSource['threads'] = []): ExportSource {
@@ -163,4 +164,35 @@ describe('export renderers', () => {
     expect(md).toContain('Deliverable · 交付成果: D2.2 · M24');
     expect(md).toContain('中国的精准医学计划支持大型人群队列研究');
   });
+});
+
+describe('PDF renderer (headless Chromium)', () => {
+  const renderer = new PdfRenderer();
+  afterAll(() => renderer.onApplicationShutdown());
+
+  it('prints A4 with the cover, page numbers, a running title, both languages and the CJK font embedded', async () => {
+    const source = sourceOf(bilingualPaper(6), THREADS);
+    const bytes = await renderer.render(renderHtml(source));
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages.length).toBeGreaterThan(2);
+    // The cover page: project, title, deliverable; no running title or page number on it.
+    expect(pdf.pages[0]).toContain('IC2PerMed');
+    expect(pdf.pages[0]).toContain('D2.2 · M24');
+    expect(pdf.pages[0]).not.toMatch(/\b1 \/ \d+/);
+    const body = pdf.pages.slice(1).join('\n');
+    expect(body).toContain('European programmes fund long-term cohorts');
+    // Lines break inside Chinese sentences.
+    expect(body.replace(/\s+/g, '')).toContain('中国的精准医学计划支持大型人群队列研究');
+    // Every page after the cover: "n / total" and the running title.
+    pdf.pages.slice(1).forEach((page, i) => {
+      expect(page).toContain(`${i + 2} / ${pdf.pages.length}`);
+      expect(page).toContain('个性化医疗立场文件');
+    });
+    expect(pdf.fonts.filter((f) => /NotoSansSC/i.test(f.name.replace(/\s/g, '')))).not.toEqual([]);
+    expect(pdf.fonts.filter((f) => !f.embedded)).toEqual([]);
+    // Byte-stable apart from the dates Chromium writes.
+    const again = await renderer.render(renderHtml(source));
+    const undated = (b: Buffer) => b.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '');
+    expect(undated(again)).toBe(undated(bytes));
+  }, 120_000);
 });

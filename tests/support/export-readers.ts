@@ -110,6 +110,15 @@ export interface PdfContents {
 }
 
 const PDF_SCRIPT = `
+// Node 20 lacks what pdf.js 6 expects of a newer runtime.
+Promise.withResolvers ??= () => { let resolve, reject; const promise = new Promise((a, b) => { resolve = a; reject = b; }); return { promise, resolve, reject }; };
+for (const name of ['transfer', 'transferToFixedLength']) {
+  ArrayBuffer.prototype[name] ??= function (length = this.byteLength) { const copy = new ArrayBuffer(length); new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength))); return copy; };
+}
+for (const M of [Map, WeakMap]) {
+  M.prototype.getOrInsertComputed ??= function (key, compute) { if (!this.has(key)) this.set(key, compute(key)); return this.get(key); };
+  M.prototype.getOrInsert ??= function (key, value) { if (!this.has(key)) this.set(key, value); return this.get(key); };
+}
 const { getDocument, OPS } = await import(process.argv[1]);
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
@@ -121,11 +130,11 @@ for (let n = 1; n <= pdf.numPages; n++) {
   const content = await page.getTextContent();
   pages.push(content.items.map((item) => item.str + (item.hasEOL ? '\\n' : '')).join(''));
   const ops = await page.getOperatorList();
-  ops.fnArray.forEach((fn, i) => {
-    if (fn !== OPS.setFont) return;
-    const font = page.commonObjs.get(ops.argsArray[i][0]);
+  for (const [i, fn] of ops.fnArray.entries()) {
+    if (fn !== OPS.setFont) continue;
+    const font = await new Promise((resolve) => page.commonObjs.get(ops.argsArray[i][0], resolve));
     fonts.set(font.name, { name: font.name, embedded: !font.missingFile });
-  });
+  }
 }
 const { info } = await pdf.getMetadata();
 process.stdout.write(JSON.stringify({ pages, fonts: [...fonts.values()], info }));
