@@ -3,6 +3,7 @@ import { AUTH_ENTITIES } from '@roundtable/api-auth';
 import { COLLABORATION_ENTITIES } from '@roundtable/api-collaboration';
 import { COMMENT_ENTITIES } from '@roundtable/api-comments';
 import { PLAN_ENTITIES } from '@roundtable/api-deliverables';
+import { EXPORT_ENTITIES } from '@roundtable/api-exports';
 import { INVITATION_ENTITIES } from '@roundtable/api-invitations';
 import { LIBRARY_ENTITIES } from '@roundtable/api-library';
 import { MAIL_ENTITIES } from '@roundtable/api-mail';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   ...PLAN_ENTITIES,
   ...MEETING_ENTITIES,
   ...LIBRARY_ENTITIES,
+  ...EXPORT_ENTITIES,
 ];

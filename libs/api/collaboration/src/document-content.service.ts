@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { editorExtensions, EDITOR_FRAGMENT, toMarkdown } from '@roundtable/editor-schema';
-import { getSchema } from '@tiptap/core';
-import { DOMSerializer } from '@tiptap/pm/model';
+import { getSchema, type JSONContent } from '@tiptap/core';
+import { DOMSerializer, type Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { Window } from 'happy-dom';
 import * as Y from 'yjs';
@@ -44,6 +44,36 @@ export class DocumentContentService implements OnModuleDestroy {
     }
   }
 
+  /** The current state (live if open, else stored) as editor JSON of the shared schema, for exports. */
+  async currentJson(documentId: string): Promise<JSONContent> {
+    const room = await this.server.liveRoom(documentId);
+    if (room) return this.jsonOf(room.doc);
+    await this.server.ensureSeeded(documentId);
+    const doc = new Y.Doc();
+    try {
+      await this.store.loadInto(documentId, doc);
+      return this.rootOf(doc).toJSON() as JSONContent;
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** Any Y.Doc's content as editor JSON, converted from a copy (see renderDoc). */
+  jsonOf(doc: Y.Doc): JSONContent {
+    const copy = new Y.Doc();
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+      return this.rootOf(copy).toJSON() as JSONContent;
+    } finally {
+      copy.destroy();
+    }
+  }
+
+  /** Editor JSON rendered to HTML by the shared schema's own serializer (what the editor shows). */
+  htmlOf(json: JSONContent): string {
+    return this.html(this.schema.nodeFromJSON(json));
+  }
+
   /** Appends paragraphs through the live document (a Yjs update, stored then relayed). */
   async appendParagraphs(documentId: string, paragraphs: string[]): Promise<DocumentContent> {
     await this.server.editDocument(documentId, (doc) => {
@@ -77,7 +107,7 @@ export class DocumentContentService implements OnModuleDestroy {
 
   /** Renders a doc nobody else holds; the conversion may delete what the schema does not know from it. */
   private renderLoaded(doc: Y.Doc): DocumentContent {
-    const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema);
+    const root = this.rootOf(doc);
     return {
       html: this.html(root),
       markdown: toMarkdown(root.toJSON()),
@@ -85,7 +115,11 @@ export class DocumentContentService implements OnModuleDestroy {
     };
   }
 
-  private html(root: ReturnType<typeof yXmlFragmentToProseMirrorRootNode>): string {
+  private rootOf(doc: Y.Doc): ProseMirrorNode {
+    return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema);
+  }
+
+  private html(root: ProseMirrorNode): string {
     this.window ??= new Window({
       settings: {
         disableJavaScriptEvaluation: true,

@@ -1,8 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 
-/** The formats `GET /documents/:id/export` writes; the order is the menu's. */
-export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from '@roundtable/contracts';
 
 /**
  * Bumped whenever a renderer's output changes for the same input, so cached files of an older renderer are
