@@ -117,6 +117,7 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
                 >
                   {t('versions.compare')}
                 </button>
+                <ExportMenu documentId={documentId} versionId={version.id} />
                 {canWrite ? (
                   <button
                     type="button"

@@ -559,6 +559,12 @@ export const en = {
     },
     reconnect: 'Reconnect',
   },
+  exports: {
+    export: 'Export',
+    exportVersion: 'Export this version',
+    preparing: 'Preparing the file…',
+    format: { docx: 'Word (DOCX)', pdf: 'PDF', html: 'Web page (HTML)', md: 'Markdown' },
+  },
   versions: {
     older: 'Show older versions',
     title: 'Version history',

@@ -548,6 +548,12 @@ export const zhCN: Catalog = {
     },
     reconnect: '重新连接',
   },
+  exports: {
+    export: '导出',
+    exportVersion: '导出此版本',
+    preparing: '正在生成文件…',
+    format: { docx: 'Word（DOCX）', pdf: 'PDF', html: '网页（HTML）', md: 'Markdown' },
+  },
   versions: {
     older: '显示更早的版本',
     title: '版本历史',
