@@ -18,6 +18,7 @@ import {
   useAction,
   useApiResource,
 } from '@roundtable/web-ui';
+import { ExportMenu } from './export.menu';
 
 type Selection = { mode: 'view'; versionId: string } | { mode: 'diff'; versionId: string } | null;
 
