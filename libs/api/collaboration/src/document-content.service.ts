@@ -32,27 +32,31 @@ export class DocumentContentService implements OnModuleDestroy {
   ) {}
 
   async render(documentId: string): Promise<DocumentContent> {
-    const room = await this.server.liveRoom(documentId);
-    if (room) return this.renderDoc(room.doc);
-    await this.server.ensureSeeded(documentId);
-    const doc = new Y.Doc();
-    try {
-      await this.store.loadInto(documentId, doc);
-      return this.renderLoaded(doc);
-    } finally {
-      doc.destroy();
-    }
+    return this.fromCurrent(
+      documentId,
+      (live) => this.renderDoc(live),
+      (loaded) => this.renderLoaded(loaded),
+    );
   }
 
   /** The current state (live if open, else stored) as editor JSON of the shared schema, for exports. */
   async currentJson(documentId: string): Promise<JSONContent> {
+    return this.fromCurrent(
+      documentId,
+      (live) => this.jsonOf(live),
+      (loaded) => this.rootOf(loaded).toJSON() as JSONContent,
+    );
+  }
+
+  /** The live room's doc (to be read through a copy), or the stored state loaded into a doc nobody else holds. */
+  private async fromCurrent<T>(documentId: string, ofLive: (doc: Y.Doc) => T, ofLoaded: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.server.liveRoom(documentId);
-    if (room) return this.jsonOf(room.doc);
+    if (room) return ofLive(room.doc);
     await this.server.ensureSeeded(documentId);
     const doc = new Y.Doc();
     try {
       await this.store.loadInto(documentId, doc);
-      return this.rootOf(doc).toJSON() as JSONContent;
+      return ofLoaded(doc);
     } finally {
       doc.destroy();
     }
