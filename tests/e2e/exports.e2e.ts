@@ -1,10 +1,30 @@
+import { readFileSync } from 'fs';
 import { readFile } from 'fs/promises';
+import { join } from 'path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { signIn } from '../support/e2e-page';
 import { readDocx } from '../support/export-readers';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/** The package's unicode ranges per subset number (regular weight). */
+function subsetRanges(): Map<number, Array<[number, number]>> {
+  const css = readFileSync(join(__dirname, '../../node_modules/@fontsource/noto-sans-sc/400.css'), 'utf8');
+  const ranges = new Map<number, Array<[number, number]>>();
+  for (const face of css.split('@font-face').slice(1)) {
+    const subset = Number(/noto-sans-sc-(\d+)-400-normal\.woff2/.exec(face)?.[1]);
+    const range = /unicode-range:\s*([^;]+);/.exec(face)?.[1] ?? '';
+    ranges.set(
+      subset,
+      range.split(',').map((part) => {
+        const [lo, hi = lo] = part.trim().replace(/^U\+/i, '').split('-');
+        return [parseInt(lo, 16), parseInt(hi, 16)];
+      }),
+    );
+  }
+  return ranges;
+}
 
 /** Issue #14 items 2 and 4 in the browser: the export menu, and the CJK font fetched only when needed. */
 describe('in Chromium: exporting a paper, and the CJK font only for Chinese', () => {
@@ -22,18 +42,50 @@ describe('in Chromium: exporting a paper, and the CJK font only for Chinese', ()
     await browser?.close();
   });
 
-  it('an English page fetches no Noto Sans SC subset', async () => {
+  it('an English page fetches only the Noto Sans SC subsets of the Chinese it shows (none for Latin text)', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     try {
       const page = await context.newPage();
-      const fonts: string[] = [];
+      const fetched = new Set<number>();
       page.on('request', (request) => {
-        if (/noto-sans-sc/.test(request.url())) fonts.push(request.url());
+        const subset = /noto-sans-sc-(\d+)-\d+-normal/.exec(request.url());
+        if (subset) fetched.add(Number(subset[1]));
       });
       await page.goto(`${server.baseUrl}/login`);
       await page.waitForSelector('input[name="email"]');
       await page.evaluate(() => document.fonts.ready);
-      expect(fonts).toEqual([]);
+      // What the page shows in Chinese: the language switch offers 中文 (a select lays out all its options).
+      const shown = await page.evaluate(
+        () => document.body.innerText + [...document.querySelectorAll('option')].map((o) => o.text).join(''),
+      );
+      const chinese = [...shown].filter((c) => c.codePointAt(0)! >= 0x2e80).map((c) => c.codePointAt(0)!);
+      const ranges = subsetRanges();
+      const needless = [...fetched].filter(
+        (subset) => !chinese.some((cp) => (ranges.get(subset) ?? []).some(([lo, hi]) => cp >= lo && cp <= hi)),
+      );
+      expect(needless).toEqual([]);
+      expect(fetched.size).toBeLessThanOrEqual(new Set(chinese).size);
+
+      // A page of the app's styles with Latin text only (quotes, dashes, accents): no subset at all, even on a
+      // machine whose system fonts do not cover it.
+      const stylesheet = /href="(\/assets\/[^"]+\.css)"/.exec(
+        readFileSync(join(__dirname, '../../dist/web/index.html'), 'utf8'),
+      )![1];
+      const english = await context.newPage();
+      const englishFetched: string[] = [];
+      english.on('request', (request) => {
+        if (/noto-sans-sc/.test(request.url())) englishFetched.push(request.url());
+      });
+      await english.route(`${server.baseUrl}/english-only`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="${stylesheet}"></head><body><main class="page"><h1>Position paper</h1><p>“Shared standards” — café, naïve, 2026.</p></main></body></html>`,
+        }),
+      );
+      await english.goto(`${server.baseUrl}/english-only`);
+      await english.waitForSelector('h1');
+      await english.evaluate(() => document.fonts.ready);
+      expect(englishFetched).toEqual([]);
     } finally {
       await context.close();
     }
