@@ -4,6 +4,7 @@ import { join } from 'path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { signIn } from '../support/e2e-page';
+import { poll } from '../support/poll';
 import { readDocx } from '../support/export-readers';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -116,6 +117,43 @@ describe('in Chromium: exporting a paper, and the CJK font only for Chinese', ()
       );
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('npm start and PDF export', () => {
+  it('says at start which Chromium PDF export uses, or clearly that it is off, and keeps serving', async () => {
+    const database = await createTestDatabase();
+    const withChromium = await startServerProcess({ DATABASE_URL: database.url, DEMO: 'false' });
+    try {
+      await poll(
+        () => withChromium.output(),
+        (out) => /PDF export: .+\((CHROMIUM_PATH|system|npm): /.test(out),
+        'the PDF export line',
+        60_000,
+      );
+    } finally {
+      await withChromium.stop();
+    }
+    const without = await startServerProcess({
+      DATABASE_URL: database.url,
+      DEMO: 'false',
+      CHROMIUM_PATH: '/nonexistent/chromium',
+    });
+    try {
+      const out = await poll(
+        () => without.output(),
+        (text) => /PDF export is OFF/.test(text),
+        'the PDF-off warning',
+        60_000,
+      );
+      expect(out).toMatch(
+        /PDF export is OFF \(it answers 503 PDF_RENDERER_UNAVAILABLE; .*\): CHROMIUM_PATH=\/nonexistent\/chromium cannot start/,
+      );
+      expect((await fetch(`${without.baseUrl}/api/health`)).status).toBe(200);
+    } finally {
+      await without.stop();
+      await database.drop();
     }
   });
 });
