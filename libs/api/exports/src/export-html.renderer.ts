@@ -48,6 +48,8 @@ export function renderHtml(source: ExportSource): string {
   const fonts = embeddedFontFaces(characters(source));
   return (
     `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
+    // Opened from disk the file has no server headers: its own policy allows its inline styles and fonts only.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="generator" content="Roundtable export ${EXPORT_RENDERER_VERSION}">` +
     `<title>${escapeHtml(cover.title)}</title>\n<style>\n${fonts}\n${css(cover.title, outline.topLevel)}\n</style></head>\n` +
