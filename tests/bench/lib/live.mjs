@@ -106,12 +106,13 @@ export async function openLiveDocument(
     }
   }
 
-  /** Waits until every sent edit reached every other client, or nothing arrived for `quietMs`. */
-  async function settle(quietMs = 10_000) {
+  /** Waits until every sent edit reached every other client, nothing arrived for `quietMs`, or `maxMs` passed. */
+  async function settle(quietMs = 10_000, maxMs = Infinity) {
     const expected = () => sent * (clients.length - 1);
+    const started = Date.now();
     let last = received;
     let lastChange = Date.now();
-    while (received < expected() && Date.now() - lastChange < quietMs) {
+    while (received < expected() && Date.now() - lastChange < quietMs && Date.now() - started < maxMs) {
       await sleep(50);
       if (received !== last) {
         last = received;
