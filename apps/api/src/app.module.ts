@@ -10,6 +10,7 @@ import { ExportsModule } from '@roundtable/api-exports';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { MeetingsModule } from '@roundtable/api-meetings';
+import { MinutesModule } from '@roundtable/api-minutes';
 import { OpenCallModule } from '@roundtable/api-open-call';
 import { LibraryModule } from '@roundtable/api-library';
 import { JobsModule } from '@roundtable/api-jobs';
@@ -46,6 +47,7 @@ export class AppModule {
         VersionsModule,
         DeliverablesModule,
         MeetingsModule,
+        MinutesModule,
         LibraryModule,
         ExportsModule,
       ],
