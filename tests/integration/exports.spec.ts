@@ -72,7 +72,7 @@ describe('document exports', () => {
     expect(docx.paragraphs.find((p) => p.text === ENGLISH)?.commentStarts).toEqual([docx.comments[0].id]);
   });
 
-  it('serves the same export of the same inputs from the cache, and renders again when the content changes', async () => {
+  it('serves the same export of the same inputs from the cache, keeping one file per export', async () => {
     const first = await get(observer, 'format=md');
     const second = await get(observer, 'format=md');
     expect([first.headers.get('x-export-cache'), second.headers.get('x-export-cache')]).toEqual(['miss', 'hit']);
