@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type CalendarFeedDto } from '@roundtable/contracts';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, publicBaseUrl } from '@roundtable/api-platform';
 import { createHash, randomBytes } from 'crypto';
 import { DataSource } from 'typeorm';
-import { CalendarFeed } from '../meetings.entities';
-import { publicBaseUrl } from '../meeting.record';
 import { CalendarFeedRegistry, type FeedOwner } from './calendar-feed.registry';
+import { CalendarFeed } from './calendar-feed.entity';
 import { writeCalendar } from './ics.writer';
 
 function hashToken(token: string): Buffer {
