@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { CalendarFeedRegistry } from './calendar-feed.registry';
 import { CalendarFeedsController } from './calendar-feeds.controller';
-import { CalendarFeedsService } from './calendar-feeds.service';
+import { CalendarFeedCommands } from './calendar-feed.commands';
+import { CalendarFeedQueries } from './calendar-feed.queries';
 
 /**
  * Personal calendar feeds (secret, revocable URLs) and the .ics writer. Features put their events into the
@@ -12,7 +13,7 @@ import { CalendarFeedsService } from './calendar-feeds.service';
 @Module({
   imports: [AuthModule],
   controllers: [CalendarFeedsController],
-  providers: [CalendarFeedRegistry, CalendarFeedsService],
+  providers: [CalendarFeedRegistry, CalendarFeedCommands, CalendarFeedQueries],
   exports: [CalendarFeedRegistry],
 })
 export class CalendarsModule {}
