@@ -29,23 +29,24 @@ export class MeetingChecks {
 
   /** Everyone invited must belong to the project (a group member or a project role). */
   async people(projectId: string, personIds: readonly string[], field: string): Promise<void> {
-    if (personIds.length === 0) return;
+    const error = await this.strangers(projectId, personIds, field);
+    if (error) throw badRequest([error]);
+  }
+
+  /** The error naming those of `personIds` who are not people of the project, if any. */
+  private async strangers(projectId: string, personIds: readonly string[], field: string): Promise<FieldError | null> {
+    if (personIds.length === 0) return null;
     const known = await this.meetings.peopleOfProject(projectId, personIds);
     const unknown = [...new Set(personIds)].filter((p) => !known.has(p));
-    if (unknown.length > 0) throw badRequest([{ field, message: `not people of this project: ${unknown.join(', ')}` }]);
+    return unknown.length > 0 ? { field, message: `not people of this project: ${unknown.join(', ')}` } : null;
   }
 
   /** Presenters are people of the project, documents are the project's, kept ids are this meeting's items. */
   async agenda(projectId: string, agenda: readonly AgendaInput[], meetingId?: string): Promise<void> {
     const errors: FieldError[] = [];
     const presenters = agenda.map((a) => a.presenterPersonId).filter((p): p is string => Boolean(p));
-    if (presenters.length > 0) {
-      try {
-        await this.people(projectId, presenters, 'agenda.presenterPersonId');
-      } catch (error) {
-        errors.push(...(((error as ApiException).getResponse() as { fields?: FieldError[] }).fields ?? []));
-      }
-    }
+    const strangers = await this.strangers(projectId, presenters, 'agenda.presenterPersonId');
+    if (strangers) errors.push(strangers);
     const documentIds = [...new Set(agenda.flatMap((a) => a.documentIds ?? []))];
     if (documentIds.length > 0) {
       const known = await this.meetings.documentsOfProject(projectId, documentIds);
