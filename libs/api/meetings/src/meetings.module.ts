@@ -1,9 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
-import { CollaborationModule } from '@roundtable/api-collaboration';
 import { MailModule } from '@roundtable/api-mail';
-import { DocumentOwners, ProjectsModule } from '@roundtable/api-projects';
-import { VersionsModule } from '@roundtable/api-versions';
+import { ProjectsModule } from '@roundtable/api-projects';
 import { CalendarFeedRegistry, CalendarsModule } from '@roundtable/api-calendars';
 import { AttendanceCommands } from './attendance.commands';
 import { MeetingsFeedSource } from './calendar/meetings-feed.source';
@@ -21,18 +19,14 @@ import { OccurrenceCommands } from './occurrence.commands';
 import { ScheduleMeetingCommand } from './schedule-meeting.command';
 import { SetWorkingHoursCommand } from './set-working-hours.command';
 import { UpdateMeetingCommand } from './update-meeting.command';
-import { MinutesController } from './minutes/minutes.controller';
-import { MinutesService } from './minutes/minutes.service';
-import { MinutesIntegrityService } from './minutes/minutes-integrity.service';
-import { ActionRemindersService } from './minutes/action-reminders.service';
 
 /**
  * Meetings, meeting mail and reminders, and the meetings' events in personal calendar feeds (registered with
  * CalendarsModule); reminders need JobsModule and ClockModule (global).
  */
 @Module({
-  imports: [AuthModule, ProjectsModule, MailModule, CollaborationModule, VersionsModule, CalendarsModule],
-  controllers: [MeetingsController, MinutesController],
+  imports: [AuthModule, ProjectsModule, MailModule, CalendarsModule],
+  controllers: [MeetingsController],
   providers: [
     MeetingRepository,
     MeetingChecks,
@@ -44,27 +38,22 @@ import { ActionRemindersService } from './minutes/action-reminders.service';
     AttendanceCommands,
     SetWorkingHoursCommand,
     MeetingsService,
-    MinutesService,
-    MinutesIntegrityService,
-    ActionRemindersService,
     MeetingRemindersService,
     MeetingMailer,
     HolidaysService,
     MeetingsFeedSource,
     MeetingsPolicy,
   ],
-  exports: [MeetingsService, MinutesService, HolidaysService, MeetingRemindersService],
+  // Minutes read meetings and mail their invitees.
+  exports: [MeetingsService, MeetingMailer, HolidaysService, MeetingRemindersService],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(
     private readonly registry: CalendarFeedRegistry,
     private readonly meetingsSource: MeetingsFeedSource,
-    private readonly documentOwners: DocumentOwners,
-    private readonly minutes: MinutesService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.meetingsSource);
-    this.documentOwners.register((documentId) => this.minutes.ownerOf(documentId));
   }
 }
