@@ -1,5 +1,6 @@
 import { ACCOUNT_ENTITIES } from '@roundtable/api-accounts';
 import { AUTH_ENTITIES } from '@roundtable/api-auth';
+import { CALENDAR_ENTITIES } from '@roundtable/api-calendars';
 import { COLLABORATION_ENTITIES } from '@roundtable/api-collaboration';
 import { COMMENT_ENTITIES } from '@roundtable/api-comments';
 import { PLAN_ENTITIES } from '@roundtable/api-deliverables';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   ...VERSION_ENTITIES,
   ...PLAN_ENTITIES,
   ...MEETING_ENTITIES,
+  ...CALENDAR_ENTITIES,
   ...LIBRARY_ENTITIES,
   ...EXPORT_ENTITIES,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CalendarFeedSource, FeedOwner, IcsEvent } from '@roundtable/api-meetings';
+import type { CalendarFeedSource, FeedOwner, IcsEvent } from '@roundtable/api-calendars';
 import type { PlanDeadlineDto } from '@roundtable/contracts';
 import { DataSource } from 'typeorm';
 import { PlanService } from './plan.service';
