@@ -24,7 +24,7 @@ const FIRST_CJK = 0x2e80;
 /**
  * Noto Sans SC (@fontsource) also has subsets for Latin, Cyrillic and punctuation. The app uses it only for
  * Chinese, so each face's unicode-range keeps just its code points from U+2E80 on, and faces left with none are
- * dropped: a page without Chinese never makes a browser fetch a subset, whatever fonts the machine has (ADR 022).
+ * dropped: a page without Chinese never makes a browser fetch a subset, whatever fonts the machine has (ADR 024).
  */
 function cjkOnlyFontFaces(): Plugin {
   return {

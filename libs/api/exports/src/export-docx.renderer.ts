@@ -28,7 +28,7 @@ import { outlineOf, plainText, scriptRuns, type Outline } from './export-outline
 
 /**
  * The Chinese font Word sets East Asian runs in. Word on Windows and on macOS ships Microsoft YaHei; the PDF
- * embeds Noto Sans SC instead (ADR "exports").
+ * embeds Noto Sans SC instead (ADR 024).
  */
 export const DOCX_EAST_ASIAN_FONT = 'Microsoft YaHei';
 const LATIN_FONT = 'Calibri';
