@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@roundtable/api-database';
 import { seedDemo } from '@roundtable/api-demo';
+import { PdfRenderer } from '@roundtable/api-exports';
 import type { Server } from 'http';
 import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap';
@@ -36,6 +37,17 @@ async function main(): Promise<void> {
   }
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   logger.log(`Roundtable on http://localhost:${config.port}`);
+  // PDF export needs a Chromium: say at start which one, or clearly that PDF export is off (never a crash).
+  app
+    .get(PdfRenderer)
+    .chromium()
+    .then(
+      (chromium) => logger.log(`PDF export: ${chromium.version} (${chromium.source}: ${chromium.executablePath})`),
+      (error: unknown) =>
+        logger.warn(
+          `PDF export is OFF (it answers 503 PDF_RENDERER_UNAVAILABLE; DOCX, HTML and Markdown work): ${(error as Error).message}`,
+        ),
+    );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -4,6 +4,7 @@ import { CALENDAR_ENTITIES } from '@roundtable/api-calendars';
 import { COLLABORATION_ENTITIES } from '@roundtable/api-collaboration';
 import { COMMENT_ENTITIES } from '@roundtable/api-comments';
 import { PLAN_ENTITIES } from '@roundtable/api-deliverables';
+import { EXPORT_ENTITIES } from '@roundtable/api-exports';
 import { INVITATION_ENTITIES } from '@roundtable/api-invitations';
 import { LIBRARY_ENTITIES } from '@roundtable/api-library';
 import { MAIL_ENTITIES } from '@roundtable/api-mail';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   ...MEETING_ENTITIES,
   ...CALENDAR_ENTITIES,
   ...LIBRARY_ENTITIES,
+  ...EXPORT_ENTITIES,
 ];

@@ -170,6 +170,20 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
     return { ...summary(row), ...rendered };
   }
 
+  /** A version's stored state as a Y.Doc (thrown away after `use`), with its summary; 404 when not this document's. */
+  async withVersion<T>(
+    documentId: string,
+    versionId: string,
+    use: (doc: Y.Doc, version: DocumentVersionSummaryDto) => T,
+  ): Promise<T> {
+    const row = await this.row(documentId, versionId);
+    const [version]: Array<{ state: Buffer }> = await this.dataSource.query(
+      'SELECT state FROM document_versions WHERE id = $1',
+      [versionId],
+    );
+    return this.fromState(version.state, (doc) => use(doc, summary(row)));
+  }
+
   /** Line diff of the Markdown renderings, from the version to `against` (another version, or the current document). */
   async diff(documentId: string, versionId: string, against: string): Promise<LineDiffEntry[]> {
     const before = await this.renderVersion(documentId, versionId);
