@@ -1,4 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
+import { config, loadConfig } from '@roundtable/api-config';
 
 /** Environment variable that starts the clock at another instant (tests and demos only). */
 export const CLOCK_ENV = 'ROUNDTABLE_CLOCK';
@@ -15,7 +16,8 @@ export class Clock {
   private offsetMs: number;
 
   constructor() {
-    this.offsetMs = clockOffsetFromEnv(process.env);
+    const start = config().clockStart;
+    this.offsetMs = start ? start.getTime() - Date.now() : 0;
   }
 
   now(): Date {
@@ -33,14 +35,10 @@ export class Clock {
   }
 }
 
+/** Milliseconds ROUNDTABLE_CLOCK moves the clock in `env` (checked by the configuration module). */
 export function clockOffsetFromEnv(env: NodeJS.ProcessEnv): number {
-  const value = env[CLOCK_ENV]?.trim();
-  if (!value) return 0;
-  if (env.NODE_ENV === 'production')
-    throw new Error(`${CLOCK_ENV} is for tests and demos; it is refused when NODE_ENV=production`);
-  const instant = Date.parse(value);
-  if (Number.isNaN(instant)) throw new Error(`${CLOCK_ENV} must be an ISO date or date-time, got "${value}"`);
-  return instant - Date.now();
+  const start = loadConfig(env).clockStart;
+  return start ? start.getTime() - Date.now() : 0;
 }
 
 @Global()
