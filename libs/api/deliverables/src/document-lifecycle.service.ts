@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type DocumentStatus } from '@roundtable/contracts';
 import { ApiException, Clock } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
+import { setDocumentStatus } from '@roundtable/api-projects';
 import { DataSource } from 'typeorm';
 import { DocumentStatusChange } from './plan.entities';
 
@@ -31,13 +32,15 @@ export class DocumentLifecycleService {
       );
       if (!locked) throw new ApiException(ErrorCode.NotFound, 'Document not found.');
       if (locked.status === status) return;
-      await manager.query('UPDATE documents SET status = $2, updated_at = now() WHERE id = $1', [documentId, status]);
+      const now = this.clock.now();
+      // documents belongs to api-projects: its status changes through the owner's writer, in this transaction.
+      await setDocumentStatus(manager, documentId, status, now);
       await manager.getRepository(DocumentStatusChange).save({
         documentId,
         fromStatus: locked.status,
         toStatus: status,
         changedBy: user.id,
-        changedAt: this.clock.now(),
+        changedAt: now,
       });
     });
     return { id: documentId, status };
