@@ -9,6 +9,11 @@ export const CLOCK_ENV = 'ROUNDTABLE_CLOCK';
  * default; `ROUNDTABLE_CLOCK=2021-12-20T08:00:00Z` starts it at that instant and lets it run on from there,
  * so an end-to-end test can put the server before or after a due date. Refused with NODE_ENV=production,
  * where a wrong clock would send real reminders on the wrong day.
+ *
+ * Business decisions and the dates people see take "now" from here (due / overdue, reminders, call open,
+ * link and invitation expiry, decided / joined / left / revoked dates). Security and machinery stay on real
+ * time on purpose: sessions and their revocation, login and per-address throttles, password-reset links,
+ * calendar-feed tokens, the outbox's retries and leases, automatic versions, document snapshots.
  */
 @Injectable()
 export class Clock {
