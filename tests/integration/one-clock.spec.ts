@@ -247,4 +247,26 @@ describe('one business clock (real PostgreSQL, clock at 2021-12-20)', () => {
     expect(await dayOf(where.replace('%s', 'granted_at'), [projectId, personId])).toBe('2021-12-20');
     expect(await dayOf(where.replace('%s', 'revoked_at'), [projectId, personId])).toBe('2021-12-20');
   });
+
+  it('dates a document’s status change, and the document’s updatedAt it moves, from the clock', async () => {
+    const coordinator = await as('coordinator');
+    const documents = (await coordinator.get('/api/documents')).body as Array<{
+      id: string;
+      status: string;
+      workingGroupCode: string | null;
+    }>;
+    const paper = documents.find((d) => d.workingGroupCode === 'WG2' && d.status !== 'final')!;
+    const status = paper.status === 'in-review' ? 'draft' : 'in-review';
+    const changed = await coordinator.request('PUT', `/api/documents/${paper.id}/status`, { status });
+    expect(changed.status).toBe(200);
+    const after = (await coordinator.get(`/api/documents/${paper.id}`)).body as { status: string; updatedAt: string };
+    expect(after.status).toBe(status);
+    expect(after.updatedAt.slice(0, 10)).toBe('2021-12-20');
+    expect(
+      await dayOf(
+        '(SELECT changed_at FROM document_status_changes WHERE document_id = $1 ORDER BY changed_at DESC LIMIT 1)',
+        [paper.id],
+      ),
+    ).toBe('2021-12-20');
+  });
 });
