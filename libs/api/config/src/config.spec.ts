@@ -1,4 +1,4 @@
-import { CONFIG_VARIABLES, ConfigError, configWarnings, loadConfig, variablesRead } from './config';
+import { config, CONFIG_VARIABLES, ConfigError, configWarnings, loadConfig, variablesRead } from './config';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -101,5 +101,22 @@ describe('the configuration module', () => {
 
   it('reads every variable it documents, and documents every variable it reads', () => {
     expect(variablesRead().sort()).toEqual(CONFIG_VARIABLES.map(([name]) => name).sort());
+  });
+});
+
+describe('config()', () => {
+  const saved = process.env.PORT;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PORT;
+    else process.env.PORT = saved;
+  });
+
+  it('reads the environment again when a variable changes, and refuses a bad value then', () => {
+    process.env.PORT = '4100';
+    expect(config().port).toBe(4100);
+    process.env.PORT = '4200';
+    expect(config().publicBaseUrl).toBe('http://localhost:4200');
+    process.env.PORT = 'x';
+    expect(() => config()).toThrow(/PORT="x"/);
   });
 });
