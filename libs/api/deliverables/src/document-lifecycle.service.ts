@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type DocumentStatus } from '@roundtable/contracts';
 import { ApiException, Clock } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
-import { setDocumentStatus } from '@roundtable/api-projects';
+import { DocumentStore } from '@roundtable/api-collaboration';
 import { DataSource } from 'typeorm';
 import { DocumentStatusChange } from './plan.entities';
 
@@ -17,6 +17,7 @@ export class DocumentLifecycleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly documents: DocumentStore,
   ) {}
 
   /** PolicyGuard has checked 'document.setStatus' on the document. */
@@ -33,8 +34,8 @@ export class DocumentLifecycleService {
       if (!locked) throw new ApiException(ErrorCode.NotFound, 'Document not found.');
       if (locked.status === status) return;
       const now = this.clock.now();
-      // documents belongs to api-projects: its status changes through the owner's writer, in this transaction.
-      await setDocumentStatus(manager, documentId, status, now);
+      // documents belongs to DocumentStore (ADR 022): its status changes through it, in this transaction.
+      await this.documents.setStatus(manager, documentId, status, now);
       await manager.getRepository(DocumentStatusChange).save({
         documentId,
         fromStatus: locked.status,

@@ -25,7 +25,7 @@ export interface MeetingRecord {
   organizer: { personId: string; displayName: string; email: string } | null;
 }
 
-// Re-exported for the files that import it from here (minutes); the one definition is the platform's.
+// Re-exported for those who import it from here and from api-meetings (api-minutes); defined in api-platform.
 export { publicBaseUrl };
 
 export function ruleOf(meeting: Pick<Meeting, 'rrule'>): RecurrenceRule | null {

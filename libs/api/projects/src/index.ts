@@ -6,4 +6,3 @@ export * from './access.events';
 export * from './memberships/memberships.service';
 export { presentDocument } from './projects.presenters';
 export * from './document-owners';
-export * from './documents.writes';
