@@ -1,3 +1,4 @@
+import { CollaborationModule } from '@roundtable/api-collaboration';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { MailModule } from '@roundtable/api-mail';
@@ -15,7 +16,7 @@ import { RemindersService } from './reminders.service';
  * feeds. Needs JobsModule and ClockModule (global).
  */
 @Module({
-  imports: [AuthModule, ProjectsModule, MailModule, CalendarsModule],
+  imports: [AuthModule, ProjectsModule, MailModule, CalendarsModule, CollaborationModule],
   controllers: [ProjectPlanController, PlanItemsController, DocumentLifecycleController],
   providers: [PlanService, DocumentLifecycleService, RemindersService, DeadlinesFeedSource, DeliverablesPolicy],
   exports: [PlanService, RemindersService],

@@ -8,6 +8,7 @@ import {
   type LineDiffEntry,
 } from '@roundtable/contracts';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
+import { config } from '@roundtable/api-config';
 import { ApiException } from '@roundtable/api-platform';
 import { CollaborationServer, DocumentContentService, DocumentStore } from '@roundtable/api-collaboration';
 import { getSchema } from '@tiptap/core';
@@ -17,12 +18,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { diffText } from './line-diff';
 
-const DEFAULT_VERSION_INTERVAL_MS = 10 * 60_000;
-
 /** Minimum age of a document's last version before an automatic one is taken; read on every use. */
 export function versionIntervalMs(): number {
-  const value = Number(process.env.VERSION_INTERVAL_MS);
-  return Number.isFinite(value) && value > 0 ? value : DEFAULT_VERSION_INTERVAL_MS;
+  return config().versionIntervalMs;
 }
 
 interface VersionRow {
