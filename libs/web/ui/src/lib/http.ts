@@ -21,13 +21,8 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
   return typeof value === 'object' && value !== null && typeof (value as ApiErrorBody).code === 'string';
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
+/** The ApiError for a failed response whose body has already been read (parsed JSON, text or nothing). */
+export function toApiError(response: Response, body: unknown): ApiError {
   const retryHeader = Number(response.headers.get('Retry-After'));
   if (isApiErrorBody(body)) {
     return new ApiError(
@@ -67,7 +62,13 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
   }
   if (!response.ok) {
-    const error = await toApiError(response);
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    const error = toApiError(response, body);
     if (response.status === 401 && !options.quietUnauthenticated && typeof window !== 'undefined') {
       window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
     }

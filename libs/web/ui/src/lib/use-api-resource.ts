@@ -1,10 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, apiRequest, isAbortError } from './http';
-
-export type Resource<T> =
-  | { state: 'loading'; data?: undefined; error?: undefined; reload: () => void }
-  | { state: 'ready'; data: T; error?: undefined; reload: () => void }
-  | { state: 'error'; data?: undefined; error: ApiError; reload: () => void };
+import type { Resource } from './api/queries';
 
 /**
  * GETs a JSON resource when `path` changes; aborts on unmount. `null` path = do nothing yet.
