@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingDto, PersonDto, UpdateMeetingRequest } from '@roundtable/contracts';
+import type { MeetingDto, UpdateMeetingRequest } from '@roundtable/contracts';
 import { toLocal } from '@roundtable/domain';
-import { apiRequest, Field, FormError, SubmitButton, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
+import { usePeople } from '@roundtable/web-projects';
+import { Field, FormError, SubmitButton, fieldError, useApiMutation } from '@roundtable/web-ui';
+import { meetingCommands, meetingKeys } from './meetings.queries';
 import { InviteeChecklist } from './invitee-checklist';
 import { ReminderOffsetField } from './reminder-offset.field';
 
@@ -22,15 +24,13 @@ export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onS
   const [reminder, setReminder] = useState(meeting.reminderMinutesBefore);
   const [place, setPlace] = useState(meeting.place ?? '');
   const [invited, setInvited] = useState(new Set(meeting.invitees.map((i) => i.personId)));
-  const people = useApiResource<PersonDto[]>(
-    meeting.workingGroupId ? `/api/people?workingGroupId=${encodeURIComponent(meeting.workingGroupId)}` : '/api/people',
-  );
+  const people = usePeople({ workingGroupId: meeting.workingGroupId ?? undefined });
   // Current invitees first (some may be guests from other groups), then the rest of the group.
   const candidates = [
     ...meeting.invitees.map((i) => ({ id: i.personId, displayName: i.displayName, timeZone: i.timeZone })),
     ...(people.state === 'ready' ? people.data : []).filter((p) => !meeting.invitees.some((i) => i.personId === p.id)),
   ];
-  const save = useAction(async () => {
+  const save = useApiMutation(async () => {
     const body: UpdateMeetingRequest = {
       title: title.trim(),
       description,
@@ -41,8 +41,8 @@ export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onS
       reminderMinutesBefore: reminder,
       inviteePersonIds: [...invited],
     };
-    onSaved(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}`, { method: 'PATCH', body }));
-  });
+    onSaved(await meetingCommands.update(meeting.id, body));
+  }, [meetingKeys.all]);
   return (
     <form
       className="form"

@@ -5,12 +5,8 @@ import {
   PROJECT_EVENT_TYPES,
   WorkingGroupRole,
   type CreateMeetingRequest,
-  type DocumentDto,
   type FindTimeResponse,
-  type MeetingDto,
   type MeetingType,
-  type PersonDto,
-  type WorkingGroupDto,
 } from '@roundtable/contracts';
 import {
   addDays,
@@ -24,7 +20,9 @@ import {
 } from '@roundtable/domain';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
-import { apiRequest, Field, FormError, SubmitButton, fieldError, useAction, useApiResource } from '@roundtable/web-ui';
+import { useDocuments, usePeople, useWorkingGroups } from '@roundtable/web-projects';
+import { Field, FormError, SubmitButton, fieldError, useApiMutation } from '@roundtable/web-ui';
+import { meetingCommands, meetingKeys } from './meetings.queries';
 import { dstShiftText, meetingTypeLabel, viewerZone } from './meeting-labels';
 import { InviteeChecklist } from './invitee-checklist';
 import { isLastWeekOfMonth, ruleFor, type Repeat } from './repeat-rule';
@@ -52,7 +50,7 @@ export function ScheduleMeetingPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const groups = useApiResource<WorkingGroupDto[]>('/api/working-groups');
+  const groups = useWorkingGroups();
   const projectId = params.get('projectId') ?? (groups.state === 'ready' ? (groups.data[0]?.projectId ?? null) : null);
   const schedulable = (groups.state === 'ready' ? groups.data : []).filter(
     (g) => g.projectId === projectId && (canCoordinate(user) || g.myRole === WorkingGroupRole.CoChair),
@@ -77,11 +75,9 @@ export function ScheduleMeetingPage() {
   const [agenda, setAgenda] = useState<AgendaRow[]>([{ title: '', minutes: '', documentId: '' }]);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
 
-  const documents = useApiResource<DocumentDto[]>('/api/documents');
+  const documents = useDocuments();
   const projectDocuments = documents.state === 'ready' ? documents.data.filter((d) => d.projectId === projectId) : [];
-  const people = useApiResource<PersonDto[]>(
-    projectId ? (group ? `/api/people?workingGroupId=${encodeURIComponent(group)}` : '/api/people') : null,
-  );
+  const people = usePeople({ workingGroupId: group || undefined }, projectId !== null);
   const candidates = people.state === 'ready' ? people.data : [];
   const invitees = candidates.filter((p) => !excluded.has(p.id));
   const inviteeZones = [...new Set(invitees.map((p) => p.timeZone))];
@@ -101,7 +97,7 @@ export function ScheduleMeetingPage() {
   }, [valid, rrule, date, time, zone]);
   const shifts = dstShifts(preview, zone, inviteeZones.length > 0 ? inviteeZones : ['Europe/Rome', 'Asia/Shanghai']);
 
-  const submit = useAction(async () => {
+  const submit = useApiMutation(async () => {
     const body: CreateMeetingRequest = {
       workingGroupId: group || null,
       type: group ? 'wg-meeting' : type,
@@ -123,27 +119,25 @@ export function ScheduleMeetingPage() {
         })),
       inviteePersonIds: invitees.map((p) => p.id),
     };
-    const created = await apiRequest<MeetingDto>(`/api/projects/${projectId}/meetings`, { method: 'POST', body });
+    const created = await meetingCommands.schedule(projectId ?? '', body);
     navigate(`/meetings/${created.id}`);
-  });
+  }, [meetingKeys.all]);
 
   const [findFrom, setFindFrom] = useState(addDays(new Date().toISOString().slice(0, 10), 1));
   const [findDays, setFindDays] = useState('14');
   const [found, setFound] = useState<FindTimeResponse | null>(null);
-  const find = useAction(async () => {
+  // Finding a time changes nothing on the server: no key to invalidate.
+  const find = useApiMutation(async () => {
     setFound(
-      await apiRequest<FindTimeResponse>(`/api/projects/${projectId}/meetings/find-a-time`, {
-        method: 'POST',
-        body: {
-          personIds: invitees.map((p) => p.id),
-          ...(group ? { workingGroupId: group } : {}),
-          durationMinutes: Number(duration),
-          from: findFrom,
-          days: Number(findDays),
-        },
+      await meetingCommands.findTime(projectId ?? '', {
+        personIds: invitees.map((p) => p.id),
+        ...(group ? { workingGroupId: group } : {}),
+        durationMinutes: Number(duration),
+        from: findFrom,
+        days: Number(findDays),
       }),
     );
-  });
+  }, []);
   const pickSlot = (iso: string) => {
     const local = toLocal(new Date(iso), zone);
     setDate(local.date);
