@@ -1,8 +1,10 @@
 import createClient from 'openapi-fetch';
 import { ApiError, toApiError, UNAUTHENTICATED_EVENT } from '../http';
-import type { paths } from './api-schema.gen';
+import type { components, paths } from './api-schema.gen';
 
 export type ApiPaths = paths;
+/** The request body schemas the server publishes (its DTO classes). */
+export type ApiSchemas = components['schemas'];
 
 /**
  * The typed client over the paths the server publishes (api-schema.gen.ts, generated from /api/openapi.json):
