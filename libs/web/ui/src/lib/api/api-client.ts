@@ -16,6 +16,8 @@ export const api = createClient<paths>({
   baseUrl: '',
   credentials: 'same-origin',
   headers: { Accept: 'application/json' },
+  // Looked up on each call, not once at import (component tests answer with their own fetch).
+  fetch: (request: Request) => globalThis.fetch(request),
 });
 
 export interface UnwrapOptions {
