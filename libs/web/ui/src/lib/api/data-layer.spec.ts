@@ -21,9 +21,6 @@ const NOT_YET_MOVED = new Set<string>([
   'libs/web/library/src/lib/library.page.tsx',
   'libs/web/library/src/lib/upload.form.tsx',
   'libs/web/library/src/lib/working-group-library.section.tsx',
-  'libs/web/people/src/lib/invitation.page.tsx',
-  'libs/web/people/src/lib/people-directory.page.tsx',
-  'libs/web/people/src/lib/person.page.tsx',
   'libs/web/ui/src/index.ts',
   'libs/web/ui/src/lib/use-api-resource.ts',
 ]);
