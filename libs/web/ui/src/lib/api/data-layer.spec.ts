@@ -15,12 +15,6 @@ const NOT_YET_MOVED = new Set<string>([
   'libs/web/editor/src/lib/document-lock.tsx',
   'libs/web/editor/src/lib/editor.page.tsx',
   'libs/web/editor/src/lib/versions.panel.tsx',
-  'libs/web/library/src/lib/library-file.list.tsx',
-  'libs/web/library/src/lib/library-file.page.tsx',
-  'libs/web/library/src/lib/library-upload.ts',
-  'libs/web/library/src/lib/library.page.tsx',
-  'libs/web/library/src/lib/upload.form.tsx',
-  'libs/web/library/src/lib/working-group-library.section.tsx',
   'libs/web/ui/src/index.ts',
   'libs/web/ui/src/lib/use-api-resource.ts',
 ]);
