@@ -1,5 +1,12 @@
-import type { DocumentDto, DocumentVersionDto, DocumentVersionSummaryDto, LineDiffEntry } from '@roundtable/contracts';
-import { api, unwrap, useApiQuery } from '@roundtable/web-ui';
+import type {
+  CommentThreadDto,
+  DocumentDto,
+  DocumentVersionDto,
+  DocumentVersionSummaryDto,
+  LineDiffEntry,
+  MentionableDto,
+} from '@roundtable/contracts';
+import { api, unwrap, useApiQuery, type ApiSchemas } from '@roundtable/web-ui';
 
 /** Query keys of the editor page: the document and its versions (under the document's key). */
 export const editorKeys = {
@@ -67,4 +74,48 @@ export const editorCommands = {
     unwrap<DocumentVersionSummaryDto>(
       api.POST('/api/documents/{id}/versions/{versionId}/restore', { params: { path: { id, versionId } } }),
     ),
+};
+
+export const commentKeys = {
+  threads: (documentId: string) => ['documents', 'detail', documentId, 'comments'] as const,
+};
+
+export function useCommentThreads(documentId: string) {
+  return useApiQuery(commentKeys.threads(documentId), (signal) =>
+    unwrap<CommentThreadDto[]>(
+      api.GET('/api/documents/{id}/comments', { params: { path: { id: documentId } }, signal }),
+    ),
+  );
+}
+
+type NewThread = Omit<ApiSchemas['NewThreadDto'], 'anchorStart' | 'anchorEnd'> & {
+  anchorStart: object;
+  anchorEnd: object;
+};
+
+export const commentCommands = {
+  mentionable: (documentId: string, q: string, signal: AbortSignal) =>
+    unwrap<MentionableDto[]>(
+      api.GET('/api/documents/{id}/mentionable', { params: { path: { id: documentId }, query: { q } }, signal }),
+    ),
+  create: (documentId: string, body: NewThread) =>
+    unwrap<unknown>(
+      api.POST('/api/documents/{id}/comments', {
+        params: { path: { id: documentId } },
+        // Anchors are Yjs relative positions, published as plain objects without properties.
+        body: body as unknown as ApiSchemas['NewThreadDto'],
+      }),
+    ),
+  reply: (threadId: string, body: string) =>
+    unwrap<unknown>(
+      api.POST('/api/comment-threads/{threadId}/replies', { params: { path: { threadId } }, body: { body } }),
+    ),
+  resolve: (threadId: string) =>
+    unwrap<unknown>(api.POST('/api/comment-threads/{threadId}/resolve', { params: { path: { threadId } } })),
+  reopen: (threadId: string) =>
+    unwrap<unknown>(api.POST('/api/comment-threads/{threadId}/reopen', { params: { path: { threadId } } })),
+  edit: (commentId: string, body: string) =>
+    unwrap<unknown>(api.PATCH('/api/comments/{commentId}', { params: { path: { commentId } }, body: { body } })),
+  remove: (commentId: string) =>
+    unwrap<unknown>(api.DELETE('/api/comments/{commentId}', { params: { path: { commentId } } })),
 };

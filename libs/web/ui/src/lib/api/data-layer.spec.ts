@@ -9,13 +9,6 @@ import { join, relative } from 'path';
 const ROOT = join(__dirname, '../../../../../..');
 const WEB_LIBS = join(ROOT, 'libs/web');
 
-/** Files still on the old data layer (issue 12 item 4 in progress): this list may only shrink. */
-const NOT_YET_MOVED = new Set<string>([
-  'libs/web/editor/src/lib/comments.panel.tsx',
-  'libs/web/ui/src/index.ts',
-  'libs/web/ui/src/lib/use-api-resource.ts',
-]);
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -32,13 +25,13 @@ function mayNameUrls(file: string): boolean {
 export function violations(file: string, text: string): string[] {
   const found: string[] = [];
   if (!mayNameUrls(file)) {
-    // A string or template literal containing /api/ (comments are not code, so they are stripped first).
+    // A string or template literal that starts with /api/ (comments are not code, so they are stripped first;
+    // module paths such as './lib/api/…' are not URLs).
     const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
-    if (/['"`][^'"`\n]*\/api\/[^'"`\n]*['"`]?/.test(code)) found.push('an /api/ URL literal');
+    if (/(['"`]|\})\/api\//.test(code)) found.push('an /api/ URL literal');
   }
-  if (/\buseApiResource\b/.test(text) && !file.endsWith('use-api-resource.ts')) found.push('useApiResource');
-  if (/\bapiRequest\b/.test(text) && !file.endsWith('/http.ts') && !file.endsWith('/ui/src/index.ts'))
-    found.push('apiRequest');
+  if (/\buseApiResource\b/.test(text)) found.push('useApiResource');
+  if (/\bapiRequest\b/.test(text)) found.push('apiRequest');
   return found;
 }
 
@@ -51,17 +44,9 @@ describe('web data layer', () => {
 
   it('has no /api/ URL literal, useApiResource or apiRequest outside the query files', () => {
     const broken = files
-      .filter(({ name }) => !NOT_YET_MOVED.has(name))
       .map(({ file, name }) => ({ name, found: violations(file, readFileSync(file, 'utf8')) }))
       .filter(({ found }) => found.length > 0);
     expect(broken).toEqual([]);
-  });
-
-  it('lists as not yet moved only files that still break the rule', () => {
-    const clean = [...NOT_YET_MOVED].filter(
-      (name) => violations(join(ROOT, name), readFileSync(join(ROOT, name), 'utf8')).length === 0,
-    );
-    expect(clean).toEqual([]);
   });
 
   it('catches a component that builds a URL or uses the old hook', () => {
@@ -71,6 +56,8 @@ describe('web data layer', () => {
       'useApiResource',
     ]);
     expect(violations(component, 'fetch(`/api/meetings/${id}`)')).toEqual(['an /api/ URL literal']);
+    expect(violations(component, 'fetch(`${origin}/api/meetings`)')).toEqual(['an /api/ URL literal']);
+    expect(violations(component, "import { api } from './lib/api/api-client';")).toEqual([]);
     expect(violations(component, "const m = useMeeting(id); // was '/api/meetings'")).toEqual([]);
     expect(violations('/x/libs/web/meetings/src/lib/meetings.queries.ts', "api.GET('/api/meetings/{id}')")).toEqual([]);
   });
