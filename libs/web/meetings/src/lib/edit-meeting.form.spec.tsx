@@ -5,6 +5,7 @@ import type { MeetingDto } from '@roundtable/contracts';
 import { initI18n } from '@roundtable/web-i18n';
 import { createQueryClient } from '@roundtable/web-ui';
 import { EditMeetingForm } from './edit-meeting.form';
+import { fakeApi } from './fake-api.testing';
 import { meetingKeys } from './meetings.queries';
 
 const MEETING: MeetingDto = {
@@ -37,34 +38,11 @@ const MEETING: MeetingDto = {
   canManage: true,
 };
 
-interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-/** Answers the client's requests like the server would, and records them. */
-function fakeServer(answer: (call: Call) => { status: number; body?: unknown }) {
-  const calls: Call[] = [];
-  globalThis.fetch = jest.fn(async (input: RequestInfo | URL) => {
-    const request = input as Request;
-    const text = await request.text();
-    const call = { method: request.method, path: new URL(request.url).pathname, body: text ? JSON.parse(text) : null };
-    calls.push(call);
-    const { status, body } = answer(call);
-    return new Response(body === undefined ? null : JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  }) as typeof fetch;
-  return calls;
-}
-
 beforeAll(() => initI18n('en'));
 
 describe('EditMeetingForm', () => {
   it('sends the shared fields, trimmed, with the start in the meeting zone, and refetches the meetings on screen', async () => {
-    const calls = fakeServer(({ method, path }) => {
+    const calls = fakeApi(({ method, path }) => {
       if (method === 'GET' && path === '/api/people') return { status: 200, body: [] };
       if (method === 'PATCH' && path === '/api/meetings/meeting-1')
         return { status: 200, body: { ...MEETING, title: 'Renamed call' } };
@@ -101,7 +79,7 @@ describe('EditMeetingForm', () => {
   });
 
   it("shows the server's message beside the field it names and keeps what was typed", async () => {
-    fakeServer(({ method }) =>
+    fakeApi(({ method }) =>
       method === 'PATCH'
         ? {
             status: 400,

@@ -6,6 +6,7 @@ import type { PersonDto, UserDto, WorkingGroupDto } from '@roundtable/contracts'
 import { RequireAuth, SessionProvider } from '@roundtable/web-auth';
 import { initI18n } from '@roundtable/web-i18n';
 import { createQueryClient } from '@roundtable/web-ui';
+import { fakeApi } from './fake-api.testing';
 import { ScheduleMeetingPage } from './schedule-meeting.page';
 
 const COORDINATOR: UserDto = {
@@ -27,33 +28,20 @@ const GROUP = {
 } as unknown as WorkingGroupDto;
 const PERSON = { id: 'person-1', displayName: 'Expert One', timeZone: 'Asia/Shanghai' } as PersonDto;
 
-interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-function fakeServer(): Call[] {
-  const calls: Call[] = [];
-  globalThis.fetch = jest.fn(async (input: RequestInfo | URL) => {
-    const request = input as Request;
-    const text = await request.text();
-    const call = { method: request.method, path: new URL(request.url).pathname, body: text ? JSON.parse(text) : null };
-    calls.push(call);
-    const answers: Record<string, unknown> = {
-      'GET /api/auth/session': { user: COORDINATOR },
-      'GET /api/working-groups': [GROUP],
-      'GET /api/documents': [],
-      'GET /api/people': [PERSON],
-      'POST /api/projects/project-1/meetings': { id: 'meeting-9' },
-    };
-    const body = answers[`${call.method} ${call.path}`];
-    return new Response(JSON.stringify(body ?? { statusCode: 404, code: 'NOT_FOUND', message: 'no' }), {
-      status: body === undefined ? 404 : 200,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  }) as typeof fetch;
-  return calls;
+function fakeServer() {
+  const answers: Record<string, unknown> = {
+    'GET /api/auth/session': { user: COORDINATOR },
+    'GET /api/working-groups': [GROUP],
+    'GET /api/documents': [],
+    'GET /api/people': [PERSON],
+    'POST /api/projects/project-1/meetings': { id: 'meeting-9' },
+  };
+  return fakeApi(({ method, path }) => {
+    const body = answers[`${method} ${path}`];
+    return body === undefined
+      ? { status: 404, body: { statusCode: 404, code: 'NOT_FOUND', message: 'no' } }
+      : { status: 200, body };
+  });
 }
 
 function renderPage() {
