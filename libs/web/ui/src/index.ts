@@ -1,5 +1,6 @@
-export { ApiError, apiRequest, isAbortError, UNAUTHENTICATED_EVENT, type ApiRequestOptions } from './lib/http';
-export { useApiResource, type Resource } from './lib/use-api-resource';
+export { ApiError, isAbortError, UNAUTHENTICATED_EVENT } from './lib/http';
+export { api, unwrap, type ApiPaths, type ApiSchemas, type UnwrapOptions } from './lib/api/api-client';
+export { createQueryClient, useApiMutation, useApiQuery, type Resource } from './lib/api/queries';
 export { ErrorMessage, errorMessage } from './lib/error-message';
 export { Loading } from './lib/loading';
 export { Badge, type BadgeTone } from './lib/badge';

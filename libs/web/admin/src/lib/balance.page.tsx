@@ -9,16 +9,15 @@ import type {
 } from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { ProjectPicker, regionLabel, useSelectedProject } from '@roundtable/web-projects';
+import { adminCommands, adminKeys, balanceCsvHref, useBalance } from './admin.queries';
 import {
   ErrorMessage,
   Field,
   FormError,
   Loading,
-  apiRequest,
   fieldError,
   percent,
-  useAction,
-  useApiResource,
+  useApiMutation,
   SubmitButton,
 } from '@roundtable/web-ui';
 
@@ -225,15 +224,7 @@ function GroupBalance({ group }: { group: BalanceGroupDto }) {
   );
 }
 
-function TargetForm({
-  projectId,
-  target,
-  onSaved,
-}: {
-  projectId: string;
-  target: BalanceReportDto['target'];
-  onSaved: () => void;
-}) {
+function TargetForm({ projectId, target }: { projectId: string; target: BalanceReportDto['target'] }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<Region, string>>({
     europe: String(percent(target.europe)),
@@ -246,13 +237,12 @@ function TargetForm({
   const sum = Math.round(numbers.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0) * 10) / 10;
   const sumOk = valid && Math.abs(sum - 100) < 0.05;
 
-  const save = useAction(async () => {
+  const save = useApiMutation(async () => {
     const toShare = (r: Region) => Math.round(Number(values[r]) * 100) / 10000;
     const body: BalanceTargetRequest = { europe: toShare('europe'), china: toShare('china'), other: toShare('other') };
-    await apiRequest<unknown>(`/api/projects/${encodeURIComponent(projectId)}/balance-target`, { method: 'PUT', body });
+    await adminCommands.setBalanceTarget(projectId, body);
     setSaved(true);
-    onSaved();
-  });
+  }, [adminKeys.balance(projectId)]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -312,9 +302,7 @@ export function BalancePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { projects, project, select } = useSelectedProject();
-  const balance = useApiResource<BalanceReportDto>(
-    project ? `/api/projects/${encodeURIComponent(project.id)}/balance` : null,
-  );
+  const balance = useBalance(project?.id ?? null);
 
   useEffect(() => {
     document.title = `${t('balance.title')} · ${t('app.name')}`;
@@ -338,7 +326,7 @@ export function BalancePage() {
           {project ? (
             <a
               className="button button--secondary"
-              href={`/api/projects/${encodeURIComponent(project.id)}/balance.csv`}
+              href={balanceCsvHref(project.id)}
               download
               data-testid="balance-csv"
             >
@@ -365,12 +353,7 @@ export function BalancePage() {
           </div>
           {canCoordinate(user) && project ? (
             <section className="section">
-              <TargetForm
-                key={project.id}
-                projectId={project.id}
-                target={balance.data.target}
-                onSaved={balance.reload}
-              />
+              <TargetForm key={project.id} projectId={project.id} target={balance.data.target} />
             </section>
           ) : null}
         </>

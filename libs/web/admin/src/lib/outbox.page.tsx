@@ -3,15 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxMessageDto } from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
+import { adminCommands, adminKeys, useOutbox } from './admin.queries';
 import {
   Badge,
   ErrorMessage,
   FormError,
   Loading,
-  apiRequest,
   formatDateTime,
-  useAction,
-  useApiResource,
+  useApiMutation,
   type BadgeTone,
   DataTable,
 } from '@roundtable/web-ui';
@@ -25,14 +24,11 @@ const STATUS_TONE: Record<OutboxMessageDto['status'], BadgeTone> = {
 };
 const STATUSES: Array<OutboxMessageDto['status'] | 'all'> = ['all', 'pending', 'sending', 'sent', 'kept', 'failed'];
 
-function OutboxRow({ message, onChanged }: { message: OutboxMessageDto; onChanged: () => void }) {
+function OutboxRow({ message }: { message: OutboxMessageDto }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [open, setOpen] = useState(false);
-  const retry = useAction(async () => {
-    await apiRequest<unknown>(`/api/admin/outbox/${encodeURIComponent(message.id)}/retry`, { method: 'POST' });
-    onChanged();
-  });
+  const retry = useApiMutation(() => adminCommands.retryMail(message.id), [adminKeys.outbox]);
   return (
     <>
       <tr data-testid="outbox-row" data-status={message.status} data-kind={message.kind}>
@@ -94,7 +90,7 @@ export function OutboxPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('all');
-  const outbox = useApiResource<OutboxMessageDto[]>(canCoordinate(user) ? '/api/admin/outbox' : null);
+  const outbox = useOutbox(canCoordinate(user));
 
   useEffect(() => {
     document.title = `${t('outbox.title')} · ${t('app.name')}`;
@@ -160,7 +156,7 @@ export function OutboxPage() {
             {[...visible]
               .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
               .map((message) => (
-                <OutboxRow key={message.id} message={message} onChanged={outbox.reload} />
+                <OutboxRow key={message.id} message={message} />
               ))}
           </DataTable>
         )

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { ChangePasswordRequest } from '@roundtable/contracts';
-import { Field, FormError, SubmitButton, apiRequest, fieldError, useAction } from '@roundtable/web-ui';
+import { Field, FormError, SubmitButton, fieldError, useAction } from '@roundtable/web-ui';
+import { authCommands } from './auth.queries';
 import { NewPasswordFields } from './password-reset.pages';
 import { useCurrentUser, useSession } from './session.context';
 
@@ -22,7 +23,7 @@ export function AccountPage({ onSignedOut }: { onSignedOut?: () => Promise<void>
   const [changed, setChanged] = useState(false);
 
   const change = useAction(async (body: ChangePasswordRequest) => {
-    await apiRequest<void>('/api/auth/password', { method: 'POST', body });
+    await authCommands.changePassword(body);
     setChanged(true);
     setCurrent('');
     setPassword('');

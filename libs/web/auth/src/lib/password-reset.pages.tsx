@@ -2,16 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorCode, type PasswordResetConfirmRequest, type PasswordResetRequest } from '@roundtable/contracts';
-import {
-  ApiError,
-  Field,
-  FormError,
-  PublicShell,
-  SubmitButton,
-  apiRequest,
-  fieldError,
-  useAction,
-} from '@roundtable/web-ui';
+import { ApiError, Field, FormError, PublicShell, SubmitButton, fieldError, useAction } from '@roundtable/web-ui';
+import { authCommands } from './auth.queries';
 
 /** /forgot-password: asks for a reset link. The answer is the same whether or not the email has an account. */
 export function ForgotPasswordPage() {
@@ -19,7 +11,7 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const request = useAction(async (body: PasswordResetRequest) => {
-    await apiRequest<void>('/api/auth/password-reset', { method: 'POST', body, quietUnauthenticated: true });
+    await authCommands.requestPasswordReset(body);
     setSent(true);
   });
 
@@ -74,7 +66,7 @@ export function ResetPasswordPage() {
   const [mismatch, setMismatch] = useState(false);
   const [done, setDone] = useState(false);
   const confirm = useAction(async (body: PasswordResetConfirmRequest) => {
-    await apiRequest<void>('/api/auth/password-reset/confirm', { method: 'POST', body, quietUnauthenticated: true });
+    await authCommands.confirmPasswordReset(body);
     setDone(true);
   });
   const linkInvalid = confirm.error instanceof ApiError && confirm.error.code === ErrorCode.ResetLinkInvalid;

@@ -1,7 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { LoginRequest, SessionDto, UserDto } from '@roundtable/contracts';
+import type { LoginRequest, UserDto } from '@roundtable/contracts';
 import { applyUserLocale } from '@roundtable/web-i18n';
-import { ApiError, apiRequest, UNAUTHENTICATED_EVENT } from '@roundtable/web-ui';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, UNAUTHENTICATED_EVENT } from '@roundtable/web-ui';
+import { authCommands } from './auth.queries';
 
 export type SessionState =
   | { status: 'loading'; user: null; error: null }
@@ -30,14 +32,19 @@ function authenticated(user: UserDto): SessionState {
   return { status: 'authenticated', user, error: null };
 }
 
-/** Holds the signed-in user: probes GET /api/auth/session on start, then follows login and logout. */
+/** Holds the signed-in user: probes the session (GET …/auth/session) on start, then follows login and logout. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>(LOADING);
+  const queryClient = useQueryClient();
+  // Signed out: nothing the previous account could read stays in the cache for the next one.
+  useEffect(() => {
+    if (state.status === 'anonymous') queryClient.clear();
+  }, [state.status, queryClient]);
 
   const refresh = useCallback(async () => {
     try {
       // /session answers 200 with `user: null` for an anonymous visitor, so the login page logs no failed request.
-      const { user } = await apiRequest<SessionDto>('/api/auth/session', { quietUnauthenticated: true });
+      const { user } = await authCommands.session();
       setState(user ? authenticated(user) : ANONYMOUS);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setState(ANONYMOUS);
@@ -61,25 +68,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (credentials: LoginRequest) => {
-    const user = await apiRequest<UserDto>('/api/auth/login', {
-      method: 'POST',
-      body: credentials,
-      quietUnauthenticated: true,
-    });
+    const user = await authCommands.login(credentials);
     setState(authenticated(user));
     return user;
   }, []);
 
   const logout = useCallback(async () => {
     try {
-      await apiRequest<void>('/api/auth/logout', { method: 'POST', quietUnauthenticated: true });
+      await authCommands.logout();
     } finally {
       setState(ANONYMOUS);
     }
   }, []);
 
   const logoutEverywhere = useCallback(async () => {
-    await apiRequest<void>('/api/auth/logout-everywhere', { method: 'POST', quietUnauthenticated: true });
+    await authCommands.logoutEverywhere();
     setState(ANONYMOUS);
   }, []);
 

@@ -4,17 +4,10 @@ import { Link } from 'react-router-dom';
 import type { PlanDashboardDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
 import { ProjectPicker, useSelectedProject } from '@roundtable/web-projects';
-import {
-  Badge,
-  DataTable,
-  ErrorMessage,
-  Loading,
-  apiRequest,
-  formatDateTime,
-  useApiResource,
-} from '@roundtable/web-ui';
+import { Badge, DataTable, ErrorMessage, Loading, formatDateTime } from '@roundtable/web-ui';
 import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
 import { ReadinessBar } from './readiness-bar';
+import { planCommands, planCsvHref, usePlanDashboard } from './plan.queries';
 import { ReminderOffsets } from './reminder-offsets';
 import { Timeline } from './timeline';
 
@@ -23,7 +16,7 @@ function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => 
   const { locale } = useLocale();
   if (plan.changes.length === 0) return null;
   async function markSeen() {
-    await apiRequest<void>(`/api/projects/${plan.project.id}/plan/visit`, { method: 'POST' });
+    await planCommands.markVisited(plan.project.id);
     onSeen();
   }
   return (
@@ -73,7 +66,7 @@ export function PlanDashboardPage() {
   const { t } = useTranslation();
   const { locale, pick } = useLocale();
   const { projects, project, select } = useSelectedProject();
-  const plan = useApiResource<PlanDashboardDto>(project ? `/api/projects/${project.id}/plan` : null);
+  const plan = usePlanDashboard(project?.id ?? null);
 
   useEffect(() => {
     document.title = `${t('plan.title')} · ${t('app.name')}`;
@@ -83,8 +76,7 @@ export function PlanDashboardPage() {
   const seenProjectId = plan.state === 'ready' ? plan.data.project.id : null;
   useEffect(() => {
     if (!seenProjectId) return;
-    return () =>
-      void apiRequest<void>(`/api/projects/${seenProjectId}/plan/visit`, { method: 'POST' }).catch(() => undefined);
+    return () => void planCommands.markVisited(seenProjectId).catch(() => undefined);
   }, [seenProjectId]);
 
   if (projects.state === 'error')
@@ -113,7 +105,7 @@ export function PlanDashboardPage() {
             <>
               <a
                 className="button button--secondary button--small"
-                href={`/api/projects/${project.id}/plan/export.csv`}
+                href={planCsvHref(project.id)}
                 download
                 data-testid="plan-export-csv"
               >
@@ -141,7 +133,6 @@ export function PlanDashboardPage() {
             projectId={data.project.id}
             offsets={data.reminderOffsets}
             canManage={data.canManage}
-            onSaved={plan.reload}
           />
           <div className="plan-columns">
             <section aria-labelledby="plan-upcoming" className="card">

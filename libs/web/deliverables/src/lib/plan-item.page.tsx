@@ -11,14 +11,14 @@ import {
   FormError,
   Loading,
   SubmitButton,
-  apiRequest,
   fieldError,
   formatDateTime,
-  useAction,
-  useApiResource,
+  useApiMutation,
+  type ApiSchemas,
 } from '@roundtable/web-ui';
 import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
 import { ReadinessBar } from './readiness-bar';
+import { planCommands, planKeys, usePlanItem } from './plan.queries';
 
 function DocumentRow({ document, onChanged }: { document: PlanDocumentDto; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -57,15 +57,14 @@ function DocumentRow({ document, onChanged }: { document: PlanDocumentDto; onCha
   );
 }
 
-function RebaselineForm({ item, onChanged }: { item: PlanItemDetailDto; onChanged: () => void }) {
+function RebaselineForm({ item }: { item: PlanItemDetailDto }) {
   const { t } = useTranslation();
   const [dueMonth, setDueMonth] = useState(`M${item.dueMonth}`);
   const [reason, setReason] = useState('');
-  const save = useAction(async () => {
-    await apiRequest(`/api/plan-items/${item.id}/rebaseline`, { method: 'POST', body: { dueMonth, reason } });
+  const save = useApiMutation(async () => {
+    await planCommands.rebaseline(item.id, dueMonth, reason);
     setReason('');
-    onChanged();
-  });
+  }, [planKeys.all]);
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     void save.run();
@@ -92,11 +91,11 @@ export function PlanItemPage() {
   const { t } = useTranslation();
   const { locale, pick } = useLocale();
   const { id } = useParams();
-  const item = useApiResource<PlanItemDetailDto>(id ? `/api/plan-items/${id}` : null);
-  const move = useAction(async (status: string) => {
-    await apiRequest(`/api/plan-items/${id}/status`, { method: 'POST', body: { status } });
-    item.reload();
-  });
+  const item = usePlanItem(id);
+  const move = useApiMutation(
+    (status: ApiSchemas['ChangeStatusDto']['status']) => planCommands.setStatus(id ?? '', status),
+    [planKeys.all],
+  );
   const data = item.state === 'ready' ? item.data : null;
 
   useEffect(() => {
@@ -178,7 +177,7 @@ export function PlanItemPage() {
               <FormError error={move.error} />
             </section>
           ) : null}
-          {data.canManage ? <RebaselineForm item={data} onChanged={item.reload} /> : null}
+          {data.canManage ? <RebaselineForm item={data} /> : null}
 
           <section aria-labelledby="history-title">
             <h2 id="history-title">{t('plan.history')}</h2>

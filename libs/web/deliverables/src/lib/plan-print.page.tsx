@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanDashboardDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
 import { useSelectedProject } from '@roundtable/web-projects';
-import { ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
+import { ErrorMessage, Loading } from '@roundtable/web-ui';
+import { usePlanDashboard } from './plan.queries';
 import { PlanTable } from './plan-dashboard.page';
 import { planDate } from './plan-dates';
 
@@ -12,7 +12,7 @@ export function PlanPrintPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { project } = useSelectedProject();
-  const plan = useApiResource<PlanDashboardDto>(project ? `/api/projects/${project.id}/plan` : null);
+  const plan = usePlanDashboard(project?.id ?? null);
   useEffect(() => {
     document.title = `${t('plan.printTitle')} · ${t('app.name')}`;
   }, [t]);

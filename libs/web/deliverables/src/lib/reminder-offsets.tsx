@@ -1,31 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, FormError, SubmitButton, apiRequest, fieldError, useAction } from '@roundtable/web-ui';
+import { Field, FormError, SubmitButton, fieldError, useApiMutation } from '@roundtable/web-ui';
+import { planCommands, planKeys } from './plan.queries';
 
 /** When reminder e-mails go out; coordinators can change the days ("30, 7, 1"). */
 export function ReminderOffsets({
   projectId,
   offsets,
   canManage,
-  onSaved,
 }: {
   projectId: string;
   offsets: number[];
   canManage: boolean;
-  onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(offsets.join(', '));
-  const save = useAction(async () => {
+  const save = useApiMutation(async () => {
     const parsed = text
       .split(/[,，\s]+/)
       .filter(Boolean)
       .map(Number);
-    await apiRequest(`/api/projects/${projectId}/plan/reminder-offsets`, { method: 'PUT', body: { offsets: parsed } });
+    await planCommands.setReminderOffsets(projectId, parsed);
     setEditing(false);
-    onSaved();
-  });
+  }, [planKeys.all]);
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     void save.run();

@@ -13,15 +13,8 @@ import {
   type RelativePositionJson,
 } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import {
-  apiRequest,
-  Badge,
-  ErrorMessage,
-  formatDateTime,
-  Loading,
-  useAction,
-  useApiResource,
-} from '@roundtable/web-ui';
+import { Badge, ErrorMessage, formatDateTime, Loading, useAction } from '@roundtable/web-ui';
+import { commentCommands, useCommentThreads } from './editor.queries';
 import { commentHighlights, commentHighlightsKey, liveRangeIn } from './comment-highlights';
 
 interface SyncState {
@@ -109,12 +102,7 @@ function MentionTextarea({
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      apiRequest<MentionableDto[]>(
-        `/api/documents/${encodeURIComponent(documentId)}/mentionable?q=${encodeURIComponent(query.text)}`,
-        {
-          signal: controller.signal,
-        },
-      ).then(
+      commentCommands.mentionable(documentId, query.text, controller.signal).then(
         (found) => {
           setOptions(found);
           setActive(0);
@@ -231,12 +219,12 @@ function CommentView({
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const save = useAction(async () => {
-    await apiRequest(`/api/comments/${comment.id}`, { method: 'PATCH', body: { body: editing } });
+    await commentCommands.edit(comment.id, editing ?? '');
     setEditing(null);
     onChanged();
   });
   const remove = useAction(async () => {
-    await apiRequest(`/api/comments/${comment.id}`, { method: 'DELETE' });
+    await commentCommands.remove(comment.id);
     onChanged();
   });
   return (
@@ -355,14 +343,12 @@ function ThreadView({
   const { t } = useTranslation();
   const [reply, setReply] = useState('');
   const send = useAction(async () => {
-    await apiRequest(`/api/comment-threads/${thread.id}/replies`, { method: 'POST', body: { body: reply } });
+    await commentCommands.reply(thread.id, reply);
     setReply('');
     onChanged();
   });
   const toggle = useAction(async () => {
-    await apiRequest(`/api/comment-threads/${thread.id}/${thread.status === 'open' ? 'resolve' : 'reopen'}`, {
-      method: 'POST',
-    });
+    await (thread.status === 'open' ? commentCommands.resolve(thread.id) : commentCommands.reopen(thread.id));
     onChanged();
   });
 
@@ -454,7 +440,7 @@ export function CommentsPanel({
   subscribeToChanges: (listener: () => void) => () => void;
 }) {
   const { t } = useTranslation();
-  const resource = useApiResource<CommentThreadDto[]>(`/api/documents/${encodeURIComponent(documentId)}/comments`);
+  const resource = useCommentThreads(documentId);
   const { reload } = resource;
   const [activeId, setActiveId] = useState<string | null>(null);
   const [hasSelection, setHasSelection] = useState(false);
@@ -496,10 +482,7 @@ export function CommentsPanel({
 
   const create = useAction(async () => {
     if (!draft) return;
-    await apiRequest(`/api/documents/${encodeURIComponent(documentId)}/comments`, {
-      method: 'POST',
-      body: { ...draft.anchors, body: draft.body },
-    });
+    await commentCommands.create(documentId, { ...draft.anchors, body: draft.body });
     setDraft(null);
     reload();
   });

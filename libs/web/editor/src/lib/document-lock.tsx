@@ -2,23 +2,23 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import { apiRequest, Field, FormError, fieldError, formatDateTime, SubmitButton, useAction } from '@roundtable/web-ui';
+import { Field, FormError, fieldError, formatDateTime, SubmitButton, useAction } from '@roundtable/web-ui';
+import { editorCommands } from './editor.queries';
 
 /** Locked documents say so (when and why); coordinators lock (with a reason) and unlock them. */
 export function DocumentLock({ document, onChanged }: { document: DocumentDto; onChanged: () => void }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [reason, setReason] = useState<string | null>(null);
-  const path = `/api/documents/${encodeURIComponent(document.id)}`;
   const lock = useAction(async (value: string) => {
-    await apiRequest(`${path}/lock`, { method: 'POST', body: { reason: value } });
+    await editorCommands.lock(document.id, value);
     setReason(null);
     onChanged();
   });
   const unlock = useAction(async () => {
     // Unlocking approved minutes makes them a draft again, needing every approval anew (ADR 015).
     if (document.type === 'minutes' && !window.confirm(t('editor.lock.confirmUnlockMinutes'))) return;
-    await apiRequest(`${path}/unlock`, { method: 'POST' });
+    await editorCommands.unlock(document.id);
     onChanged();
   });
 

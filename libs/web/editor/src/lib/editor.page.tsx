@@ -17,7 +17,8 @@ import {
 import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
-import { Badge, ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
+import { Badge, ErrorMessage, Loading } from '@roundtable/web-ui';
+import { useDocument } from './editor.queries';
 import { collabServerUrl } from './collab-url';
 import { CollabStatusBar } from './collab-status';
 import { documentPageFrame } from './document-owner';
@@ -197,7 +198,7 @@ export function EditorPage() {
   const { pick } = useLocale();
   const user = useCurrentUser();
   const { id } = useParams<{ id: string }>();
-  const resource = useApiResource<DocumentDto>(id ? `/api/documents/${encodeURIComponent(id)}` : null);
+  const resource = useDocument(id);
   const doc = resource.state === 'ready' ? resource.data : null;
   const title = doc ? pick(doc.title) : null;
   const frame = doc ? documentPageFrame(doc) : null;

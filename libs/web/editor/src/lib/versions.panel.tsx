@@ -1,28 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  VERSION_LIMITS,
-  type DocumentVersionDto,
-  type DocumentVersionSummaryDto,
-  type LineDiffEntry,
-} from '@roundtable/contracts';
+import { VERSION_LIMITS, type DocumentVersionSummaryDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import {
-  ErrorMessage,
-  Field,
-  FormError,
-  Loading,
-  apiRequest,
-  fieldError,
-  formatDateTime,
-  useAction,
-  useApiResource,
-} from '@roundtable/web-ui';
+import { ErrorMessage, Field, FormError, Loading, fieldError, formatDateTime, useAction } from '@roundtable/web-ui';
+import { editorCommands, useVersion, useVersionDiff, useVersions } from './editor.queries';
 import { ExportMenu } from './export.menu';
 
 type Selection = { mode: 'view'; versionId: string } | { mode: 'diff'; versionId: string } | null;
-
-const versionsPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}/versions`;
 
 /** The "Version history" toggle and, when open, the panel. Mounted once below the editor. */
 export function VersionsToggle({ documentId, canWrite }: { documentId: string; canWrite: boolean }) {
@@ -48,7 +32,7 @@ export function VersionsToggle({ documentId, canWrite }: { documentId: string; c
 export function VersionsPanel({ documentId, canWrite }: { documentId: string; canWrite: boolean }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const list = useApiResource<DocumentVersionSummaryDto[]>(versionsPath(documentId));
+  const list = useVersions(documentId);
   const [selection, setSelection] = useState<Selection>(null);
   // Pages after the first, loaded on demand ("Show older versions"); the first page reloads after a change.
   const [older, setOlder] = useState<{
@@ -62,16 +46,10 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
   const mayHaveOlder = (lastPage?.length ?? 0) === VERSION_LIMITS.pageSize;
   const loadOlder = useAction(async () => {
     const last = versions[versions.length - 1];
-    const page = await apiRequest<DocumentVersionSummaryDto[]>(
-      `${versionsPath(documentId)}?before=${encodeURIComponent(last.id)}`,
-    );
+    const page = await editorCommands.olderVersions(documentId, last.id);
     setOlder({ after: firstPage, pages: [...pages, page] });
   });
-  const restore = useAction((versionId: string) =>
-    apiRequest<DocumentVersionSummaryDto>(`${versionsPath(documentId)}/${encodeURIComponent(versionId)}/restore`, {
-      method: 'POST',
-    }),
-  );
+  const restore = useAction((versionId: string) => editorCommands.restoreVersion(documentId, versionId));
 
   async function onRestore(version: DocumentVersionSummaryDto) {
     if (!window.confirm(t('versions.restoreConfirm', { label: versionLabel(t, version) }))) return;
@@ -158,9 +136,7 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
 function NameVersionForm({ documentId, onNamed }: { documentId: string; onNamed: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
-  const save = useAction((value: string) =>
-    apiRequest<DocumentVersionSummaryDto>(versionsPath(documentId), { method: 'POST', body: { name: value } }),
-  );
+  const save = useAction((value: string) => editorCommands.nameVersion(documentId, value));
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -204,7 +180,7 @@ function NameVersionForm({ documentId, onNamed }: { documentId: string; onNamed:
 
 function VersionView({ documentId, versionId }: { documentId: string; versionId: string }) {
   const { t } = useTranslation();
-  const version = useApiResource<DocumentVersionDto>(`${versionsPath(documentId)}/${encodeURIComponent(versionId)}`);
+  const version = useVersion(documentId, versionId);
   if (version.state === 'loading') return <Loading label={t('versions.loading')} />;
   if (version.state === 'error') return <ErrorMessage error={version.error} onRetry={version.reload} />;
   return (
@@ -226,9 +202,7 @@ function VersionView({ documentId, versionId }: { documentId: string; versionId:
 
 function VersionDiff({ documentId, versionId }: { documentId: string; versionId: string }) {
   const { t } = useTranslation();
-  const diff = useApiResource<LineDiffEntry[]>(
-    `${versionsPath(documentId)}/${encodeURIComponent(versionId)}/diff?against=current`,
-  );
+  const diff = useVersionDiff(documentId, versionId);
   if (diff.state === 'loading') return <Loading label={t('versions.loading')} />;
   if (diff.state === 'error') return <ErrorMessage error={diff.error} onRetry={diff.reload} />;
   const changed = diff.data.some((entry) => entry.op !== 'equal');

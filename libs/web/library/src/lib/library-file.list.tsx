@@ -4,6 +4,7 @@ import type { LibraryFileDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
 import { DataTable, formatDateTime } from '@roundtable/web-ui';
 import { formatSize } from './library-upload';
+import { libraryHrefs } from './library.queries';
 
 /** The files of a library view: name (to the detail page), group, tags, size, versions, last update, download. */
 export function LibraryFileList({
@@ -70,7 +71,7 @@ export function LibraryFileList({
           <td data-testid="library-version-count">{file.versionCount}</td>
           <td>{formatDateTime(file.updatedAt, locale)}</td>
           <td>
-            <a href={`/api/library/${file.id}/download`} download data-testid="library-download">
+            <a href={libraryHrefs.download(file.id)} download data-testid="library-download">
               {t('library.download')}
             </a>
           </td>

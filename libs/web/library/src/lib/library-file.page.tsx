@@ -10,15 +10,15 @@ import {
   FormError,
   Loading,
   SubmitButton,
-  apiRequest,
   fieldError,
   formatDateTime,
   parseTags,
   useAction,
-  useApiResource,
+  useApiMutation,
 } from '@roundtable/web-ui';
 import { formatSize } from './library-upload';
 import { UploadForm } from './upload.form';
+import { libraryCommands, libraryHrefs, libraryKeys, useLibraryFile } from './library.queries';
 
 function EditDetails({ file, onSaved }: { file: LibraryFileDetailDto; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ function EditDetails({ file, onSaved }: { file: LibraryFileDetailDto; onSaved: (
   const [tags, setTags] = useState(file.tags.join(', '));
   const save = useAction(async () => {
     const body: UpdateLibraryFileRequest = { description, tags: parseTags(tags) };
-    await apiRequest(`/api/library/${file.id}`, { method: 'PATCH', body });
+    await libraryCommands.update(file.id, body);
     setEditing(false);
     onSaved();
   });
@@ -83,11 +83,11 @@ function EditDetails({ file, onSaved }: { file: LibraryFileDetailDto; onSaved: (
 function DeleteFile({ file }: { file: LibraryFileDetailDto }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const remove = useAction(async () => {
+  const remove = useApiMutation(async () => {
     if (!window.confirm(t('library.deleteConfirm', { name: file.name }))) return;
-    await apiRequest(`/api/library/${file.id}`, { method: 'DELETE' });
+    await libraryCommands.remove(file.id);
     navigate('/library', { replace: true });
-  });
+  }, [libraryKeys.all]);
   return (
     <>
       <button
@@ -132,7 +132,7 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
         <div className="button-row">
           <a
             className="button button--primary"
-            href={`/api/library/${file.id}/download`}
+            href={libraryHrefs.download(file.id)}
             download
             data-testid="library-download-latest"
           >
@@ -177,7 +177,7 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
               </td>
               <td>
                 <a
-                  href={`/api/library/${file.id}/versions/${version.id}/download`}
+                  href={libraryHrefs.versionDownload(file.id, version.id)}
                   download
                   data-testid="library-version-download"
                 >
@@ -207,7 +207,7 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
 export function LibraryFilePage() {
   const { t } = useTranslation();
   const { id } = useParams<{ id: string }>();
-  const file = useApiResource<LibraryFileDetailDto>(id ? `/api/library/${encodeURIComponent(id)}` : null);
+  const file = useLibraryFile(id);
   return (
     <main className="page" id="main">
       <p>

@@ -22,7 +22,7 @@ export function precheck(file: File, maxBytes: number): ApiError | null {
 
 /**
  * Sends a file as multipart/form-data with XMLHttpRequest (fetch cannot report upload progress);
- * `onProgress` gets 0..1. Resolves with the file, rejects with an ApiError like `apiRequest`.
+ * `onProgress` gets 0..1. Resolves with the file, rejects with an ApiError like the typed client's `unwrap`.
  */
 export function uploadFile(
   path: string,

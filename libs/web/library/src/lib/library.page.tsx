@@ -1,22 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { LibraryListDto, WorkingGroupDto } from '@roundtable/contracts';
-import { ProjectPicker, useSelectedProject } from '@roundtable/web-projects';
-import { ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
+import type { WorkingGroupDto } from '@roundtable/contracts';
+import { ProjectPicker, useSelectedProject, useWorkingGroups } from '@roundtable/web-projects';
+import { ErrorMessage, Loading } from '@roundtable/web-ui';
+import { useInvalidateLibrary, useLibrary } from './library.queries';
 import { LibraryFileList } from './library-file.list';
 import { UploadForm, type UploadTarget } from './upload.form';
 
 /** The query string of the library list for the current filters. */
-export function libraryQuery(filters: { q?: string; tag?: string; group?: string }): string {
-  const params = new URLSearchParams();
-  if (filters.q?.trim()) params.set('q', filters.q.trim());
-  if (filters.tag) params.set('tag', filters.tag);
-  if (filters.group) params.set('workingGroupId', filters.group);
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
 /** Upload targets with their labels: group codes, and "Project level" for coordinators. */
 function uploadTargets(ids: Array<string | null>, groups: WorkingGroupDto[], projectLevel: string): UploadTarget[] {
   const codes = new Map(groups.map((g) => [g.id, g.code]));
@@ -37,11 +29,10 @@ export function LibraryPage() {
     const timer = setTimeout(() => setDebounced(q), 250);
     return () => clearTimeout(timer);
   }, [q]);
-  const list = useApiResource<LibraryListDto>(
-    project ? `/api/projects/${project.id}/library${libraryQuery({ q: debounced, tag, group })}` : null,
-  );
-  const all = useApiResource<LibraryListDto>(project ? `/api/projects/${project.id}/library` : null);
-  const groups = useApiResource<WorkingGroupDto[]>(project ? '/api/working-groups' : null);
+  const list = useLibrary(project?.id ?? null, { q: debounced, tag, workingGroupId: group });
+  const all = useLibrary(project?.id ?? null);
+  const groups = useWorkingGroups(project !== null);
+  const invalidateLibrary = useInvalidateLibrary();
 
   useEffect(() => {
     document.title = `${t('library.title')} · ${t('app.name')}`;
@@ -149,10 +140,7 @@ export function LibraryPage() {
             projectId={project.id}
             targets={targets}
             maxUploadBytes={all.data.maxUploadBytes}
-            onUploaded={() => {
-              list.reload();
-              all.reload();
-            }}
+            onUploaded={() => void invalidateLibrary()}
           />
         </section>
       ) : null}

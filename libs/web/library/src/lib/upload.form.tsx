@@ -4,6 +4,7 @@ import { ErrorCode, LIBRARY_EXTENSIONS, LIBRARY_LIMITS, type LibraryFileDetailDt
 import { useLocale } from '@roundtable/web-i18n';
 import { ApiError, Field, FormError, SubmitButton, fieldError, useAction } from '@roundtable/web-ui';
 import { ACCEPT, formatSize, precheck, uploadFile, uploadFields } from './library-upload';
+import { libraryHrefs } from './library.queries';
 
 /** The translated reason a file was refused, or the server's words for other field errors. */
 export function useFileError(error: unknown, maxBytes: number): string | undefined {
@@ -62,11 +63,7 @@ export function UploadForm({
       ]);
     const refused = precheck(file, maxUploadBytes);
     if (refused) throw refused;
-    const path = fileId
-      ? `/api/library/${fileId}/versions`
-      : target
-        ? `/api/working-groups/${target}/library`
-        : `/api/projects/${projectId}/library`;
+    const path = libraryHrefs.upload({ fileId, workingGroupId: target, projectId });
     const fields = uploadFields(fileId ? 'version' : 'file', { description, tags, note });
     setProgress(0);
     try {

@@ -1,16 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { LibraryListDto } from '@roundtable/contracts';
-import { ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
+import { ErrorMessage, Loading } from '@roundtable/web-ui';
+import { useInvalidateLibrary, useLibrary } from './library.queries';
 import { LibraryFileList } from './library-file.list';
 import { UploadForm } from './upload.form';
 
 /** A working group's working documents on its page; the whole project's library is one link away. */
 export function WorkingGroupLibrary({ projectId, groupId }: { projectId: string; groupId: string }) {
   const { t } = useTranslation();
-  const list = useApiResource<LibraryListDto>(
-    `/api/projects/${projectId}/library?workingGroupId=${encodeURIComponent(groupId)}`,
-  );
+  const list = useLibrary(projectId, { workingGroupId: groupId });
+  const invalidateLibrary = useInvalidateLibrary();
   return (
     <section className="section" aria-labelledby="wg-library" data-testid="wg-library">
       <div className="section__header">
@@ -27,7 +26,7 @@ export function WorkingGroupLibrary({ projectId, groupId }: { projectId: string;
               projectId={projectId}
               targets={[{ id: groupId, label: '' }]}
               maxUploadBytes={list.data.maxUploadBytes}
-              onUploaded={list.reload}
+              onUploaded={() => void invalidateLibrary()}
             />
           ) : null}
         </>

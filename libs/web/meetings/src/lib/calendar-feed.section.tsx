@@ -1,37 +1,33 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarFeedDto, WorkingHoursDto } from '@roundtable/contracts';
 import {
-  apiRequest,
   ErrorMessage,
   Field,
   FormError,
   formatDateTime,
   SubmitButton,
   fieldError,
-  useAction,
-  useApiResource,
+  useApiMutation,
 } from '@roundtable/web-ui';
 import { useLocale } from '@roundtable/web-i18n';
+import { meetingCommands, meetingKeys, useCalendarFeed, useWorkingHours } from './meetings.queries';
 
 /** "My calendar feed": a secret subscription URL, shown once when made; regenerate or revoke it. */
 export function CalendarFeedSection() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const feed = useApiResource<CalendarFeedDto>('/api/me/calendar-feed');
+  const feed = useCalendarFeed();
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const make = useAction(async () => {
-    const result = await apiRequest<CalendarFeedDto>('/api/me/calendar-feed', { method: 'POST' });
+  const make = useApiMutation(async () => {
+    const result = await meetingCommands.makeCalendarFeed();
     setUrl(result.url ?? null);
     setCopied(false);
-    feed.reload();
-  });
-  const revoke = useAction(async () => {
-    await apiRequest<CalendarFeedDto>('/api/me/calendar-feed', { method: 'DELETE' });
+  }, [meetingKeys.calendarFeed]);
+  const revoke = useApiMutation(async () => {
+    await meetingCommands.revokeCalendarFeed();
     setUrl(null);
-    feed.reload();
-  });
+  }, [meetingKeys.calendarFeed]);
   const active = feed.state === 'ready' && feed.data.active;
   return (
     <section className="section" aria-labelledby="calendar-feed">
@@ -102,13 +98,15 @@ export function CalendarFeedSection() {
 /** The viewer's working hours, which find-a-time respects. */
 export function WorkingHoursSection() {
   const { t } = useTranslation();
-  const hours = useApiResource<WorkingHoursDto>('/api/me/working-hours');
+  const hours = useWorkingHours();
   const [draft, setDraft] = useState<{ workStart: string; workEnd: string } | null>(null);
-  const save = useAction(async (body: { workStart: string; workEnd: string }) => {
-    await apiRequest<WorkingHoursDto>('/api/me/working-hours', { method: 'PUT', body });
-    setDraft(null);
-    hours.reload();
-  });
+  const save = useApiMutation(
+    async (body: { workStart: string; workEnd: string }) => {
+      await meetingCommands.saveWorkingHours(body);
+      setDraft(null);
+    },
+    [meetingKeys.workingHours],
+  );
   if (hours.state !== 'ready') return null;
   const value = draft ?? { workStart: hours.data.workStart, workEnd: hours.data.workEnd };
   return (

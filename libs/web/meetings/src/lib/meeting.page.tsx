@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import {
   RSVP_RESPONSES,
-  type DocumentDto,
   type MeetingDto,
   type MinutesSummaryDto,
   type OccurrenceDto,
@@ -11,16 +10,9 @@ import {
 } from '@roundtable/contracts';
 import { describeRule, parseRRule, toLocal } from '@roundtable/domain';
 import { useLocale } from '@roundtable/web-i18n';
-import {
-  apiRequest,
-  Badge,
-  ErrorMessage,
-  FormError,
-  Loading,
-  fieldError,
-  useAction,
-  useApiResource,
-} from '@roundtable/web-ui';
+import { Badge, ErrorMessage, FormError, Loading, fieldError, useApiMutation } from '@roundtable/web-ui';
+import { useDocuments } from '@roundtable/web-projects';
+import { meetingCommands, meetingIcsHref, meetingKeys, useMeeting, useMeetingMinutes } from './meetings.queries';
 import { EditMeetingForm } from './edit-meeting.form';
 import { dstShiftText, meetingTypeLabel, rsvpLabel } from './meeting-labels';
 import { ZonedTimes } from './zoned-times';
@@ -45,30 +37,21 @@ function Occurrence({
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [when, setWhen] = useState(`${local.date}T${local.time}`);
   const [present, setPresent] = useState<Set<string> | null>(null);
-  const key = encodeURIComponent(occurrence.originalStart);
-  const move = useAction(async () => {
-    onChanged(
-      await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/occurrences/${key}`, {
-        method: 'PUT',
-        body: { start: when },
-      }),
-    );
+  const move = useApiMutation(async () => {
+    onChanged(await meetingCommands.moveOccurrence(meeting.id, occurrence.originalStart, when));
     setEditing(false);
-  });
-  const cancel = useAction(async () =>
-    onChanged(
-      await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/occurrences/${key}/cancel`, { method: 'POST' }),
-    ),
+  }, [meetingKeys.all]);
+  const cancel = useApiMutation(
+    async () => onChanged(await meetingCommands.cancelOccurrence(meeting.id, occurrence.originalStart)),
+    [meetingKeys.all],
   );
-  const attendance = useAction(async (personIds: string[]) => {
-    onChanged(
-      await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/attendance`, {
-        method: 'PUT',
-        body: { occurrenceStart: occurrence.originalStart, personIds },
-      }),
-    );
-    setPresent(null);
-  });
+  const attendance = useApiMutation(
+    async (personIds: string[]) => {
+      onChanged(await meetingCommands.attendance(meeting.id, occurrence.originalStart, personIds));
+      setPresent(null);
+    },
+    [meetingKeys.all],
+  );
   const manage = meeting.canManage && meeting.status !== 'cancelled';
   return (
     <li className={`occurrence${occurrence.cancelled ? ' occurrence--cancelled' : ''}`} data-testid="occurrence">
@@ -214,20 +197,17 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
     document.title = `${meeting.title} · ${t('app.name')}`;
   }, [meeting.title, t]);
   const [editing, setEditing] = useState(false);
-  const answer = useAction(async (response: RsvpResponse) =>
-    setMeeting(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/rsvp`, { method: 'PUT', body: { response } })),
+  const answer = useApiMutation(
+    async (response: RsvpResponse) => setMeeting(await meetingCommands.rsvp(meeting.id, response)),
+    [meetingKeys.all],
   );
-  const cancel = useAction(async () =>
-    setMeeting(await apiRequest<MeetingDto>(`/api/meetings/${meeting.id}/cancel`, { method: 'POST' })),
-  );
+  const cancel = useApiMutation(async () => setMeeting(await meetingCommands.cancel(meeting.id)), [meetingKeys.all]);
   const rule = meeting.rrule ? parseRRule(meeting.rrule) : null;
   const zones = meeting.invitees.map((i) => i.timeZone);
-  const documents = useApiResource<DocumentDto[]>(
-    meeting.agenda.some((a) => a.documentIds.length > 0) ? '/api/documents' : null,
-  );
+  const documents = useDocuments(meeting.agenda.some((a) => a.documentIds.length > 0));
   const documentTitles = new Map((documents.state === 'ready' ? documents.data : []).map((d) => [d.id, pick(d.title)]));
   const shown = meeting.next ?? { start: meeting.start };
-  const minutes = useApiResource<MinutesSummaryDto[]>(`/api/meetings/${meeting.id}/minutes`);
+  const minutes = useMeetingMinutes(meeting.id);
   return (
     <>
       <header className="page__header">
@@ -279,7 +259,7 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
         <div className="button-row">
           <a
             className="button button--secondary"
-            href={`/api/meetings/${meeting.id}/meeting.ics`}
+            href={meetingIcsHref(meeting.id)}
             download="meeting.ics"
             data-testid="download-ics"
           >
@@ -402,7 +382,7 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
 
 export function MeetingPage() {
   const { id = '' } = useParams();
-  const meeting = useApiResource<MeetingDto>(`/api/meetings/${encodeURIComponent(id)}`);
+  const meeting = useMeeting(id);
   return (
     <main id="main" className="page">
       {meeting.state === 'loading' ? <Loading /> : null}

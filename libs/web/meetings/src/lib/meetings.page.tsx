@@ -1,14 +1,15 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { WorkingGroupRole, type MeetingSummaryDto, type WorkingGroupDto } from '@roundtable/contracts';
+import { WorkingGroupRole, type MeetingSummaryDto } from '@roundtable/contracts';
 import { describeRule, parseRRule } from '@roundtable/domain';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
-import { ProjectPicker, useSelectedProject } from '@roundtable/web-projects';
-import { Badge, ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
+import { ProjectPicker, useSelectedProject, useWorkingGroups } from '@roundtable/web-projects';
+import { Badge, ErrorMessage, Loading } from '@roundtable/web-ui';
 import { CalendarFeedSection, WorkingHoursSection } from './calendar-feed.section';
 import { meetingTypeLabel, rsvpLabel } from './meeting-labels';
+import { useProjectMeetings } from './meetings.queries';
 import { ZonedTimes } from './zoned-times';
 
 function MeetingRow({ meeting }: { meeting: MeetingSummaryDto }) {
@@ -49,14 +50,10 @@ export function MeetingsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { projects, project, select } = useSelectedProject();
-  const groups = useApiResource<WorkingGroupDto[]>('/api/working-groups');
+  const groups = useWorkingGroups();
   const [groupFilter, setGroupFilter] = useState('');
   const filterId = useId();
-  const meetings = useApiResource<MeetingSummaryDto[]>(
-    project
-      ? `/api/projects/${project.id}/meetings${groupFilter ? `?workingGroupId=${encodeURIComponent(groupFilter)}` : ''}`
-      : null,
-  );
+  const meetings = useProjectMeetings(project?.id ?? null, groupFilter);
 
   useEffect(() => {
     document.title = `${t('meetings.title')} · ${t('app.name')}`;

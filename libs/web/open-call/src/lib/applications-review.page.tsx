@@ -5,7 +5,6 @@ import {
   WorkingGroupRole,
   type ApplicationDto,
   type DecideApplicationRequest,
-  type ExpertCallDto,
   type ReviewApplicationRequest,
 } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
@@ -15,13 +14,12 @@ import {
   ErrorMessage,
   FormError,
   Loading,
-  apiRequest,
   countryName,
   formatDateTime,
   useAction,
-  useApiResource,
   type BadgeTone,
 } from '@roundtable/web-ui';
+import { openCallCommands, useApplications, useCall } from './open-call.queries';
 
 const STATUS_TONE: Record<ApplicationDto['status'], BadgeTone> = {
   submitted: 'info',
@@ -40,10 +38,7 @@ function ReviewForm({ application, onSaved }: { application: ApplicationDto; onS
   const [saved, setSaved] = useState(false);
   const save = useAction(async () => {
     const body: ReviewApplicationRequest = { score: Number(score), comment: comment.trim() };
-    await apiRequest<unknown>(`/api/applications/${encodeURIComponent(application.id)}/reviews`, {
-      method: 'POST',
-      body,
-    });
+    await openCallCommands.review(application.id, body);
     setSaved(true);
     onSaved();
   });
@@ -104,10 +99,7 @@ function Decision({ application, onDecided }: { application: ApplicationDto; onD
   const [groupId, setGroupId] = useState(application.preferredWorkingGroups[0]?.id ?? '');
   const [role, setRole] = useState<WorkingGroupRole>(WorkingGroupRole.Expert);
   const decide = useAction(async (body: DecideApplicationRequest) => {
-    await apiRequest<unknown>(`/api/applications/${encodeURIComponent(application.id)}/decision`, {
-      method: 'POST',
-      body,
-    });
+    await openCallCommands.decide(application.id, body);
     onDecided();
   });
   return (
@@ -264,10 +256,8 @@ export function ApplicationsReviewPage() {
   const { pick } = useLocale();
   const { id = '' } = useParams<{ id: string }>();
   const [filter, setFilter] = useState<StatusFilter>('submitted');
-  const call = useApiResource<ExpertCallDto>(id ? `/api/calls/${encodeURIComponent(id)}` : null);
-  const applications = useApiResource<ApplicationDto[]>(
-    id ? `/api/calls/${encodeURIComponent(id)}/applications` : null,
-  );
+  const call = useCall(id);
+  const applications = useApplications(id);
   const title = call.state === 'ready' ? pick(call.data.title) : t('applications.title');
 
   useEffect(() => {

@@ -1,23 +1,22 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { CreateExpertCallRequest, ExpertCallDto, ProjectDto, WorkingGroupDto } from '@roundtable/contracts';
+import type { CreateExpertCallRequest, ExpertCallDto, ProjectDto } from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
-import { ProjectPicker, useSelectedProject } from '@roundtable/web-projects';
+import { ProjectPicker, useSelectedProject, useWorkingGroups } from '@roundtable/web-projects';
 import {
   Badge,
   ErrorMessage,
   Field,
   FormError,
   Loading,
-  apiRequest,
   fieldError,
   formatDateTime,
   useAction,
-  useApiResource,
   SubmitButton,
 } from '@roundtable/web-ui';
+import { openCallCommands, useCalls } from './open-call.queries';
 
 const BILINGUAL_FIELDS = ['title', 'description', 'eligibility'] as const;
 type BilingualField = (typeof BILINGUAL_FIELDS)[number];
@@ -40,7 +39,7 @@ function CallForm({ project, onCreated }: { project: ProjectDto; onCreated: () =
   const { t } = useTranslation();
   const { pick } = useLocale();
   const id = useId();
-  const groups = useApiResource<WorkingGroupDto[]>('/api/working-groups');
+  const groups = useWorkingGroups();
   const projectGroups = (groups.data ?? []).filter((g) => g.projectId === project.id);
   const empty = { title: { en: '', zh: '' }, description: { en: '', zh: '' }, eligibility: { en: '', zh: '' } };
   const [texts, setTexts] = useState<Record<BilingualField, { en: string; zh: string }>>(empty);
@@ -57,7 +56,7 @@ function CallForm({ project, onCreated }: { project: ProjectDto; onCreated: () =
       workingGroupIds: groupIds,
       closesAt: localToIso(closesAt),
     };
-    await apiRequest<ExpertCallDto>('/api/calls', { method: 'POST', body });
+    await openCallCommands.create(body);
     setTexts(empty);
     setGroupIds([]);
     setCreated(true);
@@ -179,7 +178,7 @@ function CallCard({ call, canManage, onChanged }: { call: ExpertCallDto; canMana
   const { locale, pick } = useLocale();
   const [confirming, setConfirming] = useState(false);
   const close = useAction(async () => {
-    await apiRequest<unknown>(`/api/calls/${encodeURIComponent(call.id)}/close`, { method: 'POST' });
+    await openCallCommands.close(call.id);
     setConfirming(false);
     onChanged();
   });
@@ -264,9 +263,7 @@ export function CallsPage() {
   const user = useCurrentUser();
   const canManage = canCoordinate(user);
   const { projects, project, select } = useSelectedProject();
-  const calls = useApiResource<ExpertCallDto[]>(
-    project ? `/api/calls?projectId=${encodeURIComponent(project.id)}` : null,
-  );
+  const calls = useCalls(project?.id ?? null);
 
   useEffect(() => {
     document.title = `${t('calls.title')} · ${t('app.name')}`;

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorCode, type ApplicationConfirmationDto } from '@roundtable/contracts';
-import { ApiError, FormError, PublicShell, apiRequest, errorMessage, useAction } from '@roundtable/web-ui';
+import { ApiError, FormError, PublicShell, errorMessage, useAction } from '@roundtable/web-ui';
+import { openCallCommands } from './open-call.queries';
 
 /**
  * The link in the confirmation mail. Confirming takes a click (a POST), never just opening the page, so mail
@@ -13,15 +14,7 @@ export function ConfirmApplicationPage() {
   const { token = '' } = useParams<{ token: string }>();
   const [result, setResult] = useState<ApplicationConfirmationDto | null>(null);
   const confirm = useAction(async () => {
-    setResult(
-      await apiRequest<ApplicationConfirmationDto>(
-        `/api/public/application-confirmations/${encodeURIComponent(token)}`,
-        {
-          method: 'POST',
-          quietUnauthenticated: true,
-        },
-      ),
-    );
+    setResult(await openCallCommands.confirm(token));
   });
 
   useEffect(() => {

@@ -19,15 +19,14 @@ import {
   FormError,
   Loading,
   PublicShell,
-  apiRequest,
   countryName,
   fieldError,
   formatDateTime,
   parseTags,
   useAction,
-  useApiResource,
   SubmitButton,
 } from '@roundtable/web-ui';
+import { openCallCommands, usePublicCall } from './open-call.queries';
 
 type Form = Omit<SubmitApplicationRequest, 'expertise' | 'sector' | 'website' | 'locale'> & {
   expertise: string;
@@ -91,14 +90,7 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
       locale,
     };
     try {
-      const response = await apiRequest<SubmitApplicationResponse>(
-        `/api/public/calls/${encodeURIComponent(call.id)}/applications`,
-        {
-          method: 'POST',
-          body,
-          quietUnauthenticated: true,
-        },
-      );
+      const response = await openCallCommands.apply(call.id, body);
       setResult(response);
     } catch (error) {
       if (error instanceof ApiError && error.code === ErrorCode.CallClosed) onClosed();
@@ -342,7 +334,7 @@ export function PublicCallPage() {
   const { t } = useTranslation();
   const { locale, pick } = useLocale();
   const { callId = '' } = useParams<{ callId: string }>();
-  const call = useApiResource<ExpertCallDto>(callId ? `/api/public/calls/${encodeURIComponent(callId)}` : null);
+  const call = usePublicCall(callId);
   const [closedNow, setClosedNow] = useState(false);
 
   useEffect(() => {

@@ -18,23 +18,18 @@ import {
   FormError,
   Loading,
   PublicShell,
-  apiRequest,
   countryName,
   errorMessage,
   fieldError,
   formatDateTime,
   useAction,
-  useApiResource,
   SubmitButton,
 } from '@roundtable/web-ui';
+import { peopleCommands, useInvitationPreview } from './people.queries';
 
 interface AcceptResponse {
   user: UserDto;
   workingGroupId: string;
-}
-
-function tokenPath(token: string): string {
-  return `/api/invitations/by-token/${encodeURIComponent(token)}`;
 }
 
 /** Why an invitation link cannot be used, in plain words. */
@@ -87,11 +82,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   const loginHref = `/login?next=${encodeURIComponent(next)}`;
 
   const accept = useAction(async (body: AcceptInvitationRequest) => {
-    const result = await apiRequest<AcceptResponse>(`${tokenPath(token)}/accept`, {
-      method: 'POST',
-      body,
-      quietUnauthenticated: true,
-    });
+    const result: AcceptResponse = await peopleCommands.acceptInvitation(token, body);
     await refresh();
     navigate(`/working-groups/${encodeURIComponent(result.workingGroupId)}`, { replace: true });
   });
@@ -216,7 +207,7 @@ export function InvitationPage() {
   const { t } = useTranslation();
   const { locale, pick } = useLocale();
   const { token = '' } = useParams<{ token: string }>();
-  const preview = useApiResource<InvitationPreviewDto>(token ? tokenPath(token) : null);
+  const preview = useInvitationPreview(token);
 
   useEffect(() => {
     document.title = `${t('invitation.title')} · ${t('app.name')}`;

@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { SECTORS, type PersonDto, type WorkingGroupDto } from '@roundtable/contracts';
+import { SECTORS } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import { regionLabel, roleLabel, sectorLabel } from '@roundtable/web-projects';
-import { Badge, ErrorMessage, Loading, countryName, useApiResource, DataTable } from '@roundtable/web-ui';
+import { regionLabel, roleLabel, sectorLabel, useWorkingGroups } from '@roundtable/web-projects';
+import { Badge, ErrorMessage, Loading, countryName, DataTable } from '@roundtable/web-ui';
+import { usePeopleDirectory } from './people.queries';
 import { useDebounced } from './use-debounced';
 
 const REGIONS = ['europe', 'china', 'other'] as const;
@@ -21,7 +22,7 @@ export function PeopleDirectoryPage() {
   const [expertise, setExpertise] = useState(params.get('expertise') ?? '');
   const debouncedQ = useDebounced(q);
   const debouncedExpertise = useDebounced(expertise);
-  const groups = useApiResource<WorkingGroupDto[]>('/api/working-groups');
+  const groups = useWorkingGroups();
 
   const setFilter = (name: Filter, value: string) =>
     setParams(
@@ -55,13 +56,13 @@ export function PeopleDirectoryPage() {
     document.title = `${t('people.title')} · ${t('app.name')}`;
   }, [t]);
 
-  const query = new URLSearchParams();
+  const query: Record<string, string> = {};
   for (const name of FILTERS) {
     const value = params.get(name);
-    if (value) query.set(name, value);
+    if (value) query[name] = value;
   }
-  const people = useApiResource<PersonDto[]>(`/api/people${query.size ? `?${query.toString()}` : ''}`);
-  const hasFilters = query.size > 0;
+  const people = usePeopleDirectory(query);
+  const hasFilters = Object.keys(query).length > 0;
 
   return (
     <main className="page" id="main">

@@ -20,16 +20,15 @@ import {
   Field,
   FormError,
   Loading,
-  apiRequest,
   countryName,
   fieldError,
   formatDay,
   parseTags,
   useAction,
-  useApiResource,
   DataTable,
   SubmitButton,
 } from '@roundtable/web-ui';
+import { peopleCommands, useMyPerson, usePerson } from './people.queries';
 
 /** All IANA time zones the browser knows, plus the current value if the browser does not list it. */
 function timeZones(current: string): string[] {
@@ -78,10 +77,7 @@ function EditProfileForm({ person, onSaved }: { person: PersonDto; onSaved: (per
       locale: language,
       expertise: parseTags(expertise),
     };
-    const updated = await apiRequest<PersonDto>(`/api/people/${encodeURIComponent(person.id)}`, {
-      method: 'PATCH',
-      body,
-    });
+    const updated = await peopleCommands.update(person.id, body);
     setSaved(true);
     onSaved(updated);
   });
@@ -354,7 +350,7 @@ function Profile({ person: initial }: { person: PersonDto }) {
 export function PersonPage() {
   const { t } = useTranslation();
   const { id } = useParams<{ id: string }>();
-  const person = useApiResource<PersonDto>(id ? `/api/people/${encodeURIComponent(id)}` : null);
+  const person = usePerson(id);
   return (
     <main className="page" id="main">
       <p>
@@ -371,7 +367,7 @@ export function PersonPage() {
 
 /** `/people/me`: finds the signed-in user's person record and shows its page. */
 export function MyProfileRedirect() {
-  const me = useApiResource<PersonDto>('/api/people/me');
+  const me = useMyPerson();
   if (me.state === 'ready') return <Navigate to={`/people/${me.data.id}`} replace />;
   return (
     <main className="page" id="main">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DocumentStatus } from '@roundtable/contracts';
-import { FormError, apiRequest, useAction } from '@roundtable/web-ui';
+import { FormError, useApiMutation } from '@roundtable/web-ui';
+import { projectCommands, projectKeys } from './projects.queries';
 import { documentStatusLabel } from './labels';
 
 const LIFECYCLE = Object.values(DocumentStatus);
@@ -19,10 +20,14 @@ export function DocumentStatusSelect({
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
-  const change = useAction(async (next: string) => {
-    await apiRequest(`/api/documents/${documentId}/status`, { method: 'PUT', body: { status: next } });
-    onChanged();
-  });
+  const change = useApiMutation(
+    async (next: string) => {
+      await projectCommands.setDocumentStatus(documentId, next as DocumentStatus);
+      onChanged();
+    },
+    // Documents appear in lists and on their group's page.
+    [projectKeys.documents, projectKeys.workingGroups],
+  );
   return (
     <>
       <label className="inline-field">

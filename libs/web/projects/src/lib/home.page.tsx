@@ -1,9 +1,10 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { DocumentDto, ProjectDto, WorkingGroupDto } from '@roundtable/contracts';
+import type { ProjectDto, WorkingGroupDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import { Badge, ErrorMessage, Loading, useApiResource, type Resource } from '@roundtable/web-ui';
+import { Badge, ErrorMessage, Loading, type Resource } from '@roundtable/web-ui';
+import { useDocuments, useProjects, useWorkingGroups } from './projects.queries';
 import { DocumentList } from './document.list';
 import { PartnerList } from './partner.list';
 import { formatDate, roleLabel } from './labels';
@@ -89,9 +90,9 @@ function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
 
 export function HomePage() {
   const { t } = useTranslation();
-  const projects = useApiResource<ProjectDto[]>('/api/projects');
-  const groups = useApiResource<WorkingGroupDto[]>('/api/working-groups');
-  const documents = useApiResource<DocumentDto[]>('/api/documents');
+  const projects = useProjects();
+  const groups = useWorkingGroups();
+  const documents = useDocuments();
 
   useEffect(() => {
     document.title = `${t('home.title')} · ${t('app.name')}`;

@@ -8,16 +8,15 @@ import {
   Field,
   FormError,
   Loading,
-  apiRequest,
   fieldError,
   formatDateTime,
-  useAction,
-  useApiResource,
+  useApiMutation,
   type BadgeTone,
   DataTable,
   SubmitButton,
 } from '@roundtable/web-ui';
 import { roleLabel } from './labels';
+import { groupKeys, projectCommands, useInvitations } from './projects.queries';
 
 const STATUS_TONE: Record<InvitationDto['status'], BadgeTone> = {
   pending: 'info',
@@ -26,25 +25,21 @@ const STATUS_TONE: Record<InvitationDto['status'], BadgeTone> = {
   revoked: 'neutral',
 };
 
-function InviteForm({ groupId, onInvited }: { groupId: string; onInvited: () => void }) {
+function InviteForm({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const id = useId();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<WorkingGroupRole>(WorkingGroupRole.Expert);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const invite = useAction(async () => {
+  const invite = useApiMutation(async () => {
     const body: CreateInvitationRequest = { email: email.trim(), role };
     if (displayName.trim()) body.displayName = displayName.trim();
-    const created = await apiRequest<InvitationDto>(`/api/working-groups/${encodeURIComponent(groupId)}/invitations`, {
-      method: 'POST',
-      body,
-    });
+    const created = await projectCommands.invite(groupId, body);
     setSentTo(created.email);
     setEmail('');
     setDisplayName('');
-    onInvited();
-  });
+  }, [groupKeys.invitations(groupId)]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -119,13 +114,12 @@ function InviteForm({ groupId, onInvited }: { groupId: string; onInvited: () => 
   );
 }
 
-function InvitationRow({ invitation, onChanged }: { invitation: InvitationDto; onChanged: () => void }) {
+function InvitationRow({ invitation, groupId }: { invitation: InvitationDto; groupId: string }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const revoke = useAction(async () => {
-    await apiRequest<void>(`/api/invitations/${encodeURIComponent(invitation.id)}`, { method: 'DELETE' });
-    onChanged();
-  });
+  const revoke = useApiMutation(async () => {
+    await projectCommands.revokeInvitation(invitation.id);
+  }, [groupKeys.invitations(groupId)]);
   return (
     <tr data-testid="invitation-row" data-status={invitation.status} data-email={invitation.email}>
       <th scope="row">
@@ -159,7 +153,7 @@ function InvitationRow({ invitation, onChanged }: { invitation: InvitationDto; o
 export function InvitationsSection({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const [showAll, setShowAll] = useState(false);
-  const invitations = useApiResource<InvitationDto[]>(`/api/working-groups/${encodeURIComponent(groupId)}/invitations`);
+  const invitations = useInvitations(groupId);
   const list = invitations.state === 'ready' ? invitations.data : [];
   const visible = list.filter((i) => showAll || i.status === 'pending');
 
@@ -172,7 +166,7 @@ export function InvitationsSection({ groupId }: { groupId: string }) {
           {t('invitations.showAll')}
         </label>
       </div>
-      <InviteForm groupId={groupId} onInvited={invitations.reload} />
+      <InviteForm groupId={groupId} />
       <h3>{t('invitations.listHeading')}</h3>
       {invitations.state === 'loading' ? <Loading /> : null}
       {invitations.state === 'error' ? <ErrorMessage error={invitations.error} onRetry={invitations.reload} /> : null}
@@ -189,7 +183,7 @@ export function InvitationsSection({ groupId }: { groupId: string }) {
           ]}
         >
           {visible.map((invitation) => (
-            <InvitationRow key={invitation.id} invitation={invitation} onChanged={invitations.reload} />
+            <InvitationRow key={invitation.id} invitation={invitation} groupId={groupId} />
           ))}
         </DataTable>
       ) : null}

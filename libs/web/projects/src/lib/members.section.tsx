@@ -10,17 +10,9 @@ import {
   type WorkingGroupMemberDto,
 } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import {
-  Badge,
-  FormError,
-  apiRequest,
-  formatDay,
-  useAction,
-  useApiResource,
-  type Resource,
-  DataTable,
-} from '@roundtable/web-ui';
+import { Badge, FormError, formatDay, useAction, type Resource, DataTable } from '@roundtable/web-ui';
 import { regionLabel, roleLabel } from './labels';
+import { projectCommands, usePeopleSearch } from './projects.queries';
 
 const ROLES = Object.values(WorkingGroupRole);
 
@@ -32,11 +24,6 @@ interface Row {
   joinedOn: string | null;
   leftOn: string | null;
   key: string;
-}
-
-function membersPath(groupId: string, personId?: string): string {
-  const base = `/api/working-groups/${encodeURIComponent(groupId)}/members`;
-  return personId ? `${base}/${encodeURIComponent(personId)}` : base;
 }
 
 function MemberRow({
@@ -73,13 +60,8 @@ function MemberRow({
   }
 
   const changeRole = (role: WorkingGroupRole) =>
-    act(() =>
-      apiRequest<MembershipDto>(membersPath(groupId, row.personId), {
-        method: 'PATCH',
-        body: { role } satisfies ChangeMemberRoleRequest,
-      }),
-    );
-  const remove = () => act(() => apiRequest<void>(membersPath(groupId, row.personId), { method: 'DELETE' }));
+    act(() => projectCommands.changeMemberRole(groupId, row.personId, { role } satisfies ChangeMemberRoleRequest));
+  const remove = () => act(() => projectCommands.removeMember(groupId, row.personId));
 
   return (
     <tr
@@ -173,14 +155,9 @@ function AddMember({
   const [role, setRole] = useState<WorkingGroupRole>(WorkingGroupRole.Expert);
   const [added, setAdded] = useState<string | null>(null);
   const trimmed = query.trim();
-  const results = useApiResource<PersonDto[]>(
-    trimmed.length >= 2 ? `/api/people?q=${encodeURIComponent(trimmed)}` : null,
-  );
+  const results = usePeopleSearch(trimmed);
   const add = useAction(async (person: PersonDto) => {
-    await apiRequest<MembershipDto>(membersPath(groupId), {
-      method: 'POST',
-      body: { personId: person.id, role } satisfies AddMemberRequest,
-    });
+    await projectCommands.addMember(groupId, { personId: person.id, role } satisfies AddMemberRequest);
     setAdded(person.displayName);
     onChanged();
   });

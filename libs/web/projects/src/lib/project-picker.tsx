@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { ProjectDto } from '@roundtable/contracts';
-import { useApiResource, type Resource } from '@roundtable/web-ui';
+import type { Resource } from '@roundtable/web-ui';
+import { useProjects } from './projects.queries';
 
 /**
  * The project a project-wide page (calls, balance) is about: `?projectId=` when given and known,
@@ -13,7 +14,7 @@ export function useSelectedProject(): {
   project: ProjectDto | null;
   select: (id: string) => void;
 } {
-  const projects = useApiResource<ProjectDto[]>('/api/projects');
+  const projects = useProjects();
   const [params, setParams] = useSearchParams();
   const wanted = params.get('projectId');
   const list = projects.state === 'ready' ? projects.data : [];

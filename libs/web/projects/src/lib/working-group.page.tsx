@@ -9,7 +9,8 @@ import {
 } from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
 import { useLocale } from '@roundtable/web-i18n';
-import { Badge, ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
+import { Badge, ErrorMessage, Loading } from '@roundtable/web-ui';
+import { useInvalidateGroup, useMemberships, useWorkingGroup } from './projects.queries';
 import { DocumentList } from './document.list';
 import { PartnerList } from './partner.list';
 import { regionLabel, roleLabel } from './labels';
@@ -89,9 +90,7 @@ function WorkingGroupDetail({
   const { pick } = useLocale();
   const user = useCurrentUser();
   const canManage = canCoordinate(user) || group.myRole === WorkingGroupRole.CoChair;
-  const memberships = useApiResource<MembershipDto[]>(
-    `/api/working-groups/${encodeURIComponent(group.id)}/members?includePast=true`,
-  );
+  const memberships = useMemberships(group.id);
 
   useEffect(() => {
     document.title = `${group.code} · ${t('app.name')}`;
@@ -104,10 +103,10 @@ function WorkingGroupDetail({
       : group.members.map((m) => ({ ...m }));
   const coChairs = current.filter((m) => m.role === WorkingGroupRole.CoChair);
 
-  const reloadAll = () => {
-    memberships.reload();
-    reloadGroup();
-  };
+  // A membership change shows on the group (its members, co-chairs) and in its membership list: both are
+  // under the group's key.
+  const invalidateGroup = useInvalidateGroup(group.id);
+  const reloadAll = () => void invalidateGroup();
 
   return (
     <>
@@ -155,7 +154,7 @@ function WorkingGroupDetail({
 export function WorkingGroupPage({ librarySection }: { librarySection?: GroupSection }) {
   const { t } = useTranslation();
   const { id } = useParams<{ id: string }>();
-  const group = useApiResource<GroupDetail>(id ? `/api/working-groups/${encodeURIComponent(id)}` : null);
+  const group = useWorkingGroup<GroupDetail>(id);
   return (
     <main className="page" id="main">
       <p>

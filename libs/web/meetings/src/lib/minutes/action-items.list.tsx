@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { ACTION_STATUSES } from '@roundtable/domain';
 import type { ActionItemDto, ActionStatusDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import { apiRequest, Badge, FormError, formatDay, useAction } from '@roundtable/web-ui';
+import { Badge, FormError, formatDay, useApiMutation } from '@roundtable/web-ui';
+import { meetingCommands, meetingKeys } from '../meetings.queries';
 
 /** Action items with owner, due date, overdue flag and (for those who may) a status picker. */
 export function ActionItemsList({
@@ -19,10 +20,13 @@ export function ActionItemsList({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const setStatus = useAction(async (id: string, status: ActionStatusDto) => {
-    const updated = await apiRequest<ActionItemDto>(`/api/actions/${id}`, { method: 'PATCH', body: { status } });
-    onChanged?.(updated);
-  });
+  const setStatus = useApiMutation(
+    async (id: string, status: ActionStatusDto) => {
+      const updated = await meetingCommands.setActionStatus(id, status);
+      onChanged?.(updated);
+    },
+    [meetingKeys.all],
+  );
   if (actions.length === 0)
     return (
       <p className="muted" data-testid={testId}>

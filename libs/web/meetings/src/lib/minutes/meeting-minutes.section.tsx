@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { ActionItemDto, MeetingDto, MinutesDto, MinutesSummaryDto, OccurrenceDto } from '@roundtable/contracts';
-import { apiRequest, FormError, useAction, useApiResource } from '@roundtable/web-ui';
+import type { MeetingDto, MinutesSummaryDto, OccurrenceDto } from '@roundtable/contracts';
+import { FormError, useApiMutation } from '@roundtable/web-ui';
+import { meetingCommands, meetingKeys, useOpenActions } from '../meetings.queries';
 import { ActionItemsList } from './action-items.list';
 
 /** The generated agenda section: open actions of the group from earlier meetings (computed, never copied). */
 export function CarriedActionsSection({ meeting }: { meeting: MeetingDto }) {
   const { t } = useTranslation();
-  const actions = useApiResource<ActionItemDto[]>(`/api/meetings/${meeting.id}/open-actions`);
+  const actions = useOpenActions(meeting.id);
   if (actions.state !== 'ready') return null;
   return (
     <section className="section" aria-labelledby="meeting-carried">
@@ -31,13 +32,10 @@ export function OccurrenceMinutes({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const existing = minutes.find((m) => m.occurrenceStart === occurrence.originalStart);
-  const start = useAction(async () => {
-    const created = await apiRequest<MinutesDto>(`/api/meetings/${meeting.id}/minutes`, {
-      method: 'POST',
-      body: { occurrenceStart: occurrence.originalStart },
-    });
+  const start = useApiMutation(async () => {
+    const created = await meetingCommands.startMinutes(meeting.id, occurrence.originalStart);
     navigate(`/minutes/${created.id}`);
-  });
+  }, [meetingKeys.all]);
   if (existing) {
     return (
       <Link

@@ -1,22 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { MinutesArchiveEntryDto, WorkingGroupDto } from '@roundtable/contracts';
-import { ProjectPicker, useSelectedProject } from '@roundtable/web-projects';
-import { ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
+import { ProjectPicker, useSelectedProject, useWorkingGroups } from '@roundtable/web-projects';
+import { ErrorMessage, Loading } from '@roundtable/web-ui';
+import { useMinutesArchive } from '../meetings.queries';
 import { ZonedTimes } from '../zoned-times';
 
 /** Approved minutes of the project, shared with every group: search their text, filter by group and date. */
 export function MinutesArchivePage() {
   const { t } = useTranslation();
   const { projects, project, select } = useSelectedProject();
-  const groups = useApiResource<WorkingGroupDto[]>('/api/working-groups');
+  const groups = useWorkingGroups();
   const [form, setForm] = useState({ q: '', workingGroupId: '', from: '', to: '' });
   const [query, setQuery] = useState(form);
-  const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '')).toString();
-  const entries = useApiResource<MinutesArchiveEntryDto[]>(
-    project ? `/api/projects/${project.id}/minutes${params ? `?${params}` : ''}` : null,
-  );
+  const entries = useMinutesArchive(project?.id ?? null, query);
   useEffect(() => {
     document.title = `${t('minutes.archive.title')} · ${t('app.name')}`;
   }, [t]);

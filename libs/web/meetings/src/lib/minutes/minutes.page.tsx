@@ -1,55 +1,44 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import {
-  MINUTES_LIMITS,
-  type ActionItemDto,
-  type DecisionDto,
-  type MeetingDto,
-  type MinutesDto,
-} from '@roundtable/contracts';
+import { MINUTES_LIMITS, type MinutesDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
 import {
-  apiRequest,
   Badge,
   ErrorMessage,
   FormError,
   Loading,
   fieldError,
   formatDateTime,
-  useAction,
-  useApiResource,
+  useApiMutation,
 } from '@roundtable/web-ui';
+import { meetingCommands, meetingKeys, useMeeting, useMinutes } from '../meetings.queries';
 import { ZonedTimes } from '../zoned-times';
 import { ActionItemsList } from './action-items.list';
 
-function ItemForms({ minutes, onChanged }: { minutes: MinutesDto; onChanged: () => void }) {
+function ItemForms({ minutes }: { minutes: MinutesDto }) {
   const { t } = useTranslation();
   // Owners are chosen among the meeting's invitees (people of the project).
-  const meeting = useApiResource<MeetingDto>(`/api/meetings/${minutes.meetingId}`);
+  const meeting = useMeeting(minutes.meetingId);
   const [decision, setDecision] = useState({ text: '', agendaItemId: '' });
   const [action, setAction] = useState({ text: '', ownerPersonId: '', dueOn: '', agendaItemId: '' });
-  const addDecision = useAction(async () => {
-    await apiRequest<DecisionDto>(`/api/minutes/${minutes.id}/decisions`, {
-      method: 'POST',
-      body: { text: decision.text, agendaItemId: decision.agendaItemId || null },
+  // Each change refetches the minutes on screen (their decisions and actions) through the feature's keys.
+  const addDecision = useApiMutation(async () => {
+    await meetingCommands.addDecision(minutes.id, {
+      text: decision.text,
+      agendaItemId: decision.agendaItemId || null,
     });
     setDecision({ text: '', agendaItemId: '' });
-    onChanged();
-  });
-  const addAction = useAction(async () => {
-    await apiRequest<ActionItemDto>(`/api/minutes/${minutes.id}/actions`, {
-      method: 'POST',
-      body: {
-        text: action.text,
-        ownerPersonId: action.ownerPersonId,
-        dueOn: action.dueOn || null,
-        agendaItemId: action.agendaItemId || null,
-      },
+  }, [meetingKeys.all]);
+  const addAction = useApiMutation(async () => {
+    await meetingCommands.addAction(minutes.id, {
+      text: action.text,
+      ownerPersonId: action.ownerPersonId,
+      dueOn: action.dueOn || null,
+      agendaItemId: action.agendaItemId || null,
     });
     setAction({ text: '', ownerPersonId: '', dueOn: '', agendaItemId: '' });
-    onChanged();
-  });
+  }, [meetingKeys.all]);
   const agenda = meeting.state === 'ready' ? meeting.data.agenda : [];
   const invitees = meeting.state === 'ready' ? meeting.data.invitees : [];
   const agendaSelect = (value: string, set: (v: string) => void, testId: string) => (
@@ -163,7 +152,7 @@ function ItemForms({ minutes, onChanged }: { minutes: MinutesDto; onChanged: () 
   );
 }
 
-function MinutesDetail({ initial, reload }: { initial: MinutesDto; reload: () => void }) {
+function MinutesDetail({ initial }: { initial: MinutesDto }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [minutes, setMinutes] = useState(initial);
@@ -172,16 +161,13 @@ function MinutesDetail({ initial, reload }: { initial: MinutesDto; reload: () =>
     document.title = `${t('minutes.title')} · ${minutes.meetingTitle} · ${t('app.name')}`;
   }, [minutes.meetingTitle, t]);
   const [days, setDays] = useState(String(MINUTES_LIMITS.commentDaysDefault));
-  const circulate = useAction(async () =>
-    setMinutes(
-      await apiRequest<MinutesDto>(`/api/minutes/${minutes.id}/circulate`, {
-        method: 'POST',
-        body: { commentDays: Number(days) },
-      }),
-    ),
+  const circulate = useApiMutation(
+    async () => setMinutes(await meetingCommands.circulateMinutes(minutes.id, Number(days))),
+    [meetingKeys.all],
   );
-  const approve = useAction(async () =>
-    setMinutes(await apiRequest<MinutesDto>(`/api/minutes/${minutes.id}/approvals`, { method: 'POST' })),
+  const approve = useApiMutation(
+    async () => setMinutes(await meetingCommands.approveMinutes(minutes.id)),
+    [meetingKeys.all],
   );
   const tone = minutes.status === 'approved' ? 'success' : minutes.status === 'circulated' ? 'info' : 'neutral';
   return (
@@ -306,7 +292,7 @@ function MinutesDetail({ initial, reload }: { initial: MinutesDto; reload: () =>
           actions={minutes.actions}
           onChanged={(a) => setMinutes({ ...minutes, actions: minutes.actions.map((x) => (x.id === a.id ? a : x)) })}
         />
-        {minutes.canEditItems ? <ItemForms minutes={minutes} onChanged={reload} /> : null}
+        {minutes.canEditItems ? <ItemForms minutes={minutes} /> : null}
       </section>
     </>
   );
@@ -314,12 +300,12 @@ function MinutesDetail({ initial, reload }: { initial: MinutesDto; reload: () =>
 
 export function MinutesPage() {
   const { id = '' } = useParams();
-  const minutes = useApiResource<MinutesDto>(`/api/minutes/${encodeURIComponent(id)}`);
+  const minutes = useMinutes(id);
   return (
     <main id="main" className="page">
       {minutes.state === 'loading' ? <Loading /> : null}
       {minutes.state === 'error' ? <ErrorMessage error={minutes.error} onRetry={minutes.reload} /> : null}
-      {minutes.state === 'ready' ? <MinutesDetail initial={minutes.data} reload={minutes.reload} /> : null}
+      {minutes.state === 'ready' ? <MinutesDetail initial={minutes.data} /> : null}
     </main>
   );
 }

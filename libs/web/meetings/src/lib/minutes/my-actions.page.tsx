@@ -1,20 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionItemDto } from '@roundtable/contracts';
-import { ErrorMessage, Loading, useApiResource } from '@roundtable/web-ui';
+import { ErrorMessage, Loading } from '@roundtable/web-ui';
+import { useMyActions } from '../meetings.queries';
 import { ActionItemsList } from './action-items.list';
 
 /** The signed-in person's action items across every group, open first, overdue flagged. */
 export function MyActionsPage() {
   const { t } = useTranslation();
-  const resource = useApiResource<ActionItemDto[]>('/api/me/actions');
+  const resource = useMyActions();
   const [actions, setActions] = useState<ActionItemDto[] | null>(null);
   useEffect(() => {
     document.title = `${t('minutes.myActions.title')} · ${t('app.name')}`;
   }, [t]);
   useEffect(() => {
-    if (resource.state === 'ready') setActions(resource.data);
-  }, [resource]);
+    if (resource.data) setActions(resource.data);
+  }, [resource.data]);
   return (
     <main id="main" className="page">
       <header className="page__header">
