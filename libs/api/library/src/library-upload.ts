@@ -15,7 +15,7 @@ import { ApiException, type Authorisation } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import type { Request, Response } from 'express';
 import { catchError, type Observable } from 'rxjs';
-import { maxUploadBytes, type LibraryTarget } from './library.service';
+import { maxUploadBytes, type LibraryTarget } from './library.input';
 
 /** The part of multer's file object the library reads (multer keeps it in memory, at most the limit). */
 export interface UploadedBytes {
