@@ -11,29 +11,15 @@ import {
   Req,
   Res,
   UploadedFile,
-  UseGuards,
-  UseInterceptors,
 } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { LibraryFileDetailDto, LibraryListDto } from '@roundtable/contracts';
-import { AcceptsUpload, CurrentAuthorisation, Policy, type Authorisation } from '@roundtable/api-platform';
+import type { Actor } from '@roundtable/domain';
+import { CurrentAuthorisation, Policy, type Authorisation } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Response } from 'express';
-import {
-  LibraryFileInterceptor,
-  LibraryUploadGuard,
-  UploadErrorsInterceptor,
-  type LibraryRequest,
-  type UploadedBytes,
-} from './library-upload';
+import { LibraryUpload, type LibraryRequest, type UploadedBytes } from './library-upload';
 import { LibraryCommands } from './library.commands';
 import { sendAttachment } from './library.download';
 import { UPLOAD_BODY, UpdateLibraryFileDto, VERSION_BODY } from './library.dto';
@@ -75,23 +61,20 @@ export class LibraryController {
     denied: GROUP_UPLOAD_DENIED,
   })
   @Post('working-groups/:groupId/library')
-  @AcceptsUpload()
-  @UseGuards(LibraryUploadGuard)
-  @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_BODY)
+  @LibraryUpload(UPLOAD_BODY)
   @ApiCreatedResponse({
     description: 'A new file in the group’s library (413 over the size limit, 415 for a type not accepted).',
   })
-  async uploadToGroup(
+  uploadToGroup(
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAuthorisation() { actor }: Authorisation,
     @Param('groupId', new UuidParamPipe('groupId')) _groupId: string,
     @UploadedFile() file: UploadedBytes | undefined,
     @Req() request: LibraryRequest,
   ): Promise<LibraryFileDetailDto> {
-    const fileId = await this.commands.create(user.id, request.libraryTarget!, uploadInput(file, request));
-    return this.queries.get(actor, user.id, fileId);
+    return this.uploaded(actor, user.id, () =>
+      this.commands.create(user.id, request.libraryTarget!, uploadInput(file, request)),
+    );
   }
 
   @Policy({
@@ -100,21 +83,18 @@ export class LibraryController {
     denied: PROJECT_UPLOAD_DENIED,
   })
   @Post('projects/:projectId/library')
-  @AcceptsUpload()
-  @UseGuards(LibraryUploadGuard)
-  @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_BODY)
+  @LibraryUpload(UPLOAD_BODY)
   @ApiCreatedResponse({ description: 'A new project-level file (coordinators).' })
-  async uploadToProject(
+  uploadToProject(
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAuthorisation() { actor }: Authorisation,
     @Param('projectId', new UuidParamPipe('projectId')) _projectId: string,
     @UploadedFile() file: UploadedBytes | undefined,
     @Req() request: LibraryRequest,
   ): Promise<LibraryFileDetailDto> {
-    const fileId = await this.commands.create(user.id, request.libraryTarget!, uploadInput(file, request));
-    return this.queries.get(actor, user.id, fileId);
+    return this.uploaded(actor, user.id, () =>
+      this.commands.create(user.id, request.libraryTarget!, uploadInput(file, request)),
+    );
   }
 
   @Policy({
@@ -123,21 +103,18 @@ export class LibraryController {
     denied: (file) => ((file as LibraryTarget).workingGroupId ? GROUP_UPLOAD_DENIED : PROJECT_UPLOAD_DENIED),
   })
   @Post('library/:fileId/versions')
-  @AcceptsUpload()
-  @UseGuards(LibraryUploadGuard)
-  @UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(VERSION_BODY)
+  @LibraryUpload(VERSION_BODY)
   @ApiCreatedResponse({ description: 'A new version; earlier versions stay downloadable.' })
-  async uploadVersion(
+  uploadVersion(
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAuthorisation() { actor }: Authorisation,
     @Param('fileId', new UuidParamPipe('fileId')) _fileId: string,
     @UploadedFile() file: UploadedBytes | undefined,
     @Req() request: LibraryRequest,
   ): Promise<LibraryFileDetailDto> {
-    const fileId = await this.commands.addVersion(user.id, request.libraryTarget!, uploadInput(file, request));
-    return this.queries.get(actor, user.id, fileId);
+    return this.uploaded(actor, user.id, () =>
+      this.commands.addVersion(user.id, request.libraryTarget!, uploadInput(file, request)),
+    );
   }
 
   @Policy({ read: { type: 'libraryFile', param: 'fileId' } })
@@ -202,5 +179,10 @@ export class LibraryController {
     @Res() response: Response,
   ): Promise<void> {
     sendAttachment(response, await this.queries.download(fileId, versionId));
+  }
+
+  /** Stores an upload (the command checks and writes it) and answers with the file as the uploader sees it. */
+  private async uploaded(actor: Actor, userId: string, store: () => Promise<string>): Promise<LibraryFileDetailDto> {
+    return this.queries.get(actor, userId, await store());
   }
 }
