@@ -9,6 +9,7 @@ import { DeliverablesModule } from '@roundtable/api-deliverables';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { MeetingsModule } from '@roundtable/api-meetings';
+import { MinutesModule } from '@roundtable/api-minutes';
 import { OpenCallModule } from '@roundtable/api-open-call';
 import { LibraryModule } from '@roundtable/api-library';
 import { JobsModule } from '@roundtable/api-jobs';
@@ -45,6 +46,7 @@ export class AppModule {
         VersionsModule,
         DeliverablesModule,
         MeetingsModule,
+        MinutesModule,
         LibraryModule,
       ],
       controllers: [HealthController],

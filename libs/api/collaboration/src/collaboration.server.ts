@@ -225,7 +225,7 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
       .then((result) => {
         if ('status' in result) return refuse(socket, result.status, result.reason);
         if (!socket.writable) return socket.destroy(); // the client gave up while we were authorising
-        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result));
+        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result, socket));
       })
       .catch((error) => {
         this.logger.error('Upgrade failed', error as Error);
@@ -264,10 +264,11 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
     }
   }
 
-  private accept(socket: WebSocket, admitted: Admitted): void {
+  private accept(socket: WebSocket, admitted: Admitted, stream: Duplex): void {
     const { documentId, userId, user, identity, canWrite, extensions, sessionId } = admitted;
     const connection: CollabConnection = {
       socket,
+      stream,
       userId,
       sessionId,
       user,

@@ -6,6 +6,5 @@ export { CalendarFeedRegistry, type CalendarFeedSource, type FeedOwner } from '.
 export type { IcsEvent, IcsWhen } from './calendar/ics.writer';
 export { HolidaysService } from './holidays.service';
 export { MeetingRemindersService, MEETING_REMINDER_JOB } from './meeting-reminders.service';
-export { MinutesService } from './minutes/minutes.service';
-export { minutesTemplate } from './minutes/minutes.template';
-export { ActionRemindersService, ACTION_REMINDER_JOB } from './minutes/action-reminders.service';
+export { MeetingMailer } from './meeting.mailer';
+export { occurrencesFor, publicBaseUrl } from './meeting.record';

@@ -1,9 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
-import { CollaborationModule } from '@roundtable/api-collaboration';
 import { MailModule } from '@roundtable/api-mail';
-import { DocumentOwners, ProjectsModule } from '@roundtable/api-projects';
-import { VersionsModule } from '@roundtable/api-versions';
+import { ProjectsModule } from '@roundtable/api-projects';
 import { CalendarFeedRegistry } from './calendar/calendar-feed.registry';
 import { CalendarFeedsController } from './calendar/calendar-feeds.controller';
 import { CalendarFeedsService } from './calendar/calendar-feeds.service';
@@ -14,20 +12,13 @@ import { MeetingRemindersService } from './meeting-reminders.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsPolicy } from './meetings.policy';
 import { MeetingsService } from './meetings.service';
-import { MinutesController } from './minutes/minutes.controller';
-import { MinutesService } from './minutes/minutes.service';
-import { MinutesIntegrityService } from './minutes/minutes-integrity.service';
-import { ActionRemindersService } from './minutes/action-reminders.service';
 
 /** Meetings, calendars and meeting mail; reminders need JobsModule and ClockModule (global). */
 @Module({
-  imports: [AuthModule, ProjectsModule, MailModule, CollaborationModule, VersionsModule],
-  controllers: [MeetingsController, CalendarFeedsController, MinutesController],
+  imports: [AuthModule, ProjectsModule, MailModule],
+  controllers: [MeetingsController, CalendarFeedsController],
   providers: [
     MeetingsService,
-    MinutesService,
-    MinutesIntegrityService,
-    ActionRemindersService,
     MeetingRemindersService,
     MeetingMailer,
     HolidaysService,
@@ -36,19 +27,17 @@ import { ActionRemindersService } from './minutes/action-reminders.service';
     MeetingsFeedSource,
     MeetingsPolicy,
   ],
-  // Other features (deliverable deadlines) register their own feed source with the registry.
-  exports: [MeetingsService, MinutesService, CalendarFeedRegistry, HolidaysService, MeetingRemindersService],
+  // Other features (deliverable deadlines) register their own feed source with the registry; minutes read
+  // meetings and mail their invitees.
+  exports: [MeetingsService, MeetingMailer, CalendarFeedRegistry, HolidaysService, MeetingRemindersService],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(
     private readonly registry: CalendarFeedRegistry,
     private readonly meetingsSource: MeetingsFeedSource,
-    private readonly documentOwners: DocumentOwners,
-    private readonly minutes: MinutesService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.meetingsSource);
-    this.documentOwners.register((documentId) => this.minutes.ownerOf(documentId));
   }
 }
