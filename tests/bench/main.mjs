@@ -14,6 +14,7 @@ import { runS2 } from './scenarios/s2-memory.mjs';
 import { prepareTrace, runS3 } from './scenarios/s3-cold-load.mjs';
 import { runS4 } from './scenarios/s4-replay.mjs';
 import { runS7 } from './scenarios/s7-abuse.mjs';
+import { runS8 } from './scenarios/s8-export.mjs';
 import { evaluate } from './lib/evaluate.mjs';
 import { combineRounds, roundValues } from './lib/rounds.mjs';
 
@@ -139,6 +140,7 @@ async function main() {
         combine: s4Rounds,
       },
       { name: 'S7', run: runS7 },
+      { name: 'S8', run: runS8, standalone: true },
     ];
     const raw = {};
     const timings = {};

@@ -6,6 +6,7 @@ import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
 import { CommentsModule } from '@roundtable/api-comments';
 import { DeliverablesModule } from '@roundtable/api-deliverables';
+import { ExportsModule } from '@roundtable/api-exports';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { MeetingsModule } from '@roundtable/api-meetings';
@@ -48,6 +49,7 @@ export class AppModule {
         MeetingsModule,
         MinutesModule,
         LibraryModule,
+        ExportsModule,
       ],
       controllers: [HealthController],
     };

@@ -54,6 +54,7 @@ export function evaluate(raw, { quick }) {
   if (raw.S3) sections.push(s3(raw.S3));
   if (raw.S4) sections.push(s4(raw.S4));
   if (raw.S7) sections.push(s7(raw.S7));
+  if (raw.S8) sections.push(s8(raw.S8));
   return sections;
 }
 
@@ -517,6 +518,36 @@ function s7(r) {
       'A normal document: 10 clients, 20 edits/s in total, awareness 1 Hz; latency measured as in S1, 10 s quiet, then 15 s while the offenders run (their own process, tests/bench/abuse-worker.mjs) against another document of the same server, all with a valid session on ours.',
       'Offenders: every 0.7 s a new socket sends one 2 MB valid Yjs update (a large paste, over the 1.5 MB limit); every 0.3 s a new socket sends a malformed message (rotating: garbage update, unknown message type, truncated sync message, text frame); 25 connection attempts every 100 ms (half without a cookie, the others close as soon as they open); one socket sends valid one-character updates as fast as its buffer drains. "Closed" = time from our send to the close event; a socket not closed within 3 s is counted as never closed.',
       'Memory: peak RSS sampled every 250 ms during the abuse (no forced GC) minus the quiet RSS after GC; also the growth after GC once the abuse is over.',
+    ],
+  };
+}
+
+function s8(r) {
+  const rows = [];
+  const notes = [];
+  if (r.error) notes.push(`scenario failed: ${r.error.split('\n')[0]}`);
+  for (const format of ['docx', 'pdf']) {
+    const x = r[format];
+    if (!x) continue;
+    const size = `${(x.bytes / 1024).toFixed(0)} KB${x.pages ? `, ${x.pages} pages` : ''}`;
+    rows.push(
+      row(`${format.toUpperCase()} export, first request (rendered; ${size})`, `${x.firstSeconds.toFixed(2)} s`, '—'),
+    );
+    rows.push(
+      row(
+        `${format.toUpperCase()} export, same version again (cache ${x.caches.join(' → ')})`,
+        `${x.cachedSeconds.toFixed(3)} s`,
+        '—',
+      ),
+    );
+  }
+  return {
+    id: 'S8',
+    title: `S8 — export of a generated bilingual paper (${r.paragraphs ?? '?'} paragraphs, ~40 A4 pages)`,
+    rows,
+    notes,
+    method: [
+      'One document filled through POST /paragraphs with paragraphs of English and Chinese; then GET /export?format=docx and ?format=pdf twice each, timed from request to last byte. The first request renders (DOCX with the docx package; PDF by headless Chromium from the export HTML with embedded Noto Sans SC subsets, the browser started by that first PDF); the second is served from the document_exports cache. No reference server exports.',
     ],
   };
 }

@@ -138,6 +138,14 @@ export class DocumentStore {
   }
 
   /**
+   * Sets a document's lifecycle status (the deliverables' document lifecycle) in the caller's transaction;
+   * `at` is the business Clock's now, which `updated_at` shows.
+   */
+  async setStatus(manager: EntityManager, documentId: string, status: DocumentStatus, at: Date): Promise<void> {
+    await manager.query('UPDATE documents SET status = $2, updated_at = $3 WHERE id = $1', [documentId, status, at]);
+  }
+
+  /**
    * Locks a document under the same per-document lock as appends: every update stored before returns
    * first, none is stored after. Announces it to every process. Returns false when it was locked already.
    * With `within`, it runs in the caller's transaction (the lock then commits, or not, with the caller's change).

@@ -2,8 +2,6 @@ export * from './meetings.entities';
 export * from './meetings.module';
 export { MeetingsService } from './meetings.service';
 export type { MeetingRecord } from './meeting.record';
-export { CalendarFeedRegistry, type CalendarFeedSource, type FeedOwner } from './calendar/calendar-feed.registry';
-export type { IcsEvent, IcsWhen } from './calendar/ics.writer';
 export { HolidaysService } from './holidays.service';
 export { MeetingRemindersService, MEETING_REMINDER_JOB } from './meeting-reminders.service';
 export { MeetingMailer } from './meeting.mailer';

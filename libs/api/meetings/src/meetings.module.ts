@@ -2,34 +2,50 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { MailModule } from '@roundtable/api-mail';
 import { ProjectsModule } from '@roundtable/api-projects';
-import { CalendarFeedRegistry } from './calendar/calendar-feed.registry';
-import { CalendarFeedsController } from './calendar/calendar-feeds.controller';
-import { CalendarFeedsService } from './calendar/calendar-feeds.service';
+import { CalendarFeedRegistry, CalendarsModule } from '@roundtable/api-calendars';
+import { AttendanceCommands } from './attendance.commands';
 import { MeetingsFeedSource } from './calendar/meetings-feed.source';
+import { FindTimeQuery } from './find-a-time.query';
 import { HolidaysService } from './holidays.service';
+import { MeetingChecks } from './meeting.checks';
 import { MeetingMailer } from './meeting.mailer';
+import { MeetingQueries } from './meeting.queries';
+import { MeetingRepository } from './meeting.repository';
 import { MeetingRemindersService } from './meeting-reminders.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsPolicy } from './meetings.policy';
 import { MeetingsService } from './meetings.service';
+import { OccurrenceCommands } from './occurrence.commands';
+import { ScheduleMeetingCommand } from './schedule-meeting.command';
+import { SetWorkingHoursCommand } from './set-working-hours.command';
+import { UpdateMeetingCommand } from './update-meeting.command';
 
-/** Meetings, calendars and meeting mail; reminders need JobsModule and ClockModule (global). */
+/**
+ * Meetings, meeting mail and reminders, and the meetings' events in personal calendar feeds (registered with
+ * CalendarsModule); reminders need JobsModule and ClockModule (global).
+ */
 @Module({
-  imports: [AuthModule, ProjectsModule, MailModule],
-  controllers: [MeetingsController, CalendarFeedsController],
+  imports: [AuthModule, ProjectsModule, MailModule, CalendarsModule],
+  controllers: [MeetingsController],
   providers: [
+    MeetingRepository,
+    MeetingChecks,
+    MeetingQueries,
+    FindTimeQuery,
+    ScheduleMeetingCommand,
+    UpdateMeetingCommand,
+    OccurrenceCommands,
+    AttendanceCommands,
+    SetWorkingHoursCommand,
     MeetingsService,
     MeetingRemindersService,
     MeetingMailer,
     HolidaysService,
-    CalendarFeedRegistry,
-    CalendarFeedsService,
     MeetingsFeedSource,
     MeetingsPolicy,
   ],
-  // Other features (deliverable deadlines) register their own feed source with the registry; minutes read
-  // meetings and mail their invitees.
-  exports: [MeetingsService, MeetingMailer, CalendarFeedRegistry, HolidaysService, MeetingRemindersService],
+  // Minutes read meetings and mail their invitees.
+  exports: [MeetingsService, MeetingMailer, HolidaysService, MeetingRemindersService],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(

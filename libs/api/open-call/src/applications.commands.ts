@@ -79,7 +79,8 @@ export class ApplicationsCommands {
 
     const locale: Locale = body.locale ?? 'en';
     const token = newLinkToken();
-    const expiresAt = new Date(Date.now() + CONFIRMATION_TTL_HOURS * 60 * 60 * 1000);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_HOURS * 60 * 60 * 1000);
     const payload: SubmissionPayload = {
       name: body.name,
       email: body.email,
@@ -92,6 +93,7 @@ export class ApplicationsCommands {
       conflictOfInterest: body.conflictOfInterest,
       consentGdpr: body.consentGdpr,
       consentPipl: body.consentPipl,
+      submittedAt: now.toISOString(),
     };
     await this.dataSource.transaction(async (manager) => {
       const recent = await this.repository.lockAndCountRecent(manager, ip, SUBMISSION_WINDOW_SECONDS);
@@ -105,7 +107,7 @@ export class ApplicationsCommands {
           },
         );
       }
-      await this.repository.dropExpiredSubmissions(manager);
+      await this.repository.dropExpiredSubmissions(manager, now);
       await this.repository.insertSubmission(manager, {
         callId,
         email: body.email,
@@ -135,8 +137,9 @@ export class ApplicationsCommands {
   async confirm(token: string): Promise<ApplicationConfirmationDto> {
     const notFound = new ApiException(ErrorCode.NotFound, 'This confirmation link is not valid. Please apply again.');
     if (!looksLikeLinkToken(token)) throw notFound;
+    const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const submission = await this.repository.lockSubmission(manager, hashLinkToken(token));
+      const submission = await this.repository.lockSubmission(manager, hashLinkToken(token), now);
       if (!submission || submission.revoked_at) throw notFound;
       if (submission.confirmed_at)
         throw new ApiException(ErrorCode.ConfirmationUsed, 'This application has already been confirmed.');
@@ -145,14 +148,14 @@ export class ApplicationsCommands {
           ErrorCode.ConfirmationExpired,
           'This confirmation link has expired. Please apply again.',
         );
-      const row = await this.repository.upsertApplication(manager, submission);
+      const row = await this.repository.upsertApplication(manager, submission, now);
       if (!row) {
         throw new ApiException(
           ErrorCode.Conflict,
           'Your application to this call has already been decided and can no longer be changed.',
         );
       }
-      await this.repository.confirmSubmission(manager, submission, row.id);
+      await this.repository.confirmSubmission(manager, submission, row.id, now);
       return { callId: submission.call_id, replaced: !row.inserted };
     });
   }
@@ -208,7 +211,14 @@ export class ApplicationsCommands {
           },
           manager,
         );
-        await this.repository.markDecided(manager, application.id, 'accepted', userId, workingGroupId);
+        await this.repository.markDecided(
+          manager,
+          application.id,
+          'accepted',
+          userId,
+          workingGroupId,
+          this.clock.now(),
+        );
       });
     } else {
       const project = await this.dataSource.getRepository(Project).findOneOrFail({ where: { id: call.projectId } });
@@ -219,7 +229,7 @@ export class ApplicationsCommands {
       });
       await this.dataSource.transaction(async (manager) => {
         await this.lockUndecided(manager, application.id);
-        await this.repository.markDecided(manager, application.id, 'declined', userId, null);
+        await this.repository.markDecided(manager, application.id, 'declined', userId, null, this.clock.now());
         await this.mail.enqueue(manager, {
           to: application.email,
           subject: message.subject,

@@ -5,8 +5,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Application } from './open-call.entities';
 import type { ReviewRow } from './open-call.presenters';
 
-/** What a submission keeps until it is confirmed; copied into `applications` then. */
-export type SubmissionPayload = Omit<SubmitApplicationRequest, 'website' | 'locale'>;
+/**
+ * What a submission keeps until it is confirmed; copied into `applications` then. `submittedAt`: the business
+ * Clock's time of the submission (created_at is real time, for the rate limit).
+ */
+export type SubmissionPayload = Omit<SubmitApplicationRequest, 'website' | 'locale'> & { submittedAt?: string };
 
 export interface SubmissionRow {
   id: string;
@@ -48,8 +51,8 @@ export class ApplicationsRepository {
   }
 
   /** Expired submissions are of no use to anyone: drop them (and the personal data they hold). */
-  async dropExpiredSubmissions(manager: EntityManager): Promise<void> {
-    await manager.query('DELETE FROM application_submissions WHERE expires_at < now()');
+  async dropExpiredSubmissions(manager: EntityManager, now: Date): Promise<void> {
+    await manager.query('DELETE FROM application_submissions WHERE expires_at < $1', [now]);
   }
 
   async insertSubmission(
@@ -79,11 +82,12 @@ export class ApplicationsRepository {
     );
   }
 
-  async lockSubmission(manager: EntityManager, tokenHash: Buffer): Promise<SubmissionRow | null> {
+  /** The submission of a link, locked; `expired` as of `now` (the business Clock). */
+  async lockSubmission(manager: EntityManager, tokenHash: Buffer, now: Date): Promise<SubmissionRow | null> {
     const [submission]: SubmissionRow[] = await manager.query(
-      `SELECT id, call_id, email, payload, submitted_from_ip, created_at, expires_at <= now() AS expired, confirmed_at, revoked_at
+      `SELECT id, call_id, email, payload, submitted_from_ip, created_at, expires_at <= $2 AS expired, confirmed_at, revoked_at
          FROM application_submissions WHERE token_hash = $1 FOR UPDATE`,
-      [tokenHash],
+      [tokenHash, now],
     );
     return submission ?? null;
   }
@@ -96,6 +100,7 @@ export class ApplicationsRepository {
   async upsertApplication(
     manager: EntityManager,
     submission: SubmissionRow,
+    now: Date,
   ): Promise<{ id: string; inserted: boolean } | null> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
       `open-call:confirm:${submission.call_id}:${submission.email.toLowerCase()}`,
@@ -103,14 +108,15 @@ export class ApplicationsRepository {
     const p = submission.payload;
     const rows: Array<{ id: string; inserted: boolean }> = await manager.query(
       `INSERT INTO applications (call_id, name, email, country, affiliation, sector, expertise, preferred_working_group_ids,
-                                 motivation, conflict_of_interest, consent_gdpr, consent_pipl, submitted_from_ip, submitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::uuid[], $9, $10, $11, $12, $13, $14)
+                                 motivation, conflict_of_interest, consent_gdpr, consent_pipl, submitted_from_ip, submitted_at,
+                                 updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::uuid[], $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (call_id, lower(email)) DO UPDATE SET
          name = EXCLUDED.name, email = EXCLUDED.email, country = EXCLUDED.country, affiliation = EXCLUDED.affiliation,
          sector = EXCLUDED.sector, expertise = EXCLUDED.expertise, preferred_working_group_ids = EXCLUDED.preferred_working_group_ids,
          motivation = EXCLUDED.motivation, conflict_of_interest = EXCLUDED.conflict_of_interest,
          consent_gdpr = EXCLUDED.consent_gdpr, consent_pipl = EXCLUDED.consent_pipl,
-         submitted_from_ip = EXCLUDED.submitted_from_ip, submitted_at = EXCLUDED.submitted_at, updated_at = now()
+         submitted_from_ip = EXCLUDED.submitted_from_ip, submitted_at = EXCLUDED.submitted_at, updated_at = $15
        WHERE applications.status = 'submitted'
        RETURNING id, (xmax = 0) AS inserted`,
       [
@@ -127,22 +133,29 @@ export class ApplicationsRepository {
         p.consentGdpr,
         p.consentPipl,
         submission.submitted_from_ip,
-        submission.created_at,
+        p.submittedAt ?? submission.created_at,
+        now,
       ],
     );
     return rows[0] ?? null;
   }
 
   /** Single use: marks the submission confirmed and revokes the email's other open submissions to the call. */
-  async confirmSubmission(manager: EntityManager, submission: SubmissionRow, applicationId: string): Promise<void> {
-    await manager.query('UPDATE application_submissions SET confirmed_at = now(), application_id = $2 WHERE id = $1', [
+  async confirmSubmission(
+    manager: EntityManager,
+    submission: SubmissionRow,
+    applicationId: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query('UPDATE application_submissions SET confirmed_at = $3, application_id = $2 WHERE id = $1', [
       submission.id,
       applicationId,
+      now,
     ]);
     await manager.query(
-      `UPDATE application_submissions SET revoked_at = now()
+      `UPDATE application_submissions SET revoked_at = $4
         WHERE call_id = $1 AND lower(email) = lower($2) AND id <> $3 AND confirmed_at IS NULL AND revoked_at IS NULL`,
-      [submission.call_id, submission.email, submission.id],
+      [submission.call_id, submission.email, submission.id, now],
     );
   }
 
@@ -178,11 +191,12 @@ export class ApplicationsRepository {
     status: 'accepted' | 'declined',
     userId: string,
     workingGroupId: string | null,
+    now: Date,
   ): Promise<void> {
     await manager.query(
-      `UPDATE applications SET status = $2, decided_by_user_id = $3, decided_at = now(), decision_working_group_id = $4, updated_at = now()
+      `UPDATE applications SET status = $2, decided_by_user_id = $3, decided_at = $5, decision_working_group_id = $4, updated_at = $5
         WHERE id = $1`,
-      [applicationId, status, userId, workingGroupId],
+      [applicationId, status, userId, workingGroupId, now],
     );
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type MembershipDto, type WorkingGroupRole } from '@roundtable/contracts';
 import { coChairRuleViolation, regionOf } from '@roundtable/domain';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, Clock } from '@roundtable/api-platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessEvents } from '../access.events';
 
@@ -33,6 +33,7 @@ export class MembershipsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: AccessEvents,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -51,11 +52,10 @@ export class MembershipsService {
         await manager.query('UPDATE memberships SET role = $2 WHERE id = $1', [current.id, input.role]);
       }
     } else {
-      await manager.query('INSERT INTO memberships (working_group_id, person_id, role) VALUES ($1, $2, $3)', [
-        input.workingGroupId,
-        input.personId,
-        input.role,
-      ]);
+      await manager.query(
+        'INSERT INTO memberships (working_group_id, person_id, role, joined_on) VALUES ($1, $2, $3, $4)',
+        [input.workingGroupId, input.personId, input.role, this.clock.today()],
+      );
     }
     await this.events.notifyAfterCommit(manager, input.personId);
   }
@@ -99,9 +99,9 @@ export class MembershipsService {
     await this.dataSource.transaction(async (manager) => {
       await this.lockGroup(manager, workingGroupId);
       const ended = await manager.query(
-        `UPDATE memberships SET left_on = current_date
+        `UPDATE memberships SET left_on = $3
           WHERE working_group_id = $1 AND person_id = $2 AND left_on IS NULL RETURNING id`,
-        [workingGroupId, personId],
+        [workingGroupId, personId, this.clock.today()],
       );
       if (ended[1] === 0)
         throw new ApiException(ErrorCode.NotFound, 'This person is not a current member of the working group.');
