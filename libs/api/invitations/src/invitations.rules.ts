@@ -1,13 +1,13 @@
 import { ErrorCode } from '@roundtable/contracts';
 import { ApiException } from '@roundtable/api-platform';
+import { config } from '@roundtable/api-config';
 import type { Invitation } from './invitations.entities';
 
 export const DEFAULT_INVITATION_TTL_DAYS = 14;
 
 /** How long a new invitation works (INVITATION_TTL_DAYS, default 14). */
 export function invitationTtlDays(): number {
-  const days = Number(process.env.INVITATION_TTL_DAYS);
-  return Number.isFinite(days) && days > 0 ? days : DEFAULT_INVITATION_TTL_DAYS;
+  return config().invitationTtlDays;
 }
 
 /** An invitation link works once, until it expires (410 otherwise). */

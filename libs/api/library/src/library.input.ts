@@ -1,6 +1,7 @@
 import { ErrorCode, LIBRARY_LIMITS, type FieldError, type LibraryFileKind } from '@roundtable/contracts';
 import { checkLibraryFile, normaliseTags, sanitizeFileName, splitTags } from '@roundtable/domain';
 import { ApiException, unsafeTextFields } from '@roundtable/api-platform';
+import { config } from '@roundtable/api-config';
 import { createHash } from 'crypto';
 import type { LibraryRequest, UploadedBytes } from './library-upload';
 
@@ -10,8 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Largest accepted file in bytes (LIBRARY_MAX_UPLOAD_MB, default 25 MB); read on every upload. */
 export function maxUploadBytes(): number {
-  const mb = Number(process.env.LIBRARY_MAX_UPLOAD_MB);
-  return Math.floor((Number.isFinite(mb) && mb > 0 ? mb : LIBRARY_LIMITS.defaultMaxUploadMb) * 1024 * 1024);
+  return Math.floor(config().libraryMaxUploadMb * 1024 * 1024);
 }
 
 /** Where an upload goes: a group's library, or the project's when `workingGroupId` is null. */
