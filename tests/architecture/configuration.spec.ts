@@ -7,12 +7,7 @@ import { ROOT, sourceFiles } from '../support/source-files';
  * Reads of process.env still outside the configuration module because another helper is rewriting the file
  * right now (issue 12). The lead removes each entry at merge, switching the read to `config()`.
  */
-const PENDING: Record<string, string> = {
-  // branch services-split rewrites invitations.service.ts: INVITATION_TTL_DAYS → config().invitationTtlDays
-  'libs/api/invitations/src/invitations.service.ts': 'services-split',
-  // branch services-split rewrites library.service.ts: LIBRARY_MAX_UPLOAD_MB → config().libraryMaxUploadMb
-  'libs/api/library/src/library.service.ts': 'services-split',
-};
+const PENDING: Record<string, string> = {};
 
 /** Variables that are not settings: TMPDIR is set by chromium.lookup for the child script it runs. */
 const NOT_SETTINGS = new Set(['TMPDIR']);

@@ -3,7 +3,7 @@ import { COLLAB_MESSAGE_COMMENTS_CHANGED, mentionMarkup } from '@roundtable/cont
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { AuthService } from '@roundtable/api-auth';
-import { CommentsService } from '@roundtable/api-comments';
+import { CommentsCommands } from '@roundtable/api-comments';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
@@ -501,7 +501,7 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
 
     // The thread and its first comment are one transaction: when the comment cannot be stored (PostgreSQL refuses
     // NUL in text; the service is called directly, past validation), neither is.
-    const service = t.app.get(CommentsService);
+    const service = t.app.get(CommentsCommands);
     const [user] = await t.dataSource.query(
       'SELECT id, platform_role AS "platformRole", person_id AS "personId", display_name AS "displayName" FROM users WHERE email = \'wg1-eu-cochair@example.org\'',
     );

@@ -20,7 +20,8 @@ import { Policy, type PolicyDeclaration } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import { relativePositionErrors } from './anchors';
-import { CommentsService } from './comments.service';
+import { CommentsCommands } from './comments.commands';
+import { CommentsQueries } from './comments.queries';
 
 /** Validates a Yjs RelativePosition JSON object (`Y.relativePositionToJSON`). */
 function IsRelativePosition(): PropertyDecorator {
@@ -79,7 +80,10 @@ const RESOLVE: PolicyDeclaration = {
 @ApiTags('comments')
 @Controller()
 export class CommentsController {
-  constructor(private readonly comments: CommentsService) {}
+  constructor(
+    private readonly queries: CommentsQueries,
+    private readonly commands: CommentsCommands,
+  ) {}
 
   @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get('documents/:id/comments')
@@ -89,7 +93,7 @@ export class CommentsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
   ): Promise<CommentThreadDto[]> {
-    return this.comments.list(user, id);
+    return this.queries.list(user, id);
   }
 
   @Policy({
@@ -100,12 +104,12 @@ export class CommentsController {
   @Post('documents/:id/comments')
   @ApiCreatedResponse({ description: 'The new thread with its first comment.' })
   @ApiForbiddenResponse({ description: 'The policy refuses comments to the caller.' })
-  create(
+  async create(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: NewThreadDto,
   ): Promise<CommentThreadDto> {
-    return this.comments.create(user, id, body);
+    return this.queries.thread(user, await this.commands.create(user, id, body));
   }
 
   @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
@@ -118,7 +122,7 @@ export class CommentsController {
     @Param('id', new UuidParamPipe('id')) id: string,
     @Query('q') q?: string,
   ): Promise<MentionableDto[]> {
-    return this.comments.mentionable(user, id, typeof q === 'string' ? q : '');
+    return this.queries.mentionable(user, id, typeof q === 'string' ? q : '');
   }
 
   @Policy({
@@ -128,12 +132,13 @@ export class CommentsController {
   })
   @Post('comment-threads/:threadId/replies')
   @ApiCreatedResponse({ description: 'The thread with the new reply.' })
-  reply(
+  async reply(
     @CurrentUser() user: AuthenticatedUser,
     @Param('threadId', new UuidParamPipe('threadId')) threadId: string,
     @Body() body: ReplyDto,
   ): Promise<CommentThreadDto> {
-    return this.comments.reply(user, threadId, body.body);
+    await this.commands.reply(user, threadId, body.body);
+    return this.queries.thread(user, threadId);
   }
 
   @Policy(RESOLVE)
@@ -141,22 +146,24 @@ export class CommentsController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'The resolved thread.' })
   @ApiForbiddenResponse({ description: 'Only editors of the document, or whoever opened the thread, resolve it.' })
-  resolve(
+  async resolve(
     @CurrentUser() user: AuthenticatedUser,
     @Param('threadId', new UuidParamPipe('threadId')) threadId: string,
   ): Promise<CommentThreadDto> {
-    return this.comments.setStatus(user, threadId, 'resolved');
+    await this.commands.setStatus(user, threadId, 'resolved');
+    return this.queries.thread(user, threadId);
   }
 
   @Policy(RESOLVE)
   @Post('comment-threads/:threadId/reopen')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The reopened thread.' })
-  reopen(
+  async reopen(
     @CurrentUser() user: AuthenticatedUser,
     @Param('threadId', new UuidParamPipe('threadId')) threadId: string,
   ): Promise<CommentThreadDto> {
-    return this.comments.setStatus(user, threadId, 'open');
+    await this.commands.setStatus(user, threadId, 'open');
+    return this.queries.thread(user, threadId);
   }
 
   @Policy({
@@ -167,12 +174,12 @@ export class CommentsController {
   @Patch('comments/:commentId')
   @ApiOkResponse({ description: 'The thread with the edited comment (marked as edited).' })
   @ApiForbiddenResponse({ description: 'Only the author edits a comment.' })
-  edit(
+  async edit(
     @CurrentUser() user: AuthenticatedUser,
     @Param('commentId', new UuidParamPipe('commentId')) commentId: string,
     @Body() body: EditCommentDto,
   ): Promise<CommentThreadDto> {
-    return this.comments.edit(user, commentId, body.body);
+    return this.queries.thread(user, await this.commands.edit(user, commentId, body.body));
   }
 
   @Policy({
@@ -190,6 +197,6 @@ export class CommentsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('commentId', new UuidParamPipe('commentId')) commentId: string,
   ): Promise<void> {
-    await this.comments.remove(user, commentId);
+    await this.commands.remove(user, commentId);
   }
 }

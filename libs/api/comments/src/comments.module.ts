@@ -5,12 +5,14 @@ import { MailModule } from '@roundtable/api-mail';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { CommentsController } from './comments.controller';
 import { CommentsPolicy } from './comments.policy';
-import { CommentsService } from './comments.service';
+import { CommentsCommands } from './comments.commands';
+import { CommentsQueries } from './comments.queries';
+import { CommentsRepository } from './comments.repository';
 
 @Module({
   imports: [AuthModule, ProjectsModule, CollaborationModule, MailModule],
   controllers: [CommentsController],
-  providers: [CommentsService, CommentsPolicy],
-  exports: [CommentsService],
+  providers: [CommentsRepository, CommentsQueries, CommentsCommands, CommentsPolicy],
+  exports: [CommentsQueries, CommentsCommands],
 })
 export class CommentsModule {}

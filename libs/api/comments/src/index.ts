@@ -1,3 +1,4 @@
 export * from './comments.entities';
 export * from './comments.module';
-export * from './comments.service';
+export * from './comments.commands';
+export { CommentsQueries } from './comments.queries';

@@ -8,6 +8,9 @@ import { DeadlinesFeedSource } from './deadlines-feed.source';
 import { DeliverablesPolicy } from './deliverables.policy';
 import { DocumentLifecycleService } from './document-lifecycle.service';
 import { DocumentLifecycleController, PlanItemsController, ProjectPlanController } from './plan.controller';
+import { PlanCommands } from './plan.commands';
+import { PlanQueries } from './plan.queries';
+import { PlanRepository } from './plan.repository';
 import { PlanService } from './plan.service';
 import { RemindersService } from './reminders.service';
 
@@ -18,7 +21,16 @@ import { RemindersService } from './reminders.service';
 @Module({
   imports: [AuthModule, ProjectsModule, MailModule, CalendarsModule, CollaborationModule],
   controllers: [ProjectPlanController, PlanItemsController, DocumentLifecycleController],
-  providers: [PlanService, DocumentLifecycleService, RemindersService, DeadlinesFeedSource, DeliverablesPolicy],
+  providers: [
+    PlanRepository,
+    PlanService,
+    PlanQueries,
+    PlanCommands,
+    DocumentLifecycleService,
+    RemindersService,
+    DeadlinesFeedSource,
+    DeliverablesPolicy,
+  ],
   exports: [PlanService, RemindersService],
 })
 export class DeliverablesModule implements OnModuleInit {

@@ -14,7 +14,7 @@ import type {
   PlanTaskDto,
   WorkPackageDto,
 } from '@roundtable/contracts';
-import { Policy, type PolicyDeclaration } from '@roundtable/api-platform';
+import { CurrentAuthorisation, Policy, type Authorisation, type PolicyDeclaration } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import { DocumentLifecycleService } from './document-lifecycle.service';
@@ -28,7 +28,8 @@ import {
   RebaselineDto,
   ReminderOffsetsDto,
 } from './plan.dto';
-import { PlanService } from './plan.service';
+import { PlanCommands } from './plan.commands';
+import { PlanQueries } from './plan.queries';
 
 const PLAN_DENIED = 'Only the project coordinators change the plan.';
 const MANAGE_PLAN: PolicyDeclaration = {
@@ -45,7 +46,10 @@ const MANAGE_ITEM: PolicyDeclaration = {
 @ApiTags('plan')
 @Controller('projects/:id/plan')
 export class ProjectPlanController {
-  constructor(private readonly plan: PlanService) {}
+  constructor(
+    private readonly queries: PlanQueries,
+    private readonly commands: PlanCommands,
+  ) {}
 
   @Policy({ read: { type: 'project', param: 'id' } })
   @Get()
@@ -56,9 +60,10 @@ export class ProjectPlanController {
   @ApiNotFoundResponse({ description: 'Unknown project, or not one of the caller.' })
   dashboard(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
   ): Promise<PlanDashboardDto> {
-    return this.plan.dashboard(user, id);
+    return this.queries.dashboard(actor, user.id, id);
   }
 
   @Policy({ read: { type: 'project', param: 'id' } })
@@ -66,7 +71,7 @@ export class ProjectPlanController {
   @HttpCode(204)
   @ApiOkResponse({ description: 'Marks the dashboard as seen: the next "changed since" strip starts now.' })
   visit(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<void> {
-    return this.plan.markVisited(user, id);
+    return this.commands.markVisited(user.id, id);
   }
 
   @Policy({ read: { type: 'project', param: 'id' } })
@@ -74,58 +79,56 @@ export class ProjectPlanController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="deliverables-and-milestones.csv"')
   @ApiProduces('text/csv')
-  csv(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<string> {
-    return this.plan.csv(user, id);
+  csv(@Param('id', new UuidParamPipe('id')) id: string): Promise<string> {
+    return this.queries.csv(id);
   }
 
   @Policy(MANAGE_PLAN)
   @Put('reminder-offsets')
   @ApiOkResponse({ description: 'Days before a due date on which reminders are sent (default 30, 7, 1).' })
   async reminderOffsets(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: ReminderOffsetsDto,
   ): Promise<{ offsets: number[] }> {
-    return { offsets: await this.plan.setReminderOffsets(user, id, body.offsets) };
+    return { offsets: await this.commands.setReminderOffsets(id, body.offsets) };
   }
 
   @Policy(MANAGE_PLAN)
   @Post('work-packages')
   @ApiForbiddenResponse({ description: 'Only coordinators change the plan.' })
   createWorkPackage(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: CreateWorkPackageDto,
   ): Promise<WorkPackageDto> {
-    return this.plan.createWorkPackage(user, id, body);
+    return this.commands.createWorkPackage(id, body);
   }
 
   @Policy(MANAGE_PLAN)
   @Post('tasks')
-  createTask(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new UuidParamPipe('id')) id: string,
-    @Body() body: CreateTaskDto,
-  ): Promise<PlanTaskDto> {
-    return this.plan.createTask(user, id, body);
+  createTask(@Param('id', new UuidParamPipe('id')) id: string, @Body() body: CreateTaskDto): Promise<PlanTaskDto> {
+    return this.commands.createTask(id, body);
   }
 
   @Policy(MANAGE_PLAN)
   @Post('items')
   @ApiForbiddenResponse({ description: 'Only coordinators change the plan.' })
-  createItem(
+  async createItem(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: CreatePlanItemDto,
   ): Promise<PlanItemDetailDto> {
-    return this.plan.createItem(user, id, body);
+    return this.queries.item(actor, await this.commands.createItem(user.id, id, body));
   }
 }
 
 @ApiTags('plan')
 @Controller('plan-items/:id')
 export class PlanItemsController {
-  constructor(private readonly plan: PlanService) {}
+  constructor(
+    private readonly queries: PlanQueries,
+    private readonly commands: PlanCommands,
+  ) {}
 
   @Policy({ read: { type: 'planItem', param: 'id' } })
   @Get()
@@ -134,55 +137,61 @@ export class PlanItemsController {
   })
   @ApiNotFoundResponse({ description: 'Unknown item, or one of a project the caller is not in.' })
   get(
-    @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
   ): Promise<PlanItemDetailDto> {
-    return this.plan.item(user, id);
+    return this.queries.item(actor, id);
   }
 
   @Policy(MANAGE_ITEM)
   @Post('status')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'ILLEGAL_TRANSITION: the status machine does not allow this jump.' })
-  status(
+  async status(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: ChangeStatusDto,
   ): Promise<PlanItemDetailDto> {
-    return this.plan.changeStatus(user, id, body);
+    await this.commands.changeStatus(user.id, id, body);
+    return this.queries.item(actor, id);
   }
 
   @Policy(MANAGE_ITEM)
   @Post('rebaseline')
   @HttpCode(200)
   @ApiOkResponse({ description: 'A new due month with a reason; the history keeps the old one.' })
-  rebaseline(
+  async rebaseline(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: RebaselineDto,
   ): Promise<PlanItemDetailDto> {
-    return this.plan.rebaseline(user, id, body);
+    await this.commands.rebaseline(user.id, id, body);
+    return this.queries.item(actor, id);
   }
 
   @Policy(MANAGE_ITEM)
   @Post('documents')
   @HttpCode(200)
-  link(
-    @CurrentUser() user: AuthenticatedUser,
+  async link(
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: LinkDocumentDto,
   ): Promise<PlanItemDetailDto> {
-    return this.plan.linkDocument(user, id, body);
+    await this.commands.linkDocument(id, body);
+    return this.queries.item(actor, id);
   }
 
   @Policy(MANAGE_ITEM)
   @Delete('documents/:documentId')
-  unlink(
-    @CurrentUser() user: AuthenticatedUser,
+  async unlink(
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Param('documentId', new UuidParamPipe('documentId')) documentId: string,
   ): Promise<PlanItemDetailDto> {
-    return this.plan.unlinkDocument(user, id, documentId);
+    await this.commands.unlinkDocument(id, documentId);
+    return this.queries.item(actor, id);
   }
 }
 

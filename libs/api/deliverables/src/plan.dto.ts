@@ -22,6 +22,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { NonBlankText } from '@roundtable/api-platform';
 
 const DOCUMENT_STATUSES = Object.values(DocumentStatus);
 
@@ -35,14 +36,10 @@ export class CreateWorkPackageDto {
   code!: string;
 
   @ApiProperty()
-  @IsString({ message: 'titleEn must be text' })
-  @Matches(/\S/, { message: 'titleEn must not be empty' })
-  @MaxLength(PLAN_LIMITS.titleMax)
+  @NonBlankText(PLAN_LIMITS.titleMax)
   titleEn!: string;
   @ApiProperty()
-  @IsString({ message: 'titleZh must be text' })
-  @Matches(/\S/, { message: 'titleZh must not be empty' })
-  @MaxLength(PLAN_LIMITS.titleMax)
+  @NonBlankText(PLAN_LIMITS.titleMax)
   titleZh!: string;
 }
 
@@ -63,14 +60,10 @@ export class CreatePlanItemDto {
   number!: string;
 
   @ApiProperty()
-  @IsString({ message: 'titleEn must be text' })
-  @Matches(/\S/, { message: 'titleEn must not be empty' })
-  @MaxLength(PLAN_LIMITS.titleMax)
+  @NonBlankText(PLAN_LIMITS.titleMax)
   titleEn!: string;
   @ApiProperty()
-  @IsString({ message: 'titleZh must be text' })
-  @Matches(/\S/, { message: 'titleZh must not be empty' })
-  @MaxLength(PLAN_LIMITS.titleMax)
+  @NonBlankText(PLAN_LIMITS.titleMax)
   titleZh!: string;
   @ApiProperty(MONTH_DOC) @IsDefined({ message: 'dueMonth is required' }) dueMonth!: string | number;
 
@@ -110,9 +103,7 @@ export class RebaselineDto {
   @ApiProperty(MONTH_DOC) @IsDefined({ message: 'dueMonth is required' }) dueMonth!: string | number;
 
   @ApiProperty({ example: 'Harmonisation workshop moved after the funders’ feedback' })
-  @IsString({ message: 'reason must be text' })
-  @Matches(/\S/, { message: 'reason must not be empty' })
-  @MaxLength(PLAN_LIMITS.reasonMax, { message: `reason must be at most ${PLAN_LIMITS.reasonMax} characters` })
+  @NonBlankText(PLAN_LIMITS.reasonMax, `reason must be at most ${PLAN_LIMITS.reasonMax} characters`)
   reason!: string;
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { DocumentContentService } from '@roundtable/api-collaboration';
-import { CommentsService } from '@roundtable/api-comments';
+import { CommentsQueries } from '@roundtable/api-comments';
 import { Clock } from '@roundtable/api-platform';
 import { VersionsService } from '@roundtable/api-versions';
 import type { DocumentVersionSummaryDto } from '@roundtable/contracts';
@@ -34,7 +34,7 @@ export class ExportSourceQuery {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly content: DocumentContentService,
     private readonly versions: VersionsService,
-    private readonly comments: CommentsService,
+    private readonly comments: CommentsQueries,
     private readonly clock: Clock,
   ) {}
 

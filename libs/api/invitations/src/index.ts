@@ -1,3 +1,5 @@
 export * from './invitations.entities';
 export * from './invitations.module';
-export * from './invitations.service';
+export * from './invitations.commands';
+export { presentInvitation } from './invitations.presenter';
+export { DEFAULT_INVITATION_TTL_DAYS } from './invitations.rules';

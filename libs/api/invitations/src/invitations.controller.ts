@@ -22,7 +22,8 @@ import {
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Request, Response } from 'express';
 import { AcceptInvitationDto, CreateInvitationDto } from './invitations.dto';
-import { InvitationsService } from './invitations.service';
+import { InvitationsCommands } from './invitations.commands';
+import { InvitationsQueries } from './invitations.queries';
 
 const INVITE: PolicyDeclaration = {
   action: 'invitation.create',
@@ -33,7 +34,10 @@ const INVITE: PolicyDeclaration = {
 @ApiTags('invitations')
 @Controller('working-groups/:id/invitations')
 export class WorkingGroupInvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly queries: InvitationsQueries,
+    private readonly commands: InvitationsCommands,
+  ) {}
 
   @Policy(INVITE)
   @Post()
@@ -45,21 +49,30 @@ export class WorkingGroupInvitationsController {
     @Param('id', new UuidParamPipe('id')) workingGroupId: string,
     @Body() body: CreateInvitationDto,
   ): Promise<InvitationDto> {
-    return this.invitations.createAs(user, workingGroupId, body);
+    return this.commands.createInvitation({
+      workingGroupId,
+      email: body.email,
+      role: body.role,
+      displayName: body.displayName ?? null,
+      invitedByUserId: user.id,
+    });
   }
 
   @Policy(INVITE)
   @Get()
   @ApiOkResponse({ description: "The group's invitations, newest first, with their status." })
   list(@Param('id', new UuidParamPipe('id')) workingGroupId: string): Promise<InvitationDto[]> {
-    return this.invitations.listFor(workingGroupId);
+    return this.queries.listFor(workingGroupId);
   }
 }
 
 @ApiTags('invitations')
 @Controller('invitations')
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly queries: InvitationsQueries,
+    private readonly commands: InvitationsCommands,
+  ) {}
 
   @Policy({
     action: 'invitation.create',
@@ -71,7 +84,7 @@ export class InvitationsController {
   @ApiNoContentResponse({ description: 'Revoked; the link no longer works.' })
   @ApiConflictResponse({ description: 'Already accepted.' })
   revoke(@Param('id', new UuidParamPipe('id')) id: string): Promise<void> {
-    return this.invitations.revoke(id);
+    return this.commands.revoke(id);
   }
 
   @Public()
@@ -81,7 +94,7 @@ export class InvitationsController {
   @ApiGoneResponse({ description: 'Expired (INVITATION_EXPIRED).' })
   @ApiConflictResponse({ description: 'Already used (INVITATION_USED).' })
   preview(@Param('token') token: string): Promise<InvitationPreviewDto> {
-    return this.invitations.preview(token);
+    return this.queries.preview(token);
   }
 
   @Public()
@@ -98,7 +111,7 @@ export class InvitationsController {
     @Req() request: Request & { user?: AuthenticatedUser },
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ user: UserDto; workingGroupId: string }> {
-    const accepted = await this.invitations.accept(token, body, request.user ?? null);
+    const accepted = await this.commands.accept(token, body, request.user ?? null);
     if (accepted.sessionToken)
       response.cookie(SESSION_COOKIE, accepted.sessionToken, sessionCookieOptions(isSecureRequest(request)));
     return { user: toUserDto(accepted.user), workingGroupId: accepted.workingGroupId };

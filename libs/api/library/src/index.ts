@@ -1,3 +1,5 @@
 export * from './library.entities';
 export * from './library.module';
-export { LibraryService, maxUploadBytes } from './library.service';
+export { LibraryCommands } from './library.commands';
+export { LibraryQueries } from './library.queries';
+export { maxUploadBytes } from './library.input';

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   BadRequestException,
   CallHandler,
   CanActivate,
@@ -6,16 +7,19 @@ import {
   Injectable,
   NestInterceptor,
   PayloadTooLargeException,
+  UseGuards,
+  UseInterceptors,
   type Type,
 } from '@nestjs/common';
+import { ApiBody, ApiConsumes, type ApiBodyOptions } from '@nestjs/swagger';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/multer-options.interface';
 import { ErrorCode } from '@roundtable/contracts';
-import { ApiException, type Authorisation } from '@roundtable/api-platform';
+import { AcceptsUpload, ApiException, type Authorisation } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import type { Request, Response } from 'express';
 import { catchError, type Observable } from 'rxjs';
-import { maxUploadBytes, type LibraryTarget } from './library.service';
+import { maxUploadBytes, type LibraryTarget } from './library.input';
 
 /** The part of multer's file object the library reads (multer keeps it in memory, at most the limit). */
 export interface UploadedBytes {
@@ -98,3 +102,17 @@ export const LibraryFileInterceptor: Type<NestInterceptor> = FileInterceptor('fi
   })) as unknown as MulterOptions['limits'],
   defParamCharset: 'utf8',
 });
+
+/**
+ * A multipart upload route: multipart accepted here only, the size and target checked before the body is
+ * read, then multer in memory up to the limit, its errors turned into our 4xx.
+ */
+export function LibraryUpload(body: ApiBodyOptions): MethodDecorator {
+  return applyDecorators(
+    AcceptsUpload(),
+    UseGuards(LibraryUploadGuard),
+    UseInterceptors(UploadErrorsInterceptor, LibraryFileInterceptor),
+    ApiConsumes('multipart/form-data'),
+    ApiBody(body),
+  );
+}

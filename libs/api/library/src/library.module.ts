@@ -4,13 +4,22 @@ import { ProjectsModule } from '@roundtable/api-projects';
 import { LibraryController } from './library.controller';
 import { LibraryUploadGuard, UploadErrorsInterceptor } from './library-upload';
 import { LibraryPolicy } from './library.policy';
-import { LibraryService } from './library.service';
+import { LibraryCommands } from './library.commands';
+import { LibraryQueries } from './library.queries';
+import { LibraryRepository } from './library.repository';
 
 /** The working-documents library: files per working group with versions, tags and authorised downloads. */
 @Module({
   imports: [AuthModule, ProjectsModule],
   controllers: [LibraryController],
-  providers: [LibraryService, LibraryUploadGuard, UploadErrorsInterceptor, LibraryPolicy],
-  exports: [LibraryService],
+  providers: [
+    LibraryRepository,
+    LibraryQueries,
+    LibraryCommands,
+    LibraryUploadGuard,
+    UploadErrorsInterceptor,
+    LibraryPolicy,
+  ],
+  exports: [LibraryQueries, LibraryCommands],
 })
 export class LibraryModule {}

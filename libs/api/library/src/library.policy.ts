@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PolicyRegistry } from '@roundtable/api-platform';
 import { DataSource } from 'typeorm';
-import type { LibraryTarget } from './library.service';
+import type { LibraryTarget } from './library.input';
 
 /** Loads library files for `PolicyGuard` (the entity is the file as an upload target); deleted files are not found. */
 @Injectable()

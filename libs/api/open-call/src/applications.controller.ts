@@ -18,11 +18,20 @@ import type {
   SubmitApplicationResponse,
 } from '@roundtable/contracts';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
-import { clientAddress, InjectProxyTrust, Policy, Public, type ProxyTrust } from '@roundtable/api-platform';
+import {
+  clientAddress,
+  CurrentAuthorisation,
+  InjectProxyTrust,
+  Policy,
+  Public,
+  type Authorisation,
+  type ProxyTrust,
+} from '@roundtable/api-platform';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Request, Response } from 'express';
 import { DecideApplicationDto, ReviewApplicationDto, SubmitApplicationDto } from './applications.dto';
-import { ApplicationsService } from './applications.service';
+import { ApplicationsCommands } from './applications.commands';
+import { ApplicationsQueries } from './applications.queries';
 import { CallsService } from './calls.service';
 
 /** What anyone may do without an account: read a call and apply to it. */
@@ -31,7 +40,7 @@ import { CallsService } from './calls.service';
 export class PublicCallsController {
   constructor(
     private readonly calls: CallsService,
-    private readonly applications: ApplicationsService,
+    private readonly applications: ApplicationsCommands,
     @InjectProxyTrust() private readonly proxyTrust: ProxyTrust,
   ) {}
 
@@ -70,7 +79,7 @@ export class PublicCallsController {
 @ApiTags('open-call (public)')
 @Controller('public/application-confirmations')
 export class ApplicationConfirmationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(private readonly applications: ApplicationsCommands) {}
 
   @Public()
   @Post(':token')
@@ -89,7 +98,10 @@ export class ApplicationConfirmationsController {
 @ApiTags('open-call')
 @Controller()
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly queries: ApplicationsQueries,
+    private readonly commands: ApplicationsCommands,
+  ) {}
 
   @Policy({ read: { type: 'call', param: 'id' } })
   @Get('calls/:id/applications')
@@ -99,9 +111,10 @@ export class ApplicationsController {
   @ApiNotFoundResponse({ description: 'Unknown call, or one of a project the caller does not belong to.' })
   list(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
   ): Promise<ApplicationDto[]> {
-    return this.applications.listForCall(user, id);
+    return this.queries.listForCall(actor, user.id, id);
   }
 
   @Policy({ action: 'application.review', resource: { type: 'application', param: 'id' } })
@@ -111,13 +124,14 @@ export class ApplicationsController {
   @ApiNotFoundResponse({ description: 'Unknown application, or one the caller may not review.' })
   async review(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: ReviewApplicationDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ApplicationDto> {
-    const { created, application } = await this.applications.review(user, id, body);
+    const created = await this.commands.review(user.id, await this.queries.reviewable(actor, id), body);
     response.status(created ? 201 : 200);
-    return application;
+    return this.queries.one(id, user.id);
   }
 
   @Policy({ action: 'application.review', resource: { type: 'application', param: 'id' } })
@@ -132,11 +146,13 @@ export class ApplicationsController {
   @ApiForbiddenResponse({ description: 'The caller may not accept into that working group.' })
   @ApiNotFoundResponse({ description: 'Unknown application, or one the caller may not review.' })
   @ApiConflictResponse({ description: 'Already decided.' })
-  decide(
+  async decide(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: DecideApplicationDto,
   ): Promise<ApplicationDto> {
-    return this.applications.decide(user, id, body);
+    await this.commands.decide(user.id, actor, await this.queries.reviewable(actor, id), body);
+    return this.queries.one(id, user.id);
   }
 }

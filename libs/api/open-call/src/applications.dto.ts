@@ -2,8 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayNotEmpty,
-  ArrayUnique,
   Equals,
   IsArray,
   IsEmail,
@@ -31,6 +29,7 @@ import {
   type SubmitApplicationRequest,
 } from '@roundtable/contracts';
 import { isCountryCode } from '@roundtable/domain';
+import { WorkingGroupIdList } from './open-call.validators';
 import { trimmed, upperTrimmed } from './trim.transform';
 
 export const APPLICATION_LIMITS = {
@@ -129,11 +128,7 @@ export class SubmitApplicationDto implements SubmitApplicationRequest {
   expertise!: string[];
 
   @ApiProperty({ type: [String], format: 'uuid', description: "Some of the call's working groups" })
-  @IsArray({ message: 'preferredWorkingGroupIds must be an array of working group ids' })
-  @ArrayNotEmpty({ message: 'preferredWorkingGroupIds must name at least one working group' })
-  @ArrayMaxSize(50, { message: 'preferredWorkingGroupIds must name at most 50 working groups' })
-  @ArrayUnique(undefined, { message: 'preferredWorkingGroupIds must not repeat a working group' })
-  @IsUUID('all', { each: true, message: 'preferredWorkingGroupIds must contain only UUIDs' })
+  @WorkingGroupIdList()
   preferredWorkingGroupIds!: string[];
 
   @ApiProperty({ minLength: 1, maxLength: APPLICATION_LIMITS.motivation })

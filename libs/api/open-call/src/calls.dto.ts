@@ -1,10 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
   IsDefined,
   IsObject,
   IsString,
@@ -17,6 +13,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import type { Bilingual, CreateExpertCallRequest } from '@roundtable/contracts';
+import { WorkingGroupIdList } from './open-call.validators';
 import { trimmed } from './trim.transform';
 
 export const CALL_TITLE_MAX = 200;
@@ -99,11 +96,7 @@ export class CreateExpertCallDto implements CreateExpertCallRequest {
   eligibility!: BilingualTextDto;
 
   @ApiProperty({ type: [String], format: 'uuid' })
-  @IsArray({ message: 'workingGroupIds must be an array of working group ids' })
-  @ArrayNotEmpty({ message: 'workingGroupIds must name at least one working group' })
-  @ArrayMaxSize(50, { message: 'workingGroupIds must name at most 50 working groups' })
-  @ArrayUnique(undefined, { message: 'workingGroupIds must not repeat a working group' })
-  @IsUUID('all', { each: true, message: 'workingGroupIds must contain only UUIDs' })
+  @WorkingGroupIdList()
   workingGroupIds!: string[];
 
   @ApiProperty({ example: '2030-01-31T23:59:00Z' })

@@ -1,5 +1,6 @@
 export * from './open-call.entities';
 export * from './open-call.module';
 export * from './calls.service';
-export * from './applications.service';
+export * from './applications.commands';
+export { ApplicationsQueries } from './applications.queries';
 export * from './open-call.presenters';

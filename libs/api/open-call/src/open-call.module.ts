@@ -7,7 +7,9 @@ import {
   ApplicationsController,
   PublicCallsController,
 } from './applications.controller';
-import { ApplicationsService } from './applications.service';
+import { ApplicationsCommands } from './applications.commands';
+import { ApplicationsQueries } from './applications.queries';
+import { ApplicationsRepository } from './applications.repository';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
 import { OpenCallPolicy } from './open-call.policy';
@@ -15,7 +17,7 @@ import { OpenCallPolicy } from './open-call.policy';
 @Module({
   imports: [ProjectsModule, MailModule, InvitationsModule],
   controllers: [CallsController, PublicCallsController, ApplicationConfirmationsController, ApplicationsController],
-  providers: [CallsService, ApplicationsService, OpenCallPolicy],
-  exports: [CallsService, ApplicationsService],
+  providers: [CallsService, ApplicationsRepository, ApplicationsQueries, ApplicationsCommands, OpenCallPolicy],
+  exports: [CallsService, ApplicationsQueries, ApplicationsCommands],
 })
 export class OpenCallModule {}

@@ -13,3 +13,4 @@ export * from './escape-html';
 export * from './allowed-origins';
 export * from './request-hygiene';
 export * from './csv';
+export * from './validation.decorators';

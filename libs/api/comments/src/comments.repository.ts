@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CommentThread } from './comments.entities';
+
+const MENTIONABLE_LIMIT = 20;
+
+/** People who may be mentioned in a project: current working-group members and its coordinators. */
+const PROJECT_PEOPLE_SQL = `
+  SELECT p.id, p.display_name, p.email, u.locale
+    FROM people p
+    LEFT JOIN users u ON u.person_id = p.id
+   WHERE EXISTS (SELECT 1 FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id
+                  WHERE m.person_id = p.id AND m.left_on IS NULL AND wg.project_id = $1)
+      OR EXISTS (SELECT 1 FROM project_roles r
+                  WHERE r.person_id = p.id AND r.project_id = $1 AND r.role = 'coordinator' AND r.revoked_at IS NULL)
+      OR u.platform_role = 'coordinator'`;
+
+/**
+ * Comment threads and comments; raw SQL where it earns its place: the project's people (members and
+ * coordinators, across three libs' tables), names of authors, the thread lock on delete.
+ */
+@Injectable()
+export class CommentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  threadsOf(documentId: string): Promise<CommentThread[]> {
+    return this.dataSource.getRepository(CommentThread).find({
+      where: { documentId },
+      relations: { comments: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  thread(id: string): Promise<CommentThread> {
+    return this.dataSource.getRepository(CommentThread).findOneOrFail({ where: { id }, relations: { comments: true } });
+  }
+
+  /** People of the project whose name contains `query` (at most 20), for the @-mention picker. */
+  async mentionable(projectId: string, query: string): Promise<Array<{ id: string; display_name: string }>> {
+    const q = query
+      .trim()
+      .slice(0, 100)
+      .replace(/[\\%_]/g, (c) => `\\${c}`);
+    return this.dataSource.query(
+      `SELECT DISTINCT id, display_name FROM (${PROJECT_PEOPLE_SQL}) people
+        WHERE display_name ILIKE $2 ESCAPE '\\'
+        ORDER BY display_name, id LIMIT ${MENTIONABLE_LIMIT}`,
+      [projectId, `%${q}%`],
+    );
+  }
+
+  /** Names shown for users: their profile's, else their account's. */
+  async userNames(userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows: Array<{ id: string; name: string }> = await this.dataSource.query(
+      'SELECT u.id, coalesce(p.display_name, u.display_name) AS name FROM users u LEFT JOIN people p ON p.id = u.person_id WHERE u.id = ANY($1::uuid[])',
+      [userIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  // --- inside a command's transaction ---
+
+  /** Of these people, those of the project (never outsiders), with their email. */
+  mentionRecipients(
+    manager: EntityManager,
+    projectId: string,
+    personIds: string[],
+  ): Promise<Array<{ id: string; email: string }>> {
+    return manager.query(`SELECT DISTINCT id, email FROM (${PROJECT_PEOPLE_SQL}) people WHERE id = ANY($2::uuid[])`, [
+      projectId,
+      personIds,
+    ]);
+  }
+
+  /** Deletes one comment; a thread left without comments goes with it. */
+  async removeComment(manager: EntityManager, threadId: string, commentId: string): Promise<void> {
+    // Lock the thread so a reply arriving at the same moment is not left in a deleted thread.
+    await manager.query('SELECT id FROM comment_threads WHERE id = $1 FOR UPDATE', [threadId]);
+    await manager.query('DELETE FROM comments WHERE id = $1', [commentId]);
+    await manager.query(
+      'DELETE FROM comment_threads t WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.thread_id = t.id)',
+      [threadId],
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, type LibraryFileDetailDto, type LibraryListDto } from '@roundtable/contracts';
+import type { Actor } from '@roundtable/domain';
+import { ApiException } from '@roundtable/api-platform';
+import { maxUploadBytes, type ListQuery } from './library.input';
+import { presentFile, presentVersion, uploadTargets } from './library.presenter';
+import { LibraryRepository, type FileRow } from './library.repository';
+
+export interface FileBytes {
+  fileName: string;
+  contentType: string;
+  sha256: string;
+  bytes: Buffer;
+}
+
+/** Reads of the library (PolicyGuard has checked the caller may see the project or file). Never writes. */
+@Injectable()
+export class LibraryQueries {
+  constructor(private readonly repository: LibraryRepository) {}
+
+  async list(actor: Actor, userId: string, projectId: string, query: ListQuery): Promise<LibraryListDto> {
+    const rows = await this.repository.search(projectId, query);
+    const [latest, tags, groupIds] = await Promise.all([
+      this.repository.latestVersions(rows.map((r) => r.id)),
+      this.repository.tagCounts(projectId),
+      this.repository.workingGroupIds(projectId),
+    ]);
+    return {
+      files: rows.map((row) => presentFile(actor, userId, row, latest.get(row.id)!)),
+      tags,
+      uploadTargets: uploadTargets(actor, projectId, groupIds),
+      maxUploadBytes: maxUploadBytes(),
+    };
+  }
+
+  async get(actor: Actor, userId: string, fileId: string): Promise<LibraryFileDetailDto> {
+    const row = await this.existingFile(fileId);
+    const versions = await this.repository.versions(fileId);
+    return {
+      ...presentFile(actor, userId, row, versions[0]),
+      versions: versions.map(presentVersion),
+      maxUploadBytes: maxUploadBytes(),
+    };
+  }
+
+  /** The bytes of a version (the newest when `versionId` is null). */
+  async download(fileId: string, versionId: string | null): Promise<FileBytes> {
+    await this.existingFile(fileId);
+    const row = await this.repository.versionBytes(fileId, versionId);
+    if (!row) throw new ApiException(ErrorCode.NotFound, 'Version not found.');
+    return { fileName: row.file_name, contentType: row.content_type, sha256: row.sha256, bytes: row.bytes };
+  }
+
+  private async existingFile(fileId: string): Promise<FileRow> {
+    const row = await this.repository.file(fileId);
+    if (!row) throw new ApiException(ErrorCode.NotFound, 'File not found.');
+    return row;
+  }
+}
