@@ -38,20 +38,6 @@ const WRITES_EVERY_TABLE: Record<string, string> = {
   demo: 'demo seed (docs/adr/025-demo-seed-writes-every-table-in-sql.md)',
 };
 
-/**
- * PENDING: writes to another lib's table in files other helpers are rewriting right now (issue 12); each
- * names the branch. The lead deletes an entry at merge once that branch calls the owner instead (the last
- * test below fails for an entry no longer needed). `file → table`.
- */
-const PENDING: Record<string, string> = {
-  // services-split moved these into the repositories but did not yet call the owners:
-  // plan.repository.ts sets projects.reminder_offset_days (ask api-projects).
-  'libs/api/deliverables/src/plan.repository.ts → projects': 'services-split',
-  // accepting an invitation creates the account and the person (ask api-auth / api-projects).
-  'libs/api/invitations/src/invitations.repository.ts → users': 'services-split',
-  'libs/api/invitations/src/invitations.repository.ts → people': 'services-split',
-};
-
 function read(file: string): string {
   return readFileSync(file, 'utf8');
 }
@@ -174,13 +160,8 @@ describe('one owner per table', () => {
     const owner = owners();
     const violations = allWrites()
       .filter((w) => owner.has(w.table) && owner.get(w.table) !== libOf(join(ROOT, w.file)))
-      .filter((w) => !WRITES_EVERY_TABLE[libOf(join(ROOT, w.file))] && !PENDING[`${w.file} → ${w.table}`])
+      .filter((w) => !WRITES_EVERY_TABLE[libOf(join(ROOT, w.file))])
       .map((w) => `${w.file} writes ${w.table} (owner: ${owner.get(w.table)}) with ${w.how}`);
     expect(violations).toEqual([]);
-  });
-
-  it('lists as pending only exceptions that are still needed', () => {
-    const seen = new Set(allWrites().map((w) => `${w.file} → ${w.table}`));
-    for (const key of Object.keys(PENDING)) expect(`${key}: ${seen.has(key)}`).toBe(`${key}: true`);
   });
 });

@@ -9,7 +9,7 @@ import {
   parseProjectMonth,
 } from '@roundtable/domain';
 import { ApiException, Clock } from '@roundtable/api-platform';
-import type { Project } from '@roundtable/api-projects';
+import { ProjectsService, type Project } from '@roundtable/api-projects';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
   ChangeStatusDto,
@@ -54,6 +54,7 @@ export class PlanCommands {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: PlanRepository,
     private readonly clock: Clock,
+    private readonly projects: ProjectsService,
   ) {}
 
   /** Remembers that the caller has seen the dashboard now (the "changed since" strip starts from here). */
@@ -213,7 +214,7 @@ export class PlanCommands {
       if (error instanceof PlanRuleError) throw fieldError('offsets', error.message);
       throw error;
     }
-    await this.dataSource.transaction((manager) => this.repository.setReminderOffsets(manager, projectId, normalised));
+    await this.dataSource.transaction((manager) => this.projects.setReminderOffsets(manager, projectId, normalised));
     return normalised;
   }
 

@@ -213,10 +213,6 @@ export class PlanRepository {
     );
   }
 
-  async setReminderOffsets(manager: EntityManager, projectId: string, offsets: number[]): Promise<void> {
-    await manager.query('UPDATE projects SET reminder_offset_days = $2 WHERE id = $1', [projectId, offsets]);
-  }
-
   async isTaken(
     manager: EntityManager,
     table: 'work_packages' | 'plan_tasks' | 'plan_items',

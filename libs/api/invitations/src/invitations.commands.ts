@@ -2,9 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, WorkingGroupRole, type FieldError, type InvitationDto, type Locale } from '@roundtable/contracts';
 import { ApiException, Clock, hashLinkToken, newLinkToken, publicBaseUrl } from '@roundtable/api-platform';
-import { AuthService, passwordProblem, type AuthenticatedUser } from '@roundtable/api-auth';
+import {
+  AuthService,
+  createMemberAccount,
+  linkAccountToPerson,
+  passwordProblem,
+  type AuthenticatedUser,
+} from '@roundtable/api-auth';
 import { MailService } from '@roundtable/api-mail';
-import { MembershipsService, type WorkingGroup } from '@roundtable/api-projects';
+import { MembershipsService, createPerson, type WorkingGroup } from '@roundtable/api-projects';
 import { DataSource, type EntityManager } from 'typeorm';
 import { invitationMail } from './invitation.mail';
 import type { AcceptInvitationDto } from './invitations.dto';
@@ -129,7 +135,7 @@ export class InvitationsCommands {
         personId =
           existing.person_id ??
           (await this.personFor(manager, invitation, caller.displayName, body.country ?? null, caller.locale));
-        if (!existing.person_id) await this.repository.linkPerson(manager, existing.id, personId);
+        if (!existing.person_id) await linkAccountToPerson(manager, existing.id, personId);
         user = { ...caller, personId };
       } else {
         const missing = newAccountProblems(invitation, body);
@@ -140,7 +146,7 @@ export class InvitationsCommands {
         const displayName = body.displayName as string;
         const locale = body.locale ?? 'en';
         personId = await this.personFor(manager, invitation, displayName, body.country ?? null, locale);
-        const userId = await this.repository.insertUser(manager, {
+        const userId = await createMemberAccount(manager, {
           email: invitation.email,
           passwordHash: await AuthService.hashPassword(body.password as string),
           displayName,
@@ -185,7 +191,7 @@ export class InvitationsCommands {
         ],
       });
     }
-    return this.repository.insertPerson(manager, {
+    return createPerson(manager, {
       displayName,
       email: invitation.email,
       country: fallbackCountry,

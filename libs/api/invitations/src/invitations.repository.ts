@@ -133,22 +133,6 @@ export class InvitationsRepository {
     return user;
   }
 
-  async linkPerson(manager: EntityManager, userId: string, personId: string): Promise<void> {
-    await manager.query('UPDATE users SET person_id = $2 WHERE id = $1', [userId, personId]);
-  }
-
-  async insertUser(
-    manager: EntityManager,
-    user: { email: string; passwordHash: string; displayName: string; locale: Locale; personId: string },
-  ): Promise<string> {
-    const [created] = await manager.query(
-      `INSERT INTO users (email, password_hash, display_name, platform_role, locale, person_id)
-       VALUES ($1, $2, $3, 'member', $4, $5) RETURNING id`,
-      [user.email, user.passwordHash, user.displayName, user.locale, user.personId],
-    );
-    return created.id;
-  }
-
   /** The profile with this email, locked, and the account that holds it if any. */
   async lockPersonByEmail(
     manager: EntityManager,
@@ -159,17 +143,6 @@ export class InvitationsRepository {
       [email],
     );
     return person;
-  }
-
-  async insertPerson(
-    manager: EntityManager,
-    person: { displayName: string; email: string; country: string; locale: Locale },
-  ): Promise<string> {
-    const [created] = await manager.query(
-      'INSERT INTO people (display_name, email, country, locale) VALUES ($1, $2, $3, $4) RETURNING id',
-      [person.displayName, person.email, person.country, person.locale],
-    );
-    return created.id;
   }
 
   async applicationCountry(manager: EntityManager, applicationId: string | null): Promise<string | null> {

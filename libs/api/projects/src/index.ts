@@ -6,3 +6,5 @@ export * from './access.events';
 export * from './memberships/memberships.service';
 export { presentDocument } from './projects.presenters';
 export * from './document-owners';
+export { ProjectsService } from './projects.service';
+export { createPerson } from './people/people.writes';

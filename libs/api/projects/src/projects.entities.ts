@@ -18,6 +18,8 @@ export class Project {
   @Column('text') acronym!: string;
   @Column({ name: 'start_date', type: 'date' }) startDate!: string;
   @Column({ name: 'duration_months', type: 'integer' }) durationMonths!: number;
+  /** Days before a deadline on which reminders go out; set by the plan through ProjectsService. */
+  @Column({ name: 'reminder_offset_days', type: 'integer', array: true }) reminderOffsetDays!: number[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

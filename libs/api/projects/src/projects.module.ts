@@ -34,6 +34,6 @@ import { ProjectsService } from './projects.service';
     ProjectRolesService,
     DocumentOwners,
   ],
-  exports: [AccessService, AccessEvents, MembershipsService, DocumentOwners],
+  exports: [AccessService, AccessEvents, MembershipsService, DocumentOwners, ProjectsService],
 })
 export class ProjectsModule {}

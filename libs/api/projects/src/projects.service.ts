@@ -10,7 +10,7 @@ import {
 import { documentAccess, regionOf, type Actor } from '@roundtable/domain';
 import { ApiException, type Authorisation } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AccessService } from './access.service';
 import { DocumentOwners } from './document-owners';
 import { Membership, Partner, Project, ProjectDocument, WorkingGroup } from './projects.entities';
@@ -38,6 +38,11 @@ export class ProjectsService {
         guides,
       ),
     );
+  }
+
+  /** The project's reminder days, written in the caller's transaction (the plan decides them; projects own the row). */
+  async setReminderOffsets(manager: EntityManager, projectId: string, offsets: number[]): Promise<void> {
+    await manager.getRepository(Project).update({ id: projectId }, { reminderOffsetDays: offsets });
   }
 
   async getProject(id: string): Promise<ProjectDto> {
