@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type Locale } from '@roundtable/contracts';
+import { ErrorCode } from '@roundtable/contracts';
 import { ApiException, hashLinkToken, looksLikeLinkToken } from '@roundtable/api-platform';
 import { Project, WorkingGroup } from '@roundtable/api-projects';
 import { DataSource, type EntityManager } from 'typeorm';
