@@ -7,7 +7,9 @@ let lookup: Promise<ChromiumLaunch> | undefined;
 /** The browser the e2e global setup found (CHROMIUM_PATH, a system Chromium, or the npm-shipped one). */
 export function chromiumLaunch(): Promise<ChromiumLaunch> {
   const handedOver = process.env[CHROMIUM_ENV];
-  lookup ??= handedOver ? Promise.resolve(JSON.parse(handedOver) as ChromiumLaunch) : findChromium();
+  lookup ??= handedOver
+    ? Promise.resolve(JSON.parse(handedOver) as ChromiumLaunch)
+    : findChromium({ chromiumPath: process.env['CHROMIUM_PATH'] });
   return lookup;
 }
 

@@ -20,7 +20,7 @@ describe('findChromium', () => {
 
   it('with no CHROMIUM_PATH and no system Chromium, unpacks the npm-shipped one, which launches and renders a page', async () => {
     const cacheDir = join(dir, 'npm-chromium');
-    const found = await findChromium({ env: {}, systemPaths: [join(dir, 'no-such-chromium')], cacheDir });
+    const found = await findChromium({ systemPaths: [join(dir, 'no-such-chromium')], cacheDir });
     expect(found.source).toBe('npm');
     expect(found.executablePath).toBe(join(cacheDir, 'chromium'));
     expect(found.version).toMatch(/^Chromium \d+\./);
@@ -38,16 +38,16 @@ describe('findChromium', () => {
     }
 
     // A second lookup reuses the unpacked browser rather than unpacking again.
-    const again = await findChromium({ env: {}, systemPaths: [], cacheDir });
+    const again = await findChromium({ systemPaths: [], cacheDir });
     expect(again).toEqual(found);
   }, 120_000);
 
   it('prefers a system Chromium over the npm one, and CHROMIUM_PATH over both', async () => {
     const system = script('system-chromium', 'echo "Chromium 1.0 system"');
     const explicit = script('explicit-chromium', 'echo "Chromium 2.0 explicit"');
-    const fromSystem = await findChromium({ env: {}, systemPaths: [join(dir, 'absent'), system], npmEntry: null });
+    const fromSystem = await findChromium({ systemPaths: [join(dir, 'absent'), system], npmEntry: null });
     expect(fromSystem).toMatchObject({ executablePath: system, source: 'system', version: 'Chromium 1.0 system' });
-    const fromEnv = await findChromium({ env: { CHROMIUM_PATH: explicit }, systemPaths: [system], npmEntry: null });
+    const fromEnv = await findChromium({ chromiumPath: explicit, systemPaths: [system], npmEntry: null });
     expect(fromEnv).toMatchObject({
       executablePath: explicit,
       source: 'CHROMIUM_PATH',
@@ -57,7 +57,7 @@ describe('findChromium', () => {
 
   it('does not fall back when CHROMIUM_PATH names something that cannot start', async () => {
     const system = script('fallback-chromium', 'echo "Chromium 1.0 system"');
-    await expect(findChromium({ env: { CHROMIUM_PATH: join(dir, 'typo') }, systemPaths: [system] })).rejects.toThrow(
+    await expect(findChromium({ chromiumPath: join(dir, 'typo'), systemPaths: [system] })).rejects.toThrow(
       `CHROMIUM_PATH=${join(dir, 'typo')} cannot start: no such file`,
     );
   });
@@ -67,9 +67,7 @@ describe('findChromium', () => {
       'broken-chromium',
       'echo "broken-chromium: error while loading shared libraries: libnss3.so: cannot open shared object file: No such file or directory" >&2; exit 127',
     );
-    const error: unknown = await findChromium({ env: {}, systemPaths: [broken], npmEntry: null }).catch(
-      (e: unknown) => e,
-    );
+    const error: unknown = await findChromium({ systemPaths: [broken], npmEntry: null }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChromiumUnavailableError);
     const message = (error as Error).message;
     expect(message.split('\n')).toHaveLength(1);

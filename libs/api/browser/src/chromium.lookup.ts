@@ -1,4 +1,3 @@
-import { config } from '@roundtable/api-config';
 import { execFile } from 'child_process';
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
@@ -52,7 +51,11 @@ export interface ChromiumLaunch {
 }
 
 export interface ChromiumLookupOptions {
-  env?: NodeJS.ProcessEnv;
+  /**
+   * CHROMIUM_PATH, from the caller: the app passes config().chromiumPath; the e2e global setup, which runs
+   * before path aliases resolve, passes its environment's. No import of the config lib here for that reason.
+   */
+  chromiumPath?: string | null;
   /** Candidates for a system Chromium, in order (tests pass [] to pretend there is none). */
   systemPaths?: readonly string[];
   /** Entry file of @sparticuz/chromium; null pretends it is not installed. */
@@ -71,7 +74,7 @@ export class ChromiumUnavailableError extends Error {
  * else the one shipped on npm (@sparticuz/chromium, unpacked once into a temp folder and reused).
  */
 export async function findChromium(options: ChromiumLookupOptions = {}): Promise<ChromiumLaunch> {
-  const explicit = options.env ? options.env['CHROMIUM_PATH'] : (config().chromiumPath ?? undefined);
+  const explicit = options.chromiumPath ?? undefined;
   if (explicit) {
     const problem = await whyNotRunnable(explicit);
     if (typeof problem === 'string')

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ChromiumUnavailableError, findChromium, type ChromiumLaunch } from '@roundtable/api-browser';
+import { config } from '@roundtable/api-config';
 import { chromium, type Browser } from 'playwright-core';
 
 /** No Chromium on this machine: PDF exports answer 503, everything else works. */
@@ -21,7 +22,7 @@ export class PdfRenderer implements OnApplicationShutdown {
 
   /** The Chromium PDFs will use, or why there is none (one line); looked up once per process. */
   chromium(): Promise<ChromiumLaunch> {
-    this.lookup ??= findChromium();
+    this.lookup ??= findChromium({ chromiumPath: config().chromiumPath });
     return this.lookup;
   }
 
