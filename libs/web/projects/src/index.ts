@@ -7,3 +7,4 @@ export { PartnerList } from './lib/partner.list';
 export { countryWithRegion, formatDate, genderLabel, regionLabel, roleLabel, sectorLabel } from './lib/labels';
 export { ProjectPicker, useSelectedProject } from './lib/project-picker';
 export { DocumentStatusSelect } from './lib/document-status.select';
+export { CoChairVacancies } from './lib/co-chair-vacancies';

@@ -487,6 +487,29 @@ export const en = {
       addAs: 'Add as {{role}}',
       added: '{{name}} was added to the working group.',
     },
+    handover: {
+      introRole:
+        '{{name}} holds the co-chair seat for {{region}}. Before they become {{role}}, name a successor based in {{region}}.',
+      introRemove:
+        '{{name}} holds the co-chair seat for {{region}}. Before they leave the group, name a successor based in {{region}}.',
+      how: 'Keep the co-chair rule',
+      modeSuccessor: 'Name a successor',
+      modeVacancy: 'Leave the seat vacant for now (coordinators)',
+      successor: 'Successor based in {{region}}',
+      chooseSuccessor: 'Choose a member…',
+      noSuccessors:
+        'No current member is based in {{region}}: add one first, or ask a coordinator to record a vacancy.',
+      reason: 'Why the seat stays vacant',
+      confirmSuccessor: 'Hand over',
+      confirmVacancy: 'Confirm the vacancy',
+    },
+  },
+  coChairVacancy: {
+    title: 'Co-chair seat for {{region}} vacant',
+    titleWithGroup: '{{group}}: co-chair seat for {{region}} vacant',
+    since: 'since {{name}} left it on {{date}}.',
+    sinceDate: 'since {{date}}.',
+    reason: 'Reason: {{reason}}',
   },
   access: {
     read: 'Read only',
@@ -922,6 +945,7 @@ export const en = {
     targetSum: 'Total: {{sum}}%.',
     targetSumInvalid: 'The total must be 100%.',
     targetSaved: 'Target saved.',
+    vacancies: 'Co-chair vacancies',
   },
   library: {
     title: 'Library',
