@@ -126,4 +126,27 @@ describe('in Chromium: the co-chair rule on the group page', () => {
       await context.close();
     }
   });
+
+  it('a co-chair moving region on their profile reads why not as a plain sentence in Chinese, not developer text', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      const page = await signIn(context, server.baseUrl, 'wg3-cn-cochair@example.org');
+      await page.selectOption('[data-testid="language-switch"]', 'zh-CN');
+      await page.goto(`${server.baseUrl}/people/me`);
+      const form = page.locator('[data-testid="profile-form"]');
+      await form.waitFor();
+      await form.locator('select[name="country"]').selectOption('IT');
+      await form.locator('button[type="submit"]').click();
+      const error = form.locator('[data-testid="field-error"]');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('联合主席不能改到其他地区：请先移交联合主席职务。');
+      const alert = await form.locator('[data-testid="form-error"]').textContent();
+      expect(alert).toContain('联合主席不能改到其他地区');
+      for (const text of [await error.textContent(), alert]) {
+        expect(text).not.toMatch(/country cannot|Co-chair rule|[A-Za-z]{4,} must/);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });
