@@ -163,13 +163,15 @@ describe('JobsService (pg-boss in the application database)', () => {
     holder.on('error', () => undefined); // terminated below on purpose
     await holder.connect();
     try {
-      await holder.query("SELECT pg_advisory_lock(hashtext('roundtable-sweep'), hashtext('test-live'))");
+      const { rows } = await holder.query<{ pid: number }>(
+        "SELECT pg_backend_pid() AS pid, pg_advisory_lock(hashtext('roundtable-sweep'), hashtext('test-live'))",
+      );
       const second = await start();
       // every() resolves once it has decided: with the lock held by a live session it must not sweep.
       await second.every('test-live', () => 3600, sweep(2, true));
       expect(runs).toEqual([1]);
       // The holder dies as a kill -9 would leave it: its session ends, PostgreSQL releases the lock.
-      await sql.query('SELECT pg_terminate_backend($1)', [holder.processID]);
+      await sql.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
       const third = await start();
       await third.every('test-live', () => 3600, sweep(3, false));
       await poll(
