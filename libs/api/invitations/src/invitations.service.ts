@@ -16,7 +16,7 @@ import {
   newLinkToken,
   publicBaseUrl,
 } from '@roundtable/api-platform';
-import { AuthService, passwordProblem, type AuthenticatedUser } from '@roundtable/api-auth';
+import { AuthService, passwordFieldError, type AuthenticatedUser } from '@roundtable/api-auth';
 import { MailService } from '@roundtable/api-mail';
 import { MembershipsService, Project, WorkingGroup } from '@roundtable/api-projects';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -212,8 +212,8 @@ export class InvitationsService {
         if (!body.displayName)
           missing.push({ field: 'displayName', message: 'displayName is required to create your account' });
         if (!body.password) missing.push({ field: 'password', message: 'password is required to create your account' });
-        const weak = body.password ? passwordProblem(body.password, invitation.email) : null;
-        if (weak) missing.push({ field: 'password', message: weak });
+        const weak = body.password ? passwordFieldError(body.password, invitation.email) : null;
+        if (weak) missing.push(weak);
         if (invitation.role === 'co-chair' && !body.country) {
           missing.push({
             field: 'country',

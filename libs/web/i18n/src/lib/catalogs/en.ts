@@ -506,6 +506,12 @@ export const en = {
   },
   /** Field errors by code (class-validator constraint or our rule), as plain sentences: see fieldErrorText. */
   validation: {
+    currentPasswordWrong: 'This is not your current password.',
+    passwordTooShort: 'Use at least {{min}} characters.',
+    passwordTooLong: 'Use at most {{max}} characters.',
+    passwordRepeated: 'Do not repeat one character or a short pattern.',
+    passwordHasEmail: 'Do not use your email address in the password.',
+    passwordCommon: 'This password is too common: it is on lists of frequently used passwords.',
     invalid: 'This value is not valid.',
     isIso8601: 'Enter a valid date and time.',
     isZonedDateTime: 'Enter a valid date and time.',

@@ -493,6 +493,12 @@ export const zhCN: Catalog = {
     },
   },
   validation: {
+    currentPasswordWrong: '这不是您当前的密码。',
+    passwordTooShort: '至少 {{min}} 个字符。',
+    passwordTooLong: '最多 {{max}} 个字符。',
+    passwordRepeated: '请勿重复同一个字符或简短的模式。',
+    passwordHasEmail: '密码中请勿包含您的电子邮箱地址。',
+    passwordCommon: '此密码过于常见：它出现在常用密码列表中。',
     invalid: '此项的值无效。',
     isIso8601: '请输入有效的日期和时间。',
     isZonedDateTime: '请输入有效的日期和时间。',
