@@ -132,12 +132,13 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     await this.register(
       name,
       async () => {
-        const running = await this.sweepExclusively(name, sweep);
-        await running?.done.catch(async (error: unknown) => {
+        try {
+          // Skipped (null) while a live process sweeps; that process queues the next run as well.
+          const running = await this.sweepExclusively(name, sweep);
+          await running?.done;
+        } finally {
           await again();
-          throw error;
-        });
-        await again();
+        }
       },
       { policy: 'short', pollingIntervalSeconds: Math.min(2, Math.max(0.5, interval / 2)) },
     );
@@ -145,10 +146,13 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     if (queued !== null) return; // Nothing was waiting: the job just queued is due now.
     // A run is waiting (the previous process's next one, likely an hour ahead) and `short` dropped ours.
     // Sweep now, here, unless a live process holds the lock; the waiting run keeps the cadence.
-    const running = await this.sweepExclusively(name, sweep);
-    running?.done.catch((error: unknown) =>
-      this.logger.error(`Start-up ${name} sweep failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    const failed = (error: unknown) =>
+      this.logger.error(`Start-up ${name} sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+    const running = await this.sweepExclusively(name, sweep).catch((error: unknown) => {
+      failed(error);
+      return null;
+    });
+    running?.done.catch(failed);
   }
 
   /**
