@@ -3,7 +3,8 @@
 // - typescript-eslint "recommended" (not the type-checked variant: linting the
 //   whole workspace must stay fast and must not need a TS program per project).
 // - @nx/enforce-module-boundaries: scope:shared -> shared only, scope:api ->
-//   api|shared, scope:web -> web|shared. type:app projects carry a scope tag,
+//   api|shared, scope:web -> web|shared; and layers by type: app|feature -> any,
+//   data-access -> data-access|util, ui -> ui|util, util -> util. type:app projects carry a scope tag,
 //   so they may depend on anything in their own scope plus shared. Libraries
 //   in scope:shared / scope:api must not pull in browser-only packages.
 //   Imports of application projects (anything under apps/) from libraries and
@@ -69,6 +70,21 @@ export default tseslint.config(
               sourceTag: 'scope:web',
               onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
             },
+            // Layers, beside the scopes (both must hold): apps and features use anything below them;
+            // data-access (database, queue, outbox) only data-access and util; ui only ui and util;
+            // util only util. A feature's tables are written only by that feature
+            // (tests/architecture/table-owners.spec.ts).
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'],
+            },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'],
+            },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
           ],
         },
       ],

@@ -27,7 +27,11 @@ const { startEmbeddedPostgres } = require(join(root, 'dist/api/libs/api/database
 let embedded = null;
 let url = process.env.DATABASE_URL;
 if (!url) {
-  embedded = await startEmbeddedPostgres({ dataDir: resolve(root, process.env.DATA_DIR ?? '.data'), persistent: true });
+  embedded = await startEmbeddedPostgres({
+    dataDir: resolve(root, process.env.DATA_DIR ?? '.data'),
+    persistent: true,
+    debug: process.env.ROUNDTABLE_DEBUG_PG === 'true',
+  });
   url = embedded.url;
 }
 try {

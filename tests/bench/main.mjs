@@ -9,10 +9,12 @@ import { ROOT, createDatabase, pgClient, startPostgres, startServer } from './li
 import { login } from './lib/clients.mjs';
 import { cpuTicks, machineInfo, renderConsole, renderMarkdown, stealShare } from './lib/report.mjs';
 import { runS1 } from './scenarios/s1-latency.mjs';
+import { runS1Saturation } from './scenarios/s1-saturation.mjs';
 import { runS2 } from './scenarios/s2-memory.mjs';
 import { prepareTrace, runS3 } from './scenarios/s3-cold-load.mjs';
 import { runS4 } from './scenarios/s4-replay.mjs';
 import { runS7 } from './scenarios/s7-abuse.mjs';
+import { runS8 } from './scenarios/s8-export.mjs';
 import { evaluate } from './lib/evaluate.mjs';
 import { combineRounds, roundValues } from './lib/rounds.mjs';
 
@@ -110,6 +112,19 @@ async function main() {
     };
     const scenarios = [
       { name: 'S1', run: runS1, rounds, combine: s1Rounds },
+      // Fan-out at saturation: 200 sockets on one document (over the default 100 per document), and the
+      // per-account and per-document write budgets lifted (the reference has none; they would cap the rate).
+      {
+        name: 'S1SAT',
+        run: runS1Saturation,
+        oursEnv: {
+          COLLAB_MAX_CLIENTS_PER_DOCUMENT: '250',
+          COLLAB_USER_WRITE_UNITS_PER_SECOND: '10000000',
+          COLLAB_DOCUMENT_WRITE_UNITS_PER_SECOND: '10000000',
+        },
+        rounds,
+        combine: { key: 'saturation', medians: ['saturation'] },
+      },
       { name: 'S2', run: runS2 },
       { name: 'S3', run: runS3, standalone: true },
       // One client replaying 260k operations is far over the per-socket update rate limit and the write budgets (S7's business).
@@ -125,6 +140,7 @@ async function main() {
         combine: s4Rounds,
       },
       { name: 'S7', run: runS7 },
+      { name: 'S8', run: runS8, standalone: true },
     ];
     const raw = {};
     const timings = {};

@@ -28,7 +28,7 @@ interface Schema {
 }
 interface Operation {
   requestBody?: { content: Record<string, { schema: Schema }> };
-  parameters?: Array<{ name: string; in: string }>;
+  parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Schema }>;
 }
 interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
@@ -444,6 +444,39 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
     expect(sent).toBeGreaterThan(1000);
     expect(failures).toEqual([]);
   }, 240_000);
+
+  it('walks every GET query parameter with a closed set of values or an id format', async () => {
+    const failures: string[] = [];
+    let walked = 0;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      const query = (operations.get?.parameters ?? []).filter(
+        (p) => p.in === 'query' && (deref(p.schema).enum || deref(p.schema).format === 'uuid'),
+      );
+      if (query.length === 0) continue;
+      const url = await concretePath(path);
+      // Every other closed parameter at a good value, so only the probed one is wrong.
+      const good = (name: string) =>
+        query
+          .filter((p) => p.name !== name && deref(p.schema).enum)
+          .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(String(deref(p.schema).enum![0]))}`);
+      for (const param of query) {
+        for (const bad of ['walk-not-a-value', '', "' OR 1=1 --", NUL_TEXT]) {
+          walked += 1;
+          const search = [...good(param.name), `${encodeURIComponent(param.name)}=${encodeURIComponent(bad)}`].join(
+            '&',
+          );
+          const response = await coordinator.get(`${url}?${search}`);
+          const fields = fieldsOf(response);
+          if (response.status >= 500 || response.status < 300)
+            failures.push(`GET ${path}?${search}: ${response.status}`);
+          else if (response.status === 400 && !fields.includes(param.name))
+            failures.push(`GET ${path}?${search}: 400 not naming ${param.name}`);
+        }
+      }
+    }
+    expect(walked).toBeGreaterThanOrEqual(8);
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   /** Upload routes: bad text fields next to a file, and a JSON body where a form is expected. */
   function multipartProbes(schema: Schema): Probe[] {

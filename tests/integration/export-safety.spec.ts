@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Window } from 'happy-dom';
 import MarkdownIt from 'markdown-it';
 import * as Y from 'yjs';
+import { readDocx } from '../support/export-readers';
 import { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -101,5 +102,46 @@ describe('exports carry no active content', () => {
     } finally {
       await window.happyDOM.close();
     }
+  });
+
+  it('exports the same hostile document as Markdown, standalone HTML and DOCX that run nothing', async () => {
+    const [document] = (await coordinator.get('/api/documents')).body as Array<{ id: string }>;
+    const file = async (format: string) =>
+      Buffer.from(
+        await (
+          await fetch(`${t.baseUrl}/api/documents/${document.id}/export?format=${format}`, {
+            headers: { cookie: coordinator.cookie! },
+          })
+        ).arrayBuffer(),
+      );
+    const markdown = (await file('md')).toString('utf8');
+    expect(markdown).toContain('click me');
+    const reader = new MarkdownIt({ html: true });
+    reader.validateLink = () => true;
+    expect(reader.render(markdown)).not.toMatch(/<img|<script|javascript:/i);
+
+    const html = (await file('html')).toString('utf8');
+    const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true } });
+    try {
+      window.document.write(html);
+      const root = window.document;
+      expect(root.body.textContent).toContain('click me');
+      expect(root.querySelectorAll('script, img, iframe, object, embed, svg, link').length).toBe(0);
+      const elements = [...root.querySelectorAll('*')];
+      expect(elements.flatMap((e) => e.getAttributeNames().filter((name) => name.startsWith('on')))).toEqual([]);
+      expect(
+        elements.map((e) => e.getAttribute('href')).filter((href) => href && !/^(https?:|mailto:|#)/.test(href)),
+      ).toEqual([]);
+      expect(root.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toMatch(
+        /^default-src 'none'/,
+      );
+    } finally {
+      await window.happyDOM.close();
+    }
+
+    const docx = readDocx(await file('docx'));
+    expect(docx.paragraphs.some((p) => p.text.includes('click me'))).toBe(true);
+    const rels = Buffer.from(docx.entries['word/_rels/document.xml.rels']).toString('utf8');
+    expect(rels).not.toMatch(/javascript:/i);
   });
 });

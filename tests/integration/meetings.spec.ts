@@ -414,6 +414,19 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     expect([after.agenda, after.sequence]).toEqual([before.agenda, before.sequence]);
   });
 
+  it('refuses an agenda presenter who is not a person of the project, naming the field, and writes nothing', async () => {
+    const before = await count('meetings');
+    const stranger = await schedule({
+      start: '2026-03-10T10:00',
+      agenda: [{ title: 'Welcome', presenterPersonId: '00000000-0000-4000-8000-000000000000' }],
+    });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.fields).toEqual([
+      { field: 'agenda.presenterPersonId', message: 'not people of this project: 00000000-0000-4000-8000-000000000000' },
+    ]);
+    expect(await count('meetings')).toBe(before);
+  });
+
   it('lets only the group’s co-chairs and coordinators schedule; project events only coordinators', async () => {
     const before = await count('meetings');
     expect((await schedule({ start: '2026-03-10T10:00' }, 'wg1-expert')).status).toBe(403);

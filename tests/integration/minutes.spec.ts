@@ -1,5 +1,5 @@
 import { Clock } from '@roundtable/api-platform';
-import { ActionRemindersService } from '@roundtable/api-meetings';
+import { ActionRemindersService } from '@roundtable/api-minutes';
 import { HttpClient } from '../support/http-client';
 import { appendParagraph, connectCollab, waitForSync } from '../support/collab-client';
 import { until } from '../support/poll';

@@ -1,5 +1,6 @@
 import { Clock } from '@roundtable/api-platform';
 import { HttpClient } from '../support/http-client';
+import { poll } from '../support/poll';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -16,6 +17,34 @@ describe('one business clock (real PostgreSQL, clock at 2021-12-20)', () => {
   const clients: Record<string, HttpClient> = {};
   const savedSmtpUrl = process.env.SMTP_URL;
   const at = new Date('2021-12-20T10:00:00Z');
+
+  const callRequest = (closesAt: string) => ({
+    projectId,
+    title: { en: 'Call for experts', zh: '专家征集' },
+    description: { en: 'Join a working group.', zh: '加入工作组。' },
+    eligibility: { en: 'Researchers.', zh: '研究人员。' },
+    workingGroupIds: [groups.WG1],
+    closesAt,
+  });
+  const application = (email: string) => ({
+    name: 'Applicant',
+    email,
+    country: 'FR',
+    affiliation: 'Institut Exemple',
+    sector: 'academia',
+    expertise: ['genomics'],
+    preferredWorkingGroupIds: [groups.WG1],
+    motivation: 'I would like to contribute to sustainable personalised medicine.',
+    conflictOfInterest: 'none',
+    consentGdpr: true,
+    consentPipl: true,
+  });
+
+  /** Day (UTC) of a timestamp or date column of the one row `sql` selects. */
+  async function dayOf(sql: string, params: unknown[]): Promise<string> {
+    const rows = await t.dataSource.query(`SELECT to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day`, params);
+    return rows[0].day;
+  }
 
   async function as(name: string): Promise<HttpClient> {
     clients[name] ??= await new HttpClient(t.baseUrl).login(`${name}@example.org`);
@@ -110,27 +139,6 @@ describe('one business clock (real PostgreSQL, clock at 2021-12-20)', () => {
 
   it('opens a call closing 2022-01-31 that takes applications, and refuses them once a call closed on 2021-12-01', async () => {
     const coordinator = await as('coordinator');
-    const callRequest = (closesAt: string) => ({
-      projectId,
-      title: { en: 'Call for experts', zh: '专家征集' },
-      description: { en: 'Join a working group.', zh: '加入工作组。' },
-      eligibility: { en: 'Researchers.', zh: '研究人员。' },
-      workingGroupIds: [groups.WG1],
-      closesAt,
-    });
-    const application = (email: string) => ({
-      name: 'Applicant',
-      email,
-      country: 'FR',
-      affiliation: 'Institut Exemple',
-      sector: 'academia',
-      expertise: ['genomics'],
-      preferredWorkingGroupIds: [groups.WG1],
-      motivation: 'I would like to contribute to sustainable personalised medicine.',
-      conflictOfInterest: 'none',
-      consentGdpr: true,
-      consentPipl: true,
-    });
     const anonymous = new HttpClient(t.baseUrl);
 
     const open = await coordinator.post('/api/calls', callRequest('2022-01-31T23:59:00Z'));
@@ -166,5 +174,99 @@ describe('one business clock (real PostgreSQL, clock at 2021-12-20)', () => {
     const expires = Date.parse(invited.body.expiresAt);
     expect(expires).toBeGreaterThan(at.getTime());
     expect(expires).toBeLessThan(Date.parse('2022-12-31T00:00:00Z'));
+  });
+
+  it('accepts an application’s confirmation link until its expiry by the clock, and stamps the application, its confirmation and the decision with the clock’s date', async () => {
+    const coordinator = await as('coordinator');
+    const call = await coordinator.post('/api/calls', callRequest('2022-01-31T23:59:00Z'));
+    expect(call.status).toBe(201);
+    const anonymous = new HttpClient(t.baseUrl);
+    const email = 'clocked-applicant@example.net';
+    expect((await anonymous.post(`/api/public/calls/${call.body.id}/applications`, application(email))).status).toBe(
+      202,
+    );
+    const mail = await sink.waitForMessage((m) => m.to.includes(email) && /\/apply\/confirm\//.test(m.text));
+    const token = /\/apply\/confirm\/([\w-]+)/.exec(mail.text)![1];
+    // The link lives 48 hours from the clock's 2021-12-20: by real time it expired long ago.
+    const confirmed = await anonymous.post(`/api/public/application-confirmations/${token}`);
+    expect(confirmed.status).toBe(200);
+    const [{ id }] = await t.dataSource.query('SELECT id FROM applications WHERE email = $1', [email]);
+    const stamps = {
+      submitted: await dayOf('(SELECT submitted_at FROM applications WHERE id = $1)', [id]),
+      updated: await dayOf('(SELECT updated_at FROM applications WHERE id = $1)', [id]),
+      confirmed: await dayOf('(SELECT confirmed_at FROM application_submissions WHERE application_id = $1)', [id]),
+    };
+    expect(stamps).toEqual({ submitted: '2021-12-20', updated: '2021-12-20', confirmed: '2021-12-20' });
+    const decided = await coordinator.post(`/api/applications/${id}/decision`, { decision: 'decline' });
+    expect(decided.status).toBe(200);
+    expect(await dayOf('(SELECT decided_at FROM applications WHERE id = $1)', [id])).toBe('2021-12-20');
+    expect(await dayOf('(SELECT updated_at FROM applications WHERE id = $1)', [id])).toBe('2021-12-20');
+
+    // An earlier unconfirmed link for the same address is revoked on the clock's date when a later one is confirmed.
+    const again = 'clocked-twice@example.net';
+    for (let i = 0; i < 2; i++)
+      expect((await anonymous.post(`/api/public/calls/${call.body.id}/applications`, application(again))).status).toBe(
+        202,
+      );
+    const mails = await poll(
+      () => sink.messages.filter((m) => m.to.includes(again)),
+      (found) => found.length === 2,
+      'two confirmation mails',
+    );
+    const last = mails.at(-1)!;
+    const lastToken = /\/apply\/confirm\/([\w-]+)/.exec(last.text)![1];
+    expect((await anonymous.post(`/api/public/application-confirmations/${lastToken}`)).status).toBe(200);
+    expect(
+      await dayOf('(SELECT revoked_at FROM application_submissions WHERE email = $1 AND revoked_at IS NOT NULL)', [
+        again,
+      ]),
+    ).toBe('2021-12-20');
+  });
+
+  it('dates a membership’s start and end, and a project role’s grant and revocation, from the clock', async () => {
+    const coordinator = await as('coordinator');
+    const [{ id: personId }] = await t.dataSource.query(
+      `SELECT id FROM people WHERE id NOT IN (SELECT person_id FROM memberships WHERE working_group_id = $1)
+         AND id NOT IN (SELECT person_id FROM project_roles) ORDER BY id LIMIT 1`,
+      [groups.WG2],
+    );
+    const added = await coordinator.post(`/api/working-groups/${groups.WG2}/members`, { personId, role: 'expert' });
+    expect(added.status).toBe(201);
+    expect((await coordinator.delete(`/api/working-groups/${groups.WG2}/members/${personId}`)).status).toBe(204);
+    const [membership] = await t.dataSource.query(
+      `SELECT to_char(joined_on, 'YYYY-MM-DD') AS joined, to_char(left_on, 'YYYY-MM-DD') AS left
+         FROM memberships WHERE working_group_id = $1 AND person_id = $2`,
+      [groups.WG2, personId],
+    );
+    expect(membership).toEqual({ joined: '2021-12-20', left: '2021-12-20' });
+
+    const granted = await coordinator.post(`/api/projects/${projectId}/roles`, { personId, role: 'advisory-board' });
+    expect(granted.status).toBe(201);
+    expect((await coordinator.delete(`/api/projects/${projectId}/roles/${personId}/advisory-board`)).status).toBe(204);
+    const where = '(SELECT %s FROM project_roles WHERE project_id = $1 AND person_id = $2)';
+    expect(await dayOf(where.replace('%s', 'granted_at'), [projectId, personId])).toBe('2021-12-20');
+    expect(await dayOf(where.replace('%s', 'revoked_at'), [projectId, personId])).toBe('2021-12-20');
+  });
+
+  it('dates a document’s status change, and the document’s updatedAt it moves, from the clock', async () => {
+    const coordinator = await as('coordinator');
+    const documents = (await coordinator.get('/api/documents')).body as Array<{
+      id: string;
+      status: string;
+      workingGroupCode: string | null;
+    }>;
+    const paper = documents.find((d) => d.workingGroupCode === 'WG2' && d.status !== 'final')!;
+    const status = paper.status === 'in-review' ? 'draft' : 'in-review';
+    const changed = await coordinator.request('PUT', `/api/documents/${paper.id}/status`, { status });
+    expect(changed.status).toBe(200);
+    const after = (await coordinator.get(`/api/documents/${paper.id}`)).body as { status: string; updatedAt: string };
+    expect(after.status).toBe(status);
+    expect(after.updatedAt.slice(0, 10)).toBe('2021-12-20');
+    expect(
+      await dayOf(
+        '(SELECT changed_at FROM document_status_changes WHERE document_id = $1 ORDER BY changed_at DESC LIMIT 1)',
+        [paper.id],
+      ),
+    ).toBe('2021-12-20');
   });
 });

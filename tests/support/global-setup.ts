@@ -19,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
     persistent: false,
     database: 'postgres',
     settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
+    debug: process.env.ROUNDTABLE_DEBUG_PG === 'true',
   });
   process.env.ROUNDTABLE_TEST_ADMIN_URL = server.url;
   (globalThis as { __roundtablePg?: typeof server }).__roundtablePg = server;

@@ -6,9 +6,11 @@ import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
 import { CommentsModule } from '@roundtable/api-comments';
 import { DeliverablesModule } from '@roundtable/api-deliverables';
+import { ExportsModule } from '@roundtable/api-exports';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { MeetingsModule } from '@roundtable/api-meetings';
+import { MinutesModule } from '@roundtable/api-minutes';
 import { OpenCallModule } from '@roundtable/api-open-call';
 import { LibraryModule } from '@roundtable/api-library';
 import { JobsModule } from '@roundtable/api-jobs';
@@ -45,7 +47,9 @@ export class AppModule {
         VersionsModule,
         DeliverablesModule,
         MeetingsModule,
+        MinutesModule,
         LibraryModule,
+        ExportsModule,
       ],
       controllers: [HealthController],
     };

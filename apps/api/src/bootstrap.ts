@@ -2,6 +2,7 @@ import { INestApplication, Logger, LogLevel, type NestApplicationOptions } from 
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { config } from '@roundtable/api-config';
 import {
   ApiExceptionFilter,
   createValidationPipe,
@@ -43,8 +44,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.set('trust proxy', proxy.express);
   app.disable('x-powered-by');
   // Request hygiene (ADR 018): headers on every response, then the origin check before anything reads the session.
-  app.use(securityHeaders({ hsts: process.env.COOKIE_SECURE === 'true' }));
-  app.use(originCheck(process.env.PUBLIC_URL));
+  const settings = config();
+  app.use(securityHeaders({ hsts: settings.cookieSecure }));
+  app.use(originCheck(settings.publicUrl ?? undefined));
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
@@ -81,8 +83,7 @@ function setUpApiDocs(app: INestApplication): void {
 class TimedExpressAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {
     if (options.httpsOptions || options.forceCloseConnections) return super.initHttpServer(options);
-    const configured = Number(process.env.HTTP_HEADERS_TIMEOUT_MS);
-    const headersTimeout = Number.isFinite(configured) && configured > 0 ? configured : 20_000;
+    const headersTimeout = config().httpHeadersTimeoutMs;
     this.httpServer = createServer(
       { headersTimeout, connectionsCheckingInterval: Math.max(100, Math.floor(headersTimeout / 4)) },
       this.getInstance(),

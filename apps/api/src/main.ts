@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@roundtable/api-database';
 import { seedDemo } from '@roundtable/api-demo';
+import { PdfRenderer } from '@roundtable/api-exports';
 import type { Server } from 'http';
 import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap';
+import { configWarnings } from '@roundtable/api-config';
 import { loadConfig } from './config/app-config';
 import { migrate } from './database/data-source';
 
@@ -15,7 +17,11 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     logger.log(`Starting embedded PostgreSQL in ${config.dataDir}`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      persistent: true,
+      debug: config.debugEmbeddedPostgres,
+    });
     databaseUrl = embedded.url;
   }
 
@@ -23,7 +29,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
   logger.log(`TRUST_PROXY: ${config.trustProxy.description}`);
-  if (config.trustProxy.warning) logger.warn(config.trustProxy.warning);
+  for (const warning of configWarnings(config)) logger.warn(warning);
   const app = await createApp({
     databaseUrl,
     webDist: config.webDist,
@@ -34,8 +40,19 @@ async function main(): Promise<void> {
     await seedDemo(app.get(DataSource));
     logger.log('Demo project ready (sign in as coordinator@example.org / roundtable-demo)');
   }
-  await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+  await app.listen(config.port, config.host);
   logger.log(`Roundtable on http://localhost:${config.port}`);
+  // PDF export needs a Chromium: say at start which one, or clearly that PDF export is off (never a crash).
+  app
+    .get(PdfRenderer)
+    .chromium()
+    .then(
+      (chromium) => logger.log(`PDF export: ${chromium.version} (${chromium.source}: ${chromium.executablePath})`),
+      (error: unknown) =>
+        logger.warn(
+          `PDF export is OFF (it answers 503 PDF_RENDERER_UNAVAILABLE; DOCX, HTML and Markdown work): ${(error as Error).message}`,
+        ),
+    );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -7,9 +7,17 @@ import { Y, connectClient, createBenchParagraph, findBenchText, sleep, summarize
 const TOKEN = /#(\d+):(\d+\.\d+);/g;
 const COLORS = ['#958DF1', '#F98181', '#FBBC88', '#FAF594', '#70CFF8', '#94FADB', '#B9F18D'];
 
-export async function openLiveDocument(server, documentId, cookie, count, tag, { maxEdits = 20_000 } = {}) {
+export async function openLiveDocument(
+  server,
+  documentId,
+  cookie,
+  count,
+  tag,
+  { maxEdits = 20_000, localAddressOf = () => undefined } = {},
+) {
   const clients = [];
-  for (let i = 0; i < count; i++) clients.push(connectClient(server, documentId, cookie));
+  for (let i = 0; i < count; i++)
+    clients.push(connectClient(server, documentId, cookie, { localAddress: localAddressOf(i) }));
   await waitFor(() => clients.every((c) => c.provider.synced), 60_000, `${count} clients synced`);
   clients[0].doc.transact(() => createBenchParagraph(clients[0].doc, tag));
   await waitFor(() => clients.every((c) => findBenchText(c.doc, tag)), 20_000, 'the bench paragraph on every client');
@@ -58,10 +66,12 @@ export async function openLiveDocument(server, documentId, cookie, count, tag, {
     stopped = false;
     const interval = 1000 / editsPerSecond;
     const started = performance.now();
+    // Edits sent before this call (an earlier rate) do not count against this one's schedule.
+    const base = sent;
     const tick = () => {
       if (stopped) return;
       const now = performance.now();
-      while (!stopped && sent < maxEdits && started + sent * interval <= now) {
+      while (!stopped && sent < maxEdits && started + (sent - base) * interval <= now) {
         const edit = sent;
         const sender = edit % clients.length;
         const text = texts[sender];
@@ -69,7 +79,7 @@ export async function openLiveDocument(server, documentId, cookie, count, tag, {
         sent += 1;
         text.insert(text.length, `#${edit}:${performance.now().toFixed(3)};`);
       }
-      editTimer = setTimeout(tick, Math.max(0, started + sent * interval - performance.now()));
+      editTimer = setTimeout(tick, Math.max(0, started + (sent - base) * interval - performance.now()));
     };
     tick();
     clients.forEach((c, i) => {
@@ -96,12 +106,13 @@ export async function openLiveDocument(server, documentId, cookie, count, tag, {
     }
   }
 
-  /** Waits until every sent edit reached every other client, or nothing arrived for `quietMs`. */
-  async function settle(quietMs = 10_000) {
+  /** Waits until every sent edit reached every other client, nothing arrived for `quietMs`, or `maxMs` passed. */
+  async function settle(quietMs = 10_000, maxMs = Infinity) {
     const expected = () => sent * (clients.length - 1);
+    const started = Date.now();
     let last = received;
     let lastChange = Date.now();
-    while (received < expected() && Date.now() - lastChange < quietMs) {
+    while (received < expected() && Date.now() - lastChange < quietMs && Date.now() - started < maxMs) {
       await sleep(50);
       if (received !== last) {
         last = received;
@@ -139,6 +150,7 @@ export async function openLiveDocument(server, documentId, cookie, count, tag, {
     clients,
     texts,
     setPhase: (name) => (phase = name),
+    sentCount: () => sent,
     startEditing,
     stopEditing,
     settle,

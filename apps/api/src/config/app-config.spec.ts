@@ -13,7 +13,7 @@ describe('loadConfig', () => {
   });
 
   it('refuses a PORT that is not a port number', () => {
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty": expected a whole number from 0 to 65535/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(loadConfig({ PORT: '4000' }).port).toBe(4000);
   });

@@ -7,13 +7,22 @@ export function createDataSource(url: string): DataSource {
   return new DataSource(dataSourceOptions(url, ENTITIES));
 }
 
-/** Applies pending migrations. */
+/** Key of the advisory lock that one process at a time holds while migrating (any fixed number; "rtmigrat"). */
+const MIGRATION_LOCK = 0x72746d6967726174n;
+
+/**
+ * Applies pending migrations. Several app processes may start at once on one database (docker/compose.yaml):
+ * each waits for the lock, so the first applies what is pending and the others then find nothing to do.
+ */
 export async function migrate(url: string): Promise<string[]> {
   const dataSource = await createDataSource(url).initialize();
+  const lock = dataSource.createQueryRunner();
   try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK.toString()]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
+    await lock.release();
     await dataSource.destroy();
   }
 }

@@ -1,8 +1,10 @@
 import { ACCOUNT_ENTITIES } from '@roundtable/api-accounts';
 import { AUTH_ENTITIES } from '@roundtable/api-auth';
+import { CALENDAR_ENTITIES } from '@roundtable/api-calendars';
 import { COLLABORATION_ENTITIES } from '@roundtable/api-collaboration';
 import { COMMENT_ENTITIES } from '@roundtable/api-comments';
 import { PLAN_ENTITIES } from '@roundtable/api-deliverables';
+import { EXPORT_ENTITIES } from '@roundtable/api-exports';
 import { INVITATION_ENTITIES } from '@roundtable/api-invitations';
 import { LIBRARY_ENTITIES } from '@roundtable/api-library';
 import { MAIL_ENTITIES } from '@roundtable/api-mail';
@@ -24,5 +26,7 @@ export const ENTITIES = [
   ...VERSION_ENTITIES,
   ...PLAN_ENTITIES,
   ...MEETING_ENTITIES,
+  ...CALENDAR_ENTITIES,
   ...LIBRARY_ENTITIES,
+  ...EXPORT_ENTITIES,
 ];

@@ -4,3 +4,4 @@ export * from './auth.service';
 export * from './session.guard';
 export * from './session-cookie';
 export * from './password-policy';
+export * from './users.writes';

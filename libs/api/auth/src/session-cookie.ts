@@ -1,3 +1,4 @@
+import { config } from '@roundtable/api-config';
 import { createHash, randomBytes } from 'crypto';
 import type { IncomingHttpHeaders } from 'http';
 
@@ -36,5 +37,5 @@ export function sessionCookieOptions(secure: boolean) {
 
 /** Whether the session cookie gets the Secure flag: COOKIE_SECURE=true, or the request came over HTTPS. */
 export function isSecureRequest(request: { secure: boolean }): boolean {
-  return process.env.COOKIE_SECURE === 'true' || request.secure;
+  return config().cookieSecure || request.secure;
 }

@@ -1,3 +1,4 @@
+import { config } from '@roundtable/api-config';
 import { execFile } from 'child_process';
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
@@ -70,8 +71,7 @@ export class ChromiumUnavailableError extends Error {
  * else the one shipped on npm (@sparticuz/chromium, unpacked once into a temp folder and reused).
  */
 export async function findChromium(options: ChromiumLookupOptions = {}): Promise<ChromiumLaunch> {
-  const env = options.env ?? process.env;
-  const explicit = env['CHROMIUM_PATH'];
+  const explicit = options.env ? options.env['CHROMIUM_PATH'] : (config().chromiumPath ?? undefined);
   if (explicit) {
     const problem = await whyNotRunnable(explicit);
     if (typeof problem === 'string')

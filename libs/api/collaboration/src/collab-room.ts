@@ -9,6 +9,7 @@ import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { AwarenessTooBigError, ownAwarenessUpdate, type PresenceIdentity } from './collab-presence';
 import type { DocumentStore, StoredState } from './document.store';
+import { corkForThisTick, type Corkable } from './write-batch';
 
 /** How long presence changes are gathered before they go out together (see CollabRoom.sendAwareness). */
 const AWARENESS_COALESCE_MS = 30;
@@ -18,6 +19,8 @@ export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 }
 
 export interface CollabConnection {
   socket: WebSocket;
+  /** The socket's byte stream, to batch the frames of one callback into one write (corkForThisTick). */
+  stream?: Corkable;
   userId: string;
   /** The session the socket was opened with: when it ends, the socket closes (4440). */
   sessionId: string;
@@ -536,7 +539,9 @@ export class CollabRoom {
 
   private send(connection: CollabConnection, message: Uint8Array): void {
     // Edits made by the server itself have an origin without a socket.
-    if (connection.socket && connection.socket.readyState === connection.socket.OPEN) connection.socket.send(message);
+    if (!connection.socket || connection.socket.readyState !== connection.socket.OPEN) return;
+    corkForThisTick(connection.stream);
+    connection.socket.send(message);
   }
 
   destroy(): void {

@@ -1,3 +1,4 @@
+import { config } from '@roundtable/api-config';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import {
@@ -58,29 +59,21 @@ const EXTENSIONS: readonly number[] = [COLLAB_MESSAGE_SAVED, COLLAB_MESSAGE_COMM
  * update bounded, and maxTail keeps a cold load to a few thousand rows.
  */
 const readCompaction = () => {
-  const afterUpdates = limit('COLLAB_COMPACT_AFTER', 500);
+  const afterUpdates = config().collab.compactAfter;
   return { afterUpdates, tailRatio: 0.25, maxTail: afterUpdates * 10 };
 };
 
-function limit(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 /** Limits, read when the server starts (see COLLAB_LIMITS in contracts for what each does). */
 const readLimits = () => ({
-  maxDocumentBytes: limit('COLLAB_MAX_DOCUMENT_BYTES', COLLAB_LIMITS.maxDocumentBytes),
-  maxClientsPerDocument: limit('COLLAB_MAX_CLIENTS_PER_DOCUMENT', COLLAB_LIMITS.maxClientsPerDocument),
-  maxUpdatesPerSecond: limit('COLLAB_MAX_UPDATES_PER_SECOND', COLLAB_LIMITS.maxUpdatesPerSecond),
-  maxConnectionsPerMinute: limit('COLLAB_MAX_CONNECTIONS_PER_MINUTE', COLLAB_LIMITS.maxConnectionsPerMinute),
-  userWriteUnitsPerSecond: limit('COLLAB_USER_WRITE_UNITS_PER_SECOND', COLLAB_LIMITS.userWriteUnitsPerSecond),
-  documentWriteUnitsPerSecond: limit(
-    'COLLAB_DOCUMENT_WRITE_UNITS_PER_SECOND',
-    COLLAB_LIMITS.documentWriteUnitsPerSecond,
-  ),
+  maxDocumentBytes: config().collab.maxDocumentBytes,
+  maxClientsPerDocument: config().collab.maxClientsPerDocument,
+  maxUpdatesPerSecond: config().collab.maxUpdatesPerSecond,
+  maxConnectionsPerMinute: config().collab.maxConnectionsPerMinute,
+  userWriteUnitsPerSecond: config().collab.userWriteUnitsPerSecond,
+  documentWriteUnitsPerSecond: config().collab.documentWriteUnitsPerSecond,
   authDeadlineMs: COLLAB_LIMITS.authDeadlineMs,
   /** How often open sockets' sessions are checked against the database (catches ends no NOTIFY told us of). */
-  sessionCheckMs: limit('COLLAB_SESSION_CHECK_SECONDS', 60) * 1000,
+  sessionCheckMs: config().collab.sessionCheckSeconds * 1000,
   maxPendingUpgrades: COLLAB_LIMITS.maxPendingUpgrades,
   maxBytesWaiting: COLLAB_LIMITS.maxBytesWaiting,
 });
@@ -207,7 +200,7 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
       return refuse(socket, CollabUpgradeStatus.DocumentNotFound, 'Not Found');
     // Browsers always send Origin on WebSocket upgrades; clients without one (Node, CLI) cannot ride a user's cookie from another site.
     const origin = request.headers.origin;
-    if (origin !== undefined && !isAllowedOrigin(origin, request.headers.host, process.env.PUBLIC_URL)) {
+    if (origin !== undefined && !isAllowedOrigin(origin, request.headers.host, config().publicUrl)) {
       return refuse(socket, CollabUpgradeStatus.Forbidden, 'Forbidden');
     }
     if (this.pendingUpgrades >= this.limits.maxPendingUpgrades)
@@ -225,7 +218,7 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
       .then((result) => {
         if ('status' in result) return refuse(socket, result.status, result.reason);
         if (!socket.writable) return socket.destroy(); // the client gave up while we were authorising
-        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result));
+        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result, socket));
       })
       .catch((error) => {
         this.logger.error('Upgrade failed', error as Error);
@@ -264,10 +257,11 @@ export class CollaborationServer implements OnApplicationBootstrap, BeforeApplic
     }
   }
 
-  private accept(socket: WebSocket, admitted: Admitted): void {
+  private accept(socket: WebSocket, admitted: Admitted, stream: Duplex): void {
     const { documentId, userId, user, identity, canWrite, extensions, sessionId } = admitted;
     const connection: CollabConnection = {
       socket,
+      stream,
       userId,
       sessionId,
       user,

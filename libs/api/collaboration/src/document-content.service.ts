@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { editorExtensions, EDITOR_FRAGMENT, toMarkdown } from '@roundtable/editor-schema';
-import { getSchema } from '@tiptap/core';
-import { DOMSerializer } from '@tiptap/pm/model';
+import { getSchema, type JSONContent } from '@tiptap/core';
+import { DOMSerializer, type Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { Window } from 'happy-dom';
 import * as Y from 'yjs';
@@ -32,16 +32,50 @@ export class DocumentContentService implements OnModuleDestroy {
   ) {}
 
   async render(documentId: string): Promise<DocumentContent> {
+    return this.fromCurrent(
+      documentId,
+      (live) => this.renderDoc(live),
+      (loaded) => this.renderLoaded(loaded),
+    );
+  }
+
+  /** The current state (live if open, else stored) as editor JSON of the shared schema, for exports. */
+  async currentJson(documentId: string): Promise<JSONContent> {
+    return this.fromCurrent(
+      documentId,
+      (live) => this.jsonOf(live),
+      (loaded) => this.rootOf(loaded).toJSON() as JSONContent,
+    );
+  }
+
+  /** The live room's doc (to be read through a copy), or the stored state loaded into a doc nobody else holds. */
+  private async fromCurrent<T>(documentId: string, ofLive: (doc: Y.Doc) => T, ofLoaded: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.server.liveRoom(documentId);
-    if (room) return this.renderDoc(room.doc);
+    if (room) return ofLive(room.doc);
     await this.server.ensureSeeded(documentId);
     const doc = new Y.Doc();
     try {
       await this.store.loadInto(documentId, doc);
-      return this.renderLoaded(doc);
+      return ofLoaded(doc);
     } finally {
       doc.destroy();
     }
+  }
+
+  /** Any Y.Doc's content as editor JSON, converted from a copy (see renderDoc). */
+  jsonOf(doc: Y.Doc): JSONContent {
+    const copy = new Y.Doc();
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+      return this.rootOf(copy).toJSON() as JSONContent;
+    } finally {
+      copy.destroy();
+    }
+  }
+
+  /** Editor JSON rendered to HTML by the shared schema's own serializer (what the editor shows). */
+  htmlOf(json: JSONContent): string {
+    return this.html(this.schema.nodeFromJSON(json));
   }
 
   /** Appends paragraphs through the live document (a Yjs update, stored then relayed). */
@@ -77,7 +111,7 @@ export class DocumentContentService implements OnModuleDestroy {
 
   /** Renders a doc nobody else holds; the conversion may delete what the schema does not know from it. */
   private renderLoaded(doc: Y.Doc): DocumentContent {
-    const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema);
+    const root = this.rootOf(doc);
     return {
       html: this.html(root),
       markdown: toMarkdown(root.toJSON()),
@@ -85,7 +119,11 @@ export class DocumentContentService implements OnModuleDestroy {
     };
   }
 
-  private html(root: ReturnType<typeof yXmlFragmentToProseMirrorRootNode>): string {
+  private rootOf(doc: Y.Doc): ProseMirrorNode {
+    return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), this.schema);
+  }
+
+  private html(root: ProseMirrorNode): string {
     this.window ??= new Window({
       settings: {
         disableJavaScriptEvaluation: true,

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { DocumentStatus, DocumentType } from '@roundtable/contracts';
+import { ProjectDocument } from '@roundtable/api-projects';
 import { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
@@ -22,6 +24,17 @@ export interface StoredState {
   updates: StoredUpdate[];
   /** The highest update id contained in this state (snapshot or tail). */
   lastId: number;
+}
+
+/** A document's row as a feature creates it; the caller chooses the id (its own row links to it). */
+export interface NewDocument {
+  id: string;
+  projectId: string;
+  workingGroupId: string | null;
+  type: DocumentType;
+  titleEn: string;
+  titleZh: string;
+  status?: DocumentStatus;
 }
 
 /** Runs inside the unlocking transaction (throwing refuses the unlock); what it returns runs after the commit. */
@@ -114,6 +127,22 @@ export class DocumentStore {
       missed: state.snapshot || updatesOfOthers.length > 0 ? { ...state, updates: updatesOfOthers } : null,
       locked: false,
     };
+  }
+
+  /**
+   * Creates a document's row (no content yet: the first visitor or the creating feature seeds it) in the
+   * caller's transaction. Features create their documents here rather than writing the table themselves.
+   */
+  async createDocument(manager: EntityManager, document: NewDocument): Promise<void> {
+    await manager.insert(ProjectDocument, { ...document, status: document.status ?? 'draft' });
+  }
+
+  /**
+   * Sets a document's lifecycle status (the deliverables' document lifecycle) in the caller's transaction;
+   * `at` is the business Clock's now, which `updated_at` shows.
+   */
+  async setStatus(manager: EntityManager, documentId: string, status: DocumentStatus, at: Date): Promise<void> {
+    await manager.query('UPDATE documents SET status = $2, updated_at = $3 WHERE id = $1', [documentId, status, at]);
   }
 
   /**

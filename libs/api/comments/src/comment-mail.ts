@@ -1,3 +1,4 @@
+import { publicBaseUrl } from '@roundtable/api-platform';
 import { MENTION_PATTERN } from '@roundtable/contracts';
 
 export interface MentionMailInput {
@@ -52,6 +53,5 @@ export function mentionMail(input: MentionMailInput): { subject: string; text: s
 }
 
 export function documentLink(documentId: string): string {
-  const base = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
-  return `${base}/documents/${documentId}`;
+  return `${publicBaseUrl()}/documents/${documentId}`;
 }

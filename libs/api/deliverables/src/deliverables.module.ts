@@ -1,7 +1,8 @@
+import { CollaborationModule } from '@roundtable/api-collaboration';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { MailModule } from '@roundtable/api-mail';
-import { CalendarFeedRegistry, MeetingsModule } from '@roundtable/api-meetings';
+import { CalendarFeedRegistry, CalendarsModule } from '@roundtable/api-calendars';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { DeadlinesFeedSource } from './deadlines-feed.source';
 import { DeliverablesPolicy } from './deliverables.policy';
@@ -15,7 +16,7 @@ import { RemindersService } from './reminders.service';
  * feeds. Needs JobsModule and ClockModule (global).
  */
 @Module({
-  imports: [AuthModule, ProjectsModule, MailModule, MeetingsModule],
+  imports: [AuthModule, ProjectsModule, MailModule, CalendarsModule, CollaborationModule],
   controllers: [ProjectPlanController, PlanItemsController, DocumentLifecycleController],
   providers: [PlanService, DocumentLifecycleService, RemindersService, DeadlinesFeedSource, DeliverablesPolicy],
   exports: [PlanService, RemindersService],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type DocumentStatus } from '@roundtable/contracts';
 import { ApiException, Clock } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
+import { DocumentStore } from '@roundtable/api-collaboration';
 import { DataSource } from 'typeorm';
 import { DocumentStatusChange } from './plan.entities';
 
@@ -16,6 +17,7 @@ export class DocumentLifecycleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly documents: DocumentStore,
   ) {}
 
   /** PolicyGuard has checked 'document.setStatus' on the document. */
@@ -31,13 +33,15 @@ export class DocumentLifecycleService {
       );
       if (!locked) throw new ApiException(ErrorCode.NotFound, 'Document not found.');
       if (locked.status === status) return;
-      await manager.query('UPDATE documents SET status = $2, updated_at = now() WHERE id = $1', [documentId, status]);
+      const now = this.clock.now();
+      // documents belongs to DocumentStore (ADR 022): its status changes through it, in this transaction.
+      await this.documents.setStatus(manager, documentId, status, now);
       await manager.getRepository(DocumentStatusChange).save({
         documentId,
         fromStatus: locked.status,
         toStatus: status,
         changedBy: user.id,
-        changedAt: this.clock.now(),
+        changedAt: now,
       });
     });
     return { id: documentId, status };

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale } from '@roundtable/contracts';
 import { reminderOffsetDue } from '@roundtable/domain';
-import { Clock } from '@roundtable/api-platform';
+import { Clock, publicBaseUrl } from '@roundtable/api-platform';
 import { JobsService, reminderSweepSeconds } from '@roundtable/api-jobs';
 import { MailService } from '@roundtable/api-mail';
 import { DataSource } from 'typeorm';
@@ -74,7 +74,7 @@ export class RemindersService implements OnApplicationBootstrap {
     offset: number,
     today: string,
   ): Promise<boolean> {
-    const base = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+    const base = publicBaseUrl();
     const outboxIds = await this.dataSource.transaction(async (manager) => {
       const claimed: unknown[] = await manager.query(
         `INSERT INTO plan_item_reminders (item_id, offset_days, due_date, recipients, sent_at) VALUES ($1, $2, $3, 0, $4)

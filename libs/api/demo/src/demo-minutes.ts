@@ -1,5 +1,5 @@
 import { occurrencesOf, parseRRule } from '@roundtable/domain';
-import { minutesTemplate } from '@roundtable/api-meetings';
+import { minutesTemplate } from '@roundtable/api-minutes';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { generateHTML } from '@tiptap/html/server';

@@ -2,4 +2,4 @@ export * from './mail.entities';
 export * from './mail.module';
 export * from './mail.service';
 export { OUTBOX_DEFAULTS, outboxSettings, retryDelayMs, type OutboxSettings } from './outbox.settings';
-export { DEFAULT_MAIL_FROM, OUTBOX_JOB } from './outbox.worker';
+export { OUTBOX_JOB } from './outbox.worker';

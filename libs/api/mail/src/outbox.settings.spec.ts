@@ -1,3 +1,4 @@
+import type { ConfigError } from '@roundtable/api-config';
 import { isPermanentSmtpError, OUTBOX_DEFAULTS, outboxSettings, retryDelayMs } from './outbox.settings';
 
 describe('outbox settings', () => {
@@ -8,16 +9,20 @@ describe('outbox settings', () => {
     ]);
   });
 
-  it('reads the environment, ignoring values that are missing, not numbers or below their minimum', () => {
+  it('reads the environment: defaults for missing values, a start-up error naming each bad one', () => {
     expect(outboxSettings({})).toEqual(OUTBOX_DEFAULTS);
-    expect(
-      outboxSettings({
-        OUTBOX_POLL_MS: '250',
-        OUTBOX_RETRY_BASE_MS: 'soon',
-        OUTBOX_MAX_ATTEMPTS: '0',
-        OUTBOX_LEASE_MS: ' ',
-      }),
-    ).toEqual(OUTBOX_DEFAULTS);
+    expect(outboxSettings({ OUTBOX_LEASE_MS: ' ' })).toEqual(OUTBOX_DEFAULTS);
+    let error: unknown;
+    try {
+      outboxSettings({ OUTBOX_POLL_MS: '250', OUTBOX_RETRY_BASE_MS: 'soon', OUTBOX_MAX_ATTEMPTS: '0' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'OUTBOX_POLL_MS="250": expected a whole number 500 or more',
+      'OUTBOX_RETRY_BASE_MS="soon": expected a whole number 1 or more',
+      'OUTBOX_MAX_ATTEMPTS="0": expected a whole number 1 or more',
+    ]);
     expect(
       outboxSettings({
         OUTBOX_POLL_MS: '800',

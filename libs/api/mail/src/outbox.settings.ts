@@ -1,5 +1,8 @@
+import { loadConfig, type OutboxConfig } from '@roundtable/api-config';
+
 /**
- * The outbox worker's timings, read from the environment at each use (tests change them in-process):
+ * The outbox worker's timings, read from the environment (through the configuration module) at each use
+ * (tests change them in-process):
  * - OUTBOX_POLL_MS: how often the queue sweep looks for due rows (default 1 min). The process that commits
  *   a mail drains right after the commit and again when its next row falls due, so the sweep only picks up
  *   what a process left behind (killed, or stopped with retries pending);
@@ -8,34 +11,13 @@
  * - OUTBOX_LEASE_MS: how long a claimed row belongs to its worker (default 2 min, longer than the SMTP
  *   timeouts); after it, a crashed worker's row is sent again.
  */
-export interface OutboxSettings {
-  pollMs: number;
-  retryBaseMs: number;
-  retryMaxMs: number;
-  maxAttempts: number;
-  leaseMs: number;
-}
+export type OutboxSettings = OutboxConfig;
 
-export const OUTBOX_DEFAULTS: OutboxSettings = {
-  pollMs: 60_000,
-  retryBaseMs: 30_000,
-  retryMaxMs: 3_600_000,
-  maxAttempts: 10,
-  leaseMs: 120_000,
-};
+/** The defaults (no variable set). */
+export const OUTBOX_DEFAULTS: OutboxSettings = loadConfig({}).outbox;
 
 export function outboxSettings(env: NodeJS.ProcessEnv = process.env): OutboxSettings {
-  const read = (name: string, fallback: number, min: number): number => {
-    const value = Number(env[name]);
-    return env[name]?.trim() && Number.isFinite(value) && value >= min ? Math.floor(value) : fallback;
-  };
-  return {
-    pollMs: read('OUTBOX_POLL_MS', OUTBOX_DEFAULTS.pollMs, 500),
-    retryBaseMs: read('OUTBOX_RETRY_BASE_MS', OUTBOX_DEFAULTS.retryBaseMs, 1),
-    retryMaxMs: read('OUTBOX_RETRY_MAX_MS', OUTBOX_DEFAULTS.retryMaxMs, 1),
-    maxAttempts: read('OUTBOX_MAX_ATTEMPTS', OUTBOX_DEFAULTS.maxAttempts, 1),
-    leaseMs: read('OUTBOX_LEASE_MS', OUTBOX_DEFAULTS.leaseMs, 1000),
-  };
+  return loadConfig(env).outbox;
 }
 
 /** Delay before the attempt after `attempts` failed ones: base · 2^(attempts−1), capped. */
@@ -50,6 +32,5 @@ export function isPermanentSmtpError(error: unknown): boolean {
 }
 
 export function smtpUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
-  const url = env.SMTP_URL?.trim();
-  return url ? url : null;
+  return loadConfig(env).smtpUrl;
 }

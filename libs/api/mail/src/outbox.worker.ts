@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { config } from '@roundtable/api-config';
 import { JobsService } from '@roundtable/api-jobs';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent } from 'typeorm';
@@ -7,7 +8,6 @@ import { OutboxMessage } from './mail.entities';
 import { isPermanentSmtpError, outboxSettings, retryDelayMs, smtpUrlFromEnv } from './outbox.settings';
 
 export const OUTBOX_JOB = 'mail-outbox';
-export const DEFAULT_MAIL_FROM = 'Roundtable <no-reply@roundtable.local>';
 
 /** Key on a transaction's QueryRunner.data: the transaction wrote outbox rows, so wake the worker after it commits. */
 const WOKEN_BY_COMMIT = 'roundtable:outbox-rows';
@@ -159,7 +159,7 @@ export class OutboxWorker implements EntitySubscriberInterface, OnApplicationBoo
     const ours = { id: row.id, status: 'sending' as const, attempts: row.attempts };
     try {
       await this.transporterFor(smtpUrl).sendMail({
-        from: process.env.MAIL_FROM || DEFAULT_MAIL_FROM,
+        from: config().mailFrom,
         // One Message-ID per row: a copy sent again after a crash (at least once) is recognisably the same mail.
         messageId: `<${row.id}@roundtable>`,
         to: row.to_address,

@@ -6,7 +6,7 @@ import { MailService, type MailMessage } from '@roundtable/api-mail';
 import { Clock } from '@roundtable/api-platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { meetingEvents } from './calendar/meeting.ics';
-import { writeCalendar } from './calendar/ics.writer';
+import { writeCalendar } from '@roundtable/api-calendars';
 import { meetingMail, type MeetingMailKind } from './meeting.mail';
 import { calendarView, occurrencesFor, type MeetingRecord } from './meeting.record';
 

@@ -1,3 +1,4 @@
+import { publicBaseUrl } from '@roundtable/api-platform';
 import type { AgendaItemDto, RsvpResponse } from '@roundtable/contracts';
 import { occurrencesOf, parseRRule, type Occurrence, type RecurrenceRule } from '@roundtable/domain';
 import type { MeetingForCalendar } from './calendar/meeting.ics';
@@ -24,9 +25,8 @@ export interface MeetingRecord {
   organizer: { personId: string; displayName: string; email: string } | null;
 }
 
-export function publicBaseUrl(): string {
-  return (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
-}
+// Re-exported for those who import it from here and from api-meetings (api-minutes); defined in api-platform.
+export { publicBaseUrl };
 
 export function ruleOf(meeting: Pick<Meeting, 'rrule'>): RecurrenceRule | null {
   if (!meeting.rrule) return null;

@@ -7,7 +7,14 @@ import {
   type MeetingSummaryDto,
   type WorkingHoursDto,
 } from '@roundtable/contracts';
-import { ApiException, Policy, type PolicyDeclaration } from '@roundtable/api-platform';
+import {
+  ApiException,
+  Clock,
+  CurrentAuthorisation,
+  Policy,
+  type Authorisation,
+  type PolicyDeclaration,
+} from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import {
@@ -19,7 +26,15 @@ import {
   UpdateMeetingDto,
   WorkingHoursBodyDto,
 } from './meetings.dto';
-import { MeetingsService } from './meetings.service';
+import { AttendanceCommands } from './attendance.commands';
+import { FindTimeQuery } from './find-a-time.query';
+import { presentMeeting, presentMeetingIcs, presentMeetingSummary } from './meeting.presenter';
+import { MeetingQueries } from './meeting.queries';
+import type { MeetingRecord } from './meeting.record';
+import { OccurrenceCommands } from './occurrence.commands';
+import { ScheduleMeetingCommand } from './schedule-meeting.command';
+import { SetWorkingHoursCommand } from './set-working-hours.command';
+import { UpdateMeetingCommand } from './update-meeting.command';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,15 +47,30 @@ const CHANGE_MEETING: PolicyDeclaration = {
 @ApiTags('meetings')
 @Controller()
 export class MeetingsController {
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly queries: MeetingQueries,
+    private readonly findTimeQuery: FindTimeQuery,
+    private readonly scheduleMeeting: ScheduleMeetingCommand,
+    private readonly updateMeeting: UpdateMeetingCommand,
+    private readonly occurrences: OccurrenceCommands,
+    private readonly attendanceCommands: AttendanceCommands,
+    private readonly setWorkingHoursCommand: SetWorkingHoursCommand,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The meeting as the caller sees it (the guard built their actor). */
+  private present(record: MeetingRecord, user: AuthenticatedUser, { actor }: Authorisation): MeetingDto {
+    return presentMeeting(record, { actor, personId: user.personId }, this.clock.now());
+  }
 
   @Policy({ read: { type: 'project', param: 'id' } })
   @Get('projects/:id/meetings')
   @ApiOkResponse({
     description: 'The project’s meetings the caller may see (optionally of one working group), by first start.',
   })
-  list(
+  async list(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) projectId: string,
     @Query('workingGroupId') workingGroupId?: string,
   ): Promise<MeetingSummaryDto[]> {
@@ -49,7 +79,11 @@ export class MeetingsController {
         fields: [{ field: 'workingGroupId', message: 'workingGroupId must be a UUID' }],
       });
     }
-    return this.meetings.list(user, projectId, workingGroupId ?? null);
+    const items = await this.queries.list(actor, user.personId, projectId, workingGroupId ?? null);
+    const now = this.clock.now();
+    return items.map((i) =>
+      presentMeetingSummary(i.meeting, i.workingGroupCode, i.occurrences, i.invited, i.myRsvp, now),
+    );
   }
 
   @Policy({ read: { type: 'project', param: 'id' } })
@@ -58,12 +92,14 @@ export class MeetingsController {
   @ApiForbiddenResponse({
     description: 'Only the group’s co-chairs and coordinators schedule (project events: coordinators).',
   })
-  create(
+  async create(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() authorisation: Authorisation,
     @Param('id', new UuidParamPipe('id')) projectId: string,
     @Body() body: CreateMeetingDto,
   ): Promise<MeetingDto> {
-    return this.meetings.create(user, projectId, body);
+    const record = await this.scheduleMeeting.run(user, authorisation.actor, projectId, body);
+    return this.present(record, user, authorisation);
   }
 
   @Policy({ read: { type: 'project', param: 'id' } })
@@ -73,19 +109,23 @@ export class MeetingsController {
     description: 'Slots inside every participant’s working hours, avoiding weekends and public holidays.',
   })
   findTime(
-    @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) projectId: string,
     @Body() body: FindTimeDto,
   ): Promise<FindTimeResponse> {
-    return this.meetings.findTime(user, projectId, body);
+    return this.findTimeQuery.run(actor, projectId, body);
   }
 
   @Policy({ read: { type: 'meeting', param: 'id' } })
   @Get('meetings/:id')
   @ApiOkResponse({ description: 'One meeting with agenda, invitees, occurrences and DST warnings.' })
   @ApiNotFoundResponse({ description: 'Unknown meeting, or one the caller may not see.' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<MeetingDto> {
-    return this.meetings.get(user, id);
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() authorisation: Authorisation,
+    @Param('id', new UuidParamPipe('id')) id: string,
+  ): Promise<MeetingDto> {
+    return this.present(await this.queries.get(id), user, authorisation);
   }
 
   @Policy({ read: { type: 'meeting', param: 'id' } })
@@ -93,30 +133,32 @@ export class MeetingsController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="meeting.ics"')
   @ApiOkResponse({ description: 'The meeting as iCalendar (series with exceptions).' })
-  ics(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<string> {
-    return this.meetings.ics(user, id);
+  async ics(@Param('id', new UuidParamPipe('id')) id: string): Promise<string> {
+    return presentMeetingIcs(await this.queries.get(id));
   }
 
   @Policy(CHANGE_MEETING)
   @Patch('meetings/:id')
   @ApiOkResponse({ description: 'The changed meeting; invitees are mailed an update (SEQUENCE + 1).' })
-  update(
+  async update(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() authorisation: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: UpdateMeetingDto,
   ): Promise<MeetingDto> {
-    return this.meetings.update(user, id, body);
+    return this.present(await this.updateMeeting.run(id, body), user, authorisation);
   }
 
   @Policy(CHANGE_MEETING)
   @Post('meetings/:id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The meeting (or whole series) is cancelled; invitees are mailed STATUS:CANCELLED.' })
-  cancel(
+  async cancel(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() authorisation: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
   ): Promise<MeetingDto> {
-    return this.meetings.cancel(user, id);
+    return this.present(await this.occurrences.cancelMeeting(id), user, authorisation);
   }
 
   @Policy(CHANGE_MEETING)
@@ -124,25 +166,27 @@ export class MeetingsController {
   @ApiOkResponse({
     description: 'Moves or re-times one occurrence of a series (keyed by its original start, ISO 8601).',
   })
-  changeOccurrence(
+  async changeOccurrence(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() authorisation: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Param('originalStart') originalStart: string,
     @Body() body: OccurrenceChangeDto,
   ): Promise<MeetingDto> {
-    return this.meetings.changeOccurrence(user, id, originalStart, body);
+    return this.present(await this.occurrences.change(id, originalStart, body), user, authorisation);
   }
 
   @Policy(CHANGE_MEETING)
   @Post('meetings/:id/occurrences/:originalStart/cancel')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Cancels one occurrence of a series (EXDATE in the .ics).' })
-  cancelOccurrence(
+  async cancelOccurrence(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() authorisation: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Param('originalStart') originalStart: string,
   ): Promise<MeetingDto> {
-    return this.meetings.cancelOccurrence(user, id, originalStart);
+    return this.present(await this.occurrences.cancel(id, originalStart), user, authorisation);
   }
 
   @Policy({
@@ -157,36 +201,44 @@ export class MeetingsController {
   @Put('meetings/:id/rsvp')
   @ApiOkResponse({ description: 'The caller’s answer (invitees only).' })
   @ApiForbiddenResponse({ description: 'NOT_INVITED: the caller is not on the invitee list.' })
-  rsvp(
+  async rsvp(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() authorisation: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: RsvpDto,
   ): Promise<MeetingDto> {
-    return this.meetings.rsvp(user, id, body.response);
+    // The guard let only invitees through ('meeting.rsvp'), so the caller has a profile.
+    const record = await this.attendanceCommands.rsvp(user.personId as string, id, body.response);
+    return this.present(record, user, authorisation);
   }
 
   @Policy(CHANGE_MEETING)
   @Put('meetings/:id/attendance')
   @ApiOkResponse({ description: 'Records who was present at one occurrence (replaces the previous record).' })
-  attendance(
+  async attendance(
     @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() authorisation: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: AttendanceDto,
   ): Promise<MeetingDto> {
-    return this.meetings.recordAttendance(user, id, body);
+    return this.present(await this.attendanceCommands.recordAttendance(user.id, id, body), user, authorisation);
   }
 
   @Policy('self')
   @Get('me/working-hours')
   @ApiOkResponse({ description: 'The caller’s working hours for find-a-time (local to their profile’s zone).' })
   workingHours(@CurrentUser() user: AuthenticatedUser): Promise<WorkingHoursDto> {
-    return this.meetings.workingHours(user);
+    return this.queries.workingHours(user.personId);
   }
 
   @Policy('self')
   @Put('me/working-hours')
   @ApiOkResponse({ description: 'Sets the caller’s working hours.' })
-  setWorkingHours(@CurrentUser() user: AuthenticatedUser, @Body() body: WorkingHoursBodyDto): Promise<WorkingHoursDto> {
-    return this.meetings.setWorkingHours(user, body.workStart, body.workEnd);
+  async setWorkingHours(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: WorkingHoursBodyDto,
+  ): Promise<WorkingHoursDto> {
+    await this.setWorkingHoursCommand.run(user.personId, body.workStart, body.workEnd);
+    return this.queries.workingHours(user.personId);
   }
 }

@@ -11,7 +11,6 @@ import {
   type OccurrenceChangeRequest,
   type RsvpResponse,
 } from '@roundtable/contracts';
-import { isTimeZone, parseRRule } from '@roundtable/domain';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -25,39 +24,19 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateBy,
   ValidateNested,
-  type ValidationArguments,
 } from 'class-validator';
+import {
+  DurationMinutesField,
+  IsLocalDateTime,
+  IsRRule,
+  IsTimeZone,
+  LocalDateTimeField,
+  PersonIdsField,
+  WorkingGroupIdField,
+} from './meeting-field.validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-
-function IsTimeZone(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isTimeZone',
-    validator: {
-      validate: (value: unknown) => isTimeZone(value),
-      defaultMessage: (args?: ValidationArguments) =>
-        `${args?.property ?? 'timeZone'} must be an IANA time zone such as Europe/Rome or Asia/Shanghai`,
-    },
-  });
-}
-
-/** The RRULE subset; the message says what is wrong ("FREQ=DAILY is not supported"). */
-function IsRRule(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isRRule',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && parseRRule(value).ok,
-      defaultMessage: (args?: ValidationArguments) => {
-        if (typeof args?.value !== 'string') return 'rrule must be text such as FREQ=MONTHLY;BYDAY=2TU;COUNT=10';
-        const parsed = parseRRule(args.value);
-        return parsed.ok ? '' : parsed.errors.map((e) => e.message).join('; ');
-      },
-    },
-  });
-}
 
 export class AgendaItemDto implements AgendaItemInput {
   @ApiPropertyOptional({ description: 'Keep an existing item (decisions and action items refer to it).' })
@@ -116,7 +95,7 @@ function MeetingCore(field: 'type' | 'title' | 'start' | 'timeZone', optional: b
     },
     start: {
       doc: { example: '2026-03-10T10:00', description: 'Local start in timeZone.' },
-      validators: [Matches(LOCAL_DATE_TIME, { message: 'start must be a local date and time like 2026-03-10T10:00' })],
+      validators: [IsLocalDateTime('start', '2026-03-10T10:00')],
     },
     timeZone: { doc: { example: 'Europe/Rome' }, validators: [IsTimeZone()] },
   };
@@ -137,21 +116,10 @@ class MeetingFieldsDto {
   })
   description?: string;
 
-  @ApiPropertyOptional({
-    example: '2026-03-10T11:30',
-    description: 'Local end in timeZone; an alternative to durationMinutes.',
-  })
-  @IsOptional()
-  @Matches(LOCAL_DATE_TIME, { message: 'end must be a local date and time like 2026-03-10T11:30' })
+  @LocalDateTimeField('end', '2026-03-10T11:30', 'Local end in timeZone; an alternative to durationMinutes.', true)
   end?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MEETING_LIMITS.durationMax })
-  @IsOptional()
-  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
-  @Min(1, { message: 'durationMinutes must be positive' })
-  @Max(MEETING_LIMITS.durationMax, {
-    message: `durationMinutes must be at most ${MEETING_LIMITS.durationMax} (one day)`,
-  })
+  @DurationMinutesField({ minimum: 1, maximum: MEETING_LIMITS.durationMax })
   durationMinutes?: number;
 
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -194,22 +162,12 @@ class MeetingFieldsDto {
   @Type(() => AgendaItemDto)
   agenda?: AgendaItemDto[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Default: the working group’s members.' })
-  @IsOptional()
-  @IsArray({ message: 'inviteePersonIds must be a list' })
-  @ArrayMaxSize(500, { message: 'inviteePersonIds may hold at most 500 people' })
-  @IsUUID('all', { each: true, message: 'inviteePersonIds must hold person ids' })
+  @PersonIdsField('inviteePersonIds', 500, true, 'Default: the working group’s members.')
   inviteePersonIds?: string[];
 }
 
 export class CreateMeetingDto extends MeetingFieldsDto implements Omit<CreateMeetingRequest, 'durationMinutes'> {
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    description: 'The group, for a WG meeting; none for a project event.',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'workingGroupId must be a UUID' })
+  @WorkingGroupIdField('The group, for a WG meeting; none for a project event.')
   workingGroupId?: string | null;
 
   @MeetingCore('type', false)
@@ -240,18 +198,10 @@ export class UpdateMeetingDto extends MeetingFieldsDto {
 }
 
 export class OccurrenceChangeDto implements OccurrenceChangeRequest {
-  @ApiPropertyOptional({ example: '2026-04-15T14:00', description: 'New local start in the meeting’s zone.' })
-  @IsOptional()
-  @Matches(LOCAL_DATE_TIME, { message: 'start must be a local date and time like 2026-04-15T14:00' })
+  @LocalDateTimeField('start', '2026-04-15T14:00', 'New local start in the meeting’s zone.', true)
   start?: string;
 
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
-  @Min(1, { message: 'durationMinutes must be positive' })
-  @Max(MEETING_LIMITS.durationMax, {
-    message: `durationMinutes must be at most ${MEETING_LIMITS.durationMax} (one day)`,
-  })
+  @DurationMinutesField({ minimum: 1 })
   durationMinutes?: number;
 }
 
@@ -269,24 +219,15 @@ export class AttendanceDto {
   })
   occurrenceStart!: string;
 
-  @ApiProperty({ type: [String] })
-  @IsArray({ message: 'personIds must be a list' })
-  @ArrayMaxSize(500, { message: 'personIds may hold at most 500 people' })
-  @IsUUID('all', { each: true, message: 'personIds must hold person ids' })
+  @PersonIdsField('personIds', 500, false)
   personIds!: string[];
 }
 
 export class FindTimeDto implements FindTimeRequest {
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'workingGroupId must be a UUID' })
+  @WorkingGroupIdField()
   workingGroupId?: string | null;
 
-  @ApiPropertyOptional({ type: [String], description: 'Default: the working group’s members.' })
-  @IsOptional()
-  @IsArray({ message: 'personIds must be a list' })
-  @ArrayMaxSize(200, { message: 'personIds may hold at most 200 people' })
-  @IsUUID('all', { each: true, message: 'personIds must hold person ids' })
+  @PersonIdsField('personIds', 200, true, 'Default: the working group’s members.')
   personIds?: string[];
 
   @ApiProperty({ minimum: 15 })

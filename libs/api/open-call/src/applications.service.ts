@@ -38,7 +38,8 @@ export const CONFIRMATION_TTL_HOURS = 48;
 const CONFIRMATION_SENT: SubmitApplicationResponse = { status: 'confirmation-sent' };
 
 /** What a submission keeps until it is confirmed; copied into `applications` then. */
-type SubmissionPayload = Omit<SubmitApplicationRequest, 'website' | 'locale'>;
+/** `submittedAt`: the business Clock's time of the submission (created_at is real time, for the rate limit). */
+type SubmissionPayload = Omit<SubmitApplicationRequest, 'website' | 'locale'> & { submittedAt?: string };
 
 const APPLICATION_NOT_FOUND = 'Application not found.';
 
@@ -86,7 +87,8 @@ export class ApplicationsService {
 
     const locale: Locale = body.locale ?? 'en';
     const token = newLinkToken();
-    const expiresAt = new Date(Date.now() + CONFIRMATION_TTL_HOURS * 60 * 60 * 1000);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_HOURS * 60 * 60 * 1000);
     const payload: SubmissionPayload = {
       name: body.name,
       email: body.email,
@@ -99,6 +101,7 @@ export class ApplicationsService {
       conflictOfInterest: body.conflictOfInterest,
       consentGdpr: body.consentGdpr,
       consentPipl: body.consentPipl,
+      submittedAt: now.toISOString(),
     };
     await this.dataSource.transaction(async (manager) => {
       // One submission per address at a time, so parallel requests cannot slip past the limit. The rate limit
@@ -120,7 +123,7 @@ export class ApplicationsService {
         );
       }
       // Expired submissions are of no use to anyone: drop them (and the personal data they hold).
-      await manager.query('DELETE FROM application_submissions WHERE expires_at < now()');
+      await manager.query('DELETE FROM application_submissions WHERE expires_at < $1', [now]);
       await manager.query(
         `INSERT INTO application_submissions (call_id, email, locale, payload, token_hash, submitted_from_ip, expires_at)
          VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`,
@@ -146,6 +149,7 @@ export class ApplicationsService {
   async confirm(token: string): Promise<ApplicationConfirmationDto> {
     const notFound = new ApiException(ErrorCode.NotFound, 'This confirmation link is not valid. Please apply again.');
     if (!looksLikeLinkToken(token)) throw notFound;
+    const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const [submission]: Array<{
         id: string;
@@ -158,9 +162,9 @@ export class ApplicationsService {
         confirmed_at: Date | null;
         revoked_at: Date | null;
       }> = await manager.query(
-        `SELECT id, call_id, email, payload, submitted_from_ip, created_at, expires_at <= now() AS expired, confirmed_at, revoked_at
+        `SELECT id, call_id, email, payload, submitted_from_ip, created_at, expires_at <= $2 AS expired, confirmed_at, revoked_at
            FROM application_submissions WHERE token_hash = $1 FOR UPDATE`,
-        [hashLinkToken(token)],
+        [hashLinkToken(token), now],
       );
       if (!submission || submission.revoked_at) throw notFound;
       if (submission.confirmed_at)
@@ -177,14 +181,15 @@ export class ApplicationsService {
       const p = submission.payload;
       const rows: Array<{ id: string; inserted: boolean }> = await manager.query(
         `INSERT INTO applications (call_id, name, email, country, affiliation, sector, expertise, preferred_working_group_ids,
-                                   motivation, conflict_of_interest, consent_gdpr, consent_pipl, submitted_from_ip, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::uuid[], $9, $10, $11, $12, $13, $14)
+                                   motivation, conflict_of_interest, consent_gdpr, consent_pipl, submitted_from_ip, submitted_at,
+                                   updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::uuid[], $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT (call_id, lower(email)) DO UPDATE SET
            name = EXCLUDED.name, email = EXCLUDED.email, country = EXCLUDED.country, affiliation = EXCLUDED.affiliation,
            sector = EXCLUDED.sector, expertise = EXCLUDED.expertise, preferred_working_group_ids = EXCLUDED.preferred_working_group_ids,
            motivation = EXCLUDED.motivation, conflict_of_interest = EXCLUDED.conflict_of_interest,
            consent_gdpr = EXCLUDED.consent_gdpr, consent_pipl = EXCLUDED.consent_pipl,
-           submitted_from_ip = EXCLUDED.submitted_from_ip, submitted_at = EXCLUDED.submitted_at, updated_at = now()
+           submitted_from_ip = EXCLUDED.submitted_from_ip, submitted_at = EXCLUDED.submitted_at, updated_at = $15
          WHERE applications.status = 'submitted'
          RETURNING id, (xmax = 0) AS inserted`,
         [
@@ -201,7 +206,8 @@ export class ApplicationsService {
           p.consentGdpr,
           p.consentPipl,
           submission.submitted_from_ip,
-          submission.created_at,
+          p.submittedAt ?? submission.created_at,
+          now,
         ],
       );
       if (rows.length === 0) {
@@ -211,14 +217,15 @@ export class ApplicationsService {
         );
       }
       const [row] = rows;
+      await manager.query('UPDATE application_submissions SET confirmed_at = $3, application_id = $2 WHERE id = $1', [
+        submission.id,
+        row.id,
+        now,
+      ]);
       await manager.query(
-        'UPDATE application_submissions SET confirmed_at = now(), application_id = $2 WHERE id = $1',
-        [submission.id, row.id],
-      );
-      await manager.query(
-        `UPDATE application_submissions SET revoked_at = now()
+        `UPDATE application_submissions SET revoked_at = $4
           WHERE call_id = $1 AND lower(email) = lower($2) AND id <> $3 AND confirmed_at IS NULL AND revoked_at IS NULL`,
-        [submission.call_id, submission.email, submission.id],
+        [submission.call_id, submission.email, submission.id, now],
       );
       return { callId: submission.call_id, replaced: !row.inserted };
     });
@@ -296,7 +303,7 @@ export class ApplicationsService {
           },
           manager,
         );
-        await markDecided(manager, application.id, 'accepted', user.id, workingGroupId);
+        await markDecided(manager, application.id, 'accepted', user.id, workingGroupId, this.clock.now());
       });
     } else {
       const project = await this.dataSource.getRepository(Project).findOneOrFail({ where: { id: call.projectId } });
@@ -307,7 +314,7 @@ export class ApplicationsService {
       });
       await this.dataSource.transaction(async (manager) => {
         await lockUndecided(manager, application.id);
-        await markDecided(manager, application.id, 'declined', user.id, null);
+        await markDecided(manager, application.id, 'declined', user.id, null, this.clock.now());
         await this.mail.enqueue(manager, {
           to: application.email,
           subject: message.subject,
@@ -386,11 +393,12 @@ async function markDecided(
   status: 'accepted' | 'declined',
   userId: string,
   workingGroupId: string | null,
+  now: Date,
 ): Promise<void> {
   await manager.query(
-    `UPDATE applications SET status = $2, decided_by_user_id = $3, decided_at = now(), decision_working_group_id = $4, updated_at = now()
+    `UPDATE applications SET status = $2, decided_by_user_id = $3, decided_at = $5, decision_working_group_id = $4, updated_at = $5
       WHERE id = $1`,
-    [applicationId, status, userId, workingGroupId],
+    [applicationId, status, userId, workingGroupId, now],
   );
 }
 

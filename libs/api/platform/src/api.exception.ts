@@ -28,6 +28,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.NotInvited]: 403,
   [ErrorCode.MeetingCancelled]: 409,
   [ErrorCode.ResetLinkInvalid]: 410,
+  [ErrorCode.PdfRendererUnavailable]: 503,
 };
 
 /** The one exception features throw for user-facing failures; ApiExceptionFilter renders it. */

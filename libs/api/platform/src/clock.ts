@@ -1,4 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
+import { config, loadConfig } from '@roundtable/api-config';
 
 /** Environment variable that starts the clock at another instant (tests and demos only). */
 export const CLOCK_ENV = 'ROUNDTABLE_CLOCK';
@@ -8,6 +9,11 @@ export const CLOCK_ENV = 'ROUNDTABLE_CLOCK';
  * default; `ROUNDTABLE_CLOCK=2021-12-20T08:00:00Z` starts it at that instant and lets it run on from there,
  * so an end-to-end test can put the server before or after a due date. Refused with NODE_ENV=production,
  * where a wrong clock would send real reminders on the wrong day.
+ *
+ * Business decisions and the dates people see take "now" from here (due / overdue, reminders, call open,
+ * link and invitation expiry, decided / joined / left / revoked dates). Security and machinery stay on real
+ * time on purpose: sessions and their revocation, login and per-address throttles, password-reset links,
+ * calendar-feed tokens, the outbox's retries and leases, automatic versions, document snapshots.
  */
 @Injectable()
 export class Clock {
@@ -15,7 +21,8 @@ export class Clock {
   private offsetMs: number;
 
   constructor() {
-    this.offsetMs = clockOffsetFromEnv(process.env);
+    const start = config().clockStart;
+    this.offsetMs = start ? start.getTime() - Date.now() : 0;
   }
 
   now(): Date {
@@ -33,14 +40,10 @@ export class Clock {
   }
 }
 
+/** Milliseconds ROUNDTABLE_CLOCK moves the clock in `env` (checked by the configuration module). */
 export function clockOffsetFromEnv(env: NodeJS.ProcessEnv): number {
-  const value = env[CLOCK_ENV]?.trim();
-  if (!value) return 0;
-  if (env.NODE_ENV === 'production')
-    throw new Error(`${CLOCK_ENV} is for tests and demos; it is refused when NODE_ENV=production`);
-  const instant = Date.parse(value);
-  if (Number.isNaN(instant)) throw new Error(`${CLOCK_ENV} must be an ISO date or date-time, got "${value}"`);
-  return instant - Date.now();
+  const start = loadConfig(env).clockStart;
+  return start ? start.getTime() - Date.now() : 0;
 }
 
 @Global()

@@ -1,3 +1,4 @@
+import { config } from '@roundtable/api-config';
 import { createHash, randomBytes } from 'crypto';
 
 /** 32 random bytes, base64url: the secret part of a link sent by email (invitations, application confirmations). */
@@ -17,5 +18,5 @@ export function looksLikeLinkToken(token: string): boolean {
 
 /** Where links in emails point: PUBLIC_URL, or this server on localhost. */
 export function publicBaseUrl(): string {
-  return (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+  return config().publicBaseUrl;
 }

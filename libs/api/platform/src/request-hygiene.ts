@@ -1,3 +1,4 @@
+import { config } from '@roundtable/api-config';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode, type ApiErrorBody } from '@roundtable/contracts';
@@ -31,7 +32,7 @@ export function isSameSiteRequest(headers: IncomingHttpHeaders, publicUrl: strin
 }
 
 /** Express middleware: refuses state-changing requests from other sites with 403, before the session is read. */
-export function originCheck(publicUrl: string | undefined = process.env.PUBLIC_URL) {
+export function originCheck(publicUrl: string | undefined = config().publicUrl ?? undefined) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!STATE_CHANGING.has(request.method) || isSameSiteRequest(request.headers, publicUrl)) return next();
     const body: ApiErrorBody = {

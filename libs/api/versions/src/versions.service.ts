@@ -8,6 +8,7 @@ import {
   type LineDiffEntry,
 } from '@roundtable/contracts';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
+import { config } from '@roundtable/api-config';
 import { ApiException } from '@roundtable/api-platform';
 import { CollaborationServer, DocumentContentService, DocumentStore } from '@roundtable/api-collaboration';
 import { getSchema } from '@tiptap/core';
@@ -17,12 +18,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { diffText } from './line-diff';
 
-const DEFAULT_VERSION_INTERVAL_MS = 10 * 60_000;
-
 /** Minimum age of a document's last version before an automatic one is taken; read on every use. */
 export function versionIntervalMs(): number {
-  const value = Number(process.env.VERSION_INTERVAL_MS);
-  return Number.isFinite(value) && value > 0 ? value : DEFAULT_VERSION_INTERVAL_MS;
+  return config().versionIntervalMs;
 }
 
 interface VersionRow {
@@ -168,6 +166,20 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
     const row = await this.row(documentId, versionId);
     const rendered = await this.renderVersion(documentId, versionId);
     return { ...summary(row), ...rendered };
+  }
+
+  /** A version's stored state as a Y.Doc (thrown away after `use`), with its summary; 404 when not this document's. */
+  async withVersion<T>(
+    documentId: string,
+    versionId: string,
+    use: (doc: Y.Doc, version: DocumentVersionSummaryDto) => T,
+  ): Promise<T> {
+    const row = await this.row(documentId, versionId);
+    const [version]: Array<{ state: Buffer }> = await this.dataSource.query(
+      'SELECT state FROM document_versions WHERE id = $1',
+      [versionId],
+    );
+    return this.fromState(version.state, (doc) => use(doc, summary(row)));
   }
 
   /** Line diff of the Markdown renderings, from the version to `against` (another version, or the current document). */

@@ -26,6 +26,8 @@ export const ErrorCode = {
   MeetingCancelled: 'MEETING_CANCELLED',
   /** A password reset link that is unknown, used or expired. */
   ResetLinkInvalid: 'RESET_LINK_INVALID',
+  /** No Chromium on the server: PDF exports cannot be made (the other formats can). */
+  PdfRendererUnavailable: 'PDF_RENDERER_UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

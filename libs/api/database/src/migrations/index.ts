@@ -17,6 +17,7 @@ import { MailOutboxWorker1765209600100 } from './1765209600100-mail-outbox-worke
 import { PasswordResets1765209600200 } from './1765209600200-password-resets';
 import { LibraryVersionNotes1765209600700 } from './1765209600700-library-version-notes';
 import { CoChairVacancies1765209600800 } from './1765209600800-co-chair-vacancies';
+import { DocumentExports1765209600850 } from './1765209600850-document-exports';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PasswordResets1765209600200,
   LibraryVersionNotes1765209600700,
   CoChairVacancies1765209600800,
+  DocumentExports1765209600850,
 ];

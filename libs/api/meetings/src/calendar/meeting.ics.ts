@@ -1,4 +1,4 @@
-import type { IcsEvent } from './ics.writer';
+import type { IcsEvent } from '@roundtable/api-calendars';
 
 export interface MeetingForCalendar {
   icalUid: string;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { calendarView } from '../meeting.record';
-import { MeetingsService } from '../meetings.service';
-import type { CalendarFeedSource, FeedOwner } from './calendar-feed.registry';
-import type { IcsEvent } from './ics.writer';
+import { MeetingQueries } from '../meeting.queries';
+import type { CalendarFeedSource, FeedOwner, IcsEvent } from '@roundtable/api-calendars';
 import { meetingEvents } from './meeting.ics';
 
 /** Puts the meetings a person is invited to (cancelled ones too, so calendars drop them) into their feed. */
@@ -10,7 +9,7 @@ import { meetingEvents } from './meeting.ics';
 export class MeetingsFeedSource implements CalendarFeedSource {
   readonly name = 'meetings';
 
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(private readonly meetings: MeetingQueries) {}
 
   async eventsFor(owner: FeedOwner): Promise<IcsEvent[]> {
     if (!owner.personId) return [];

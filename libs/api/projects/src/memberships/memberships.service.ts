@@ -70,11 +70,10 @@ export class MembershipsService {
         await manager.query('UPDATE memberships SET role = $2 WHERE id = $1', [current.id, input.role]);
       }
     } else {
-      await manager.query('INSERT INTO memberships (working_group_id, person_id, role) VALUES ($1, $2, $3)', [
-        input.workingGroupId,
-        input.personId,
-        input.role,
-      ]);
+      await manager.query(
+        'INSERT INTO memberships (working_group_id, person_id, role, joined_on) VALUES ($1, $2, $3, $4)',
+        [input.workingGroupId, input.personId, input.role, this.clock.today()],
+      );
     }
     if (input.role === 'co-chair') await this.fillVacancy(manager, input.workingGroupId, input.personId);
     await this.events.notifyAfterCommit(manager, input.personId);

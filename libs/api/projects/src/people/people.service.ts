@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type PeopleQuery, type PersonDto, type ProjectRole } from '@roundtable/contracts';
 import { can, regionOf, type Actor } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
-import type { AuthenticatedUser } from '@roundtable/api-auth';
+import { updateAccountProfile, type AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access.service';
 import { PERSON_PROJECT_IDS, personVisible } from './person-visibility';
@@ -141,10 +141,10 @@ export class PeopleService {
         [id, ...set.map(([, value]) => value)],
       );
       if (changes.displayName !== undefined || changes.locale !== undefined) {
-        await manager.query(
-          'UPDATE users SET display_name = coalesce($2, display_name), locale = coalesce($3, locale) WHERE person_id = $1',
-          [id, changes.displayName ?? null, changes.locale ?? null],
-        );
+        await updateAccountProfile(manager, id, {
+          displayName: changes.displayName ?? null,
+          locale: changes.locale ?? null,
+        });
       }
     });
     return this.get(user, id);

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Post } from
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, ProjectRole, type ProjectRoleHolderDto } from '@roundtable/contracts';
-import { ApiException, Policy, type PolicyDeclaration } from '@roundtable/api-platform';
+import { ApiException, Clock, Policy, type PolicyDeclaration } from '@roundtable/api-platform';
 import { IsIn, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccessEvents } from '../access.events';
@@ -21,6 +21,7 @@ export class ProjectRolesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: AccessEvents,
+    private readonly clock: Clock,
   ) {}
 
   async list(projectId: string): Promise<ProjectRoleHolderDto[]> {
@@ -49,9 +50,9 @@ export class ProjectRolesService {
           fields: [{ field: 'personId', message: 'personId is not a known person' }],
         });
       await manager.query(
-        `INSERT INTO project_roles (project_id, person_id, role) VALUES ($1, $2, $3)
+        `INSERT INTO project_roles (project_id, person_id, role, granted_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (project_id, person_id, role) WHERE revoked_at IS NULL DO NOTHING`,
-        [projectId, personId, role],
+        [projectId, personId, role, this.clock.now()],
       );
       await this.events.notifyAfterCommit(manager, personId);
     });
@@ -66,8 +67,8 @@ export class ProjectRolesService {
     }
     await this.dataSource.transaction(async (manager) => {
       const [, count] = await manager.query(
-        'UPDATE project_roles SET revoked_at = now() WHERE project_id = $1 AND person_id = $2 AND role = $3 AND revoked_at IS NULL',
-        [projectId, personId, role],
+        'UPDATE project_roles SET revoked_at = $4 WHERE project_id = $1 AND person_id = $2 AND role = $3 AND revoked_at IS NULL',
+        [projectId, personId, role, this.clock.now()],
       );
       if (count === 0) throw new ApiException(ErrorCode.NotFound, 'This person does not hold that role.');
       await this.events.notifyAfterCommit(manager, personId);

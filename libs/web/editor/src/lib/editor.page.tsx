@@ -24,6 +24,7 @@ import { documentPageFrame } from './document-owner';
 import { CommentSignals } from './comment-signals';
 import { CommentsPanel } from './comments.panel';
 import { DocumentLock } from './document-lock';
+import { ExportMenu } from './export.menu';
 import { EditorToolbar } from './editor.toolbar';
 import { openOfflineStore } from './offline-store';
 import { SaveStatus } from './save-status';
@@ -226,6 +227,7 @@ export function EditorPage() {
               </Badge>
               <Badge tone={doc.access === 'write' ? 'success' : 'neutral'}>{t(`access.${doc.access}`)}</Badge>
             </p>
+            <ExportMenu documentId={doc.id} />
           </header>
           <DocumentLock document={doc} onChanged={resource.reload} />
           <LiveDocument key={doc.id} document={doc} user={user} onLocked={resource.reload} />

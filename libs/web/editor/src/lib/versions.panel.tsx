@@ -18,6 +18,7 @@ import {
   useAction,
   useApiResource,
 } from '@roundtable/web-ui';
+import { ExportMenu } from './export.menu';
 
 type Selection = { mode: 'view'; versionId: string } | { mode: 'diff'; versionId: string } | null;
 
@@ -117,6 +118,7 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
                 >
                   {t('versions.compare')}
                 </button>
+                <ExportMenu documentId={documentId} versionId={version.id} />
                 {canWrite ? (
                   <button
                     type="button"

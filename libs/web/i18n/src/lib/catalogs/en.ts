@@ -417,6 +417,8 @@ export const en = {
     NOT_INVITED: 'Only invitees can answer: you are not invited to this meeting.',
     MEETING_CANCELLED: 'This meeting is cancelled and can no longer be changed.',
     RESET_LINK_INVALID: 'This password reset link is not valid any more (used, expired or unknown). Ask for a new one.',
+    PDF_RENDERER_UNAVAILABLE:
+      'PDF export is not available on this server (no Chromium is installed). DOCX, HTML and Markdown exports still work.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
     network: 'Cannot reach the server. Check your connection and try again.',
     unknown: 'Something unexpected happened. Please try again.',
@@ -636,6 +638,12 @@ export const en = {
       offline: 'Offline — changes kept on this device',
     },
     reconnect: 'Reconnect',
+  },
+  exports: {
+    export: 'Export',
+    exportVersion: 'Export this version',
+    preparing: 'Preparing the file…',
+    format: { docx: 'Word (DOCX)', pdf: 'PDF', html: 'Web page (HTML)', md: 'Markdown' },
   },
   versions: {
     older: 'Show older versions',

@@ -408,6 +408,7 @@ export const zhCN: Catalog = {
     NOT_INVITED: '只有受邀者可以答复：您未受邀参加此会议。',
     MEETING_CANCELLED: '此会议已取消，不能再更改。',
     RESET_LINK_INVALID: '此密码重置链接已失效（已使用、已过期或无效），请重新申请。',
+    PDF_RENDERER_UNAVAILABLE: '此服务器无法导出 PDF（未安装 Chromium）。DOCX、HTML 和 Markdown 导出仍可使用。',
     INTERNAL: '服务器出现问题，请重试。',
     network: '无法连接服务器，请检查网络后重试。',
     unknown: '发生了意外错误，请重试。',
@@ -621,6 +622,12 @@ export const zhCN: Catalog = {
       offline: '离线 — 修改已保存在此设备上',
     },
     reconnect: '重新连接',
+  },
+  exports: {
+    export: '导出',
+    exportVersion: '导出此版本',
+    preparing: '正在生成文件…',
+    format: { docx: 'Word（DOCX）', pdf: 'PDF', html: '网页（HTML）', md: 'Markdown' },
   },
   versions: {
     older: '显示更早的版本',

@@ -7,7 +7,7 @@ import { createHash } from 'crypto';
 import type { Subscription } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
-import { publicBaseUrl } from '../meeting.record';
+import { publicBaseUrl } from '@roundtable/api-meetings';
 import { approvalWithdrawnMail } from './minutes.mail';
 
 export interface MinutesRef {
@@ -71,28 +71,31 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
 
   /** Withdraws the approvals the current content no longer matches (and mails their authors). */
   async check(documentId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const [minutes]: Array<MinutesRef & { status: string }> = await manager.query(
-        `${MINUTES_REF} WHERE mm.document_id = $1 FOR UPDATE OF mm`,
-        [documentId],
-      );
-      if (!minutes || minutes.status !== 'circulated') {
-        this.watched.delete(documentId);
-        return [];
-      }
-      const approvals: Array<{ user_id: string; content_sha256: string | null }> = await manager.query(
-        'SELECT user_id, content_sha256 FROM minutes_approvals WHERE minutes_id = $1',
-        [minutes.id],
-      );
-      if (approvals.length === 0) {
-        this.watched.delete(documentId);
-        return [];
-      }
-      const current = await this.fingerprint(manager, minutes.id, documentId);
-      const stale = approvals.filter((a) => a.content_sha256 !== current).map((a) => a.user_id);
-      if (stale.length === approvals.length) this.watched.delete(documentId);
-      await this.withdraw(manager, minutes, stale, 'edited');
-    });
+    await this.dataSource.transaction((manager) => this.checkWithin(manager, documentId));
+  }
+
+  /** `check` in the caller's transaction (a change of decisions or action items and its re-check commit together). */
+  async checkWithin(manager: EntityManager, documentId: string): Promise<void> {
+    const [minutes]: Array<MinutesRef & { status: string }> = await manager.query(
+      `${MINUTES_REF} WHERE mm.document_id = $1 FOR UPDATE OF mm`,
+      [documentId],
+    );
+    if (!minutes || minutes.status !== 'circulated') {
+      this.watched.delete(documentId);
+      return;
+    }
+    const approvals: Array<{ user_id: string; content_sha256: string | null }> = await manager.query(
+      'SELECT user_id, content_sha256 FROM minutes_approvals WHERE minutes_id = $1',
+      [minutes.id],
+    );
+    if (approvals.length === 0) {
+      this.watched.delete(documentId);
+      return;
+    }
+    const current = await this.fingerprint(manager, minutes.id, documentId);
+    const stale = approvals.filter((a) => a.content_sha256 !== current).map((a) => a.user_id);
+    if (stale.length === approvals.length) this.watched.delete(documentId);
+    await this.withdraw(manager, minutes, stale, 'edited');
   }
 
   /**

@@ -28,12 +28,18 @@ import {
   DecisionBodyDto,
   StartMinutesDto,
 } from './minutes.dto';
-import { MinutesService } from './minutes.service';
+import { ActionItemsCommands } from './action-items.commands';
+import { MinutesCommands } from './minutes.commands';
+import { MinutesQueries } from './minutes.queries';
 
 @ApiTags('minutes')
 @Controller()
 export class MinutesController {
-  constructor(private readonly minutes: MinutesService) {}
+  constructor(
+    private readonly commands: MinutesCommands,
+    private readonly items: ActionItemsCommands,
+    private readonly queries: MinutesQueries,
+  ) {}
 
   @Policy({
     action: 'minutes.manage',
@@ -51,9 +57,9 @@ export class MinutesController {
     @Body() body: StartMinutesDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<MinutesDto> {
-    const { created, minutes } = await this.minutes.start(user, meetingId, body.occurrenceStart);
+    const { created, id } = await this.commands.start(user, meetingId, body.occurrenceStart);
     response.status(created ? 201 : 200);
-    return minutes;
+    return this.queries.afterChange(user, id);
   }
 
   @Policy({ read: { type: 'meeting', param: 'id' } })
@@ -63,7 +69,7 @@ export class MinutesController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) meetingId: string,
   ): Promise<MinutesSummaryDto[]> {
-    return this.minutes.forMeeting(user, meetingId);
+    return this.queries.forMeeting(user, meetingId);
   }
 
   @Policy({ read: { type: 'meeting', param: 'id' } })
@@ -81,7 +87,7 @@ export class MinutesController {
         fields: [{ field: 'before', message: 'before must be an ISO date-time' }],
       });
     }
-    return this.minutes.carriedInto(user, meetingId, before);
+    return this.queries.carriedInto(user, meetingId, before);
   }
 
   @Policy({ read: { type: 'minutes', param: 'id' } })
@@ -89,7 +95,7 @@ export class MinutesController {
   @ApiOkResponse({ description: 'Minutes with status, approvals, decisions and action items.' })
   @ApiNotFoundResponse({ description: 'Unknown minutes, or drafts of another group.' })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<MinutesDto> {
-    return this.minutes.get(user, id);
+    return this.queries.get(user, id);
   }
 
   @Policy({
@@ -101,12 +107,13 @@ export class MinutesController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Circulated for comments; invitees are mailed a link and the end of the window.' })
   @ApiConflictResponse({ description: 'Not a draft.' })
-  circulate(
+  async circulate(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: CirculateMinutesDto,
   ): Promise<MinutesDto> {
-    return this.minutes.circulate(user, id, body.commentDays);
+    await this.commands.circulate(user, id, body.commentDays);
+    return this.queries.afterChange(user, id);
   }
 
   @Policy({
@@ -121,11 +128,12 @@ export class MinutesController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Approval recorded; the last one needed locks the document and freezes a snapshot.' })
   @ApiConflictResponse({ description: 'Approved twice, or the minutes are not circulated.' })
-  approve(
+  async approve(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
   ): Promise<MinutesDto> {
-    return this.minutes.approve(user, id);
+    await this.commands.approve(user, id);
+    return this.queries.afterChange(user, id);
   }
 
   @Policy({
@@ -135,12 +143,12 @@ export class MinutesController {
   })
   @Post('minutes/:id/decisions')
   @ApiCreatedResponse({ description: 'The new decision.' })
-  addDecision(
+  async addDecision(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: DecisionBodyDto,
   ): Promise<DecisionDto> {
-    return this.minutes.addDecision(user, id, body);
+    return this.queries.decision(id, await this.items.addDecision(user, id, body));
   }
 
   @Policy({
@@ -156,7 +164,7 @@ export class MinutesController {
     @Param('id', new UuidParamPipe('id')) id: string,
     @Param('decisionId', new UuidParamPipe('decisionId')) decisionId: string,
   ): Promise<void> {
-    return this.minutes.deleteDecision(user, id, decisionId);
+    return this.items.deleteDecision(user, id, decisionId);
   }
 
   @Policy({
@@ -166,12 +174,12 @@ export class MinutesController {
   })
   @Post('minutes/:id/actions')
   @ApiCreatedResponse({ description: 'The new action item (status open).' })
-  addAction(
+  async addAction(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: ActionItemBodyDto,
   ): Promise<ActionItemDto> {
-    return this.minutes.addAction(user, id, body);
+    return this.queries.action(user, await this.items.addAction(user, id, body));
   }
 
   @Policy({ read: { type: 'actionItem', param: 'id' } })
@@ -179,12 +187,13 @@ export class MinutesController {
   @ApiOkResponse({
     description: 'Updated: content while the minutes are not approved; status by the owner, co-chairs, coordinators.',
   })
-  updateAction(
+  async updateAction(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: ActionItemUpdateDto,
   ): Promise<ActionItemDto> {
-    return this.minutes.updateAction(user, id, body);
+    await this.items.updateAction(user, id, body);
+    return this.queries.action(user, id);
   }
 
   @Policy({
@@ -199,24 +208,23 @@ export class MinutesController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
   ): Promise<void> {
-    return this.minutes.deleteAction(user, id);
+    return this.items.deleteAction(user, id);
   }
 
   @Policy('self')
   @Get('me/actions')
   @ApiOkResponse({ description: 'The caller’s action items across all groups, open first, with the overdue flag.' })
   myActions(@CurrentUser() user: AuthenticatedUser): Promise<ActionItemDto[]> {
-    return this.minutes.myActions(user);
+    return this.queries.myActions(user);
   }
 
   @Policy({ read: { type: 'project', param: 'id' } })
   @Get('projects/:id/minutes')
   @ApiOkResponse({ description: 'The archive: approved minutes, searched in their frozen text, by group and date.' })
   archive(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) projectId: string,
     @Query() query: ArchiveQueryDto,
   ): Promise<MinutesArchiveEntryDto[]> {
-    return this.minutes.archive(user, projectId, query);
+    return this.queries.archive(projectId, query);
   }
 }

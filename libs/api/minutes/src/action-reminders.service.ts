@@ -6,7 +6,7 @@ import { Clock } from '@roundtable/api-platform';
 import { JobsService, reminderSweepSeconds } from '@roundtable/api-jobs';
 import { MailService } from '@roundtable/api-mail';
 import { DataSource } from 'typeorm';
-import { publicBaseUrl } from '../meeting.record';
+import { publicBaseUrl } from '@roundtable/api-meetings';
 import { actionReminderMail } from './minutes.mail';
 
 export const ACTION_REMINDER_JOB = 'action-reminders';

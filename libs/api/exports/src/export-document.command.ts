@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthenticatedUser } from '@roundtable/api-auth';
+import { ApiException } from '@roundtable/api-platform';
+import { ErrorCode, type ExportFormat } from '@roundtable/contracts';
+import { createHash } from 'crypto';
+import { DataSource } from 'typeorm';
+import { DocumentExport } from './document-export.entity';
+import { renderDocx } from './export-docx.renderer';
+import { renderHtml } from './export-html.renderer';
+import { renderMarkdown } from './export-markdown.renderer';
+import { EXPORT_RENDERER_VERSION, type ExportSource } from './export.model';
+import { PdfRenderer, PdfRendererUnavailableError } from './export-pdf.renderer';
+import { ExportSourceQuery } from './export-source.query';
+
+export interface ExportResult {
+  source: ExportSource;
+  format: ExportFormat;
+  bytes: Buffer;
+  /** Served from the cache (rendered earlier from the same inputs by the same renderer). */
+  cached: boolean;
+}
+
+/**
+ * Exports a document or one of its versions: loads its source, serves the cached file rendered from exactly
+ * these inputs (renderer version, format, version id, content, cover, open comments) or renders and caches it.
+ * Rendering runs outside any transaction (a PDF takes seconds); storing it is one transaction that also drops
+ * the older files of the same document, version and format, so the cache holds one file per export.
+ */
+@Injectable()
+export class ExportDocumentCommand {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sources: ExportSourceQuery,
+    private readonly pdf: PdfRenderer,
+  ) {}
+
+  async run(
+    user: AuthenticatedUser,
+    documentId: string,
+    format: ExportFormat,
+    versionId: string | null,
+  ): Promise<ExportResult> {
+    const source = await this.sources.load(user, documentId, versionId);
+    const inputHash = createHash('sha256')
+      .update(JSON.stringify({ renderer: EXPORT_RENDERER_VERSION, format, source }))
+      .digest('hex');
+    const repository = this.dataSource.getRepository(DocumentExport);
+    const hit = await repository.findOne({ where: { inputHash }, select: { inputHash: true, bytes: true } });
+    if (hit) return { source, format, bytes: hit.bytes, cached: true };
+
+    const bytes = await this.render(format, source);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `DELETE FROM document_exports
+          WHERE document_id = $1 AND format = $2 AND version_id IS NOT DISTINCT FROM $3::uuid AND input_hash <> $4`,
+        [documentId, format, versionId, inputHash],
+      );
+      await manager.query(
+        `INSERT INTO document_exports (input_hash, document_id, version_id, format, renderer, bytes)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (input_hash) DO NOTHING`,
+        [inputHash, documentId, versionId, format, EXPORT_RENDERER_VERSION, bytes],
+      );
+    });
+    return { source, format, bytes, cached: false };
+  }
+
+  private async render(format: ExportFormat, source: ExportSource): Promise<Buffer> {
+    switch (format) {
+      case 'docx':
+        return renderDocx(source);
+      case 'html':
+        return Buffer.from(renderHtml(source), 'utf8');
+      case 'md':
+        return Buffer.from(renderMarkdown(source), 'utf8');
+      case 'pdf':
+        try {
+          return await this.pdf.render(renderHtml(source));
+        } catch (error) {
+          if (error instanceof PdfRendererUnavailableError)
+            throw new ApiException(
+              ErrorCode.PdfRendererUnavailable,
+              'PDF export is not available on this server: no Chromium was found.',
+            );
+          throw error;
+        }
+    }
+  }
+}

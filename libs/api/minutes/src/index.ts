@@ -1,0 +1,4 @@
+export { MinutesModule } from './minutes.module';
+export { MinutesQueries } from './minutes.queries';
+export { minutesTemplate } from './minutes.template';
+export { ActionRemindersService, ACTION_REMINDER_JOB } from './action-reminders.service';
