@@ -15,6 +15,7 @@ const MIGRATIONS = join(LIBS_DIR, 'database', 'src', 'migrations');
 const OWNERS_WITHOUT_ENTITY: Record<string, string> = {
   application_submissions: 'open-call',
   balance_targets: 'projects',
+  co_chair_vacancies: 'projects',
   document_snapshots: 'collaboration',
   project_roles: 'projects',
   working_group_dimensions: 'projects',

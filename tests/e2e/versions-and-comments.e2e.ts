@@ -280,4 +280,37 @@ describe('in Chromium: named versions (view, diff, restore) and comments that st
       await cochairContext.close();
     }
   });
+
+  it('mentions: the picker keeps suggesting across a space, the textarea shows the name, the comment carries the id', async () => {
+    const context = await browser.newContext();
+    try {
+      const { page, documentId } = await openPaper(context, server.baseUrl, 'wg1-expert@example.org');
+      await typeAtEnd(page, 'Data access committees differ.');
+      await selectText(page, 'access committees');
+      await page.locator('[data-testid="add-comment"]').click();
+      const body = page.locator('[data-testid="new-comment-body"]');
+      await body.click();
+      await body.pressSequentially('Please check, @WG1 EU co', { delay: 10 });
+      const option = page.locator('[data-testid="mention-options"] [role="option"]', { hasText: 'WG1 EU co-chair' });
+      await option.waitFor();
+      await page.keyboard.press('Enter');
+      // The name, not the markup, is what the writer sees.
+      expect(await body.inputValue()).toBe('Please check, @WG1 EU co-chair ');
+      await body.pressSequentially('thanks');
+      expect(await page.locator('[data-testid="mention-options"]').count()).toBe(0);
+      await page.click('[data-testid="new-comment-submit"]');
+      const thread = page.locator('[data-testid="comment-thread"]', { hasText: 'access committees' });
+      await thread.locator('.comment__mention', { hasText: '@WG1 EU co-chair' }).waitFor();
+      const threads = (await (
+        await context.request.get(`${server.baseUrl}/api/documents/${documentId}/comments`)
+      ).json()) as Array<{
+        quote: string;
+        comments: Array<{ body: string }>;
+      }>;
+      const sent = threads.find((th) => th.quote === 'access committees')!.comments[0].body;
+      expect(sent).toMatch(/^Please check, @\[WG1 EU co-chair\]\([0-9a-f-]{36}\) thanks$/);
+    } finally {
+      await context.close();
+    }
+  });
 });

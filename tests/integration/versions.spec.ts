@@ -1,3 +1,5 @@
+import type { CommentThreadDto } from '@roundtable/contracts';
+import * as Y from 'yjs';
 import { appendParagraph, connectCollab, fragmentText, waitFor, waitForSync } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -194,6 +196,63 @@ describe('document versions', () => {
     } finally {
       a.provider.destroy();
       b.provider.destroy();
+    }
+  });
+
+  it('keeps comment threads anchored through a restore wherever their text is still there', async () => {
+    const documentId = otherPapers[0];
+    const editor = connectCollab(t.baseUrl, documentId, coordinator.cookie);
+    /** The text node of the paragraph that contains `text`. */
+    const textNode = (text: string): Y.XmlText => {
+      const fragment = editor.doc.getXmlFragment('default');
+      for (const block of fragment.toArray()) {
+        const child = block instanceof Y.XmlElement ? block.get(0) : null;
+        if (child instanceof Y.XmlText && child.toString().includes(text)) return child;
+      }
+      throw new Error(`no paragraph with ${text}`);
+    };
+    const comment = async (quote: string) => {
+      const node = textNode(quote);
+      const index = node.toString().indexOf(quote);
+      const created = await coordinator.post(`/api/documents/${documentId}/comments`, {
+        anchorStart: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(node, index)),
+        anchorEnd: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(node, index + quote.length, -1)),
+        quote,
+        body: `About ${quote}`,
+      });
+      expect(created.status).toBe(201);
+      return created.body as CommentThreadDto;
+    };
+    const threads = async () =>
+      (await coordinator.get(`/api/documents/${documentId}/comments`)).body as CommentThreadDto[];
+    try {
+      await waitForSync(editor.provider);
+      appendParagraph(editor.doc, 'Consent rules differ between the cohorts.');
+      await poll(
+        () => coordinator.get(`/api/documents/${documentId}/content`),
+        (r) => r.body.text.includes('Consent rules differ'),
+        'paragraph stored',
+      );
+      const kept = await comment('Consent rules');
+      const version = (await coordinator.post(`/api/documents/${documentId}/versions`, { name: 'With consent rules' }))
+        .body as Version;
+      appendParagraph(editor.doc, 'A paragraph written after the version.');
+      await poll(
+        () => coordinator.get(`/api/documents/${documentId}/content`),
+        (r) => r.body.text.includes('written after the version'),
+        'later paragraph stored',
+      );
+      const gone = await comment('written after');
+
+      expect((await coordinator.post(`/api/documents/${documentId}/versions/${version.id}/restore`)).status).toBe(200);
+      await waitFor(() => !fragmentText(editor.doc).includes('written after the version'), 5000, 'restore relayed');
+      const after = await threads();
+      // The commented text is in the restored version: the thread stays on it.
+      expect(after.find((th) => th.id === kept.id)).toMatchObject({ detached: false, currentText: 'Consent rules' });
+      // The text of the other thread is not: that one is detached.
+      expect(after.find((th) => th.id === gone.id)).toMatchObject({ detached: true, currentText: '' });
+    } finally {
+      editor.provider.destroy();
     }
   });
 

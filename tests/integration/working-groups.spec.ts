@@ -82,28 +82,35 @@ describe('working groups, membership and the co-chair rule (real PostgreSQL)', (
     expect(response.body.message).toMatch(/based elsewhere/);
   });
 
-  it('hands over: the EU co-chair steps down, then the coordinator makes a European expert co-chair', async () => {
+  it('hands over: the EU co-chair steps down naming a European successor, and no longer manages the group', async () => {
     const coChair = await as('wg2-eu-cochair@example.org');
-    const successor = (
+    const [successor, other] = (
       await t.dataSource.query(
-        "SELECT m.person_id FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.working_group_id = $1 AND m.role = 'expert' AND p.country = 'IT' LIMIT 1",
+        "SELECT m.person_id FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.working_group_id = $1 AND m.role = 'expert' AND p.country = 'IT' ORDER BY p.display_name LIMIT 2",
         [wg.WG2],
       )
-    )[0].person_id;
+    ).map((r: { person_id: string }) => r.person_id);
     const self = await personId('wg2-eu-cochair@example.org');
+    const alone = await coChair.request('PATCH', `/api/working-groups/${wg.WG2}/members/${self}`, { role: 'expert' });
+    expect([alone.status, alone.body.code]).toEqual([409, 'CO_CHAIR_RULE']);
     expect(
-      (await coChair.request('PATCH', `/api/working-groups/${wg.WG2}/members/${self}`, { role: 'expert' })).status,
+      (
+        await coChair.request('PATCH', `/api/working-groups/${wg.WG2}/members/${self}`, {
+          role: 'expert',
+          successorPersonId: successor,
+        })
+      ).status,
     ).toBe(200);
     // Having stepped down, the former co-chair no longer manages the group.
     expect(
-      (await coChair.request('PATCH', `/api/working-groups/${wg.WG2}/members/${successor}`, { role: 'co-chair' }))
-        .status,
+      (await coChair.request('PATCH', `/api/working-groups/${wg.WG2}/members/${other}`, { role: 'observer' })).status,
     ).toBe(403);
-    const promoted = await (
-      await as('coordinator@example.org')
-    ).request('PATCH', `/api/working-groups/${wg.WG2}/members/${successor}`, { role: 'co-chair' });
-    expect(promoted.status).toBe(200);
-    expect(promoted.body).toMatchObject({ role: 'co-chair', region: 'europe', workingGroupCode: 'WG2' });
+    const members = (await (await as('coordinator@example.org')).get(`/api/working-groups/${wg.WG2}/members`)).body;
+    expect(members.find((m: { personId: string }) => m.personId === successor)).toMatchObject({
+      role: 'co-chair',
+      region: 'europe',
+      workingGroupCode: 'WG2',
+    });
   });
 
   it('lets only coordinators and that group’s co-chairs manage members', async () => {

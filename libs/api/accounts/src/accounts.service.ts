@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type Locale } from '@roundtable/contracts';
+import { ErrorCode, type FieldError, type Locale } from '@roundtable/contracts';
 import { ApiException, hashLinkToken, looksLikeLinkToken, newLinkToken, publicBaseUrl } from '@roundtable/api-platform';
-import { AuthService, passwordProblem, type AuthenticatedUser } from '@roundtable/api-auth';
+import { AuthService, passwordFieldError, type AuthenticatedUser } from '@roundtable/api-auth';
 import { MailService } from '@roundtable/api-mail';
 import { DataSource } from 'typeorm';
 import { PasswordResetToken } from './accounts.entities';
@@ -31,9 +31,13 @@ export class AccountsService {
   async changePassword(user: AuthenticatedUser, body: ChangePasswordDto, ip: string): Promise<void> {
     const verified = await this.auth.verifyPassword(user.email, body.currentPassword, ip);
     if (!verified || verified.id !== user.id)
-      throw invalidField('currentPassword', 'currentPassword is not your current password');
-    const problem = passwordProblem(body.newPassword, user.email, 'newPassword');
-    if (problem) throw invalidField('newPassword', problem);
+      throw refused({
+        field: 'currentPassword',
+        message: 'currentPassword is not your current password',
+        code: 'currentPasswordWrong',
+      });
+    const problem = passwordFieldError(body.newPassword, user.email, 'newPassword');
+    if (problem) throw refused(problem);
     const ended = await this.dataSource.transaction(async (manager) => {
       await this.auth.setPassword(manager, user.id, body.newPassword);
       await manager.query('UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [
@@ -101,8 +105,8 @@ export class AccountsService {
         [hashLinkToken(body.token)],
       );
       if (!link?.usable) throw invalid;
-      const problem = passwordProblem(body.password, link.email, 'password');
-      if (problem) throw invalidField('password', problem);
+      const problem = passwordFieldError(body.password, link.email, 'password');
+      if (problem) throw refused(problem);
       await this.auth.setPassword(manager, link.user_id, body.password);
       await manager.query('UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [
         link.user_id,
@@ -113,6 +117,6 @@ export class AccountsService {
   }
 }
 
-function invalidField(field: string, message: string): ApiException {
-  return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, { fields: [{ field, message }] });
+function refused(error: FieldError): ApiException {
+  return new ApiException(ErrorCode.ValidationFailed, `Invalid ${error.field}`, { fields: [error] });
 }

@@ -1,4 +1,4 @@
-import { passwordProblem } from './password-policy';
+import { passwordFieldError, passwordProblem } from './password-policy';
 
 const email = 'wg1-expert@example.org';
 
@@ -29,5 +29,20 @@ describe('passwordProblem', () => {
 
   it('refuses a password containing the email local part, in any case', () => {
     expect(passwordProblem('my-WG1-Expert-secret', email)).toMatch(/email/);
+  });
+});
+
+describe('passwordFieldError', () => {
+  it('gives each refusal a code the web app translates, with the numbers it needs', () => {
+    const email = 'wg1-expert@example.org';
+    expect(passwordFieldError('short', email, 'newPassword')).toEqual({
+      field: 'newPassword',
+      message: 'newPassword must be at least 10 characters',
+      code: 'passwordTooShort',
+      params: { min: 10 },
+    });
+    expect(passwordFieldError('aaaaaaaaaaaa', email)?.code).toBe('passwordRepeated');
+    expect(passwordFieldError('my-WG1-Expert-secret', email)?.code).toBe('passwordHasEmail');
+    expect(passwordFieldError('lantern-orbit-quietly-72', email)).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import type { FieldError } from '@roundtable/contracts';
 import { COMMON_PASSWORDS_TEXT } from './common-passwords.data';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -28,14 +29,30 @@ const LEET: Record<string, string> = {
  * repeated, and when it contains the local part of the account's email. The message names `field`.
  */
 export function passwordProblem(password: string, email: string, field = 'password'): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `${field} must be at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `${field} must be at most ${PASSWORD_MAX_LENGTH} characters`;
+  return passwordFieldError(password, email, field)?.message ?? null;
+}
+
+/** The same, as a field error whose `code` (and `params`) the web app says in the reader's language. */
+export function passwordFieldError(password: string, email: string, field = 'password'): FieldError | null {
+  const refuse = (code: string, why: string, params?: FieldError['params']): FieldError => ({
+    field,
+    message: `${field} ${why}`,
+    code,
+    ...(params ? { params } : {}),
+  });
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return refuse('passwordTooShort', `must be at least ${PASSWORD_MIN_LENGTH} characters`, {
+      min: PASSWORD_MIN_LENGTH,
+    });
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return refuse('passwordTooLong', `must be at most ${PASSWORD_MAX_LENGTH} characters`, { max: PASSWORD_MAX_LENGTH });
   const lower = password.toLowerCase();
   if (/^(.{1,4}?)\1+.{0,3}$/su.test(lower) || new Set(lower).size < 4) {
-    return `${field} must not be one character or a short pattern repeated`;
+    return refuse('passwordRepeated', 'must not be one character or a short pattern repeated');
   }
   const local = email.split('@')[0]?.trim().toLowerCase() ?? '';
-  if (local.length >= 3 && lower.includes(local)) return `${field} must not contain your email address`;
+  if (local.length >= 3 && lower.includes(local))
+    return refuse('passwordHasEmail', 'must not contain your email address');
   const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/gu, '');
   const plain = lower.replace(/[@4310!$57]/gu, (c) => LEET[c]);
   const list = commonPasswords();
@@ -45,7 +62,7 @@ export function passwordProblem(password: string, email: string, field = 'passwo
     list.has(plain) ||
     list.has(plain.replace(/^[\d\W_]+|[\d\W_]+$/gu, ''))
   ) {
-    return `${field} is too common: it is on lists of frequently used passwords`;
+    return refuse('passwordCommon', 'is too common: it is on lists of frequently used passwords');
   }
   return null;
 }

@@ -6,7 +6,7 @@ import {
   AuthService,
   createMemberAccount,
   linkAccountToPerson,
-  passwordProblem,
+  passwordFieldError,
   type AuthenticatedUser,
 } from '@roundtable/api-auth';
 import { MailService } from '@roundtable/api-mail';
@@ -230,8 +230,8 @@ function newAccountProblems(invitation: Invitation, body: AcceptInvitationDto): 
   if (!body.displayName)
     missing.push({ field: 'displayName', message: 'displayName is required to create your account' });
   if (!body.password) missing.push({ field: 'password', message: 'password is required to create your account' });
-  const weak = body.password ? passwordProblem(body.password, invitation.email) : null;
-  if (weak) missing.push({ field: 'password', message: weak });
+  const weak = body.password ? passwordFieldError(body.password, invitation.email) : null;
+  if (weak) missing.push(weak);
   if (invitation.role === 'co-chair' && !body.country) {
     missing.push({
       field: 'country',

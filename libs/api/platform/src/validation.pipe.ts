@@ -1,14 +1,53 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DECORATORS } from '@nestjs/swagger/dist/constants';
+import { getMetadataStorage } from 'class-validator';
 import { ErrorCode, type FieldError } from '@roundtable/contracts';
 import { ApiException } from './api.exception';
 
+/**
+ * Each broken constraint as a field error: the English message, the constraint's name as `code` and its
+ * arguments as `params`, so that the web app can say it in the reader's language (`validation.<code>`).
+ */
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]): FieldError => {
+      const params = constraintParams(error, code);
+      return {
+        field,
+        message,
+        code: code === 'whitelistValidation' ? 'unknownField' : code,
+        ...(params ? { params } : {}),
+      };
+    });
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/** The numbers a translated sentence needs (a length's bounds, a list's allowed values), from the DTO's metadata. */
+function constraintParams(error: ValidationError, code: string): FieldError['params'] | undefined {
+  const target = error.target?.constructor;
+  if (!target) return undefined;
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((m) => m.propertyName === error.property && (m.name ?? m.type) === code);
+  const args: unknown[] = metadata?.constraints ?? [];
+  switch (code) {
+    case 'maxLength':
+    case 'arrayMaxSize':
+    case 'max':
+      return typeof args[0] === 'number' ? { max: args[0] } : undefined;
+    case 'minLength':
+    case 'arrayMinSize':
+    case 'min':
+      return typeof args[0] === 'number' ? { min: args[0] } : undefined;
+    case 'isLength':
+      return typeof args[0] === 'number' && typeof args[1] === 'number' ? { min: args[0], max: args[1] } : undefined;
+    case 'isIn':
+      return Array.isArray(args[0]) ? { allowed: args[0].join(', ') } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function validationFailed(fields: FieldError[]): ApiException {
@@ -39,17 +78,21 @@ function badText(text: string): string | null {
 export function unsafeTextFields(value: unknown, path = '', depth = 0): FieldError[] {
   if (typeof value === 'string') {
     const problem = badText(value);
-    return problem ? [{ field: path || 'body', message: `${path || 'body'} ${problem}` }] : [];
+    return problem ? [{ field: path || 'body', message: `${path || 'body'} ${problem}`, code: 'unsafeText' }] : [];
   }
   if (value === null || typeof value !== 'object') return [];
-  if (depth >= MAX_DEPTH) return [{ field: path || 'body', message: `${path || 'body'} is nested too deeply` }];
+  if (depth >= MAX_DEPTH)
+    return [{ field: path || 'body', message: `${path || 'body'} is nested too deeply`, code: 'tooDeep' }];
   const entries: Array<[string | number, unknown]> = Array.isArray(value)
     ? value.map((item, index) => [index, item])
     : Object.entries(value);
   return entries.flatMap(([key, item]) => {
     const field = join(path, key);
     const keyProblem = typeof key === 'string' ? badText(key) : null;
-    if (keyProblem) return [{ field: path || 'body', message: `a field name in ${path || 'body'} ${keyProblem}` }];
+    if (keyProblem)
+      return [
+        { field: path || 'body', message: `a field name in ${path || 'body'} ${keyProblem}`, code: 'unsafeText' },
+      ];
     return unsafeTextFields(item, field, depth + 1);
   });
 }
@@ -77,13 +120,13 @@ export function refusedNulls(value: unknown, dto: new () => object, path = '', d
   return Object.entries(value).flatMap(([key, item]) => {
     const doc = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, dto.prototype, key) as PropertyDoc | undefined;
     const field = join(path, key);
-    if (item === null) return doc?.nullable ? [] : [{ field, message: `${field} must not be null` }];
+    if (item === null) return doc?.nullable ? [] : [{ field, message: `${field} must not be null`, code: 'notNull' }];
     const nested = nestedClass(doc);
     if (!nested || typeof item !== 'object') return [];
     if (!Array.isArray(item)) return refusedNulls(item, nested, field, depth + 1);
     return item.flatMap((element, index) =>
       element === null
-        ? [{ field: join(field, index), message: `${join(field, index)} must not be null` }]
+        ? [{ field: join(field, index), message: `${join(field, index)} must not be null`, code: 'notNull' }]
         : refusedNulls(element, nested, join(field, index), depth + 1),
     );
   });
@@ -124,6 +167,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // The target lets `flatten` read a constraint's arguments; nothing of it leaves the server.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
 }

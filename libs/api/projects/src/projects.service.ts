@@ -13,6 +13,7 @@ import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AccessService } from './access.service';
 import { DocumentOwners } from './document-owners';
+import { MembershipsService } from './memberships/memberships.service';
 import { Membership, Partner, Project, ProjectDocument, WorkingGroup } from './projects.entities';
 import { presentDocument, presentProject, presentWorkingGroup } from './projects.presenters';
 
@@ -22,6 +23,7 @@ export class ProjectsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly owners: DocumentOwners,
+    private readonly memberships: MembershipsService,
   ) {}
 
   async listProjects(user: AuthenticatedUser): Promise<ProjectDto[]> {
@@ -109,6 +111,7 @@ export class ProjectsService {
           region: regionOf(m.person.country),
         })),
       documents: await this.documentsVisibleTo(actor, { workingGroupId: id }),
+      vacancies: await this.memberships.openVacancies({ workingGroupId: id }),
     };
   }
 

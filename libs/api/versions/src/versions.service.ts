@@ -12,7 +12,7 @@ import { config } from '@roundtable/api-config';
 import { ApiException } from '@roundtable/api-platform';
 import { CollaborationServer, DocumentContentService, DocumentStore } from '@roundtable/api-collaboration';
 import { getSchema } from '@tiptap/core';
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { Subscription } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
@@ -192,7 +192,7 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
 
   /**
    * Makes the document's content equal to the version's with one forward edit (stored, then relayed to
-   * every editor). The current state is kept first as a 'restore' version; no stored row is rewritten.
+   * every editor), changing only what differs. The current state is kept first as a 'restore' version; no stored row is rewritten.
    */
   async restore(documentId: string, versionId: string, userId: string): Promise<DocumentVersionSummaryDto> {
     const [version]: Array<{ state: Buffer }> = await this.dataSource.query(
@@ -206,12 +206,11 @@ export class VersionsService implements OnApplicationBootstrap, BeforeApplicatio
     const before = await this.withCurrentDoc(documentId, (doc) =>
       this.insert(documentId, 'restore', null, userId, doc, this.content.renderDoc(doc)),
     );
+    const target = this.schema.nodeFromJSON(json);
     await this.collaboration.editDocument(documentId, (doc) => {
-      const fragment = doc.getXmlFragment(EDITOR_FRAGMENT);
-      doc.transact(() => {
-        fragment.delete(0, fragment.length);
-        prosemirrorJSONToYXmlFragment(this.schema, json, fragment);
-      });
+      // Reconcile rather than replace: what is the same in both keeps its Yjs items, so comment anchors
+      // (relative positions into those items) survive wherever their text is still there.
+      updateYFragment(doc, doc.getXmlFragment(EDITOR_FRAGMENT), target, { mapping: new Map(), isOMark: new Map() });
     });
     return summary(await this.row(documentId, before));
   }

@@ -114,6 +114,8 @@ export interface WorkingGroupDetailDto extends WorkingGroupDto {
   dimensions: import('./membership').DimensionDto[];
   members: WorkingGroupMemberDto[];
   documents: DocumentDto[];
+  /** Open co-chair vacancies (a seat left empty with a coordinator's reason) until filled. */
+  vacancies: import('./membership').CoChairVacancyDto[];
 }
 
 export interface DocumentDto {

@@ -34,7 +34,15 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export interface FieldError {
   field: string;
+  /** English, for API clients and logs; people see the translation of `code` when the web app knows it. */
   message: string;
+  /**
+   * What is wrong, for translation: a class-validator constraint (`isUuid`, `isIso8601`, `maxLength`, …) or
+   * a rule of ours (`coChairSuccessorRequired`, …). The web app's catalogs hold `validation.<code>`.
+   */
+  code?: string;
+  /** Values the translated sentence needs (`max`, `min`, `allowed`, …). */
+  params?: Record<string, string | number>;
 }
 
 /** Body of every non-2xx JSON response. Never carries a stack trace. */

@@ -85,15 +85,44 @@ export interface PeopleQuery {
   q?: string;
 }
 
+/**
+ * How a change that ends or lowers a co-chair's membership keeps the co-chair rule: name a successor from the
+ * same region (made co-chair in the same change), or, coordinators only, confirm a vacancy with a reason.
+ * Without one the change is refused (409 CO_CHAIR_RULE naming `successorPersonId`).
+ */
+export interface CoChairHandover {
+  successorPersonId?: string;
+  vacancyReason?: string;
+}
+
 /** POST /api/working-groups/:id/members */
-export interface AddMemberRequest {
+export interface AddMemberRequest extends CoChairHandover {
   personId: string;
   role: WorkingGroupRole;
 }
 
-/** PATCH /api/working-groups/:id/members/:personId */
-export interface ChangeMemberRoleRequest {
-  role: WorkingGroupRole;
+/**
+ * PATCH /api/working-groups/:id/members/:personId: a new role, or the membership's end date (`leftOn`,
+ * YYYY-MM-DD, not in the future and not before the day it began); one of the two.
+ */
+export interface ChangeMemberRoleRequest extends CoChairHandover {
+  role?: WorkingGroupRole;
+  leftOn?: string;
+}
+
+/** DELETE /api/working-groups/:id/members/:personId (optional JSON body). */
+export type RemoveMemberRequest = CoChairHandover;
+
+/** A co-chair seat left empty on purpose, shown until a co-chair of that region is appointed. */
+export interface CoChairVacancyDto {
+  id: string;
+  workingGroupId: string;
+  workingGroupCode: string;
+  region: 'europe' | 'china';
+  reason: string;
+  /** The co-chair who left the seat, if known. */
+  previousDisplayName: string | null;
+  openedAt: string;
 }
 
 export interface InvitationDto {
@@ -270,6 +299,8 @@ export interface BalanceReportDto {
   projectId: string;
   target: { europe: number; china: number; other: number };
   groups: BalanceGroupDto[];
+  /** Open co-chair vacancies of the project's groups. */
+  vacancies: CoChairVacancyDto[];
 }
 
 /** PUT /api/projects/:id/balance-target (coordinator). Shares sum to 1. */

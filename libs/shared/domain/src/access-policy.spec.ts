@@ -335,3 +335,17 @@ describe('working-documents library (can)', () => {
     ).toBe(false);
   });
 });
+
+describe('co-chair vacancies', () => {
+  it('lets co-chairs manage their group’s members, but only coordinators leave a co-chair seat vacant', () => {
+    const group = { projectId: P, workingGroupIds: [WG_A] };
+    const manage = (name: ActorName) => can(actors[name], 'workingGroup.manageMembers', group);
+    const vacate = (name: ActorName) => can(actors[name], 'workingGroup.confirmVacancy', group);
+    expect(['admin', 'coordinator of the project', 'co-chair of WG A'].map((n) => manage(n as ActorName))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect((Object.keys(actors) as ActorName[]).filter(vacate)).toEqual(['admin', 'coordinator of the project']);
+  });
+});

@@ -69,6 +69,7 @@ function unlockedDocumentAccess(actor: Actor, document: DocumentRef): DocumentAc
 export type Action =
   | 'project.read'
   | 'workingGroup.manageMembers'
+  | 'workingGroup.confirmVacancy'
   | 'invitation.create'
   | 'call.manage'
   | 'application.review'
@@ -117,7 +118,8 @@ function coChairs(actor: Actor, resource: ResourceRef): boolean {
 
 /**
  * - coordinators (and admins) manage everything in their project;
- * - co-chairs manage their own group's membership and invitations and review applications for it;
+ * - co-chairs manage their own group's membership and invitations and review applications for it; only
+ *   coordinators confirm that a co-chair seat stays vacant (the co-chair rule's one exception);
  * - everyone in the project (members, advisory board) sees it; contact details only to managers and the person;
  * - a person edits their own profile;
  * - coordinators alone manage the plan (milestones, deliverables, their status and re-baselines);
@@ -205,6 +207,7 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
         coChairs(actor, resource) ||
         (resource.personId !== undefined && resource.personId === actor.personId)
       );
+    case 'workingGroup.confirmVacancy':
     case 'call.manage':
     case 'outbox.read':
     case 'balance.setTarget':

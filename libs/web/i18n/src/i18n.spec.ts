@@ -29,6 +29,30 @@ function sourceFiles(dir: string): string[] {
   return files;
 }
 
+/**
+ * The field-error codes the API can send: class-validator's constraint names of every validation decorator
+ * in libs/api (`@IsUUID` → `isUuid`, `@Length` → `isLength`, custom `name: '…'`), and every `code: '…'` the
+ * API sets itself. The web app says each in the reader's language as `validation.<code>`.
+ */
+function apiFieldErrorCodes(): Set<string> {
+  const special: Record<string, string> = { IsUUID: 'isUuid', IsISO8601: 'isIso8601', Length: 'isLength' };
+  const skip = new Set(['IsOptional', 'ValidateNested', 'ValidateIf', 'Validate', 'Type', 'MinutesText']);
+  const codes = new Set<string>();
+  for (const file of sourceFiles(path.join(workspaceRoot, 'libs/api'))) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes('class-validator') && !text.includes('code:')) continue;
+    if (text.includes('class-validator')) {
+      for (const [, name] of text.matchAll(
+        /@(Is[A-Z][A-Za-z0-9]*|Max[A-Za-z]*|Min[A-Za-z]*|Length|Matches|Array[A-Za-z]+|Equals)\(/g,
+      ))
+        if (!skip.has(name)) codes.add(special[name] ?? name[0].toLowerCase() + name.slice(1));
+      for (const [, name] of text.matchAll(/\bname: '([a-z][A-Za-z]+)'/g)) codes.add(name);
+    }
+    for (const [, code] of text.matchAll(/\bcode: '([a-z][A-Za-z]+)'/g)) codes.add(code);
+  }
+  return codes;
+}
+
 /** Every `t('literal.key')` call in the web app and the web libraries. */
 function usedKeys(): Map<string, string[]> {
   const roots = [path.join(workspaceRoot, 'apps/web/src')];
@@ -67,6 +91,18 @@ describe('i18n catalogs', () => {
       (k) => JSON.stringify(vars(catalogValue(en, k))) !== JSON.stringify(vars(catalogValue(catalogs[name], k))),
     );
     expect(mismatched).toEqual([]);
+  });
+
+  it('says every field-error code the API sends as a plain sentence in each language', () => {
+    const codes = [...apiFieldErrorCodes()];
+    // The scan finds what the API uses (a broken scan would find nothing).
+    expect(codes).toEqual(
+      expect.arrayContaining(['isUuid', 'isIso8601', 'maxLength', 'notNull', 'coChairSuccessorRequired']),
+    );
+    for (const [name, catalog] of Object.entries(catalogs)) {
+      const missing = codes.filter((code) => !catalogValue(catalog, `validation.${code}`));
+      expect([name, missing]).toEqual([name, []]);
+    }
   });
 
   it('translates every key built at run time (error codes, close codes, enums)', () => {

@@ -8,3 +8,4 @@ export { countryWithRegion, formatDate, genderLabel, regionLabel, roleLabel, sec
 export { ProjectPicker, useSelectedProject } from './lib/project-picker';
 export { DocumentStatusSelect } from './lib/document-status.select';
 export { projectKeys, useDocuments, usePeople, useProjects, useWorkingGroups } from './lib/projects.queries';
+export { CoChairVacancies } from './lib/co-chair-vacancies';

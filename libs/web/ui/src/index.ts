@@ -5,7 +5,7 @@ export { ErrorMessage, errorMessage } from './lib/error-message';
 export { Loading } from './lib/loading';
 export { Badge, type BadgeTone } from './lib/badge';
 export { LanguageSwitch } from './lib/language-switch';
-export { Field, FormError, SubmitButton, fieldError, parseTags, useAction } from './lib/form';
+export { Field, FormError, SubmitButton, fieldError, fieldErrorText, parseTags, useAction } from './lib/form';
 export { DataTable } from './lib/data-table';
 export { countryName, formatDateTime, formatDay, percent } from './lib/format';
 export { PublicShell } from './lib/public-shell';

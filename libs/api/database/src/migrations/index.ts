@@ -16,6 +16,7 @@ import { MinutesApprovalFingerprints1765209600001 } from './1765209600001-minute
 import { MailOutboxWorker1765209600100 } from './1765209600100-mail-outbox-worker';
 import { PasswordResets1765209600200 } from './1765209600200-password-resets';
 import { LibraryVersionNotes1765209600700 } from './1765209600700-library-version-notes';
+import { CoChairVacancies1765209600800 } from './1765209600800-co-chair-vacancies';
 import { DocumentExports1765209600850 } from './1765209600850-document-exports';
 
 /** Every migration, oldest first. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   MailOutboxWorker1765209600100,
   PasswordResets1765209600200,
   LibraryVersionNotes1765209600700,
+  CoChairVacancies1765209600800,
   DocumentExports1765209600850,
 ];

@@ -4,11 +4,15 @@ import { ErrorCode, type BalanceReportDto } from '@roundtable/contracts';
 import { regionOf } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import { DataSource } from 'typeorm';
+import { MembershipsService } from '../memberships/memberships.service';
 import { balanceOf, type BalanceMember, type BalanceTarget } from './balance';
 
 @Injectable()
 export class BalanceService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly memberships: MembershipsService,
+  ) {}
 
   async report(projectId: string): Promise<BalanceReportDto> {
     const target = await this.target(projectId);
@@ -55,6 +59,7 @@ export class BalanceService {
         ),
         balanceOf({ workingGroupId: null, code: 'ALL' }, [...overall.values()], target),
       ],
+      vacancies: await this.memberships.openVacancies({ projectId }),
     };
   }
 

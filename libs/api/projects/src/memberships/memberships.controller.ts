@@ -1,16 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { MembershipDto } from '@roundtable/contracts';
-import { Policy, type PolicyDeclaration } from '@roundtable/api-platform';
+import { can } from '@roundtable/domain';
+import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
+import { CurrentAuthorisation, Policy, type Authorisation, type PolicyDeclaration } from '@roundtable/api-platform';
 import { UuidParamPipe } from '../uuid-param.pipe';
-import { AddMemberDto, ChangeMemberRoleDto } from './dto/membership.dto';
-import { MembershipsService } from './memberships.service';
+import { AddMemberDto, ChangeMemberRoleDto, RemoveMemberDto } from './dto/membership.dto';
+import { MembershipsService, type Handover } from './memberships.service';
 
 const MANAGE_MEMBERS: PolicyDeclaration = {
   action: 'workingGroup.manageMembers',
   resource: { type: 'workingGroup', param: 'id' },
   denied: "Only the project's coordinators and this group's co-chairs manage its members.",
 };
+
+const CO_CHAIR_RULE =
+  'CO_CHAIR_RULE: one co-chair based in Europe and one based in China; a co-chair who steps down or leaves needs a successor from the same region (successorPersonId) or a vacancy confirmed by a coordinator (vacancyReason).';
 
 @ApiTags('working-groups')
 @Controller('working-groups/:id/members')
@@ -30,28 +35,56 @@ export class MembershipsController {
   @Policy(MANAGE_MEMBERS)
   @Post()
   @ApiForbiddenResponse({ description: "Only coordinators and the group's co-chairs manage members." })
-  @ApiConflictResponse({ description: 'CO_CHAIR_RULE: one co-chair based in Europe and one based in China.' })
-  add(@Param('id', new UuidParamPipe('id')) id: string, @Body() body: AddMemberDto): Promise<MembershipDto> {
-    return this.memberships.add(id, body.personId, body.role);
+  @ApiConflictResponse({ description: CO_CHAIR_RULE })
+  add(
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: AddMemberDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() authorisation: Authorisation,
+  ): Promise<MembershipDto> {
+    return this.memberships.add(id, body.personId, body.role, handover(body, user, authorisation));
   }
 
   @Policy(MANAGE_MEMBERS)
   @Patch(':personId')
+  @ApiConflictResponse({ description: CO_CHAIR_RULE })
   changeRole(
     @Param('id', new UuidParamPipe('id')) id: string,
     @Param('personId', new UuidParamPipe('personId')) personId: string,
     @Body() body: ChangeMemberRoleDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() authorisation: Authorisation,
   ): Promise<MembershipDto> {
-    return this.memberships.changeRole(id, personId, body.role);
+    return this.memberships.change(
+      id,
+      personId,
+      { role: body.role, leftOn: body.leftOn },
+      handover(body, user, authorisation),
+    );
   }
 
   @Policy(MANAGE_MEMBERS)
   @Delete(':personId')
   @HttpCode(204)
+  @ApiConflictResponse({ description: CO_CHAIR_RULE })
   async remove(
     @Param('id', new UuidParamPipe('id')) id: string,
     @Param('personId', new UuidParamPipe('personId')) personId: string,
+    @Body() body: RemoveMemberDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() authorisation: Authorisation,
   ): Promise<void> {
-    await this.memberships.remove(id, personId);
+    await this.memberships.remove(id, personId, handover(body ?? {}, user, authorisation));
   }
+}
+
+function handover(body: RemoveMemberDto, user: AuthenticatedUser, authorisation: Authorisation): Handover {
+  return {
+    successorPersonId: body.successorPersonId,
+    vacancyReason: body.vacancyReason,
+    confirmedByUserId: user.id,
+    mayConfirmVacancy:
+      authorisation.resource !== null &&
+      can(authorisation.actor, 'workingGroup.confirmVacancy', authorisation.resource.ref),
+  };
 }

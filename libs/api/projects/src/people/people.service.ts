@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type PeopleQuery, type PersonDto, type ProjectRole } from '@roundtable/contracts';
-import { can, coChairRuleViolation, regionOf, type Actor } from '@roundtable/domain';
+import { can, regionOf, type Actor } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import { updateAccountProfile, type AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource } from 'typeorm';
@@ -99,24 +99,28 @@ export class PeopleService {
             fields: [{ field: 'partnerId', message: 'partnerId is not a known partner' }],
           });
       }
-      if (changes.country && changes.country !== row.country) {
-        // Moving a co-chair to another region must not break the co-chair rule of any of their groups.
-        const groups: Array<{ id: string; code: string }> = await manager.query(
-          `SELECT wg.id, wg.code FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id
-            WHERE m.person_id = $1 AND m.role = 'co-chair' AND m.left_on IS NULL FOR UPDATE OF wg`,
+      if (changes.country && regionOf(changes.country) !== regionOf(row.country)) {
+        // A co-chair holds their region's seat: moving region would leave it empty without a successor or a
+        // recorded vacancy (and could give the group two co-chairs of one region). Hand the seat over first.
+        const [group]: Array<{ code: string }> = await manager.query(
+          `SELECT wg.code FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id
+            WHERE m.person_id = $1 AND m.role = 'co-chair' AND m.left_on IS NULL ORDER BY wg.position LIMIT 1 FOR UPDATE OF wg`,
           [id],
         );
-        for (const group of groups) {
-          const others: Array<{ country: string }> = await manager.query(
-            `SELECT p.country FROM memberships m JOIN people p ON p.id = m.person_id
-              WHERE m.working_group_id = $1 AND m.role = 'co-chair' AND m.left_on IS NULL AND m.person_id <> $2`,
-            [group.id, id],
+        if (group) {
+          throw new ApiException(
+            ErrorCode.CoChairRule,
+            `${group.code}: Co-chair rule: a co-chair holds the seat of their region; hand the co-chair role over (or have a coordinator confirm a vacancy) before moving to another region.`,
+            {
+              fields: [
+                {
+                  field: 'country',
+                  message: 'country cannot move a co-chair to another region',
+                  code: 'coChairRegionChange',
+                },
+              ],
+            },
           );
-          const violation = coChairRuleViolation([
-            ...others.map((o) => regionOf(o.country)),
-            regionOf(changes.country),
-          ]);
-          if (violation) throw new ApiException(ErrorCode.CoChairRule, `${group.code}: ${violation}`);
         }
       }
       const columns: Record<string, unknown> = {

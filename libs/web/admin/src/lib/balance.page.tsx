@@ -8,7 +8,7 @@ import type {
   Region,
 } from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
-import { ProjectPicker, regionLabel, useSelectedProject } from '@roundtable/web-projects';
+import { CoChairVacancies, ProjectPicker, regionLabel, useSelectedProject } from '@roundtable/web-projects';
 import { adminCommands, adminKeys, balanceCsvHref, useBalance } from './admin.queries';
 import {
   ErrorMessage,
@@ -341,6 +341,12 @@ export function BalancePage() {
       {balance.state === 'error' ? <ErrorMessage error={balance.error} onRetry={balance.reload} /> : null}
       {balance.state === 'ready' ? (
         <>
+          {(balance.data.vacancies ?? []).length > 0 ? (
+            <section className="section" aria-labelledby="balance-vacancies">
+              <h2 id="balance-vacancies">{t('balance.vacancies')}</h2>
+              <CoChairVacancies vacancies={balance.data.vacancies} withGroup />
+            </section>
+          ) : null}
           {overall.map((group) => (
             <GroupBalance key="overall" group={group} />
           ))}

@@ -6,7 +6,6 @@ import * as Y from 'yjs';
 import {
   COMMENT_LIMITS,
   MENTION_PATTERN,
-  mentionMarkup,
   type CommentDto,
   type CommentThreadDto,
   type MentionableDto,
@@ -16,6 +15,7 @@ import { useLocale } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, formatDateTime, Loading, useAction } from '@roundtable/web-ui';
 import { commentCommands, useCommentThreads } from './editor.queries';
 import { commentHighlights, commentHighlightsKey, liveRangeIn } from './comment-highlights';
+import { displayFromMarkup, markupFromDisplay, mentionQuery, type Mention } from './mention-text';
 
 interface SyncState {
   type: Y.XmlFragment;
@@ -72,7 +72,10 @@ function CommentBody({ body }: { body: string }) {
   return <p className="comment__body">{parts}</p>;
 }
 
-/** A textarea with @mention suggestions from the document's project; inserts `@[Name](personId)`. */
+/**
+ * A textarea with @mention suggestions from the document's project. It shows chosen people as `@Name` and
+ * keeps their ids aside; `value` / `onChange` carry the body as sent, with `@[Name](personId)`.
+ */
 function MentionTextarea({
   documentId,
   value,
@@ -94,6 +97,16 @@ function MentionTextarea({
   const [query, setQuery] = useState<{ text: string; start: number } | null>(null);
   const [options, setOptions] = useState<MentionableDto[]>([]);
   const [active, setActive] = useState(0);
+  // What the textarea shows, and the body (`markup`) it stands for.
+  const [shown, setShown] = useState(() => ({ ...displayFromMarkup(value), markup: value }));
+  // A new value from outside (a reset after sending, another comment to edit) replaces what is shown.
+  if (value !== shown.markup) setShown({ ...displayFromMarkup(value), markup: value });
+
+  function show(text: string, mentions: Mention[]) {
+    const markup = markupFromDisplay(text, mentions);
+    setShown({ text, mentions, markup });
+    onChange(markup);
+  }
 
   useEffect(() => {
     if (query === null) {
@@ -116,17 +129,16 @@ function MentionTextarea({
     };
   }, [documentId, query]);
 
-  function detect(text: string, caret: number) {
-    const match = /(^|\s)@([^\s@[\]()]{0,30})$/.exec(text.slice(0, caret));
-    setQuery(match ? { text: match[2], start: caret - match[2].length - 1 } : null);
-  }
-
   function choose(person: MentionableDto) {
     if (!query || !ref.current) return;
-    const caret = ref.current.selectionStart ?? value.length;
-    const inserted = `${mentionMarkup(person.displayName, person.id)} `;
-    const next = value.slice(0, query.start) + inserted + value.slice(caret);
-    onChange(next);
+    const caret = ref.current.selectionStart ?? shown.text.length;
+    // The name as the markup can carry it (no "]" or line break).
+    const name = person.displayName.replace(/[\]\n]/g, ' ');
+    const inserted = `@${name} `;
+    const mentions = shown.mentions.some((m) => m.id === person.id && m.name === name)
+      ? shown.mentions
+      : [...shown.mentions, { name, id: person.id }];
+    show(shown.text.slice(0, query.start) + inserted + shown.text.slice(caret), mentions);
     setQuery(null);
     const position = query.start + inserted.length;
     requestAnimationFrame(() => {
@@ -159,7 +171,7 @@ function MentionTextarea({
         ref={ref}
         aria-label={label}
         data-testid={testId}
-        value={value}
+        value={shown.text}
         maxLength={COMMENT_LIMITS.bodyMax}
         rows={3}
         disabled={disabled}
@@ -169,8 +181,9 @@ function MentionTextarea({
         aria-autocomplete="list"
         aria-activedescendant={open ? `${listId}-${active}` : undefined}
         onChange={(event) => {
-          onChange(event.target.value);
-          detect(event.target.value, event.target.selectionStart ?? event.target.value.length);
+          const text = event.target.value;
+          show(text, shown.mentions);
+          setQuery(mentionQuery(text, event.target.selectionStart ?? text.length, shown.mentions));
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setQuery(null), 150)}

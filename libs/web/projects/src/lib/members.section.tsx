@@ -5,6 +5,7 @@ import {
   WorkingGroupRole,
   type AddMemberRequest,
   type ChangeMemberRoleRequest,
+  type CoChairHandover,
   type MembershipDto,
   type PersonDto,
   type WorkingGroupMemberDto,
@@ -26,16 +27,161 @@ interface Row {
   key: string;
 }
 
+/** What a manager asked of a co-chair that leaves their seat: a lower role, or leaving the group. */
+type SeatChange = { kind: 'role'; role: WorkingGroupRole } | { kind: 'remove' };
+
+/**
+ * The co-chair rule's handover: a co-chair who steps down or leaves names a successor from the same region,
+ * or a coordinator confirms the seat stays vacant with a reason; sent with the change in one request.
+ */
+function CoChairHandoverForm({
+  row,
+  change,
+  groupId,
+  successors,
+  canConfirmVacancy,
+  onDone,
+  onCancel,
+}: {
+  row: Row;
+  change: SeatChange;
+  groupId: string;
+  successors: Row[];
+  canConfirmVacancy: boolean;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [mode, setMode] = useState<'successor' | 'vacancy'>('successor');
+  const [successor, setSuccessor] = useState('');
+  const [reason, setReason] = useState('');
+  const send = useAction(async () => {
+    const handover: CoChairHandover =
+      mode === 'successor' ? { successorPersonId: successor } : { vacancyReason: reason };
+    if (change.kind === 'role') {
+      await projectCommands.changeMemberRole(groupId, row.personId, {
+        role: change.role,
+        ...handover,
+      } satisfies ChangeMemberRoleRequest);
+    } else {
+      await projectCommands.removeMember(groupId, row.personId, handover);
+    }
+    onDone();
+  });
+  const region = regionLabel(t, row.region);
+  const ready = mode === 'successor' ? successor !== '' : reason.trim() !== '';
+  return (
+    <tr className="handover-row">
+      <td colSpan={6}>
+        <form
+          className="form card"
+          data-testid="cochair-handover"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void send.run();
+          }}
+        >
+          <p>
+            {change.kind === 'role'
+              ? t('workingGroup.handover.introRole', { name: row.displayName, region, role: roleLabel(t, change.role) })
+              : t('workingGroup.handover.introRemove', { name: row.displayName, region })}
+          </p>
+          {canConfirmVacancy ? (
+            <fieldset className="form__field">
+              <legend>{t('workingGroup.handover.how')}</legend>
+              <label className="checkbox">
+                <input
+                  type="radio"
+                  name={`${id}-mode`}
+                  checked={mode === 'successor'}
+                  onChange={() => setMode('successor')}
+                  data-testid="handover-mode-successor"
+                />
+                {t('workingGroup.handover.modeSuccessor')}
+              </label>
+              <label className="checkbox">
+                <input
+                  type="radio"
+                  name={`${id}-mode`}
+                  checked={mode === 'vacancy'}
+                  onChange={() => setMode('vacancy')}
+                  data-testid="handover-mode-vacancy"
+                />
+                {t('workingGroup.handover.modeVacancy')}
+              </label>
+            </fieldset>
+          ) : null}
+          {mode === 'successor' ? (
+            <div className="form__field">
+              <label htmlFor={`${id}-successor`}>{t('workingGroup.handover.successor', { region })}</label>
+              <select
+                id={`${id}-successor`}
+                value={successor}
+                onChange={(event) => setSuccessor(event.target.value)}
+                data-testid="handover-successor"
+              >
+                <option value="">{t('workingGroup.handover.chooseSuccessor')}</option>
+                {successors.map((candidate) => (
+                  <option key={candidate.personId} value={candidate.personId}>
+                    {candidate.displayName}
+                  </option>
+                ))}
+              </select>
+              {successors.length === 0 ? (
+                <p className="form__hint">{t('workingGroup.handover.noSuccessors', { region })}</p>
+              ) : null}
+            </div>
+          ) : (
+            <div className="form__field">
+              <label htmlFor={`${id}-reason`}>{t('workingGroup.handover.reason')}</label>
+              <textarea
+                id={`${id}-reason`}
+                value={reason}
+                maxLength={1000}
+                rows={2}
+                onChange={(event) => setReason(event.target.value)}
+                data-testid="handover-reason"
+              />
+            </div>
+          )}
+          <FormError error={send.error} testId="handover-error" />
+          <div className="button-row">
+            <button
+              type="submit"
+              className="button button--primary button--small"
+              disabled={send.pending || !ready}
+              data-testid="handover-confirm"
+            >
+              {mode === 'successor'
+                ? t('workingGroup.handover.confirmSuccessor')
+                : t('workingGroup.handover.confirmVacancy')}
+            </button>
+            <button type="button" className="button button--secondary button--small" onClick={onCancel}>
+              {t('app.cancel')}
+            </button>
+          </div>
+        </form>
+      </td>
+    </tr>
+  );
+}
+
 function MemberRow({
   row,
   groupId,
   canManage,
+  canConfirmVacancy,
+  successors,
   onChanged,
   onError,
 }: {
   row: Row;
   groupId: string;
   canManage: boolean;
+  canConfirmVacancy: boolean;
+  /** Current members of the co-chair's region who could take the seat over. */
+  successors: Row[];
   onChanged: () => void;
   onError: (error: unknown) => void;
 }) {
@@ -43,7 +189,9 @@ function MemberRow({
   const { locale } = useLocale();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
+  const [seatChange, setSeatChange] = useState<SeatChange | null>(null);
   const past = row.leftOn !== null;
+  const coChair = row.role === WorkingGroupRole.CoChair && !past;
 
   async function act(request: () => Promise<unknown>) {
     setPending(true);
@@ -59,84 +207,105 @@ function MemberRow({
     }
   }
 
-  const changeRole = (role: WorkingGroupRole) =>
-    act(() => projectCommands.changeMemberRole(groupId, row.personId, { role } satisfies ChangeMemberRoleRequest));
+  const changeRole = (role: WorkingGroupRole) => {
+    // A co-chair leaving the seat needs a successor or a vacancy: ask for it before sending anything.
+    if (coChair && role !== WorkingGroupRole.CoChair) return setSeatChange({ kind: 'role', role });
+    return act(() =>
+      projectCommands.changeMemberRole(groupId, row.personId, { role } satisfies ChangeMemberRoleRequest),
+    );
+  };
   const remove = () => act(() => projectCommands.removeMember(groupId, row.personId));
 
   return (
-    <tr
-      data-testid="member-row"
-      data-person-id={row.personId}
-      data-role={row.role}
-      data-past={past ? 'true' : 'false'}
-      className={`${past ? 'row--past' : ''}${row.role === WorkingGroupRole.CoChair && !past ? ' row--highlight' : ''}`}
-    >
-      <th scope="row">
-        <Link to={`/people/${row.personId}`}>{row.displayName}</Link>
-      </th>
-      <td>
-        {canManage && !past ? (
-          <select
-            name="role"
-            aria-label={t('workingGroup.manage.roleFor', { name: row.displayName })}
-            value={row.role}
-            disabled={pending}
-            onChange={(event) => void changeRole(event.target.value as WorkingGroupRole)}
-            data-testid="member-role-select"
-          >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {roleLabel(t, role)}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <Badge tone={row.role === WorkingGroupRole.CoChair ? 'info' : 'neutral'}>{roleLabel(t, row.role)}</Badge>
-        )}
-      </td>
-      <td>{regionLabel(t, row.region)}</td>
-      <td>{row.joinedOn ? formatDay(row.joinedOn, locale) : '—'}</td>
-      <td>{past ? formatDay(row.leftOn, locale) : <span className="muted">{t('workingGroup.current')}</span>}</td>
-      {canManage ? (
-        <td className="table__actions">
-          {past ? null : confirming ? (
-            <span
-              className="confirm"
-              role="group"
-              aria-label={t('workingGroup.manage.confirmRemove', { name: row.displayName })}
+    <>
+      <tr
+        data-testid="member-row"
+        data-person-id={row.personId}
+        data-role={row.role}
+        data-past={past ? 'true' : 'false'}
+        className={`${past ? 'row--past' : ''}${coChair ? ' row--highlight' : ''}`}
+      >
+        <th scope="row">
+          <Link to={`/people/${row.personId}`}>{row.displayName}</Link>
+        </th>
+        <td>
+          {canManage && !past ? (
+            <select
+              name="role"
+              aria-label={t('workingGroup.manage.roleFor', { name: row.displayName })}
+              value={seatChange?.kind === 'role' ? seatChange.role : row.role}
+              disabled={pending}
+              onChange={(event) => void changeRole(event.target.value as WorkingGroupRole)}
+              data-testid="member-role-select"
             >
-              <span>{t('workingGroup.manage.confirmRemove', { name: row.displayName })}</span>
-              <button
-                type="button"
-                className="button button--danger button--small"
-                disabled={pending}
-                onClick={() => void remove()}
-                data-testid="member-remove-confirm"
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {roleLabel(t, role)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <Badge tone={row.role === WorkingGroupRole.CoChair ? 'info' : 'neutral'}>{roleLabel(t, row.role)}</Badge>
+          )}
+        </td>
+        <td>{regionLabel(t, row.region)}</td>
+        <td>{row.joinedOn ? formatDay(row.joinedOn, locale) : '—'}</td>
+        <td>{past ? formatDay(row.leftOn, locale) : <span className="muted">{t('workingGroup.current')}</span>}</td>
+        {canManage ? (
+          <td className="table__actions">
+            {past ? null : confirming ? (
+              <span
+                className="confirm"
+                role="group"
+                aria-label={t('workingGroup.manage.confirmRemove', { name: row.displayName })}
               >
-                {t('workingGroup.manage.removeConfirm')}
-              </button>
+                <span>{t('workingGroup.manage.confirmRemove', { name: row.displayName })}</span>
+                <button
+                  type="button"
+                  className="button button--danger button--small"
+                  disabled={pending}
+                  onClick={() => void remove()}
+                  data-testid="member-remove-confirm"
+                >
+                  {t('workingGroup.manage.removeConfirm')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => setConfirming(false)}
+                >
+                  {t('app.cancel')}
+                </button>
+              </span>
+            ) : (
               <button
                 type="button"
                 className="button button--secondary button--small"
-                onClick={() => setConfirming(false)}
+                disabled={pending}
+                onClick={() => (coChair ? setSeatChange({ kind: 'remove' }) : setConfirming(true))}
+                data-testid="member-remove"
               >
-                {t('app.cancel')}
+                {t('workingGroup.manage.remove')}
               </button>
-            </span>
-          ) : (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={pending}
-              onClick={() => setConfirming(true)}
-              data-testid="member-remove"
-            >
-              {t('workingGroup.manage.remove')}
-            </button>
-          )}
-        </td>
+            )}
+          </td>
+        ) : null}
+      </tr>
+      {seatChange ? (
+        <CoChairHandoverForm
+          row={row}
+          change={seatChange}
+          groupId={groupId}
+          successors={successors}
+          canConfirmVacancy={canConfirmVacancy}
+          onCancel={() => setSeatChange(null)}
+          onDone={() => {
+            setSeatChange(null);
+            onChanged();
+          }}
+        />
       ) : null}
-    </tr>
+    </>
   );
 }
 
@@ -249,12 +418,15 @@ export function MembersSection({
   fallback,
   memberships,
   canManage,
+  canConfirmVacancy,
   onChanged,
 }: {
   groupId: string;
   fallback: WorkingGroupMemberDto[];
   memberships: Resource<MembershipDto[]>;
   canManage: boolean;
+  /** Coordinators may leave a co-chair seat vacant (with a reason) instead of naming a successor. */
+  canConfirmVacancy: boolean;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
@@ -314,6 +486,11 @@ export function MembersSection({
               row={row}
               groupId={groupId}
               canManage={canManage && memberships.state === 'ready'}
+              canConfirmVacancy={canConfirmVacancy}
+              successors={rows.filter(
+                (other) =>
+                  other.leftOn === null && other.role !== WorkingGroupRole.CoChair && other.region === row.region,
+              )}
               onChanged={onChanged}
               onError={setError}
             />

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import type {
   AddMemberRequest,
   ChangeMemberRoleRequest,
+  CoChairHandover,
   CreateInvitationRequest,
   DocumentDto,
   DocumentStatus,
@@ -119,9 +120,13 @@ export const projectCommands = {
     unwrap<MembershipDto>(
       api.PATCH('/api/working-groups/{id}/members/{personId}', { params: { path: { id: groupId, personId } }, body }),
     ),
-  removeMember: (groupId: string, personId: string) =>
+  /** Leaving the group; a co-chair's removal names a successor or a vacancy (the co-chair rule). */
+  removeMember: (groupId: string, personId: string, handover?: CoChairHandover) =>
     unwrap<void>(
-      api.DELETE('/api/working-groups/{id}/members/{personId}', { params: { path: { id: groupId, personId } } }),
+      api.DELETE('/api/working-groups/{id}/members/{personId}', {
+        params: { path: { id: groupId, personId } },
+        ...(handover ? { body: handover } : {}),
+      }),
     ),
   invite: (groupId: string, body: CreateInvitationRequest) =>
     unwrap<InvitationDto>(

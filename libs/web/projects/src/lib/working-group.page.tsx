@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import {
   WorkingGroupRole,
+  type CoChairVacancyDto,
   type DimensionDto,
   type MembershipDto,
   type WorkingGroupDetailDto,
@@ -16,6 +17,7 @@ import { PartnerList } from './partner.list';
 import { regionLabel, roleLabel } from './labels';
 import { MembersSection } from './members.section';
 import { InvitationsSection } from './invitations.section';
+import { CoChairVacancies } from './co-chair-vacancies';
 
 /** The detail DTO; `dimensions` arrives with the membership API and is optional until then. */
 type GroupDetail = WorkingGroupDetailDto & { dimensions?: DimensionDto[] };
@@ -49,11 +51,18 @@ function Dimensions({ dimensions }: { dimensions: DimensionDto[] }) {
   );
 }
 
-function CoChairs({ members }: { members: Array<Pick<MembershipDto, 'personId' | 'displayName' | 'region'>> }) {
+function CoChairs({
+  members,
+  vacancies,
+}: {
+  members: Array<Pick<MembershipDto, 'personId' | 'displayName' | 'region'>>;
+  vacancies: CoChairVacancyDto[];
+}) {
   const { t } = useTranslation();
   return (
     <section className="section" aria-labelledby="wg-cochairs">
       <h2 id="wg-cochairs">{t('workingGroup.coChairs')}</h2>
+      <CoChairVacancies vacancies={vacancies} />
       {members.length === 0 ? (
         <p className="muted">{t('workingGroup.coChairsEmpty')}</p>
       ) : (
@@ -128,12 +137,13 @@ function WorkingGroupDetail({
         <h2 id="wg-partners">{t('workingGroup.guidingPartners')}</h2>
         <PartnerList partners={group.guidingPartners} emptyText="—" />
       </section>
-      <CoChairs members={coChairs} />
+      <CoChairs members={coChairs} vacancies={group.vacancies ?? []} />
       <MembersSection
         groupId={group.id}
         fallback={group.members}
         memberships={memberships}
         canManage={canManage}
+        canConfirmVacancy={canCoordinate(user)}
         onChanged={reloadAll}
       />
       {canManage ? <InvitationsSection groupId={group.id} /> : null}

@@ -1,16 +1,30 @@
 import { useCallback, useId, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ErrorCode } from '@roundtable/contracts';
+import { getI18n, useTranslation } from 'react-i18next';
+import { ErrorCode, type FieldError } from '@roundtable/contracts';
 import { ApiError } from './http';
 import { errorMessage } from './error-message';
 
-/** The server's message for one field of a VALIDATION_FAILED answer (`field` or `field.sub`), if any. */
+/**
+ * One field error as a plain sentence in the reader's language: `validation.<code>` with its params (a region
+ * named in the reader's language), or a general sentence when the code is unknown — never the server's
+ * developer text ("closesAt must be an ISO 8601 date-time").
+ */
+export function fieldErrorText(error: FieldError): string {
+  const i18n = getI18n();
+  if (!i18n) return error.message;
+  const key = error.code && i18n.exists(`validation.${error.code}`) ? `validation.${error.code}` : 'validation.invalid';
+  const params: Record<string, string | number> = { ...(error.params ?? {}) };
+  if (typeof params.region === 'string') params.region = i18n.t(`region.${params.region}`);
+  return i18n.t(key, params);
+}
+
+/** The translated error for one field of an answer (`field` or `field.sub`), if any. */
 export function fieldError(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError) || error.fields.length === 0) return undefined;
   const hit = error.fields.find(
     (f) => f.field === field || f.field.startsWith(`${field}.`) || f.field.startsWith(`${field}[`),
   );
-  return hit?.message;
+  return hit ? fieldErrorText(hit) : undefined;
 }
 
 /** Codes whose server message says something the translated text cannot (e.g. which rule was broken). */
@@ -25,8 +39,16 @@ const DETAILED_CODES = new Set<string>([
 export function FormError({ error, testId }: { error: unknown; testId?: string }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const detail = error instanceof ApiError && DETAILED_CODES.has(error.code) && error.message ? error.message : null;
-  const fieldCount = error instanceof ApiError ? error.fields.length : 0;
+  // Outside a validation failure, the fields say in the reader's language what the rule wants.
+  const ruleFields =
+    error instanceof ApiError && error.code !== ErrorCode.ValidationFailed && error.fields.some((f) => f.code)
+      ? error.fields
+      : [];
+  const detail =
+    ruleFields.length === 0 && error instanceof ApiError && DETAILED_CODES.has(error.code) && error.message
+      ? error.message
+      : null;
+  const fieldCount = error instanceof ApiError && ruleFields.length === 0 ? error.fields.length : 0;
   return (
     <div
       className="alert alert--error"
@@ -37,6 +59,11 @@ export function FormError({ error, testId }: { error: unknown; testId?: string }
       <div>
         <p>{errorMessage(t, error)}</p>
         {detail ? <p className="alert__detail">{detail}</p> : null}
+        {ruleFields.map((field) => (
+          <p key={`${field.field}-${field.code ?? ''}`} className="alert__detail" data-field={field.field}>
+            {fieldErrorText(field)}
+          </p>
+        ))}
         {fieldCount > 0 ? <p className="alert__detail">{t('form.checkFields')}</p> : null}
       </div>
     </div>

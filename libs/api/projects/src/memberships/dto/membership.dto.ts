@@ -1,18 +1,47 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsUUID } from 'class-validator';
-import { WorkingGroupRole, type AddMemberRequest, type ChangeMemberRoleRequest } from '@roundtable/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import {
+  WorkingGroupRole,
+  type AddMemberRequest,
+  type ChangeMemberRoleRequest,
+  type CoChairHandover,
+  type RemoveMemberRequest,
+} from '@roundtable/contracts';
 
 const ROLES = Object.values(WorkingGroupRole);
 
-export class AddMemberDto implements AddMemberRequest {
+/** Names the successor, or (coordinators) confirms a vacancy, when a co-chair steps down or leaves. */
+class HandoverDto implements CoChairHandover {
+  @ApiPropertyOptional({ description: 'A person based in the same region who becomes co-chair in the same change' })
+  @IsOptional()
+  @IsUUID('4', { message: 'successorPersonId must be a UUID' })
+  successorPersonId?: string;
+
+  @ApiPropertyOptional({ description: 'Coordinators: the co-chair seat stays vacant, for this reason' })
+  @IsOptional()
+  @IsString({ message: 'vacancyReason must be text' })
+  @Length(1, 1000, { message: 'vacancyReason must be 1 to 1000 characters' })
+  vacancyReason?: string;
+}
+
+export class AddMemberDto extends HandoverDto implements AddMemberRequest {
   @ApiProperty() @IsUUID('4', { message: 'personId must be a UUID' }) personId!: string;
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role!: WorkingGroupRole;
 }
 
-export class ChangeMemberRoleDto implements ChangeMemberRoleRequest {
-  @ApiProperty({ enum: ROLES })
+export class ChangeMemberRoleDto extends HandoverDto implements ChangeMemberRoleRequest {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
-  role!: WorkingGroupRole;
+  role?: WorkingGroupRole;
+
+  @ApiPropertyOptional({ description: 'End the membership on this day (YYYY-MM-DD, not in the future)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'leftOn must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'leftOn must be a date (YYYY-MM-DD)' })
+  leftOn?: string;
 }
+
+export class RemoveMemberDto extends HandoverDto implements RemoveMemberRequest {}

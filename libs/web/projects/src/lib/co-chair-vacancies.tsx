@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import type { CoChairVacancyDto } from '@roundtable/contracts';
+import { useLocale } from '@roundtable/web-i18n';
+import { formatDay } from '@roundtable/web-ui';
+import { regionLabel } from './labels';
+
+/**
+ * Open co-chair vacancies (a seat a coordinator confirmed as empty, with the reason), shown on the group page
+ * and the balance report until a co-chair of that region is appointed. `withGroup` names the group too.
+ */
+export function CoChairVacancies({ vacancies, withGroup }: { vacancies: CoChairVacancyDto[]; withGroup?: boolean }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  if (vacancies.length === 0) return null;
+  return (
+    <ul className="vacancies" data-testid="co-chair-vacancies">
+      {vacancies.map((vacancy) => (
+        <li
+          key={vacancy.id}
+          className="alert alert--warning"
+          data-testid="co-chair-vacancy"
+          data-region={vacancy.region}
+        >
+          <strong>
+            {withGroup
+              ? t('coChairVacancy.titleWithGroup', {
+                  group: vacancy.workingGroupCode,
+                  region: regionLabel(t, vacancy.region),
+                })
+              : t('coChairVacancy.title', { region: regionLabel(t, vacancy.region) })}
+          </strong>{' '}
+          <span>
+            {vacancy.previousDisplayName
+              ? t('coChairVacancy.since', {
+                  name: vacancy.previousDisplayName,
+                  date: formatDay(vacancy.openedAt.slice(0, 10), locale),
+                })
+              : t('coChairVacancy.sinceDate', { date: formatDay(vacancy.openedAt.slice(0, 10), locale) })}
+          </span>
+          <br />
+          <span>{t('coChairVacancy.reason', { reason: vacancy.reason })}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
