@@ -125,7 +125,8 @@ export const projectCommands = {
     unwrap<void>(
       api.DELETE('/api/working-groups/{id}/members/{personId}', {
         params: { path: { id: groupId, personId } },
-        ...(handover ? { body: handover } : {}),
+        // Optional on the server (only a co-chair's removal needs it); without one no body is sent.
+        body: handover as CoChairHandover,
       }),
     ),
   invite: (groupId: string, body: CreateInvitationRequest) =>

@@ -634,9 +634,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RemoveMemberDto"];
+                };
+            };
             responses: {
-                204: {
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -662,7 +666,7 @@ export interface paths {
                 };
             };
             responses: {
-                200: {
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4263,13 +4267,22 @@ export interface components {
             password: string;
         };
         AddMemberDto: {
+            successorPersonId?: string;
+            vacancyReason?: string;
             personId: string;
             /** @enum {string} */
             role: "co-chair" | "expert" | "observer";
         };
         ChangeMemberRoleDto: {
+            successorPersonId?: string;
+            vacancyReason?: string;
             /** @enum {string} */
-            role: "co-chair" | "expert" | "observer";
+            role?: "co-chair" | "expert" | "observer";
+            leftOn?: string;
+        };
+        RemoveMemberDto: {
+            successorPersonId?: string;
+            vacancyReason?: string;
         };
         UpdatePersonDto: {
             displayName?: string;
