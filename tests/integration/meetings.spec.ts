@@ -356,7 +356,7 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(response.body.fields).toEqual(
-      expect.arrayContaining([{ field, message: expect.stringContaining(message) }]),
+      expect.arrayContaining([expect.objectContaining({ field, message: expect.stringContaining(message) })]),
     );
     expect([await count('meetings'), await count('meeting_invitees'), await count('mail_outbox')]).toEqual([
       meetings,
@@ -422,7 +422,10 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     });
     expect(stranger.status).toBe(400);
     expect(stranger.body.fields).toEqual([
-      { field: 'agenda.presenterPersonId', message: 'not people of this project: 00000000-0000-4000-8000-000000000000' },
+      {
+        field: 'agenda.presenterPersonId',
+        message: 'not people of this project: 00000000-0000-4000-8000-000000000000',
+      },
     ]);
     expect(await count('meetings')).toBe(before);
   });

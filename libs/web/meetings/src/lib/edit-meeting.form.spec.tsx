@@ -78,7 +78,7 @@ describe('EditMeetingForm', () => {
     expect(queryClient.getQueryState(meetingKeys.list('project-1', ''))?.isInvalidated).toBe(true);
   });
 
-  it("shows the server's message beside the field it names and keeps what was typed", async () => {
+  it("shows the server's field error, translated from its code, beside the field it names and keeps what was typed", async () => {
     fakeApi(({ method }) =>
       method === 'PATCH'
         ? {
@@ -87,7 +87,14 @@ describe('EditMeetingForm', () => {
               statusCode: 400,
               code: 'VALIDATION_FAILED',
               message: 'Invalid input',
-              fields: [{ field: 'place', message: 'must be 300 characters or fewer' }],
+              fields: [
+                {
+                  field: 'place',
+                  code: 'maxLength',
+                  params: { max: 300 },
+                  message: 'place must be 300 characters or fewer',
+                },
+              ],
             },
           }
         : { status: 200, body: [] },
@@ -103,7 +110,8 @@ describe('EditMeetingForm', () => {
       fireEvent.click(screen.getByTestId('meeting-edit-save'));
     });
     const error = await screen.findByTestId('field-error');
-    expect(error.textContent).toContain('must be 300 characters or fewer');
+    // The client shows the code's sentence in the reader's language, not the server's English.
+    expect(error.textContent).toContain('Use at most 300 characters.');
     expect(place.getAttribute('aria-invalid')).toBe('true');
     expect((place as HTMLInputElement).value).toBe('Room 4');
   });
