@@ -48,7 +48,9 @@ export class AttendanceCommands {
       if (personIds.length > 0)
         await manager
           .getRepository(MeetingAttendance)
-          .insert(personIds.map((personId) => ({ meetingId: id, occurrenceStart, personId, recordedByUserId: userId })));
+          .insert(
+            personIds.map((personId) => ({ meetingId: id, occurrenceStart, personId, recordedByUserId: userId })),
+          );
     });
     return this.meetings.load(id);
   }

@@ -2,7 +2,18 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { MEETING_LIMITS } from '@roundtable/contracts';
 import { isTimeZone, parseRRule } from '@roundtable/domain';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateBy, type ValidationArguments } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  type ValidationArguments,
+} from 'class-validator';
 
 /**
  * Field rules the meeting DTOs share, each declared once with its OpenAPI description and its messages (which
@@ -61,10 +72,7 @@ export function LocalDateTimeField(
   description: string,
   optional: boolean,
 ): PropertyDecorator {
-  return stacked(
-    ...documented({ example, description }, optional),
-    IsLocalDateTime(field, example),
-  );
+  return stacked(...documented({ example, description }, optional), IsLocalDateTime(field, example));
 }
 
 /** An optional length in whole minutes, at most one day. */
@@ -81,12 +89,7 @@ export function DurationMinutesField(doc: ApiPropertyOptions): PropertyDecorator
 }
 
 /** A list of person ids. */
-export function PersonIdsField(
-  field: string,
-  max: number,
-  optional: boolean,
-  description?: string,
-): PropertyDecorator {
+export function PersonIdsField(field: string, max: number, optional: boolean, description?: string): PropertyDecorator {
   return stacked(
     ...documented({ type: [String], ...(description ? { description } : {}) }, optional),
     IsArray({ message: `${field} must be a list` }),

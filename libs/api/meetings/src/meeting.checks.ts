@@ -53,7 +53,10 @@ export class MeetingChecks {
       agenda.forEach((a, i) => {
         const unknown = (a.documentIds ?? []).filter((d) => !known.has(d));
         if (unknown.length > 0)
-          errors.push({ field: `agenda.${i}.documentIds`, message: `not documents of this project: ${unknown.join(', ')}` });
+          errors.push({
+            field: `agenda.${i}.documentIds`,
+            message: `not documents of this project: ${unknown.join(', ')}`,
+          });
       });
     }
     const ids = agenda.map((a) => a.id).filter((id): id is string => Boolean(id));

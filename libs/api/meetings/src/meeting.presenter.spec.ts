@@ -92,9 +92,13 @@ describe('presentMeetingSummary', () => {
   });
 
   it('has no next occurrence once the series is over or the meeting is cancelled', () => {
-    expect(presentMeetingSummary(series, 'WG1', occurrences, false, null, new Date('2026-06-01T00:00:00Z')).next).toBeNull();
+    expect(
+      presentMeetingSummary(series, 'WG1', occurrences, false, null, new Date('2026-06-01T00:00:00Z')).next,
+    ).toBeNull();
     const cancelled = { ...series, status: 'cancelled' } as Meeting;
-    expect(presentMeetingSummary(cancelled, 'WG1', occurrences, false, null, new Date('2026-01-01T00:00:00Z')).next).toBeNull();
+    expect(
+      presentMeetingSummary(cancelled, 'WG1', occurrences, false, null, new Date('2026-01-01T00:00:00Z')).next,
+    ).toBeNull();
   });
 });
 
@@ -135,7 +139,11 @@ describe('presentMeeting', () => {
       expect.objectContaining({ zone: 'Asia/Shanghai', localTimeBefore: '17:00', localTimeAfter: '20:00' }),
     ]);
     // With nobody invited yet, the warning is for the project's two sides.
-    const alone = presentMeeting({ ...record, invitees: [], exceptions: [] }, { actor: member('expert'), personId: null }, now);
+    const alone = presentMeeting(
+      { ...record, invitees: [], exceptions: [] },
+      { actor: member('expert'), personId: null },
+      now,
+    );
     expect(alone.dstShifts).toEqual([
       expect.objectContaining({ zone: 'Asia/Shanghai', localTimeBefore: '17:00', localTimeAfter: '16:00' }),
     ]);

@@ -27,16 +27,17 @@ describe('resolveSchedule', () => {
   });
 
   it('names the field at fault', () => {
-    expect(fieldsOf(() => resolveSchedule('2026-03-10T10:00', '2026-03-10T09:00', 'Europe/Rome', undefined, null))).toEqual([
-      { field: 'end', message: 'end must be after start' },
-    ]);
-    expect(fieldsOf(() => resolveSchedule('2026-03-10T10:00', undefined, 'Europe/Rome', undefined, null))[0].field).toBe(
-      'durationMinutes',
-    );
+    expect(
+      fieldsOf(() => resolveSchedule('2026-03-10T10:00', '2026-03-10T09:00', 'Europe/Rome', undefined, null)),
+    ).toEqual([{ field: 'end', message: 'end must be after start' }]);
+    expect(
+      fieldsOf(() => resolveSchedule('2026-03-10T10:00', undefined, 'Europe/Rome', undefined, null))[0].field,
+    ).toBe('durationMinutes');
     // 11 March 2026 is a Wednesday, not the 2nd Tuesday.
     expect(
-      fieldsOf(() => resolveSchedule('2026-03-11T10:00', undefined, 'Europe/Rome', 60, 'FREQ=MONTHLY;BYDAY=2TU;COUNT=3'))[0]
-        .field,
+      fieldsOf(() =>
+        resolveSchedule('2026-03-11T10:00', undefined, 'Europe/Rome', 60, 'FREQ=MONTHLY;BYDAY=2TU;COUNT=3'),
+      )[0].field,
     ).toBe('start');
   });
 });

@@ -40,7 +40,8 @@ export function resolveSchedule(
   let duration = durationMinutes;
   if (end !== undefined) {
     const endsAt = localStart(end, zone, 'end');
-    if (endsAt.getTime() <= startsAt.getTime()) throw badRequest([{ field: 'end', message: 'end must be after start' }]);
+    if (endsAt.getTime() <= startsAt.getTime())
+      throw badRequest([{ field: 'end', message: 'end must be after start' }]);
     duration = Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000);
     if (duration > 1440) throw badRequest([{ field: 'end', message: 'a meeting lasts at most one day' }]);
   }
@@ -100,7 +101,9 @@ export function occurrenceOf(record: MeetingRecord, text: string, field: string)
   const m = record.meeting;
   const rule = m.rrule ? (parseRRule(m.rrule) as { ok: true; rule: RecurrenceRule }).rule : null;
   if (!occurrenceStarts(m.startsAt, m.timeZone, rule).some((d) => d.getTime() === instant.getTime())) {
-    throw badRequest([{ field, message: `${field}: the meeting has no occurrence starting at ${instant.toISOString()}` }]);
+    throw badRequest([
+      { field, message: `${field}: the meeting has no occurrence starting at ${instant.toISOString()}` },
+    ]);
   }
   return instant;
 }

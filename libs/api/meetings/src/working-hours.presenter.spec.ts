@@ -8,9 +8,9 @@ describe('presentWorkingHours', () => {
       workEnd: '20:00',
       isDefault: true,
     });
-    expect(
-      presentWorkingHours({ time_zone: 'Asia/Shanghai', work_start_minute: null, work_end_minute: null }),
-    ).toEqual({ timeZone: 'Asia/Shanghai', workStart: '08:00', workEnd: '20:00', isDefault: true });
+    expect(presentWorkingHours({ time_zone: 'Asia/Shanghai', work_start_minute: null, work_end_minute: null })).toEqual(
+      { timeZone: 'Asia/Shanghai', workStart: '08:00', workEnd: '20:00', isDefault: true },
+    );
   });
 
   it('shows chosen hours in the profile’s zone, up to the end of the day', () => {
@@ -45,7 +45,11 @@ describe('find-a-time presenters', () => {
   });
 
   it('writes slots as ISO instants with who cannot attend', () => {
-    const slot = { start: new Date('2026-03-10T08:00:00Z'), end: new Date('2026-03-10T09:00:00Z'), unavailable: ['p2'] };
+    const slot = {
+      start: new Date('2026-03-10T08:00:00Z'),
+      end: new Date('2026-03-10T09:00:00Z'),
+      unavailable: ['p2'],
+    };
     expect(presentFindTime([slot], [], []).slots).toEqual([
       { start: '2026-03-10T08:00:00.000Z', end: '2026-03-10T09:00:00.000Z', unavailable: ['p2'] },
     ]);
