@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LoginRequest, UserDto } from '@roundtable/contracts';
 import { applyUserLocale } from '@roundtable/web-i18n';
 import { useQueryClient } from '@tanstack/react-query';
@@ -36,9 +36,16 @@ function authenticated(user: UserDto): SessionState {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>(LOADING);
   const queryClient = useQueryClient();
-  // Signed out: nothing the previous account could read stays in the cache for the next one.
+  // Signed out: nothing the previous account could read stays in the cache for the next one. Only after an
+  // account was signed in: clearing also cancels queries in flight, and a public page's first query (the
+  // open call, an invitation) started before the first probe answered "anonymous" would wait for ever.
+  const wasSignedIn = useRef(false);
   useEffect(() => {
-    if (state.status === 'anonymous') queryClient.clear();
+    if (state.status === 'authenticated') wasSignedIn.current = true;
+    if (state.status === 'anonymous' && wasSignedIn.current) {
+      wasSignedIn.current = false;
+      queryClient.clear();
+    }
   }, [state.status, queryClient]);
 
   const refresh = useCallback(async () => {
