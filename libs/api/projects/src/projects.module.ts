@@ -5,6 +5,7 @@ import { DocumentOwners } from './document-owners';
 import { BalanceController } from './balance/balance.controller';
 import { BalanceService } from './balance/balance.service';
 import { MembershipsController } from './memberships/memberships.controller';
+import { CoChairSeats } from './memberships/co-chair-seats';
 import { MembershipsService } from './memberships/memberships.service';
 import { PeopleController } from './people/people.controller';
 import { ProjectRolesController, ProjectRolesService } from './project-roles/project-roles.controller';
@@ -29,6 +30,7 @@ import { ProjectsService } from './projects.service';
     AccessEvents,
     ProjectsService,
     MembershipsService,
+    CoChairSeats,
     PeopleService,
     BalanceService,
     ProjectRolesService,
