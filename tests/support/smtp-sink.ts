@@ -81,7 +81,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
-    waitForMessage(predicate, timeoutMs = 5000) {
+    waitForMessage(predicate, timeoutMs = 15_000) {
       return new Promise<SinkMessage>((resolve, reject) => {
         const check = () => {
           const found = messages.find(predicate);
