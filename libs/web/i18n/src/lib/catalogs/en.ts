@@ -339,55 +339,6 @@ export const en = {
       save: 'Save',
     },
   },
-  auth: {
-    checkingSession: 'Checking your session…',
-    login: {
-      title: 'Sign in',
-      intro: 'Sign in with the account your project coordinator created for you.',
-      email: 'Email address',
-      password: 'Password',
-      submit: 'Sign in',
-      submitting: 'Signing in…',
-      forgot: 'Forgot your password?',
-    },
-    forgot: {
-      title: 'Reset your password',
-      intro:
-        'Enter the email address of your account. We will send you a link to choose a new password; it works once, for one hour.',
-      submit: 'Send the link',
-      sent: 'If {{email}} has an account, a link to reset its password is on its way. Check your inbox (and the spam folder).',
-      backToLogin: 'Back to sign in',
-    },
-    reset: {
-      title: 'Choose a new password',
-      submit: 'Set the new password',
-      done: 'Your password is set and you were signed out everywhere.',
-      askAgain: 'Ask for a new link',
-    },
-    password: {
-      current: 'Current password',
-      new: 'New password',
-      repeat: 'New password again',
-      rules: 'At least 10 characters; not a common password, a repeated pattern or your email address.',
-      mismatch: 'The two passwords are not the same.',
-    },
-    account: {
-      title: 'Your account',
-      changePassword: 'Change your password',
-      changeIntro: 'You stay signed in here; every other browser and device is signed out.',
-      changed: 'Your password was changed. Other sessions were signed out.',
-      changeSubmit: 'Change password',
-      everywhere: 'Sign out everywhere',
-      everywhereIntro:
-        'Ends every session of your account, this one included: use it if you signed in on a shared or lost device.',
-      everywhereSubmit: 'Sign out everywhere',
-    },
-    fieldErrors: {
-      email: 'Enter a valid email address.',
-      password: 'Enter your password.',
-      other: 'This field is not valid.',
-    },
-  },
   errors: {
     VALIDATION_FAILED: 'Some of the information you entered is not valid.',
     INVALID_CREDENTIALS: 'The email address or password is incorrect.',
