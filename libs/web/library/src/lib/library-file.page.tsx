@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { LIBRARY_LIMITS, type LibraryFileDetailDto, type UpdateLibraryFileRequest } from '@roundtable/contracts';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
 import {
+  Badge,
   DataTable,
   ErrorMessage,
   Field,
@@ -161,9 +162,7 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
             <tr key={version.id} data-testid="library-version">
               <td>
                 v{version.number}{' '}
-                {version.number === file.latest.number ? (
-                  <span className="badge badge--info">{t('library.newest')}</span>
-                ) : null}
+                {version.number === file.latest.number ? <Badge tone="info">{t('library.newest')}</Badge> : null}
               </td>
               <td>{version.fileName}</td>
               <td>{formatSize(version.sizeBytes, locale)}</td>
