@@ -72,7 +72,9 @@ describe('meetings in Chromium: a co-chair finds a time, schedules a monthly ser
       const invitee = await signIn(inviteeContext, server.baseUrl, 'wg3-cn-cochair@example.org');
       await invitee.goto(`${server.baseUrl}/meetings/${meetingId}`);
       await invitee.waitForSelector('[data-testid="meeting-when"]');
-      expect(await invitee.innerText('[data-testid="meeting-when"] .zoned-times__mine')).toContain('Shanghai');
+      expect(await invitee.innerText('[data-testid="meeting-when"] [data-testid="zoned-time-mine"]')).toContain(
+        'Shanghai',
+      );
       await invitee.click('[data-testid="rsvp-yes"]');
       await invitee.waitForSelector('[data-testid="rsvp-yes"][aria-pressed="true"]');
 

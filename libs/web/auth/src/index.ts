@@ -5,3 +5,4 @@ export { canCoordinate } from './lib/roles';
 export { safeRedirect } from './lib/safe-redirect';
 export { AccountPage } from './lib/account.page';
 export { ForgotPasswordPage, ResetPasswordPage } from './lib/password-reset.pages';
+export { authMessages } from './lib/auth.messages';

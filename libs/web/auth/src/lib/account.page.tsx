@@ -1,18 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { ChangePasswordRequest } from '@roundtable/contracts';
 import { Field, FormError, SubmitButton, fieldError, useAction } from '@roundtable/web-ui';
 import { authCommands } from './auth.queries';
 import { NewPasswordFields } from './password-reset.pages';
 import { useCurrentUser, useSession } from './session.context';
+import { useMessages } from '@roundtable/web-i18n';
+import { authMessages } from './auth.messages';
 
 /**
  * /account: change the password (other sessions end) and sign out everywhere. `onSignedOut` clears what this
  * browser keeps for the user (offline copies of papers), as the header's sign-out does.
  */
 export function AccountPage({ onSignedOut }: { onSignedOut?: () => Promise<void> }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(authMessages);
   const user = useCurrentUser();
   const { logoutEverywhere } = useSession();
   const navigate = useNavigate();

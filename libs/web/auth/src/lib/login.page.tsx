@@ -1,16 +1,18 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorCode } from '@roundtable/contracts';
 import { ApiError, LanguageSwitch, Loading, errorMessage } from '@roundtable/web-ui';
 import { useSession } from './session.context';
 import type { LoginLocationState } from './require-auth';
 import { safeRedirect } from './safe-redirect';
+import { useMessages } from '@roundtable/web-i18n';
+import { authMessages } from './auth.messages';
+import styles from './auth.module.css';
 
 type Field = 'email' | 'password';
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(authMessages);
   const { state, login } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -64,8 +66,8 @@ export function LoginPage() {
         <span className="brand">{t('app.name')}</span>
         <LanguageSwitch />
       </header>
-      <main className="login__main" id="main">
-        <section className="card login__card" aria-labelledby={`${id}-title`}>
+      <main className={styles.main} id="main">
+        <section className={`card ${styles.card}`} aria-labelledby={`${id}-title`}>
           <h1 id={`${id}-title`}>{t('auth.login.title')}</h1>
           <p className="muted">{t('auth.login.intro')}</p>
           {state.status === 'loading' ? <Loading label={t('auth.checkingSession')} /> : null}

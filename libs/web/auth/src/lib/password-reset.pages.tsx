@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorCode, type PasswordResetConfirmRequest, type PasswordResetRequest } from '@roundtable/contracts';
 import { ApiError, Field, FormError, PublicShell, SubmitButton, fieldError, useAction } from '@roundtable/web-ui';
 import { authCommands } from './auth.queries';
+import { useMessages } from '@roundtable/web-i18n';
+import { authMessages } from './auth.messages';
+import styles from './auth.module.css';
 
 /** /forgot-password: asks for a reset link. The answer is the same whether or not the email has an account. */
 export function ForgotPasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(authMessages);
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const request = useAction(async (body: PasswordResetRequest) => {
@@ -22,7 +24,7 @@ export function ForgotPasswordPage() {
 
   return (
     <PublicShell>
-      <section className="card login__card">
+      <section className={`card ${styles.card}`}>
         <h1>{t('auth.forgot.title')}</h1>
         {sent ? (
           <p role="status" data-testid="reset-requested">
@@ -59,7 +61,7 @@ export function ForgotPasswordPage() {
 
 /** /reset-password/:token, the link from the e-mail: choose a new password, then sign in with it. */
 export function ResetPasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(authMessages);
   const { token = '' } = useParams();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -79,7 +81,7 @@ export function ResetPasswordPage() {
 
   return (
     <PublicShell>
-      <section className="card login__card">
+      <section className={`card ${styles.card}`}>
         <h1>{t('auth.reset.title')}</h1>
         {done ? (
           <p role="status" data-testid="reset-done">
@@ -118,7 +120,7 @@ export function NewPasswordFields(props: {
   error?: string;
   mismatch: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(authMessages);
   return (
     <>
       <Field label={t('auth.password.new')} error={props.error} hint={t('auth.password.rules')}>

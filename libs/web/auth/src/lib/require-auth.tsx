@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ErrorMessage, Loading } from '@roundtable/web-ui';
 import { useSession } from './session.context';
+import { useMessages } from '@roundtable/web-i18n';
+import { authMessages } from './auth.messages';
 
 export interface LoginLocationState {
   from?: string;
@@ -10,7 +11,7 @@ export interface LoginLocationState {
 
 /** Renders its children for a signed-in user; otherwise redirects to /login (and back afterwards). */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(authMessages);
   const { state, refresh } = useSession();
   const location = useLocation();
 

@@ -1,10 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { LibraryFileDto } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { DataTable, formatDateTime } from '@roundtable/web-ui';
 import { formatSize } from './library-upload';
 import { libraryHrefs } from './library.queries';
+import { libraryMessages } from './library.messages';
+import styles from './library.module.css';
 
 /** The files of a library view: name (to the detail page), group, tags, size, versions, last update, download. */
 export function LibraryFileList({
@@ -16,7 +17,7 @@ export function LibraryFileList({
   showGroup: boolean;
   onTag?: (tag: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(libraryMessages);
   const { locale } = useLocale();
   if (files.length === 0)
     return (
@@ -43,7 +44,7 @@ export function LibraryFileList({
             <Link to={`/library/${file.id}`} data-testid="library-file-link">
               {file.name}
             </Link>
-            {file.description ? <div className="muted library-file__description">{file.description}</div> : null}
+            {file.description ? <div className={`muted ${styles.description}`}>{file.description}</div> : null}
           </td>
           {showGroup ? <td>{file.workingGroupCode ?? t('library.projectLevel')}</td> : null}
           <td>

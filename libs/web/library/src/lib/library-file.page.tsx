@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { LIBRARY_LIMITS, type LibraryFileDetailDto, type UpdateLibraryFileRequest } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import {
+  Badge,
   DataTable,
   ErrorMessage,
   Field,
@@ -19,9 +19,10 @@ import {
 import { formatSize } from './library-upload';
 import { UploadForm } from './upload.form';
 import { libraryCommands, libraryHrefs, libraryKeys, useLibraryFile } from './library.queries';
+import { libraryMessages } from './library.messages';
 
 function EditDetails({ file, onSaved }: { file: LibraryFileDetailDto; onSaved: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(libraryMessages);
   const [editing, setEditing] = useState(false);
   const [description, setDescription] = useState(file.description);
   const [tags, setTags] = useState(file.tags.join(', '));
@@ -81,7 +82,7 @@ function EditDetails({ file, onSaved }: { file: LibraryFileDetailDto; onSaved: (
 }
 
 function DeleteFile({ file }: { file: LibraryFileDetailDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(libraryMessages);
   const navigate = useNavigate();
   const remove = useApiMutation(async () => {
     if (!window.confirm(t('library.deleteConfirm', { name: file.name }))) return;
@@ -105,7 +106,7 @@ function DeleteFile({ file }: { file: LibraryFileDetailDto }) {
 }
 
 function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(libraryMessages);
   const { locale } = useLocale();
   useEffect(() => {
     document.title = `${file.name} · ${t('app.name')}`;
@@ -161,9 +162,7 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
             <tr key={version.id} data-testid="library-version">
               <td>
                 v{version.number}{' '}
-                {version.number === file.latest.number ? (
-                  <span className="badge badge--info">{t('library.newest')}</span>
-                ) : null}
+                {version.number === file.latest.number ? <Badge tone="info">{t('library.newest')}</Badge> : null}
               </td>
               <td>{version.fileName}</td>
               <td>{formatSize(version.sizeBytes, locale)}</td>
@@ -205,7 +204,7 @@ function FileDetail({ file, reload }: { file: LibraryFileDetailDto; reload: () =
 
 /** One library file: description, tags, every version with who/when/size/SHA-256, downloads, new version. */
 export function LibraryFilePage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(libraryMessages);
   const { id } = useParams<{ id: string }>();
   const file = useLibraryFile(id);
   return (

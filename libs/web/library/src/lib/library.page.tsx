@@ -1,5 +1,4 @@
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { WorkingGroupDto } from '@roundtable/contracts';
 import { ProjectPicker, useSelectedProject, useWorkingGroups } from '@roundtable/web-projects';
@@ -7,6 +6,8 @@ import { ErrorMessage, Loading } from '@roundtable/web-ui';
 import { useInvalidateLibrary, useLibrary } from './library.queries';
 import { LibraryFileList } from './library-file.list';
 import { UploadForm, type UploadTarget } from './upload.form';
+import { useMessages } from '@roundtable/web-i18n';
+import { libraryMessages } from './library.messages';
 
 /** The query string of the library list for the current filters. */
 /** Upload targets with their labels: group codes, and "Project level" for coordinators. */
@@ -17,7 +18,7 @@ function uploadTargets(ids: Array<string | null>, groups: WorkingGroupDto[], pro
 
 /** The project-wide library: every group's working documents, searchable, filterable by tag and group. */
 export function LibraryPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(libraryMessages);
   const searchId = useId();
   const { projects, project, select } = useSelectedProject();
   const [params, setParams] = useSearchParams();

@@ -1,14 +1,15 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ErrorCode, LIBRARY_EXTENSIONS, LIBRARY_LIMITS, type LibraryFileDetailDto } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { ApiError, Field, FormError, SubmitButton, fieldError, useAction } from '@roundtable/web-ui';
 import { ACCEPT, formatSize, precheck, uploadFile, uploadFields } from './library-upload';
 import { libraryHrefs } from './library.queries';
+import { libraryMessages } from './library.messages';
+import styles from './library.module.css';
 
 /** The translated reason a file was refused, or the server's words for other field errors. */
 export function useFileError(error: unknown, maxBytes: number): string | undefined {
-  const { t } = useTranslation();
+  const { t } = useMessages(libraryMessages);
   const { locale } = useLocale();
   if (error instanceof ApiError && error.code === ErrorCode.PayloadTooLarge)
     return t('library.errors.tooLarge', { max: formatSize(maxBytes, locale) });
@@ -46,7 +47,7 @@ export function UploadForm({
   maxUploadBytes: number;
   onUploaded: (file: LibraryFileDetailDto) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(libraryMessages);
   const { locale } = useLocale();
   const formId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -87,7 +88,7 @@ export function UploadForm({
 
   return (
     <form
-      className="form card library-upload"
+      className="form card"
       onSubmit={onSubmit}
       noValidate
       aria-labelledby={`${formId}-title`}
@@ -184,7 +185,7 @@ export function UploadForm({
         </>
       )}
       {progress !== null ? (
-        <p className="library-upload__progress" data-testid="library-upload-progress">
+        <p className={styles.progress} data-testid="library-upload-progress">
           <progress max={1} value={progress} aria-label={t('library.upload.progress')} /> {Math.round(progress * 100)} %
         </p>
       ) : null}

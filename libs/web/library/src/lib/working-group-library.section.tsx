@@ -1,13 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorMessage, Loading } from '@roundtable/web-ui';
 import { useInvalidateLibrary, useLibrary } from './library.queries';
 import { LibraryFileList } from './library-file.list';
 import { UploadForm } from './upload.form';
+import { useMessages } from '@roundtable/web-i18n';
+import { libraryMessages } from './library.messages';
 
 /** A working group's working documents on its page; the whole project's library is one link away. */
 export function WorkingGroupLibrary({ projectId, groupId }: { projectId: string; groupId: string }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(libraryMessages);
   const list = useLibrary(projectId, { workingGroupId: groupId });
   const invalidateLibrary = useInvalidateLibrary();
   return (

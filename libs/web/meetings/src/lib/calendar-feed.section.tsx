@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   ErrorMessage,
   Field,
@@ -9,12 +8,14 @@ import {
   fieldError,
   useApiMutation,
 } from '@roundtable/web-ui';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { meetingCommands, meetingKeys, useCalendarFeed, useWorkingHours } from './meetings.queries';
+import { meetingsMessages } from './meetings.messages';
+import styles from './meetings.module.css';
 
 /** "My calendar feed": a secret subscription URL, shown once when made; regenerate or revoke it. */
 export function CalendarFeedSection() {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const { locale } = useLocale();
   const feed = useCalendarFeed();
   const [url, setUrl] = useState<string | null>(null);
@@ -46,7 +47,7 @@ export function CalendarFeedSection() {
           <div>
             <p>{t('meetings.feed.once')}</p>
             <input
-              className="feed-url"
+              className={styles.feedUrl}
               readOnly
               value={url}
               data-testid="feed-url"
@@ -97,7 +98,7 @@ export function CalendarFeedSection() {
 
 /** The viewer's working hours, which find-a-time respects. */
 export function WorkingHoursSection() {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const hours = useWorkingHours();
   const [draft, setDraft] = useState<{ workStart: string; workEnd: string } | null>(null);
   const save = useApiMutation(

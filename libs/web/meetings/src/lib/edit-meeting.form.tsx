@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import type { MeetingDto, UpdateMeetingRequest } from '@roundtable/contracts';
 import { toLocal } from '@roundtable/domain';
 import { usePeople } from '@roundtable/web-projects';
@@ -14,13 +13,15 @@ import {
   type MeetingFieldValues,
 } from './meeting-form.fields';
 import { meetingCommands, meetingKeys } from './meetings.queries';
+import { useMessages } from '@roundtable/web-i18n';
+import { meetingsMessages } from './meetings.messages';
 
 /**
  * Changes the whole meeting (or series): what, when (in the meeting's zone), where, who. Saving mails
  * an update to those kept, an invitation to those added and a cancellation to those removed.
  */
 export function EditMeetingForm({ meeting, onSaved }: { meeting: MeetingDto; onSaved: (m: MeetingDto) => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const local = toLocal(new Date(meeting.start), meeting.timeZone);
   const form = useForm<MeetingFieldValues>({
     defaultValues: {

@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { useMessages } from '@roundtable/web-i18n';
+import { meetingsMessages } from './meetings.messages';
+import styles from './meetings.module.css';
 
 export interface InviteeOption {
   id: string;
@@ -18,11 +20,11 @@ export function InviteeChecklist({
   onToggle: (id: string, invited: boolean) => void;
   error?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   return (
     <fieldset className="fieldset">
       <legend>{t('meetings.form.invitees')}</legend>
-      <ul className="checklist" data-testid="invitee-list">
+      <ul className={styles.checklist} data-testid="invitee-list">
         {people.map((p) => (
           <li key={p.id}>
             <label>

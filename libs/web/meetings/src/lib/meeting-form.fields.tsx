@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import type { UpdateMeetingRequest } from '@roundtable/contracts';
 import { Field, fieldError } from '@roundtable/web-ui';
 import { ReminderOffsetField } from './reminder-offset.field';
+import { useMessages } from '@roundtable/web-i18n';
+import { meetingsMessages } from './meetings.messages';
 
 /**
  * The fields scheduling and editing a meeting share (react-hook-form; the form's `FormProvider` holds them):
@@ -41,7 +42,7 @@ export function meetingFieldsBody(
 }
 
 export function MeetingWhatFields({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const { register } = useFormContext<MeetingFieldValues>();
   return (
     <>
@@ -65,7 +66,7 @@ export function MeetingWhenFields({
   timeLabel: string;
   zoneField?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const { register } = useFormContext<MeetingFieldValues>();
   return (
     <div className="form__row">
@@ -84,7 +85,7 @@ export function MeetingWhenFields({
 }
 
 export function MeetingWhereFields({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const { register, control } = useFormContext<MeetingFieldValues>();
   return (
     <div className="form__row">

@@ -1,8 +1,8 @@
-import type { TFunction } from 'i18next';
 import type { DstShiftDto, MeetingType, RsvpResponse } from '@roundtable/contracts';
 import { zoneCity } from '@roundtable/domain';
+import type { MeetingsT } from './meetings.messages';
 
-export function meetingTypeLabel(t: TFunction, type: MeetingType): string {
+export function meetingTypeLabel(t: MeetingsT, type: MeetingType): string {
   switch (type) {
     case 'wg-meeting':
       return t('meetings.type.wgMeeting');
@@ -19,7 +19,7 @@ export function meetingTypeLabel(t: TFunction, type: MeetingType): string {
   }
 }
 
-export function rsvpLabel(t: TFunction, response: RsvpResponse | null): string {
+export function rsvpLabel(t: MeetingsT, response: RsvpResponse | null): string {
   switch (response) {
     case 'yes':
       return t('meetings.rsvp.yes');
@@ -33,7 +33,7 @@ export function rsvpLabel(t: TFunction, response: RsvpResponse | null): string {
 }
 
 /** "From 14 Apr 2026 the meeting is at 16:00 in Shanghai instead of 17:00 (the gap is 6 h, was 7 h)." */
-export function dstShiftText(t: TFunction, shift: DstShiftDto, locale: string): string {
+export function dstShiftText(t: MeetingsT, shift: DstShiftDto, locale: string): string {
   return t('meetings.dst.shift', {
     date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(shift.at)),
     city: zoneCity(shift.zone),

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import {
   RSVP_RESPONSES,
@@ -9,7 +8,7 @@ import {
   type RsvpResponse,
 } from '@roundtable/contracts';
 import { describeRule, parseRRule, toLocal } from '@roundtable/domain';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, FormError, Loading, fieldError, useApiMutation } from '@roundtable/web-ui';
 import { useDocuments } from '@roundtable/web-projects';
 import { meetingCommands, meetingIcsHref, meetingKeys, useMeeting, useMeetingMinutes } from './meetings.queries';
@@ -17,6 +16,8 @@ import { EditMeetingForm } from './edit-meeting.form';
 import { dstShiftText, meetingTypeLabel, rsvpLabel } from './meeting-labels';
 import { ZonedTimes } from './zoned-times';
 import { CarriedActionsSection, OccurrenceMinutes } from './minutes/meeting-minutes.section';
+import { meetingsMessages } from './meetings.messages';
+import styles from './meetings.module.css';
 
 function Occurrence({
   meeting,
@@ -29,7 +30,7 @@ function Occurrence({
   minutes: MinutesSummaryDto[];
   onChanged: (m: MeetingDto) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const zones = meeting.invitees.map((i) => i.timeZone);
   const local = toLocal(new Date(occurrence.start), meeting.timeZone);
   const [editing, setEditing] = useState(false);
@@ -54,7 +55,10 @@ function Occurrence({
   );
   const manage = meeting.canManage && meeting.status !== 'cancelled';
   return (
-    <li className={`occurrence${occurrence.cancelled ? ' occurrence--cancelled' : ''}`} data-testid="occurrence">
+    <li
+      className={occurrence.cancelled ? `${styles.occurrence} ${styles.cancelled}` : styles.occurrence}
+      data-testid="occurrence"
+    >
       <ZonedTimes instant={occurrence.start} zones={zones} />
       {occurrence.cancelled ? <Badge tone="warning">{t('meetings.cancelled')}</Badge> : null}
       {occurrence.changed ? <Badge tone="info">{t('meetings.occurrence.moved')}</Badge> : null}
@@ -159,7 +163,7 @@ function Occurrence({
             void attendance.run([...present]);
           }}
         >
-          <ul className="checklist">
+          <ul className={styles.checklist}>
             {meeting.invitees.map((i) => (
               <li key={i.personId}>
                 <label>
@@ -189,7 +193,7 @@ function Occurrence({
 }
 
 function MeetingDetail({ initial }: { initial: MeetingDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const { locale, pick } = useLocale();
   const [meeting, setMeeting] = useState(initial);
   useEffect(() => setMeeting(initial), [initial]);
@@ -336,7 +340,7 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
                 ) : null}
                 {item.presenterName ? <span className="muted"> · {item.presenterName}</span> : null}
                 {item.documentIds.map((d) => (
-                  <Link key={d} to={`/documents/${d}`} className="agenda__doc" data-testid="agenda-document">
+                  <Link key={d} to={`/documents/${d}`} className={styles.agendaDoc} data-testid="agenda-document">
                     {documentTitles.get(d) ?? t('meetings.linkedDocument')}
                   </Link>
                 ))}
@@ -350,7 +354,7 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
 
       <section className="section" aria-labelledby="meeting-invitees">
         <h2 id="meeting-invitees">{t('meetings.invitees', { count: meeting.invitees.length })}</h2>
-        <ul className="invitee-list" data-testid="invitees">
+        <ul className={styles.inviteeList} data-testid="invitees">
           {meeting.invitees.map((i) => (
             <li key={i.personId} data-testid="invitee">
               <Link to={`/people/${i.personId}`}>{i.displayName}</Link> <span className="muted">({i.timeZone})</span>{' '}
@@ -364,7 +368,7 @@ function MeetingDetail({ initial }: { initial: MeetingDto }) {
 
       <section className="section" aria-labelledby="meeting-occurrences">
         <h2 id="meeting-occurrences">{meeting.rrule ? t('meetings.occurrences') : t('meetings.when')}</h2>
-        <ol className="occurrence-list">
+        <ol className={styles.occurrenceList}>
           {meeting.occurrences.map((o) => (
             <Occurrence
               key={o.originalStart}

@@ -1,25 +1,26 @@
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { WorkingGroupRole, type MeetingSummaryDto } from '@roundtable/contracts';
 import { describeRule, parseRRule } from '@roundtable/domain';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { ProjectPicker, useSelectedProject, useWorkingGroups } from '@roundtable/web-projects';
 import { Badge, ErrorMessage, Loading } from '@roundtable/web-ui';
 import { CalendarFeedSection, WorkingHoursSection } from './calendar-feed.section';
 import { meetingTypeLabel, rsvpLabel } from './meeting-labels';
 import { useProjectMeetings } from './meetings.queries';
 import { ZonedTimes } from './zoned-times';
+import { meetingsMessages } from './meetings.messages';
+import styles from './meetings.module.css';
 
 function MeetingRow({ meeting }: { meeting: MeetingSummaryDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const { locale } = useLocale();
   const rule = meeting.rrule ? parseRRule(meeting.rrule) : null;
   return (
-    <li className="card meeting-card" data-testid="meeting-row">
-      <div className="meeting-card__head">
-        <Link to={`/meetings/${meeting.id}`} className="meeting-card__title">
+    <li className="card" data-testid="meeting-row">
+      <div className={styles.cardHead}>
+        <Link to={`/meetings/${meeting.id}`} className={styles.cardTitle}>
           {meeting.workingGroupCode ? `${meeting.workingGroupCode} · ` : ''}
           {meeting.title}
         </Link>
@@ -47,7 +48,7 @@ function MeetingRow({ meeting }: { meeting: MeetingSummaryDto }) {
 
 /** WG meetings and project events the viewer may see, with the calendar feed and working hours. */
 export function MeetingsPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const user = useCurrentUser();
   const { projects, project, select } = useSelectedProject();
   const groups = useWorkingGroups();
@@ -110,7 +111,7 @@ export function MeetingsPage() {
             {groupMeetings.length === 0 ? (
               <p className="muted">{t('meetings.none')}</p>
             ) : (
-              <ul className="meeting-list">
+              <ul className={styles.meetingList}>
                 {groupMeetings.map((m) => (
                   <MeetingRow key={m.id} meeting={m} />
                 ))}
@@ -122,7 +123,7 @@ export function MeetingsPage() {
             {events.length === 0 ? (
               <p className="muted">{t('meetings.none')}</p>
             ) : (
-              <ul className="meeting-list">
+              <ul className={styles.meetingList}>
                 {events.map((m) => (
                   <MeetingRow key={m.id} meeting={m} />
                 ))}

@@ -1,5 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Field } from '@roundtable/web-ui';
+import { useMessages } from '@roundtable/web-i18n';
+import { meetingsMessages } from './meetings.messages';
 
 /** How long before each occurrence invitees get a reminder mail (minutes; 0 = none). */
 export function ReminderOffsetField({
@@ -11,7 +12,7 @@ export function ReminderOffsetField({
   onChange: (minutes: number) => void;
   error?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const options: Array<[number, string]> = [
     [0, t('meetings.form.reminderNone')],
     [60, t('meetings.form.reminderHour')],

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
   PROJECT_EVENT_TYPES,
@@ -20,7 +19,7 @@ import {
   toLocal,
 } from '@roundtable/domain';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { useDocuments, usePeople, useWorkingGroups } from '@roundtable/web-projects';
 import { Field, FormError, SubmitButton, fieldError, useApiMutation } from '@roundtable/web-ui';
 import { meetingCommands, meetingKeys } from './meetings.queries';
@@ -35,6 +34,8 @@ import {
   meetingFieldsBody,
   type MeetingFieldValues,
 } from './meeting-form.fields';
+import { meetingsMessages } from './meetings.messages';
+import styles from './meetings.module.css';
 
 const ZONES: string[] = (() => {
   try {
@@ -64,7 +65,7 @@ interface AgendaRow {
 
 /** Schedule a WG meeting or a project event, with a find-a-time helper and a DST warning for series. */
 export function ScheduleMeetingPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(meetingsMessages);
   const { locale, pick } = useLocale();
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -254,9 +255,9 @@ export function ScheduleMeetingPage() {
                 {found.slots.length > 0 && found.slots[0].unavailable.length > 0 ? (
                   <p className="alert alert--warning">{t('meetings.find.nobodyFits')}</p>
                 ) : null}
-                <ol className="slot-list" data-testid="slots">
+                <ol className={styles.slotList} data-testid="slots">
                   {found.slots.map((slot) => (
-                    <li key={slot.start} className="slot">
+                    <li key={slot.start} className={styles.slot}>
                       <ZonedTimes instant={slot.start} zones={found.participants.map((p) => p.timeZone)} />
                       {slot.unavailable.length > 0 ? (
                         <span className="muted" data-testid="slot-missing">

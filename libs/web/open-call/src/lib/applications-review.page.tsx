@@ -1,5 +1,4 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import {
   WorkingGroupRole,
@@ -7,7 +6,7 @@ import {
   type DecideApplicationRequest,
   type ReviewApplicationRequest,
 } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { countryWithRegion, roleLabel, sectorLabel } from '@roundtable/web-projects';
 import {
   Badge,
@@ -20,6 +19,8 @@ import {
   type BadgeTone,
 } from '@roundtable/web-ui';
 import { openCallCommands, useApplications, useCall } from './open-call.queries';
+import { applicationsMessages } from './open-call.messages';
+import styles from './open-call.module.css';
 
 const STATUS_TONE: Record<ApplicationDto['status'], BadgeTone> = {
   submitted: 'info',
@@ -30,7 +31,7 @@ const SCORES = [1, 2, 3, 4, 5];
 type StatusFilter = 'submitted' | 'all';
 
 function ReviewForm({ application, onSaved }: { application: ApplicationDto; onSaved: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(applicationsMessages);
   const id = useId();
   const mine = application.reviews.find((r) => r.mine);
   const [score, setScore] = useState(mine ? String(mine.score) : '');
@@ -48,7 +49,7 @@ function ReviewForm({ application, onSaved }: { application: ApplicationDto; onS
     void save.run();
   }
   return (
-    <form className="review-form" onSubmit={onSubmit} noValidate data-testid="review-form">
+    <form className={styles.reviewForm} onSubmit={onSubmit} noValidate data-testid="review-form">
       <h4>{mine ? t('applications.review.update') : t('applications.review.heading')}</h4>
       <FormError error={save.error} />
       <div className="form__row">
@@ -94,7 +95,7 @@ function ReviewForm({ application, onSaved }: { application: ApplicationDto; onS
 }
 
 function Decision({ application, onDecided }: { application: ApplicationDto; onDecided: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(applicationsMessages);
   const id = useId();
   const [groupId, setGroupId] = useState(application.preferredWorkingGroups[0]?.id ?? '');
   const [role, setRole] = useState<WorkingGroupRole>(WorkingGroupRole.Expert);
@@ -103,7 +104,7 @@ function Decision({ application, onDecided }: { application: ApplicationDto; onD
     onDecided();
   });
   return (
-    <div className="decision" data-testid="decision">
+    <div className={styles.decision} data-testid="decision">
       <h4>{t('applications.decision.heading')}</h4>
       <FormError error={decide.error} testId="decision-error" />
       <div className="form__row">
@@ -158,20 +159,20 @@ function Decision({ application, onDecided }: { application: ApplicationDto; onD
 }
 
 function ApplicationCard({ application, onChanged }: { application: ApplicationDto; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(applicationsMessages);
   const { locale } = useLocale();
   return (
     <li
-      className="card application"
+      className="card"
       data-testid="application-row"
       data-application-id={application.id}
       data-status={application.status}
     >
-      <div className="call-card__head">
+      <div className={styles.cardHead}>
         <h3>{application.name}</h3>
         <span className="tag-list">
           <Badge tone={STATUS_TONE[application.status]}>{t(`applications.status.${application.status}`)}</Badge>
-          <span className="score" data-testid="average-score">
+          <span className={styles.score} data-testid="average-score">
             {application.averageScore === null
               ? t('applications.noScore')
               : t('applications.average', {
@@ -231,7 +232,7 @@ function ApplicationCard({ application, onChanged }: { application: ApplicationD
       {application.reviews.length > 0 ? (
         <>
           <h4>{t('applications.reviews')}</h4>
-          <ul className="review-list">
+          <ul className={styles.reviewList}>
             {application.reviews.map((review, index) => (
               <li key={`${review.reviewerName}-${index}`}>
                 <strong>{review.reviewerName}</strong> · {t('applications.review.scoreOption', { score: review.score })}
@@ -242,7 +243,7 @@ function ApplicationCard({ application, onChanged }: { application: ApplicationD
         </>
       ) : null}
       {application.status === 'submitted' ? (
-        <div className="application__actions">
+        <div className={styles.actions}>
           <ReviewForm application={application} onSaved={onChanged} />
           <Decision application={application} onDecided={onChanged} />
         </div>
@@ -252,7 +253,7 @@ function ApplicationCard({ application, onChanged }: { application: ApplicationD
 }
 
 export function ApplicationsReviewPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(applicationsMessages);
   const { pick } = useLocale();
   const { id = '' } = useParams<{ id: string }>();
   const [filter, setFilter] = useState<StatusFilter>('submitted');
@@ -310,7 +311,7 @@ export function ApplicationsReviewPage() {
         visible.length === 0 ? (
           <p className="muted">{filter === 'submitted' ? t('applications.queueEmpty') : t('applications.empty')}</p>
         ) : (
-          <ul className="stack" data-testid="applications">
+          <ul className={styles.stack} data-testid="applications">
             {visible.map((application) => (
               <ApplicationCard key={application.id} application={application} onChanged={applications.reload} />
             ))}

@@ -1,9 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CreateExpertCallRequest, ExpertCallDto, ProjectDto } from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { ProjectPicker, useSelectedProject, useWorkingGroups } from '@roundtable/web-projects';
 import {
   Badge,
@@ -17,6 +16,8 @@ import {
   SubmitButton,
 } from '@roundtable/web-ui';
 import { openCallCommands, useCalls } from './open-call.queries';
+import { callsMessages } from './open-call.messages';
+import styles from './open-call.module.css';
 
 const BILINGUAL_FIELDS = ['title', 'description', 'eligibility'] as const;
 type BilingualField = (typeof BILINGUAL_FIELDS)[number];
@@ -36,7 +37,7 @@ function defaultClosing(): string {
 }
 
 function CallForm({ project, onCreated }: { project: ProjectDto; onCreated: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(callsMessages);
   const { pick } = useLocale();
   const id = useId();
   const groups = useWorkingGroups();
@@ -129,7 +130,7 @@ function CallForm({ project, onCreated }: { project: ProjectDto; onCreated: () =
       >
         <legend>{t('calls.form.workingGroups')}</legend>
         {groups.state === 'loading' ? <Loading /> : null}
-        <div className="checkbox-grid">
+        <div className={styles.checkboxGrid}>
           {projectGroups.map((group) => (
             <label key={group.id} className="checkbox">
               <input
@@ -174,7 +175,7 @@ function CallForm({ project, onCreated }: { project: ProjectDto; onCreated: () =
 }
 
 function CallCard({ call, canManage, onChanged }: { call: ExpertCallDto; canManage: boolean; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(callsMessages);
   const { locale, pick } = useLocale();
   const [confirming, setConfirming] = useState(false);
   const close = useAction(async () => {
@@ -186,8 +187,8 @@ function CallCard({ call, canManage, onChanged }: { call: ExpertCallDto; canMana
   const publicUrl = typeof window !== 'undefined' ? `${window.location.origin}${publicPath}` : publicPath;
 
   return (
-    <li className="card call-card" data-testid="call" data-call-id={call.id} data-open={call.open ? 'true' : 'false'}>
-      <div className="call-card__head">
+    <li className="card" data-testid="call" data-call-id={call.id} data-open={call.open ? 'true' : 'false'}>
+      <div className={styles.cardHead}>
         <h3>{pick(call.title)}</h3>
         <Badge tone={call.open ? 'success' : 'neutral'}>{call.open ? t('calls.open') : t('calls.closed')}</Badge>
       </div>
@@ -259,7 +260,7 @@ function CallCard({ call, canManage, onChanged }: { call: ExpertCallDto; canMana
 }
 
 export function CallsPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(callsMessages);
   const user = useCurrentUser();
   const canManage = canCoordinate(user);
   const { projects, project, select } = useSelectedProject();
@@ -293,7 +294,7 @@ export function CallsPage() {
               calls.data.length === 0 ? (
                 <p className="muted">{t('calls.empty')}</p>
               ) : (
-                <ul className="stack" data-testid="calls">
+                <ul className={styles.stack} data-testid="calls">
                   {[...calls.data]
                     .sort((a, b) => Number(b.open) - Number(a.open) || b.closesAt.localeCompare(a.closesAt))
                     .map((call) => (

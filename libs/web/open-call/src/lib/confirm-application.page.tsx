@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorCode, type ApplicationConfirmationDto } from '@roundtable/contracts';
 import { ApiError, FormError, PublicShell, errorMessage, useAction } from '@roundtable/web-ui';
 import { openCallCommands } from './open-call.queries';
+import { useMessages } from '@roundtable/web-i18n';
+import { applyMessages } from './open-call.messages';
 
 /**
  * The link in the confirmation mail. Confirming takes a click (a POST), never just opening the page, so mail
  * scanners that fetch links do not confirm applications on the applicant's behalf.
  */
 export function ConfirmApplicationPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(applyMessages);
   const { token = '' } = useParams<{ token: string }>();
   const [result, setResult] = useState<ApplicationConfirmationDto | null>(null);
   const confirm = useAction(async () => {

@@ -1,5 +1,4 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import {
   ErrorCode,
@@ -10,7 +9,7 @@ import {
   type SubmitApplicationResponse,
 } from '@roundtable/contracts';
 import { COUNTRY_CODES } from '@roundtable/domain';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { sectorLabel } from '@roundtable/web-projects';
 import {
   ApiError,
@@ -27,6 +26,8 @@ import {
   SubmitButton,
 } from '@roundtable/web-ui';
 import { openCallCommands, usePublicCall } from './open-call.queries';
+import { applyMessages } from './open-call.messages';
+import styles from './open-call.module.css';
 
 type Form = Omit<SubmitApplicationRequest, 'expertise' | 'sector' | 'website' | 'locale'> & {
   expertise: string;
@@ -50,7 +51,7 @@ const EMPTY: Form = {
 };
 
 function ClosedMessage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(applyMessages);
   return (
     <div className="alert alert--warning" role="status" data-testid="call-closed">
       <p>{t('apply.closed')}</p>
@@ -59,7 +60,7 @@ function ClosedMessage() {
 }
 
 function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(applyMessages);
   const { locale, pick } = useLocale();
   const id = useId();
   const [form, setForm] = useState<Form>(EMPTY);
@@ -114,7 +115,7 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
 
   if (result) {
     return (
-      <div className="alert alert--success apply__done" role="status" data-testid="apply-success">
+      <div className="alert alert--success" role="status" data-testid="apply-success">
         <div>
           <p>
             <strong>{t('apply.checkEmailTitle')}</strong>
@@ -225,7 +226,7 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
       <fieldset className="fieldset" aria-describedby={err('preferredWorkingGroupIds') ? `${id}-wg-error` : undefined}>
         <legend>{t('apply.preferred')}</legend>
         <p className="form__hint">{t('apply.preferredHint')}</p>
-        <div className="checkbox-grid">
+        <div className={styles.checkboxGrid}>
           {call.workingGroups.map((group) => (
             <label key={group.id} className="checkbox">
               <input
@@ -279,7 +280,7 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
         )}
       </Field>
       {/* Honeypot: people never see or fill it; bots that fill every input are ignored by the server. */}
-      <div className="honeypot" aria-hidden="true">
+      <div className={styles.honeypot} aria-hidden="true">
         <label htmlFor={`${id}-website`}>{t('apply.website')}</label>
         <input
           id={`${id}-website`}
@@ -291,7 +292,7 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
           onChange={(e) => set('website', e.target.value)}
         />
       </div>
-      <fieldset className="fieldset consent">
+      <fieldset className={`fieldset ${styles.consent}`}>
         <legend>{t('apply.consentHeading')}</legend>
         <label className="checkbox">
           <input
@@ -331,7 +332,7 @@ function ApplyForm({ call, onClosed }: { call: ExpertCallDto; onClosed: () => vo
 
 /** Public page of an open call for experts: the call and the application form (no sign-in). */
 export function PublicCallPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(applyMessages);
   const { locale, pick } = useLocale();
   const { callId = '' } = useParams<{ callId: string }>();
   const call = usePublicCall(callId);
@@ -354,7 +355,7 @@ export function PublicCallPage() {
         </section>
       ) : null}
       {call.state === 'ready' ? (
-        <article className="card apply" data-testid="public-call">
+        <article className="card" data-testid="public-call">
           <p className="eyebrow">{t('apply.title')}</p>
           <h1>{pick(call.data.title)}</h1>
           <p className="prose prewrap">{pick(call.data.description)}</p>

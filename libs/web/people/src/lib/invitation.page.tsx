@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   ErrorCode,
@@ -9,8 +8,8 @@ import {
   type UserDto,
 } from '@roundtable/contracts';
 import { COUNTRY_CODES } from '@roundtable/domain';
-import { useSession } from '@roundtable/web-auth';
-import { SUPPORTED_LOCALES, useLocale } from '@roundtable/web-i18n';
+import { authMessages, useSession } from '@roundtable/web-auth';
+import { SUPPORTED_LOCALES, useLocale, useMessages } from '@roundtable/web-i18n';
 import { roleLabel } from '@roundtable/web-projects';
 import {
   ApiError,
@@ -26,6 +25,8 @@ import {
   SubmitButton,
 } from '@roundtable/web-ui';
 import { peopleCommands, useInvitationPreview } from './people.queries';
+import { invitationMessages } from './people.messages';
+import styles from './people.module.css';
 
 interface AcceptResponse {
   user: UserDto;
@@ -34,7 +35,7 @@ interface AcceptResponse {
 
 /** Why an invitation link cannot be used, in plain words. */
 function InvitationProblem({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(invitationMessages);
   const known: Record<string, string> = {
     [ErrorCode.InvitationExpired]: t('invitation.expired'),
     [ErrorCode.InvitationUsed]: t('invitation.used'),
@@ -61,7 +62,8 @@ function InvitationProblem({ error, onRetry }: { error: ApiError; onRetry: () =>
 }
 
 function AcceptForm({ token, preview }: { token: string; preview: InvitationPreviewDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(invitationMessages);
+  const { t: authT } = useMessages(authMessages);
   const { locale } = useLocale();
   const navigate = useNavigate();
   const { state, user, refresh, logout } = useSession();
@@ -98,11 +100,11 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
     void accept.run(body);
   }
 
-  if (state.status === 'loading') return <Loading label={t('auth.checkingSession')} />;
+  if (state.status === 'loading') return <Loading label={authT('auth.checkingSession')} />;
 
   if (preview.accountExists && !signedInAsInvitee) {
     return (
-      <div className="alert alert--info invitation__signin" data-testid="invitation-sign-in">
+      <div className={`alert alert--info ${styles.signIn}`} data-testid="invitation-sign-in">
         <div>
           <p>{t('invitation.signInToAccept', { email: preview.email })}</p>
           {signedInAsOther ? (
@@ -204,7 +206,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
 
 /** Public page behind the link in an invitation email: preview, then join (creating an account if needed). */
 export function InvitationPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(invitationMessages);
   const { locale, pick } = useLocale();
   const { token = '' } = useParams<{ token: string }>();
   const preview = useInvitationPreview(token);
@@ -218,7 +220,7 @@ export function InvitationPage() {
       {preview.state === 'loading' ? <Loading /> : null}
       {preview.state === 'error' ? <InvitationProblem error={preview.error} onRetry={preview.reload} /> : null}
       {preview.state === 'ready' ? (
-        <section className="card invitation" data-testid="invitation" aria-labelledby="invitation-title">
+        <section className="card" data-testid="invitation" aria-labelledby="invitation-title">
           <p className="eyebrow">{t('invitation.title')}</p>
           <h1 id="invitation-title">
             {t('invitation.heading', {

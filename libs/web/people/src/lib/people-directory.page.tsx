@@ -1,19 +1,19 @@
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { SECTORS } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { regionLabel, roleLabel, sectorLabel, useWorkingGroups } from '@roundtable/web-projects';
 import { Badge, ErrorMessage, Loading, countryName, DataTable } from '@roundtable/web-ui';
 import { usePeopleDirectory } from './people.queries';
 import { useDebounced } from './use-debounced';
+import { peopleMessages } from './people.messages';
 
 const REGIONS = ['europe', 'china', 'other'] as const;
 const FILTERS = ['q', 'workingGroupId', 'region', 'sector', 'expertise'] as const;
 type Filter = (typeof FILTERS)[number];
 
 export function PeopleDirectoryPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(peopleMessages);
   const { locale, pick } = useLocale();
   const id = useId();
   const [params, setParams] = useSearchParams();

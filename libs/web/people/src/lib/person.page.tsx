@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import {
   Gender,
@@ -12,7 +11,7 @@ import {
 } from '@roundtable/contracts';
 import { COUNTRY_CODES } from '@roundtable/domain';
 import { useSession } from '@roundtable/web-auth';
-import { SUPPORTED_LOCALES, useLocale } from '@roundtable/web-i18n';
+import { SUPPORTED_LOCALES, useLocale, useMessages } from '@roundtable/web-i18n';
 import { countryWithRegion, genderLabel, roleLabel, sectorLabel } from '@roundtable/web-projects';
 import {
   Badge,
@@ -29,6 +28,7 @@ import {
   SubmitButton,
 } from '@roundtable/web-ui';
 import { peopleCommands, useMyPerson, usePerson } from './people.queries';
+import { personMessages } from './people.messages';
 
 /** All IANA time zones the browser knows, plus the current value if the browser does not list it. */
 function timeZones(current: string): string[] {
@@ -53,7 +53,7 @@ function useCountryOptions(): Array<{ code: string; name: string }> {
 }
 
 function EditProfileForm({ person, onSaved }: { person: PersonDto; onSaved: (person: PersonDto) => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(personMessages);
   const countries = useCountryOptions();
   const [displayName, setDisplayName] = useState(person.displayName);
   const [country, setCountry] = useState(person.country);
@@ -215,7 +215,7 @@ function EditProfileForm({ person, onSaved }: { person: PersonDto; onSaved: (per
 }
 
 function Profile({ person: initial }: { person: PersonDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(personMessages);
   const { locale } = useLocale();
   const [person, setPerson] = useState(initial);
   const { user, refresh } = useSession();
@@ -348,7 +348,7 @@ function Profile({ person: initial }: { person: PersonDto }) {
 }
 
 export function PersonPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(personMessages);
   const { id } = useParams<{ id: string }>();
   const person = usePerson(id);
   return (

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import styles from './loading.module.css';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
-    <p className="loading" role="status" aria-live="polite">
-      <span className="loading__spinner" aria-hidden="true" />
+    <p className={styles.loading} role="status" aria-live="polite">
+      <span className={styles.spinner} aria-hidden="true" />
       {label ?? t('app.loading')}
     </p>
   );
