@@ -158,9 +158,7 @@ function MinutesDetail({ initial }: { initial: MinutesDto }) {
           actions={minutes.actions}
           onChanged={(a) => setMinutes({ ...minutes, actions: minutes.actions.map((x) => (x.id === a.id ? a : x)) })}
         />
-        {minutes.canEditItems ? (
-          <ActionItemForm minutes={minutes} />
-        ) : null}
+        {minutes.canEditItems ? <ActionItemForm minutes={minutes} /> : null}
       </section>
     </>
   );
