@@ -32,8 +32,9 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
 ];
 
 /**
- * The signed-in pages' header: the app name, the main menu, then the tools (`tools`, e.g. notifications), the
- * language and the account menu. On narrow screens the main menu folds behind a "Menu" button.
+ * The signed-in pages' header: the app name, the main menu and the language, then the tools (`tools`, e.g.
+ * notifications) and the account menu. On narrow screens the main menu and the language fold behind a "Menu"
+ * button; the tools and the account menu stay in the header.
  */
 export function AppHeader({
   user,
@@ -79,29 +80,28 @@ export function AppHeader({
             <span className={styles.burger} aria-hidden="true" />
             {t('appHeader.menu')}
           </button>
-          <nav
-            id={menu.panelId}
-            aria-label={t('nav.main')}
-            className={`${styles.nav}${menu.open ? ` ${styles.navOpen}` : ''}`}
-            data-testid="main-nav"
-          >
-            {NAV_ENTRIES.filter((entry) => !entry.shownTo || entry.shownTo(user)).map((entry) => (
-              <NavLink
-                key={entry.to}
-                to={entry.to}
-                end={entry.end}
-                className={({ isActive }) => (isActive ? `${styles.link} ${styles.active}` : styles.link)}
-                data-testid={entry.testId}
-                onClick={() => closeMenu()}
-              >
-                {t(entry.label)}
-              </NavLink>
-            ))}
-          </nav>
+          <div id={menu.panelId} className={`${styles.panel}${menu.open ? ` ${styles.panelOpen}` : ''}`}>
+            <nav aria-label={t('nav.main')} className={styles.nav} data-testid="main-nav">
+              {NAV_ENTRIES.filter((entry) => !entry.shownTo || entry.shownTo(user)).map((entry) => (
+                <NavLink
+                  key={entry.to}
+                  to={entry.to}
+                  end={entry.end}
+                  className={({ isActive }) => (isActive ? `${styles.link} ${styles.active}` : styles.link)}
+                  data-testid={entry.testId}
+                  onClick={() => closeMenu()}
+                >
+                  {t(entry.label)}
+                </NavLink>
+              ))}
+            </nav>
+            <div className={styles.language}>
+              <LanguageSwitch compact />
+            </div>
+          </div>
         </div>
         <div className={styles.tools}>
           {tools}
-          <LanguageSwitch compact />
           <div className={styles.account} {...account.containerProps}>
             <button
               {...account.buttonProps}
