@@ -56,7 +56,8 @@ export function useMediaQuery(query: string): boolean {
 
 /**
  * Keeps the threads in `list` (one `[data-thread-id]` child per thread) beside their passages in `editor`:
- * recomputed after each edit (local or remote), on scroll and resize, and when a thread grows or shrinks.
+ * recomputed after each edit (local or remote), on scroll and resize, and when a thread, the list or the panel
+ * around it grows or shrinks.
  * Off (`enabled` false, phones), the list flows normally below the text.
  */
 export function useThreadPositions(
@@ -113,6 +114,8 @@ export function useThreadPositions(
     resized?.observe(editor.view.dom);
     if (list.current) {
       resized?.observe(list.current);
+      // What sits above the list in the panel (a new comment's form) moves it: the panel's size changes then.
+      if (list.current.parentElement) resized?.observe(list.current.parentElement);
       list.current.querySelectorAll('[data-thread-id]').forEach((item) => resized?.observe(item));
     }
     return () => {
