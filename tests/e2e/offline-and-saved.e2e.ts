@@ -155,6 +155,7 @@ describe('offline editing and the saved indicator in Chromium', () => {
       expect(stored).toContain('Beijing at the same time');
 
       // Signing out removes the offline copies from this computer.
+      await romePage.click('[data-testid="current-user"]'); // the account menu
       await romePage.click('[data-testid="logout"]');
       await romePage.waitForURL(/\/login/);
       // The login page may show before the (asynchronous) deletion has finished: wait for it.

@@ -44,6 +44,7 @@ describe('passwords in Chromium: forgot → emailed link → new password; accou
       await page.close();
       const elsewhere = await signIn(otherDevice, server.baseUrl, email, 'juniper-lantern-river-8');
       const here = await signIn(context, server.baseUrl, email, 'juniper-lantern-river-8');
+      await here.click('[data-testid="current-user"]'); // the account menu
       await here.click('[data-testid="nav-account"]');
       await here.fill('input[name="currentPassword"]', 'juniper-lantern-river-8');
       await here.fill('input[name="newPassword"]', 'copper-meadow-falcon-3');

@@ -6,6 +6,7 @@ export { ErrorMessage, errorMessage } from './lib/error-message';
 export { Loading } from './lib/loading';
 export { Badge, type BadgeTone } from './lib/badge';
 export { LanguageSwitch } from './lib/language-switch';
+export { useDisclosure } from './lib/disclosure';
 export { Field, FormError, SubmitButton, fieldError, fieldErrorText, parseTags, useAction } from './lib/form';
 export { DataTable } from './lib/data-table';
 export { countryName, formatDateTime, formatDay, percent } from './lib/format';

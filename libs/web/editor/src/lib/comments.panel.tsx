@@ -16,6 +16,11 @@ import { Badge, ErrorMessage, formatDateTime, Loading, useAction } from '@roundt
 import { commentCommands, useCommentThreads } from './editor.queries';
 import { commentHighlights, commentHighlightsKey, liveRangeIn } from './comment-highlights';
 import { displayFromMarkup, markupFromDisplay, mentionQuery, type Mention } from './mention-text';
+import { useMediaQuery, useThreadPositions } from './thread-positions';
+import styles from './editor.module.css';
+
+/** From this width the comments sit beside the text (the same width as in editor.module.css). */
+export const ASIDE_MEDIA = '(min-width: 64rem)';
 
 interface SyncState {
   type: Y.XmlFragment;
@@ -339,6 +344,7 @@ function ThreadView({
   documentId,
   editor,
   active,
+  top,
   onActivate,
   onChanged,
 }: {
@@ -346,6 +352,8 @@ function ThreadView({
   documentId: string;
   editor: Editor;
   active: boolean;
+  /** Beside the text: the thread's top in the list (px), at the height of its passage. */
+  top?: number;
   onActivate: (threadId: string) => void;
   onChanged: () => void;
 }) {
@@ -374,7 +382,10 @@ function ThreadView({
   return (
     <li
       ref={ref}
-      className={`comment-thread comment-thread--${thread.status}${active ? ' comment-thread--active' : ''}`}
+      className={`comment-thread comment-thread--${thread.status}${active ? ' comment-thread--active' : ''}${
+        top === undefined ? '' : ` ${styles.thread}`
+      }`}
+      style={top === undefined ? undefined : { top }}
       data-testid="comment-thread"
       data-thread-id={thread.id}
       data-status={thread.status}
@@ -446,9 +457,11 @@ export function CommentsPanel({
   editor,
   documentId,
   subscribeToChanges,
+  className,
 }: {
   editor: Editor;
   documentId: string;
+  className?: string;
   /** Calls back whenever the server says the document's comments changed (or the socket reconnected). */
   subscribeToChanges: (listener: () => void) => () => void;
 }) {
@@ -505,10 +518,20 @@ export function CommentsPanel({
     if (anchors) setDraft({ anchors, body: '' });
   }, [editor]);
 
-  const threads = resource.data ?? [];
-  const visible = threads.filter((thread) => showResolved || thread.status === 'open');
+  const visible = useMemo(
+    () => (resource.data ?? []).filter((thread) => showResolved || thread.status === 'open'),
+    [resource.data, showResolved],
+  );
+  const list = useRef<HTMLUListElement>(null);
+  const aside = useMediaQuery(ASIDE_MEDIA);
+  const layout = useThreadPositions(editor, visible, list, aside);
   return (
-    <aside className="comments-panel" data-testid="comments-panel" aria-labelledby="comments-title">
+    <aside
+      className={`comments-panel${className ? ` ${className}` : ''}`}
+      data-testid="comments-panel"
+      data-placement={aside ? 'beside' : 'below'}
+      aria-labelledby="comments-title"
+    >
       <header className="comments-panel__header">
         <h2 id="comments-title">{t('comments.title')}</h2>
         <button
@@ -565,7 +588,11 @@ export function CommentsPanel({
             {t('comments.showResolved')}
           </label>
           {visible.length === 0 ? <p>{t('comments.empty')}</p> : null}
-          <ul className="comments-panel__threads">
+          <ul
+            ref={list}
+            className={`comments-panel__threads${layout ? ` ${styles.threads}` : ''}`}
+            style={layout ? { height: layout.height } : undefined}
+          >
             {visible.map((thread) => (
               <ThreadView
                 key={thread.id}
@@ -573,6 +600,7 @@ export function CommentsPanel({
                 documentId={documentId}
                 editor={editor}
                 active={thread.id === activeId}
+                top={layout?.tops.get(thread.id)}
                 onActivate={setActiveId}
                 onChanged={reload}
               />

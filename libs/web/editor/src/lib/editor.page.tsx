@@ -24,6 +24,7 @@ import { CollabStatusBar } from './collab-status';
 import { documentPageFrame } from './document-owner';
 import { CommentSignals } from './comment-signals';
 import { CommentsPanel } from './comments.panel';
+import styles from './editor.module.css';
 import { DocumentLock } from './document-lock';
 import { ExportMenu } from './export.menu';
 import { EditorToolbar } from './editor.toolbar';
@@ -110,11 +111,20 @@ function CollaborativeEditor({
           <p>{t('editor.readOnly')}</p>
         </div>
       ) : null}
-      {canWrite ? <EditorToolbar editor={editor} disabled={!editable} /> : null}
-      <div className="editor" data-testid="editor" data-editable={editable ? 'true' : 'false'}>
-        <EditorContent editor={editor} className="editor__content" />
+      <div className={styles.layout}>
+        <div className={styles.text}>
+          {canWrite ? <EditorToolbar editor={editor} disabled={!editable} /> : null}
+          <div className="editor" data-testid="editor" data-editable={editable ? 'true' : 'false'}>
+            <EditorContent editor={editor} className="editor__content" />
+          </div>
+        </div>
+        <CommentsPanel
+          editor={editor}
+          documentId={document.id}
+          subscribeToChanges={session.commentSignals.subscribe}
+          className={styles.comments}
+        />
       </div>
-      <CommentsPanel editor={editor} documentId={document.id} subscribeToChanges={session.commentSignals.subscribe} />
     </>
   );
 }
@@ -208,7 +218,7 @@ export function EditorPage() {
   }, [title, t]);
 
   return (
-    <main className="page page--editor" id="main">
+    <main className={`page ${styles.page}`} id="main">
       <p>
         <Link to={frame?.back.to ?? '/'} className="back-link" data-testid="document-back">
           ← {t(frame?.back.label ?? 'editor.back')}

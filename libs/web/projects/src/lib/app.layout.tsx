@@ -1,26 +1,26 @@
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
-import { canCoordinate, useCurrentUser, useSession } from '@roundtable/web-auth';
-import { LanguageSwitch } from '@roundtable/web-ui';
+import { Outlet, useNavigate } from 'react-router-dom';
+import { useCurrentUser, useSession } from '@roundtable/web-auth';
+import { AppHeader } from './app-header';
 
-/** Page chrome for signed-in pages: app name, user, language switch, sign-out. */
-export function AppLayout() {
+/**
+ * Page chrome for signed-in pages: the skip link, the header (app name, main menu, `headerTools` such as
+ * notifications, language, account menu with sign-out) and the page.
+ */
+export function AppLayout({ headerTools }: { headerTools?: ReactNode } = {}) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { logout } = useSession();
   const navigate = useNavigate();
-  const [leaving, setLeaving] = useState(false);
 
   async function onLogout() {
-    setLeaving(true);
     try {
       await logout();
     } finally {
       // Offline copies of papers must not stay behind for the next person on this computer.
       // (A dynamic import: the editor chunk stays out of the first load; it is cached once a paper was opened.)
       await import('@roundtable/web-editor').then((editor) => editor.clearOfflineDocuments()).catch(() => undefined);
-      setLeaving(false);
       navigate('/login', { replace: true });
     }
   }
@@ -30,73 +30,7 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="app-header">
-        <div className="app-header__inner">
-          <Link to="/" className="brand" aria-label={`${t('app.name')} – ${t('nav.home')}`}>
-            {t('app.name')}
-          </Link>
-          <nav aria-label={t('nav.main')} className="app-header__nav">
-            <NavLink to="/" end>
-              {t('nav.home')}
-            </NavLink>
-            <NavLink to="/people" end data-testid="nav-people">
-              {t('nav.people')}
-            </NavLink>
-            <NavLink to="/meetings" data-testid="nav-meetings">
-              {t('nav.meetings')}
-            </NavLink>
-            <NavLink to="/minutes" end data-testid="nav-minutes">
-              {t('nav.minutes')}
-            </NavLink>
-            <NavLink to="/my-actions" data-testid="nav-my-actions">
-              {t('nav.myActions')}
-            </NavLink>
-            <NavLink to="/calls" data-testid="nav-calls">
-              {t('nav.calls')}
-            </NavLink>
-            <NavLink to="/plan" data-testid="nav-plan">
-              {t('nav.plan')}
-            </NavLink>
-            <NavLink to="/library" data-testid="nav-library">
-              {t('nav.library')}
-            </NavLink>
-            <NavLink to="/balance" data-testid="nav-balance">
-              {t('nav.balance')}
-            </NavLink>
-            {canCoordinate(user) ? (
-              <NavLink to="/admin/outbox" data-testid="nav-outbox">
-                {t('nav.outbox')}
-              </NavLink>
-            ) : null}
-          </nav>
-          <div className="app-header__user">
-            <Link
-              to="/people/me"
-              className="app-header__name"
-              data-testid="current-user"
-              title={`${t('nav.signedInAs', { name: user.displayName })} – ${t('nav.myProfile')}`}
-            >
-              <span className="avatar" style={{ backgroundColor: user.color }} aria-hidden="true">
-                {user.displayName.trim().charAt(0).toUpperCase()}
-              </span>
-              {user.displayName}
-            </Link>
-            <Link to="/account" data-testid="nav-account">
-              {t('nav.account')}
-            </Link>
-            <LanguageSwitch />
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void onLogout()}
-              disabled={leaving}
-              data-testid="logout"
-            >
-              {leaving ? t('nav.loggingOut') : t('nav.logout')}
-            </button>
-          </div>
-        </div>
-      </header>
+      <AppHeader user={user} tools={headerTools} onLogout={onLogout} />
       <Outlet />
     </div>
   );

@@ -12,145 +12,10 @@ import {
   formatDateTime,
   useApiMutation,
 } from '@roundtable/web-ui';
-import { meetingCommands, meetingKeys, useMeeting, useMinutes } from '../meetings.queries';
+import { meetingCommands, meetingKeys, useMinutes } from '../meetings.queries';
 import { ZonedTimes } from '../zoned-times';
 import { ActionItemsList } from './action-items.list';
-
-function ItemForms({ minutes }: { minutes: MinutesDto }) {
-  const { t } = useTranslation();
-  // Owners are chosen among the meeting's invitees (people of the project).
-  const meeting = useMeeting(minutes.meetingId);
-  const [decision, setDecision] = useState({ text: '', agendaItemId: '' });
-  const [action, setAction] = useState({ text: '', ownerPersonId: '', dueOn: '', agendaItemId: '' });
-  // Each change refetches the minutes on screen (their decisions and actions) through the feature's keys.
-  const addDecision = useApiMutation(async () => {
-    await meetingCommands.addDecision(minutes.id, {
-      text: decision.text,
-      agendaItemId: decision.agendaItemId || null,
-    });
-    setDecision({ text: '', agendaItemId: '' });
-  }, [meetingKeys.all]);
-  const addAction = useApiMutation(async () => {
-    await meetingCommands.addAction(minutes.id, {
-      text: action.text,
-      ownerPersonId: action.ownerPersonId,
-      dueOn: action.dueOn || null,
-      agendaItemId: action.agendaItemId || null,
-    });
-    setAction({ text: '', ownerPersonId: '', dueOn: '', agendaItemId: '' });
-  }, [meetingKeys.all]);
-  const agenda = meeting.state === 'ready' ? meeting.data.agenda : [];
-  const invitees = meeting.state === 'ready' ? meeting.data.invitees : [];
-  const agendaSelect = (value: string, set: (v: string) => void, testId: string) => (
-    <label>
-      {t('minutes.agendaLink')}{' '}
-      <select value={value} onChange={(e) => set(e.target.value)} data-testid={testId}>
-        <option value="">—</option>
-        {agenda.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.title}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  return (
-    <>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void addDecision.run();
-        }}
-      >
-        <label>
-          {t('minutes.decisions.new')}{' '}
-          <input
-            value={decision.text}
-            maxLength={MINUTES_LIMITS.textMax}
-            onChange={(e) => setDecision({ ...decision, text: e.target.value })}
-            data-testid="decision-text"
-          />
-        </label>
-        {agendaSelect(
-          decision.agendaItemId,
-          (agendaItemId) => setDecision({ ...decision, agendaItemId }),
-          'decision-agenda',
-        )}
-        <button
-          type="submit"
-          className="button button--secondary"
-          disabled={addDecision.pending}
-          data-testid="decision-add"
-        >
-          {t('minutes.decisions.add')}
-        </button>
-        {fieldError(addDecision.error, 'text') ? (
-          <span className="form__error">{fieldError(addDecision.error, 'text')}</span>
-        ) : null}
-        <FormError error={addDecision.error} />
-      </form>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void addAction.run();
-        }}
-      >
-        <label>
-          {t('minutes.actions.new')}{' '}
-          <input
-            value={action.text}
-            maxLength={MINUTES_LIMITS.textMax}
-            onChange={(e) => setAction({ ...action, text: e.target.value })}
-            data-testid="action-text"
-          />
-        </label>
-        <label>
-          {t('minutes.actions.owner')}{' '}
-          <select
-            value={action.ownerPersonId}
-            onChange={(e) => setAction({ ...action, ownerPersonId: e.target.value })}
-            data-testid="action-owner"
-          >
-            <option value="">—</option>
-            {invitees.map((i) => (
-              <option key={i.personId} value={i.personId}>
-                {i.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('minutes.actions.dueOn')}{' '}
-          <input
-            type="date"
-            value={action.dueOn}
-            onChange={(e) => setAction({ ...action, dueOn: e.target.value })}
-            data-testid="action-due"
-          />
-        </label>
-        {agendaSelect(action.agendaItemId, (agendaItemId) => setAction({ ...action, agendaItemId }), 'action-agenda')}
-        <button
-          type="submit"
-          className="button button--secondary"
-          disabled={addAction.pending}
-          data-testid="action-add"
-        >
-          {t('minutes.actions.add')}
-        </button>
-        {['text', 'ownerPersonId', 'dueOn'].map((f) =>
-          fieldError(addAction.error, f) ? (
-            <span key={f} className="form__error">
-              {fieldError(addAction.error, f)}
-            </span>
-          ) : null,
-        )}
-        <FormError error={addAction.error} />
-      </form>
-    </>
-  );
-}
+import { ActionItemForm, DecisionForm } from './item.forms';
 
 function MinutesDetail({ initial }: { initial: MinutesDto }) {
   const { t } = useTranslation();
@@ -284,6 +149,7 @@ function MinutesDetail({ initial }: { initial: MinutesDto }) {
             ))}
           </ul>
         )}
+        {minutes.canEditItems ? <DecisionForm minutes={minutes} /> : null}
       </section>
 
       <section className="section" aria-labelledby="minutes-actions">
@@ -292,7 +158,7 @@ function MinutesDetail({ initial }: { initial: MinutesDto }) {
           actions={minutes.actions}
           onChanged={(a) => setMinutes({ ...minutes, actions: minutes.actions.map((x) => (x.id === a.id ? a : x)) })}
         />
-        {minutes.canEditItems ? <ItemForms minutes={minutes} /> : null}
+        {minutes.canEditItems ? <ActionItemForm minutes={minutes} /> : null}
       </section>
     </>
   );
