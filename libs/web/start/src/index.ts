@@ -1,1 +1,1 @@
-export {};
+export { StartPage } from './lib/start.page';

@@ -36,8 +36,17 @@ export function AppLayout() {
             {t('app.name')}
           </Link>
           <nav aria-label={t('nav.main')} className="app-header__nav">
-            <NavLink to="/" end>
+            <NavLink to="/" end data-testid="nav-home">
               {t('nav.home')}
+            </NavLink>
+            <NavLink to="/project" end data-testid="nav-project">
+              {t('nav.project')}
+            </NavLink>
+            <NavLink to="/working-groups" data-testid="nav-working-groups">
+              {t('nav.workingGroups')}
+            </NavLink>
+            <NavLink to="/documents" data-testid="nav-papers">
+              {t('nav.papers')}
             </NavLink>
             <NavLink to="/people" end data-testid="nav-people">
               {t('nav.people')}
