@@ -145,30 +145,36 @@ function DocumentsSection() {
   );
 }
 
-/** Every working group of the projects the reader belongs to (its own menu entry). */
-export function WorkingGroupsPage() {
+/** A page of one list from the overview, with its own menu entry. */
+function ListPage({ testId, title, children }: { testId: string; title: string; children: ReactNode }) {
   const { t } = useTranslation();
   useEffect(() => {
-    document.title = `${t('home.workingGroups.heading')} · ${t('app.name')}`;
-  }, [t]);
+    document.title = `${title} · ${t('app.name')}`;
+  }, [t, title]);
   return (
-    <main className="page" id="main" data-testid="working-groups-page">
-      <h1 className="visually-hidden">{t('home.workingGroups.heading')}</h1>
-      <WorkingGroupsSection />
+    <main className="page" id="main" data-testid={testId}>
+      <h1 className="visually-hidden">{title}</h1>
+      {children}
     </main>
   );
 }
 
-/** Every paper the reader may open (its own menu entry). */
+/** Every working group of the projects the reader belongs to. */
+export function WorkingGroupsPage() {
+  const { t } = useTranslation();
+  return (
+    <ListPage testId="working-groups-page" title={t('home.workingGroups.heading')}>
+      <WorkingGroupsSection />
+    </ListPage>
+  );
+}
+
+/** Every paper the reader may open. */
 export function DocumentsPage() {
   const { t } = useTranslation();
-  useEffect(() => {
-    document.title = `${t('home.documents.heading')} · ${t('app.name')}`;
-  }, [t]);
   return (
-    <main className="page" id="main" data-testid="documents-page">
-      <h1 className="visually-hidden">{t('home.documents.heading')}</h1>
+    <ListPage testId="documents-page" title={t('home.documents.heading')}>
       <DocumentsSection />
-    </main>
+    </ListPage>
   );
 }

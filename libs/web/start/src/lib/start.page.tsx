@@ -28,7 +28,6 @@ function Panel<I>({
   className?: string;
   children: (item: I) => ReactNode;
 }) {
-  const { t } = useMessages(startMessages);
   return (
     <section className={`${styles.panel} ${className ?? ''}`} aria-labelledby={id} data-testid={id}>
       <h2 id={id}>{title}</h2>
@@ -39,11 +38,7 @@ function Panel<I>({
       ) : (
         <ul className={styles.list}>{section.items.map(children)}</ul>
       )}
-      {all ? (
-        <Link className={styles.more} to={all.to}>
-          {section.total > section.items.length ? t('start.seeAll', { count: section.total }) : all.label}
-        </Link>
-      ) : null}
+      {all ? <MoreLink section={section} all={all} /> : null}
     </section>
   );
 }
@@ -79,6 +74,40 @@ function RequestItem({ request }: { request: StartRequestDto }) {
   );
 }
 
+/** "See all (n)" when the section holds more than it shows, else the full list's name. */
+function MoreLink<I>({ section, all }: { section: StartSectionDto<I>; all: { to: string; label: string } }) {
+  const { t } = useMessages(startMessages);
+  return (
+    <Link className={styles.more} to={all.to}>
+      {section.total > section.items.length ? t('start.seeAll', { count: section.total }) : all.label}
+    </Link>
+  );
+}
+
+/** One kind of risk (shown only when there is one), bounded like the panels. */
+function RiskGroup<I>({
+  testId,
+  title,
+  section,
+  all,
+  children,
+}: {
+  testId: string;
+  title: string;
+  section: StartSectionDto<I>;
+  all?: { to: string; label: string };
+  children: (item: I) => ReactNode;
+}) {
+  if (section.total === 0) return null;
+  return (
+    <div data-testid={testId}>
+      <h3>{title}</h3>
+      <ul className={styles.list}>{section.items.map(children)}</ul>
+      {all ? <MoreLink section={section} all={all} /> : null}
+    </div>
+  );
+}
+
 function Risks({ risks }: { risks: NonNullable<StartPageDto['risks']> }) {
   const { t } = useMessages(startMessages);
   const { locale, pick } = useLocale();
@@ -94,83 +123,62 @@ function Risks({ risks }: { risks: NonNullable<StartPageDto['risks']> }) {
       <p className={styles.meta}>{t('start.risks.intro')}</p>
       {none ? <p className={styles.empty}>{t('start.risks.none')}</p> : null}
       <div className={styles.riskGroups}>
-        {risks.coChairVacancies.total > 0 ? (
-          <div data-testid="start-risk-vacancies">
-            <h3>{t('start.risks.vacancies')}</h3>
-            <ul className={styles.list}>
-              {risks.coChairVacancies.items.map((v) => (
-                <li key={`${v.workingGroupId}-${v.region}`} className={styles.item} data-testid="start-vacancy">
-                  <Link to={`/working-groups/${v.workingGroupId}`}>
-                    {t('coChairVacancy.titleWithGroup', {
-                      group: v.workingGroupCode,
-                      region: regionLabel(t, v.region),
-                    })}
-                  </Link>
-                  <span className={styles.meta}>
-                    {t('coChairVacancy.sinceDate', { date: formatDay(v.openedAt.slice(0, 10), locale) })}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        {risks.minutesAwaitingApproval.total > 0 ? (
-          <div data-testid="start-risk-minutes">
-            <h3>{t('start.risks.pendingMinutes')}</h3>
-            <ul className={styles.list}>
-              {risks.minutesAwaitingApproval.items.map((m) => (
-                <li key={m.minutesId} className={styles.item}>
-                  <Link to={`/minutes/${m.minutesId}`}>
-                    {[m.workingGroupCode, m.meetingTitle].filter(Boolean).join(' ')} ·{' '}
-                    {formatDay(m.occurrenceStart.slice(0, 10), locale)}
-                  </Link>
-                  <span className={styles.meta}>
-                    {t('start.risks.approvals', { count: m.approvals, needed: m.approvalsNeeded })}
-                  </span>
-                </li>
-              ))}
-            </ul>
-            <Link className={styles.more} to="/minutes">
-              {t('start.risks.allMinutes')}
-            </Link>
-          </div>
-        ) : null}
-        {risks.overdueItems.total > 0 ? (
-          <div data-testid="start-risk-items">
-            <h3>{t('start.risks.overdueItems')}</h3>
-            <ul className={styles.list}>
-              {risks.overdueItems.items.map((i) => (
-                <li key={i.planItemId} className={styles.item}>
-                  <Link to={`/plan/items/${i.planItemId}`}>
-                    {i.number} {pick(i.title)}
-                  </Link>
-                  <span className={`${styles.meta} ${styles.overdue}`}>{formatDay(i.dueDate, locale)}</span>
-                </li>
-              ))}
-            </ul>
-            <Link className={styles.more} to="/plan">
-              {risks.overdueItems.total > risks.overdueItems.items.length
-                ? t('start.seeAll', { count: risks.overdueItems.total })
-                : t('start.risks.allPlan')}
-            </Link>
-          </div>
-        ) : null}
-        {risks.overdueActions.total > 0 ? (
-          <div data-testid="start-risk-actions">
-            <h3>{t('start.risks.overdueActions')}</h3>
-            <ul className={styles.list}>
-              {risks.overdueActions.items.map((a) => (
-                <li key={a.id} className={styles.item}>
-                  <Link to={`/minutes/${a.minutesId}`}>{a.text}</Link>
-                  <span className={styles.meta}>
-                    {t('start.risks.owner', { name: a.ownerName })} ·{' '}
-                    <span className={styles.overdue}>{a.dueOn ? formatDay(a.dueOn, locale) : ''}</span>
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <RiskGroup testId="start-risk-vacancies" title={t('start.risks.vacancies')} section={risks.coChairVacancies}>
+          {(v) => (
+            <li key={`${v.workingGroupId}-${v.region}`} className={styles.item} data-testid="start-vacancy">
+              <Link to={`/working-groups/${v.workingGroupId}`}>
+                {t('coChairVacancy.titleWithGroup', { group: v.workingGroupCode, region: regionLabel(t, v.region) })}
+              </Link>
+              <span className={styles.meta}>
+                {t('coChairVacancy.sinceDate', { date: formatDay(v.openedAt.slice(0, 10), locale) })}
+              </span>
+            </li>
+          )}
+        </RiskGroup>
+        <RiskGroup
+          testId="start-risk-minutes"
+          title={t('start.risks.pendingMinutes')}
+          section={risks.minutesAwaitingApproval}
+          all={{ to: '/minutes', label: t('start.risks.allMinutes') }}
+        >
+          {(m) => (
+            <li key={m.minutesId} className={styles.item}>
+              <Link to={`/minutes/${m.minutesId}`}>
+                {[m.workingGroupCode, m.meetingTitle].filter(Boolean).join(' ')} ·{' '}
+                {formatDay(m.occurrenceStart.slice(0, 10), locale)}
+              </Link>
+              <span className={styles.meta}>
+                {t('start.risks.approvals', { count: m.approvals, needed: m.approvalsNeeded })}
+              </span>
+            </li>
+          )}
+        </RiskGroup>
+        <RiskGroup
+          testId="start-risk-items"
+          title={t('start.risks.overdueItems')}
+          section={risks.overdueItems}
+          all={{ to: '/plan', label: t('start.risks.allPlan') }}
+        >
+          {(i) => (
+            <li key={i.planItemId} className={styles.item}>
+              <Link to={`/plan/items/${i.planItemId}`}>
+                {i.number} {pick(i.title)}
+              </Link>
+              <span className={`${styles.meta} ${styles.overdue}`}>{formatDay(i.dueDate, locale)}</span>
+            </li>
+          )}
+        </RiskGroup>
+        <RiskGroup testId="start-risk-actions" title={t('start.risks.overdueActions')} section={risks.overdueActions}>
+          {(a) => (
+            <li key={a.id} className={styles.item}>
+              <Link to={`/minutes/${a.minutesId}`}>{a.text}</Link>
+              <span className={styles.meta}>
+                {t('start.risks.owner', { name: a.ownerName })} ·{' '}
+                <span className={styles.overdue}>{a.dueOn ? formatDay(a.dueOn, locale) : ''}</span>
+              </span>
+            </li>
+          )}
+        </RiskGroup>
       </div>
     </section>
   );
