@@ -1,4 +1,5 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import { join } from 'path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { signIn } from '../support/e2e-page';
 import { HttpClient } from '../support/http-client';
@@ -8,6 +9,12 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 /** `YYYY-MM-DD` of today plus `days` (UTC). */
 function day(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** With E2E_SCREENSHOTS_DIR set (e.g. docs/screenshots), keeps a full-page screenshot for the docs. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS_DIR;
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
 /** Whether the page's main content fits its width (no horizontal scrolling at 390 px). */
@@ -69,6 +76,7 @@ describe('in Chromium: the start page shows each person their next step (issue 1
       dueOn: day(-2),
     });
     expect(action.status).toBe(201);
+    expect((await coChair.post(`/api/minutes/${minutes.body.id}/circulate`, {})).status).toBe(200);
 
     // WG2 loses its European co-chair: the coordinator records the vacancy (ADR 028).
     const wg2Members = (await coordinator.get(`/api/working-groups/${wg2.id}`)).body.members as Array<{
@@ -106,6 +114,7 @@ describe('in Chromium: the start page shows each person their next step (issue 1
     expect(await action.textContent()).toContain('Overdue');
     expect(await page.locator('[data-testid="start-notifications"]').count()).toBe(1);
     expect(await page.evaluate(mainFits)).toBe(true);
+    await screenshot(page, 'start-page-expert-en-390');
 
     await action.locator('a').click();
     await page.waitForURL(/\/minutes\/[0-9a-f-]+$/);
@@ -125,6 +134,8 @@ describe('in Chromium: the start page shows each person their next step (issue 1
     await vacancy.waitFor();
     const overdue = page.locator('[data-testid="start-risk-actions"]', { hasText: actionText });
     await overdue.waitFor();
+    await page.locator('[data-testid="start-risk-minutes"]', { hasText: 'Start page review' }).waitFor();
+    await screenshot(page, 'start-page-coordinator-zh-1280');
 
     await vacancy.locator('a').click();
     await page.waitForURL(/\/working-groups\/[0-9a-f-]+$/);
@@ -135,5 +146,26 @@ describe('in Chromium: the start page shows each person their next step (issue 1
     await page.waitForSelector('[data-testid="project-page"] [data-testid="project"]');
     await page.click('[data-testid="nav-papers"]');
     await page.waitForSelector('[data-testid="documents-page"] [data-testid="document-link"]');
+  });
+
+  it('a co-chair in Shanghai (Chinese, 390 px) is asked to approve the circulated minutes and opens them', async () => {
+    const context = await browser.newContext({
+      timezoneId: 'Asia/Shanghai',
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+    });
+    contexts.push(context);
+    const page = await signIn(context, server.baseUrl, 'wg1-cn-cochair@example.org');
+    await page.waitForSelector('[data-testid="start-page"]');
+    const request = page.locator('[data-testid="start-request"][data-kind="minutes-approval"]', {
+      hasText: 'Start page review',
+    });
+    await request.waitFor();
+    expect(await request.textContent()).toContain('批准');
+    expect(await page.evaluate(mainFits)).toBe(true);
+    await screenshot(page, 'start-page-cochair-zh-390');
+    await request.locator('a').click();
+    await page.waitForURL(/\/minutes\/[0-9a-f-]+$/);
+    await page.waitForSelector('[data-testid="minutes-status"][data-status="circulated"]');
   });
 });
