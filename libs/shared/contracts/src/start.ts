@@ -19,7 +19,7 @@ export interface StartMeetingDto {
   end: string;
   /** The zone the meeting was planned in. */
   timeZone: string;
-  /** The invitees' zones: the page shows the counterpart zones from them. */
+  /** The invitees' zones (the start page shows only the reader's zone and the meeting's or the counterpart's). */
   inviteeZones: string[];
   myRsvp: RsvpResponse | null;
 }

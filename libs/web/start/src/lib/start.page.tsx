@@ -215,7 +215,8 @@ export function StartPage() {
               <li key={`${m.meetingId}-${m.start}`} className={styles.item} data-testid="start-meeting">
                 <Link to={`/meetings/${m.meetingId}`}>{[m.workingGroupCode, m.title].filter(Boolean).join(' ')}</Link>
                 <span className={styles.meta}>
-                  <ZonedTimes instant={m.start} zones={m.inviteeZones} />
+                  {/* Compact: my zone and the meeting's, or the Rome ↔ Shanghai counterpart when they agree. */}
+                  <ZonedTimes instant={m.start} zones={[m.timeZone]} />
                 </span>
               </li>
             )}
