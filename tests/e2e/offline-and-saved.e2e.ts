@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import { launchChromium } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { signIn, typeAtEnd, editorText, EDITOR } from '../support/e2e-page';
+import { openPapers, signIn, typeAtEnd, editorText, EDITOR } from '../support/e2e-page';
 
 function saveState(page: Page, state: 'saving' | 'saved' | 'offline', timeout = 15_000) {
   return page.waitForSelector(`[data-testid="save-status"][data-state="${state}"]`, { timeout });
@@ -71,6 +71,7 @@ describe('offline editing and the saved indicator in Chromium', () => {
 
       const romePage = await signIn(rome, server.baseUrl, 'wg1-eu-cochair@example.org');
       const beijingPage = await signIn(beijing, server.baseUrl, 'wg1-cn-cochair@example.org');
+      await openPapers(romePage);
       await romePage
         .locator('[data-testid="document-link"]', { hasText: /Awareness and empowerment/ })
         .first()

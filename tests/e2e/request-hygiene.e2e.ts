@@ -3,7 +3,7 @@ import type { AddressInfo } from 'net';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { HttpClient } from '../support/http-client';
-import { signIn, typeAtEnd, EDITOR } from '../support/e2e-page';
+import { openPapers, signIn, typeAtEnd, EDITOR } from '../support/e2e-page';
 import { until } from '../support/poll';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
@@ -79,6 +79,7 @@ describe('the built app under its own CSP and origin check, in Chromium', () => 
       const headers = (await pages[0].goto(server.baseUrl))!.headers();
       expect(headers['content-security-policy']).toContain("script-src 'self'");
       for (const page of pages) {
+        await openPapers(page);
         await page
           .locator('[data-testid="document-link"]', { hasText: /Awareness and empowerment|公民和患者的意识与授权/ })
           .first()

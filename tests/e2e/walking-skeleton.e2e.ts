@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { signIn, typeAtEnd, editorText } from '../support/e2e-page';
+import { openPapers, signIn, typeAtEnd, editorText } from '../support/e2e-page';
 
 /** Every request the page makes must stay on our own origin (users in mainland China cannot reach others). */
 function trackForeignRequests(page: Page, origin: string): string[] {
@@ -19,6 +19,7 @@ function trackForeignRequests(page: Page, origin: string): string[] {
 }
 
 async function openFirstWg1Paper(page: Page): Promise<string> {
+  await openPapers(page);
   const link = page
     .locator('[data-testid="document-link"]', { hasText: /Awareness and empowerment|公民和患者的意识与授权/ })
     .first();
@@ -58,7 +59,9 @@ describe('walking skeleton in Chromium: log in, open a paper, co-edit live, ever
           ...trackForeignRequests(cnPage, server.baseUrl),
         ];
 
-        // Home lists the three working groups and the papers.
+        // The menu's Working groups page lists the three working groups; Papers lists the papers.
+        await euPage.click('[data-testid="nav-working-groups"]');
+        await euPage.waitForSelector('[data-testid="working-group"]');
         expect(await euPage.locator('[data-testid="working-group"]').count()).toBe(3);
         const url = await openFirstWg1Paper(euPage);
         await cnPage.goto(url);

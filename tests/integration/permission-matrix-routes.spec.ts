@@ -112,6 +112,7 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'DELETE /me/calendar-feed': [null, SIGNED_IN],
   'GET /me/calendar-feed': [null, SIGNED_IN],
   'POST /me/calendar-feed': [null, SIGNED_IN],
+  'GET /me/start': [null, SIGNED_IN],
   'GET /me/working-hours': [null, SIGNED_IN],
   'PUT /me/working-hours': [null, SIGNED_IN],
   'GET /meetings/:id': ['wg1Meeting', WG1_MEETING_READERS],

@@ -19,6 +19,12 @@ export async function signIn(
   return page;
 }
 
+/** Opens the Papers page from the menu (the first page after sign-in is the personal start page). */
+export async function openPapers(page: Page): Promise<void> {
+  await page.click('[data-testid="nav-papers"]');
+  await page.waitForSelector('[data-testid="document-link"]');
+}
+
 /** Types a new paragraph at the end of the document. */
 export async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.locator(EDITOR).click();

@@ -22,6 +22,7 @@ import {
   type ProxyTrust,
 } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
+import { StartModule } from '@roundtable/api-start';
 import { VersionsModule } from '@roundtable/api-versions';
 import { ENTITIES } from './database/entities';
 
@@ -50,6 +51,7 @@ export class AppModule {
         MinutesModule,
         LibraryModule,
         ExportsModule,
+        StartModule,
       ],
       controllers: [HealthController],
     };

@@ -1,7 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { AccountPage, ForgotPasswordPage, LoginPage, RequireAuth, ResetPasswordPage } from '@roundtable/web-auth';
-import { AppLayout, HomePage, NotFoundPage, WorkingGroupPage } from '@roundtable/web-projects';
+import {
+  AppLayout,
+  DocumentsPage,
+  NotFoundPage,
+  ProjectPage,
+  WorkingGroupPage,
+  WorkingGroupsPage,
+} from '@roundtable/web-projects';
 
 // The group's working documents come from the library chunk, loaded with the group page.
 const WorkingGroupLibrary = lazy(async () => ({
@@ -37,7 +44,11 @@ const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <HomePage /> },
+      // The personal start page (issue 13 item 1); the former overview is the Project page.
+      { index: true, lazy: async () => ({ Component: (await import('@roundtable/web-start')).StartPage }) },
+      { path: 'project', element: <ProjectPage /> },
+      { path: 'working-groups', element: <WorkingGroupsPage /> },
+      { path: 'documents', element: <DocumentsPage /> },
       {
         path: 'working-groups/:id',
         element: (

@@ -1,7 +1,9 @@
-import type { CommentDto, CommentThreadDto } from '@roundtable/contracts';
+import type { Bilingual, CommentDto, CommentThreadDto, StartMentionDto } from '@roundtable/contracts';
 import { canComment, type Actor } from '@roundtable/domain';
 import type { ProjectDocument } from '@roundtable/api-projects';
+import { plainBody } from './comment-mail';
 import type { CommentThread } from './comments.entities';
+import type { AddressedCommentRow } from './comments.repository';
 
 /** Where a thread's anchors stand in the current text (`detached` when the text is gone). */
 export interface ResolvedAnchor {
@@ -60,5 +62,22 @@ export function presentThread(
     ...anchor,
     canResolve: canComment(actor, 'resolve', document, { openedByActor: thread.createdByUserId === viewerUserId }),
     comments,
+  };
+}
+
+const EXCERPT_LENGTH = 160;
+
+/** A comment addressed to the reader, for their start page: mention markup as "@Name", shortened. */
+export function presentAddressed(row: AddressedCommentRow, documentTitle: Bilingual): StartMentionDto {
+  const text = plainBody(row.body).replace(/\s+/g, ' ').trim();
+  return {
+    kind: row.mention ? 'mention' : 'reply',
+    commentId: row.id,
+    threadId: row.thread_id,
+    documentId: row.document_id,
+    documentTitle,
+    authorName: row.author_name,
+    excerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text,
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }

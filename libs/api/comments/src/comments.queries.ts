@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type CommentThreadDto, type MentionableDto } from '@roundtable/contracts';
+import {
+  ErrorCode,
+  type Bilingual,
+  type CommentThreadDto,
+  type MentionableDto,
+  type StartMentionDto,
+} from '@roundtable/contracts';
 import type { Actor } from '@roundtable/domain';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
 import { ApiException } from '@roundtable/api-platform';
@@ -13,7 +19,7 @@ import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { fragmentSize, resolvePosition } from './anchors';
 import { Comment, CommentThread } from './comments.entities';
-import { presentThread, userIdsOf, type ResolvedAnchor } from './comments.presenter';
+import { presentAddressed, presentThread, userIdsOf, type ResolvedAnchor } from './comments.presenter';
 import { CommentsRepository } from './comments.repository';
 
 export type CommentUser = Pick<AuthenticatedUser, 'id' | 'platformRole' | 'personId' | 'displayName'>;
@@ -48,6 +54,24 @@ export class CommentsQueries {
   async thread(user: CommentUser, threadId: string): Promise<CommentThreadDto> {
     const { document, actor } = await this.threadFor(user, threadId);
     return (await this.present(user, actor, document, [await this.repository.thread(threadId)]))[0];
+  }
+
+  /**
+   * Mentions of the caller and replies to threads they wrote in, newest first, among the documents the caller
+   * may read (the caller passes them, from the projects lib's listing): at most `limit`, with the total.
+   */
+  async addressedTo(
+    user: CommentUser,
+    documents: ReadonlyArray<{ id: string; title: Bilingual }>,
+    limit: number,
+  ): Promise<{ items: StartMentionDto[]; total: number }> {
+    if (documents.length === 0) return { items: [], total: 0 };
+    const titles = new Map(documents.map((d) => [d.id, d.title]));
+    const rows = await this.repository.addressedTo(user, [...titles.keys()], limit);
+    return {
+      items: rows.map((row) => presentAddressed(row, titles.get(row.document_id) ?? { en: '', zh: '' })),
+      total: rows[0]?.total ?? 0,
+    };
   }
 
   async mentionable(user: CommentUser, documentId: string, query: string): Promise<MentionableDto[]> {

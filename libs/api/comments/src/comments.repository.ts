@@ -5,6 +5,18 @@ import { CommentThread } from './comments.entities';
 
 const MENTIONABLE_LIMIT = 20;
 
+/** A comment addressed to someone (see `addressedTo`). */
+export interface AddressedCommentRow {
+  id: string;
+  thread_id: string;
+  document_id: string;
+  body: string;
+  created_at: Date;
+  author_name: string;
+  mention: boolean;
+  total: number;
+}
+
 /** People who may be mentioned in a project: current working-group members and its coordinators. */
 const PROJECT_PEOPLE_SQL = `
   SELECT p.id, p.display_name, p.email, u.locale
@@ -47,6 +59,33 @@ export class CommentsRepository {
         WHERE display_name ILIKE $2 ESCAPE '\\'
         ORDER BY display_name, id LIMIT ${MENTIONABLE_LIMIT}`,
       [projectId, `%${q}%`],
+    );
+  }
+
+  /**
+   * The latest comments by others, in these documents, that mention the person or reply in a thread the user
+   * wrote in before; `total` counts them all.
+   */
+  addressedTo(
+    user: { id: string; personId: string | null },
+    documentIds: readonly string[],
+    limit: number,
+  ): Promise<AddressedCommentRow[]> {
+    return this.dataSource.query(
+      `SELECT c.id, c.thread_id, t.document_id, c.body, c.created_at, coalesce(p.display_name, u.display_name, '') AS author_name,
+              ($2::text IS NOT NULL AND strpos(c.body, '](' || $2::text || ')') > 0) AS mention,
+              count(*) OVER ()::int AS total
+         FROM comments c
+         JOIN comment_threads t ON t.id = c.thread_id
+         LEFT JOIN users u ON u.id = c.author_user_id
+         LEFT JOIN people p ON p.id = u.person_id
+        WHERE t.document_id = ANY($3::uuid[]) AND c.author_user_id IS DISTINCT FROM $1
+          AND (($2::text IS NOT NULL AND strpos(c.body, '](' || $2::text || ')') > 0)
+            OR EXISTS (SELECT 1 FROM comments mine
+                        WHERE mine.thread_id = c.thread_id AND mine.author_user_id = $1 AND mine.created_at < c.created_at))
+        ORDER BY c.created_at DESC, c.id
+        LIMIT $4`,
+      [user.id, user.personId, documentIds, limit],
     );
   }
 

@@ -18,6 +18,23 @@ export class PlanService {
   }
 
   /**
+   * Per linked document, the earliest item not yet done that it counts toward (what a person's start page
+   * shows beside the documents they edit).
+   */
+  async deadlinesOfDocuments(project: PlanProject, today: string): Promise<Map<string, PlanItemDto>> {
+    const [rows, links] = await Promise.all([this.repository.items(project.id), this.repository.links(project.id)]);
+    const items = new Map(rows.map((row) => [row.id, presentItem(project, row, links, today)]));
+    const byDocument = new Map<string, PlanItemDto>();
+    for (const link of links) {
+      const item = items.get(link.item_id);
+      if (!item || item.risk === 'done') continue;
+      const known = byDocument.get(link.document_id);
+      if (!known || item.dueDate < known.dueDate) byDocument.set(link.document_id, item);
+    }
+    return byDocument;
+  }
+
+  /**
    * Every deadline (milestones and deliverables not yet delivered) of the projects a person belongs to:
    * the data a personal calendar feed shows.
    */

@@ -110,6 +110,15 @@ export class ActionItemsRepository {
     );
   }
 
+  /** Open actions of these projects due before `today` (`YYYY-MM-DD`), most overdue first. */
+  overdueActionsOf(projectIds: readonly string[], today: string): Promise<ActionRow[]> {
+    return this.dataSource.query(
+      `${ACTION_SELECT} WHERE m.project_id = ANY($1::uuid[]) AND a.status = 'open' AND a.due_on < $2::date
+        ORDER BY a.due_on, a.created_at`,
+      [projectIds, today],
+    );
+  }
+
   /** Open actions of a group (project events: of the project's events), by due date. */
   openActionsOfGroup(projectId: string, workingGroupId: string | null): Promise<ActionRow[]> {
     return this.dataSource.query(`${OPEN_ACTIONS_OF_GROUP} ORDER BY a.due_on ASC NULLS LAST, a.created_at`, [

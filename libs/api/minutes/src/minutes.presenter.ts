@@ -144,6 +144,34 @@ export function presentMinutes(facts: MinutesFacts, viewer: MinutesViewer, today
   };
 }
 
+/** Circulated minutes as a request for approval: who has approved, how many are needed, may the viewer approve. */
+export interface PendingMinutes {
+  summary: MinutesSummaryDto;
+  commentsUntil: string | null;
+  approvals: number;
+  approvalsNeeded: number;
+  /** The viewer approves these minutes and has not yet. */
+  canApprove: boolean;
+  /** The viewer coordinates their project. */
+  coordinated: boolean;
+}
+
+export function presentPending(
+  row: MinutesRow,
+  viewer: MinutesViewer,
+  approvers: MinutesApprovers,
+  approvals: ApprovalRow[],
+): PendingMinutes {
+  return {
+    summary: presentSummary(row),
+    commentsUntil: isoOrNull(row.comments_until),
+    approvals: approvals.length,
+    approvalsNeeded: approvalsNeeded(approvers),
+    canApprove: approvalCheckFor(row, viewer, approvers, approvals).ok,
+    coordinated: viewer.actor.coordinatedProjectIds.includes(row.project_id),
+  };
+}
+
 function presentApproval(a: ApprovalRow): MinutesApprovalDto {
   return { userId: a.user_id, personId: a.person_id, displayName: a.name, approvedAt: iso(a.approved_at) };
 }

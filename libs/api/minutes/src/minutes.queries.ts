@@ -20,7 +20,9 @@ import {
   presentDecision,
   presentMinutes,
   presentOwner,
+  presentPending,
   presentSummary,
+  type PendingMinutes,
 } from './minutes.presenter';
 import { ActionItemsRepository } from './action-items.repository';
 import { MinutesRepository, type MinutesRow } from './minutes.repository';
@@ -94,6 +96,35 @@ export class MinutesQueries {
     const rows = await this.items.actionsOwnedBy(user.personId);
     const today = this.clock.today();
     return rows.map((r) => presentAction(r, actor, today));
+  }
+
+  /** Open actions of the projects the caller coordinates that are past their due date (coordinators' risks). */
+  async overdueActions(user: MinutesUser): Promise<ActionItemDto[]> {
+    const actor = await this.minutesAccess.actorFor(user);
+    if (actor.coordinatedProjectIds.length === 0) return [];
+    const today = this.clock.today();
+    const rows = await this.items.overdueActionsOf(actor.coordinatedProjectIds, today);
+    return rows.map((r) => presentAction(r, actor, today));
+  }
+
+  /**
+   * Circulated minutes the caller may read in the projects they belong to, with their approvals so far and
+   * whether the caller's approval is one of those still missing (the start page's requests and risks).
+   */
+  async circulated(user: MinutesUser): Promise<PendingMinutes[]> {
+    const actor = await this.minutesAccess.actorFor(user);
+    const projectIds = [...new Set([...actor.coordinatedProjectIds, ...actor.memberships.map((m) => m.projectId)])];
+    if (projectIds.length === 0) return [];
+    const rows = await this.minutesAccess.visible(actor, user, await this.repository.circulatedIn(projectIds));
+    return Promise.all(
+      rows.map(async (row) => {
+        const [approvals, approvers] = await Promise.all([
+          this.repository.approvals(row.id),
+          this.repository.approvers(row.working_group_id),
+        ]);
+        return presentPending(row, { user, actor }, approvers, approvals);
+      }),
+    );
   }
 
   /**

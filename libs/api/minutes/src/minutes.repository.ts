@@ -80,6 +80,13 @@ export class MinutesRepository {
     return this.where('mm.meeting_id = $1 ORDER BY mm.occurrence_start', [meetingId]);
   }
 
+  /** Circulated minutes (waiting for approvals) of these projects, oldest occurrence first. */
+  circulatedIn(projectIds: readonly string[]): Promise<MinutesRow[]> {
+    return this.where(`m.project_id = ANY($1::uuid[]) AND mm.status = 'circulated' ORDER BY mm.occurrence_start`, [
+      projectIds,
+    ]);
+  }
+
   /** Approved minutes of a project with their frozen text; `q` matches that text or the meeting title. */
   archive(filter: ArchiveFilter): Promise<Array<MinutesRow & { text: string }>> {
     return this.dataSource.query(

@@ -49,6 +49,32 @@ export class ApplicationsQueries {
     return { application, call };
   }
 
+  /**
+   * Undecided applications the caller may review and has not reviewed yet, oldest first (the start page's
+   * review requests): coordinators see their projects', co-chairs their groups'.
+   */
+  async awaitingReviewBy(actor: Actor, viewerUserId: string): Promise<Reviewable[]> {
+    const projectIds = [...new Set([...actor.coordinatedProjectIds, ...actor.memberships.map((m) => m.projectId)])];
+    if (projectIds.length === 0) return [];
+    const calls = await this.dataSource.getRepository(ExpertCall).find({ where: { projectId: In(projectIds) } });
+    if (calls.length === 0) return [];
+    const byId = new Map(calls.map((c) => [c.id, c]));
+    const applications = await this.dataSource.getRepository(Application).find({
+      where: { callId: In([...byId.keys()]), status: 'submitted' },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+    });
+    const reviewable = applications
+      .map((application) => ({ application, call: byId.get(application.callId) as ExpertCall }))
+      .filter(({ application, call }) => mayReview(actor, call, application));
+    if (reviewable.length === 0) return [];
+    const reviewed = new Set(
+      (await this.repository.reviewsOf(reviewable.map((r) => r.application.id)))
+        .filter((r) => r.reviewerUserId === viewerUserId)
+        .map((r) => r.applicationId),
+    );
+    return reviewable.filter((r) => !reviewed.has(r.application.id));
+  }
+
   async callGroupIds(callId: string): Promise<string[]> {
     const groups = await this.dataSource.getRepository(ExpertCallGroup).find({ where: { callId } });
     return groups.map((g) => g.workingGroupId);

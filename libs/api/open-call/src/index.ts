@@ -2,5 +2,5 @@ export * from './open-call.entities';
 export * from './open-call.module';
 export * from './calls.service';
 export * from './applications.commands';
-export { ApplicationsQueries } from './applications.queries';
+export { ApplicationsQueries, type Reviewable } from './applications.queries';
 export * from './open-call.presenters';

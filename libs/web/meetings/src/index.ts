@@ -4,3 +4,4 @@ export { ScheduleMeetingPage } from './lib/schedule-meeting.page';
 export { MinutesPage } from './lib/minutes/minutes.page';
 export { MinutesArchivePage } from './lib/minutes/minutes-archive.page';
 export { MyActionsPage } from './lib/minutes/my-actions.page';
+export { ZonedTimes } from './lib/zoned-times';

@@ -1,5 +1,5 @@
 export { AppLayout } from './lib/app.layout';
-export { HomePage } from './lib/home.page';
+export { DocumentsPage, ProjectPage, WorkingGroupsPage } from './lib/project.page';
 export { WorkingGroupPage, type GroupSection } from './lib/working-group.page';
 export { NotFoundPage } from './lib/not-found.page';
 export { DocumentList } from './lib/document.list';

@@ -20,6 +20,9 @@ interface NavEntry {
 /** The main menu, in order. Room is planned for about a dozen entries on one line at 1280 px (issue 13). */
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: '/', label: 'nav.home', testId: 'nav-home', end: true },
+  { to: '/project', label: 'nav.project', testId: 'nav-project', end: true },
+  { to: '/working-groups', label: 'nav.workingGroups', testId: 'nav-working-groups' },
+  { to: '/documents', label: 'nav.papers', testId: 'nav-papers' },
   { to: '/people', label: 'nav.people', testId: 'nav-people', end: true },
   { to: '/meetings', label: 'nav.meetings', testId: 'nav-meetings' },
   { to: '/minutes', label: 'nav.minutes', testId: 'nav-minutes', end: true },

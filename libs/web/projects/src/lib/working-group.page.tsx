@@ -168,7 +168,7 @@ export function WorkingGroupPage({ librarySection }: { librarySection?: GroupSec
   return (
     <main className="page" id="main">
       <p>
-        <Link to="/" className="back-link">
+        <Link to="/working-groups" className="back-link">
           ← {t('workingGroup.back')}
         </Link>
       </p>

@@ -112,6 +112,9 @@ export const en = {
     plan: 'Deliverables',
     main: 'Main navigation',
     home: 'Home',
+    project: 'Project',
+    workingGroups: 'Working groups',
+    papers: 'Papers',
     logout: 'Sign out',
     loggingOut: 'Signing out…',
     signedInAs: 'Signed in as {{name}}',
@@ -231,7 +234,7 @@ export const en = {
     unknown: 'Something unexpected happened. Please try again.',
   },
   home: {
-    title: 'Overview',
+    title: 'Project overview',
     project: {
       heading: 'Project',
       empty: 'You are not part of any project yet.',
@@ -261,7 +264,7 @@ export const en = {
     },
   },
   workingGroup: {
-    back: 'Back to overview',
+    back: 'All working groups',
     aim: 'Aim',
     dimensions: 'Dimensions',
     dimensionFocus: 'Focus',
@@ -557,7 +560,7 @@ export const en = {
   notFound: {
     title: 'Page not found',
     body: 'The page you are looking for does not exist.',
-    home: 'Go to the overview',
+    home: 'Go to your start page',
   },
   comments: {
     title: 'Comments',

@@ -110,6 +110,9 @@ export const zhCN: Catalog = {
     plan: '交付成果',
     main: '主导航',
     home: '首页',
+    project: '项目',
+    workingGroups: '工作组',
+    papers: '文件',
     logout: '退出登录',
     loggingOut: '正在退出…',
     signedInAs: '当前用户：{{name}}',
@@ -225,7 +228,7 @@ export const zhCN: Catalog = {
     unknown: '发生了意外错误，请重试。',
   },
   home: {
-    title: '概览',
+    title: '项目概览',
     project: {
       heading: '项目',
       empty: '您尚未加入任何项目。',
@@ -255,7 +258,7 @@ export const zhCN: Catalog = {
     },
   },
   workingGroup: {
-    back: '返回概览',
+    back: '全部工作组',
     aim: '目标',
     dimensions: '维度',
     dimensionFocus: '重点',
@@ -544,7 +547,7 @@ export const zhCN: Catalog = {
   notFound: {
     title: '页面未找到',
     body: '您要访问的页面不存在。',
-    home: '前往概览',
+    home: '前往我的首页',
   },
   comments: {
     title: '评论',

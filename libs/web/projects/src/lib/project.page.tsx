@@ -88,19 +88,18 @@ function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
   );
 }
 
-export function HomePage() {
+/** The project overview (the first page before the start page existed): the project, its groups and papers. */
+export function ProjectPage() {
   const { t } = useTranslation();
   const projects = useProjects();
-  const groups = useWorkingGroups();
-  const documents = useDocuments();
 
   useEffect(() => {
     document.title = `${t('home.title')} · ${t('app.name')}`;
   }, [t]);
 
   return (
-    <main className="page" id="main">
-      <h1 className="visually-hidden">{t('home.title')}</h1>
+    <main className="page" id="main" data-testid="project-page">
+      <h1>{t('home.title')}</h1>
       <Section id="home-project" title={t('home.project.heading')} resource={projects}>
         {(list) =>
           list.length === 0 ? (
@@ -110,22 +109,72 @@ export function HomePage() {
           )
         }
       </Section>
-      <Section id="home-groups" title={t('home.workingGroups.heading')} resource={groups}>
-        {(list) =>
-          list.length === 0 ? (
-            <p className="muted">{t('home.workingGroups.empty')}</p>
-          ) : (
-            <ul className="card-grid">
-              {list.map((group) => (
-                <WorkingGroupCard key={group.id} group={group} />
-              ))}
-            </ul>
-          )
-        }
-      </Section>
-      <Section id="home-documents" title={t('home.documents.heading')} resource={documents}>
-        {(list) => <DocumentList documents={list} emptyText={t('home.documents.empty')} />}
-      </Section>
+      <WorkingGroupsSection />
+      <DocumentsSection />
     </main>
+  );
+}
+
+function WorkingGroupsSection() {
+  const { t } = useTranslation();
+  const groups = useWorkingGroups();
+  return (
+    <Section id="home-groups" title={t('home.workingGroups.heading')} resource={groups}>
+      {(list) =>
+        list.length === 0 ? (
+          <p className="muted">{t('home.workingGroups.empty')}</p>
+        ) : (
+          <ul className="card-grid">
+            {list.map((group) => (
+              <WorkingGroupCard key={group.id} group={group} />
+            ))}
+          </ul>
+        )
+      }
+    </Section>
+  );
+}
+
+function DocumentsSection() {
+  const { t } = useTranslation();
+  const documents = useDocuments();
+  return (
+    <Section id="home-documents" title={t('home.documents.heading')} resource={documents}>
+      {(list) => <DocumentList documents={list} emptyText={t('home.documents.empty')} />}
+    </Section>
+  );
+}
+
+/** A page of one list from the overview, with its own menu entry. */
+function ListPage({ testId, title, children }: { testId: string; title: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [t, title]);
+  return (
+    <main className="page" id="main" data-testid={testId}>
+      <h1 className="visually-hidden">{title}</h1>
+      {children}
+    </main>
+  );
+}
+
+/** Every working group of the projects the reader belongs to. */
+export function WorkingGroupsPage() {
+  const { t } = useTranslation();
+  return (
+    <ListPage testId="working-groups-page" title={t('home.workingGroups.heading')}>
+      <WorkingGroupsSection />
+    </ListPage>
+  );
+}
+
+/** Every paper the reader may open. */
+export function DocumentsPage() {
+  const { t } = useTranslation();
+  return (
+    <ListPage testId="documents-page" title={t('home.documents.heading')}>
+      <DocumentsSection />
+    </ListPage>
   );
 }

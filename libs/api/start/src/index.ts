@@ -1,0 +1,1 @@
+export { StartModule } from './start.module';
