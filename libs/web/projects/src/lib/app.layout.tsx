@@ -64,6 +64,11 @@ export function AppLayout() {
               {t('nav.balance')}
             </NavLink>
             {canCoordinate(user) ? (
+              <NavLink to="/structure" data-testid="nav-structure">
+                {t('nav.structure')}
+              </NavLink>
+            ) : null}
+            {canCoordinate(user) ? (
               <NavLink to="/admin/outbox" data-testid="nav-outbox">
                 {t('nav.outbox')}
               </NavLink>

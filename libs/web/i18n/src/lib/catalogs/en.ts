@@ -120,6 +120,7 @@ export const en = {
     library: 'Library',
     balance: 'Balance',
     outbox: 'Outbox',
+    structure: 'Structure',
     myProfile: 'my profile',
     meetings: 'Meetings',
     minutes: 'Minutes',

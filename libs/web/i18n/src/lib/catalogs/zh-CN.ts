@@ -118,6 +118,7 @@ export const zhCN: Catalog = {
     library: '资料库',
     balance: '均衡情况',
     outbox: '发件箱',
+    structure: '项目结构',
     myProfile: '我的个人资料',
     meetings: '会议',
     minutes: '会议纪要',
