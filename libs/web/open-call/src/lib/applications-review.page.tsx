@@ -20,6 +20,7 @@ import {
   type BadgeTone,
 } from '@roundtable/web-ui';
 import { openCallCommands, useApplications, useCall } from './open-call.queries';
+import { ConflictOfInterestSection, declaredByMe } from './conflict-of-interest.section';
 
 const STATUS_TONE: Record<ApplicationDto['status'], BadgeTone> = {
   submitted: 'info',
@@ -241,7 +242,8 @@ function ApplicationCard({ application, onChanged }: { application: ApplicationD
           </ul>
         </>
       ) : null}
-      {application.status === 'submitted' ? (
+      <ConflictOfInterestSection application={application} />
+      {application.status === 'submitted' && !declaredByMe(application) ? (
         <div className="application__actions">
           <ReviewForm application={application} onSaved={onChanged} />
           <Decision application={application} onDecided={onChanged} />
