@@ -42,8 +42,8 @@ function filters(excludeCoChairs?: string, excludeObservers?: string): BalanceFi
   };
 }
 
-const EXCLUDE_CO_CHAIRS = { name: 'excludeCoChairs', required: false, enum: ['true', 'false'] };
-const EXCLUDE_OBSERVERS = { name: 'excludeObservers', required: false, enum: ['true', 'false'] };
+/** A documented true/false query parameter. */
+const flagQuery = (flag: string) => ApiQuery({ name: flag, required: false, enum: ['true', 'false'] });
 
 @ApiTags('balance')
 @Controller('projects/:id')
@@ -52,8 +52,8 @@ export class BalanceController {
 
   @Policy({ read: { type: 'project', param: 'id' } })
   @Get('balance')
-  @ApiQuery(EXCLUDE_CO_CHAIRS)
-  @ApiQuery(EXCLUDE_OBSERVERS)
+  @flagQuery('excludeCoChairs')
+  @flagQuery('excludeObservers')
   report(
     @Param('id', new UuidParamPipe('id')) id: string,
     @Query('excludeCoChairs') excludeCoChairs?: string,
@@ -66,8 +66,8 @@ export class BalanceController {
   @Get('balance.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="balance.csv"')
-  @ApiQuery(EXCLUDE_CO_CHAIRS)
-  @ApiQuery(EXCLUDE_OBSERVERS)
+  @flagQuery('excludeCoChairs')
+  @flagQuery('excludeObservers')
   async csv(
     @Param('id', new UuidParamPipe('id')) id: string,
     @Query('excludeCoChairs') excludeCoChairs?: string,

@@ -48,7 +48,7 @@ export class ChangeMemberRoleDto extends HandoverDto implements ChangeMemberRole
 export class RemoveMemberDto extends HandoverDto implements RemoveMemberRequest {}
 
 /** A date (YYYY-MM-DD) that is a real day of the calendar. */
-function IsDay(field: string): PropertyDecorator {
+function DayField(field: string): PropertyDecorator {
   return (target, key) => {
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date (YYYY-MM-DD)` })(target, key);
     IsISO8601({ strict: true }, { message: `${field} must be a date (YYYY-MM-DD)` })(target, key);
@@ -58,6 +58,6 @@ function IsDay(field: string): PropertyDecorator {
 export class SetTermDto implements SetTermRequest {
   @ApiPropertyOptional({ description: 'The last day of the term (YYYY-MM-DD); absent clears the term end' })
   @IsOptional()
-  @IsDay('termEndsOn')
+  @DayField('termEndsOn')
   termEndsOn?: string;
 }
