@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { DocumentStatus, type PartnerDto, type PlanItemDetailDto, type WorkPackageDto } from '@roundtable/contracts';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
@@ -78,7 +78,7 @@ export function NewPlanItemForm({
     },
   });
   const { register } = form;
-  const kind = form.watch('kind');
+  const kind = useWatch({ control: form.control, name: 'kind' });
   const save = useApiMutation(
     async (values: NewItemValues) => {
       setCreated(null);
