@@ -38,7 +38,8 @@ type Fixture =
   | 'application'
   | 'invitation'
   | 'thread'
-  | 'comment';
+  | 'comment'
+  | 'partner';
 
 //                                  coord  cochair expert obs    wg2exp outsider anon
 const ALL: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
@@ -62,6 +63,14 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'POST /admin/outbox/:id/retry': [null, ['ok', 403, 403, 403, 403, 403, 401]],
   'POST /applications/:id/decision': ['application', ['ok', 'ok', 404, 404, 404, 404, 401]],
   'POST /applications/:id/reviews': ['application', ['ok', 'ok', 404, 404, 404, 404, 401]],
+  'POST /applications/:id/conflict': ['application', ['ok', 'ok', 404, 404, 404, 404, 401]],
+  'PUT /partners/:id': ['partner', COORDINATORS],
+  'GET /projects/:id/partners': ['project', PROJECT_READERS],
+  'POST /projects/:id/partners': ['project', COORDINATORS],
+  'POST /projects/:id/working-groups': ['project', COORDINATORS],
+  'PUT /projects/:id/headcount-target': ['project', COORDINATORS],
+  'PUT /working-groups/:id': ['wg1', COORDINATORS],
+  'PUT /working-groups/:id/members/:personId/term': ['wg1', COORDINATORS],
   'POST /auth/login': [null, ALL],
   'POST /auth/logout-everywhere': [null, SIGNED_IN],
   'POST /auth/password': [null, SIGNED_IN],
@@ -204,6 +213,7 @@ describe('permission matrix: every route × role, as the declared policy decides
     const coordinator = await new HttpClient(t.baseUrl).login(EMAIL.coordinator);
     ids.project = await one('SELECT id FROM projects');
     ids.wg1 = await one("SELECT id FROM working_groups WHERE code = 'WG1'");
+    ids.partner = await one('SELECT id FROM partners ORDER BY short_name LIMIT 1');
     ids.wg1Paper = await one(
       "SELECT d.id FROM documents d JOIN working_groups g ON g.id = d.working_group_id WHERE g.code = 'WG1' AND d.type <> 'minutes' ORDER BY d.created_at LIMIT 1",
     );

@@ -268,9 +268,9 @@ describe('working groups, membership and the co-chair rule (real PostgreSQL)', (
       });
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
       const lines = (await csv.text()).trim().split('\r\n');
-      expect(lines[0]).toBe('group,dimension,value,count,share,target,gap');
+      expect(lines[0]).toBe('group,dimension,value,count,share,target,gap,note');
       expect(lines).toContain(
-        `ALL,region,europe,${europe.actual === 0 ? 0 : all.byRegion.find((s: { key: string }) => s.key === 'europe').count},${europe.actual.toFixed(3)},0.500,${europe.gap.toFixed(3)}`,
+        `ALL,region,europe,${europe.actual === 0 ? 0 : all.byRegion.find((s: { key: string }) => s.key === 'europe').count},${europe.actual.toFixed(3)},0.500,${europe.gap.toFixed(3)},`,
       );
     });
 

@@ -120,6 +120,7 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MyActionsPage }),
       },
       { path: 'balance', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).BalancePage }) },
+      { path: 'structure', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).StructurePage }) },
       { path: 'admin/outbox', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).OutboxPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -21,7 +21,12 @@ import { Project } from '@roundtable/api-projects';
 import { DataSource, type EntityManager } from 'typeorm';
 import { applicationConfirmationMail } from './application-confirmation.mail';
 import { applicationDeclinedMail } from './application-declined.mail';
-import type { DecideApplicationDto, ReviewApplicationDto, SubmitApplicationDto } from './applications.dto';
+import type {
+  DecideApplicationDto,
+  DeclareConflictDto,
+  ReviewApplicationDto,
+  SubmitApplicationDto,
+} from './applications.dto';
 import { APPLICATION_NOT_FOUND, ApplicationsQueries, type Reviewable } from './applications.queries';
 import { ApplicationsRepository, type SubmissionPayload } from './applications.repository';
 import { Application, ExpertCall } from './open-call.entities';
@@ -162,9 +167,27 @@ export class ApplicationsCommands {
 
   /** Adds the caller's review, or replaces it: one review per reviewer and application. True when new. */
   async review(userId: string, { application }: Reviewable, body: ReviewApplicationDto): Promise<boolean> {
-    return this.dataSource.transaction((manager) =>
-      this.repository.upsertReview(manager, application.id, userId, body.score, body.comment ?? ''),
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertNoConflict(manager, application.id, userId);
+      return this.repository.upsertReview(manager, application.id, userId, body.score, body.comment ?? '');
+    });
+  }
+
+  /** The caller declares a conflict of interest: stored with its time, their review withdrawn (ADR 035). */
+  async declareConflict(userId: string, { application }: Reviewable, body: DeclareConflictDto): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      this.repository.declareConflict(manager, application.id, userId, body.statement, this.clock.now()),
     );
+  }
+
+  /** A reviewer who declared a conflict of interest neither reviews nor decides the application: 409. */
+  private async assertNoConflict(manager: EntityManager, applicationId: string, userId: string): Promise<void> {
+    if (await this.repository.hasConflict(manager, applicationId, userId)) {
+      throw new ApiException(
+        ErrorCode.ConflictOfInterest,
+        'You declared a conflict of interest with this application: you cannot review or decide it.',
+      );
+    }
   }
 
   /**
@@ -178,6 +201,7 @@ export class ApplicationsCommands {
     body: DecideApplicationDto,
   ): Promise<void> {
     assertUndecided(application);
+    await this.assertNoConflict(this.dataSource.manager, application.id, userId);
     if (body.decision === 'accept') {
       const workingGroupId = body.workingGroupId as string;
       const callGroupIds = await this.queries.callGroupIds(call.id);
@@ -199,6 +223,7 @@ export class ApplicationsCommands {
       }
       await this.dataSource.transaction(async (manager) => {
         await this.lockUndecided(manager, application.id);
+        await this.assertNoConflict(manager, application.id, userId);
         await this.invitations.createInvitation(
           {
             workingGroupId,
@@ -229,6 +254,7 @@ export class ApplicationsCommands {
       });
       await this.dataSource.transaction(async (manager) => {
         await this.lockUndecided(manager, application.id);
+        await this.assertNoConflict(manager, application.id, userId);
         await this.repository.markDecided(manager, application.id, 'declined', userId, null, this.clock.now());
         await this.mail.enqueue(manager, {
           to: application.email,

@@ -29,7 +29,12 @@ import {
 } from '@roundtable/api-platform';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Request, Response } from 'express';
-import { DecideApplicationDto, ReviewApplicationDto, SubmitApplicationDto } from './applications.dto';
+import {
+  DecideApplicationDto,
+  DeclareConflictDto,
+  ReviewApplicationDto,
+  SubmitApplicationDto,
+} from './applications.dto';
 import { ApplicationsCommands } from './applications.commands';
 import { ApplicationsQueries } from './applications.queries';
 import { CallsService } from './calls.service';
@@ -131,6 +136,24 @@ export class ApplicationsController {
   ): Promise<ApplicationDto> {
     const created = await this.commands.review(user.id, await this.queries.reviewable(actor, id), body);
     response.status(created ? 201 : 200);
+    return this.queries.one(id, user.id);
+  }
+
+  @Policy({ action: 'application.review', resource: { type: 'application', param: 'id' } })
+  @Post('applications/:id/conflict')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'The caller declared a conflict of interest (stored, shown to the coordinators); their review is withdrawn and they can no longer review or decide this application (409 CONFLICT_OF_INTEREST).',
+  })
+  @ApiNotFoundResponse({ description: 'Unknown application, or one the caller may not review.' })
+  async declareConflict(
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: DeclareConflictDto,
+  ): Promise<ApplicationDto> {
+    await this.commands.declareConflict(user.id, await this.queries.reviewable(actor, id), body);
     return this.queries.one(id, user.id);
   }
 

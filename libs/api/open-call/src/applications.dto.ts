@@ -23,6 +23,7 @@ import {
   SECTORS,
   WorkingGroupRole,
   type DecideApplicationRequest,
+  type DeclareConflictRequest,
   type Locale,
   type ReviewApplicationRequest,
   type Sector,
@@ -213,4 +214,13 @@ export class DecideApplicationDto implements DecideApplicationRequest {
   @IsOptional()
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: WorkingGroupRole;
+}
+
+export class DeclareConflictDto implements DeclareConflictRequest {
+  @ApiProperty({ maxLength: 2000, description: 'What the conflict of interest is (kept, shown to the coordinators)' })
+  @trimmed()
+  @IsString({ message: 'statement must be a string' })
+  @MinLength(1, { message: 'statement must not be empty' })
+  @MaxLength(2000, { message: 'statement must be at most 2000 characters' })
+  statement!: string;
 }

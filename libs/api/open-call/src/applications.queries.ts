@@ -95,8 +95,10 @@ export class ApplicationsQueries {
       ? await this.dataSource.getRepository(WorkingGroup).find({ where: { id: In(groupIds) } })
       : [];
     const codes = new Map(groups.map((g) => [g.id, g.code]));
-    const reviews = await this.repository.reviewsOf(applications.map((a) => a.id));
-    return applications.map((a) => presentApplication(a, codes, reviews, viewerUserId));
+    const ids = applications.map((a) => a.id);
+    const reviews = await this.repository.reviewsOf(ids);
+    const conflicts = await this.repository.conflictsOf(ids);
+    return applications.map((a) => presentApplication(a, codes, reviews, viewerUserId, conflicts));
   }
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale, SubmitApplicationRequest } from '@roundtable/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Application } from './open-call.entities';
-import type { ReviewRow } from './open-call.presenters';
+import type { ConflictRow, ReviewRow } from './open-call.presenters';
 
 /**
  * What a submission keeps until it is confirmed; copied into `applications` then. `submittedAt`: the business
@@ -174,6 +174,48 @@ export class ApplicationsRepository {
       [applicationId, reviewerUserId, score, comment],
     );
     return row.inserted;
+  }
+
+  /**
+   * Records (or restates) the reviewer's conflict of interest, and withdraws their review: a conflicted
+   * reviewer's score does not count (ADR 035).
+   */
+  async declareConflict(
+    manager: EntityManager,
+    applicationId: string,
+    reviewerUserId: string,
+    statement: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO application_conflicts (application_id, reviewer_user_id, statement, declared_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (application_id, reviewer_user_id) DO UPDATE SET statement = EXCLUDED.statement, declared_at = EXCLUDED.declared_at`,
+      [applicationId, reviewerUserId, statement, now],
+    );
+    await manager.query('DELETE FROM application_reviews WHERE application_id = $1 AND reviewer_user_id = $2', [
+      applicationId,
+      reviewerUserId,
+    ]);
+  }
+
+  /** Whether the reviewer declared a conflict of interest with the application (read in the caller's transaction). */
+  async hasConflict(manager: EntityManager, applicationId: string, reviewerUserId: string): Promise<boolean> {
+    const rows = await manager.query(
+      'SELECT 1 FROM application_conflicts WHERE application_id = $1 AND reviewer_user_id = $2',
+      [applicationId, reviewerUserId],
+    );
+    return rows.length > 0;
+  }
+
+  conflictsOf(applicationIds: string[]): Promise<ConflictRow[]> {
+    return this.dataSource.query(
+      `SELECT c.application_id AS "applicationId", c.reviewer_user_id AS "reviewerUserId", u.display_name AS "reviewerName",
+              c.statement, c.declared_at AS "declaredAt"
+         FROM application_conflicts c JOIN users u ON u.id = c.reviewer_user_id
+        WHERE c.application_id = ANY($1::uuid[])
+        ORDER BY c.declared_at, u.display_name`,
+      [applicationIds],
+    );
   }
 
   /** Locks the row for a decision; null when it is gone. A concurrent decision waits, then sees it decided. */

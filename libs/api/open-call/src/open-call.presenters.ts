@@ -32,11 +32,20 @@ export interface ReviewRow {
   comment: string;
 }
 
+export interface ConflictRow {
+  applicationId: string;
+  reviewerUserId: string;
+  reviewerName: string;
+  statement: string;
+  declaredAt: Date;
+}
+
 export function presentApplication(
   application: Application,
   groupCodes: ReadonlyMap<string, string>,
   reviews: ReviewRow[],
   viewerUserId: string,
+  conflicts: ConflictRow[] = [],
 ): ApplicationDto {
   const own = reviews.filter((r) => r.applicationId === application.id);
   const reviewDtos: ApplicationReviewDto[] = own.map((r) => ({
@@ -64,5 +73,13 @@ export function presentApplication(
     updatedAt: application.updatedAt.toISOString(),
     reviews: reviewDtos,
     averageScore: own.length ? Math.round((own.reduce((sum, r) => sum + r.score, 0) / own.length) * 100) / 100 : null,
+    conflicts: conflicts
+      .filter((c) => c.applicationId === application.id)
+      .map((c) => ({
+        reviewerName: c.reviewerName,
+        statement: c.statement,
+        declaredAt: c.declaredAt.toISOString(),
+        mine: c.reviewerUserId === viewerUserId,
+      })),
   };
 }

@@ -17,6 +17,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.DatabaseUnavailable]: 503,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.CoChairRule]: 409,
+  [ErrorCode.ConflictOfInterest]: 409,
   [ErrorCode.InvitationExpired]: 410,
   [ErrorCode.InvitationUsed]: 409,
   [ErrorCode.InvitationEmailMismatch]: 403,

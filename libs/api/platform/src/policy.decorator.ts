@@ -14,6 +14,7 @@ export type PolicyResourceType =
   | 'workingGroup'
   | 'document'
   | 'person'
+  | 'partner'
   | 'call'
   | 'application'
   | 'invitation'

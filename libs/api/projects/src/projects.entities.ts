@@ -70,6 +70,7 @@ export class Membership {
   @Column('text') role!: WorkingGroupRole;
   @Column({ name: 'joined_on', type: 'date' }) joinedOn!: string;
   @Column({ name: 'left_on', type: 'date', nullable: true }) leftOn!: string | null;
+  @Column({ name: 'term_ends_on', type: 'date', nullable: true }) termEndsOn!: string | null;
 
   @ManyToOne(() => WorkingGroup, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'working_group_id' })

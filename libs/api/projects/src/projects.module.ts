@@ -13,6 +13,9 @@ import { PeopleService } from './people/people.service';
 import { DocumentsController, ProjectsController, WorkingGroupsController } from './projects.controller';
 import { ProjectsPolicy } from './projects.policy';
 import { ProjectsService } from './projects.service';
+import { StructureCommands } from './structure/structure.commands';
+import { StructureController } from './structure/structure.controller';
+import { StructureQueries } from './structure/structure.queries';
 
 @Module({
   controllers: [
@@ -23,6 +26,7 @@ import { ProjectsService } from './projects.service';
     PeopleController,
     BalanceController,
     ProjectRolesController,
+    StructureController,
   ],
   providers: [
     AccessService,
@@ -35,6 +39,8 @@ import { ProjectsService } from './projects.service';
     BalanceService,
     ProjectRolesService,
     DocumentOwners,
+    StructureCommands,
+    StructureQueries,
   ],
   exports: [AccessService, AccessEvents, MembershipsService, DocumentOwners, ProjectsService],
 })

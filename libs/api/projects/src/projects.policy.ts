@@ -4,7 +4,7 @@ import { PolicyRegistry } from '@roundtable/api-platform';
 import { DataSource } from 'typeorm';
 import { AccessService } from './access.service';
 import { PERSON_PROJECT_IDS, personVisible } from './people/person-visibility';
-import { Project, ProjectDocument, WorkingGroup } from './projects.entities';
+import { Partner, Project, ProjectDocument, WorkingGroup } from './projects.entities';
 
 /**
  * The projects feature's part of the declared policy: it builds the actor (memberships, project roles) and
@@ -38,6 +38,14 @@ export class ProjectsPolicy implements OnModuleInit {
       load: async (id) => {
         const group = await this.dataSource.getRepository(WorkingGroup).findOne({ where: { id } });
         return group && { ref: { projectId: group.projectId, workingGroupIds: [group.id] }, entity: group };
+      },
+    });
+    this.registry.registerLoader('partner', {
+      notFound: 'Partner not found.',
+      visibleWith: 'project.read',
+      load: async (id) => {
+        const partner = await this.dataSource.getRepository(Partner).findOne({ where: { id } });
+        return partner && { ref: { projectId: partner.projectId }, entity: partner };
       },
     });
     this.registry.registerLoader('document', {

@@ -8,11 +8,12 @@ import {
   type WorkingGroupDto,
 } from '@roundtable/contracts';
 import { documentAccess, regionOf, type Actor } from '@roundtable/domain';
-import { ApiException, type Authorisation } from '@roundtable/api-platform';
+import { ApiException, Clock, type Authorisation } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AccessService } from './access.service';
 import { DocumentOwners } from './document-owners';
+import { termState } from './memberships/membership.presenter';
 import { MembershipsService } from './memberships/memberships.service';
 import { Membership, Partner, Project, ProjectDocument, WorkingGroup } from './projects.entities';
 import { presentDocument, presentProject, presentWorkingGroup } from './projects.presenters';
@@ -24,6 +25,7 @@ export class ProjectsService {
     private readonly access: AccessService,
     private readonly owners: DocumentOwners,
     private readonly memberships: MembershipsService,
+    private readonly clock: Clock,
   ) {}
 
   async listProjects(user: AuthenticatedUser): Promise<ProjectDto[]> {
@@ -54,6 +56,12 @@ export class ProjectsService {
       .getRepository(Partner)
       .find({ where: { projectId: id }, order: { shortName: 'ASC' } });
     return presentProject(project, partners, await this.guides());
+  }
+
+  /** The project a partner belongs to. */
+  async projectOfPartner(partnerId: string): Promise<string> {
+    const partner = await this.dataSource.getRepository(Partner).findOneOrFail({ where: { id: partnerId } });
+    return partner.projectId;
   }
 
   /** Partner id → codes of the working groups it guides. */
@@ -109,6 +117,8 @@ export class ProjectsService {
           displayName: m.person.displayName,
           role: m.role,
           region: regionOf(m.person.country),
+          termEndsOn: m.termEndsOn,
+          term: termState(m.termEndsOn, this.clock.today()),
         })),
       documents: await this.documentsVisibleTo(actor, { workingGroupId: id }),
       vacancies: await this.memberships.openVacancies({ workingGroupId: id }),

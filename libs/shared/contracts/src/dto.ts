@@ -97,6 +97,8 @@ export interface WorkingGroupMemberDto {
   displayName: string;
   role: WorkingGroupRole;
   region: 'europe' | 'china' | 'other';
+  termEndsOn: string | null;
+  term: import('./membership').TermState | null;
 }
 
 export interface WorkingGroupDto {

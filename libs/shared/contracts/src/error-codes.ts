@@ -14,6 +14,8 @@ export const ErrorCode = {
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   Conflict: 'CONFLICT',
   CoChairRule: 'CO_CHAIR_RULE',
+  /** The reviewer declared a conflict of interest with this application: no review or decision from them. */
+  ConflictOfInterest: 'CONFLICT_OF_INTEREST',
   InvitationExpired: 'INVITATION_EXPIRED',
   InvitationUsed: 'INVITATION_USED',
   InvitationEmailMismatch: 'INVITATION_EMAIL_MISMATCH',

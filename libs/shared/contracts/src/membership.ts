@@ -41,6 +41,54 @@ export interface MembershipDto {
   region: Region;
   joinedOn: string;
   leftOn: string | null;
+  /** The day the member's term ends (YYYY-MM-DD), if one is set (ADR 035). */
+  termEndsOn: string | null;
+  /** From the server's clock: null without a term end; 'ending-soon' within 30 days; 'ended' once it passed. */
+  term: TermState | null;
+}
+
+/** A membership's term against today (ADR 035): the membership itself is never ended by the term alone. */
+export type TermState = 'running' | 'ending-soon' | 'ended';
+
+/** PUT /api/working-groups/:id/members/:personId/term (coordinators): sets the term end; absent clears it. */
+export interface SetTermRequest {
+  termEndsOn?: string;
+}
+
+/** A working group's dimension as coordinators write it (its position is its place in the list). */
+export interface DimensionRequest {
+  title: Bilingual;
+  focus: Bilingual;
+  goal: Bilingual;
+}
+
+/**
+ * POST /api/projects/:id/working-groups and PUT /api/working-groups/:id (coordinators): the whole group;
+ * dimensions and guiding partners replace the stored ones.
+ */
+export interface WorkingGroupRequest {
+  code: string;
+  title: Bilingual;
+  aim: Bilingual;
+  dimensions: DimensionRequest[];
+  guidingPartnerIds: string[];
+}
+
+/** POST /api/projects/:id/partners and PUT /api/partners/:id (coordinators): `personIds` are its people. */
+export interface PartnerRequest {
+  shortName: string;
+  fullName: string;
+  country: string;
+  personIds: string[];
+}
+
+/** GET /api/projects/:id/partners: each partner with its people. */
+export interface PartnerDetailDto {
+  id: string;
+  shortName: string;
+  fullName: string;
+  country: string;
+  people: Array<{ id: string; displayName: string; country: string }>;
 }
 
 export interface PersonDto {
@@ -260,6 +308,20 @@ export interface ApplicationDto {
   updatedAt: string;
   reviews: ApplicationReviewDto[];
   averageScore: number | null;
+  /** Conflicts of interest its reviewers declared; a reviewer who declared one reviews and decides no more. */
+  conflicts: ApplicationConflictDto[];
+}
+
+export interface ApplicationConflictDto {
+  reviewerName: string;
+  statement: string;
+  declaredAt: string;
+  mine: boolean;
+}
+
+/** POST /api/applications/:id/conflict: the caller declares a conflict of interest with this application. */
+export interface DeclareConflictRequest {
+  statement: string;
 }
 
 /** POST /api/applications/:id/reviews */
@@ -301,6 +363,21 @@ export interface BalanceReportDto {
   groups: BalanceGroupDto[];
   /** Open co-chair vacancies of the project's groups. */
   vacancies: CoChairVacancyDto[];
+  /** The project's headcount target ("35 experts") against the people counted under the filters. */
+  headcount: { target: number | null; actual: number };
+  /** The filters the counts follow (`?excludeCoChairs=true&excludeObservers=true`). */
+  filters: BalanceFilters;
+}
+
+/** GET /api/projects/:id/balance(.csv)?excludeCoChairs=&excludeObservers= */
+export interface BalanceFilters {
+  excludeCoChairs: boolean;
+  excludeObservers: boolean;
+}
+
+/** PUT /api/projects/:id/headcount-target (coordinator). */
+export interface HeadcountTargetRequest {
+  headcount: number;
 }
 
 /** PUT /api/projects/:id/balance-target (coordinator). Shares sum to 1. */

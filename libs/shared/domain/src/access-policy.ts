@@ -77,6 +77,7 @@ export type Action =
   | 'people.seeContact'
   | 'outbox.read'
   | 'balance.setTarget'
+  | 'structure.manage'
   | 'plan.manage'
   | 'document.setStatus'
   | 'document.lock'
@@ -122,6 +123,8 @@ function coChairs(actor: Actor, resource: ResourceRef): boolean {
  *   coordinators confirm that a co-chair seat stays vacant (the co-chair rule's one exception);
  * - everyone in the project (members, advisory board) sees it; contact details only to managers and the person;
  * - a person edits their own profile;
+ * - coordinators alone manage the structure (working groups, their dimensions and guiding partners, partners
+ *   and their people);
  * - coordinators alone manage the plan (milestones, deliverables, their status and re-baselines);
  * - a document's lifecycle (outline → final) is set by its group's co-chairs and the coordinators;
  *   project-level documents (no group) by the coordinators only.
@@ -211,6 +214,7 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
     case 'call.manage':
     case 'outbox.read':
     case 'balance.setTarget':
+    case 'structure.manage':
     case 'plan.manage':
       return coordinator;
   }

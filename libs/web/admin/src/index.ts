@@ -1,2 +1,3 @@
 export { OutboxPage } from './lib/outbox.page';
 export { BalancePage } from './lib/balance.page';
+export { StructurePage } from './lib/structure.page';

@@ -7,5 +7,13 @@ export { PartnerList } from './lib/partner.list';
 export { countryWithRegion, formatDate, genderLabel, regionLabel, roleLabel, sectorLabel } from './lib/labels';
 export { ProjectPicker, useSelectedProject } from './lib/project-picker';
 export { DocumentStatusSelect } from './lib/document-status.select';
-export { projectKeys, useDocuments, usePeople, useProjects, useWorkingGroups } from './lib/projects.queries';
+export {
+  groupKeys,
+  projectKeys,
+  useDocuments,
+  usePeople,
+  useProjects,
+  useWorkingGroup,
+  useWorkingGroups,
+} from './lib/projects.queries';
 export { CoChairVacancies } from './lib/co-chair-vacancies';

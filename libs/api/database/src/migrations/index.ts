@@ -19,6 +19,7 @@ import { LibraryVersionNotes1765209600700 } from './1765209600700-library-versio
 import { CoChairVacancies1765209600800 } from './1765209600800-co-chair-vacancies';
 import { DocumentExports1765209600850 } from './1765209600850-document-exports';
 import { PasswordResetRequests1765209600870 } from './1765209600870-password-reset-requests';
+import { StructureManagement1765209600900 } from './1765209600900-structure-management';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CoChairVacancies1765209600800,
   DocumentExports1765209600850,
   PasswordResetRequests1765209600870,
+  StructureManagement1765209600900,
 ];

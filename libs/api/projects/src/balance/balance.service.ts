@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type BalanceReportDto } from '@roundtable/contracts';
+import { ErrorCode, type BalanceFilters, type BalanceReportDto } from '@roundtable/contracts';
 import { regionOf } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import { DataSource } from 'typeorm';
@@ -14,8 +14,15 @@ export class BalanceService {
     private readonly memberships: MembershipsService,
   ) {}
 
-  async report(projectId: string): Promise<BalanceReportDto> {
+  async report(
+    projectId: string,
+    filters: BalanceFilters = { excludeCoChairs: false, excludeObservers: false },
+  ): Promise<BalanceReportDto> {
     const target = await this.target(projectId);
+    const leftOut = [
+      ...(filters.excludeCoChairs ? ['co-chair'] : []),
+      ...(filters.excludeObservers ? ['observer'] : []),
+    ];
     const rows: Array<{
       working_group_id: string;
       code: string;
@@ -27,12 +34,12 @@ export class BalanceService {
     }> = await this.dataSource.query(
       `SELECT wg.id AS working_group_id, wg.code, p.id AS person_id, p.country, p.gender, p.sector, pa.short_name AS partner
            FROM working_groups wg
-           JOIN memberships m ON m.working_group_id = wg.id AND m.left_on IS NULL
+           JOIN memberships m ON m.working_group_id = wg.id AND m.left_on IS NULL AND NOT (m.role = ANY($2::text[]))
            JOIN people p ON p.id = m.person_id
            LEFT JOIN partners pa ON pa.id = p.partner_id
           WHERE wg.project_id = $1
           ORDER BY wg.position`,
-      [projectId],
+      [projectId, leftOut],
     );
     const groups = await this.dataSource.query(
       'SELECT id, code FROM working_groups WHERE project_id = $1 ORDER BY position',
@@ -60,7 +67,27 @@ export class BalanceService {
         balanceOf({ workingGroupId: null, code: 'ALL' }, [...overall.values()], target),
       ],
       vacancies: await this.memberships.openVacancies({ projectId }),
+      headcount: { target: await this.headcount(projectId), actual: overall.size },
+      filters,
     };
+  }
+
+  /** The project's headcount target ("35 experts"); the region shares stay as they are (default 50/50). */
+  async setHeadcount(projectId: string, headcount: number): Promise<{ headcount: number }> {
+    await this.dataSource.query(
+      `INSERT INTO balance_targets (project_id, europe_share, china_share, other_share, headcount_target)
+       VALUES ($1, 0.5, 0.5, 0, $2)
+       ON CONFLICT (project_id) DO UPDATE SET headcount_target = $2, updated_at = now()`,
+      [projectId, headcount],
+    );
+    return { headcount: (await this.headcount(projectId)) as number };
+  }
+
+  private async headcount(projectId: string): Promise<number | null> {
+    const [row] = await this.dataSource.query('SELECT headcount_target FROM balance_targets WHERE project_id = $1', [
+      projectId,
+    ]);
+    return row?.headcount_target ?? null;
   }
 
   async setTarget(projectId: string, target: BalanceTarget): Promise<BalanceTarget> {

@@ -1,5 +1,5 @@
 import { toCsvText } from '@roundtable/api-platform';
-import type { BalanceGroupDto, BalanceShare, Region } from '@roundtable/contracts';
+import type { BalanceGroupDto, BalanceReportDto, BalanceShare, Region } from '@roundtable/contracts';
 
 export interface BalanceMember {
   personId: string;
@@ -55,10 +55,13 @@ export function balanceOf(
   };
 }
 
-/** RFC 4180 CSV of a report: one row per group × dimension × value. */
-export function balanceCsv(groups: BalanceGroupDto[]): string {
-  const rows = [['group', 'dimension', 'value', 'count', 'share', 'target', 'gap']];
-  for (const group of groups) {
+/**
+ * RFC 4180 CSV of a report: one row per group × dimension × value (under the report's filters), the headcount
+ * against its target, then one row per open co-chair vacancy (its region and reason).
+ */
+export function balanceCsv(report: Pick<BalanceReportDto, 'groups' | 'headcount' | 'vacancies'>): string {
+  const rows = [['group', 'dimension', 'value', 'count', 'share', 'target', 'gap', 'note']];
+  for (const group of report.groups) {
     for (const [dimension, list] of [
       ['region', group.byRegion],
       ['gender', group.byGender],
@@ -75,9 +78,24 @@ export function balanceCsv(groups: BalanceGroupDto[]): string {
           share.share.toFixed(3),
           gap ? gap.target.toFixed(3) : '',
           gap ? gap.gap.toFixed(3) : '',
+          '',
         ]);
       }
     }
+  }
+  const { target, actual } = report.headcount;
+  rows.push([
+    'ALL',
+    'headcount',
+    'people',
+    String(actual),
+    '',
+    target === null ? '' : String(target),
+    target === null ? '' : String(actual - target),
+    '',
+  ]);
+  for (const vacancy of report.vacancies) {
+    rows.push([vacancy.workingGroupCode, 'co-chair-vacancy', vacancy.region, '', '', '', '', vacancy.reason]);
   }
   return toCsvText(rows);
 }

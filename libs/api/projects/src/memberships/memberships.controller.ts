@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { MembershipDto } from '@roundtable/contracts';
 import { can } from '@roundtable/domain';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { CurrentAuthorisation, Policy, type Authorisation, type PolicyDeclaration } from '@roundtable/api-platform';
 import { UuidParamPipe } from '../uuid-param.pipe';
-import { AddMemberDto, ChangeMemberRoleDto, RemoveMemberDto } from './dto/membership.dto';
+import { AddMemberDto, ChangeMemberRoleDto, RemoveMemberDto, SetTermDto } from './dto/membership.dto';
 import { MembershipsService, type Handover } from './memberships.service';
 
 const MANAGE_MEMBERS: PolicyDeclaration = {
@@ -61,6 +61,21 @@ export class MembershipsController {
       { role: body.role, leftOn: body.leftOn },
       handover(body, user, authorisation),
     );
+  }
+
+  @Policy({
+    action: 'structure.manage',
+    resource: { type: 'workingGroup', param: 'id' },
+    denied: 'Only coordinators set the end of a term.',
+  })
+  @Put(':personId/term')
+  @ApiForbiddenResponse({ description: 'Only coordinators set the end of a term.' })
+  setTerm(
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Param('personId', new UuidParamPipe('personId')) personId: string,
+    @Body() body: SetTermDto,
+  ): Promise<MembershipDto> {
+    return this.memberships.setTerm(id, personId, body.termEndsOn ?? null);
   }
 
   @Policy(MANAGE_MEMBERS)

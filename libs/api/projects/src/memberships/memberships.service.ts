@@ -72,7 +72,8 @@ export class MembershipsService {
         ORDER BY m.left_on NULLS FIRST, CASE m.role WHEN 'co-chair' THEN 0 WHEN 'expert' THEN 1 ELSE 2 END, p.display_name`,
       [workingGroupId],
     );
-    return rows.map(presentMembership);
+    const today = this.clock.today();
+    return rows.map((row) => presentMembership(row, today));
   }
 
   async add(
@@ -117,6 +118,35 @@ export class MembershipsService {
       await this.join(manager, { workingGroupId, personId, role }, handover);
     });
     return this.current(workingGroupId, personId);
+  }
+
+  /**
+   * Sets (or, with null, clears) the day a current member's term ends. The term never ends the membership by
+   * itself: a co-chair's seat stays held until a coordinator hands it over or records a vacancy (ADR 035).
+   */
+  async setTerm(workingGroupId: string, personId: string, termEndsOn: string | null): Promise<MembershipDto> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const current = await this.currentId(manager, workingGroupId, personId);
+      const [row] = await manager.query(
+        "SELECT to_char(joined_on, 'YYYY-MM-DD') AS joined_on FROM memberships WHERE id = $1",
+        [current],
+      );
+      if (termEndsOn !== null && termEndsOn < row.joined_on) {
+        throw new ApiException(ErrorCode.ValidationFailed, 'Invalid termEndsOn', {
+          fields: [
+            {
+              field: 'termEndsOn',
+              message: `termEndsOn must not be before the day the membership began (${row.joined_on})`,
+              code: 'termEndsOnRange',
+              params: { min: row.joined_on },
+            },
+          ],
+        });
+      }
+      await manager.query('UPDATE memberships SET term_ends_on = $2 WHERE id = $1', [current, termEndsOn]);
+      return current;
+    });
+    return this.byId(id);
   }
 
   /** Ends a membership today; the row stays as history with its left_on date. */
@@ -185,7 +215,7 @@ export class MembershipsService {
 
   private async byId(id: string): Promise<MembershipDto> {
     const [row]: MembershipRow[] = await this.dataSource.query(`${MEMBERSHIP_SELECT} WHERE m.id = $1`, [id]);
-    return presentMembership(row);
+    return presentMembership(row, this.clock.today());
   }
 
   private async current(workingGroupId: string, personId: string): Promise<MembershipDto> {
@@ -193,7 +223,7 @@ export class MembershipsService {
       `${MEMBERSHIP_SELECT} WHERE m.working_group_id = $1 AND m.person_id = $2 AND m.left_on IS NULL`,
       [workingGroupId, personId],
     );
-    return presentMembership(row);
+    return presentMembership(row, this.clock.today());
   }
 
   private async lockGroup(manager: EntityManager, workingGroupId: string): Promise<void> {

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type PeopleQuery, type PersonDto, type ProjectRole } from '@roundtable/contracts';
 import { can, regionOf, type Actor } from '@roundtable/domain';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, Clock } from '@roundtable/api-platform';
 import { updateAccountProfile, type AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access.service';
 import { PERSON_PROJECT_IDS, personVisible } from './person-visibility';
 import type { UpdatePersonDto } from './dto/update-person.dto';
+import { termState } from '../memberships/membership.presenter';
 
 interface PersonRow {
   id: string;
@@ -41,6 +42,7 @@ export class PeopleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   async directory(user: AuthenticatedUser, query: PeopleQuery): Promise<PersonDto[]> {
@@ -157,7 +159,7 @@ export class PeopleService {
   private async present(actor: Actor, row: PersonRow): Promise<PersonDto> {
     const memberships = await this.dataSource.query(
       `SELECT m.id, m.working_group_id, wg.code, m.role, to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on,
-              to_char(m.left_on, 'YYYY-MM-DD') AS left_on
+              to_char(m.left_on, 'YYYY-MM-DD') AS left_on, to_char(m.term_ends_on, 'YYYY-MM-DD') AS term_ends_on
          FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id
         WHERE m.person_id = $1 ORDER BY m.left_on NULLS FIRST, wg.position`,
       [row.id],
@@ -200,6 +202,7 @@ export class PeopleService {
           role: PersonDto['memberships'][number]['role'];
           joined_on: string;
           left_on: string | null;
+          term_ends_on: string | null;
         }) => ({
           id: m.id,
           workingGroupId: m.working_group_id,
@@ -210,6 +213,8 @@ export class PeopleService {
           region: regionOf(row.country),
           joinedOn: m.joined_on,
           leftOn: m.left_on,
+          termEndsOn: m.term_ends_on,
+          term: m.left_on === null ? termState(m.term_ends_on, this.clock.today()) : null,
         }),
       ),
       editable: can(actor, 'person.update', { projectId: row.project_ids[0] ?? '', personId: row.id }),

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type {
+  BalanceFilters,
   BalanceGroupDto,
   BalanceReportDto,
   BalanceShare,
@@ -27,6 +28,7 @@ import {
   SubmitButton,
 } from '@roundtable/web-ui';
 import { balanceMessages } from './admin.messages';
+import { BalanceFiltersBar, HeadcountForm, HeadcountSummary } from './headcount.section';
 import styles from './balance.module.css';
 import { useMessages } from '@roundtable/web-i18n';
 
@@ -304,7 +306,8 @@ export function BalancePage() {
   const { t } = useMessages(balanceMessages);
   const user = useCurrentUser();
   const { projects, project, select } = useSelectedProject();
-  const balance = useBalance(project?.id ?? null);
+  const [filters, setFilters] = useState<BalanceFilters>({ excludeCoChairs: false, excludeObservers: false });
+  const balance = useBalance(project?.id ?? null, filters);
 
   useEffect(() => {
     document.title = `${t('balance.title')} · ${t('app.name')}`;
@@ -328,7 +331,7 @@ export function BalancePage() {
           {project ? (
             <a
               className="button button--secondary"
-              href={balanceCsvHref(project.id)}
+              href={balanceCsvHref(project.id, filters)}
               download
               data-testid="balance-csv"
             >
@@ -341,8 +344,10 @@ export function BalancePage() {
       {projects.state === 'error' ? <ErrorMessage error={projects.error} onRetry={projects.reload} /> : null}
       {projects.state === 'ready' && !project ? <p className="muted">{t('home.project.empty')}</p> : null}
       {balance.state === 'error' ? <ErrorMessage error={balance.error} onRetry={balance.reload} /> : null}
+      <BalanceFiltersBar filters={filters} onChange={setFilters} />
       {balance.state === 'ready' ? (
         <>
+          <HeadcountSummary headcount={balance.data.headcount} />
           {(balance.data.vacancies ?? []).length > 0 ? (
             <section className="section" aria-labelledby="balance-vacancies">
               <h2 id="balance-vacancies">{t('balance.vacancies')}</h2>
@@ -362,6 +367,11 @@ export function BalancePage() {
           {canCoordinate(user) && project ? (
             <section className="section">
               <TargetForm key={project.id} projectId={project.id} target={balance.data.target} />
+            </section>
+          ) : null}
+          {canCoordinate(user) && project ? (
+            <section className="section">
+              <HeadcountForm key={project.id} projectId={project.id} target={balance.data.headcount.target} />
             </section>
           ) : null}
         </>

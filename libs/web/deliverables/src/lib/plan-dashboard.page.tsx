@@ -9,6 +9,7 @@ import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './
 import { ReadinessBar } from './readiness-bar';
 import { planCommands, planCsvHref, usePlanDashboard } from './plan.queries';
 import { ReminderOffsets } from './reminder-offsets';
+import { NewPlanItemForm } from './plan-editor.forms';
 import { Timeline } from './timeline';
 
 function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => void }) {
@@ -134,6 +135,13 @@ export function PlanDashboardPage() {
             offsets={data.reminderOffsets}
             canManage={data.canManage}
           />
+          {data.canManage ? (
+            <NewPlanItemForm
+              projectId={data.project.id}
+              workPackages={data.workPackages}
+              partners={project?.partners ?? []}
+            />
+          ) : null}
           <div className="plan-columns">
             <section aria-labelledby="plan-upcoming" className="card">
               <h2 id="plan-upcoming">{t('plan.upcoming')}</h2>

@@ -18,9 +18,19 @@ import {
 } from '@roundtable/web-ui';
 import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
 import { ReadinessBar } from './readiness-bar';
+import { LinkDocumentForm, UnlinkDocumentButton } from './plan-editor.forms';
 import { planCommands, planKeys, usePlanItem } from './plan.queries';
 
-function DocumentRow({ document, onChanged }: { document: PlanDocumentDto; onChanged: () => void }) {
+function DocumentRow({
+  document,
+  onChanged,
+  itemId,
+}: {
+  document: PlanDocumentDto;
+  onChanged: () => void;
+  /** Set for coordinators: the item the document can be unlinked from. */
+  itemId?: string;
+}) {
   const { t } = useTranslation();
   const { locale, pick } = useLocale();
   return (
@@ -52,6 +62,7 @@ function DocumentRow({ document, onChanged }: { document: PlanDocumentDto; onCha
             })}
           </span>
         ) : null}
+        {itemId ? <UnlinkDocumentButton itemId={itemId} documentId={document.id} title={pick(document.title)} /> : null}
       </div>
     </li>
   );
@@ -152,7 +163,12 @@ export function PlanItemPage() {
             {data.documents.length === 0 ? <p className="muted">{t('plan.noDocuments')}</p> : null}
             <ul className="plan-documents">
               {data.documents.map((document) => (
-                <DocumentRow key={document.id} document={document} onChanged={item.reload} />
+                <DocumentRow
+                  key={document.id}
+                  document={document}
+                  onChanged={item.reload}
+                  itemId={data.canManage ? data.id : undefined}
+                />
               ))}
             </ul>
           </section>
@@ -177,6 +193,7 @@ export function PlanItemPage() {
               <FormError error={move.error} />
             </section>
           ) : null}
+          {data.canManage ? <LinkDocumentForm item={data} /> : null}
           {data.canManage ? <RebaselineForm item={data} /> : null}
 
           <section aria-labelledby="history-title">

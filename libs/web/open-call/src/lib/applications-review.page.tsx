@@ -21,6 +21,7 @@ import {
 import { openCallCommands, useApplications, useCall } from './open-call.queries';
 import { applicationsMessages } from './open-call.messages';
 import styles from './open-call.module.css';
+import { ConflictOfInterestSection, declaredByMe } from './conflict-of-interest.section';
 
 const STATUS_TONE: Record<ApplicationDto['status'], BadgeTone> = {
   submitted: 'info',
@@ -242,7 +243,8 @@ function ApplicationCard({ application, onChanged }: { application: ApplicationD
           </ul>
         </>
       ) : null}
-      {application.status === 'submitted' ? (
+      <ConflictOfInterestSection application={application} />
+      {application.status === 'submitted' && !declaredByMe(application) ? (
         <div className={styles.actions}>
           <ReviewForm application={application} onSaved={onChanged} />
           <Decision application={application} onDecided={onChanged} />

@@ -31,6 +31,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: '/plan', label: 'nav.plan', testId: 'nav-plan' },
   { to: '/library', label: 'nav.library', testId: 'nav-library' },
   { to: '/balance', label: 'nav.balance', testId: 'nav-balance' },
+  { to: '/structure', label: 'nav.structure', testId: 'nav-structure', shownTo: canCoordinate },
   { to: '/admin/outbox', label: 'nav.outbox', testId: 'nav-outbox', shownTo: canCoordinate },
 ];
 

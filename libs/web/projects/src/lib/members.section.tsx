@@ -13,6 +13,7 @@ import {
 import { useLocale } from '@roundtable/web-i18n';
 import { Badge, FormError, formatDay, useAction, type Resource, DataTable } from '@roundtable/web-ui';
 import { regionLabel, roleLabel } from './labels';
+import { MemberTerm } from './member-term';
 import { projectCommands, usePeopleSearch } from './projects.queries';
 
 const ROLES = Object.values(WorkingGroupRole);
@@ -24,6 +25,8 @@ interface Row {
   region: MembershipDto['region'];
   joinedOn: string | null;
   leftOn: string | null;
+  termEndsOn?: string | null;
+  term?: MembershipDto['term'];
   key: string;
 }
 
@@ -250,7 +253,20 @@ function MemberRow({
         </td>
         <td>{regionLabel(t, row.region)}</td>
         <td>{row.joinedOn ? formatDay(row.joinedOn, locale) : '—'}</td>
-        <td>{past ? formatDay(row.leftOn, locale) : <span className="muted">{t('workingGroup.current')}</span>}</td>
+        <td>
+          {past ? formatDay(row.leftOn, locale) : <span className="muted">{t('workingGroup.current')}</span>}
+          {past ? null : (
+            <MemberTerm
+              groupId={groupId}
+              personId={row.personId}
+              displayName={row.displayName}
+              role={row.role}
+              termEndsOn={row.termEndsOn ?? null}
+              term={row.term ?? null}
+              canSet={canConfirmVacancy && canManage}
+            />
+          )}
+        </td>
         {canManage ? (
           <td className="table__actions">
             {past ? null : confirming ? (

@@ -6,6 +6,7 @@ import {
   type ChangeMemberRoleRequest,
   type CoChairHandover,
   type RemoveMemberRequest,
+  type SetTermRequest,
 } from '@roundtable/contracts';
 
 const ROLES = Object.values(WorkingGroupRole);
@@ -45,3 +46,18 @@ export class ChangeMemberRoleDto extends HandoverDto implements ChangeMemberRole
 }
 
 export class RemoveMemberDto extends HandoverDto implements RemoveMemberRequest {}
+
+/** A date (YYYY-MM-DD) that is a real day of the calendar. */
+function DayField(field: string): PropertyDecorator {
+  return (target, key) => {
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date (YYYY-MM-DD)` })(target, key);
+    IsISO8601({ strict: true }, { message: `${field} must be a date (YYYY-MM-DD)` })(target, key);
+  };
+}
+
+export class SetTermDto implements SetTermRequest {
+  @ApiPropertyOptional({ description: 'The last day of the term (YYYY-MM-DD); absent clears the term end' })
+  @IsOptional()
+  @DayField('termEndsOn')
+  termEndsOn?: string;
+}

@@ -123,6 +123,7 @@ export const en = {
     library: 'Library',
     balance: 'Balance',
     outbox: 'Outbox',
+    structure: 'Structure',
     myProfile: 'my profile',
     meetings: 'Meetings',
     minutes: 'Minutes',
@@ -213,6 +214,7 @@ export const en = {
     CROSS_ORIGIN_REFUSED: 'This request came from another website and was refused.',
     DATABASE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again shortly.',
     CONFLICT: 'This clashes with something that already exists or was changed in the meantime.',
+    CONFLICT_OF_INTEREST: 'You declared a conflict of interest with this application: you cannot review or decide it.',
     CO_CHAIR_RULE:
       'This change breaks the co-chair rule: each working group has one co-chair based in Europe and one based in China.',
     INVITATION_EXPIRED: 'This invitation has expired.',
@@ -372,6 +374,11 @@ export const en = {
     coChairRegionChange: 'A co-chair cannot move to another region: hand the co-chair role over first.',
     leftOnRange: 'Choose a date from {{min}} to {{max}}.',
     roleOrLeftOn: 'Change either the role or the end date.',
+    termEndsOnRange: 'Choose a date on or after {{min}}, when the membership began.',
+    codeTaken: 'Another working group already uses this code.',
+    unknownPartner: 'Choose partners of this project.',
+    duplicate: 'Choose each item only once.',
+    shortNameTaken: 'Another partner already uses this short name.',
   },
   coChairVacancy: {
     title: 'Co-chair seat for {{region}} vacant',

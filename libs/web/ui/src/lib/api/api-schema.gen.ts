@@ -482,7 +482,35 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkingGroupDto"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -682,6 +710,45 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/working-groups/{id}/members/{personId}/term": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetTermDto"];
+                };
+            };
+            responses: {
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -817,7 +884,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    excludeCoChairs?: "true" | "false";
+                    excludeObservers?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -851,7 +921,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    excludeCoChairs?: "true" | "false";
+                    excludeObservers?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -896,6 +969,44 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["BalanceTargetDto"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/headcount-target": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HeadcountTargetDto"];
                 };
             };
             responses: {
@@ -1001,6 +1112,156 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PartnerDto"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PartnerDto"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/working-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkingGroupDto"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1873,6 +2134,50 @@ export interface paths {
                     content?: never;
                 };
                 201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/conflict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeclareConflictDto"];
+                };
+            };
+            responses: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4318,6 +4623,9 @@ export interface components {
             role?: "co-chair" | "expert" | "observer";
             leftOn?: string;
         };
+        SetTermDto: {
+            termEndsOn?: string;
+        };
         RemoveMemberDto: {
             successorPersonId?: string;
             vacancyReason?: string;
@@ -4341,10 +4649,39 @@ export interface components {
             china: number;
             other: number;
         };
+        HeadcountTargetDto: {
+            headcount: number;
+        };
         GrantProjectRoleDto: {
             personId: string;
             /** @enum {string} */
             role: "coordinator" | "advisory-board" | "external-reviewer";
+        };
+        PartnerDto: {
+            shortName: string;
+            fullName: string;
+            country: string;
+            personIds: string[];
+        };
+        BilingualTitle: {
+            en: string;
+            zh: string;
+        };
+        BilingualText: {
+            en: string;
+            zh: string;
+        };
+        DimensionDto: {
+            title: components["schemas"]["BilingualTitle"];
+            focus: components["schemas"]["BilingualText"];
+            goal: components["schemas"]["BilingualText"];
+        };
+        WorkingGroupDto: {
+            code: string;
+            title: components["schemas"]["BilingualTitle"];
+            aim: components["schemas"]["BilingualText"];
+            dimensions: components["schemas"]["DimensionDto"][];
+            guidingPartnerIds: string[];
         };
         AppendParagraphsDto: {
             paragraphs: string[];
@@ -4402,6 +4739,9 @@ export interface components {
         ReviewApplicationDto: {
             score: number;
             comment?: string;
+        };
+        DeclareConflictDto: {
+            statement: string;
         };
         DecideApplicationDto: {
             /** @enum {string} */
