@@ -49,7 +49,7 @@ export class ExportDocumentCommand {
     const hit = await repository.findOne({ where: { inputHash }, select: { inputHash: true, bytes: true } });
     if (hit) return { source, format, bytes: hit.bytes, cached: true };
 
-    const bytes = await this.render(format, source);
+    const bytes = await this.renderFile(format, source);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `DELETE FROM document_exports
@@ -65,7 +65,8 @@ export class ExportDocumentCommand {
     return { source, format, bytes, cached: false };
   }
 
-  private async render(format: ExportFormat, source: ExportSource): Promise<Buffer> {
+  /** Renders a source in one format (no cache): also used by the public pages' downloads. */
+  async renderFile(format: ExportFormat, source: ExportSource): Promise<Buffer> {
     switch (format) {
       case 'docx':
         return renderDocx(source);

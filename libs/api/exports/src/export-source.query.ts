@@ -39,6 +39,18 @@ export class ExportSourceQuery {
   ) {}
 
   async load(user: AuthenticatedUser, documentId: string, versionId: string | null): Promise<ExportSource> {
+    return this.build(documentId, versionId, await this.openThreads(user, documentId));
+  }
+
+  /**
+   * A frozen version for its public page and downloads (ADR 031): no comment threads, whoever asks. The
+   * version must be the document's (VersionsService answers 404 otherwise).
+   */
+  loadPublished(documentId: string, versionId: string): Promise<ExportSource> {
+    return this.build(documentId, versionId, []);
+  }
+
+  private async build(documentId: string, versionId: string | null, threads: ExportThread[]): Promise<ExportSource> {
     const loaded = versionId
       ? await this.versions.withVersion(documentId, versionId, (doc, version) => ({
           json: this.content.jsonOf(doc),
@@ -70,7 +82,7 @@ export class ExportSourceQuery {
       cover,
       content: loaded.json,
       html: this.content.htmlOf(body),
-      threads: await this.openThreads(user, documentId),
+      threads,
     };
   }
 
