@@ -96,6 +96,8 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'PUT /documents/:id/status': ['wg1Paper', WG1_MANAGERS],
   'POST /documents/:id/unlock': ['wg1Paper', COORDINATORS],
   'GET /documents/:id/export': ['wg1Paper', PROJECT_READERS],
+  'POST /documents/:id/export-jobs': ['wg1Paper', PROJECT_READERS],
+  'GET /documents/:id/export-jobs/:jobId': ['wg1Paper', PROJECT_READERS],
   'GET /documents/:id/versions': ['wg1Paper', PROJECT_READERS],
   'POST /documents/:id/versions': ['wg1Paper', WG1_WRITERS],
   'GET /documents/:id/versions/:versionId': ['wg1Paper', PROJECT_READERS],

@@ -8,6 +8,8 @@ import { ExportDocumentCommand } from './export-document.command';
 import { PdfRenderer } from './export-pdf.renderer';
 import { ExportSourceQuery } from './export-source.query';
 import { ExportsController } from './exports.controller';
+import { ExportJobsCommands } from './export-jobs.commands';
+import { ExportJobsQueries } from './export-jobs.queries';
 import { PublicFilesCommand } from './publishing/public-files.command';
 import { PublicPagesController } from './publishing/public-pages.controller';
 import { PublishingCommands } from './publishing/publishing.commands';
@@ -22,6 +24,8 @@ import { PublishingRepository } from './publishing/publishing.repository';
     ExportSourceQuery,
     ExportDocumentCommand,
     PdfRenderer,
+    ExportJobsCommands,
+    ExportJobsQueries,
     PublishingRepository,
     PublishingCommands,
     PublishingQueries,
