@@ -8,6 +8,10 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   moduleNameMapper[`^${alias.replace('/', '\\/')}$`] = path.join(__dirname, target);
 }
 
+// Stylesheets are Vite's business: a CSS module's classes map to their own names, plain CSS to nothing.
+moduleNameMapper['\\.module\\.css$'] = path.join(__dirname, 'tests/support/css-module.js');
+moduleNameMapper['\\.css$'] = path.join(__dirname, 'tests/support/css-file.js');
+
 module.exports = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],

@@ -14,6 +14,7 @@ const MIGRATIONS = join(LIBS_DIR, 'database', 'src', 'migrations');
  */
 const OWNERS_WITHOUT_ENTITY: Record<string, string> = {
   application_submissions: 'open-call',
+  password_reset_requests: 'accounts',
   balance_targets: 'projects',
   co_chair_vacancies: 'projects',
   document_snapshots: 'collaboration',

@@ -1,3 +1,4 @@
+import { RESET_REQUESTS_PER_ADDRESS_PER_HOUR } from '@roundtable/api-accounts';
 import { LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ACCOUNT } from '@roundtable/api-auth';
 import { SUBMISSIONS_PER_IP } from '@roundtable/api-open-call';
 import { HttpClient } from '../support/http-client';
@@ -120,4 +121,25 @@ describe('client address and throttles behind a proxy (HTTP, real PostgreSQL)', 
     );
     expect((await login(email, 'roundtable-demo', '198.51.100.200')).status).toBe(200);
   }, 120_000); // forty-odd argon2 verifications on a shared CPU
+
+  it('limits password reset requests by the address the proxy saw, for known and unknown emails alike', async () => {
+    const reset = (email: string, realAddress: string) =>
+      new HttpClient(t.baseUrl).post('/api/auth/password-reset', { email }, viaProxy(realAddress));
+    for (let i = 0; i < RESET_REQUESTS_PER_ADDRESS_PER_HOUR; i++) {
+      const email = i % 2 === 0 ? `nobody-${i}@example.net` : 'wg1-expert@example.org';
+      expect((await reset(email, '198.51.100.23')).status).toBe(202);
+    }
+    const blocked = await reset('wg2-expert@example.org', '198.51.100.23');
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(3000);
+    // The refused request wrote nothing: no reset link for that account.
+    const [{ n }] = await t.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM password_reset_tokens r JOIN users u ON u.id = r.user_id
+        WHERE u.email = 'wg2-expert@example.org'`,
+    );
+    expect(n).toBe(0);
+    // Another address is another client.
+    expect((await reset('wg2-expert@example.org', '198.51.100.24')).status).toBe(202);
+  });
 });

@@ -195,6 +195,46 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     expect(response.body.invitees).toHaveLength(n);
   });
 
+  it('saves an unchanged meeting without raising its SEQUENCE or mailing anyone; a real change does both', async () => {
+    const meeting = (
+      await schedule({
+        start: '2026-09-08T10:00',
+        title: 'Unchanged save',
+        agenda: [{ title: 'Only item', minutesAllotted: 10 }],
+      })
+    ).body;
+    const mails = async () =>
+      (
+        await t.dataSource.query<Array<{ n: number }>>(
+          'SELECT count(*)::int AS n FROM mail_outbox WHERE subject LIKE $1',
+          ['%Unchanged save%'],
+        )
+      )[0].n;
+    const invited = await mails();
+    expect(invited).toBeGreaterThan(0);
+    const same = {
+      title: 'Unchanged save',
+      start: '2026-09-08T10:00',
+      timeZone: 'Europe/Rome',
+      durationMinutes: 90,
+      inviteePersonIds: [...wg1Core()].reverse(),
+      agenda: [{ id: meeting.agenda[0].id, title: 'Only item', minutesAllotted: 10 }],
+    };
+    for (const body of [{}, same]) {
+      const saved = await clients['wg1-eu-cochair'].request('PATCH', `/api/meetings/${meeting.id}`, body);
+      expect(saved.status).toBe(200);
+      expect(saved.body.sequence).toBe(0);
+    }
+    // The outbox row commits with the change itself (ADR 007), so none now means none at all.
+    expect(await mails()).toBe(invited);
+    const moved = await clients['wg1-eu-cochair'].request('PATCH', `/api/meetings/${meeting.id}`, {
+      ...same,
+      start: '2026-09-08T11:00',
+    });
+    expect(moved.body.sequence).toBe(1);
+    expect(await mails()).toBeGreaterThan(invited);
+  });
+
   it('moves one occurrence and cancels another: SEQUENCE rises, the .ics carries RECURRENCE-ID and EXDATE, ical.js agrees across DST', async () => {
     const meeting = (
       await schedule({

@@ -1,13 +1,25 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import { readdirSync, readFileSync } from 'fs';
+import { dirname, join, relative } from 'path';
+
+const workspace = join(__dirname, '..', '..', '..');
+
+function filesUnder(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : filesUnder(full, pattern);
+    return pattern.test(entry.name) ? [full] : [];
+  });
+}
+
+const stylesheets = [join(__dirname, 'styles.css'), ...filesUnder(join(workspace, 'libs/web'), /\.css$/)];
 
 /**
- * The stylesheet is edited by several features at once; a lost closing brace does not break the build
- * (CSS nesting makes the rest of the file part of one rule) but silently breaks every rule after it.
+ * A lost closing brace does not break the build (CSS nesting makes the rest of the file part of one rule) but
+ * silently breaks every rule after it.
  */
-describe('styles.css', () => {
+describe.each(stylesheets.map((file) => [relative(workspace, file), file]))('%s', (_name, file) => {
   it('closes every block it opens', () => {
-    const css = readFileSync(join(__dirname, 'styles.css'), 'utf8')
+    const css = readFileSync(file, 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
     let depth = 0;
@@ -26,9 +38,34 @@ describe('styles.css', () => {
   });
 });
 
+/** A feature's CSS module is its scope (ADR 032): every `styles.name` a component uses is a class of its module. */
+describe('CSS modules', () => {
+  const components = filesUnder(join(workspace, 'libs/web'), /\.tsx$/).filter((file) => !/\.spec\.tsx$/.test(file));
+  const users = components
+    .map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+    .map(({ file, text }) => ({ file, text, module: /^import (\w+) from '(\.[^']+\.module\.css)';$/m.exec(text) }))
+    .filter((user): user is typeof user & { module: RegExpExecArray } => user.module !== null);
+
+  it('are used by the migrated features', () => {
+    expect(users.map((user) => relative(workspace, user.file))).toContain('libs/web/admin/src/lib/balance.page.tsx');
+  });
+
+  it.each(users.map((user) => [relative(workspace, user.file), user]))(
+    '%s uses only classes its module has',
+    (_n, user) => {
+      const [, name, path] = user.module;
+      const css = readFileSync(join(dirname(user.file), path), 'utf8');
+      const defined = new Set([...css.matchAll(/\.([A-Za-z_][\w-]*)/g)].map((m) => m[1]));
+      const used = [...user.text.matchAll(new RegExp(`\\b${name}\\.(\\w+)`, 'g'))].map((m) => m[1]);
+      expect(used.length).toBeGreaterThan(0);
+      expect(used.filter((className) => !defined.has(className))).toEqual([]);
+    },
+  );
+});
+
 /** Issue #14 item 4: Chinese without a system CJK font, and nothing extra for English readers. */
 describe('the self-hosted CJK font', () => {
-  const root = join(__dirname, '..', '..', '..');
+  const root = workspace;
   const main = readFileSync(join(__dirname, 'main.tsx'), 'utf8');
   const imported = [...main.matchAll(/^import '(@fontsource\/[^']+\.css)';$/gm)].map((m) => m[1]);
 
@@ -47,7 +84,7 @@ describe('the self-hosted CJK font', () => {
   });
 
   it('is the last family before the generic one, so only text no system font covers reaches it', () => {
-    const css = readFileSync(join(__dirname, 'styles.css'), 'utf8');
+    const css = readFileSync(join(workspace, 'libs/web/ui/src/lib/tokens.css'), 'utf8');
     const stack =
       /--font:\s*([^;]+);/
         .exec(css)?.[1]

@@ -45,8 +45,11 @@ export class AccountsController {
   @ApiAcceptedResponse({
     description: 'Always, for any email: if it has an account, a reset link valid for one hour is mailed to it.',
   })
-  requestReset(@Body() body: PasswordResetRequestDto): Record<string, never> {
-    this.accounts.requestReset(body.email);
+  @ApiTooManyRequestsResponse({
+    description: 'TOO_MANY_ATTEMPTS: too many reset requests from this client address in the last hour (Retry-After).',
+  })
+  async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: Request): Promise<Record<string, never>> {
+    await this.accounts.requestReset(body.email, clientAddress(request, this.proxyTrust));
     return {};
   }
 

@@ -13,6 +13,8 @@ import { passwordResetMail } from './password-reset.mail';
 export const RESET_LINK_TTL_MS = 60 * 60 * 1000;
 /** Reset mails per account per hour; further requests are answered the same way and send nothing. */
 export const RESET_MAILS_PER_HOUR = 3;
+/** Reset requests one client address may make in an hour, whatever the emails (HTTP 429 after). */
+export const RESET_REQUESTS_PER_ADDRESS_PER_HOUR = 10;
 
 @Injectable()
 export class AccountsService {
@@ -52,7 +54,28 @@ export class AccountsService {
    * Answered at once and the same way for every email: the lookup, the link and the mail happen after the
    * response, so neither the answer nor its timing tells whether the email has an account.
    */
-  requestReset(email: string): void {
+  /**
+   * Counts the request against the client's address (every request, for an account or not, so the answer
+   * says nothing about accounts), then mails the link in the background.
+   */
+  async requestReset(email: string, clientAddress: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `password-reset-address:${clientAddress}`,
+      ]);
+      await manager.query("DELETE FROM password_reset_requests WHERE created_at <= now() - interval '1 hour'");
+      const [recent]: Array<{ n: number; oldest: Date | null }> = await manager.query(
+        'SELECT count(*)::int AS n, min(created_at) AS oldest FROM password_reset_requests WHERE client_address = $1',
+        [clientAddress],
+      );
+      if (recent.n >= RESET_REQUESTS_PER_ADDRESS_PER_HOUR) {
+        const until = new Date(recent.oldest!).getTime() + 60 * 60 * 1000;
+        throw new ApiException(ErrorCode.TooManyAttempts, 'Too many password reset requests. Try again later.', {
+          retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),
+        });
+      }
+      await manager.query('INSERT INTO password_reset_requests (client_address) VALUES ($1)', [clientAddress]);
+    });
     this.sendResetLink(email.trim().toLowerCase()).catch((error: unknown) =>
       this.logger.error('Password reset mail failed', error as Error),
     );

@@ -47,31 +47,31 @@ export class MeetingRepository {
   async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<MeetingRecord> {
     const meeting = await manager.getRepository(Meeting).findOne({ where: { id } });
     if (!meeting) throw new ApiException(ErrorCode.NotFound, 'Meeting not found.');
-    const [agendaRows, invitees, exceptions, attendance, groupRows, organizerRows] = await Promise.all([
-      manager.query<AgendaRow[]>(
-        `SELECT a.id, a.position, a.title, a.presenter_person_id AS "presenterPersonId", a.minutes_allotted AS "minutesAllotted",
-                a.document_ids AS "documentIds", p.display_name AS presenter_name
-           FROM meeting_agenda_items a LEFT JOIN people p ON p.id = a.presenter_person_id WHERE a.meeting_id = $1 ORDER BY a.position`,
-        [id],
-      ),
-      manager.query<InviteeRow[]>(
-        `SELECT i.person_id, p.display_name, p.email, trim(p.country) AS country, p.time_zone, i.rsvp, i.rsvp_at
-           FROM meeting_invitees i JOIN people p ON p.id = i.person_id WHERE i.meeting_id = $1 ORDER BY p.display_name`,
-        [id],
-      ),
-      manager.getRepository(MeetingException).find({ where: { meetingId: id } }),
-      manager.getRepository(MeetingAttendance).find({ where: { meetingId: id } }),
-      meeting.workingGroupId
-        ? manager.query<Array<{ code: string }>>('SELECT code FROM working_groups WHERE id = $1', [
-            meeting.workingGroupId,
-          ])
-        : Promise.resolve([]),
-      meeting.organizerPersonId
-        ? manager.query<PersonRow[]>('SELECT id, display_name, email FROM people WHERE id = $1', [
-            meeting.organizerPersonId,
-          ])
-        : Promise.resolve([]),
-    ]);
+    // One after the other: inside a transaction the manager holds a single connection, which pg will not
+    // share between concurrent queries (callers that load many meetings run those loads in parallel instead).
+    const agendaRows = await manager.query<AgendaRow[]>(
+      `SELECT a.id, a.position, a.title, a.presenter_person_id AS "presenterPersonId", a.minutes_allotted AS "minutesAllotted",
+              a.document_ids AS "documentIds", p.display_name AS presenter_name
+         FROM meeting_agenda_items a LEFT JOIN people p ON p.id = a.presenter_person_id WHERE a.meeting_id = $1 ORDER BY a.position`,
+      [id],
+    );
+    const invitees = await manager.query<InviteeRow[]>(
+      `SELECT i.person_id, p.display_name, p.email, trim(p.country) AS country, p.time_zone, i.rsvp, i.rsvp_at
+         FROM meeting_invitees i JOIN people p ON p.id = i.person_id WHERE i.meeting_id = $1 ORDER BY p.display_name`,
+      [id],
+    );
+    const exceptions = await manager.getRepository(MeetingException).find({ where: { meetingId: id } });
+    const attendance = await manager.getRepository(MeetingAttendance).find({ where: { meetingId: id } });
+    const groupRows = meeting.workingGroupId
+      ? await manager.query<Array<{ code: string }>>('SELECT code FROM working_groups WHERE id = $1', [
+          meeting.workingGroupId,
+        ])
+      : [];
+    const organizerRows = meeting.organizerPersonId
+      ? await manager.query<PersonRow[]>('SELECT id, display_name, email FROM people WHERE id = $1', [
+          meeting.organizerPersonId,
+        ])
+      : [];
     return {
       meeting,
       workingGroupCode: groupRows[0]?.code ?? null,

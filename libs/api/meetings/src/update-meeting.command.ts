@@ -54,6 +54,8 @@ export class UpdateMeetingCommand {
     if (body.inviteePersonIds) await this.checks.people(m.projectId, body.inviteePersonIds, 'inviteePersonIds');
     if (body.agenda) await this.checks.agenda(m.projectId, body.agenda, id);
     const before = new Set(record.invitees.map((i) => i.person_id));
+    // Saving a form unchanged must not raise the SEQUENCE and mail every invitee an "update".
+    if (changesNothing(record, body, schedule, zone)) return record;
     return this.dataSource.transaction(async (manager) => {
       await this.meetings.lockAndBump(manager, id);
       await manager.getRepository(Meeting).update(
@@ -109,4 +111,61 @@ export class UpdateMeetingCommand {
       return changed;
     });
   }
+}
+
+/** Whether applying `body` would leave the meeting exactly as it is. */
+function changesNothing(
+  record: MeetingRecord,
+  body: UpdateMeetingDto,
+  schedule: ReturnType<typeof resolveSchedule> | null,
+  zone: string,
+): boolean {
+  const m = record.meeting;
+  const same = <T>(value: T | undefined, current: T) => value === undefined || value === current;
+  const sameSchedule =
+    schedule === null ||
+    (schedule.startsAt.getTime() === m.startsAt.getTime() &&
+      zone === m.timeZone &&
+      schedule.durationMinutes === m.durationMinutes &&
+      schedule.rrule === m.rrule);
+  const sameInvitees =
+    body.inviteePersonIds === undefined ||
+    sameSet(
+      body.inviteePersonIds,
+      record.invitees.map((i) => i.person_id),
+    );
+  const agendaKey = (
+    items: ReadonlyArray<{
+      id?: string;
+      title: string;
+      presenterPersonId?: string | null;
+      minutesAllotted?: number | null;
+      documentIds?: string[];
+    }>,
+  ) =>
+    JSON.stringify(
+      items.map((a) => [
+        a.id ?? null,
+        a.title,
+        a.presenterPersonId ?? null,
+        a.minutesAllotted ?? null,
+        a.documentIds ?? [],
+      ]),
+    );
+  return (
+    same(body.type, m.type) &&
+    same(body.title, m.title) &&
+    same(body.description, m.description) &&
+    same(body.onlineUrl === undefined ? undefined : body.onlineUrl || null, m.onlineUrl) &&
+    same(body.place === undefined ? undefined : body.place || null, m.place) &&
+    same(body.reminderMinutesBefore, m.reminderMinutesBefore) &&
+    sameSchedule &&
+    sameInvitees &&
+    (body.agenda === undefined || agendaKey(body.agenda) === agendaKey(record.agenda))
+  );
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  return left.size === new Set(b).size && b.every((x) => left.has(x));
 }

@@ -8,12 +8,25 @@ import {
   ErrorCode,
   WorkingGroupRole,
 } from '@roundtable/contracts';
-import { en } from './lib/catalogs/en';
-import { zhCN } from './lib/catalogs/zh-CN';
 import { catalogKeys, catalogValue, type CatalogTree } from './lib/catalog-keys';
+import { fullCatalog } from './lib/i18n';
+import { registeredMessages } from './lib/messages';
 
 const workspaceRoot = path.resolve(__dirname, '../../../..');
-const catalogs: Record<string, CatalogTree> = { en, 'zh-CN': zhCN };
+
+/** Every feature's `*.messages.ts` (ADR 032), loaded so its namespace is declared and checked with the rest. */
+function featureMessageFiles(): string[] {
+  const libsWeb = path.join(workspaceRoot, 'libs/web');
+  return fs
+    .readdirSync(libsWeb)
+    .flatMap((lib) => sourceFiles(path.join(libsWeb, lib, 'src')))
+    .filter((file) => file.endsWith('.messages.ts'));
+}
+const messageFiles = featureMessageFiles();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+for (const file of messageFiles) require(file);
+const catalogs: Record<string, CatalogTree> = { en: fullCatalog('en'), 'zh-CN': fullCatalog('zh-CN') };
+const en = catalogs.en;
 
 function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -73,6 +86,12 @@ function usedKeys(): Map<string, string[]> {
 
 describe('i18n catalogs', () => {
   const enKeys = catalogKeys(en);
+
+  it('include every feature namespace', () => {
+    expect(messageFiles.length).toBeGreaterThan(0);
+    expect(registeredMessages().map((m) => m.namespace)).toEqual(expect.arrayContaining(['balance', 'outbox']));
+    expect(catalogValue(catalogs['zh-CN'], 'balance.title')).toBeTruthy();
+  });
 
   it.each(Object.keys(catalogs))('%s has exactly the English keys', (name) => {
     const keys = catalogKeys(catalogs[name]);

@@ -5,6 +5,7 @@ export {
   i18n,
   initI18n,
   catalogs,
+  fullCatalog,
   SUPPORTED_LOCALES,
   DEFAULT_LOCALE,
   LOCALE_STORAGE_KEY,
@@ -18,3 +19,14 @@ export {
   pickBilingual,
 } from './lib/i18n';
 export { useLocale } from './lib/use-locale';
+export {
+  defineMessages,
+  useMessages,
+  registeredMessages,
+  type FeatureMessages,
+  type FeatureT,
+  type MessageKey,
+  type SharedKey,
+  type SharedT,
+  type Translation,
+} from './lib/messages';

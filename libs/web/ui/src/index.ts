@@ -1,3 +1,4 @@
+import './lib/tokens.css';
 export { ApiError, isAbortError, UNAUTHENTICATED_EVENT } from './lib/http';
 export { api, unwrap, type ApiPaths, type ApiSchemas, type UnwrapOptions } from './lib/api/api-client';
 export { createQueryClient, useApiMutation, useApiQuery, type Resource } from './lib/api/queries';

@@ -1,5 +1,4 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type {
   BalanceGroupDto,
   BalanceReportDto,
@@ -8,7 +7,14 @@ import type {
   Region,
 } from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
-import { CoChairVacancies, ProjectPicker, regionLabel, useSelectedProject } from '@roundtable/web-projects';
+import {
+  CoChairVacancies,
+  ProjectPicker,
+  genderLabel,
+  regionLabel,
+  sectorLabel,
+  useSelectedProject,
+} from '@roundtable/web-projects';
 import { adminCommands, adminKeys, balanceCsvHref, useBalance } from './admin.queries';
 import {
   ErrorMessage,
@@ -20,6 +26,9 @@ import {
   useApiMutation,
   SubmitButton,
 } from '@roundtable/web-ui';
+import { balanceMessages } from './admin.messages';
+import styles from './balance.module.css';
+import { useMessages } from '@roundtable/web-i18n';
 
 const REGIONS: Region[] = ['europe', 'china', 'other'];
 const REGION_COLOR: Record<Region, string> = { europe: '#1d4ed8', china: '#c2410c', other: '#6b7280' };
@@ -36,7 +45,7 @@ interface Segment {
 }
 
 function StackedBar({ y, label, segments }: { y: number; label: string; segments: Segment[] }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(balanceMessages);
   // Precompute each segment's start (running sum of the widths before it).
   const widths = segments.map((segment) => Math.max(0, Math.min(1, segment.share)) * BAR_WIDTH);
   const starts = widths.map((_, i) => LABEL_WIDTH + widths.slice(0, i).reduce((a, b) => a + b, 0));
@@ -47,11 +56,11 @@ function StackedBar({ y, label, segments }: { y: number; label: string; segments
         y={y + BAR_HEIGHT / 2}
         textAnchor="end"
         dominantBaseline="middle"
-        className="chart__label"
+        className={styles.chartLabel}
       >
         {label}
       </text>
-      <rect x={LABEL_WIDTH} y={y} width={BAR_WIDTH} height={BAR_HEIGHT} className="chart__track" />
+      <rect x={LABEL_WIDTH} y={y} width={BAR_WIDTH} height={BAR_HEIGHT} className={styles.chartTrack} />
       {segments.map((segment, i) => {
         const width = widths[i];
         const start = starts[i];
@@ -68,7 +77,7 @@ function StackedBar({ y, label, segments }: { y: number; label: string; segments
                 y={y + BAR_HEIGHT / 2}
                 textAnchor="middle"
                 dominantBaseline="middle"
-                className="chart__value"
+                className={styles.chartValue}
               >
                 {`${percent(segment.share)}%`}
               </text>
@@ -82,7 +91,7 @@ function StackedBar({ y, label, segments }: { y: number; label: string; segments
 
 /** Region share vs target as two horizontal stacked bars (plain SVG), with the gaps in numbers below. */
 function RegionChart({ group }: { group: BalanceGroupDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(balanceMessages);
   const titleId = useId();
   const actual = REGIONS.map((region) => ({
     region,
@@ -105,10 +114,10 @@ function RegionChart({ group }: { group: BalanceGroupDto }) {
   ).join('; ');
 
   return (
-    <figure className="chart" data-testid="balance-chart" data-group={group.code}>
+    <figure className={styles.chart} data-testid="balance-chart" data-group={group.code}>
       <svg
         viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-        className="chart__svg"
+        className={styles.chartSvg}
         role="img"
         aria-labelledby={titleId}
         preserveAspectRatio="xMinYMin meet"
@@ -117,10 +126,14 @@ function RegionChart({ group }: { group: BalanceGroupDto }) {
         <StackedBar y={0} label={t('balance.actual')} segments={actual} />
         <StackedBar y={BAR_HEIGHT + ROW_GAP} label={t('balance.target')} segments={target} />
       </svg>
-      <figcaption className="chart__legend">
+      <figcaption className={styles.chartLegend}>
         {REGIONS.map((region) => (
-          <span key={region} className="legend-item">
-            <span className="legend-swatch" style={{ backgroundColor: REGION_COLOR[region] }} aria-hidden="true" />
+          <span key={region} className={styles.legendItem}>
+            <span
+              className={styles.legendSwatch}
+              style={{ backgroundColor: REGION_COLOR[region] }}
+              aria-hidden="true"
+            />
             {regionLabel(t, region)}
           </span>
         ))}
@@ -144,7 +157,7 @@ function RegionChart({ group }: { group: BalanceGroupDto }) {
                 <th scope="row">{regionLabel(t, region)}</th>
                 <td>{percent(row?.actual ?? 0)}%</td>
                 <td>{percent(row?.target ?? 0)}%</td>
-                <td className={Math.abs(points) >= 10 ? 'gap gap--large' : 'gap'} data-testid="gap-value">
+                <td className={Math.abs(points) >= 10 ? styles.gapLarge : undefined} data-testid="gap-value">
                   {t('balance.gapPoints', { points: `${points > 0 ? '+' : ''}${points}` })}
                 </td>
               </tr>
@@ -157,9 +170,9 @@ function RegionChart({ group }: { group: BalanceGroupDto }) {
 }
 
 function BarList({ title, shares, label }: { title: string; shares: BalanceShare[]; label: (key: string) => string }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(balanceMessages);
   return (
-    <div className="bar-list">
+    <div className={styles.barList}>
       <h4>{title}</h4>
       {shares.length === 0 ? (
         <p className="muted">—</p>
@@ -169,14 +182,11 @@ function BarList({ title, shares, label }: { title: string; shares: BalanceShare
             .sort((a, b) => b.count - a.count)
             .map((share) => (
               <li key={share.key}>
-                <span className="bar-list__label">{label(share.key)}</span>
-                <span className="bar-list__track" aria-hidden="true">
-                  <span
-                    className="bar-list__bar"
-                    style={{ width: `${Math.max(0, Math.min(1, share.share)) * 100}%` }}
-                  />
+                <span>{label(share.key)}</span>
+                <span className={styles.barTrack} aria-hidden="true">
+                  <span className={styles.bar} style={{ width: `${Math.max(0, Math.min(1, share.share)) * 100}%` }} />
                 </span>
-                <span className="bar-list__value">
+                <span className={styles.barValue}>
                   {t('balance.countShare', { count: share.count, share: percent(share.share) })}
                 </span>
               </li>
@@ -188,11 +198,11 @@ function BarList({ title, shares, label }: { title: string; shares: BalanceShare
 }
 
 function GroupBalance({ group }: { group: BalanceGroupDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(balanceMessages);
   const headingId = useId();
   return (
     <section
-      className="card balance-group"
+      className={`card ${styles.group}`}
       aria-labelledby={headingId}
       data-testid="balance-group"
       data-group={group.code}
@@ -203,17 +213,9 @@ function GroupBalance({ group }: { group: BalanceGroupDto }) {
       </h3>
       {group.total === 0 ? <p className="muted">{t('balance.noMembers')}</p> : null}
       <RegionChart group={group} />
-      <div className="bar-lists">
-        <BarList
-          title={t('balance.byGender')}
-          shares={group.byGender}
-          label={(key) => t(`gender.${key}`, { defaultValue: key })}
-        />
-        <BarList
-          title={t('balance.bySector')}
-          shares={group.bySector}
-          label={(key) => t(`sector.${key}`, { defaultValue: key })}
-        />
+      <div className={styles.barLists}>
+        <BarList title={t('balance.byGender')} shares={group.byGender} label={(key) => genderLabel(t, key)} />
+        <BarList title={t('balance.bySector')} shares={group.bySector} label={(key) => sectorLabel(t, key)} />
         <BarList
           title={t('balance.byPartner')}
           shares={group.byPartner}
@@ -225,7 +227,7 @@ function GroupBalance({ group }: { group: BalanceGroupDto }) {
 }
 
 function TargetForm({ projectId, target }: { projectId: string; target: BalanceReportDto['target'] }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(balanceMessages);
   const [values, setValues] = useState<Record<Region, string>>({
     europe: String(percent(target.europe)),
     china: String(percent(target.china)),
@@ -299,7 +301,7 @@ function TargetForm({ projectId, target }: { projectId: string; target: BalanceR
 }
 
 export function BalancePage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(balanceMessages);
   const user = useCurrentUser();
   const { projects, project, select } = useSelectedProject();
   const balance = useBalance(project?.id ?? null);
@@ -352,7 +354,7 @@ export function BalancePage() {
           ))}
           <h2 className="section-title">{t('balance.perGroup')}</h2>
           {perGroup.length === 0 ? <p className="muted">{t('balance.noGroups')}</p> : null}
-          <div className="balance-grid">
+          <div className={styles.grid}>
             {perGroup.map((group) => (
               <GroupBalance key={group.workingGroupId} group={group} />
             ))}

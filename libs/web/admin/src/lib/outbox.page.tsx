@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { OutboxMessageDto } from '@roundtable/contracts';
 import { canCoordinate, useCurrentUser } from '@roundtable/web-auth';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { adminCommands, adminKeys, useOutbox } from './admin.queries';
 import {
   Badge,
@@ -14,6 +13,7 @@ import {
   type BadgeTone,
   DataTable,
 } from '@roundtable/web-ui';
+import { outboxMessages } from './admin.messages';
 
 const STATUS_TONE: Record<OutboxMessageDto['status'], BadgeTone> = {
   pending: 'info',
@@ -25,7 +25,7 @@ const STATUS_TONE: Record<OutboxMessageDto['status'], BadgeTone> = {
 const STATUSES: Array<OutboxMessageDto['status'] | 'all'> = ['all', 'pending', 'sending', 'sent', 'kept', 'failed'];
 
 function OutboxRow({ message }: { message: OutboxMessageDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(outboxMessages);
   const { locale } = useLocale();
   const [open, setOpen] = useState(false);
   const retry = useApiMutation(() => adminCommands.retryMail(message.id), [adminKeys.outbox]);
@@ -87,7 +87,7 @@ function OutboxRow({ message }: { message: OutboxMessageDto }) {
 }
 
 export function OutboxPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(outboxMessages);
   const user = useCurrentUser();
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('all');
   const outbox = useOutbox(canCoordinate(user));

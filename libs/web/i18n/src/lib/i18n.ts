@@ -3,13 +3,27 @@ import { initReactI18next } from 'react-i18next';
 import type { Bilingual, Locale } from '@roundtable/contracts';
 import { en } from './catalogs/en';
 import { zhCN } from './catalogs/zh-CN';
+import type { CatalogTree } from './catalog-keys';
+import { onMessagesDeclared, registeredMessages } from './messages';
 
 export const SUPPORTED_LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 export const DEFAULT_LOCALE: Locale = 'en';
 /** localStorage key holding the language the user picked explicitly. */
 export const LOCALE_STORAGE_KEY = 'roundtable.locale';
 
+/** The shared catalogs: what every feature uses (errors, validation, roles, navigation…). */
 export const catalogs: Record<Locale, typeof en> = { en, 'zh-CN': zhCN };
+
+/** The shared catalog of a language with every feature namespace declared so far merged in. */
+export function fullCatalog(locale: Locale): CatalogTree {
+  const tree: CatalogTree = { ...catalogs[locale] };
+  for (const messages of registeredMessages()) {
+    if (messages.namespace in catalogs[locale])
+      throw new Error(`i18n namespace "${messages.namespace}" is also a key of the shared catalog`);
+    tree[messages.namespace] = messages.byLocale[locale];
+  }
+  return tree;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
@@ -72,6 +86,11 @@ export function initI18n(locale: Locale = detectLocale()): I18n {
     });
     i18n.on('languageChanged', applyDocumentLang);
     applyDocumentLang(locale);
+    // Feature namespaces arrive with their modules, before or after this point (lazy routes).
+    onMessagesDeclared((messages) => {
+      for (const lng of SUPPORTED_LOCALES)
+        i18n.addResourceBundle(lng, 'translation', { [messages.namespace]: messages.byLocale[lng] }, true, true);
+    });
   }
   return i18n;
 }

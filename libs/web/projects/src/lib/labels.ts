@@ -1,11 +1,11 @@
-import type { TFunction } from 'i18next';
+import type { SharedKey, SharedT } from '@roundtable/web-i18n';
 import type { DocumentDto, WorkingGroupMemberDto, WorkingGroupRole } from '@roundtable/contracts';
 
-export const documentTypeLabel = (t: TFunction, type: DocumentDto['type']) => t(`documentType.${type}`);
-export const documentStatusLabel = (t: TFunction, status: DocumentDto['status']) => t(`documentStatus.${status}`);
-export const roleLabel = (t: TFunction, role: WorkingGroupRole) => t(`role.${role}`);
-export const regionLabel = (t: TFunction, region: WorkingGroupMemberDto['region']) => t(`region.${region}`);
-export const accessLabel = (t: TFunction, access: DocumentDto['access']) => t(`access.${access}`);
+export const documentTypeLabel = (t: SharedT, type: DocumentDto['type']) => t(`documentType.${type}`);
+export const documentStatusLabel = (t: SharedT, status: DocumentDto['status']) => t(`documentStatus.${status}`);
+export const roleLabel = (t: SharedT, role: WorkingGroupRole) => t(`role.${role}`);
+export const regionLabel = (t: SharedT, region: WorkingGroupMemberDto['region']) => t(`region.${region}`);
+export const accessLabel = (t: SharedT, access: DocumentDto['access']) => t(`access.${access}`);
 
 /** Formats a calendar date (`YYYY-MM-DD`) for the current language, without time-zone shifts. */
 export function formatDate(date: string, locale: string): string {
@@ -15,11 +15,12 @@ export function formatDate(date: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(utc);
 }
 
-export const sectorLabel = (t: TFunction, sector: string) => t(`sector.${sector}`);
-export const genderLabel = (t: TFunction, gender: string) => t(`gender.${gender}`);
+// Sectors and genders are open sets (a value the catalog lacks is shown as stored): hence the cast.
+export const sectorLabel = (t: SharedT, sector: string) => t(`sector.${sector}` as SharedKey, { defaultValue: sector });
+export const genderLabel = (t: SharedT, gender: string) => t(`gender.${gender}` as SharedKey, { defaultValue: gender });
 
 /** "Italy (Europe)", or just "China" when the country and region names are the same. */
-export function countryWithRegion(t: TFunction, countryName: string, region: WorkingGroupMemberDto['region']): string {
+export function countryWithRegion(t: SharedT, countryName: string, region: WorkingGroupMemberDto['region']): string {
   const label = regionLabel(t, region);
   return countryName === label ? countryName : `${countryName} (${label})`;
 }

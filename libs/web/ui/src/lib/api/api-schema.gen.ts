@@ -296,6 +296,12 @@ export interface paths {
                     };
                     content?: never;
                 };
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
