@@ -4,8 +4,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
-  ApiProperty,
-  ApiPropertyOptional,
   ApiQuery,
   ApiServiceUnavailableResponse,
   ApiTags,
@@ -20,29 +18,13 @@ import {
   type ExportJobDto,
   type FieldError,
 } from '@roundtable/contracts';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import { ExportDocumentCommand } from './export-document.command';
 import { CONTENT_TYPES } from './export.model';
 import { presentExportFile } from './export-file.presenter';
 import { ExportJobsCommands } from './export-jobs.commands';
 import { ExportJobsQueries } from './export-jobs.queries';
-
-export class StartExportJobDto {
-  @ApiProperty({ enum: EXPORT_FORMATS })
-  @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
-  format!: ExportFormat;
-
-  @ApiPropertyOptional({
-    type: String,
-    format: 'uuid',
-    nullable: true,
-    description: 'A version of the document; left out: the current document.',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'versionId must be a version id of this document' })
-  versionId?: string | null;
-}
+import { StartExportJobDto } from './export-job.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
