@@ -2,6 +2,7 @@ import { readFile } from 'fs/promises';
 import { join } from 'path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { signIn } from '../support/e2e-page';
 import { readDocx, readPdf } from '../support/export-readers';
 import { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -18,12 +19,13 @@ describe('a published paper in Chromium, without login', () => {
   let t: TestApp;
   let browser: Browser;
   let slug: string;
+  let documentId: string;
 
   beforeAll(async () => {
     t = await startTestApp({ webDist: join(__dirname, '../../dist/web') });
     browser = await launchChromium();
     const coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
-    const [{ id: documentId }] = await t.dataSource.query(
+    [{ id: documentId }] = await t.dataSource.query(
       `SELECT d.id FROM documents d JOIN working_groups g ON g.id = d.working_group_id
         WHERE g.code = 'WG1' AND d.type = 'position-paper' ORDER BY d.created_at, d.id LIMIT 1`,
     );
@@ -86,6 +88,41 @@ describe('a published paper in Chromium, without login', () => {
       expect(await page.textContent('body')).toContain(ENGLISH);
 
       expect(requests.filter((url) => !url.startsWith(`${t.baseUrl}/`))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the deliverable page shows where its document is published; a coordinator unpublishes and publishes again', async () => {
+    const context = await browser.newContext({ locale: 'en' });
+    try {
+      const page = await signIn(context, t.baseUrl, 'coordinator@example.org');
+      page.on('dialog', (dialog) => void dialog.accept());
+      const [{ item_id: itemId }] = await t.dataSource.query(
+        'SELECT item_id FROM plan_item_documents WHERE document_id = $1 LIMIT 1',
+        [documentId],
+      );
+      await page.goto(`${t.baseUrl}/plan/items/${itemId}`);
+      const published = page.locator(`[data-document-id="${documentId}"] [data-testid="plan-document-published"]`);
+      await published.waitFor();
+      expect(await published.locator('a').getAttribute('href')).toBe(`/p/${slug}`);
+
+      await page.goto(`${t.baseUrl}/documents/${documentId}`);
+      await page.locator('[data-testid="publication-link"]').waitFor();
+      await page.click('[data-testid="unpublish-document"]');
+      await page.waitForSelector('[data-testid="publication-status"]:has-text("Withdrawn")');
+      expect((await fetch(`${t.baseUrl}/p/${slug}`)).status).toBe(410);
+
+      await page.click('[data-testid="publish-document"]');
+      const form = page.locator('[data-testid="publish-form"]');
+      const option = form.locator('select option:not([disabled])').first();
+      await option.waitFor({ state: 'attached' });
+      await form.locator('select').selectOption((await option.getAttribute('value')) as string);
+      await form.locator('input[type="checkbox"]').first().check();
+      await page.click('[data-testid="publish-submit"]');
+      await page.locator('[data-testid="publication-link"]').waitFor();
+      expect(await page.textContent('[data-testid="publication-status"]')).toContain('version 2');
+      expect((await fetch(`${t.baseUrl}/p/${slug}`)).status).toBe(200);
     } finally {
       await context.close();
     }
