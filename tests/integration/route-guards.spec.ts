@@ -18,6 +18,12 @@ const PUBLIC_ROUTES = [
   'POST /public/calls/:id/applications',
   'POST /public/application-confirmations/:token',
   'GET /calendar-feeds/:token/calendar.ics',
+  // Published papers (ADR 031): only published, not withdrawn versions are ever read; served at /p/….
+  'GET /public/p',
+  'GET /public/p/:slug',
+  'GET /public/p/:slug/v/:number',
+  'GET /public/p/:slug/v/:number/download/:format',
+  'GET /public/p/_fonts/:file',
 ].sort();
 
 describe('every route is authorised', () => {

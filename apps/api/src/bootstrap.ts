@@ -47,6 +47,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const settings = config();
   app.use(securityHeaders({ hsts: settings.cookieSecure }));
   app.use(originCheck(settings.publicUrl ?? undefined));
+  app.use(publicPages);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
@@ -89,6 +90,15 @@ class TimedExpressAdapter extends ExpressAdapter {
       this.getInstance(),
     );
   }
+}
+
+/**
+ * The public pages of published papers live at /p (short, citable addresses) and are served by
+ * PublicPagesController under /api/public/p (ADR 031): /p, /p/… and /p?… are handed to it, before the SPA.
+ */
+function publicPages(request: Request, _response: Response, next: NextFunction): void {
+  if (/^\/p(\/|\?|$)/.test(request.url)) request.url = `/api/public${request.url}`;
+  next();
 }
 
 /** Serves the built SPA at / with a fallback to index.html for client-side routes (never for /api or /collab). */

@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { ExportFormat } from '@roundtable/contracts';
+import { DocumentExportJob } from './export-job.entity';
+import { Publication, PublicationVersion } from './publishing/publication.entity';
 
 /** A rendered export file, cached under the hash of everything it was rendered from (owned by this lib). */
 @Entity({ name: 'document_exports' })
@@ -13,4 +15,4 @@ export class DocumentExport {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
-export const EXPORT_ENTITIES = [DocumentExport];
+export const EXPORT_ENTITIES = [DocumentExport, DocumentExportJob, Publication, PublicationVersion];

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { ApiException } from '@roundtable/api-platform';
 import { ErrorCode, type ExportFormat } from '@roundtable/contracts';
 import { createHash } from 'crypto';
@@ -11,7 +10,8 @@ import { renderHtml } from './export-html.renderer';
 import { renderMarkdown } from './export-markdown.renderer';
 import { EXPORT_RENDERER_VERSION, type ExportSource } from './export.model';
 import { PdfRenderer, PdfRendererUnavailableError } from './export-pdf.renderer';
-import { ExportSourceQuery } from './export-source.query';
+import { evictExportCache, EXPORT_CACHE_LIMITS } from './export-cache';
+import { ExportSourceQuery, type ExportUser } from './export-source.query';
 
 export interface ExportResult {
   source: ExportSource;
@@ -19,13 +19,16 @@ export interface ExportResult {
   bytes: Buffer;
   /** Served from the cache (rendered earlier from the same inputs by the same renderer). */
   cached: boolean;
+  /** The cache key. */
+  inputHash: string;
 }
 
 /**
  * Exports a document or one of its versions: loads its source, serves the cached file rendered from exactly
  * these inputs (renderer version, format, version id, content, cover, open comments) or renders and caches it.
  * Rendering runs outside any transaction (a PDF takes seconds); storing it is one transaction that also drops
- * the older files of the same document, version and format, so the cache holds one file per export.
+ * the older files of the same document, version and format, so the cache holds one file per export, and
+ * evicts what is over the cache's age and size bounds (`evictExportCache`, ADR 031).
  */
 @Injectable()
 export class ExportDocumentCommand {
@@ -36,20 +39,24 @@ export class ExportDocumentCommand {
   ) {}
 
   async run(
-    user: AuthenticatedUser,
+    user: ExportUser,
     documentId: string,
     format: ExportFormat,
     versionId: string | null,
+    progress: (percent: number) => Promise<void> = async () => undefined,
   ): Promise<ExportResult> {
     const source = await this.sources.load(user, documentId, versionId);
+    await progress(10);
     const inputHash = createHash('sha256')
       .update(JSON.stringify({ renderer: EXPORT_RENDERER_VERSION, format, source }))
       .digest('hex');
     const repository = this.dataSource.getRepository(DocumentExport);
     const hit = await repository.findOne({ where: { inputHash }, select: { inputHash: true, bytes: true } });
-    if (hit) return { source, format, bytes: hit.bytes, cached: true };
+    if (hit) return { source, format, bytes: hit.bytes, cached: true, inputHash };
 
-    const bytes = await this.render(format, source);
+    await progress(20);
+    const bytes = await this.renderFile(format, source);
+    await progress(90);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `DELETE FROM document_exports
@@ -61,11 +68,13 @@ export class ExportDocumentCommand {
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (input_hash) DO NOTHING`,
         [inputHash, documentId, versionId, format, EXPORT_RENDERER_VERSION, bytes],
       );
+      await evictExportCache(manager, EXPORT_CACHE_LIMITS);
     });
-    return { source, format, bytes, cached: false };
+    return { source, format, bytes, cached: false, inputHash };
   }
 
-  private async render(format: ExportFormat, source: ExportSource): Promise<Buffer> {
+  /** Renders a source in one format (no cache): also used by the public pages' downloads. */
+  async renderFile(format: ExportFormat, source: ExportSource): Promise<Buffer> {
     switch (format) {
       case 'docx':
         return renderDocx(source);

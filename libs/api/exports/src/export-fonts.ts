@@ -58,20 +58,29 @@ export function codePointsOf(text: string): Set<number> {
 /**
  * `@font-face` rules for the subsets that hold the given characters, per weight, in the package's order (so
  * the same text always gives the same CSS). Each keeps its unicode-range, so a browser still picks per glyph.
+ * Embedded as data URLs (standalone exports), or by `url` (the public pages name their own font route).
  */
-export function embeddedFontFaces(characters: Record<FontWeight, Set<number>>): string {
-  const dir = packageDir();
+export function embeddedFontFaces(
+  characters: Record<FontWeight, Set<number>>,
+  url: (file: string) => string = (file) =>
+    `data:font/woff2;base64,${readFileSync(join(packageDir(), 'files', file)).toString('base64')}`,
+): string {
   return loadSubsets()
     .filter((subset) => covers(subset, characters[subset.weight]))
     .map((subset) => {
-      const data = readFileSync(join(dir, 'files', subset.file)).toString('base64');
       const range = subset.ranges.map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi).slice(2)}`)).join(',');
       return (
         `@font-face{font-family:'${EXPORT_FONT_FAMILY}';font-style:normal;font-weight:${subset.weight};` +
-        `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range}}`
+        `src:url(${url(subset.file)}) format('woff2');unicode-range:${range}}`
       );
     })
     .join('\n');
+}
+
+/** The bytes of one of the package's subset files, or null for any name that is not one of them. */
+export function fontFile(file: string): Buffer | null {
+  if (!loadSubsets().some((subset) => subset.file === file)) return null;
+  return readFileSync(join(packageDir(), 'files', file));
 }
 
 function hex(cp: number): string {

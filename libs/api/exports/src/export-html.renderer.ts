@@ -71,6 +71,14 @@ function characters(source: ExportSource): Record<FontWeight, Set<number>> {
       bold += c.author;
     }
   }
+  const text = textByWeight(source.content);
+  return { 400: codePointsOf(regular + text.regular), 700: codePointsOf(bold + text.bold) };
+}
+
+/** The text of editor content split by the font weight it is set in: headings and bold text, the rest. */
+export function textByWeight(content: JSONContent): { regular: string; bold: string } {
+  let regular = '';
+  let bold = '';
   const walk = (node: JSONContent, inHeading: boolean) => {
     if (node.type === 'text') {
       const isBold = inHeading || (node.marks ?? []).some((m) => m.type === 'bold');
@@ -80,8 +88,8 @@ function characters(source: ExportSource): Record<FontWeight, Set<number>> {
     }
     for (const child of node.content ?? []) walk(child, inHeading || node.type === 'heading');
   };
-  walk(source.content, false);
-  return { 400: codePointsOf(regular), 700: codePointsOf(bold) };
+  walk(content, false);
+  return { regular, bold };
 }
 
 /** A CSS string literal that nothing in the text can end (quotes, backslashes, `</style>`, newlines). */
@@ -89,16 +97,21 @@ function cssString(text: string): string {
   return `"${text.replace(/["\\<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-/** Section numbers as CSS counters on the three levels below the title; A4 pages with a running title. */
-function css(title: string, topLevel: number): string {
+/** Section numbers ("1.", "1.1.", "1.1.1.") as CSS counters on the three heading levels of `.paper` below the title. */
+export function sectionNumberCss(topLevel: number): string {
   const levels = [topLevel, topLevel + 1, topLevel + 2].filter((l) => l <= 6);
-  const counters = levels
+  return levels
     .map((level, i) => {
       const names = levels.slice(0, i + 1).map((_, j) => `counter(s${j + 1})`);
       const reset = levels[i + 1] ? `counter-reset:s${i + 2};` : '';
       return `.paper h${level}{counter-increment:s${i + 1};${reset}}.paper h${level}::before{content:${names.join(' "." ')} ". ";}`;
     })
     .join('\n');
+}
+
+/** The export's CSS: section numbers, A4 pages with a running title. */
+function css(title: string, topLevel: number): string {
+  const counters = sectionNumberCss(topLevel);
   return `html{font-family:'${EXPORT_FONT_FAMILY}',sans-serif;line-height:1.6;color:#111}
 body{max-width:46rem;margin:2rem auto;padding:0 1rem}
 .paper{counter-reset:s1}

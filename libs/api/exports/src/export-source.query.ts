@@ -12,6 +12,9 @@ import { EXPORT_LABELS, VERSION_KIND_LABELS } from './export.labels';
 import type { ExportCover, ExportSource, ExportThread } from './export.model';
 import { outlineOf, plainText } from './export-outline';
 
+/** Who asks for an export (a request's user, or the requester of an export job read back from `users`). */
+export type ExportUser = Pick<AuthenticatedUser, 'id' | 'platformRole' | 'personId' | 'displayName'>;
+
 interface MetaRow {
   title_en: string;
   project_name: string;
@@ -38,7 +41,19 @@ export class ExportSourceQuery {
     private readonly clock: Clock,
   ) {}
 
-  async load(user: AuthenticatedUser, documentId: string, versionId: string | null): Promise<ExportSource> {
+  async load(user: ExportUser, documentId: string, versionId: string | null): Promise<ExportSource> {
+    return this.build(documentId, versionId, await this.openThreads(user, documentId));
+  }
+
+  /**
+   * A frozen version for its public page and downloads (ADR 031): no comment threads, whoever asks. The
+   * version must be the document's (VersionsService answers 404 otherwise).
+   */
+  loadPublished(documentId: string, versionId: string): Promise<ExportSource> {
+    return this.build(documentId, versionId, []);
+  }
+
+  private async build(documentId: string, versionId: string | null, threads: ExportThread[]): Promise<ExportSource> {
     const loaded = versionId
       ? await this.versions.withVersion(documentId, versionId, (doc, version) => ({
           json: this.content.jsonOf(doc),
@@ -70,7 +85,7 @@ export class ExportSourceQuery {
       cover,
       content: loaded.json,
       html: this.content.htmlOf(body),
-      threads: await this.openThreads(user, documentId),
+      threads,
     };
   }
 
@@ -93,7 +108,7 @@ export class ExportSourceQuery {
   }
 
   /** Open threads, oldest first, each anchored by the text it is on now (or, if that is gone, its quote). */
-  private async openThreads(user: AuthenticatedUser, documentId: string): Promise<ExportThread[]> {
+  private async openThreads(user: ExportUser, documentId: string): Promise<ExportThread[]> {
     const threads = await this.comments.list(user, documentId);
     return threads
       .filter((thread) => thread.status === 'open' && thread.comments.length > 0)

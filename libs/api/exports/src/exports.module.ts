@@ -8,11 +8,29 @@ import { ExportDocumentCommand } from './export-document.command';
 import { PdfRenderer } from './export-pdf.renderer';
 import { ExportSourceQuery } from './export-source.query';
 import { ExportsController } from './exports.controller';
+import { ExportJobsCommands } from './export-jobs.commands';
+import { ExportJobsQueries } from './export-jobs.queries';
+import { PublicFilesCommand } from './publishing/public-files.command';
+import { PublicPagesController } from './publishing/public-pages.controller';
+import { PublishingCommands } from './publishing/publishing.commands';
+import { PublishingController } from './publishing/publishing.controller';
+import { PublishingQueries } from './publishing/publishing.queries';
+import { PublishingRepository } from './publishing/publishing.repository';
 
 @Module({
   imports: [AuthModule, ProjectsModule, CollaborationModule, VersionsModule, CommentsModule],
-  controllers: [ExportsController],
-  providers: [ExportSourceQuery, ExportDocumentCommand, PdfRenderer],
+  controllers: [ExportsController, PublishingController, PublicPagesController],
+  providers: [
+    ExportSourceQuery,
+    ExportDocumentCommand,
+    PdfRenderer,
+    ExportJobsCommands,
+    ExportJobsQueries,
+    PublishingRepository,
+    PublishingCommands,
+    PublishingQueries,
+    PublicFilesCommand,
+  ],
   exports: [PdfRenderer],
 })
 export class ExportsModule {}

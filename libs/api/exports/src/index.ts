@@ -5,3 +5,4 @@ export { renderDocx, DOCX_NODES, DOCX_EAST_ASIAN_FONT, type DocxNodeRenderer } f
 export { renderHtml } from './export-html.renderer';
 export { renderMarkdown } from './export-markdown.renderer';
 export { PdfRenderer, PdfRendererUnavailableError } from './export-pdf.renderer';
+export { evictExportCache, EXPORT_CACHE_LIMITS, type ExportCacheLimits } from './export-cache';

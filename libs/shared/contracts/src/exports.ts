@@ -8,3 +8,20 @@ export function documentExportUrl(documentId: string, format: ExportFormat, vers
   if (versionId) query.set('version', versionId);
   return `/api/documents/${encodeURIComponent(documentId)}/export?${query.toString()}`;
 }
+
+export type ExportJobState = 'queued' | 'running' | 'done' | 'failed';
+
+/** A background export (`POST /api/documents/:id/export-jobs`), polled until done (ADR 031). */
+export interface ExportJobDto {
+  id: string;
+  documentId: string;
+  format: ExportFormat;
+  versionId: string | null;
+  state: ExportJobState;
+  /** 0–100. */
+  progress: number;
+  /** When done: the export URL, which now answers from the cache at once. */
+  downloadUrl: string | null;
+  /** When failed: the error code (e.g. PDF_RENDERER_UNAVAILABLE) or INTERNAL. */
+  error: string | null;
+}

@@ -10,3 +10,4 @@ export * from './library';
 export * from './minutes';
 export * from './exports';
 export * from './start';
+export * from './publications';

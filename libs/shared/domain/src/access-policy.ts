@@ -81,6 +81,7 @@ export type Action =
   | 'plan.manage'
   | 'document.setStatus'
   | 'document.lock'
+  | 'document.publish'
   | 'meeting.read'
   | 'meeting.schedule'
   | 'meeting.findTime'
@@ -127,7 +128,8 @@ function coChairs(actor: Actor, resource: ResourceRef): boolean {
  *   and their people);
  * - coordinators alone manage the plan (milestones, deliverables, their status and re-baselines);
  * - a document's lifecycle (outline → final) is set by its group's co-chairs and the coordinators;
- *   project-level documents (no group) by the coordinators only.
+ *   project-level documents (no group) by the coordinators only; coordinators alone lock documents and publish
+ *   them on a public page (ADR 031).
  * - meetings: a WG meeting is seen by that group's members and its invitees, a project event (no group) by
  *   everyone in the project; co-chairs schedule, edit and cancel their group's meetings, coordinators every
  *   meeting; only invitees answer (RSVP).
@@ -166,6 +168,7 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
     case 'document.setStatus':
       return coordinator || coChairs(actor, resource);
     case 'document.lock':
+    case 'document.publish':
       return coordinator;
     case 'meeting.read':
       if (coordinator || resource.invited === true) return true;

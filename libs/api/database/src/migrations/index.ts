@@ -20,6 +20,7 @@ import { CoChairVacancies1765209600800 } from './1765209600800-co-chair-vacancie
 import { DocumentExports1765209600850 } from './1765209600850-document-exports';
 import { PasswordResetRequests1765209600870 } from './1765209600870-password-reset-requests';
 import { StructureManagement1765209600900 } from './1765209600900-structure-management';
+import { Publications1765209600910 } from './1765209600910-publications';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   DocumentExports1765209600850,
   PasswordResetRequests1765209600870,
   StructureManagement1765209600900,
+  Publications1765209600910,
 ];

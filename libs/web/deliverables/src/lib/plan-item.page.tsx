@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { PlanDocumentDto, PlanItemDetailDto } from '@roundtable/contracts';
+import { publicationPath, type PlanDocumentDto, type PlanItemDetailDto } from '@roundtable/contracts';
 import { DocumentStatusSelect } from '@roundtable/web-projects';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import {
   Badge,
   ErrorMessage,
@@ -19,7 +19,21 @@ import {
 import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
 import { ReadinessBar } from './readiness-bar';
 import { LinkDocumentForm, UnlinkDocumentButton } from './plan-editor.forms';
-import { planCommands, planKeys, usePlanItem } from './plan.queries';
+import { planCommands, planKeys, useDocumentPublication, usePlanItem } from './plan.queries';
+import { planPublicationMessages } from './plan-publication.messages';
+
+/** "Published at /p/{slug}" under a linked document that is on a public page (ADR 031). */
+function PublishedAt({ documentId }: { documentId: string }) {
+  const { t } = useMessages(planPublicationMessages);
+  const publication = useDocumentPublication(documentId);
+  if (publication.state !== 'ready' || !publication.data.published || !publication.data.slug) return null;
+  const path = publicationPath(publication.data.slug);
+  return (
+    <p className="muted" data-testid="plan-document-published">
+      {t('planPublication.publishedAt')} <a href={path}>{path}</a>
+    </p>
+  );
+}
 
 function DocumentRow({
   document,
@@ -45,6 +59,7 @@ function DocumentRow({
         <span className="muted">{document.workingGroupCode ?? t('home.documents.projectLevel')}</span>
       </div>
       <ReadinessBar share={document.progress} label={pick(document.title)} testId="document-progress" />
+      <PublishedAt documentId={document.id} />
       <div className="plan-document__state">
         {document.canSetStatus ? (
           <DocumentStatusSelect documentId={document.id} status={document.status} onChanged={onChanged} />

@@ -1,4 +1,4 @@
-import type { PlanDashboardDto, PlanItemDetailDto } from '@roundtable/contracts';
+import type { DocumentPublicationDto, PlanDashboardDto, PlanItemDetailDto } from '@roundtable/contracts';
 import { api, unwrap, useApiQuery, type ApiSchemas } from '@roundtable/web-ui';
 
 /** Query keys of the plan (deliverables and milestones); every change invalidates `planKeys.all`. */
@@ -45,3 +45,12 @@ export const planCommands = {
   rebaseline: (id: string, dueMonth: string, reason: string) =>
     unwrap<void>(api.POST('/api/plan-items/{id}/rebaseline', { params: { path: { id } }, body: { dueMonth, reason } })),
 };
+
+/** Where a linked document is published (the same query, and cache entry, as the document page's). */
+export function useDocumentPublication(documentId: string) {
+  return useApiQuery(['documents', 'detail', documentId, 'publication'], (signal) =>
+    unwrap<DocumentPublicationDto>(
+      api.GET('/api/documents/{id}/publication', { params: { path: { id: documentId } }, signal }),
+    ),
+  );
+}

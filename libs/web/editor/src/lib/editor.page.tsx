@@ -27,6 +27,7 @@ import { CommentsPanel } from './comments.panel';
 import styles from './editor.module.css';
 import { DocumentLock } from './document-lock';
 import { ExportMenu } from './export.menu';
+import { PublicationPanel } from './publication.panel';
 import { EditorToolbar } from './editor.toolbar';
 import { openOfflineStore } from './offline-store';
 import { SaveStatus } from './save-status';
@@ -241,6 +242,7 @@ export function EditorPage() {
             <ExportMenu documentId={doc.id} />
           </header>
           <DocumentLock document={doc} onChanged={resource.reload} />
+          <PublicationPanel document={doc} />
           <LiveDocument key={doc.id} document={doc} user={user} onLocked={resource.reload} />
           <VersionsToggle key={`versions-${doc.id}`} documentId={doc.id} canWrite={doc.access === 'write'} />
         </article>

@@ -1,0 +1,55 @@
+import { defineMessages } from '@roundtable/web-i18n';
+
+// Publishing on a public page and background exports (ADR 031, ADR 032): keys read `publication.*`.
+
+export const publicationMessages = defineMessages(
+  'publication',
+  {
+    title: 'Public page',
+    notPublished: 'Not published.',
+    publishedAt: 'Published at {{path}} (version {{number}}, {{date}})',
+    withdrawn: 'Withdrawn on {{date}}: its public page answers "gone".',
+    versions: 'Published versions',
+    versionLine: 'Version {{number}} · {{name}} · {{date}}',
+    publish: 'Publish…',
+    publishAgain: 'Publish a newer version…',
+    unpublish: 'Unpublish',
+    confirmPublish: 'Publish this version on a public page that anyone can read without signing in?',
+    confirmUnpublish:
+      'Take the public page down? Its address and every version of it will answer "gone" until you publish again.',
+    versionLabel: 'Version to publish',
+    currentFinal: 'The current text (final documents only)',
+    authorsLabel: 'Authors',
+    authorsHint:
+      'Members of the working group named on the page, in this order. Until members can consent to being named, ask them first.',
+    submit: 'Publish',
+    cancel: 'Cancel',
+    publishedIn: 'Published: {{title}}',
+    exportPreparing: 'Preparing the file… {{progress}} %',
+    exportReady: 'The file is ready.',
+    exportDownload: 'Download',
+  },
+  {
+    title: '公开页面',
+    notPublished: '未发布。',
+    publishedAt: '已发布于 {{path}}（第 {{number}} 版，{{date}}）',
+    withdrawn: '已于 {{date}} 撤回：其公开页面显示“已删除”。',
+    versions: '已发布的版本',
+    versionLine: '第 {{number}} 版 · {{name}} · {{date}}',
+    publish: '发布…',
+    publishAgain: '发布更新的版本…',
+    unpublish: '撤回发布',
+    confirmPublish: '将此版本发布到任何人无需登录即可阅读的公开页面？',
+    confirmUnpublish: '撤下公开页面？在您再次发布之前，其地址及所有版本都将显示“已删除”。',
+    versionLabel: '要发布的版本',
+    currentFinal: '当前文本（仅限定稿文件）',
+    authorsLabel: '作者',
+    authorsHint: '在页面上署名的工作组成员，按此顺序排列。在成员可以同意署名之前，请先征得他们的同意。',
+    submit: '发布',
+    cancel: '取消',
+    publishedIn: '已发布：{{title}}',
+    exportPreparing: '正在准备文件… {{progress}} %',
+    exportReady: '文件已准备好。',
+    exportDownload: '下载',
+  },
+);
