@@ -27,6 +27,9 @@ import { CommentsPanel } from './comments.panel';
 import { DocumentLock } from './document-lock';
 import { ExportMenu } from './export.menu';
 import { EditorToolbar } from './editor.toolbar';
+import { OutlinePanel } from './outline.panel';
+import { SectionNumbers } from './section-numbers';
+import writing from './writing.module.css';
 import { openOfflineStore } from './offline-store';
 import { SaveStatus } from './save-status';
 import { SaveTracker, savedMessageHandler, trackingWebSocket, warnWhileUnsaved } from './save-tracker';
@@ -69,6 +72,7 @@ function CollaborativeEditor({
     {
       extensions: [
         ...editorExtensions(),
+        SectionNumbers,
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.displayName, color: user.color } }),
       ],
@@ -111,9 +115,10 @@ function CollaborativeEditor({
         </div>
       ) : null}
       {canWrite ? <EditorToolbar editor={editor} disabled={!editable} /> : null}
-      <div className="editor" data-testid="editor" data-editable={editable ? 'true' : 'false'}>
+      <div className={`editor ${writing.numbered}`} data-testid="editor" data-editable={editable ? 'true' : 'false'}>
         <EditorContent editor={editor} className="editor__content" />
       </div>
+      <OutlinePanel editor={editor} />
       <CommentsPanel editor={editor} documentId={document.id} subscribeToChanges={session.commentSignals.subscribe} />
     </>
   );
