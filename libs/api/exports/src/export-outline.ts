@@ -1,10 +1,9 @@
 import type { JSONContent } from '@tiptap/core';
+import { plainText, sectionLevelOf } from '@roundtable/editor-schema';
 
-/**
- * How a document's headings become a paper's outline: a level-1 heading that opens the document is its title
- * (the template starts that way); the remaining headings are numbered sections, their levels shifted so the
- * highest one used is section level 1 (a template's level-2 sections are "1", "2", … rather than "0.1").
- */
+export { plainText };
+
+/** A document's outline for the renderers: the shared rule (`@roundtable/editor-schema` outline.ts), as the editor numbers it. */
 export interface Outline {
   /** The opening heading's node, rendered as the Title, or null. */
   titleNode: JSONContent | null;
@@ -27,16 +26,8 @@ export function outlineOf(doc: JSONContent): Outline {
     titleNode,
     body,
     topLevel,
-    sectionLevel: (level) => Math.min(3, Math.max(1, level - topLevel + 1)),
+    sectionLevel: (level) => sectionLevelOf(level, topLevel),
   };
-}
-
-/** The plain text of a node (text runs joined, hard breaks as newlines). */
-export function plainText(node: JSONContent | undefined): string {
-  if (!node) return '';
-  if (node.type === 'text') return node.text ?? '';
-  if (node.type === 'hardBreak') return '\n';
-  return (node.content ?? []).map(plainText).join('');
 }
 
 /** Han ideographs, CJK punctuation, kana, Hangul and full-width forms: text set with the East Asian font. */

@@ -6,7 +6,7 @@ import type { ExportFormat } from '@roundtable/contracts';
  * Bumped whenever a renderer's output changes for the same input, so cached files of an older renderer are
  * never served again (it is part of the cache key).
  */
-export const EXPORT_RENDERER_VERSION = 'r1';
+export const EXPORT_RENDERER_VERSION = 'r2';
 
 /** The cover block and running title: where the paper comes from. */
 export interface ExportCover {

@@ -1,15 +1,34 @@
 import type { AnyExtension, JSONContent } from '@tiptap/core';
+import { safeHref } from './markdown';
 import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
 
 /** Name of the Y.XmlFragment that holds the editor content in every document's Y.Doc. */
 export const EDITOR_FRAGMENT = 'default';
 
+/** Heading levels a paper uses: the title and two levels of numbered sections below it (see outline.ts). */
+export const HEADING_LEVELS = [1, 2, 3] as const;
+
 /**
  * The one editor schema, used by the web editor and by the server (rendering, seeding, validation).
- * Undo/redo is off because Collaboration brings its own Yjs-aware history.
+ * Undo/redo is off because Collaboration brings its own Yjs-aware history (which undoes only one's own edits).
+ * Links open only on purpose (Ctrl/⌘-click in the editor) and keep to web, mail and phone addresses; tables may
+ * merge cells and have a header row; column widths are not stored (they follow the page in every export).
  */
 export function editorExtensions(): AnyExtension[] {
-  return [StarterKit.configure({ undoRedo: false })];
+  return [
+    StarterKit.configure({
+      undoRedo: false,
+      heading: { levels: [...HEADING_LEVELS] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: 'https',
+        isAllowedUri: (url, ctx) => safeHref(url) !== null && ctx.defaultValidate(url),
+      },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+  ];
 }
 
 export interface SeedSection {

@@ -1,2 +1,3 @@
 export * from './editor-schema';
 export * from './markdown';
+export * from './outline';

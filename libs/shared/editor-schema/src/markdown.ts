@@ -58,9 +58,32 @@ function block(node: JSONContent, indent: string): string {
       });
       return items.join('\n') + '\n\n';
     }
+    case 'table':
+      return table(node, indent);
     default:
       return node.content ? blocks(node.content, indent) : '';
   }
+}
+
+/**
+ * A GitHub-flavoured table: the first row is the header (GFM requires one), a merged cell keeps its text in
+ * its first column and leaves the others empty, and a cell's paragraphs are joined on one line.
+ */
+function table(node: JSONContent, indent: string): string {
+  const rows = (node.content ?? []).map((row) =>
+    (row.content ?? []).flatMap((cell) => {
+      const text = (cell.content ?? [])
+        .map((b) => blocks([b], '').replace(/\n+/g, ' ').trim())
+        .filter(Boolean)
+        .join(' ');
+      return [text, ...Array<string>(Math.max(0, Number(cell.attrs?.colspan ?? 1) - 1)).fill('')];
+    }),
+  );
+  if (rows.length === 0) return '';
+  const width = Math.max(...rows.map((r) => r.length));
+  const line = (cells: string[]) =>
+    `${indent}| ${[...cells, ...Array<string>(width - cells.length).fill('')].join(' | ')} |`;
+  return [line(rows[0]), line(Array<string>(width).fill('---')), ...rows.slice(1).map(line)].join('\n') + '\n\n';
 }
 
 const ESCAPE = /([\\`*_[\]#<>!|])/g;

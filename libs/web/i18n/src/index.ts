@@ -26,6 +26,7 @@ export {
   type FeatureMessages,
   type FeatureT,
   type MessageKey,
+  type KeyOf,
   type SharedKey,
   type SharedT,
   type Translation,

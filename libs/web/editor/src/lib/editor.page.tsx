@@ -29,6 +29,9 @@ import { DocumentLock } from './document-lock';
 import { ExportMenu } from './export.menu';
 import { PublicationPanel } from './publication.panel';
 import { EditorToolbar } from './editor.toolbar';
+import { OutlinePanel } from './outline.panel';
+import { SectionNumbers } from './section-numbers';
+import writing from './writing.module.css';
 import { openOfflineStore } from './offline-store';
 import { SaveStatus } from './save-status';
 import { SaveTracker, savedMessageHandler, trackingWebSocket, warnWhileUnsaved } from './save-tracker';
@@ -71,6 +74,7 @@ function CollaborativeEditor({
     {
       extensions: [
         ...editorExtensions(),
+        SectionNumbers,
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.displayName, color: user.color } }),
       ],
@@ -115,9 +119,14 @@ function CollaborativeEditor({
       <div className={styles.layout}>
         <div className={styles.text}>
           {canWrite ? <EditorToolbar editor={editor} disabled={!editable} /> : null}
-          <div className="editor" data-testid="editor" data-editable={editable ? 'true' : 'false'}>
+          <div
+            className={`editor ${writing.numbered}`}
+            data-testid="editor"
+            data-editable={editable ? 'true' : 'false'}
+          >
             <EditorContent editor={editor} className="editor__content" />
           </div>
+          <OutlinePanel editor={editor} />
         </div>
         <CommentsPanel
           editor={editor}

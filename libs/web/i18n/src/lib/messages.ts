@@ -54,6 +54,9 @@ export function onMessagesDeclared(listener: Listener): void {
   listeners.add(listener);
 }
 
+/** The keys a feature's messages declare (`writing.toolbar.bold`), for tables of labels typed like `t`'s keys. */
+export type KeyOf<M> = M extends FeatureMessages<infer N, infer T> ? `${N}.${MessageKey<T>}` : never;
+
 /** Keys of the shared catalog (errors, validation, roles, regions, navigation…). */
 export type SharedKey = MessageKey<Catalog>;
 

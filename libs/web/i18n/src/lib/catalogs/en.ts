@@ -436,13 +436,6 @@ export const en = {
       submit: 'Lock for everyone',
     },
     contentLabel: 'Document content',
-    toolbar: {
-      label: 'Formatting',
-      bold: 'Bold',
-      italic: 'Italic',
-      heading2: 'Heading',
-      bulletList: 'Bulleted list',
-    },
     status: {
       label: 'Connection',
       connecting: 'Connecting…',

@@ -424,13 +424,6 @@ export const zhCN: Catalog = {
       submit: '为所有人锁定',
     },
     contentLabel: '文件内容',
-    toolbar: {
-      label: '格式',
-      bold: '粗体',
-      italic: '斜体',
-      heading2: '标题',
-      bulletList: '项目符号列表',
-    },
     status: {
       label: '连接状态',
       connecting: '正在连接…',
