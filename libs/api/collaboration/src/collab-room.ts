@@ -64,7 +64,11 @@ export class CollabRoom implements CommitTarget {
 
   /** Loads the stored state; false when nothing is stored yet (a new document, to be seeded). */
   async load(): Promise<boolean> {
-    const state = await this.store.load(this.documentId);
+    return this.loaded(await this.store.load(this.documentId));
+  }
+
+  /** Takes `state` (all that is stored) as the room's starting point; false when it is empty. */
+  loaded(state: StoredState): boolean {
     Y.transact(
       this.doc,
       () => {

@@ -9,7 +9,7 @@ import type { CollabConnection } from './collab-connection';
 import { readCompaction } from './collab-limits';
 import { CollabRoom } from './collab-room';
 import { initialContent } from './document-template';
-import { DocumentStore } from './document.store';
+import { DocumentStore, type StoredState } from './document.store';
 
 /**
  * The live documents of this process: one room per open document, loaded once (seeded first if it has no
@@ -91,8 +91,13 @@ export class CollabRooms {
    * a client, so content cannot be duplicated.
    */
   async ensureSeeded(documentId: string): Promise<void> {
+    await this.seed(documentId);
+  }
+
+  /** ensureSeeded, returning the stored state when this call seeded it (null when there was content). */
+  private async seed(documentId: string): Promise<StoredState | null> {
     const { document } = await this.admission.documentAccessFor({ platformRole: 'admin', personId: null }, documentId);
-    await this.store.seedIfEmpty(documentId, () => {
+    return this.store.seedIfEmpty(documentId, () => {
       const seeded = prosemirrorJSONToYDoc(
         this.schema,
         initialContent(document.type, document.titleEn),
@@ -117,10 +122,12 @@ export class CollabRooms {
         if (this.shouldCompact(stored)) void this.compact(stored);
       },
     );
-    // One read for a document that has content; a new one is seeded (under the lock, once) and read again.
+    // One read for a document that has content; a new one is seeded (under the lock, once) and starts from
+    // its seed, read again only when another process seeded it meanwhile.
     if (!(await room.load())) {
-      await this.ensureSeeded(documentId);
-      await room.load();
+      const seeded = await this.seed(documentId);
+      if (seeded) room.loaded(seeded);
+      else await room.load();
     }
     return room;
   }

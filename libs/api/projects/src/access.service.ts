@@ -4,7 +4,7 @@ import { ErrorCode } from '@roundtable/contracts';
 import { can, documentAccess, type Actor, type DocumentAccess } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { Membership, Project, ProjectDocument } from './projects.entities';
 
 /** Builds the policy's view of a user from the database; the rule itself lives in @roundtable/domain. */
@@ -62,6 +62,19 @@ export class AccessService {
     });
     if (access === 'none') throw new ApiException(ErrorCode.NotFound, 'Document not found.');
     return { document, access };
+  }
+
+  /**
+   * Documents by id as the platform administrator sees them (every document), in one query; ids without a
+   * document are missing from the map. For callers that gather many single lookups (socket admission).
+   */
+  async documentsByIds(ids: readonly string[]): Promise<Map<string, ProjectDocument>> {
+    if (ids.length === 0) return new Map();
+    const documents = await this.dataSource.getRepository(ProjectDocument).find({
+      where: { id: In([...ids]) },
+      relations: { workingGroup: true },
+    });
+    return new Map(documents.map((document) => [document.id, document]));
   }
 
   /**
