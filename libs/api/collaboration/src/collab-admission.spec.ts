@@ -16,7 +16,7 @@ const row = (id: string, workingGroupId: string, projectId = P) => ({
   workingGroupId,
   type: 'paper',
   lockedAt: null,
-  status: 'draft',
+  titleEn: 'Paper',
 });
 
 /** An AccessService double: three documents (one in another project) and a member of working group wg-a only. */
@@ -28,7 +28,7 @@ function fakeAccess(fail = false) {
     [DOC_HIDDEN, row(DOC_HIDDEN, 'wg-x', 'project-q')],
   ]);
   const access = {
-    documentsByIds: async (ids: readonly string[]) => {
+    documentRefsByIds: async (ids: readonly string[]) => {
       batches.push([...ids]);
       if (fail) throw new Error('database down');
       return new Map(ids.filter((id) => rows.has(id)).map((id) => [id, rows.get(id)]));

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService, hashSessionToken, type AuthenticatedUser } from '@roundtable/api-auth';
-import { AccessService } from '@roundtable/api-projects';
+import { AccessService, type DocumentRow } from '@roundtable/api-projects';
 import { documentAccess, type Actor, type DocumentAccess } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import { ErrorCode } from '@roundtable/contracts';
 
-type Document = Awaited<ReturnType<AccessService['documentAccessFor']>>['document'];
+type Document = DocumentRow;
 
 /** Session → user: short, and dropped at once when the session ends (here, or a NOTIFY from another process). */
 const SESSION_TTL_MS = 15_000;
@@ -107,7 +107,7 @@ export class CollabAdmission {
     for (let start = 0; start < ids.length; start += MAX_BATCH) {
       const chunk = ids.slice(start, start + MAX_BATCH);
       try {
-        const rows = await this.access.documentsByIds(chunk);
+        const rows = await this.access.documentRefsByIds(chunk);
         for (const id of chunk) for (const waiter of batch.get(id) ?? []) waiter.resolve(rows.get(id) ?? null);
       } catch (error) {
         for (const id of chunk) for (const waiter of batch.get(id) ?? []) waiter.reject(error);

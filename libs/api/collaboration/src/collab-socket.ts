@@ -46,7 +46,7 @@ export class CollabSockets {
       received: 0,
       saved: 0,
     };
-    const expiry = this.sessions.watch(connection, admitted.sessionExpiresAt);
+    this.sessions.watch(connection, admitted.sessionExpiresAt);
     let alive = true;
     socket.on('pong', () => (alive = true));
     (socket as WebSocket & { isAlive?: () => boolean }).isAlive = () => {
@@ -92,7 +92,6 @@ export class CollabSockets {
       if (!wakeUp) pump();
     });
     socket.on('close', () => {
-      clearTimeout(expiry);
       clearTimeout(wakeUp);
       this.sessions.forget(connection);
       if (room) this.rooms.leave(room, connection);

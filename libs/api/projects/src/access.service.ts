@@ -7,6 +7,12 @@ import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource, In, IsNull } from 'typeorm';
 import { Membership, Project, ProjectDocument } from './projects.entities';
 
+/** A document's fields that the access policy, and seeding its content, need. */
+export type DocumentRow = Pick<
+  ProjectDocument,
+  'id' | 'projectId' | 'workingGroupId' | 'type' | 'titleEn' | 'lockedAt'
+>;
+
 /** Builds the policy's view of a user from the database; the rule itself lives in @roundtable/domain. */
 @Injectable()
 export class AccessService {
@@ -65,14 +71,14 @@ export class AccessService {
   }
 
   /**
-   * Documents by id as the platform administrator sees them (every document), in one query; ids without a
-   * document are missing from the map. For callers that gather many single lookups (socket admission).
+   * What the access policy (and seeding) needs of documents, by id, in one query; ids without a document are
+   * missing from the map. For callers that gather many single lookups and keep the rows (socket admission).
    */
-  async documentsByIds(ids: readonly string[]): Promise<Map<string, ProjectDocument>> {
+  async documentRefsByIds(ids: readonly string[]): Promise<Map<string, DocumentRow>> {
     if (ids.length === 0) return new Map();
     const documents = await this.dataSource.getRepository(ProjectDocument).find({
+      select: { id: true, projectId: true, workingGroupId: true, type: true, titleEn: true, lockedAt: true },
       where: { id: In([...ids]) },
-      relations: { workingGroup: true },
     });
     return new Map(documents.map((document) => [document.id, document]));
   }
