@@ -91,22 +91,29 @@ export class CollabRooms {
    * a client, so content cannot be duplicated.
    */
   async ensureSeeded(documentId: string): Promise<void> {
-    await this.seed(documentId);
+    await this.seed(documentId, false);
   }
 
-  /** ensureSeeded, returning the stored state when this call seeded it (null when there was content). */
-  private async seed(documentId: string): Promise<StoredState | null> {
+  /**
+   * ensureSeeded, returning the stored state when this call seeded it (null when there was content);
+   * `knownEmpty`: the caller has just read nothing stored.
+   */
+  private async seed(documentId: string, knownEmpty: boolean): Promise<StoredState | null> {
     const { document } = await this.admission.documentAccessFor({ platformRole: 'admin', personId: null }, documentId);
-    return this.store.seedIfEmpty(documentId, () => {
-      const seeded = prosemirrorJSONToYDoc(
-        this.schema,
-        initialContent(document.type, document.titleEn),
-        EDITOR_FRAGMENT,
-      );
-      const update = Y.encodeStateAsUpdate(seeded);
-      seeded.destroy();
-      return update;
-    });
+    return this.store.seedIfEmpty(
+      documentId,
+      () => {
+        const seeded = prosemirrorJSONToYDoc(
+          this.schema,
+          initialContent(document.type, document.titleEn),
+          EDITOR_FRAGMENT,
+        );
+        const update = Y.encodeStateAsUpdate(seeded);
+        seeded.destroy();
+        return update;
+      },
+      knownEmpty,
+    );
   }
 
   private async load(documentId: string): Promise<CollabRoom> {
@@ -125,7 +132,7 @@ export class CollabRooms {
     // One read for a document that has content; a new one is seeded (under the lock, once) and starts from
     // its seed, read again only when another process seeded it meanwhile.
     if (!(await room.load())) {
-      const seeded = await this.seed(documentId);
+      const seeded = await this.seed(documentId, true);
       if (seeded) room.loaded(seeded);
       else await room.load();
     }

@@ -201,29 +201,32 @@ export class DocumentStore {
   }
 
   /**
-   * Stores the initial content of a document that has none yet. Runs under the per-document lock and
-   * re-checks inside it, so two processes (or two first visitors) never seed twice. Returns the stored state
-   * when it seeded (the initial update is all there is), so the caller need not read it back; null when the
-   * document had content already.
+   * Stores the initial content of a document that has none yet, in one statement
+   * (`roundtable_seed_document`: under the per-document lock, it re-checks that nothing is stored), so two
+   * processes (or two first visitors) never seed twice. Unless the caller has just seen the document empty
+   * (`knownEmpty`), a plain check comes first, so that a document with content costs no template.
+   * Returns the stored state when it seeded (the initial update is all there is), so the caller need not read
+   * it back; null when the document had content already.
    */
-  async seedIfEmpty(documentId: string, initialUpdate: () => Uint8Array): Promise<StoredState | null> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [
-        documentId,
-      ]);
-      const [{ exists }] = await manager.query(
+  async seedIfEmpty(
+    documentId: string,
+    initialUpdate: () => Uint8Array,
+    knownEmpty = false,
+  ): Promise<StoredState | null> {
+    if (!knownEmpty) {
+      const [{ exists }] = await this.dataSource.query(
         `SELECT EXISTS (SELECT 1 FROM document_updates WHERE document_id = $1)
              OR EXISTS (SELECT 1 FROM document_snapshots WHERE document_id = $1) AS exists`,
         [documentId],
       );
       if (exists) return null;
-      const data = initialUpdate();
-      const [{ id }]: Array<{ id: string }> = await manager.query(
-        'INSERT INTO document_updates (document_id, data) VALUES ($1, $2) RETURNING id',
-        [documentId, Buffer.from(data.buffer, data.byteOffset, data.byteLength)],
-      );
-      return { snapshot: null, updates: [{ id: Number(id), data }], lastId: Number(id) };
-    });
+    }
+    const data = initialUpdate();
+    const [{ id }]: Array<{ id: string | null }> = await this.dataSource.query(
+      'SELECT id FROM roundtable_seed_document($1, $2)',
+      [documentId, Buffer.from(data.buffer, data.byteOffset, data.byteLength)],
+    );
+    return id === null ? null : { snapshot: null, updates: [{ id: Number(id), data }], lastId: Number(id) };
   }
 
   /**
