@@ -82,7 +82,9 @@ export class CollabUpgrades {
   private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     // Node gives an upgrade's socket to the 'upgrade' listeners alone: one left unanswered holds its file
     // descriptor forever. So every branch below ends in 101 or refuse(), which closes the socket.
-    socket.on('error', () => socket.destroy());
+    // A module-level listener, not a closure: a closure made here would share this function's context with
+    // the ones below and keep the request (headers) and `head` alive as long as the socket (heap per socket).
+    socket.on('error', destroyOnError);
     if (this.closing) return refuse(socket, CollabUpgradeStatus.Unavailable, 'Service Unavailable');
     // Counted before routing: upgrades to paths we do not serve cost the server too.
     if (!this.admit(clientAddress(request, this.proxyTrust)))
@@ -161,6 +163,10 @@ export class CollabUpgrades {
     entry.count++;
     return entry.count <= this.limits.maxConnectionsPerMinute;
   }
+}
+
+function destroyOnError(this: Duplex): void {
+  this.destroy();
 }
 
 /** Answers an upgrade with an HTTP error and closes its socket once the answer is written (as ws does). */
