@@ -46,6 +46,8 @@ export async function runS2(server, ctx) {
   warm.forEach((c) => c.destroy());
   await sleep(2000);
   const baseline = await server.memory(true);
+  if (process.env.BENCH_HEAP_SNAPSHOT)
+    await server.request('heapsnapshot', { dir: process.env.BENCH_HEAP_SNAPSHOT, label: `s2-${server.kind}-baseline` });
 
   const clients = [];
   const connectStarted = performance.now();
@@ -60,6 +62,8 @@ export async function runS2(server, ctx) {
   const connectSeconds = (performance.now() - connectStarted) / 1000;
   await sleep(3000);
   const loaded = await server.memory(true);
+  if (process.env.BENCH_HEAP_SNAPSHOT)
+    await server.request('heapsnapshot', { dir: process.env.BENCH_HEAP_SNAPSHOT, label: `s2-${server.kind}-loaded` });
   const connected = clients.filter((c) => c.provider.wsconnected).length;
 
   const leftAt = performance.now();

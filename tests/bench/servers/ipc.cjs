@@ -25,6 +25,14 @@ function serveIpc(handlers = {}) {
         }
         case 'cpu':
           return reply({ ok: true, value: process.cpuUsage() });
+        case 'heapsnapshot': {
+          // BENCH_HEAP_SNAPSHOT=<dir>: where a scenario asks for one (S2 when loaded), to see what an open document holds.
+          collect();
+          const file = require('v8').writeHeapSnapshot(
+            require('path').join(message.dir, `${message.label}-${process.pid}.heapsnapshot`),
+          );
+          return reply({ ok: true, value: file });
+        }
         default: {
           const handler = handlers[message.cmd];
           if (!handler) return reply({ ok: false, error: `unknown command ${message.cmd}` });

@@ -28,10 +28,14 @@ async function main() {
   } catch {
     collab = null;
   }
+  // Older builds kept the rooms map and the WebSocketServer on CollaborationServer itself; now CollabRooms and
+  // CollabUpgrades hold them.
+  const roomsOf = (c) => (c && c.rooms instanceof Map ? c.rooms : c && c.rooms && c.rooms.rooms);
+  const wssOf = (c) => c && (c.wss || (c.upgrades && c.upgrades.wss));
   serveIpc({
     extra: () => ({
-      rooms: collab && collab.rooms instanceof Map ? collab.rooms.size : null,
-      sockets: collab && collab.wss ? collab.wss.clients.size : null,
+      rooms: roomsOf(collab) instanceof Map ? roomsOf(collab).size : null,
+      sockets: wssOf(collab) ? wssOf(collab).clients.size : null,
     }),
     compactInfo: () => ({ hasCompact: typeof store.compact === 'function' }),
     compact: async ({ documentId }) => {

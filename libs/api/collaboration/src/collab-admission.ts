@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService, hashSessionToken, type AuthenticatedUser } from '@roundtable/api-auth';
-import { AccessService } from '@roundtable/api-projects';
+import { AccessService, type DocumentRow } from '@roundtable/api-projects';
 import { documentAccess, type Actor, type DocumentAccess } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import { ErrorCode } from '@roundtable/contracts';
 
-type Document = Awaited<ReturnType<AccessService['documentAccessFor']>>['document'];
+type Document = DocumentRow;
 
 /** Session → user: short, and dropped at once when the session ends (here, or a NOTIFY from another process). */
 const SESSION_TTL_MS = 15_000;
@@ -14,6 +14,14 @@ const ACTOR_TTL_MS = 30_000;
 /** A document's row (project, group, type, lock): dropped at once when it is locked. */
 const DOCUMENT_TTL_MS = 10_000;
 const MAX_ENTRIES = 10_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Most document rows asked for in one query by the admission batch. */
+const MAX_BATCH = 500;
+
+interface Waiter {
+  resolve: (document: Document | null) => void;
+  reject: (error: unknown) => void;
+}
 
 interface Entry<T> {
   value: Promise<T>;
@@ -34,6 +42,8 @@ export class CollabAdmission {
   private readonly tokenOfSession = new Map<string, string>();
   private readonly actors = new Map<string, Entry<Actor>>();
   private readonly documents = new Map<string, Entry<Document | null>>();
+  /** Document rows asked for in this turn of the event loop, read together (see loadDocument). */
+  private batch: Map<string, Waiter[]> | null = null;
 
   constructor(
     private readonly auth: AuthService,
@@ -71,13 +81,37 @@ export class CollabAdmission {
     return { document, access };
   }
 
-  /** The document row as the platform administrator sees it (every document), or null if there is none. */
-  private async loadDocument(documentId: string): Promise<Document | null> {
-    try {
-      return (await this.access.documentAccessFor({ platformRole: 'admin', personId: null }, documentId)).document;
-    } catch (error) {
-      if (error instanceof ApiException) return null;
-      throw error;
+  /**
+   * The document row as the platform administrator sees it (every document), or null if there is none.
+   * Rows asked for in the same turn of the event loop (a wave of upgrades to different documents) are read
+   * in one query.
+   */
+  private loadDocument(documentId: string): Promise<Document | null> {
+    return new Promise((resolve, reject) => {
+      if (!this.batch) {
+        this.batch = new Map();
+        setImmediate(() => void this.loadBatch());
+      }
+      const waiting = this.batch.get(documentId);
+      if (waiting) waiting.push({ resolve, reject });
+      else this.batch.set(documentId, [{ resolve, reject }]);
+    });
+  }
+
+  private async loadBatch(): Promise<void> {
+    const batch = this.batch ?? new Map<string, Waiter[]>();
+    this.batch = null;
+    // Not a uuid: no such document (and the query would fail for the whole batch).
+    for (const [id, waiters] of batch) if (!UUID.test(id)) for (const waiter of waiters) waiter.resolve(null);
+    const ids = [...batch.keys()].filter((id) => UUID.test(id));
+    for (let start = 0; start < ids.length; start += MAX_BATCH) {
+      const chunk = ids.slice(start, start + MAX_BATCH);
+      try {
+        const rows = await this.access.documentRefsByIds(chunk);
+        for (const id of chunk) for (const waiter of batch.get(id) ?? []) waiter.resolve(rows.get(id) ?? null);
+      } catch (error) {
+        for (const id of chunk) for (const waiter of batch.get(id) ?? []) waiter.reject(error);
+      }
     }
   }
 

@@ -75,15 +75,14 @@ export class DocumentStore {
     await pool?.end();
   }
 
+  /** The stored state: one statement (one round trip, one consistent snapshot of both tables). */
   async load(documentId: string): Promise<StoredState> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => this.stateAfter(manager, documentId, 0));
+    return this.stateAfter(this.dataSource.manager, documentId, 0);
   }
 
   /** What a process that has applied everything up to `afterId` is missing (snapshot included when needed). */
   async since(documentId: string, afterId: number): Promise<StoredState> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) =>
-      this.stateAfter(manager, documentId, afterId),
-    );
+    return this.stateAfter(this.dataSource.manager, documentId, afterId);
   }
 
   /** Applies the stored state (snapshot, then tail) to `doc`, in one Yjs transaction. */
@@ -202,25 +201,32 @@ export class DocumentStore {
   }
 
   /**
-   * Stores the initial content of a document that has none yet. Runs under the per-document lock and
-   * re-checks inside it, so two processes (or two first visitors) never seed twice.
+   * Stores the initial content of a document that has none yet, in one statement
+   * (`roundtable_seed_document`: under the per-document lock, it re-checks that nothing is stored), so two
+   * processes (or two first visitors) never seed twice. Unless the caller has just seen the document empty
+   * (`knownEmpty`), a plain check comes first, so that a document with content costs no template.
+   * Returns the stored state when it seeded (the initial update is all there is), so the caller need not read
+   * it back; null when the document had content already.
    */
-  async seedIfEmpty(documentId: string, initialUpdate: () => Uint8Array): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('document:' || $1::uuid::text, 0))", [
-        documentId,
-      ]);
-      const [{ exists }] = await manager.query(
+  async seedIfEmpty(
+    documentId: string,
+    initialUpdate: () => Uint8Array,
+    knownEmpty = false,
+  ): Promise<StoredState | null> {
+    if (!knownEmpty) {
+      const [{ exists }] = await this.dataSource.query(
         `SELECT EXISTS (SELECT 1 FROM document_updates WHERE document_id = $1)
              OR EXISTS (SELECT 1 FROM document_snapshots WHERE document_id = $1) AS exists`,
         [documentId],
       );
-      if (exists) return;
-      await manager.query('INSERT INTO document_updates (document_id, data) VALUES ($1, $2)', [
-        documentId,
-        Buffer.from(initialUpdate()),
-      ]);
-    });
+      if (exists) return null;
+    }
+    const data = initialUpdate();
+    const [{ id }]: Array<{ id: string | null }> = await this.dataSource.query(
+      'SELECT id FROM roundtable_seed_document($1, $2)',
+      [documentId, Buffer.from(data.buffer, data.byteOffset, data.byteLength)],
+    );
+    return id === null ? null : { snapshot: null, updates: [{ id: Number(id), data }], lastId: Number(id) };
   }
 
   /**
@@ -291,21 +297,39 @@ export class DocumentStore {
     return true;
   }
 
+  /**
+   * The snapshot (when it covers more than `afterId`) and the updates after it, in one statement: PostgreSQL
+   * reads both tables from the same snapshot, so no update between them can be missed or counted twice
+   * (this used to be two statements in a REPEATABLE READ transaction: five round trips instead of one).
+   */
   private async stateAfter(manager: EntityManager, documentId: string, afterId: number): Promise<StoredState> {
-    const [snapshot]: Array<{ state: Buffer; last_update_id: string }> = await manager.query(
-      'SELECT state, last_update_id FROM document_snapshots WHERE document_id = $1',
-      [documentId],
+    const rows: Array<{ id: string | null; data: Buffer; snapshot_id: string | null }> = await manager.query(
+      `WITH s AS (SELECT state, last_update_id FROM document_snapshots WHERE document_id = $1)
+       SELECT NULL::bigint AS id, state AS data, last_update_id AS snapshot_id FROM s
+       UNION ALL
+       (SELECT u.id, u.data, NULL FROM document_updates u
+         WHERE u.document_id = $1 AND u.id > GREATEST($2::bigint, COALESCE((SELECT last_update_id FROM s), 0))
+         ORDER BY u.id)`,
+      [documentId, afterId],
     );
-    const snapshotId = snapshot ? Number(snapshot.last_update_id) : 0;
-    const useSnapshot = snapshot && snapshotId > afterId;
-    const rows: Array<{ id: string; data: Buffer }> = await manager.query(
-      'SELECT id, data FROM document_updates WHERE document_id = $1 AND id > $2 ORDER BY id',
-      [documentId, Math.max(afterId, snapshotId)],
-    );
-    const updates = rows.map((row) => ({ id: Number(row.id), data: bytes(row.data) }));
-    // Rows come ordered by id, so the last one is the highest (no spreading: logs can hold 10^5+ rows).
+    let snapshot: { data: Buffer; snapshot_id: string | null } | null = null;
+    const updates: StoredUpdate[] = [];
+    let ordered = true;
+    for (const row of rows) {
+      if (row.id === null) snapshot = row;
+      else {
+        const id = Number(row.id);
+        if (updates.length > 0 && updates[updates.length - 1].id > id) ordered = false;
+        updates.push({ id, data: bytes(row.data) });
+      }
+    }
+    // PostgreSQL returns a UNION ALL's parts in order in practice, but does not promise it: check, never assume.
+    if (!ordered) updates.sort((a, b) => a.id - b.id);
+    const snapshotId = snapshot ? Number(snapshot.snapshot_id) : 0;
+    const useSnapshot = snapshot !== null && snapshotId > afterId;
+    // Updates are ordered by id, so the last one is the highest (no spreading: logs can hold 10^5+ rows).
     return {
-      snapshot: useSnapshot ? bytes(snapshot.state) : null,
+      snapshot: useSnapshot && snapshot ? bytes(snapshot.data) : null,
       updates,
       lastId: Math.max(afterId, snapshotId, updates.length > 0 ? updates[updates.length - 1].id : 0),
     };

@@ -4,8 +4,14 @@ import { ErrorCode } from '@roundtable/contracts';
 import { can, documentAccess, type Actor, type DocumentAccess } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { Membership, Project, ProjectDocument } from './projects.entities';
+
+/** A document's fields that the access policy, and seeding its content, need. */
+export type DocumentRow = Pick<
+  ProjectDocument,
+  'id' | 'projectId' | 'workingGroupId' | 'type' | 'titleEn' | 'lockedAt'
+>;
 
 /** Builds the policy's view of a user from the database; the rule itself lives in @roundtable/domain. */
 @Injectable()
@@ -62,6 +68,19 @@ export class AccessService {
     });
     if (access === 'none') throw new ApiException(ErrorCode.NotFound, 'Document not found.');
     return { document, access };
+  }
+
+  /**
+   * What the access policy (and seeding) needs of documents, by id, in one query; ids without a document are
+   * missing from the map. For callers that gather many single lookups and keep the rows (socket admission).
+   */
+  async documentRefsByIds(ids: readonly string[]): Promise<Map<string, DocumentRow>> {
+    if (ids.length === 0) return new Map();
+    const documents = await this.dataSource.getRepository(ProjectDocument).find({
+      select: { id: true, projectId: true, workingGroupId: true, type: true, titleEn: true, lockedAt: true },
+      where: { id: In([...ids]) },
+    });
+    return new Map(documents.map((document) => [document.id, document]));
   }
 
   /**

@@ -70,6 +70,27 @@ describe('diffLines', () => {
     }
   });
 
+  it('reports two unrelated long texts as all deleted, then all inserted', () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `old ${i}`);
+    const after = Array.from({ length: 3000 }, (_, i) => `new ${i}`);
+    const started = performance.now();
+    const diff = diffLines(before, after);
+    expect(diff).toEqual([
+      ...before.map((text) => ({ op: 'delete', text })),
+      ...after.map((text) => ({ op: 'insert', text })),
+    ]);
+    // Bounded work: this used to be capped at 4,000 differing lines, and still is (in comparisons).
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('still finds the few changes of a long text', () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `line ${i}`);
+    const after = before.map((line, i) => (i % 300 === 0 ? `${line} (edited)` : line));
+    const diff = diffLines(before, after);
+    check(before, after, diff);
+    expect(diff.filter((e) => e.op === 'delete')).toHaveLength(10);
+  });
+
   it('splits texts into lines, ignoring one trailing newline', () => {
     expect(diffText('a\nb\n', 'a\nc\n')).toEqual([
       { op: 'equal', text: 'a' },

@@ -1,27 +1,49 @@
 import type { LineDiffEntry } from '@roundtable/contracts';
-
-/** Beyond this many differing lines a diff is reported as "all old lines deleted, all new inserted". */
-const MAX_EDIT_DISTANCE = 4000;
+import diffSequence from '@jest/diff-sequences';
 
 /**
- * Line diff (Myers' O((N+M)·D) shortest edit script) from `before` to `after`. The common prefix and
- * suffix are matched first; deletions come before insertions within a changed block.
+ * Work allowed per line of the two texts, in line comparisons: about what a shortest edit script of this
+ * many differing lines costs. Beyond it the diff is reported as "all old lines deleted, all new inserted"
+ * (a diff of two unrelated texts says nothing more, and it must not hold up the request).
+ */
+const MAX_EDIT_DISTANCE = 4000;
+
+class TooDifferent extends Error {}
+
+/**
+ * Line diff from `before` to `after`: a longest common subsequence from `@jest/diff-sequences` (Myers'
+ * O((N+M)·D) algorithm in linear space, common prefix and suffix first), with deletions before insertions
+ * within a changed block.
  */
 export function diffLines(before: string[], after: string[]): LineDiffEntry[] {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endA = before.length;
-  let endB = after.length;
-  while (endA > start && endB > start && before[endA - 1] === after[endB - 1]) {
-    endA--;
-    endB--;
+  const out: LineDiffEntry[] = [];
+  let a = 0;
+  let b = 0;
+  const changedUpTo = (aEnd: number, bEnd: number) => {
+    while (a < aEnd) out.push({ op: 'delete', text: before[a++] });
+    while (b < bEnd) out.push({ op: 'insert', text: after[b++] });
+  };
+  let budget = (before.length + after.length) * MAX_EDIT_DISTANCE;
+  try {
+    diffSequence(
+      before.length,
+      after.length,
+      (i, j) => {
+        if (--budget < 0) throw new TooDifferent();
+        return before[i] === after[j];
+      },
+      (common, aCommon, bCommon) => {
+        changedUpTo(aCommon, bCommon);
+        for (let k = 0; k < common; k++) out.push({ op: 'equal', text: before[a++] });
+        b += common;
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof TooDifferent)) throw error;
+    return [...before.map((text) => entry('delete', text)), ...after.map((text) => entry('insert', text))];
   }
-  const equal = (text: string): LineDiffEntry => ({ op: 'equal', text });
-  return [
-    ...before.slice(0, start).map(equal),
-    ...myers(before.slice(start, endA), after.slice(start, endB)),
-    ...before.slice(endA).map(equal),
-  ];
+  changedUpTo(before.length, after.length);
+  return out;
 }
 
 /** Splits two texts into lines and diffs them. */
@@ -34,72 +56,6 @@ function splitLines(text: string): string[] {
   return text.replace(/\n$/, '').split('\n');
 }
 
-function myers(a: string[], b: string[]): LineDiffEntry[] {
-  const n = a.length;
-  const m = b.length;
-  const deleteAll = (): LineDiffEntry[] => a.map((text) => ({ op: 'delete', text }));
-  const insertAll = (): LineDiffEntry[] => b.map((text) => ({ op: 'insert', text }));
-  if (n === 0 || m === 0) return [...deleteAll(), ...insertAll()];
-  const max = Math.min(n + m, MAX_EDIT_DISTANCE);
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  // trace[d] holds v for diagonals -d..d as it was before round d (index k + d).
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= max; d++) {
-    trace.push(v.slice(offset - d, offset + d + 1));
-    for (let k = -d; k <= d; k += 2) {
-      let x =
-        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(trace, a, b, d);
-    }
-  }
-  return [...deleteAll(), ...insertAll()];
-}
-
-function backtrack(trace: Int32Array[], a: string[], b: string[], depth: number): LineDiffEntry[] {
-  const out: LineDiffEntry[] = [];
-  let x = a.length;
-  let y = b.length;
-  for (let d = depth; d > 0; d--) {
-    const v = trace[d];
-    const at = (k: number) => v[k + d];
-    const k = x - y;
-    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      out.push({ op: 'equal', text: a[--x] });
-      y--;
-    }
-    if (x === prevX) out.push({ op: 'insert', text: b[--y] });
-    else out.push({ op: 'delete', text: a[--x] });
-  }
-  while (x > 0 && y > 0) {
-    out.push({ op: 'equal', text: a[--x] });
-    y--;
-  }
-  out.reverse();
-  // Group each changed block as deletions then insertions, which reads better than interleaving.
-  const grouped: LineDiffEntry[] = [];
-  let dels: LineDiffEntry[] = [];
-  let ins: LineDiffEntry[] = [];
-  const flush = () => {
-    grouped.push(...dels, ...ins);
-    dels = [];
-    ins = [];
-  };
-  for (const entry of out) {
-    if (entry.op === 'equal') {
-      flush();
-      grouped.push(entry);
-    } else (entry.op === 'delete' ? dels : ins).push(entry);
-  }
-  flush();
-  return grouped;
+function entry(op: LineDiffEntry['op'], text: string): LineDiffEntry {
+  return { op, text };
 }

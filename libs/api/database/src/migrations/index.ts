@@ -21,6 +21,7 @@ import { DocumentExports1765209600850 } from './1765209600850-document-exports';
 import { PasswordResetRequests1765209600870 } from './1765209600870-password-reset-requests';
 import { StructureManagement1765209600900 } from './1765209600900-structure-management';
 import { Publications1765209600910 } from './1765209600910-publications';
+import { SeedDocumentFunction1765209600920 } from './1765209600920-seed-document-function';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   PasswordResetRequests1765209600870,
   StructureManagement1765209600900,
   Publications1765209600910,
+  SeedDocumentFunction1765209600920,
 ];
