@@ -65,12 +65,14 @@ export class NotificationDigests implements OnApplicationBootstrap {
         [userId, period.key, now, cadence, period.start],
       );
       if (claimed.length === 0) return false;
-      const items: Array<{ title_en: string; title_zh: string; link: string; created_at: Date }> = await manager.query(
-        `UPDATE notifications SET digested_at = $4
+      // TypeORM answers an UPDATE … RETURNING with [rows, count].
+      const [items]: [Array<{ title_en: string; title_zh: string; link: string; created_at: Date }>, number] =
+        await manager.query(
+          `UPDATE notifications SET digested_at = $4
           WHERE user_id = $1 AND delivery = $2 AND digested_at IS NULL AND created_at < $3
           RETURNING title_en, title_zh, link, created_at`,
-        [userId, cadence, period.start, now],
-      );
+          [userId, cadence, period.start, now],
+        );
       const [user]: Array<{ email: string; display_name: string; locale: Locale }> = await manager.query(
         'SELECT email, display_name, locale FROM users WHERE id = $1',
         [userId],
