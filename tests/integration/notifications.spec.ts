@@ -210,6 +210,50 @@ describe('notifications (real PostgreSQL, two processes, real SMTP)', () => {
     }
   });
 
+  it('tells invitees of a meeting in the app and by mail, naming the group once', async () => {
+    const [group] = await a.dataSource.query("SELECT id, project_id FROM working_groups WHERE code = 'WG1'");
+    const people: Array<{ id: string; email: string }> = await a.dataSource.query(
+      "SELECT id, email FROM people WHERE email IN ('wg1-eu-cochair@example.org', 'wg2-expert@example.org')",
+    );
+    const cochair = await new HttpClient(a.baseUrl).login('wg1-eu-cochair@example.org');
+    const scheduled = await cochair.post(`/api/projects/${group.project_id}/meetings`, {
+      workingGroupId: group.id,
+      type: 'wg-meeting',
+      title: 'WG1 drafting sprint',
+      timeZone: 'Europe/Rome',
+      start: '2031-02-11T10:00',
+      durationMinutes: 60,
+      inviteePersonIds: people.map((p) => p.id),
+    });
+    expect(scheduled.status).toBe(201);
+    const meetingId = scheduled.body.id as string;
+    const invited = (await list(await recipient())).items.find((n) => n.link === `/meetings/${meetingId}`);
+    expect(invited).toMatchObject({ kind: 'meeting-invitation', title: 'Invitation: WG1 drafting sprint' });
+    const mail = await sink.waitForMessage(
+      (m) => m.to.includes('wg2-expert@example.org') && m.subject.includes('WG1 drafting sprint'),
+    );
+    expect(mail.subject).toBe('Invitation: WG1 drafting sprint');
+  });
+
+  it('writes an invitation to an unknown address in the inviter’s language', async () => {
+    const [group] = await a.dataSource.query("SELECT id FROM working_groups WHERE code = 'WG1'");
+    await a.dataSource.query("UPDATE users SET locale = 'zh-CN' WHERE email = 'wg1-eu-cochair@example.org'");
+    try {
+      const cochair = await new HttpClient(a.baseUrl).login('wg1-eu-cochair@example.org');
+      const invited = await cochair.post(`/api/working-groups/${group.id}/invitations`, {
+        email: 'new.expert@example.org',
+        role: 'expert',
+      });
+      expect(invited.status).toBe(201);
+      const [row] = await a.dataSource.query(
+        "SELECT subject FROM mail_outbox WHERE kind = 'invitation' AND to_address = 'new.expert@example.org'",
+      );
+      expect(row.subject).toMatch(/^邀请您以.+身份加入 WG1/);
+    } finally {
+      await a.dataSource.query("UPDATE users SET locale = 'en' WHERE email = 'wg1-eu-cochair@example.org'");
+    }
+  });
+
   it('ends the stream of a session that signs out, and keeps the others', async () => {
     const leaving = await recipient();
     const staying = await recipient();

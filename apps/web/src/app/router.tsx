@@ -109,6 +109,14 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('@roundtable/web-meetings')).MyActionsPage }),
       },
       { path: 'balance', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).BalancePage }) },
+      {
+        path: 'notifications',
+        lazy: async () => ({ Component: (await import('@roundtable/web-notifications')).NotificationsPage }),
+      },
+      {
+        path: 'notifications/settings',
+        lazy: async () => ({ Component: (await import('@roundtable/web-notifications')).NotificationSettingsPage }),
+      },
       { path: 'admin/outbox', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).OutboxPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],

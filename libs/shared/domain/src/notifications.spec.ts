@@ -1,4 +1,4 @@
-import { digestPeriod } from './notifications';
+import { digestPeriod, titleWithGroup } from './notifications';
 
 describe('digestPeriod', () => {
   it('starts a daily period at 08:00 local: before it, the previous day is current', () => {
@@ -29,5 +29,15 @@ describe('digestPeriod', () => {
       start: new Date('2026-12-07T07:00:00Z'),
     });
     expect(digestPeriod(new Date('2026-12-07T06:00:00Z'), 'Europe/Rome', 'weekly').key).toBe('weekly:2026-11-30');
+  });
+});
+
+describe('titleWithGroup', () => {
+  it('names the group once', () => {
+    expect(titleWithGroup('WG1', 'drafting sprint')).toBe('WG1 drafting sprint');
+    expect(titleWithGroup('WG1', 'WG1 drafting sprint')).toBe('WG1 drafting sprint');
+    expect(titleWithGroup('WG1', 'wg1: drafting sprint')).toBe('wg1: drafting sprint');
+    expect(titleWithGroup('WG1', 'WG10 drafting sprint')).toBe('WG1 WG10 drafting sprint');
+    expect(titleWithGroup(null, 'Kick-off')).toBe('Kick-off');
   });
 });

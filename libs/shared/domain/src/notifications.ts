@@ -25,3 +25,13 @@ export function digestPeriod(now: Date, zone: string, cadence: 'daily' | 'weekly
   }
   return { key: `${cadence}:${day}`, start };
 }
+
+/**
+ * A title that names its working group once: "WG1 drafting sprint" for the code WG1 and the title "drafting
+ * sprint" or "WG1 drafting sprint" (mail subjects and notifications used to say "WG1 WG1 drafting sprint").
+ */
+export function titleWithGroup(code: string | null | undefined, title: string): string {
+  if (!code) return title;
+  const escaped = code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\s*${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(title) ? title : `${code} ${title}`;
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { canCoordinate, useCurrentUser, useSession } from '@roundtable/web-auth';
 import { LanguageSwitch } from '@roundtable/web-ui';
+import { NotificationBell } from '@roundtable/web-notifications';
 
 /** Page chrome for signed-in pages: app name, user, language switch, sign-out. */
 export function AppLayout() {
@@ -70,6 +71,7 @@ export function AppLayout() {
             ) : null}
           </nav>
           <div className="app-header__user">
+            <NotificationBell />
             <Link
               to="/people/me"
               className="app-header__name"
