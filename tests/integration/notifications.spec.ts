@@ -235,6 +235,24 @@ describe('notifications (real PostgreSQL, two processes, real SMTP)', () => {
     expect(mail.subject).toBe('Invitation: WG1 drafting sprint');
   });
 
+  it('tells the owner of a new action in the app', async () => {
+    const [minutes] = await a.dataSource.query(
+      `SELECT mm.id FROM meeting_minutes mm JOIN meetings m ON m.id = mm.meeting_id
+        WHERE m.seed_key = 'meeting:wg1-monthly' AND mm.status = 'draft' ORDER BY mm.occurrence_start LIMIT 1`,
+    );
+    const coordinator = await new HttpClient(a.baseUrl).login('coordinator@example.org');
+    const added = await coordinator.post(`/api/minutes/${minutes.id}/actions`, {
+      text: 'Draft the consent section',
+      ownerPersonId: target.id,
+    });
+    expect(added.status).toBe(201);
+    expect((await list(await recipient())).items[0]).toMatchObject({
+      kind: 'action',
+      title: 'Action assigned to you: Draft the consent section',
+      link: '/my-actions',
+    });
+  });
+
   it('writes an invitation to an unknown address in the inviter’s language', async () => {
     const [group] = await a.dataSource.query("SELECT id FROM working_groups WHERE code = 'WG1'");
     await a.dataSource.query("UPDATE users SET locale = 'zh-CN' WHERE email = 'wg1-eu-cochair@example.org'");

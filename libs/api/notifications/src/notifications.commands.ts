@@ -9,8 +9,8 @@ import { NotificationEvents } from './notifications.events';
 import { DEFAULT_DELIVERY } from './notifications.presenter';
 
 export interface NotifyInput {
-  /** Who: the person (their account is found through it) and the address mail goes to. */
-  recipient: { personId?: string | null; userId?: string | null; email: string };
+  /** Who: their account, or the person or address it is found through. */
+  recipient: { personId?: string | null; userId?: string | null; email?: string | null };
   kind: NotificationKind;
   title: { en: string; zh: string };
   /** The app path of the thing (`/documents/…`), without the host. */
@@ -40,7 +40,7 @@ export class NotificationsCommands {
          LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.kind = $4
         WHERE u.id = $1::uuid OR u.person_id = $2::uuid OR lower(u.email) = lower($3)
         ORDER BY (u.id = $1::uuid) DESC NULLS LAST, (u.person_id = $2::uuid) DESC NULLS LAST LIMIT 1`,
-      [input.recipient.userId ?? null, input.recipient.personId ?? null, input.recipient.email, input.kind],
+      [input.recipient.userId ?? null, input.recipient.personId ?? null, input.recipient.email ?? null, input.kind],
     );
     const delivery = user ? (user.delivery ?? DEFAULT_DELIVERY[input.kind]) : 'email';
     if (delivery === 'email' && input.mail) await this.mail.enqueue(manager, input.mail);
