@@ -22,57 +22,60 @@ export function openSse(url: string, cookie: string | null): Promise<SseStream> 
   return new Promise((resolve, reject) => {
     const events: SseEvent[] = [];
     const waiters = new Set<() => void>();
-    let req: ClientRequest;
     let markEnded: () => void = () => undefined;
     const ended = new Promise<void>((r) => (markEnded = r));
-    req = request(url, { headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) } }, (response) => {
-      let buffer = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data.push(line.slice(5).trim());
+    const req: ClientRequest = request(
+      url,
+      { headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) } },
+      (response) => {
+        let buffer = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            let event = 'message';
+            const data: string[] = [];
+            for (const line of block.split('\n')) {
+              if (line.startsWith('event:')) event = line.slice(6).trim();
+              else if (line.startsWith('data:')) data.push(line.slice(5).trim());
+            }
+            if (data.length === 0) continue;
+            events.push({ event, data: data.join('\n'), at: Date.now() });
+            for (const wake of waiters) wake();
           }
-          if (data.length === 0) continue;
-          events.push({ event, data: data.join('\n'), at: Date.now() });
-          for (const wake of waiters) wake();
-        }
-      });
-      response.on('end', markEnded);
-      response.on('close', markEnded);
-      resolve({
-        status: response.statusCode ?? 0,
-        events,
-        ended,
-        next: (ok, what, timeoutMs = 5000) =>
-          new Promise((done, fail) => {
-            const check = () => {
-              const found = events.find(ok);
-              if (!found) return;
-              cleanup();
-              done(found);
-            };
-            const timer = setTimeout(() => {
-              cleanup();
-              fail(new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events)}`));
-            }, timeoutMs);
-            const cleanup = () => {
-              clearTimeout(timer);
-              waiters.delete(check);
-            };
-            waiters.add(check);
-            check();
-          }),
-        close: () => req.destroy(),
-      });
-    });
+        });
+        response.on('end', markEnded);
+        response.on('close', markEnded);
+        resolve({
+          status: response.statusCode ?? 0,
+          events,
+          ended,
+          next: (ok, what, timeoutMs = 5000) =>
+            new Promise((done, fail) => {
+              const check = () => {
+                const found = events.find(ok);
+                if (!found) return;
+                cleanup();
+                done(found);
+              };
+              const timer = setTimeout(() => {
+                cleanup();
+                fail(new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events)}`));
+              }, timeoutMs);
+              const cleanup = () => {
+                clearTimeout(timer);
+                waiters.delete(check);
+              };
+              waiters.add(check);
+              check();
+            }),
+          close: () => req.destroy(),
+        });
+      },
+    );
     req.on('error', reject);
     req.end();
   });
