@@ -11,6 +11,7 @@ import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { MeetingsModule } from '@roundtable/api-meetings';
 import { MinutesModule } from '@roundtable/api-minutes';
+import { NotificationsModule } from '@roundtable/api-notifications';
 import { OpenCallModule } from '@roundtable/api-open-call';
 import { LibraryModule } from '@roundtable/api-library';
 import { JobsModule } from '@roundtable/api-jobs';
@@ -42,6 +43,7 @@ export class AppModule {
         ProjectsModule,
         CollaborationModule,
         MailModule,
+        NotificationsModule,
         InvitationsModule,
         OpenCallModule,
         CommentsModule,

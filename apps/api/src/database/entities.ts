@@ -9,6 +9,7 @@ import { INVITATION_ENTITIES } from '@roundtable/api-invitations';
 import { LIBRARY_ENTITIES } from '@roundtable/api-library';
 import { MAIL_ENTITIES } from '@roundtable/api-mail';
 import { MEETING_ENTITIES } from '@roundtable/api-meetings';
+import { NOTIFICATION_ENTITIES } from '@roundtable/api-notifications';
 import { OPEN_CALL_ENTITIES } from '@roundtable/api-open-call';
 import { PROJECT_ENTITIES } from '@roundtable/api-projects';
 import { VERSION_ENTITIES } from '@roundtable/api-versions';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   ...PROJECT_ENTITIES,
   ...COLLABORATION_ENTITIES,
   ...MAIL_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
   ...INVITATION_ENTITIES,
   ...OPEN_CALL_ENTITIES,
   ...COMMENT_ENTITIES,

@@ -9,6 +9,7 @@ import {
   WorkingGroupPage,
   WorkingGroupsPage,
 } from '@roundtable/web-projects';
+import { NotificationBell } from '@roundtable/web-notifications';
 
 // The group's working documents come from the library chunk, loaded with the group page.
 const WorkingGroupLibrary = lazy(async () => ({
@@ -40,7 +41,7 @@ const router = createBrowserRouter([
     path: '/',
     element: (
       <RequireAuth>
-        <AppLayout />
+        <AppLayout headerTools={<NotificationBell />} />
       </RequireAuth>
     ),
     children: [
@@ -121,6 +122,14 @@ const router = createBrowserRouter([
       },
       { path: 'balance', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).BalancePage }) },
       { path: 'structure', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).StructurePage }) },
+      {
+        path: 'notifications',
+        lazy: async () => ({ Component: (await import('@roundtable/web-notifications')).NotificationsPage }),
+      },
+      {
+        path: 'notifications/settings',
+        lazy: async () => ({ Component: (await import('@roundtable/web-notifications')).NotificationSettingsPage }),
+      },
       { path: 'admin/outbox', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).OutboxPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -52,6 +52,29 @@ export function mentionMail(input: MentionMailInput): { subject: string; text: s
   return { subject, text };
 }
 
-export function documentLink(documentId: string): string {
-  return `${publicBaseUrl()}/documents/${documentId}`;
+/** The app path of a comment thread: the document opened on it. */
+export function commentPath(documentId: string, threadId?: string): string {
+  return `/documents/${documentId}${threadId ? `?thread=${threadId}` : ''}`;
+}
+
+export function documentLink(documentId: string, threadId?: string): string {
+  return `${publicBaseUrl()}${commentPath(documentId, threadId)}`;
+}
+
+/** The notification's title in both languages. */
+export function mentionTitle(
+  authorName: string,
+  documentTitle: { en: string; zh: string },
+): { en: string; zh: string } {
+  return {
+    en: `${authorName} mentioned you in “${documentTitle.en}”`,
+    zh: `${authorName} 在《${documentTitle.zh}》中提到了您`,
+  };
+}
+
+export function replyTitle(authorName: string, documentTitle: { en: string; zh: string }): { en: string; zh: string } {
+  return {
+    en: `${authorName} replied in a thread you commented on in “${documentTitle.en}”`,
+    zh: `${authorName} 回复了您在《${documentTitle.zh}》中参与的评论`,
+  };
 }

@@ -4,10 +4,10 @@ import { mentionedPersonIds, type RelativePositionJson } from '@roundtable/contr
 import { Clock } from '@roundtable/api-platform';
 import { AccessService, type ProjectDocument } from '@roundtable/api-projects';
 import { CollaborationServer } from '@roundtable/api-collaboration';
-import { MailService } from '@roundtable/api-mail';
+import { NotificationsCommands } from '@roundtable/api-notifications';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normaliseRelativePosition } from './anchors';
-import { documentLink, mentionMail } from './comment-mail';
+import { commentPath, documentLink, mentionMail, mentionTitle, replyTitle } from './comment-mail';
 import { Comment, CommentThread } from './comments.entities';
 import { CommentsQueries, type CommentUser } from './comments.queries';
 import { CommentsRepository } from './comments.repository';
@@ -33,7 +33,7 @@ export class CommentsCommands {
     private readonly queries: CommentsQueries,
     private readonly access: AccessService,
     private readonly collaboration: CollaborationServer,
-    private readonly mail: MailService,
+    private readonly notifications: NotificationsCommands,
     private readonly clock: Clock,
   ) {}
 
@@ -59,7 +59,7 @@ export class CommentsCommands {
         editedAt: null,
         createdAt: this.clock.now(),
       });
-      await this.notifyMentions(manager, user, document, input.quote, input.body);
+      await this.notifyMentions(manager, user, document, thread.id, input.quote, input.body);
       return thread.id;
     });
     this.changed(documentId);
@@ -72,7 +72,8 @@ export class CommentsCommands {
       await manager
         .getRepository(Comment)
         .save({ threadId: thread.id, authorUserId: user.id, body, editedAt: null, createdAt: this.clock.now() });
-      await this.notifyMentions(manager, user, document, thread.quote, body);
+      const mentioned = await this.notifyMentions(manager, user, document, thread.id, thread.quote, body);
+      await this.notifyReply(manager, user, document, thread.id, mentioned);
     });
     this.changed(document.id);
   }
@@ -99,7 +100,7 @@ export class CommentsCommands {
       const added = mentionedPersonIds(body).filter((id) => !before.has(id));
       await this.dataSource.transaction(async (manager) => {
         await manager.getRepository(Comment).update({ id: comment.id }, { body, editedAt: this.clock.now() });
-        if (added.length > 0) await this.notifyMentions(manager, user, document, thread.quote, body, added);
+        if (added.length > 0) await this.notifyMentions(manager, user, document, thread.id, thread.quote, body, added);
       });
       this.changed(document.id);
     }
@@ -120,26 +121,60 @@ export class CommentsCommands {
       .catch((error) => this.logger.warn(`Could not announce comment changes: ${(error as Error).message}`));
   }
 
-  /** Outbox mails, in the comment's transaction, to each mentioned person of the document's project (never the author, never outsiders). */
+  /**
+   * Notifications (and, by each person's choice, outbox mails) in the comment's transaction, to each mentioned
+   * person of the document's project (never the author, never outsiders). Returns the people notified.
+   */
   private async notifyMentions(
     manager: EntityManager,
     author: CommentUser,
     document: ProjectDocument,
+    threadId: string,
     quote: string,
     body: string,
     only?: string[],
-  ): Promise<void> {
+  ): Promise<Set<string>> {
     const ids = (only ?? mentionedPersonIds(body)).filter((id) => id !== author.personId?.toLowerCase());
-    if (ids.length === 0) return;
+    if (ids.length === 0) return new Set();
     const recipients = await this.repository.mentionRecipients(manager, document.projectId, ids);
+    const documentTitle = { en: document.titleEn, zh: document.titleZh };
     const message = mentionMail({
       authorName: author.displayName,
-      documentTitle: { en: document.titleEn, zh: document.titleZh },
+      documentTitle,
       quote,
       body,
-      link: documentLink(document.id),
+      link: documentLink(document.id, threadId),
     });
     for (const recipient of recipients)
-      await this.mail.enqueue(manager, { to: recipient.email, ...message, kind: 'comment-mention' });
+      await this.notifications.notify(manager, {
+        recipient: { personId: recipient.id, email: recipient.email },
+        kind: 'mention',
+        title: mentionTitle(author.displayName, documentTitle),
+        link: commentPath(document.id, threadId),
+        mail: { to: recipient.email, ...message, kind: 'comment-mention' },
+      });
+    return new Set(recipients.map((recipient) => recipient.id));
+  }
+
+  /** Earlier commenters of the thread hear of a reply (in the app by default), unless mentioned already. */
+  private async notifyReply(
+    manager: EntityManager,
+    author: CommentUser,
+    document: ProjectDocument,
+    threadId: string,
+    mentioned: Set<string>,
+  ): Promise<void> {
+    const participants = await this.repository.threadParticipants(manager, document.projectId, threadId, author.id);
+    const documentTitle = { en: document.titleEn, zh: document.titleZh };
+    for (const participant of participants) {
+      if (participant.person_id && mentioned.has(participant.person_id)) continue;
+      await this.notifications.notify(manager, {
+        recipient: { userId: participant.user_id, email: participant.email },
+        kind: 'comment-reply',
+        title: replyTitle(author.displayName, documentTitle),
+        link: commentPath(document.id, threadId),
+        mail: null,
+      });
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
-import { MailModule } from '@roundtable/api-mail';
+import { NotificationsModule } from '@roundtable/api-notifications';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { CommentsController } from './comments.controller';
 import { CommentsPolicy } from './comments.policy';
@@ -10,7 +10,7 @@ import { CommentsQueries } from './comments.queries';
 import { CommentsRepository } from './comments.repository';
 
 @Module({
-  imports: [AuthModule, ProjectsModule, CollaborationModule, MailModule],
+  imports: [AuthModule, ProjectsModule, CollaborationModule, NotificationsModule],
   controllers: [CommentsController],
   providers: [CommentsRepository, CommentsQueries, CommentsCommands, CommentsPolicy],
   exports: [CommentsQueries, CommentsCommands],

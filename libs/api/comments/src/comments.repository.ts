@@ -113,6 +113,22 @@ export class CommentsRepository {
     ]);
   }
 
+  /** Accounts that commented in a thread and still belong to the project, but `exceptUserId` (the replier). */
+  threadParticipants(
+    manager: EntityManager,
+    projectId: string,
+    threadId: string,
+    exceptUserId: string,
+  ): Promise<Array<{ user_id: string; person_id: string | null; email: string }>> {
+    return manager.query(
+      `SELECT DISTINCT u.id AS user_id, u.person_id, u.email
+         FROM comments c JOIN users u ON u.id = c.author_user_id
+        WHERE c.thread_id = $2 AND u.id <> $3
+          AND u.person_id IN (SELECT id FROM (${PROJECT_PEOPLE_SQL}) people)`,
+      [projectId, threadId, exceptUserId],
+    );
+  }
+
   /** Deletes one comment; a thread left without comments goes with it. */
   async removeComment(manager: EntityManager, threadId: string, commentId: string): Promise<void> {
     // Lock the thread so a reply arriving at the same moment is not left in a deleted thread.

@@ -1,7 +1,7 @@
 import { CollaborationModule } from '@roundtable/api-collaboration';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
-import { MailModule } from '@roundtable/api-mail';
+import { NotificationsModule } from '@roundtable/api-notifications';
 import { CalendarFeedRegistry, CalendarsModule } from '@roundtable/api-calendars';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { DeadlinesFeedSource } from './deadlines-feed.source';
@@ -19,7 +19,7 @@ import { RemindersService } from './reminders.service';
  * feeds. Needs JobsModule and ClockModule (global).
  */
 @Module({
-  imports: [AuthModule, ProjectsModule, MailModule, CalendarsModule, CollaborationModule],
+  imports: [AuthModule, ProjectsModule, NotificationsModule, CalendarsModule, CollaborationModule],
   controllers: [ProjectPlanController, PlanItemsController, DocumentLifecycleController],
   providers: [
     PlanRepository,

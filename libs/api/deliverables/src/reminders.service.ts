@@ -4,7 +4,7 @@ import type { Locale } from '@roundtable/contracts';
 import { reminderOffsetDue } from '@roundtable/domain';
 import { Clock, publicBaseUrl } from '@roundtable/api-platform';
 import { JobsService, reminderSweepSeconds } from '@roundtable/api-jobs';
-import { MailService } from '@roundtable/api-mail';
+import { NotificationsCommands } from '@roundtable/api-notifications';
 import { DataSource } from 'typeorm';
 import { PlanService } from './plan.service';
 import { reminderMail } from './reminder.mail';
@@ -21,7 +21,7 @@ interface Recipient {
  * Deadline reminders. A sweep job on the queue looks at every open milestone and deliverable, and sends
  * the reminder due today (offsets before the due date, per project) to the lead partner's contacts, the
  * co-chairs of the groups whose documents make the item up, and the coordinators. Each sent reminder is
- * one `plan_item_reminders` row written in the same transaction as its outbox mails, so a redelivered job,
+ * one `plan_item_reminders` row written in the same transaction as its notifications and outbox mails, so a redelivered job,
  * two processes or a restart never send it twice (ADR 008).
  */
 @Injectable()
@@ -31,7 +31,7 @@ export class RemindersService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
-    private readonly mail: MailService,
+    private readonly notifications: NotificationsCommands,
     private readonly plan: PlanService,
     private readonly clock: Clock,
   ) {}
@@ -75,7 +75,7 @@ export class RemindersService implements OnApplicationBootstrap {
     today: string,
   ): Promise<boolean> {
     const base = publicBaseUrl();
-    const outboxIds = await this.dataSource.transaction(async (manager) => {
+    const reached = await this.dataSource.transaction(async (manager) => {
       const claimed: unknown[] = await manager.query(
         `INSERT INTO plan_item_reminders (item_id, offset_days, due_date, recipients, sent_at) VALUES ($1, $2, $3, 0, $4)
          ON CONFLICT DO NOTHING RETURNING item_id`,
@@ -83,9 +83,9 @@ export class RemindersService implements OnApplicationBootstrap {
       );
       if (claimed.length === 0) return [];
       const recipients = await this.recipients(manager, project.id, item.id);
-      const ids: string[] = [];
+      const notified: string[] = [];
       for (const person of recipients) {
-        const message = reminderMail({
+        const input = {
           locale: person.locale,
           displayName: person.display_name,
           projectName: project.name,
@@ -98,17 +98,28 @@ export class RemindersService implements OnApplicationBootstrap {
           readyCount: item.readiness.readyCount,
           total: item.readiness.total,
           link: `${base}/plan/items/${item.id}`,
+        };
+        const message = reminderMail(input);
+        await this.notifications.notify(manager, {
+          recipient: { email: person.email },
+          kind: 'deadline',
+          title: {
+            en: reminderMail({ ...input, locale: 'en' }).subject,
+            zh: reminderMail({ ...input, locale: 'zh-CN' }).subject,
+          },
+          link: `/plan/items/${item.id}`,
+          mail: { to: person.email, ...message, kind: 'deadline-reminder' },
         });
-        ids.push(await this.mail.enqueue(manager, { to: person.email, ...message, kind: 'deadline-reminder' }));
+        notified.push(person.email);
       }
       await manager.query(
         'UPDATE plan_item_reminders SET recipients = $4 WHERE item_id = $1 AND offset_days = $2 AND due_date = $3',
-        [item.id, offset, item.dueDate, ids.length],
+        [item.id, offset, item.dueDate, notified.length],
       );
-      return ids;
+      return notified;
     });
-    if (outboxIds.length === 0) return false;
-    this.logger.log(`${item.number}: ${offset}-day reminder (${today}) to ${outboxIds.length} people`);
+    if (reached.length === 0) return false;
+    this.logger.log(`${item.number}: ${offset}-day reminder (${today}) to ${reached.length} people`);
     return true;
   }
 

@@ -207,9 +207,12 @@ export class InvitationsCommands {
     requestedLocale?: Locale,
   ): Promise<void> {
     const recipient = await this.repository.recipient(manager, invitation.email);
-    const inviterName = await this.repository.userName(manager, invitation.invitedByUserId);
+    const inviter = await this.repository.inviter(manager, invitation.invitedByUserId);
+    const inviterName = inviter?.display_name ?? null;
     const project = await this.repository.project(manager, group.projectId);
-    const locale: Locale = requestedLocale ?? (recipient?.locale === 'zh-CN' ? 'zh-CN' : 'en');
+    // The invitee's own language when they are known here; for a new address, the inviter's (ADR 034).
+    const chosen = requestedLocale ?? recipient?.locale ?? inviter?.locale ?? 'en';
+    const locale: Locale = chosen === 'zh-CN' ? 'zh-CN' : 'en';
     const message = invitationMail({
       locale,
       displayName: invitation.displayName ?? recipient?.display_name ?? null,

@@ -100,6 +100,7 @@ export class InvitationsRepository {
     manager: EntityManager,
     email: string,
   ): Promise<{ locale: string | null; display_name: string | null } | undefined> {
+    // Only someone known here has a language of their own (their account's, else their profile's).
     const [recipient] = await manager.query(
       `SELECT coalesce(u.locale, p.locale) AS locale, coalesce(p.display_name, u.display_name) AS display_name
          FROM (SELECT lower($1::text) AS email) e
@@ -110,13 +111,16 @@ export class InvitationsRepository {
     return recipient;
   }
 
-  async userName(manager: EntityManager, userId: string | null): Promise<string | null> {
+  async inviter(
+    manager: EntityManager,
+    userId: string | null,
+  ): Promise<{ display_name: string; locale: string } | null> {
     if (!userId) return null;
-    const [user]: Array<{ display_name: string }> = await manager.query(
-      'SELECT display_name FROM users WHERE id = $1',
+    const [user]: Array<{ display_name: string; locale: string }> = await manager.query(
+      'SELECT display_name, locale FROM users WHERE id = $1',
       [userId],
     );
-    return user?.display_name ?? null;
+    return user ?? null;
   }
 
   project(manager: EntityManager, projectId: string): Promise<Project | null> {

@@ -37,6 +37,17 @@ describe('meeting mail', () => {
     expect(mail.html).toContain('&lt;draft&gt;');
   });
 
+  it('names the group once when the title already starts with it', () => {
+    const meeting = { ...input.meeting, title: 'WG1 drafting sprint' };
+    expect(meetingMail({ ...input, meeting }).subject).toBe('Invitation: WG1 drafting sprint');
+    expect(meetingMail({ ...input, locale: 'zh-CN', kind: 'cancellation', meeting }).subject).toBe(
+      '会议已取消：WG1 drafting sprint',
+    );
+    expect(meetingMail({ ...input, meeting: { ...input.meeting, title: 'drafting sprint' } }).subject).toBe(
+      'Invitation: WG1 drafting sprint',
+    );
+  });
+
   it('writes Chinese for Chinese readers, with one time when the zones agree', () => {
     const mail = meetingMail({
       ...input,

@@ -1,5 +1,5 @@
 import type { Locale, MeetingType } from '@roundtable/contracts';
-import { describeRule, formatInZones, parseRRule, zoneCity } from '@roundtable/domain';
+import { describeRule, formatInZones, parseRRule, titleWithGroup, zoneCity } from '@roundtable/domain';
 
 export type MeetingMailKind =
   'invitation' | 'update' | 'cancellation' | 'occurrence-changed' | 'occurrence-cancelled' | 'reminder';
@@ -120,6 +120,15 @@ const LABELS = {
   },
 } as const;
 
+/** The subject of a meeting mail (and the title of its notification), naming the group once. */
+export function meetingSubject(
+  kind: MeetingMailKind,
+  locale: Locale,
+  meeting: { title: string; workingGroupCode: string | null },
+): string {
+  return SUBJECTS[locale][kind](titleWithGroup(meeting.workingGroupCode, meeting.title));
+}
+
 /**
  * A meeting e-mail in the recipient's language, with the time in the recipient's zone first, then in the
  * meeting's zone (when different), each with its UTC offset so nobody has to convert.
@@ -127,8 +136,7 @@ const LABELS = {
 export function meetingMail(input: MeetingMailInput): { subject: string; text: string; html: string } {
   const { locale, meeting } = input;
   const l = LABELS[locale];
-  const group = meeting.workingGroupCode ? `${meeting.workingGroupCode} ` : '';
-  const title = `${group}${meeting.title}`;
+  const title = titleWithGroup(meeting.workingGroupCode, meeting.title);
   const zones = [...new Set([input.recipientZone, meeting.timeZone])];
   const whenLines = formatInZones(input.start, zones, locale).map((z) => `${z.text} (${z.city}, ${z.offset})`);
   const rule = meeting.rrule ? parseRRule(meeting.rrule) : null;
@@ -160,7 +168,7 @@ export function meetingMail(input: MeetingMailInput): { subject: string; text: s
     'Roundtable',
   ];
   const html = `<!doctype html><html lang="${locale}"><body><p>${lines.map(escapeHtml).join('<br>\n')}</p></body></html>`;
-  return { subject: SUBJECTS[locale][input.kind](title), text: lines.join('\n'), html };
+  return { subject: meetingSubject(input.kind, locale, meeting), text: lines.join('\n'), html };
 }
 
 function escapeHtml(value: string): string {

@@ -2,12 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale } from '@roundtable/contracts';
 import type { Occurrence } from '@roundtable/domain';
-import { MailService, type MailMessage } from '@roundtable/api-mail';
+import type { MailMessage } from '@roundtable/api-mail';
+import { NotificationsCommands } from '@roundtable/api-notifications';
 import { Clock } from '@roundtable/api-platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { meetingEvents } from './calendar/meeting.ics';
 import { writeCalendar } from '@roundtable/api-calendars';
-import { meetingMail, type MeetingMailKind } from './meeting.mail';
+import { meetingMail, meetingSubject, type MeetingMailKind } from './meeting.mail';
 import { calendarView, occurrencesFor, type MeetingRecord } from './meeting.record';
 
 export interface MailChange {
@@ -67,7 +68,7 @@ export function composeMeetingMail(
 }
 
 /**
- * Writes meeting mails to the outbox in the transaction of the change: each recipient gets their language and
+ * Writes meeting notifications (and, by each person's choice, their mails: ADR 034) in the transaction of the change: each recipient gets their language and
  * zone and the .ics (METHOD:REQUEST, or CANCEL for a cancellation) as an attachment. A mail that cannot be
  * composed is logged and left out rather than failing the change.
  */
@@ -77,7 +78,7 @@ export class MeetingMailer {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly mail: MailService,
+    private readonly notifications: NotificationsCommands,
     private readonly clock: Clock,
   ) {}
 
@@ -109,7 +110,14 @@ export class MeetingMailer {
         this.logger.error(`Could not prepare ${job.kind} mail for meeting ${record.meeting.id}`, error as Error);
         continue;
       }
-      await this.mail.enqueue(manager, message);
+      const shown = { title: job.record.meeting.title, workingGroupCode: job.record.workingGroupCode };
+      await this.notifications.notify(manager, {
+        recipient: { personId: recipient.person_id, email: recipient.email },
+        kind: job.kind === 'invitation' ? 'meeting-invitation' : 'meeting-change',
+        title: { en: meetingSubject(job.kind, 'en', shown), zh: meetingSubject(job.kind, 'zh-CN', shown) },
+        link: `/meetings/${record.meeting.id}`,
+        mail: message,
+      });
     }
   }
 

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { MailModule } from '@roundtable/api-mail';
+import { NotificationsModule } from '@roundtable/api-notifications';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { CalendarFeedRegistry, CalendarsModule } from '@roundtable/api-calendars';
 import { AttendanceCommands } from './attendance.commands';
@@ -25,7 +26,7 @@ import { UpdateMeetingCommand } from './update-meeting.command';
  * CalendarsModule); reminders need JobsModule and ClockModule (global).
  */
 @Module({
-  imports: [AuthModule, ProjectsModule, MailModule, CalendarsModule],
+  imports: [AuthModule, ProjectsModule, MailModule, NotificationsModule, CalendarsModule],
   controllers: [MeetingsController],
   providers: [
     MeetingRepository,

@@ -4,6 +4,7 @@ import { ErrorCode } from '@roundtable/contracts';
 import { can } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
 import { MeetingsService } from '@roundtable/api-meetings';
+import { NotificationsCommands } from '@roundtable/api-notifications';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MinutesAccess, type MinutesUser } from './minutes.access';
 import type { ActionItemBodyDto, ActionItemUpdateDto, DecisionBodyDto } from './minutes.dto';
@@ -27,6 +28,7 @@ export class ActionItemsCommands {
     private readonly minutesAccess: MinutesAccess,
     private readonly meetings: MeetingsService,
     private readonly integrity: MinutesIntegrityService,
+    private readonly notifications: NotificationsCommands,
   ) {}
 
   /** Returns the new decision's id. */
@@ -56,16 +58,30 @@ export class ActionItemsCommands {
     const { row } = await this.minutesAccess.editable(user, minutesId);
     await this.meetings.checkPeople(row.project_id, [body.ownerPersonId], 'ownerPersonId');
     await this.checkAgendaItem(row, body.agendaItemId);
-    return this.changeContent(row, (manager) =>
-      this.repository.insertAction(manager, {
+    return this.changeContent(row, async (manager) => {
+      const id = await this.repository.insertAction(manager, {
         minutesId,
         text: body.text,
         ownerPersonId: body.ownerPersonId,
         dueOn: body.dueOn ?? null,
         agendaItemId: body.agendaItemId ?? null,
         userId: user.id,
-      }),
-    );
+      });
+      await this.assigned(manager, user, body.ownerPersonId, body.text);
+      return id;
+    });
+  }
+
+  /** The new owner of an action hears of it in the app (no mail was ever sent for this; digests carry it). */
+  private async assigned(manager: EntityManager, user: MinutesUser, ownerPersonId: string, text: string) {
+    if (ownerPersonId === user.personId) return;
+    await this.notifications.notify(manager, {
+      recipient: { personId: ownerPersonId },
+      kind: 'action',
+      title: { en: `Action assigned to you: ${text}`, zh: `分配给您的行动项：${text}` },
+      link: '/my-actions',
+      mail: null,
+    });
   }
 
   /**
@@ -92,7 +108,11 @@ export class ActionItemsCommands {
         'Only the owner, the group’s co-chairs and coordinators change the status of an action.',
       );
     }
-    const change = (manager: EntityManager) => this.repository.updateAction(manager, actionId, body);
+    const change = async (manager: EntityManager) => {
+      await this.repository.updateAction(manager, actionId, body);
+      if (body.ownerPersonId && body.ownerPersonId !== action.owner_person_id)
+        await this.assigned(manager, user, body.ownerPersonId, body.text ?? action.text);
+    };
     // The follow-up status is not part of what was approved; the content is.
     if (content) await this.changeContent(row, change);
     else await this.dataSource.transaction(change);

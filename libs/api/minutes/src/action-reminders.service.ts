@@ -1,10 +1,10 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActionStatusDto } from '@roundtable/contracts';
-import { actionReminderDue } from '@roundtable/domain';
+import type { ActionStatusDto, Locale } from '@roundtable/contracts';
+import { actionReminderDue, titleWithGroup } from '@roundtable/domain';
 import { Clock } from '@roundtable/api-platform';
 import { JobsService, reminderSweepSeconds } from '@roundtable/api-jobs';
-import { MailService } from '@roundtable/api-mail';
+import { NotificationsCommands } from '@roundtable/api-notifications';
 import { DataSource } from 'typeorm';
 import { publicBaseUrl } from '@roundtable/api-meetings';
 import { actionReminderMail } from './minutes.mail';
@@ -21,7 +21,7 @@ export class ActionRemindersService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
-    private readonly mail: MailService,
+    private readonly notifications: NotificationsCommands,
     private readonly clock: Clock,
   ) {}
 
@@ -48,6 +48,7 @@ export class ActionRemindersService implements OnApplicationBootstrap {
         );
         if (claimed.length === 0) return [];
         const [row]: Array<{
+          person_id: string;
           email: string;
           display_name: string;
           locale: string;
@@ -56,22 +57,33 @@ export class ActionRemindersService implements OnApplicationBootstrap {
           code: string | null;
           minutes_id: string;
         }> = await manager.query(
-          `SELECT p.email, p.display_name, coalesce(u.locale, p.locale) AS locale, a.text, m.title AS meeting_title, g.code, a.minutes_id
+          `SELECT p.id AS person_id, p.email, p.display_name, coalesce(u.locale, p.locale) AS locale, a.text, m.title AS meeting_title, g.code, a.minutes_id
                FROM action_items a JOIN people p ON p.id = a.owner_person_id LEFT JOIN users u ON u.person_id = p.id
                JOIN meeting_minutes mm ON mm.id = a.minutes_id JOIN meetings m ON m.id = mm.meeting_id
                LEFT JOIN working_groups g ON g.id = m.working_group_id
               WHERE a.id = $1`,
           [action.id],
         );
-        const message = actionReminderMail({
-          locale: row.locale === 'zh-CN' ? 'zh-CN' : 'en',
+        const input = {
+          locale: (row.locale === 'zh-CN' ? 'zh-CN' : 'en') as Locale,
           recipientName: row.display_name,
           text: row.text,
           dueOn: action.due_on,
-          meetingTitle: `${row.code ? `${row.code} ` : ''}${row.meeting_title}`,
+          meetingTitle: titleWithGroup(row.code, row.meeting_title),
           link: `${publicBaseUrl()}/my-actions`,
+        };
+        const message = actionReminderMail(input);
+        await this.notifications.notify(manager, {
+          recipient: { personId: row.person_id, email: row.email },
+          kind: 'action',
+          title: {
+            en: actionReminderMail({ ...input, locale: 'en' }).subject,
+            zh: actionReminderMail({ ...input, locale: 'zh-CN' }).subject,
+          },
+          link: '/my-actions',
+          mail: { to: row.email, ...message, kind: 'action-reminder' },
         });
-        return [await this.mail.enqueue(manager, { to: row.email, ...message, kind: 'action-reminder' })];
+        return [action.id];
       });
       if (ids.length === 0) continue;
       sent += 1;

@@ -2,12 +2,13 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale } from '@roundtable/contracts';
 import { DocumentContentService, DocumentEvents, DocumentStore } from '@roundtable/api-collaboration';
-import { MailService } from '@roundtable/api-mail';
+import { NotificationsCommands } from '@roundtable/api-notifications';
 import { createHash } from 'crypto';
 import type { Subscription } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { publicBaseUrl } from '@roundtable/api-meetings';
+import { titleWithGroup } from '@roundtable/domain';
 import { approvalWithdrawnMail } from './minutes.mail';
 
 export interface MinutesRef {
@@ -44,7 +45,7 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
     private readonly store: DocumentStore,
     private readonly content: DocumentContentService,
     private readonly events: DocumentEvents,
-    private readonly mail: MailService,
+    private readonly notifications: NotificationsCommands,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -130,23 +131,32 @@ export class MinutesIntegrityService implements OnApplicationBootstrap, OnApplic
     reason: 'edited' | 'reopened',
   ): Promise<void> {
     if (userIds.length === 0) return;
-    const approvers: Array<{ email: string; name: string; locale: Locale }> = await manager.query(
+    const approvers: Array<{ user_id: string; email: string; name: string; locale: Locale }> = await manager.query(
       `WITH gone AS (DELETE FROM minutes_approvals WHERE minutes_id = $1 AND user_id = ANY($2::uuid[]) RETURNING user_id, person_id)
-       SELECT u.email, coalesce(p.display_name, u.display_name) AS name, u.locale
+       SELECT u.id AS user_id, u.email, coalesce(p.display_name, u.display_name) AS name, u.locale
          FROM gone JOIN users u ON u.id = gone.user_id LEFT JOIN people p ON p.id = gone.person_id`,
       [minutes.id, userIds],
     );
     this.logger.log(`Withdrew ${approvers.length} approval(s) of minutes ${minutes.id} (${reason})`);
-    const title = `${minutes.working_group_code ? `${minutes.working_group_code} ` : ''}${minutes.meeting_title}`;
+    const title = titleWithGroup(minutes.working_group_code, minutes.meeting_title);
     for (const approver of approvers) {
-      const message = approvalWithdrawnMail({
-        locale: approver.locale === 'zh-CN' ? 'zh-CN' : 'en',
+      const input = {
+        locale: (approver.locale === 'zh-CN' ? 'zh-CN' : 'en') as Locale,
         recipientName: approver.name,
         meetingTitle: title,
         reason,
         link: `${publicBaseUrl()}/minutes/${minutes.id}`,
+      };
+      await this.notifications.notify(manager, {
+        recipient: { userId: approver.user_id, email: approver.email },
+        kind: 'minutes',
+        title: {
+          en: approvalWithdrawnMail({ ...input, locale: 'en' }).subject,
+          zh: approvalWithdrawnMail({ ...input, locale: 'zh-CN' }).subject,
+        },
+        link: `/minutes/${minutes.id}`,
+        mail: { to: approver.email, ...approvalWithdrawnMail(input), kind: 'minutes-approval-withdrawn' },
       });
-      await this.mail.enqueue(manager, { to: approver.email, ...message, kind: 'minutes-approval-withdrawn' });
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Locale } from '@roundtable/contracts';
-import { formatInZones } from '@roundtable/domain';
+import { formatInZones, titleWithGroup } from '@roundtable/domain';
 import { escapeHtml } from '@roundtable/api-platform';
 
 export interface MinutesCirculationInput {
@@ -36,6 +36,15 @@ const TEXT = {
   },
 } as const;
 
+/** The circulation mail's subject (and its notification's title) in one language, naming the group once. */
+export function minutesCirculationSubject(
+  locale: Locale,
+  workingGroupCode: string | null,
+  meetingTitle: string,
+): string {
+  return TEXT[locale].subject(titleWithGroup(workingGroupCode, meetingTitle));
+}
+
 /** The circulation mail in the recipient's language; times in their zone first, then the meeting's. */
 export function minutesCirculationMail(input: MinutesCirculationInput): {
   subject: string;
@@ -43,7 +52,7 @@ export function minutesCirculationMail(input: MinutesCirculationInput): {
   html: string;
 } {
   const l = TEXT[input.locale];
-  const title = `${input.workingGroupCode ? `${input.workingGroupCode} ` : ''}${input.meetingTitle}`;
+  const title = titleWithGroup(input.workingGroupCode, input.meetingTitle);
   const zones = [...new Set([input.recipientZone, input.meetingZone])];
   const when = (instant: Date) =>
     formatInZones(instant, zones, input.locale)

@@ -1,18 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MailService } from '@roundtable/api-mail';
+import { NotificationsCommands } from '@roundtable/api-notifications';
 import { MeetingMailer, publicBaseUrl, type MeetingRecord } from '@roundtable/api-meetings';
 import type { EntityManager } from 'typeorm';
-import { minutesCirculationMail } from './minutes.mail';
+import { minutesCirculationMail, minutesCirculationSubject } from './minutes.mail';
 import type { MinutesRow } from './minutes.repository';
 
-/** Writes the circulation mails into the outbox, in the circulating transaction (ADR 007). */
+/** Writes the circulation notifications and mails, in the circulating transaction (ADR 007, 034). */
 @Injectable()
 export class MinutesMailer {
   private readonly logger = new Logger('Minutes');
 
   constructor(
     private readonly meetingMailer: MeetingMailer,
-    private readonly mail: MailService,
+    private readonly notifications: NotificationsCommands,
   ) {}
 
   /** One mail per invitee, in their language and zone, with the link and the end of the comment window. */
@@ -39,7 +39,16 @@ export class MinutesMailer {
         this.logger.error(`Could not prepare the circulation mail of minutes ${row.id}`, error as Error);
         continue;
       }
-      await this.mail.enqueue(manager, { to: recipient.email, ...message, kind: 'minutes-circulation' });
+      await this.notifications.notify(manager, {
+        recipient: { personId: recipient.person_id, email: recipient.email },
+        kind: 'minutes',
+        title: {
+          en: minutesCirculationSubject('en', row.working_group_code, row.meeting_title),
+          zh: minutesCirculationSubject('zh-CN', row.working_group_code, row.meeting_title),
+        },
+        link: `/minutes/${row.id}`,
+        mail: { to: recipient.email, ...message, kind: 'minutes-circulation' },
+      });
     }
   }
 }

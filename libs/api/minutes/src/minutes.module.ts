@@ -1,7 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
-import { MailModule } from '@roundtable/api-mail';
+import { NotificationsModule } from '@roundtable/api-notifications';
 import { MeetingsModule } from '@roundtable/api-meetings';
 import { DocumentOwners, ProjectsModule } from '@roundtable/api-projects';
 import { VersionsModule } from '@roundtable/api-versions';
@@ -24,7 +24,7 @@ import { MinutesSeeder } from './minutes.seeder';
  * (global).
  */
 @Module({
-  imports: [AuthModule, ProjectsModule, MailModule, CollaborationModule, VersionsModule, MeetingsModule],
+  imports: [AuthModule, ProjectsModule, NotificationsModule, CollaborationModule, VersionsModule, MeetingsModule],
   controllers: [MinutesController],
   providers: [
     MinutesRepository,

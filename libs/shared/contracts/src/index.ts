@@ -11,3 +11,4 @@ export * from './minutes';
 export * from './exports';
 export * from './start';
 export * from './publications';
+export * from './notifications';

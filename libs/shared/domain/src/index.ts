@@ -8,3 +8,4 @@ export * from './plan';
 export * from './meetings';
 export * from './library';
 export * from './minutes';
+export * from './notifications';

@@ -22,6 +22,7 @@ import { PasswordResetRequests1765209600870 } from './1765209600870-password-res
 import { StructureManagement1765209600900 } from './1765209600900-structure-management';
 import { Publications1765209600910 } from './1765209600910-publications';
 import { SeedDocumentFunction1765209600920 } from './1765209600920-seed-document-function';
+import { Notifications1765209600930 } from './1765209600930-notifications';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   StructureManagement1765209600900,
   Publications1765209600910,
   SeedDocumentFunction1765209600920,
+  Notifications1765209600930,
 ];

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { Editor } from '@tiptap/core';
 import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
@@ -468,7 +469,9 @@ export function CommentsPanel({
   const { t } = useTranslation();
   const resource = useCommentThreads(documentId);
   const { reload } = resource;
-  const [activeId, setActiveId] = useState<string | null>(null);
+  // A notification links to `/documents/<id>?thread=<threadId>`: that thread opens active (scrolled to).
+  const [searchParams] = useSearchParams();
+  const [activeId, setActiveId] = useState<string | null>(() => searchParams.get('thread'));
   const [hasSelection, setHasSelection] = useState(false);
   const [draft, setDraft] = useState<{
     anchors: NonNullable<ReturnType<typeof selectionAnchors>>;
