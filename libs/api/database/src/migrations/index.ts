@@ -18,6 +18,7 @@ import { PasswordResets1765209600200 } from './1765209600200-password-resets';
 import { LibraryVersionNotes1765209600700 } from './1765209600700-library-version-notes';
 import { CoChairVacancies1765209600800 } from './1765209600800-co-chair-vacancies';
 import { DocumentExports1765209600850 } from './1765209600850-document-exports';
+import { ListPagingIndexes1765209600900 } from './1765209600900-list-paging-indexes';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   LibraryVersionNotes1765209600700,
   CoChairVacancies1765209600800,
   DocumentExports1765209600850,
+  ListPagingIndexes1765209600900,
 ];
