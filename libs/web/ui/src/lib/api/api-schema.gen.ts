@@ -361,7 +361,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -427,7 +430,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -494,6 +500,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    limit?: number;
+                    cursor?: string;
                     workingGroupId?: string;
                 };
                 header?: never;
@@ -560,7 +568,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    includePast?: string;
+                    limit?: number;
+                    cursor?: string;
+                    includePast?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -686,6 +696,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    limit?: number;
+                    cursor?: string;
                     workingGroupId?: string;
                     region?: "europe" | "china" | "other";
                     sector?: "academia" | "health-authority" | "industry" | "funding-agency" | "policy-maker" | "patient-organisation" | "other";
@@ -917,7 +929,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1229,7 +1244,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1307,7 +1325,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1512,6 +1533,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    limit?: number;
+                    cursor?: string;
                     projectId?: string;
                 };
                 header?: never;
@@ -1805,7 +1828,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1957,7 +1983,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2913,8 +2942,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query: {
-                    workingGroupId: string;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    workingGroupId?: string;
                 };
                 header?: never;
                 path: {
@@ -3353,7 +3384,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3415,8 +3449,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query: {
-                    before: string;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    before?: string;
                 };
                 header?: never;
                 path: {
@@ -3742,7 +3778,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3774,7 +3813,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3808,7 +3850,13 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    q?: string;
+                    tag?: string;
+                    workingGroupId?: string;
+                };
                 header?: never;
                 path: {
                     projectId: string;
