@@ -3,7 +3,8 @@
 // against our server and the reference y-websocket server and writes docs/benchmarks.md.
 // BENCH_SKIP_BUILD=true skips the build; BENCH_ROUNDS=n sets the interleaved rounds of S1 and S4 (default 5);
 // BENCH_ONLY=S1,S4 runs a subset (docs/benchmarks.md is then
-// left alone); BENCH_QUICK=true shortens everything; BENCH_PG_FAST=true runs PostgreSQL with fsync off.
+// left alone); BENCH_QUICK=true shortens everything; BENCH_PG_FAST=true runs PostgreSQL with fsync off;
+// BENCH_HTTP_SCALE=0.2 shrinks S9's large project (HTTP at scale) to a fifth.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -51,6 +51,6 @@ export class RemoveMemberDto extends HandoverDto implements RemoveMemberRequest 
 export class MemberListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true to include members who left (history)' })
   @IsOptional()
-  @IsString({ message: 'includePast must be true or false' })
-  includePast?: string;
+  @IsIn(['true', 'false'], { message: 'includePast must be true or false' })
+  includePast?: 'true' | 'false';
 }
