@@ -30,7 +30,7 @@ const SEED = {
        INSERT INTO people (display_name, email, country, sector, time_zone, expertise)
        SELECT 'Expert ' || lpad(g::text, 6, '0'), 'bench-expert-' || g || '@example.org',
               (ARRAY['IT', 'DE', 'FR', 'ES', 'CN', 'CN', 'NL', 'CA'])[1 + g % 8],
-              (ARRAY['academia', 'industry', 'healthcare', 'other'])[1 + g % 4],
+              (ARRAY['academia', 'industry', 'health-authority', 'other'])[1 + g % 4],
               CASE WHEN g % 8 IN (4, 5) THEN 'Asia/Shanghai' ELSE 'Europe/Rome' END,
               (ARRAY['genomics', 'bioinformatics', 'ethics', 'health economics'])[1 + g % 4 : 1 + g % 4]
          FROM generate_series((SELECT count(*) FROM people WHERE email LIKE 'bench-expert-%') + 1, $1::int) g
