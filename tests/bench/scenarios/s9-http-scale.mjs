@@ -194,7 +194,7 @@ export async function runS9(ctx) {
       for (const list of lists) await seed(db, list.seed, targets[list.seed], ids);
       await db.query('ANALYZE');
       const seedSeconds = (performance.now() - started) / 1000;
-      server ??= await ctx.startOurs();
+      server ??= await startServer('ours', { DATABASE_URL: databaseUrl });
       const cookie = await login(server.baseUrl, 'coordinator@example.org');
       const results = {};
       for (const list of lists) {
