@@ -8,7 +8,6 @@ import {
   type WorkingHoursDto,
 } from '@roundtable/contracts';
 import {
-  ApiException,
   Clock,
   CurrentAuthorisation,
   Policy,
@@ -38,8 +37,6 @@ import { OccurrenceCommands } from './occurrence.commands';
 import { ScheduleMeetingCommand } from './schedule-meeting.command';
 import { SetWorkingHoursCommand } from './set-working-hours.command';
 import { UpdateMeetingCommand } from './update-meeting.command';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CHANGE_MEETING: PolicyDeclaration = {
   action: 'meeting.schedule',
