@@ -5,6 +5,7 @@
 // BENCH_ONLY=S1,S4 runs a subset (docs/benchmarks.md is then
 // left alone); BENCH_QUICK=true shortens everything; BENCH_PG_FAST=true runs PostgreSQL with fsync off;
 // BENCH_CPU_PROF=<dir> writes CPU profiles of the servers, BENCH_HEAP_SNAPSHOT=<dir> heap snapshots in S2.
+// BENCH_HTTP_SCALE=0.2 shrinks S9's large project (HTTP at scale) to a fifth.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -15,6 +15,7 @@ import { prepareTrace, runS3 } from './scenarios/s3-cold-load.mjs';
 import { runS4 } from './scenarios/s4-replay.mjs';
 import { runS7 } from './scenarios/s7-abuse.mjs';
 import { runS8 } from './scenarios/s8-export.mjs';
+import { runS9 } from './scenarios/s9-http-scale.mjs';
 import { evaluate } from './lib/evaluate.mjs';
 import { combineRounds, roundValues } from './lib/rounds.mjs';
 
@@ -141,6 +142,8 @@ async function main() {
       },
       { name: 'S7', run: runS7 },
       { name: 'S8', run: runS8, standalone: true },
+      // HTTP at scale: a fresh database of its own with the large project seeded by SQL (issue #18 item 4).
+      { name: 'S9', run: runS9, standalone: true },
     ];
     const raw = {};
     const timings = {};

@@ -478,6 +478,34 @@ describe('bad input never gets a 5xx, and a 400 names the field', () => {
     expect(failures).toEqual([]);
   }, 120_000);
 
+  it('walks every paged GET (ADR 029) with bad limits and cursors, each refused naming its field', async () => {
+    const failures: string[] = [];
+    let walked = 0;
+    const forged = Buffer.from(JSON.stringify({ walk: [1] })).toString('base64url');
+    const bad: Record<string, string[]> = {
+      limit: ['0', '-1', '100000', '1.5', 'twelve', '', NUL_TEXT],
+      cursor: ['walk not a cursor', '', 'A'.repeat(5000), forged, NUL_TEXT, "' OR 1=1 --"],
+    };
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      const names = (operations.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      if (!names.includes('limit') || !names.includes('cursor')) continue;
+      const url = await concretePath(path);
+      // Only where a good request is answered: the guard's 403/404 comes before any parameter is read.
+      if ((await coordinator.get(url)).status !== 200) continue;
+      for (const [name, values] of Object.entries(bad)) {
+        for (const value of values) {
+          walked += 1;
+          const response = await coordinator.get(`${url}?${name}=${encodeURIComponent(value)}`);
+          if (response.status !== 400) failures.push(`GET ${path}?${name}=${value.slice(0, 20)}: ${response.status}`);
+          else if (!fieldsOf(response).includes(name))
+            failures.push(`GET ${path}?${name}=${value.slice(0, 20)}: 400 not naming ${name}`);
+        }
+      }
+    }
+    expect(walked).toBeGreaterThanOrEqual(8 * 13);
+    expect(failures).toEqual([]);
+  }, 120_000);
+
   /** Upload routes: bad text fields next to a file, and a JSON body where a form is expected. */
   function multipartProbes(schema: Schema): Probe[] {
     const boundary = 'walkboundary';

@@ -55,6 +55,7 @@ export function evaluate(raw, { quick }) {
   if (raw.S4) sections.push(s4(raw.S4));
   if (raw.S7) sections.push(s7(raw.S7));
   if (raw.S8) sections.push(s8(raw.S8));
+  if (raw.S9) sections.push(s9(raw.S9));
   return sections;
 }
 
@@ -548,6 +549,77 @@ function s8(r) {
     notes,
     method: [
       'One document filled through POST /paragraphs with paragraphs of English and Chinese; then GET /export?format=docx and ?format=pdf twice each, timed from request to last byte. The first request renders (DOCX with the docx package; PDF by headless Chromium from the export HTML with embedded Noto Sans SC subsets, the browser started by that first PDF); the second is served from the document_exports cache. No reference server exports.',
+    ],
+  };
+}
+
+const median = (values) => {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function s9(r) {
+  const rows = [];
+  const notes = [];
+  if (r.error) notes.push(`scenario failed: ${r.error.split('\n')[0]}`);
+  for (const [name, small] of Object.entries(r.small?.lists ?? {})) {
+    const big = r.big?.lists?.[name];
+    if (!big) continue;
+    const ratio = big.p99 / Math.max(small.p99, 1);
+    rows.push(
+      row(
+        `${name}: first page p99, ${num(small.rows)} → ${num(big.rows)} rows`,
+        `${ms(small.p99)} → ${ms(big.p99)}`,
+        '—',
+        { ratio, target: '≤ 2×', pass: ratio <= 2 },
+      ),
+    );
+    const failures = small.non2xx + small.errors + big.non2xx + big.errors;
+    if (failures > 0) notes.push(`${name}: ${failures} non-2xx answers or errors under load`);
+    rows.push(
+      row(
+        `${name}: p50; requests; rows on the page; next cursor`,
+        `${ms(small.p50)} → ${ms(big.p50)}; ${num(small.requests)} → ${num(big.requests)}; ${small.rowsOnPage} → ${big.rowsOnPage}; ${big.nextCursor ? 'yes' : 'no'}`,
+        '',
+      ),
+    );
+  }
+  if (r.runs) {
+    const health = median(r.runs.health.map((x) => x.p99));
+    const dashboard = median(r.runs.dashboard.map((x) => x.p99));
+    const ratio = dashboard / Math.max(health, 1);
+    rows.push(
+      row(
+        `deadline dashboard p99 vs /api/health p99 (${r.connections.dashboard} connections)`,
+        `${ms(dashboard)} / ${ms(health)}`,
+        '—',
+        { ratio, target: '≤ 3×', pass: ratio <= 3 },
+      ),
+    );
+    const each = (runs) => runs.map((x) => `${ms(x.p99)} (${num(x.requests)} req)`).join(', ');
+    rows.push(row('each run: dashboard; health', `${each(r.runs.dashboard)}; ${each(r.runs.health)}`, ''));
+    const failures = [...r.runs.health, ...r.runs.dashboard].reduce((sum, x) => sum + x.non2xx + x.errors, 0);
+    if (failures > 0) notes.push(`dashboard/health: ${failures} non-2xx answers or errors under load`);
+  }
+  for (const [name, plan] of Object.entries(r.explain ?? {})) notes.push(`plan of the ${name} page: ${plan}`);
+  if (r.small && r.big) {
+    notes.push(
+      `seeding by SQL took ${s(r.small.seedSeconds)} (≈1,000 rows per table) and ${s(r.big.seedSeconds)} (to the large project)`,
+    );
+  }
+  const large = r.large ?? {};
+  return {
+    id: 'S9',
+    title: `S9 — HTTP at scale: ${num(large.people)} people, ${num(large.meetings)} meetings, ${num(large.documents)} documents, ${num(large.comments)} comments, ${num(large.libraryFiles)} library files (scale ${r.scale ?? '?'})`,
+    rows,
+    notes,
+    method: [
+      'A fresh database on the run’s PostgreSQL with the demo, then the large project seeded by SQL (generate_series; people are role-named placeholders "Expert n" at example.org, each an expert of one working group): first about 1,000 rows in each measured table, then topped up to the sizes in the title (BENCH_HTTP_SCALE shrinks them), ANALYZE after each. The document whose comments are listed has 250 threads in both phases; the other comments are spread over the seeded documents.',
+      `Each list’s first page (the default limit, as the web app asks for it) as the coordinator, with autocannon 9 (${r.connections?.lists ?? 2} connections, ${r.seconds ?? '?'} s after a 1 s warm-up); the target is p99 at the large size ≤ 2× p99 at about 1,000 rows. One server process throughout, so both phases have the same warm caches.`,
+      `The deadline dashboard (GET /api/projects/:id/plan) and GET /api/health under the same load (${r.connections?.dashboard ?? 10} connections, ${(r.seconds ?? 0) * 2} s per run, alternated health, dashboard, dashboard, health on the large data); the figures are the medians of the two runs each. Target: dashboard p99 ≤ 3× health p99.`,
+      'The load generator runs in the bench process on the same 2 cores as the server and PostgreSQL, so absolute latencies include its work; the ratios compare like with like.',
     ],
   };
 }

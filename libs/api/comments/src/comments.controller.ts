@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -16,7 +16,8 @@ import {
 } from '@roundtable/contracts';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, MinLength, ValidateBy, type ValidationArguments } from 'class-validator';
-import { Policy, type PolicyDeclaration } from '@roundtable/api-platform';
+import { PageQueryDto, Policy, sendPage, type PolicyDeclaration } from '@roundtable/api-platform';
+import type { Response } from 'express';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import { relativePositionErrors } from './anchors';
@@ -87,13 +88,18 @@ export class CommentsController {
 
   @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })
   @Get('documents/:id/comments')
-  @ApiOkResponse({ description: 'Threads with their comments and where their anchors are now.' })
+  @ApiOkResponse({
+    description:
+      'One page of threads (oldest first) with their comments and where their anchors are now; `X-Next-Cursor` when more follow.',
+  })
   @ApiNotFoundResponse({ description: 'Unknown document, or one the caller may not read.' })
-  list(
+  async list(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
+    @Query() page: PageQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<CommentThreadDto[]> {
-    return this.queries.list(user, id);
+    return sendPage(response, await this.queries.list(user, id, page));
   }
 
   @Policy({

@@ -6,10 +6,12 @@ import {
   type CommentThreadDto,
   type MentionableDto,
   type StartMentionDto,
+  type PageQuery,
+  PAGE_LIMITS,
 } from '@roundtable/contracts';
 import type { Actor } from '@roundtable/domain';
 import { editorExtensions, EDITOR_FRAGMENT } from '@roundtable/editor-schema';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, decodeCursor, pageLimit, pageOf, type Page } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { AccessService, type ProjectDocument } from '@roundtable/api-projects';
 import { CollaborationServer, DocumentStore } from '@roundtable/api-collaboration';
@@ -44,10 +46,27 @@ export class CommentsQueries {
     private readonly store: DocumentStore,
   ) {}
 
-  async list(user: CommentUser, documentId: string): Promise<CommentThreadDto[]> {
+  /** One page of a document's threads, oldest first (ADR 029). */
+  async list(user: CommentUser, documentId: string, query: PageQuery): Promise<Page<CommentThreadDto>> {
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const { document } = await this.access.documentAccessFor(user, documentId);
     const actor = await this.access.actorFor(user);
-    return this.present(user, actor, document, await this.repository.threadsOf(documentId));
+    const limit = pageLimit(query);
+    const page = pageOf(await this.repository.threadsOf(documentId, after, limit + 1), limit, (row) => row.key);
+    const threads = page.items.map((row) => row.thread);
+    return { items: await this.present(user, actor, document, threads), next: page.next };
+  }
+
+  /** Every thread of a document, oldest first, read page by page (for exports, which show them all). */
+  async all(user: CommentUser, documentId: string): Promise<CommentThreadDto[]> {
+    const threads: CommentThreadDto[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(user, documentId, { limit: PAGE_LIMITS.max, cursor });
+      threads.push(...page.items);
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    return threads;
   }
 
   /** One thread as the caller sees it, read again (after a change). */

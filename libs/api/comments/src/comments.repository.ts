@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { CommentThread } from './comments.entities';
 
 const MENTIONABLE_LIMIT = 20;
@@ -36,12 +36,29 @@ const PROJECT_PEOPLE_SQL = `
 export class CommentsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  threadsOf(documentId: string): Promise<CommentThread[]> {
-    return this.dataSource.getRepository(CommentThread).find({
-      where: { documentId },
-      relations: { comments: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+  /**
+   * A page of a document's threads, oldest first, after the key `(created_at as text, id)`: `count` threads
+   * with their comments, each with its key (the text keeps PostgreSQL's microseconds, which a Date drops).
+   */
+  async threadsOf(
+    documentId: string,
+    after: readonly unknown[] | null,
+    count: number,
+  ): Promise<Array<{ thread: CommentThread; key: [string, string] }>> {
+    const keys: Array<{ id: string; at: string }> = await this.dataSource.query(
+      `SELECT id, created_at::text AS at FROM comment_threads
+        WHERE document_id = $1 ${after ? 'AND (created_at, id) > ($3::timestamptz, $4::uuid)' : ''}
+        ORDER BY created_at, id LIMIT $2`,
+      after ? [documentId, count, ...after] : [documentId, count],
+    );
+    if (keys.length === 0) return [];
+    const threads = await this.dataSource
+      .getRepository(CommentThread)
+      .find({ where: { id: In(keys.map((k) => k.id)) }, relations: { comments: true } });
+    const byId = new Map(threads.map((thread) => [thread.id, thread]));
+    return keys.flatMap((k) =>
+      byId.has(k.id) ? [{ thread: byId.get(k.id)!, key: [k.at, k.id] as [string, string] }] : [],
+    );
   }
 
   thread(id: string): Promise<CommentThread> {

@@ -109,7 +109,7 @@ export class ExportSourceQuery {
 
   /** Open threads, oldest first, each anchored by the text it is on now (or, if that is gone, its quote). */
   private async openThreads(user: ExportUser, documentId: string): Promise<ExportThread[]> {
-    const threads = await this.comments.list(user, documentId);
+    const threads = await this.comments.all(user, documentId);
     return threads
       .filter((thread) => thread.status === 'open' && thread.comments.length > 0)
       .map((thread) => ({

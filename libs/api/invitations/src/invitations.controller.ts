@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { InvitationDto, InvitationPreviewDto, UserDto } from '@roundtable/contracts';
-import { Policy, Public, type PolicyDeclaration } from '@roundtable/api-platform';
+import { Policy, Public, type PolicyDeclaration, PageQueryDto, pageInMemory, sendPage } from '@roundtable/api-platform';
 import {
   CurrentUser,
   isSecureRequest,
@@ -61,8 +61,12 @@ export class WorkingGroupInvitationsController {
   @Policy(INVITE)
   @Get()
   @ApiOkResponse({ description: "The group's invitations, newest first, with their status." })
-  list(@Param('id', new UuidParamPipe('id')) workingGroupId: string): Promise<InvitationDto[]> {
-    return this.queries.listFor(workingGroupId);
+  async list(
+    @Param('id', new UuidParamPipe('id')) workingGroupId: string,
+    @Query() page: PageQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<InvitationDto[]> {
+    return sendPage(response, pageInMemory(await this.queries.listFor(workingGroupId), page));
   }
 }
 

@@ -15,14 +15,14 @@ import {
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { LibraryFileDetailDto, LibraryListDto } from '@roundtable/contracts';
 import type { Actor } from '@roundtable/domain';
-import { CurrentAuthorisation, Policy, type Authorisation } from '@roundtable/api-platform';
+import { CurrentAuthorisation, Policy, sendPage, type Authorisation } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Response } from 'express';
 import { LibraryUpload, type LibraryRequest, type UploadedBytes } from './library-upload';
 import { LibraryCommands } from './library.commands';
 import { sendAttachment } from './library.download';
-import { UPLOAD_BODY, UpdateLibraryFileDto, VERSION_BODY } from './library.dto';
+import { LibraryListQueryDto, UPLOAD_BODY, UpdateLibraryFileDto, VERSION_BODY } from './library.dto';
 import { listQuery, uploadInput, type LibraryTarget } from './library.input';
 import { LibraryQueries } from './library.queries';
 
@@ -42,17 +42,19 @@ export class LibraryController {
   @Get('projects/:projectId/library')
   @ApiOkResponse({
     description:
-      'Files of every group of the project, last updated first; `q` searches name, description and tags, `tag` and `workingGroupId` (or "project") filter.',
+      'One page of the files of every group of the project, last updated first (`X-Next-Cursor` when more follow); `q` searches name, description and tags, `tag` and `workingGroupId` (or "project") filter.',
   })
-  list(
+  async list(
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAuthorisation() { actor }: Authorisation,
     @Param('projectId', new UuidParamPipe('projectId')) projectId: string,
-    @Query('q') q: string | undefined,
-    @Query('tag') tag: string | undefined,
-    @Query('workingGroupId') workingGroupId: string | undefined,
+    @Query() query: LibraryListQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<LibraryListDto> {
-    return this.queries.list(actor, user.id, projectId, listQuery(q, tag, workingGroupId));
+    const filters = listQuery(query.q, query.tag, query.workingGroupId);
+    const { next, ...list } = await this.queries.list(actor, user.id, projectId, filters, query);
+    sendPage(response, { items: [], next });
+    return list;
   }
 
   @Policy({

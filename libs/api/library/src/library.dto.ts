@@ -1,6 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LIBRARY_LIMITS } from '@roundtable/contracts';
+import { PageQueryDto } from '@roundtable/api-platform';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** The list's query: a page (ADR 029) and the filters (their rules in `listQuery`, library.input.ts). */
+export class LibraryListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ maxLength: 200, description: 'Searches name, description and tags.' })
+  @IsOptional()
+  @IsString({ message: 'q must be text' })
+  q?: string;
+
+  @ApiPropertyOptional({ maxLength: LIBRARY_LIMITS.tagMax })
+  @IsOptional()
+  @IsString({ message: 'tag must be text' })
+  tag?: string;
+
+  @ApiPropertyOptional({ description: 'A working group id, or "project" for project-level files only.' })
+  @IsOptional()
+  @IsString({ message: 'workingGroupId must be a working group id or "project"' })
+  workingGroupId?: string;
+}
 
 export class UpdateLibraryFileDto {
   @ApiPropertyOptional({ maxLength: LIBRARY_LIMITS.descriptionMax })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type LibraryFileDetailDto, type LibraryListDto } from '@roundtable/contracts';
+import { ErrorCode, type LibraryFileDetailDto, type LibraryListDto, type PageQuery } from '@roundtable/contracts';
 import type { Actor } from '@roundtable/domain';
-import { ApiException } from '@roundtable/api-platform';
+import { ApiException, decodeCursor, pageLimit, pageOf } from '@roundtable/api-platform';
 import { maxUploadBytes, type ListQuery } from './library.input';
 import { presentFile, presentVersion, uploadTargets } from './library.presenter';
 import { LibraryRepository, type FileRow } from './library.repository';
@@ -18,8 +18,21 @@ export interface FileBytes {
 export class LibraryQueries {
   constructor(private readonly repository: LibraryRepository) {}
 
-  async list(actor: Actor, userId: string, projectId: string, query: ListQuery): Promise<LibraryListDto> {
-    const rows = await this.repository.search(projectId, query);
+  /** One page of the files (ADR 029), last updated first, with the project's tags and upload targets. */
+  async list(
+    actor: Actor,
+    userId: string,
+    projectId: string,
+    query: ListQuery,
+    page: PageQuery,
+  ): Promise<LibraryListDto & { next: string | null }> {
+    const after = decodeCursor(page.cursor, ['timestamp', 'uuid']);
+    const limit = pageLimit(page);
+    const { items: rows, next } = pageOf(
+      await this.repository.search(projectId, query, after, limit + 1),
+      limit,
+      (row) => [row.updated_key, row.id],
+    );
     const [latest, tags, groupIds] = await Promise.all([
       this.repository.latestVersions(rows.map((r) => r.id)),
       this.repository.tagCounts(projectId),
@@ -30,6 +43,7 @@ export class LibraryQueries {
       tags,
       uploadTargets: uploadTargets(actor, projectId, groupIds),
       maxUploadBytes: maxUploadBytes(),
+      next,
     };
   }
 

@@ -41,7 +41,7 @@ export interface VersionBytesRow {
 }
 
 const FILE_SELECT = `
-  SELECT f.id, f.project_id, f.working_group_id, wg.code AS working_group_code, f.name, f.description, f.tags,
+  SELECT f.updated_at::text AS updated_key, f.id, f.project_id, f.working_group_id, wg.code AS working_group_code, f.name, f.description, f.tags,
          f.created_by_user_id, u.display_name AS created_by, f.created_at, f.updated_at,
          (SELECT count(*)::int FROM library_file_versions v WHERE v.file_id = f.id) AS version_count
     FROM library_files f
@@ -66,8 +66,16 @@ function escapeLike(text: string): string {
 export class LibraryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Files of a project that are not deleted, filtered and searched, last updated first. */
-  search(projectId: string, query: ListQuery): Promise<FileRow[]> {
+  /**
+   * Files of a project that are not deleted, filtered and searched, last updated first: `count` after the
+   * key `(updated_at as text, id)` of the previous page's last row.
+   */
+  search(
+    projectId: string,
+    query: ListQuery,
+    after: readonly unknown[] | null,
+    count: number,
+  ): Promise<Array<FileRow & { updated_key: string }>> {
     const params: unknown[] = [projectId];
     const where = ['f.project_id = $1', 'f.deleted_at IS NULL'];
     const q = query.q?.trim();
@@ -87,8 +95,12 @@ export class LibraryRepository {
       params.push(query.workingGroupId);
       where.push(`f.working_group_id = $${params.length}`);
     }
+    if (after) {
+      params.push(...after);
+      where.push(`(f.updated_at, f.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
     return this.dataSource.query(
-      `${FILE_SELECT} WHERE ${where.join(' AND ')} ORDER BY f.updated_at DESC, f.id LIMIT 1000`,
+      `${FILE_SELECT} WHERE ${where.join(' AND ')} ORDER BY f.updated_at DESC, f.id DESC LIMIT ${count}`,
       params,
     );
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type OutboxMessageDto } from '@roundtable/contracts';
-import { ApiException } from '@roundtable/api-platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { ErrorCode, type OutboxMessageDto, type PageQuery } from '@roundtable/contracts';
+import { ApiException, decodeCursor, pageLimit, pageOf, type Page } from '@roundtable/api-platform';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { OutboxMessage } from './mail.entities';
 import { smtpUrlFromEnv } from './outbox.settings';
 import { markOutboxWritten, OutboxWorker } from './outbox.worker';
@@ -23,8 +23,6 @@ export interface MailMessage {
   kind: string;
   attachments?: MailAttachment[];
 }
-
-export const OUTBOX_PAGE_SIZE = 200;
 
 /**
  * The mail outbox (ADR 007). Features write their messages with `enqueue(manager, message)` inside the
@@ -72,11 +70,25 @@ export class MailService {
     return (inserted.raw as Array<{ id: string }>)[0].id;
   }
 
-  async list(): Promise<OutboxMessageDto[]> {
+  /** One page of the outbox, newest first (ADR 029). */
+  async list(query: PageQuery): Promise<Page<OutboxMessageDto>> {
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+    const limit = pageLimit(query);
+    const keys: Array<{ id: string; at: string }> = await this.dataSource.query(
+      `SELECT id, created_at::text AS at FROM mail_outbox
+        ${after ? 'WHERE (created_at, id) < ($2::timestamptz, $3::uuid)' : ''}
+        ORDER BY created_at DESC, id DESC LIMIT $1`,
+      after ? [limit + 1, ...after] : [limit + 1],
+    );
+    const page = pageOf(keys, limit, (key) => [key.at, key.id]);
     const rows = await this.dataSource
       .getRepository(OutboxMessage)
-      .find({ order: { createdAt: 'DESC', id: 'DESC' }, take: OUTBOX_PAGE_SIZE });
-    return rows.map(presentOutboxMessage);
+      .find({ where: { id: In(page.items.map((key) => key.id)) } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return {
+      items: page.items.flatMap((key) => (byId.has(key.id) ? [presentOutboxMessage(byId.get(key.id)!)] : [])),
+      next: page.next,
+    };
   }
 
   /**

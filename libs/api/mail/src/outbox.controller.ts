@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { OutboxMessageDto } from '@roundtable/contracts';
-import { Policy, type PolicyDeclaration } from '@roundtable/api-platform';
+import { PageQueryDto, Policy, sendPage, type PolicyDeclaration } from '@roundtable/api-platform';
+import type { Response } from 'express';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import { MailService } from './mail.service';
 
@@ -19,10 +20,10 @@ export class OutboxController {
 
   @Policy(READ_OUTBOX)
   @Get()
-  @ApiOkResponse({ description: 'The newest 200 outgoing messages, newest first.' })
+  @ApiOkResponse({ description: 'One page of the outgoing messages, newest first; `X-Next-Cursor` when more follow.' })
   @ApiForbiddenResponse({ description: 'Only coordinators and admins read the outbox.' })
-  list(): Promise<OutboxMessageDto[]> {
-    return this.mail.list();
+  async list(@Query() page: PageQueryDto, @Res({ passthrough: true }) response: Response): Promise<OutboxMessageDto[]> {
+    return sendPage(response, await this.mail.list(page));
   }
 
   @Policy(READ_OUTBOX)

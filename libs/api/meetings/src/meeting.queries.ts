@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type RsvpResponse, type WorkingHoursDto } from '@roundtable/contracts';
+import { ErrorCode, type PageQuery, type RsvpResponse, type WorkingHoursDto } from '@roundtable/contracts';
 import { can, type Actor, type Occurrence } from '@roundtable/domain';
-import { ApiException } from '@roundtable/api-platform';
-import { DataSource } from 'typeorm';
+import { ApiException, decodeCursor, pageLimit, scanPage, type Page } from '@roundtable/api-platform';
+import { DataSource, In } from 'typeorm';
 import { Meeting, MeetingException } from './meetings.entities';
 import { meetingResource } from './meeting.presenter';
 import { occurrencesFor, type MeetingRecord } from './meeting.record';
@@ -15,6 +15,14 @@ export interface MeetingListItem {
   meeting: Meeting;
   workingGroupCode: string | null;
   occurrences: Occurrence[];
+  invited: boolean;
+  myRsvp: RsvpResponse | null;
+}
+
+/** A meeting as the list scans it: its key and whether the caller is invited. */
+interface MeetingRow {
+  meeting: Meeting;
+  key: readonly unknown[];
   invited: boolean;
   myRsvp: RsvpResponse | null;
 }
@@ -33,40 +41,61 @@ export class MeetingQueries {
     private readonly meetings: MeetingRepository,
   ) {}
 
-  /** The project's meetings (optionally of one group) that `actor` may see ('meeting.read'), by first start. */
+  /**
+   * One page of the project's meetings (optionally of one group) that `actor` may see ('meeting.read'), by
+   * first start (ADR 029): keyset batches in `(starts_at, id)` order, the policy applied to each row.
+   */
   async list(
     actor: Actor,
     personId: string | null,
     projectId: string,
     workingGroupId: string | null,
-  ): Promise<MeetingListItem[]> {
-    const meetings = await this.dataSource.getRepository(Meeting).find({
-      where: workingGroupId ? { projectId, workingGroupId } : { projectId },
-      order: { startsAt: 'ASC' },
+    query: PageQuery,
+  ): Promise<Page<MeetingListItem>> {
+    const page = await scanPage<MeetingRow>({
+      limit: pageLimit(query),
+      after: decodeCursor(query.cursor, ['timestamp', 'uuid']),
+      key: (row) => row.key,
+      keep: (row) => can(actor, 'meeting.read', meetingResource(row.meeting, row.invited)),
+      fetch: async (after, count) => {
+        const keys = await this.meetings.pageKeys(projectId, workingGroupId, after, count);
+        if (keys.length === 0) return [];
+        const ids = keys.map((k) => k.id);
+        const [meetings, mine] = await Promise.all([
+          this.dataSource.getRepository(Meeting).find({ where: { id: In(ids) } }),
+          personId ? this.meetings.rsvpsOf(personId, ids) : Promise.resolve(new Map<string, RsvpResponse | null>()),
+        ]);
+        const byId = new Map(meetings.map((m) => [m.id, m]));
+        return keys.flatMap((k) => {
+          const meeting = byId.get(k.id);
+          if (!meeting) return [];
+          return [{ meeting, key: [k.at, k.id], invited: mine.has(k.id), myRsvp: mine.get(k.id) ?? null }];
+        });
+      },
     });
-    if (meetings.length === 0) return [];
-    const ids = meetings.map((m) => m.id);
-    const [exceptions, mine, groups] = await Promise.all([
+    if (page.items.length === 0) return { items: [], next: page.next };
+    const ids = page.items.map((row) => row.meeting.id);
+    const [exceptions, groups] = await Promise.all([
       this.dataSource
         .getRepository(MeetingException)
         .createQueryBuilder('e')
         .where('e.meeting_id = ANY(:ids)', { ids })
         .getMany(),
-      personId ? this.meetings.rsvpsOf(personId, ids) : Promise.resolve(new Map<string, RsvpResponse | null>()),
       this.meetings.groupCodes(projectId),
     ]);
-    return meetings
-      .filter((m) => can(actor, 'meeting.read', meetingResource(m, mine.has(m.id))))
-      .map((m) => ({
-        meeting: m,
-        workingGroupCode: groups.get(m.workingGroupId ?? '') ?? null,
+    return {
+      items: page.items.map((row) => ({
+        meeting: row.meeting,
+        workingGroupCode: groups.get(row.meeting.workingGroupId ?? '') ?? null,
         occurrences: occurrencesFor(
-          m,
-          exceptions.filter((e) => e.meetingId === m.id),
+          row.meeting,
+          exceptions.filter((e) => e.meetingId === row.meeting.id),
         ),
-        invited: mine.has(m.id),
-        myRsvp: mine.get(m.id) ?? null,
-      }));
+        invited: row.invited,
+        myRsvp: row.myRsvp,
+      })),
+      next: page.next,
+    };
   }
 
   /** One meeting with everything shown about it (PolicyGuard has checked the caller may see it). */

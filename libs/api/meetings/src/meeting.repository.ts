@@ -111,6 +111,29 @@ export class MeetingRepository {
     return new Map(rows.map((r) => [r.meeting_id, r.rsvp]));
   }
 
+  /** A page's keys of the project's meetings (or one group's) by first start: `(starts_at as text, id)`. */
+  pageKeys(
+    projectId: string,
+    workingGroupId: string | null,
+    after: readonly unknown[] | null,
+    count: number,
+  ): Promise<Array<{ id: string; at: string }>> {
+    const params: unknown[] = [projectId, count];
+    const where = ['project_id = $1'];
+    if (workingGroupId) {
+      params.push(workingGroupId);
+      where.push(`working_group_id = $${params.length}`);
+    }
+    if (after) {
+      params.push(...after);
+      where.push(`(starts_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    return this.dataSource.query(
+      `SELECT id, starts_at::text AS at FROM meetings WHERE ${where.join(' AND ')} ORDER BY starts_at, id LIMIT $2`,
+      params,
+    );
+  }
+
   async groupCodes(projectId: string): Promise<Map<string, string>> {
     const rows = await this.dataSource.query<Array<{ id: string; code: string }>>(
       'SELECT id, code FROM working_groups WHERE project_id = $1',

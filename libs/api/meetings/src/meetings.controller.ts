@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   ErrorCode,
@@ -8,19 +8,21 @@ import {
   type WorkingHoursDto,
 } from '@roundtable/contracts';
 import {
-  ApiException,
   Clock,
   CurrentAuthorisation,
   Policy,
+  sendPage,
   type Authorisation,
   type PolicyDeclaration,
 } from '@roundtable/api-platform';
+import type { Response } from 'express';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import {
   AttendanceDto,
   CreateMeetingDto,
   FindTimeDto,
+  MeetingListQueryDto,
   OccurrenceChangeDto,
   RsvpDto,
   UpdateMeetingDto,
@@ -35,8 +37,6 @@ import { OccurrenceCommands } from './occurrence.commands';
 import { ScheduleMeetingCommand } from './schedule-meeting.command';
 import { SetWorkingHoursCommand } from './set-working-hours.command';
 import { UpdateMeetingCommand } from './update-meeting.command';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CHANGE_MEETING: PolicyDeclaration = {
   action: 'meeting.schedule',
@@ -66,24 +66,24 @@ export class MeetingsController {
   @Policy({ read: { type: 'project', param: 'id' } })
   @Get('projects/:id/meetings')
   @ApiOkResponse({
-    description: 'The project’s meetings the caller may see (optionally of one working group), by first start.',
+    description:
+      'One page of the project’s meetings the caller may see (optionally of one working group), by first start; `X-Next-Cursor` when more follow.',
   })
   async list(
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) projectId: string,
-    @Query('workingGroupId') workingGroupId?: string,
+    @Query() query: MeetingListQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<MeetingSummaryDto[]> {
-    if (workingGroupId !== undefined && !UUID.test(workingGroupId)) {
-      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid workingGroupId', {
-        fields: [{ field: 'workingGroupId', message: 'workingGroupId must be a UUID' }],
-      });
-    }
-    const items = await this.queries.list(actor, user.personId, projectId, workingGroupId ?? null);
+    const page = await this.queries.list(actor, user.personId, projectId, query.workingGroupId ?? null, query);
     const now = this.clock.now();
-    return items.map((i) =>
-      presentMeetingSummary(i.meeting, i.workingGroupCode, i.occurrences, i.invited, i.myRsvp, now),
-    );
+    return sendPage(response, {
+      items: page.items.map((i) =>
+        presentMeetingSummary(i.meeting, i.workingGroupCode, i.occurrences, i.invited, i.myRsvp, now),
+      ),
+      next: page.next,
+    });
   }
 
   @Policy({ read: { type: 'project', param: 'id' } })

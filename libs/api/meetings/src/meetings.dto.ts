@@ -11,6 +11,7 @@ import {
   type OccurrenceChangeRequest,
   type RsvpResponse,
 } from '@roundtable/contracts';
+import { PageQueryDto } from '@roundtable/api-platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -255,4 +256,12 @@ export class WorkingHoursBodyDto {
   @ApiProperty({ example: '20:00' })
   @Matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'workEnd must be a time like 20:00' })
   workEnd!: string;
+}
+
+/** The meetings list's query: a page (ADR 029), optionally of one working group. */
+export class MeetingListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'workingGroupId must be a UUID' })
+  workingGroupId?: string;
 }

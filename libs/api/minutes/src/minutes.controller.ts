@@ -15,7 +15,7 @@ import type {
   MinutesDto,
   MinutesSummaryDto,
 } from '@roundtable/contracts';
-import { ApiException, Policy } from '@roundtable/api-platform';
+import { ApiException, Policy, PageQueryDto, pageInMemory, sendPage } from '@roundtable/api-platform';
 import { ErrorCode } from '@roundtable/contracts';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
@@ -24,6 +24,7 @@ import {
   ActionItemBodyDto,
   ActionItemUpdateDto,
   ArchiveQueryDto,
+  OpenActionsQueryDto,
   CirculateMinutesDto,
   DecisionBodyDto,
   StartMinutesDto,
@@ -65,11 +66,13 @@ export class MinutesController {
   @Policy({ read: { type: 'meeting', param: 'id' } })
   @Get('meetings/:id/minutes')
   @ApiOkResponse({ description: 'The meeting’s minutes the caller may see, by occurrence.' })
-  forMeeting(
+  async forMeeting(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) meetingId: string,
+    @Query() page: PageQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<MinutesSummaryDto[]> {
-    return this.queries.forMeeting(user, meetingId);
+    return sendPage(response, pageInMemory(await this.queries.forMeeting(user, meetingId), page));
   }
 
   @Policy({ read: { type: 'meeting', param: 'id' } })
@@ -77,17 +80,19 @@ export class MinutesController {
   @ApiOkResponse({
     description: 'Open actions of the group carried into the next occurrence (or the one starting at ?before=).',
   })
-  openActions(
+  async openActions(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) meetingId: string,
-    @Query('before') before?: string,
+    @Query() query: OpenActionsQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<ActionItemDto[]> {
+    const { before } = query;
     if (before !== undefined && Number.isNaN(Date.parse(before))) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid before', {
         fields: [{ field: 'before', message: 'before must be an ISO date-time' }],
       });
     }
-    return this.queries.carriedInto(user, meetingId, before);
+    return sendPage(response, pageInMemory(await this.queries.carriedInto(user, meetingId, before), query));
   }
 
   @Policy({ read: { type: 'minutes', param: 'id' } })
@@ -214,17 +219,22 @@ export class MinutesController {
   @Policy('self')
   @Get('me/actions')
   @ApiOkResponse({ description: 'The caller’s action items across all groups, open first, with the overdue flag.' })
-  myActions(@CurrentUser() user: AuthenticatedUser): Promise<ActionItemDto[]> {
-    return this.queries.myActions(user);
+  async myActions(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() page: PageQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ActionItemDto[]> {
+    return sendPage(response, pageInMemory(await this.queries.myActions(user), page));
   }
 
   @Policy({ read: { type: 'project', param: 'id' } })
   @Get('projects/:id/minutes')
   @ApiOkResponse({ description: 'The archive: approved minutes, searched in their frozen text, by group and date.' })
-  archive(
+  async archive(
     @Param('id', new UuidParamPipe('id')) projectId: string,
     @Query() query: ArchiveQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<MinutesArchiveEntryDto[]> {
-    return this.queries.archive(projectId, query);
+    return sendPage(response, pageInMemory(await this.queries.archive(projectId, query), query));
   }
 }

@@ -10,6 +10,7 @@ import {
   type StartMinutesRequest,
 } from '@roundtable/contracts';
 import { ACTION_STATUSES, isCalendarDate } from '@roundtable/domain';
+import { PageQueryDto } from '@roundtable/api-platform';
 import { Transform } from 'class-transformer';
 import {
   IsIn,
@@ -126,7 +127,8 @@ export class ActionItemUpdateDto implements ActionItemUpdateRequest {
   status?: ActionStatusDto;
 }
 
-export class ArchiveQueryDto {
+/** The archive's query: a page (ADR 029) and the search. */
+export class ArchiveQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString({ message: 'q must be text' })
   @MaxLength(MINUTES_LIMITS.searchMax, { message: `q must be at most ${MINUTES_LIMITS.searchMax} characters` })
@@ -143,4 +145,12 @@ export class ArchiveQueryDto {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
+}
+
+/** Open actions carried into an occurrence: a page (ADR 029), the occurrence starting at `before`. */
+export class OpenActionsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsString({ message: 'before must be an ISO date-time' })
+  before?: string;
 }

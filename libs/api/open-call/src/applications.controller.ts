@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -26,6 +26,9 @@ import {
   Public,
   type Authorisation,
   type ProxyTrust,
+  PageQueryDto,
+  pageInMemory,
+  sendPage,
 } from '@roundtable/api-platform';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Request, Response } from 'express';
@@ -114,12 +117,14 @@ export class ApplicationsController {
     description: 'Applications the caller may review: all for coordinators, their groups’ for co-chairs.',
   })
   @ApiNotFoundResponse({ description: 'Unknown call, or one of a project the caller does not belong to.' })
-  list(
+  async list(
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
+    @Query() page: PageQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<ApplicationDto[]> {
-    return this.queries.listForCall(actor, user.id, id);
+    return sendPage(response, pageInMemory(await this.queries.listForCall(actor, user.id, id), page));
   }
 
   @Policy({ action: 'application.review', resource: { type: 'application', param: 'id' } })

@@ -1,18 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { ExpertCallDto } from '@roundtable/contracts';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
-import { Policy } from '@roundtable/api-platform';
+import { pageInMemory, Policy, sendPage } from '@roundtable/api-platform';
+import type { Response } from 'express';
 import { UuidParamPipe } from '@roundtable/api-projects';
-import { CreateExpertCallDto } from './calls.dto';
+import { CallListQueryDto, CreateExpertCallDto } from './calls.dto';
 import { CallsService } from './calls.service';
 
 @ApiTags('open-call')
@@ -37,13 +37,13 @@ export class CallsController {
 
   @Policy({ list: 'project.read' })
   @Get()
-  @ApiQuery({ name: 'projectId', required: false })
   @ApiOkResponse({ description: 'Calls of the projects the caller belongs to (or of one), newest first.' })
-  list(
+  async list(
     @CurrentUser() user: AuthenticatedUser,
-    @Query('projectId', new UuidParamPipe('projectId', true)) projectId?: string,
+    @Query() query: CallListQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<ExpertCallDto[]> {
-    return this.calls.list(user, projectId);
+    return sendPage(response, pageInMemory(await this.calls.list(user, query.projectId), query));
   }
 
   @Policy({ read: { type: 'call', param: 'id' } })

@@ -1,8 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { PageQueryDto } from '@roundtable/api-platform';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsObject,
+  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -102,4 +104,12 @@ export class CreateExpertCallDto implements CreateExpertCallRequest {
   @ApiProperty({ example: '2030-01-31T23:59:00Z' })
   @IsZonedDateTime()
   closesAt!: string;
+}
+
+/** The calls list's query: a page (ADR 029), optionally of one project. */
+export class CallListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'projectId must be a UUID' })
+  projectId?: string;
 }

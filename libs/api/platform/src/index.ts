@@ -14,3 +14,4 @@ export * from './allowed-origins';
 export * from './request-hygiene';
 export * from './csv';
 export * from './validation.decorators';
+export * from './paging';

@@ -1,7 +1,16 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { DocumentDto, ProjectDto, WorkingGroupDetailDto, WorkingGroupDto } from '@roundtable/contracts';
-import { CurrentAuthorisation, Policy, type Authorisation } from '@roundtable/api-platform';
+import {
+  CurrentAuthorisation,
+  PageQueryDto,
+  pageInMemory,
+  Policy,
+  sendPage,
+  type Authorisation,
+} from '@roundtable/api-platform';
+import type { Response } from 'express';
+import { DocumentListQueryDto } from './documents-query.dto';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { ProjectsService } from './projects.service';
 import { UuidParamPipe } from './uuid-param.pipe';
@@ -14,8 +23,12 @@ export class ProjectsController {
   @Policy({ list: 'project.read' })
   @Get()
   @ApiOkResponse({ description: 'Projects the caller belongs to.' })
-  list(@CurrentUser() user: AuthenticatedUser): Promise<ProjectDto[]> {
-    return this.projects.listProjects(user);
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() page: PageQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ProjectDto[]> {
+    return sendPage(response, pageInMemory(await this.projects.listProjects(user), page));
   }
 
   @Policy({ read: { type: 'project', param: 'id' } })
@@ -33,8 +46,13 @@ export class WorkingGroupsController {
 
   @Policy({ list: 'project.read' })
   @Get()
-  list(@CurrentUser() user: AuthenticatedUser): Promise<WorkingGroupDto[]> {
-    return this.projects.listWorkingGroups(user);
+  @ApiOkResponse({ description: 'The working groups of the caller’s projects, in their order.' })
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() page: PageQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WorkingGroupDto[]> {
+    return sendPage(response, pageInMemory(await this.projects.listWorkingGroups(user), page));
   }
 
   @Policy({ read: { type: 'workingGroup', param: 'id' } })
@@ -55,13 +73,16 @@ export class DocumentsController {
 
   @Policy({ list: 'document' })
   @Get()
-  @ApiQuery({ name: 'workingGroupId', required: false })
-  @ApiOkResponse({ description: 'Documents the caller may read, each with its access (read or write).' })
-  list(
+  @ApiOkResponse({
+    description:
+      'One page of the documents the caller may read, each with its access (read or write); `X-Next-Cursor` when more follow.',
+  })
+  async list(
     @CurrentUser() user: AuthenticatedUser,
-    @Query('workingGroupId', new UuidParamPipe('workingGroupId', true)) workingGroupId?: string,
+    @Query() query: DocumentListQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<DocumentDto[]> {
-    return this.projects.listDocuments(user, workingGroupId);
+    return sendPage(response, await this.projects.listDocuments(user, query.workingGroupId, query));
   }
 
   @Policy({ document: 'read', resource: { type: 'document', param: 'id' } })

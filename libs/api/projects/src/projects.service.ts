@@ -3,20 +3,35 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
   type DocumentDto,
+  type PageQuery,
   type ProjectDto,
   type WorkingGroupDetailDto,
   type WorkingGroupDto,
 } from '@roundtable/contracts';
 import { documentAccess, regionOf, type Actor } from '@roundtable/domain';
-import { ApiException, Clock, type Authorisation } from '@roundtable/api-platform';
+import {
+  ApiException,
+  Clock,
+  decodeCursor,
+  pageLimit,
+  scanPage,
+  type Authorisation,
+  type Page,
+} from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AccessService } from './access.service';
 import { DocumentOwners } from './document-owners';
 import { termState } from './memberships/membership.presenter';
 import { MembershipsService } from './memberships/memberships.service';
 import { Membership, Partner, Project, ProjectDocument, WorkingGroup } from './projects.entities';
 import { presentDocument, presentProject, presentWorkingGroup } from './projects.presenters';
+
+/** The documents list's order as SQL over `documents d LEFT JOIN working_groups wg` (see `documentsVisibleTo`). */
+const DOCUMENT_TYPE_RANK = `CASE d.type WHEN 'position-paper' THEN 0 WHEN 'working-document' THEN 1 WHEN 'minutes' THEN 2
+  WHEN 'strategic-workplan' THEN 3 WHEN 'roadmap' THEN 4 ELSE 5 END`;
+const DOCUMENT_ORDER_COLUMNS = `coalesce(wg.position, 2147483647) AS group_rank, ${DOCUMENT_TYPE_RANK} AS type_rank, d.title_en`;
+const DOCUMENT_ORDER = `coalesce(wg.position, 2147483647), ${DOCUMENT_TYPE_RANK}, d.title_en, d.id`;
 
 @Injectable()
 export class ProjectsService {
@@ -125,8 +140,55 @@ export class ProjectsService {
     };
   }
 
-  async listDocuments(user: AuthenticatedUser, workingGroupId?: string): Promise<DocumentDto[]> {
-    return this.documentsVisibleTo(await this.access.actorFor(user), workingGroupId ? { workingGroupId } : {});
+  /**
+   * One page of the documents the caller may read (ADR 029), minutes left out (they are listed with their
+   * meeting): working groups in their order, project-wide documents last; then by type and title.
+   */
+  async listDocuments(
+    user: AuthenticatedUser,
+    workingGroupId: string | undefined,
+    query: PageQuery,
+  ): Promise<Page<DocumentDto>> {
+    const actor = await this.access.actorFor(user);
+    const page = await scanPage<{ document: ProjectDocument; key: readonly unknown[] }>({
+      limit: pageLimit(query),
+      after: decodeCursor(query.cursor, ['int', 'int', 'text', 'uuid']),
+      key: (row) => row.key,
+      keep: (row) => documentAccess(actor, row.document) !== 'none',
+      fetch: async (after, count) => {
+        const params: unknown[] = [count];
+        const where = ["d.type <> 'minutes'"];
+        if (workingGroupId) {
+          params.push(workingGroupId);
+          where.push(`d.working_group_id = $${params.length}`);
+        }
+        if (after) {
+          params.push(...after);
+          const n = params.length;
+          where.push(`(${DOCUMENT_ORDER}) > ($${n - 3}::int, $${n - 2}::int, $${n - 1}::text, $${n}::uuid)`);
+        }
+        const keys: Array<{ id: string; group_rank: number; type_rank: number; title_en: string }> =
+          await this.dataSource.query(
+            `SELECT d.id, ${DOCUMENT_ORDER_COLUMNS} FROM documents d LEFT JOIN working_groups wg ON wg.id = d.working_group_id
+              WHERE ${where.join(' AND ')} ORDER BY ${DOCUMENT_ORDER} LIMIT $1`,
+            params,
+          );
+        if (keys.length === 0) return [];
+        const documents = await this.dataSource
+          .getRepository(ProjectDocument)
+          .find({ where: { id: In(keys.map((k) => k.id)) }, relations: { workingGroup: true } });
+        const byId = new Map(documents.map((document) => [document.id, document]));
+        return keys.flatMap((k) =>
+          byId.has(k.id) ? [{ document: byId.get(k.id)!, key: [k.group_rank, k.type_rank, k.title_en, k.id] }] : [],
+        );
+      },
+    });
+    return {
+      items: page.items.map(({ document }) =>
+        presentDocument(document, documentAccess(actor, document) === 'write' ? 'write' : 'read', actor),
+      ),
+      next: page.next,
+    };
   }
 
   /** The document as `PolicyGuard` loaded it for a caller who may read it. */

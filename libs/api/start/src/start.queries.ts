@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { START_SECTION_LIMIT, type PlanItemDto, type ProjectDto, type StartPageDto } from '@roundtable/contracts';
+import {
+  PAGE_LIMITS,
+  START_SECTION_LIMIT,
+  type PlanItemDto,
+  type ProjectDto,
+  type StartPageDto,
+} from '@roundtable/contracts';
 import { Clock } from '@roundtable/api-platform';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { CommentsQueries } from '@roundtable/api-comments';
@@ -31,11 +37,13 @@ export class StartQueries {
   async forUser(user: AuthenticatedUser): Promise<StartPageDto> {
     const now = this.clock.now();
     const today = this.clock.today();
-    const [actor, projects, documents] = await Promise.all([
+    const [actor, projects, documentPage] = await Promise.all([
       this.access.actorFor(user),
       this.projects.listProjects(user),
-      this.projects.listDocuments(user),
+      // A project has tens of papers: the largest page holds them all.
+      this.projects.listDocuments(user, undefined, { limit: PAGE_LIMITS.max }),
     ]);
+    const documents = documentPage.items;
     const coordinated = projects.filter((p) => actor.coordinatedProjectIds.includes(p.id));
     const [meetings, actions, deadlines, mentions, minutes, applications, risks] = await Promise.all([
       user.personId ? this.meetings.upcomingFor(user.personId, now) : Promise.resolve([]),

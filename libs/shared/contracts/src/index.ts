@@ -12,3 +12,4 @@ export * from './exports';
 export * from './start';
 export * from './publications';
 export * from './notifications';
+export * from './paging';

@@ -1,7 +1,24 @@
 import './lib/tokens.css';
 export { ApiError, isAbortError, UNAUTHENTICATED_EVENT } from './lib/http';
-export { api, unwrap, type ApiPaths, type ApiSchemas, type UnwrapOptions } from './lib/api/api-client';
-export { createQueryClient, useApiMutation, useApiQuery, type Resource } from './lib/api/queries';
+export {
+  api,
+  unwrap,
+  unwrapPage,
+  unwrapWithCursor,
+  type ApiPaths,
+  type ApiSchemas,
+  type Page,
+  type UnwrapOptions,
+} from './lib/api/api-client';
+export {
+  createQueryClient,
+  useApiMutation,
+  useApiPagedQuery,
+  useApiQuery,
+  type PagedResource,
+  type Resource,
+} from './lib/api/queries';
+export { LoadMore } from './lib/load-more';
 export { ErrorMessage, errorMessage } from './lib/error-message';
 export { Loading } from './lib/loading';
 export { Badge, type BadgeTone } from './lib/badge';

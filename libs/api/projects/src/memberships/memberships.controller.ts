@@ -1,11 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import type { MembershipDto } from '@roundtable/contracts';
 import { can } from '@roundtable/domain';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
-import { CurrentAuthorisation, Policy, type Authorisation, type PolicyDeclaration } from '@roundtable/api-platform';
+import {
+  CurrentAuthorisation,
+  pageInMemory,
+  Policy,
+  sendPage,
+  type Authorisation,
+  type PolicyDeclaration,
+} from '@roundtable/api-platform';
+import type { Response } from 'express';
 import { UuidParamPipe } from '../uuid-param.pipe';
-import { AddMemberDto, ChangeMemberRoleDto, RemoveMemberDto, SetTermDto } from './dto/membership.dto';
+import { AddMemberDto, ChangeMemberRoleDto, MemberListQueryDto, RemoveMemberDto, SetTermDto } from './dto/membership.dto';
 import { MembershipsService, type Handover } from './memberships.service';
 
 const MANAGE_MEMBERS: PolicyDeclaration = {
@@ -24,12 +32,12 @@ export class MembershipsController {
 
   @Policy({ read: { type: 'workingGroup', param: 'id' } })
   @Get()
-  @ApiQuery({ name: 'includePast', required: false, description: 'true to include members who left (history)' })
-  list(
+  async list(
     @Param('id', new UuidParamPipe('id')) id: string,
-    @Query('includePast') includePast?: string,
+    @Query() query: MemberListQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<MembershipDto[]> {
-    return this.memberships.list(id, includePast === 'true');
+    return sendPage(response, pageInMemory(await this.memberships.list(id, query.includePast === 'true'), query));
   }
 
   @Policy(MANAGE_MEMBERS)

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Query, Res } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { PersonDto } from '@roundtable/contracts';
-import { Policy } from '@roundtable/api-platform';
+import { Policy, sendPage } from '@roundtable/api-platform';
+import type { Response } from 'express';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '../uuid-param.pipe';
 import { PeopleQueryDto } from './dto/people-query.dto';
@@ -15,8 +16,15 @@ export class PeopleController {
 
   @Policy({ list: 'project.read' })
   @Get()
-  directory(@CurrentUser() user: AuthenticatedUser, @Query() query: PeopleQueryDto): Promise<PersonDto[]> {
-    return this.people.directory(user, query);
+  @ApiOkResponse({
+    description: 'One page of the people the caller may see, by name; `X-Next-Cursor` when more follow.',
+  })
+  async directory(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PeopleQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PersonDto[]> {
+    return sendPage(response, await this.people.directory(user, query));
   }
 
   @Policy('self')

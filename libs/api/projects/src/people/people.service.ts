@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type PeopleQuery, type PersonDto, type ProjectRole } from '@roundtable/contracts';
+import { ErrorCode, type PageQuery, type PeopleQuery, type PersonDto, type ProjectRole } from '@roundtable/contracts';
 import { can, regionOf, type Actor } from '@roundtable/domain';
-import { ApiException, Clock } from '@roundtable/api-platform';
+import { ApiException, Clock, decodeCursor, pageLimit, scanPage, type Page } from '@roundtable/api-platform';
 import { updateAccountProfile, type AuthenticatedUser } from '@roundtable/api-auth';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access.service';
 import { PERSON_PROJECT_IDS, personVisible } from './person-visibility';
 import type { UpdatePersonDto } from './dto/update-person.dto';
 import { termState } from '../memberships/membership.presenter';
+
+interface MembershipRow {
+  id: string;
+  person_id: string;
+  working_group_id: string;
+  code: string;
+  role: PersonDto['memberships'][number]['role'];
+  joined_on: string;
+  left_on: string | null;
+  term_ends_on: string | null;
+}
 
 interface PersonRow {
   id: string;
@@ -45,7 +56,8 @@ export class PeopleService {
     private readonly clock: Clock,
   ) {}
 
-  async directory(user: AuthenticatedUser, query: PeopleQuery): Promise<PersonDto[]> {
+  /** One page of the directory, by name (ADR 029): only people the caller may see, filtered. */
+  async directory(user: AuthenticatedUser, query: PeopleQuery & PageQuery): Promise<Page<PersonDto>> {
     const actor = await this.access.actorFor(user);
     const where: string[] = [];
     const params: unknown[] = [];
@@ -69,13 +81,23 @@ export class PeopleService {
         `(p.display_name ILIKE $${params.length} OR p.affiliation ILIKE $${params.length} OR pa.short_name ILIKE $${params.length})`,
       );
     }
-    const rows: PersonRow[] = await this.dataSource.query(
-      `${PERSON_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.display_name LIMIT 1000`,
-      params,
-    );
-    const visible = rows.filter((row) => this.visible(actor, row));
-    const filtered = query.region ? visible.filter((row) => regionOf(row.country) === query.region) : visible;
-    return Promise.all(filtered.map((row) => this.present(actor, row)));
+    const page = await scanPage<PersonRow>({
+      limit: pageLimit(query),
+      after: decodeCursor(query.cursor, ['text', 'uuid']),
+      key: (row) => [row.display_name, row.id],
+      keep: (row) => this.visible(actor, row) && (!query.region || regionOf(row.country) === query.region),
+      fetch: (after, count) => {
+        const conditions = after
+          ? [...where, `(p.display_name, p.id) > ($${params.length + 1}, $${params.length + 2})`]
+          : where;
+        return this.dataSource.query(
+          `${PERSON_SELECT} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+            ORDER BY p.display_name, p.id LIMIT ${count}`,
+          after ? [...params, ...after] : params,
+        );
+      },
+    });
+    return { items: await this.presentAll(actor, page.items), next: page.next };
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<PersonDto> {
@@ -157,17 +179,37 @@ export class PeopleService {
   }
 
   private async present(actor: Actor, row: PersonRow): Promise<PersonDto> {
-    const memberships = await this.dataSource.query(
-      `SELECT m.id, m.working_group_id, wg.code, m.role, to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on,
-              to_char(m.left_on, 'YYYY-MM-DD') AS left_on, to_char(m.term_ends_on, 'YYYY-MM-DD') AS term_ends_on
-         FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id
-        WHERE m.person_id = $1 ORDER BY m.left_on NULLS FIRST, wg.position`,
-      [row.id],
+    return (await this.presentAll(actor, [row]))[0];
+  }
+
+  /** People as `actor` sees them, with their memberships and project roles read in two queries for all. */
+  private async presentAll(actor: Actor, rows: PersonRow[]): Promise<PersonDto[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const [memberships, roles]: [MembershipRow[], Array<{ person_id: string; role: ProjectRole }>] = await Promise.all([
+      this.dataSource.query(
+        `SELECT m.id, m.person_id, m.working_group_id, wg.code, m.role, to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on,
+                to_char(m.left_on, 'YYYY-MM-DD') AS left_on, to_char(m.term_ends_on, 'YYYY-MM-DD') AS term_ends_on
+           FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id
+          WHERE m.person_id = ANY($1::uuid[]) ORDER BY m.left_on NULLS FIRST, wg.position`,
+        [ids],
+      ),
+      this.dataSource.query(
+        'SELECT DISTINCT person_id, role FROM project_roles WHERE person_id = ANY($1::uuid[]) AND revoked_at IS NULL ORDER BY role',
+        [ids],
+      ),
+    ]);
+    return rows.map((row) =>
+      this.presentOne(
+        actor,
+        row,
+        memberships.filter((m) => m.person_id === row.id),
+        roles.filter((r) => r.person_id === row.id).map((r) => r.role),
+      ),
     );
-    const roles: Array<{ role: ProjectRole }> = await this.dataSource.query(
-      'SELECT DISTINCT role FROM project_roles WHERE person_id = $1 AND revoked_at IS NULL ORDER BY role',
-      [row.id],
-    );
+  }
+
+  private presentOne(actor: Actor, row: PersonRow, memberships: MembershipRow[], roles: ProjectRole[]): PersonDto {
     const seeContact =
       row.project_ids.some((projectId) => can(actor, 'people.seeContact', { projectId, personId: row.id })) ||
       actor.personId === row.id ||
@@ -193,30 +235,20 @@ export class PeopleService {
       timeZone: row.time_zone,
       locale: row.locale,
       expertise: row.expertise,
-      projectRoles: roles.map((r) => r.role),
-      memberships: memberships.map(
-        (m: {
-          id: string;
-          working_group_id: string;
-          code: string;
-          role: PersonDto['memberships'][number]['role'];
-          joined_on: string;
-          left_on: string | null;
-          term_ends_on: string | null;
-        }) => ({
-          id: m.id,
-          workingGroupId: m.working_group_id,
-          workingGroupCode: m.code,
-          personId: row.id,
-          displayName: row.display_name,
-          role: m.role,
-          region: regionOf(row.country),
-          joinedOn: m.joined_on,
-          leftOn: m.left_on,
-          termEndsOn: m.term_ends_on,
-          term: m.left_on === null ? termState(m.term_ends_on, this.clock.today()) : null,
-        }),
-      ),
+      projectRoles: roles,
+      memberships: memberships.map((m) => ({
+        id: m.id,
+        workingGroupId: m.working_group_id,
+        workingGroupCode: m.code,
+        personId: row.id,
+        displayName: row.display_name,
+        role: m.role,
+        region: regionOf(row.country),
+        joinedOn: m.joined_on,
+        leftOn: m.left_on,
+        termEndsOn: m.term_ends_on,
+        term: m.left_on === null ? termState(m.term_ends_on, this.clock.today()) : null,
+      })),
       editable: can(actor, 'person.update', { projectId: row.project_ids[0] ?? '', personId: row.id }),
     };
   }

@@ -1,8 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, ProjectRole, type ProjectRoleHolderDto } from '@roundtable/contracts';
-import { ApiException, Clock, Policy, type PolicyDeclaration } from '@roundtable/api-platform';
+import {
+  ApiException,
+  Clock,
+  Policy,
+  type PolicyDeclaration,
+  PageQueryDto,
+  pageInMemory,
+  sendPage,
+} from '@roundtable/api-platform';
+import type { Response } from 'express';
 import { IsIn, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccessEvents } from '../access.events';
@@ -89,8 +98,12 @@ export class ProjectRolesController {
 
   @Policy({ read: { type: 'project', param: 'id' } })
   @Get()
-  list(@Param('id', new UuidParamPipe('id')) id: string): Promise<ProjectRoleHolderDto[]> {
-    return this.roles.list(id);
+  async list(
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Query() page: PageQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ProjectRoleHolderDto[]> {
+    return sendPage(response, pageInMemory(await this.roles.list(id), page));
   }
 
   @Policy(MANAGE_ROLES)

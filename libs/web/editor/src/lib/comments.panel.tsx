@@ -13,7 +13,7 @@ import {
   type RelativePositionJson,
 } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
-import { Badge, ErrorMessage, formatDateTime, Loading, useAction } from '@roundtable/web-ui';
+import { Badge, ErrorMessage, formatDateTime, Loading, useAction, LoadMore } from '@roundtable/web-ui';
 import { commentCommands, useCommentThreads } from './editor.queries';
 import { commentHighlights, commentHighlightsKey, liveRangeIn } from './comment-highlights';
 import { displayFromMarkup, markupFromDisplay, mentionQuery, type Mention } from './mention-text';
@@ -609,6 +609,7 @@ export function CommentsPanel({
               />
             ))}
           </ul>
+          <LoadMore list={resource} testId="comments-load-more" />
         </>
       ) : null}
     </aside>

@@ -6,7 +6,7 @@ import type {
   LineDiffEntry,
   MentionableDto,
 } from '@roundtable/contracts';
-import { api, unwrap, useApiQuery, type ApiSchemas } from '@roundtable/web-ui';
+import { api, unwrap, useApiQuery, type ApiSchemas, unwrapPage, useApiPagedQuery } from '@roundtable/web-ui';
 
 /** Query keys of the editor page: the document and its versions (under the document's key). */
 export const editorKeys = {
@@ -80,10 +80,14 @@ export const commentKeys = {
   threads: (documentId: string) => ['documents', 'detail', documentId, 'comments'] as const,
 };
 
+/** A document's threads, oldest first, one page at a time (ADR 029: "Load more" asks for the next). */
 export function useCommentThreads(documentId: string) {
-  return useApiQuery(commentKeys.threads(documentId), (signal) =>
-    unwrap<CommentThreadDto[]>(
-      api.GET('/api/documents/{id}/comments', { params: { path: { id: documentId } }, signal }),
+  return useApiPagedQuery<CommentThreadDto>(commentKeys.threads(documentId), (cursor, signal) =>
+    unwrapPage<CommentThreadDto>(
+      api.GET('/api/documents/{id}/comments', {
+        params: { path: { id: documentId }, query: cursor ? { cursor } : {} },
+        signal,
+      }),
     ),
   );
 }

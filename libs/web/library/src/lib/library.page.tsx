@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { WorkingGroupDto } from '@roundtable/contracts';
 import { ProjectPicker, useSelectedProject, useWorkingGroups } from '@roundtable/web-projects';
-import { ErrorMessage, Loading } from '@roundtable/web-ui';
+import { ErrorMessage, LoadMore, Loading } from '@roundtable/web-ui';
 import { useInvalidateLibrary, useLibrary } from './library.queries';
 import { LibraryFileList } from './library-file.list';
 import { UploadForm, type UploadTarget } from './upload.form';
@@ -133,6 +133,7 @@ export function LibraryPage() {
       {list.state === 'ready' ? (
         <section className="section" aria-label={t('library.title')} aria-busy={debounced !== q}>
           <LibraryFileList files={list.data.files} showGroup onTag={(value) => setFilter('tag', value)} />
+          <LoadMore list={list} testId="library-load-more" />
         </section>
       ) : null}
       {project && all.state === 'ready' && targets.length > 0 ? (

@@ -1,7 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { LibraryFileDetailDto, LibraryListDto, UpdateLibraryFileRequest } from '@roundtable/contracts';
-import { api, unwrap, useApiQuery } from '@roundtable/web-ui';
+import type {
+  LibraryFileDetailDto,
+  LibraryFileDto,
+  LibraryListDto,
+  UpdateLibraryFileRequest,
+} from '@roundtable/contracts';
+import {
+  api,
+  unwrap,
+  unwrapWithCursor,
+  useApiPagedQuery,
+  useApiQuery,
+  type Page,
+  type PagedResource,
+  type Resource,
+} from '@roundtable/web-ui';
 
 /** Query keys of the working-documents library; an upload, edit or delete invalidates `libraryKeys.all`. */
 export const libraryKeys = {
@@ -24,20 +38,35 @@ function definedOnly(filter: LibraryFilter): LibraryFilter {
   return out;
 }
 
-export function useLibrary(projectId: string | null, filter: LibraryFilter = {}) {
+/**
+ * The library's files, filtered, one page at a time (ADR 029: "Load more" asks for the next), with the
+ * project's tags and upload targets from the first page.
+ */
+export function useLibrary(
+  projectId: string | null,
+  filter: LibraryFilter = {},
+): Resource<LibraryListDto> & Omit<PagedResource<LibraryFileDto>, 'state' | 'data' | 'error' | 'reload' | 'firstPage'> {
   const query = definedOnly(filter);
-  return useApiQuery(
+  const pages = useApiPagedQuery<LibraryFileDto, Page<LibraryFileDto> & { list: LibraryListDto }>(
     libraryKeys.list(projectId ?? '', query),
-    (signal) =>
-      unwrap<LibraryListDto>(
+    async (cursor, signal) => {
+      const { body, next } = await unwrapWithCursor<LibraryListDto>(
         api.GET('/api/projects/{projectId}/library', {
-          // The list's filters (LibraryQueryDto) are not published to OpenAPI yet, hence the cast.
-          params: { path: { projectId: projectId ?? '' }, query: query as never },
+          params: { path: { projectId: projectId ?? '' }, query: { ...query, ...(cursor ? { cursor } : {}) } },
           signal,
         }),
-      ),
+      );
+      return { items: body.files, next, list: body };
+    },
     projectId !== null,
   );
+  const { hasMore, loadingMore, loadMore, firstPage } = pages;
+  const paging = { hasMore, loadingMore, loadMore };
+  if (pages.state === 'ready' && firstPage) {
+    return { state: 'ready', data: { ...firstPage.list, files: pages.data }, reload: pages.reload, ...paging };
+  }
+  if (pages.state === 'error') return { state: 'error', error: pages.error, reload: pages.reload, ...paging };
+  return { state: 'loading', reload: pages.reload, ...paging };
 }
 
 export function useLibraryFile(id: string | undefined) {

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { SECTORS } from '@roundtable/contracts';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { regionLabel, roleLabel, sectorLabel, useWorkingGroups } from '@roundtable/web-projects';
-import { Badge, ErrorMessage, Loading, countryName, DataTable } from '@roundtable/web-ui';
+import { Badge, ErrorMessage, LoadMore, Loading, countryName, DataTable } from '@roundtable/web-ui';
 import { usePeopleDirectory } from './people.queries';
 import { useDebounced } from './use-debounced';
 import { peopleMessages } from './people.messages';
@@ -219,6 +219,7 @@ export function PeopleDirectoryPage() {
                   </tr>
                 ))}
               </DataTable>
+              <LoadMore list={people} testId="people-load-more" />
             </>
           )
         ) : null}

@@ -6,7 +6,7 @@ import type {
   UserDto,
 } from '@roundtable/contracts';
 import { projectKeys } from '@roundtable/web-projects';
-import { api, unwrap, useApiQuery } from '@roundtable/web-ui';
+import { api, unwrap, unwrapPage, useApiPagedQuery, useApiQuery } from '@roundtable/web-ui';
 
 /** People's keys live under the projects feature's `people` prefix, which member lists and pickers share. */
 export const peopleKeys = {
@@ -16,12 +16,14 @@ export const peopleKeys = {
   invitation: (token: string) => ['invitations', 'by-token', token] as const,
 };
 
-/** The directory, filtered by the page's query parameters (q, workingGroupId, region, sector, expertise). */
+/**
+ * The directory, filtered by the page's query parameters (q, workingGroupId, region, sector, expertise), one
+ * page at a time (ADR 029: "Load more" asks for the next).
+ */
 export function usePeopleDirectory(filter: Record<string, string>) {
-  return useApiQuery(peopleKeys.directory(filter), (signal) =>
-    unwrap<PersonDto[]>(
-      // Every filter is optional; the published schema marks them required.
-      api.GET('/api/people', { params: { query: filter as never }, signal }),
+  return useApiPagedQuery<PersonDto>(peopleKeys.directory(filter), (cursor, signal) =>
+    unwrapPage<PersonDto>(
+      api.GET('/api/people', { params: { query: { ...filter, ...(cursor ? { cursor } : {}) } }, signal }),
     ),
   );
 }

@@ -1,3 +1,4 @@
+import { PageQueryDto } from '@roundtable/api-platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import {
@@ -60,4 +61,12 @@ export class SetTermDto implements SetTermRequest {
   @IsOptional()
   @DayField('termEndsOn')
   termEndsOn?: string;
+}
+
+/** The members list's query: a page (ADR 029); `includePast=true` adds members who left (history). */
+export class MemberListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true to include members who left (history)' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'includePast must be true or false' })
+  includePast?: 'true' | 'false';
 }

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@roundtable/api-platform';
 import { SECTORS, type PeopleQuery, type Region, type Sector } from '@roundtable/contracts';
 
 const REGIONS: Region[] = ['europe', 'china', 'other'];
 
-export class PeopleQueryDto implements PeopleQuery {
+export class PeopleQueryDto extends PageQueryDto implements PeopleQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID('4', { message: 'workingGroupId must be a UUID' })

@@ -11,6 +11,7 @@ export const en = {
     skipToContent: 'Skip to main content',
     retry: 'Try again',
     cancel: 'Cancel',
+    loadMore: 'Load more',
   },
   language: {
     label: 'Language',

@@ -9,6 +9,7 @@ export const zhCN: Catalog = {
     skipToContent: '跳至主要内容',
     retry: '重试',
     cancel: '取消',
+    loadMore: '加载更多',
   },
   language: {
     label: '语言',

@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+import { NEXT_CURSOR_HEADER } from '@roundtable/contracts';
 import { ApiError, toApiError, UNAUTHENTICATED_EVENT } from '../http';
 import type { components, paths } from './api-schema.gen';
 
@@ -34,6 +35,37 @@ export async function unwrap<T>(
   call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
   options: UnwrapOptions = {},
 ): Promise<T> {
+  return (await settle(call, options)).data as T;
+}
+
+/** One page of a list (ADR 029): its rows and the cursor of the next page (null on the last). */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** Like `unwrap`, for a paged list: the body's rows and the `X-Next-Cursor` header. */
+export async function unwrapPage<T>(
+  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  options: UnwrapOptions = {},
+): Promise<Page<T>> {
+  const { data, response } = await settle(call, options);
+  return { items: data as T[], next: response.headers.get(NEXT_CURSOR_HEADER) };
+}
+
+/** Like `unwrap`, for a list whose body is an object (the library's): the body and `X-Next-Cursor`. */
+export async function unwrapWithCursor<B>(
+  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  options: UnwrapOptions = {},
+): Promise<{ body: B; next: string | null }> {
+  const { data, response } = await settle(call, options);
+  return { body: data as B, next: response.headers.get(NEXT_CURSOR_HEADER) };
+}
+
+async function settle(
+  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  options: UnwrapOptions,
+): Promise<{ data?: unknown; response: Response }> {
   let result: { data?: unknown; error?: unknown; response: Response };
   try {
     result = await call;
@@ -49,5 +81,5 @@ export async function unwrap<T>(
     }
     throw error;
   }
-  return result.data as T;
+  return result;
 }

@@ -367,7 +367,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -433,7 +436,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -528,6 +534,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    limit?: number;
+                    cursor?: string;
                     workingGroupId?: string;
                 };
                 header?: never;
@@ -594,7 +602,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    includePast?: string;
+                    limit?: number;
+                    cursor?: string;
+                    includePast?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -759,6 +769,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    limit?: number;
+                    cursor?: string;
                     workingGroupId?: string;
                     region?: "europe" | "china" | "other";
                     sector?: "academia" | "health-authority" | "industry" | "funding-agency" | "policy-maker" | "patient-organisation" | "other";
@@ -1034,7 +1046,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1496,7 +1511,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1790,7 +1808,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1995,6 +2016,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    limit?: number;
+                    cursor?: string;
                     projectId?: string;
                 };
                 header?: never;
@@ -2288,7 +2311,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2484,7 +2510,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3440,8 +3469,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query: {
-                    workingGroupId: string;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    workingGroupId?: string;
                 };
                 header?: never;
                 path: {
@@ -3880,7 +3911,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3942,8 +3976,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query: {
-                    before: string;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    before?: string;
                 };
                 header?: never;
                 path: {
@@ -4269,7 +4305,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4301,7 +4340,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -4335,7 +4377,13 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    q?: string;
+                    tag?: string;
+                    workingGroupId?: string;
+                };
                 header?: never;
                 path: {
                     projectId: string;

@@ -1,6 +1,14 @@
-import { QueryClient, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import {
+  QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError } from '../http';
+import type { Page } from './api-client';
 
 /** What a page renders from a query: a spinner, the data, or the error with a retry. */
 export type Resource<T> =
@@ -41,6 +49,50 @@ export function useApiQuery<T>(
   if (query.status === 'success') return { state: 'ready', data: query.data, reload };
   if (query.status === 'error' && !query.isFetching) return { state: 'error', error: asApiError(query.error), reload };
   return { state: 'loading', reload };
+}
+
+/** A paged list (ADR 029) as rendered: the rows loaded so far, and whether and how to load the next page. */
+export type PagedResource<T, P extends Page<T> = Page<T>> = Resource<T[]> & {
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMore: () => void;
+  /** The first page as the server answered it (for what a list body carries beside its rows). */
+  firstPage: P | undefined;
+};
+
+/**
+ * A paged list through TanStack Query's infinite query: the first page when the page mounts, the next one
+ * (after the last page's `X-Next-Cursor`) on `loadMore()`. A refetch (a mutation's invalidation) reloads the
+ * pages loaded so far.
+ */
+export function useApiPagedQuery<T, P extends Page<T> = Page<T>>(
+  queryKey: QueryKey,
+  fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<P>,
+  enabled = true,
+): PagedResource<T, P> {
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+    enabled,
+  });
+  const { refetch, fetchNextPage } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const paging = {
+    hasMore: query.hasNextPage,
+    loadingMore: query.isFetchingNextPage,
+    loadMore,
+    firstPage: query.data?.pages[0],
+  };
+  if (query.status === 'success') {
+    return { state: 'ready', data: query.data.pages.flatMap((page) => page.items), reload, ...paging };
+  }
+  if (query.status === 'error' && !query.isFetching) {
+    return { state: 'error', error: asApiError(query.error), reload, ...paging };
+  }
+  return { state: 'loading', reload, ...paging };
 }
 
 /**
