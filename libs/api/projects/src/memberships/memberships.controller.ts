@@ -13,7 +13,13 @@ import {
 } from '@roundtable/api-platform';
 import type { Response } from 'express';
 import { UuidParamPipe } from '../uuid-param.pipe';
-import { AddMemberDto, ChangeMemberRoleDto, MemberListQueryDto, RemoveMemberDto, SetTermDto } from './dto/membership.dto';
+import {
+  AddMemberDto,
+  ChangeMemberRoleDto,
+  MemberListQueryDto,
+  RemoveMemberDto,
+  SetTermDto,
+} from './dto/membership.dto';
 import { MembershipsService, type Handover } from './memberships.service';
 
 const MANAGE_MEMBERS: PolicyDeclaration = {
