@@ -9,7 +9,11 @@ import {
   WorkingGroupPage,
   WorkingGroupsPage,
 } from '@roundtable/web-projects';
-import { NotificationBell } from '@roundtable/web-notifications';
+
+// The bell comes with the notifications chunk (its pages are loaded lazily too); the header shows it once loaded.
+const NotificationBell = lazy(async () => ({
+  default: (await import('@roundtable/web-notifications')).NotificationBell,
+}));
 
 // The group's working documents come from the library chunk, loaded with the group page.
 const WorkingGroupLibrary = lazy(async () => ({
@@ -41,7 +45,13 @@ const router = createBrowserRouter([
     path: '/',
     element: (
       <RequireAuth>
-        <AppLayout headerTools={<NotificationBell />} />
+        <AppLayout
+          headerTools={
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
+          }
+        />
       </RequireAuth>
     ),
     children: [
