@@ -159,6 +159,7 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'PATCH /people/:id': ['wg1ExpertPerson', [403, 403, 'ok', 403, 403, 404, 401]],
   'GET /people/me': [null, SIGNED_IN],
   'GET /plan-items/:id': ['d23', PROJECT_READERS],
+  'PUT /plan-items/:id': ['d23', COORDINATORS],
   'POST /plan-items/:id/documents': ['d23', COORDINATORS],
   'DELETE /plan-items/:id/documents/:documentId': ['d23', COORDINATORS],
   'POST /plan-items/:id/rebaseline': ['d23', COORDINATORS],

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type DeliverableStatus, type PlanTaskDto, type WorkPackageDto } from '@roundtable/contracts';
 import {
@@ -16,6 +16,7 @@ import type {
   CreatePlanItemDto,
   CreateTaskDto,
   CreateWorkPackageDto,
+  EditPlanItemDto,
   LinkDocumentDto,
   RebaselineDto,
 } from './plan.dto';
@@ -50,6 +51,8 @@ function monthOf(project: Pick<Project, 'durationMonths'>, value: string | numbe
  */
 @Injectable()
 export class PlanCommands {
+  private readonly logger = new Logger('Plan');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: PlanRepository,
@@ -149,6 +152,54 @@ export class PlanCommands {
       if (deliverable) await this.recordStatus(manager, row.id, null, 'planned', null, userId);
       return row.id;
     });
+  }
+
+  /**
+   * Edits an item's number, titles, due month and (deliverables) type under its row lock. The number stays
+   * unique in the project (409 naming `number`); a new due month is recorded as a re-baseline with `reason`,
+   * like `rebaseline`; who changed which fields is logged, as the structure commands do.
+   */
+  async editItem(userId: string, itemId: string, body: EditPlanItemDto): Promise<void> {
+    const item = await this.repository.item(itemId);
+    const dueMonth = monthOf(await this.repository.project(item.projectId), body.dueMonth, 'dueMonth');
+    if (item.kind !== 'deliverable' && body.type !== undefined)
+      throw fieldError('type', 'type applies to deliverables only');
+    const changed = await this.dataSource.transaction(async (manager) => {
+      const locked = await manager
+        .getRepository(PlanItem)
+        .findOneOrFail({ where: { id: item.id }, lock: { mode: 'pessimistic_write' } });
+      const next = {
+        number: body.number,
+        titleEn: body.titleEn.trim(),
+        titleZh: body.titleZh.trim(),
+        dueMonth,
+        type: item.kind === 'deliverable' ? (body.type ?? locked.type) : null,
+      };
+      const fields = (Object.keys(next) as Array<keyof typeof next>).filter((key) => next[key] !== locked[key]);
+      if (fields.includes('dueMonth') && !body.reason?.trim())
+        throw fieldError('reason', 'reason is required when dueMonth changes');
+      if (fields.includes('number'))
+        await this.refuseTaken(manager, 'plan_items', 'number', item.projectId, body.number);
+      if (fields.length === 0) return fields;
+      await unique(
+        () => manager.getRepository(PlanItem).update({ id: item.id }, next),
+        'number',
+        `${body.number} already exists in this project`,
+      );
+      if (fields.includes('dueMonth')) {
+        await manager.getRepository(PlanItemRebaseline).save({
+          itemId: item.id,
+          fromMonth: locked.dueMonth,
+          toMonth: dueMonth,
+          reason: (body.reason as string).trim(),
+          changedBy: userId,
+          changedAt: this.clock.now(),
+        });
+      }
+      return fields;
+    });
+    if (changed.length > 0)
+      this.logger.log(`user ${userId} edited plan item ${item.id} (${body.number}): ${changed.join(', ')}`);
   }
 
   async changeStatus(userId: string, itemId: string, body: ChangeStatusDto): Promise<void> {

@@ -24,6 +24,7 @@ import {
   CreateTaskDto,
   CreateWorkPackageDto,
   DocumentStatusDto,
+  EditPlanItemDto,
   LinkDocumentDto,
   RebaselineDto,
   ReminderOffsetsDto,
@@ -140,6 +141,24 @@ export class PlanItemsController {
     @CurrentAuthorisation() { actor }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
   ): Promise<PlanItemDetailDto> {
+    return this.queries.item(actor, id);
+  }
+
+  @Policy(MANAGE_ITEM)
+  @Put()
+  @ApiOkResponse({
+    description:
+      'Edits the number, titles, due month and (deliverables) type. A new due month needs a reason and is kept as a re-baseline.',
+  })
+  @ApiForbiddenResponse({ description: 'Only coordinators change the plan.' })
+  @ApiConflictResponse({ description: 'CONFLICT: the number is already used in this project.' })
+  async edit(
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthorisation() { actor }: Authorisation,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: EditPlanItemDto,
+  ): Promise<PlanItemDetailDto> {
+    await this.commands.editItem(user.id, id, body);
     return this.queries.item(actor, id);
   }
 

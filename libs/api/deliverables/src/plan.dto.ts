@@ -49,11 +49,8 @@ export class CreateTaskDto extends CreateWorkPackageDto {
   @ApiProperty(MONTH_DOC) @IsDefined({ message: 'endMonth is required' }) endMonth!: string | number;
 }
 
-export class CreatePlanItemDto {
-  @ApiProperty({ enum: ['milestone', 'deliverable'] })
-  @IsIn(['milestone', 'deliverable'], { message: 'kind must be milestone or deliverable' })
-  kind!: PlanItemKind;
-
+/** What every milestone and deliverable has, on creation and on edit. */
+class PlanItemFieldsDto {
   @ApiProperty({ example: 'D2.2' })
   @IsString({ message: 'number must be text' })
   @Matches(/^\S{1,20}$/, { message: 'number must be 1–20 characters without spaces' })
@@ -66,6 +63,12 @@ export class CreatePlanItemDto {
   @NonBlankText(PLAN_LIMITS.titleMax)
   titleZh!: string;
   @ApiProperty(MONTH_DOC) @IsDefined({ message: 'dueMonth is required' }) dueMonth!: string | number;
+}
+
+export class CreatePlanItemDto extends PlanItemFieldsDto {
+  @ApiProperty({ enum: ['milestone', 'deliverable'] })
+  @IsIn(['milestone', 'deliverable'], { message: 'kind must be milestone or deliverable' })
+  kind!: PlanItemKind;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -85,6 +88,22 @@ export class CreatePlanItemDto {
   @IsOptional()
   @IsIn(['PU', 'SEN'], { message: 'dissemination must be PU or SEN' })
   dissemination?: DisseminationLevel;
+}
+
+/**
+ * Corrects an item after creation (issue 13 item 4): number, both titles, due month and, for deliverables,
+ * type. A new due month needs `reason`: it is kept in the history as a re-baseline.
+ */
+export class EditPlanItemDto extends PlanItemFieldsDto {
+  @ApiPropertyOptional({ enum: ['report', 'other'], description: 'Deliverables only' })
+  @IsOptional()
+  @IsIn(['report', 'other'], { message: 'type must be report or other' })
+  type?: DeliverableType;
+
+  @ApiPropertyOptional({ description: 'Required when dueMonth changes: kept as a re-baseline in the history' })
+  @IsOptional()
+  @NonBlankText(PLAN_LIMITS.reasonMax, `reason must be at most ${PLAN_LIMITS.reasonMax} characters`)
+  reason?: string;
 }
 
 export class ChangeStatusDto {

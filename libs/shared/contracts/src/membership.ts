@@ -162,15 +162,19 @@ export interface ChangeMemberRoleRequest extends CoChairHandover {
 export type RemoveMemberRequest = CoChairHandover;
 
 /** A co-chair seat left empty on purpose, shown until a co-chair of that region is appointed. */
+/**
+ * A co-chair seat without a current co-chair. `id`, `reason` and `openedAt` are null when no vacancy was
+ * recorded (a group that never had a co-chair of that region): the seat is missing all the same.
+ */
 export interface CoChairVacancyDto {
-  id: string;
+  id: string | null;
   workingGroupId: string;
   workingGroupCode: string;
   region: 'europe' | 'china';
-  reason: string;
+  reason: string | null;
   /** The co-chair who left the seat, if known. */
   previousDisplayName: string | null;
-  openedAt: string;
+  openedAt: string | null;
 }
 
 export interface InvitationDto {

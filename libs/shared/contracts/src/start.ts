@@ -101,7 +101,8 @@ export interface StartVacancyDto {
   workingGroupId: string;
   workingGroupCode: string;
   region: 'europe' | 'china';
-  openedAt: string;
+  /** Null when the seat was never filled nor recorded vacant (ADR 028). */
+  openedAt: string | null;
 }
 
 /** The project's risks, for coordinators only. */

@@ -95,7 +95,7 @@ export function balanceCsv(report: Pick<BalanceReportDto, 'groups' | 'headcount'
     '',
   ]);
   for (const vacancy of report.vacancies) {
-    rows.push([vacancy.workingGroupCode, 'co-chair-vacancy', vacancy.region, '', '', '', '', vacancy.reason]);
+    rows.push([vacancy.workingGroupCode, 'co-chair-vacancy', vacancy.region, '', '', '', '', vacancy.reason ?? '']);
   }
   return toCsvText(rows);
 }

@@ -26,27 +26,53 @@ export interface Handover extends CoChairHandover {
 export class CoChairSeats {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Open co-chair vacancies of the given groups (all of a project's groups for the balance report). */
+  /**
+   * Open co-chair seats of the given groups (all of a project's groups for the balance report): every group
+   * without a current co-chair based in Europe, or without one based in China. A seat a coordinator recorded as
+   * vacant (ADR 028) keeps its id, reason and date; a seat that was never filled and never recorded (a group
+   * just created, a seat emptied before the rule) shows too, with `id`, `reason` and `openedAt` null.
+   */
   async openVacancies(where: { workingGroupId: string } | { projectId: string }): Promise<CoChairVacancyDto[]> {
-    const rows: Array<Record<string, string | null>> = await this.dataSource.query(
-      `SELECT v.id, v.working_group_id, wg.code, v.region, v.reason, p.display_name,
+    const scope = 'workingGroupId' in where ? 'wg.id' : 'wg.project_id';
+    const value = 'workingGroupId' in where ? where.workingGroupId : where.projectId;
+    const recorded: Array<Record<string, string | null>> = await this.dataSource.query(
+      `SELECT v.id, v.working_group_id, v.region, v.reason, p.display_name,
               to_char(v.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS opened_at
          FROM co_chair_vacancies v
          JOIN working_groups wg ON wg.id = v.working_group_id
          LEFT JOIN people p ON p.id = v.previous_person_id
-        WHERE v.filled_at IS NULL AND ${'workingGroupId' in where ? 'wg.id' : 'wg.project_id'} = $1
-        ORDER BY wg.position, v.region`,
-      ['workingGroupId' in where ? where.workingGroupId : where.projectId],
+        WHERE v.filled_at IS NULL AND ${scope} = $1`,
+      [value],
     );
-    return rows.map((row) => ({
-      id: row.id as string,
-      workingGroupId: row.working_group_id as string,
-      workingGroupCode: row.code as string,
-      region: row.region as CoChairVacancyDto['region'],
-      reason: row.reason as string,
-      previousDisplayName: row.display_name,
-      openedAt: row.opened_at as string,
-    }));
+    const groups: Array<{ id: string; code: string; countries: string[] }> = await this.dataSource.query(
+      `SELECT wg.id, wg.code,
+              COALESCE(array_agg(p.country) FILTER (WHERE p.id IS NOT NULL), '{}') AS countries
+         FROM working_groups wg
+         LEFT JOIN memberships m ON m.working_group_id = wg.id AND m.left_on IS NULL AND m.role = 'co-chair'
+         LEFT JOIN people p ON p.id = m.person_id
+        WHERE ${scope} = $1
+        GROUP BY wg.id, wg.code, wg.position
+        ORDER BY wg.position`,
+      [value],
+    );
+    const seats: CoChairVacancyDto[] = [];
+    for (const group of groups) {
+      const held = new Set(group.countries.map((country) => regionOf(country)));
+      for (const region of SEATS) {
+        const vacancy = recorded.find((row) => row.working_group_id === group.id && row.region === region);
+        if (!vacancy && held.has(region)) continue;
+        seats.push({
+          id: vacancy ? (vacancy.id as string) : null,
+          workingGroupId: group.id,
+          workingGroupCode: group.code,
+          region,
+          reason: vacancy ? (vacancy.reason as string) : null,
+          previousDisplayName: vacancy ? vacancy.display_name : null,
+          openedAt: vacancy ? (vacancy.opened_at as string) : null,
+        });
+      }
+    }
+    return seats;
   }
 
   /**
@@ -171,6 +197,9 @@ export class CoChairSeats {
     if (violation) throw new ApiException(ErrorCode.CoChairRule, violation);
   }
 }
+
+/** The two seats of every group, in the order reports list them. */
+const SEATS = ['europe', 'china'] as const;
 
 function invalid(field: string, message: string, code: string): ApiException {
   const error: FieldError = { field, message, code };

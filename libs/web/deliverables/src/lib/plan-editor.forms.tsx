@@ -21,6 +21,15 @@ interface NewItemValues {
   meansOfVerification: string;
 }
 
+interface EditItemValues {
+  number: string;
+  titleEn: string;
+  titleZh: string;
+  dueMonth: string;
+  type: 'report' | 'other';
+  reason: string;
+}
+
 export const planEditorCommands = {
   createItem: (projectId: string, values: NewItemValues) =>
     unwrap<PlanItemDetailDto>(
@@ -37,6 +46,20 @@ export const planEditorCommands = {
           ...(values.kind === 'milestone' && values.meansOfVerification.trim()
             ? { meansOfVerification: values.meansOfVerification.trim() }
             : {}),
+        },
+      }),
+    ),
+  editItem: (item: PlanItemDetailDto, values: EditItemValues) =>
+    unwrap<PlanItemDetailDto>(
+      api.PUT('/api/plan-items/{id}', {
+        params: { path: { id: item.id } },
+        body: {
+          number: values.number.trim(),
+          titleEn: values.titleEn.trim(),
+          titleZh: values.titleZh.trim(),
+          dueMonth: values.dueMonth.trim(),
+          ...(item.kind === 'deliverable' ? { type: values.type } : {}),
+          ...(values.reason.trim() ? { reason: values.reason.trim() } : {}),
         },
       }),
     ),
@@ -169,6 +192,85 @@ export function NewPlanItemForm({
         label={t('planEditor.create')}
         pendingLabel={t('form.saving')}
         testId="plan-item-create"
+      />
+    </form>
+  );
+}
+
+/** Coordinators correct an item's number, titles, due month and (deliverables) type (on the item's page). */
+export function EditPlanItemForm({ item }: { item: PlanItemDetailDto }) {
+  const { t } = useMessages(planEditorMessages);
+  const [saved, setSaved] = useState(false);
+  const defaults = (from: PlanItemDetailDto): EditItemValues => ({
+    number: from.number,
+    titleEn: from.title.en,
+    titleZh: from.title.zh,
+    dueMonth: `M${from.dueMonth}`,
+    type: from.type ?? 'report',
+    reason: '',
+  });
+  const form = useForm<EditItemValues>({ defaultValues: defaults(item) });
+  const { register } = form;
+  const save = useApiMutation(
+    async (values: EditItemValues) => {
+      setSaved(false);
+      const edited = await planEditorCommands.editItem(item, values);
+      setSaved(true);
+      form.reset(defaults(edited));
+      return edited;
+    },
+    [planKeys.all],
+  );
+  const error = (field: string) => fieldError(save.error, field);
+  return (
+    <form
+      className="card plan-card form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => save.run(values))}
+      aria-labelledby="plan-edit-item"
+      data-testid="plan-item-edit-form"
+    >
+      <h2 id="plan-edit-item">{t('planEditor.editItem')}</h2>
+      <FormError error={save.error} />
+      {saved ? (
+        <p className="alert alert--success" role="status">
+          {t('planEditor.saved')}
+        </p>
+      ) : null}
+      <div className="form__row">
+        <Field label={t('planEditor.number')} hint={t('planEditor.numberHint')} error={error('number')}>
+          {(props) => <input {...props} {...register('number')} maxLength={20} data-testid="plan-edit-number" />}
+        </Field>
+        <Field label={t('planEditor.dueMonth')} hint={t('planEditor.dueMonthHint')} error={error('dueMonth')}>
+          {(props) => <input {...props} {...register('dueMonth')} maxLength={4} data-testid="plan-edit-due" />}
+        </Field>
+        {item.kind === 'deliverable' ? (
+          <Field label={t('planEditor.type')} error={error('type')}>
+            {(props) => (
+              <select {...props} {...register('type')} data-testid="plan-edit-type">
+                <option value="report">{t('plan.type.report')}</option>
+                <option value="other">{t('plan.type.other')}</option>
+              </select>
+            )}
+          </Field>
+        ) : null}
+      </div>
+      <div className="form__row">
+        <Field label={t('planEditor.titleEn')} error={error('titleEn')}>
+          {(props) => <input {...props} {...register('titleEn')} data-testid="plan-edit-title-en" />}
+        </Field>
+        <Field label={t('planEditor.titleZh')} error={error('titleZh')}>
+          {(props) => <input {...props} {...register('titleZh')} data-testid="plan-edit-title-zh" />}
+        </Field>
+      </div>
+      <Field label={t('planEditor.reason')} hint={t('planEditor.reasonHint')} error={error('reason')}>
+        {(props) => <input {...props} {...register('reason')} data-testid="plan-edit-reason" />}
+      </Field>
+      <SubmitButton
+        pending={save.pending}
+        label={t('planEditor.save')}
+        pendingLabel={t('form.saving')}
+        testId="plan-edit-save"
       />
     </form>
   );

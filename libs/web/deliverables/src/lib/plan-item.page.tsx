@@ -18,7 +18,7 @@ import {
 } from '@roundtable/web-ui';
 import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
 import { ReadinessBar } from './readiness-bar';
-import { LinkDocumentForm, UnlinkDocumentButton } from './plan-editor.forms';
+import { EditPlanItemForm, LinkDocumentForm, UnlinkDocumentButton } from './plan-editor.forms';
 import { planCommands, planKeys, useDocumentPublication, usePlanItem } from './plan.queries';
 import { planPublicationMessages } from './plan-publication.messages';
 
@@ -208,6 +208,7 @@ export function PlanItemPage() {
               <FormError error={move.error} />
             </section>
           ) : null}
+          {data.canManage ? <EditPlanItemForm item={data} /> : null}
           {data.canManage ? <LinkDocumentForm item={data} /> : null}
           {data.canManage ? <RebaselineForm item={data} /> : null}
 

@@ -5,7 +5,7 @@ import { formatDay } from '@roundtable/web-ui';
 import { regionLabel } from './labels';
 
 /**
- * Open co-chair vacancies (a seat a coordinator confirmed as empty, with the reason), shown on the group page
+ * Missing co-chairs (a seat never filled, or one a coordinator confirmed as empty with the reason), shown on the group page
  * and the balance report until a co-chair of that region is appointed. `withGroup` names the group too.
  */
 export function CoChairVacancies({ vacancies, withGroup }: { vacancies: CoChairVacancyDto[]; withGroup?: boolean }) {
@@ -16,7 +16,7 @@ export function CoChairVacancies({ vacancies, withGroup }: { vacancies: CoChairV
     <ul className="vacancies" data-testid="co-chair-vacancies">
       {vacancies.map((vacancy) => (
         <li
-          key={vacancy.id}
+          key={`${vacancy.workingGroupId}-${vacancy.region}`}
           className="alert alert--warning"
           data-testid="co-chair-vacancy"
           data-region={vacancy.region}
@@ -29,16 +29,22 @@ export function CoChairVacancies({ vacancies, withGroup }: { vacancies: CoChairV
                 })
               : t('coChairVacancy.title', { region: regionLabel(t, vacancy.region) })}
           </strong>{' '}
-          <span>
-            {vacancy.previousDisplayName
-              ? t('coChairVacancy.since', {
-                  name: vacancy.previousDisplayName,
-                  date: formatDay(vacancy.openedAt.slice(0, 10), locale),
-                })
-              : t('coChairVacancy.sinceDate', { date: formatDay(vacancy.openedAt.slice(0, 10), locale) })}
-          </span>
-          <br />
-          <span>{t('coChairVacancy.reason', { reason: vacancy.reason })}</span>
+          {vacancy.openedAt ? (
+            <span>
+              {vacancy.previousDisplayName
+                ? t('coChairVacancy.since', {
+                    name: vacancy.previousDisplayName,
+                    date: formatDay(vacancy.openedAt.slice(0, 10), locale),
+                  })
+                : t('coChairVacancy.sinceDate', { date: formatDay(vacancy.openedAt.slice(0, 10), locale) })}
+            </span>
+          ) : null}
+          {vacancy.reason ? (
+            <>
+              <br />
+              <span>{t('coChairVacancy.reason', { reason: vacancy.reason })}</span>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>

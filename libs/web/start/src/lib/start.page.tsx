@@ -129,9 +129,11 @@ function Risks({ risks }: { risks: NonNullable<StartPageDto['risks']> }) {
               <Link to={`/working-groups/${v.workingGroupId}`}>
                 {t('coChairVacancy.titleWithGroup', { group: v.workingGroupCode, region: regionLabel(t, v.region) })}
               </Link>
-              <span className={styles.meta}>
-                {t('coChairVacancy.sinceDate', { date: formatDay(v.openedAt.slice(0, 10), locale) })}
-              </span>
+              {v.openedAt ? (
+                <span className={styles.meta}>
+                  {t('coChairVacancy.sinceDate', { date: formatDay(v.openedAt.slice(0, 10), locale) })}
+                </span>
+              ) : null}
             </li>
           )}
         </RiskGroup>

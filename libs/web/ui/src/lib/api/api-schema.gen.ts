@@ -3259,7 +3259,41 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EditPlanItemDto"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -5527,12 +5561,12 @@ export interface components {
             endMonth: string;
         };
         CreatePlanItemDto: {
-            /** @enum {string} */
-            kind: "milestone" | "deliverable";
             number: string;
             titleEn: string;
             titleZh: string;
             dueMonth: string;
+            /** @enum {string} */
+            kind: "milestone" | "deliverable";
             workPackageId?: string;
             taskId?: string;
             meansOfVerification?: string;
@@ -5541,6 +5575,15 @@ export interface components {
             type?: "report" | "other";
             /** @enum {string} */
             dissemination?: "PU" | "SEN";
+        };
+        EditPlanItemDto: {
+            number: string;
+            titleEn: string;
+            titleZh: string;
+            dueMonth: string;
+            /** @enum {string} */
+            type?: "report" | "other";
+            reason?: string;
         };
         ChangeStatusDto: {
             /** @enum {string} */
