@@ -4,77 +4,12 @@ import { Link } from 'react-router-dom';
 import { DocumentStatus, type PartnerDto, type PlanItemDetailDto, type WorkPackageDto } from '@roundtable/contracts';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { useDocuments } from '@roundtable/web-projects';
-import { Field, FormError, SubmitButton, api, fieldError, unwrap, useApiMutation } from '@roundtable/web-ui';
+import { Field, FormError, SubmitButton, fieldError, useApiMutation } from '@roundtable/web-ui';
 import { planEditorMessages } from './plan-editor.messages';
 import { planKeys } from './plan.queries';
+import { planEditorCommands, type EditItemValues, type NewItemValues } from './plan-editor.queries';
 
 const DOCUMENT_STATUSES = Object.values(DocumentStatus);
-
-interface NewItemValues {
-  kind: 'deliverable' | 'milestone';
-  number: string;
-  titleEn: string;
-  titleZh: string;
-  dueMonth: string;
-  workPackageId: string;
-  leadPartnerId: string;
-  meansOfVerification: string;
-}
-
-interface EditItemValues {
-  number: string;
-  titleEn: string;
-  titleZh: string;
-  dueMonth: string;
-  type: 'report' | 'other';
-  reason: string;
-}
-
-export const planEditorCommands = {
-  createItem: (projectId: string, values: NewItemValues) =>
-    unwrap<PlanItemDetailDto>(
-      api.POST('/api/projects/{id}/plan/items', {
-        params: { path: { id: projectId } },
-        body: {
-          kind: values.kind,
-          number: values.number.trim(),
-          titleEn: values.titleEn.trim(),
-          titleZh: values.titleZh.trim(),
-          dueMonth: values.dueMonth.trim(),
-          ...(values.workPackageId ? { workPackageId: values.workPackageId } : {}),
-          ...(values.kind === 'deliverable' && values.leadPartnerId ? { leadPartnerId: values.leadPartnerId } : {}),
-          ...(values.kind === 'milestone' && values.meansOfVerification.trim()
-            ? { meansOfVerification: values.meansOfVerification.trim() }
-            : {}),
-        },
-      }),
-    ),
-  editItem: (item: PlanItemDetailDto, values: EditItemValues) =>
-    unwrap<PlanItemDetailDto>(
-      api.PUT('/api/plan-items/{id}', {
-        params: { path: { id: item.id } },
-        body: {
-          number: values.number.trim(),
-          titleEn: values.titleEn.trim(),
-          titleZh: values.titleZh.trim(),
-          dueMonth: values.dueMonth.trim(),
-          ...(item.kind === 'deliverable' ? { type: values.type } : {}),
-          ...(values.reason.trim() ? { reason: values.reason.trim() } : {}),
-        },
-      }),
-    ),
-  linkDocument: (itemId: string, documentId: string, requiredStatus: DocumentStatus) =>
-    unwrap<unknown>(
-      api.POST('/api/plan-items/{id}/documents', {
-        params: { path: { id: itemId } },
-        body: { documentId, requiredStatus },
-      }),
-    ),
-  unlinkDocument: (itemId: string, documentId: string) =>
-    unwrap<void>(
-      api.DELETE('/api/plan-items/{id}/documents/{documentId}', { params: { path: { id: itemId, documentId } } }),
-    ),
-};
 
 /** Coordinators add a deliverable or a milestone to the plan (on the dashboard). */
 export function NewPlanItemForm({

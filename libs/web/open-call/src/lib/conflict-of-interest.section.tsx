@@ -2,24 +2,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ApplicationDto } from '@roundtable/contracts';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
-import {
-  Field,
-  FormError,
-  SubmitButton,
-  api,
-  fieldError,
-  formatDateTime,
-  unwrap,
-  useApiMutation,
-} from '@roundtable/web-ui';
+import { Field, FormError, SubmitButton, fieldError, formatDateTime, useApiMutation } from '@roundtable/web-ui';
 import { conflictOfInterestMessages } from './conflict-of-interest.messages';
-import { openCallKeys } from './open-call.queries';
-
-export function declareConflict(applicationId: string, statement: string): Promise<ApplicationDto> {
-  return unwrap<ApplicationDto>(
-    api.POST('/api/applications/{id}/conflict', { params: { path: { id: applicationId } }, body: { statement } }),
-  );
-}
+import { declareConflict, openCallKeys } from './open-call.queries';
 
 /** Whether the viewer declared a conflict of interest with the application (then they neither review nor decide). */
 export function declaredByMe(application: ApplicationDto): boolean {

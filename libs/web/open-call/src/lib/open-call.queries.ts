@@ -83,3 +83,10 @@ export const openCallCommands = {
       { quietUnauthenticated: true },
     ),
 };
+
+/** A reviewer declares a conflict of interest with an application (withdraws their review). */
+export function declareConflict(applicationId: string, statement: string): Promise<ApplicationDto> {
+  return unwrap<ApplicationDto>(
+    api.POST('/api/applications/{id}/conflict', { params: { path: { id: applicationId } }, body: { statement } }),
+  );
+}

@@ -1,20 +1,10 @@
 import { useState } from 'react';
-import type { MembershipDto, TermState, WorkingGroupRole } from '@roundtable/contracts';
+import type { TermState, WorkingGroupRole } from '@roundtable/contracts';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
-import { Badge, FormError, api, formatDay, unwrap, useApiMutation } from '@roundtable/web-ui';
+import { Badge, FormError, formatDay, useApiMutation } from '@roundtable/web-ui';
 import { memberTermMessages } from './member-term.messages';
-import { groupKeys } from './projects.queries';
+import { groupKeys, setTerm } from './projects.queries';
 import styles from './member-term.module.css';
-
-/** Sets (or, without a date, clears) a member's term end. */
-export function setTerm(groupId: string, personId: string, termEndsOn: string | null): Promise<MembershipDto> {
-  return unwrap<MembershipDto>(
-    api.PUT('/api/working-groups/{id}/members/{personId}/term', {
-      params: { path: { id: groupId, personId } },
-      body: termEndsOn ? { termEndsOn } : {},
-    }),
-  );
-}
 
 /**
  * A current member's term on the group page: "term ends …", "term ended …" (the membership is not ended by it,

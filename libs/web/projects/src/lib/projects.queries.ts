@@ -144,3 +144,13 @@ export function useInvalidateGroup(groupId: string): () => Promise<void> {
     [queryClient, groupId],
   );
 }
+
+/** Sets (or, without a date, clears) a member's term end. */
+export function setTerm(groupId: string, personId: string, termEndsOn: string | null): Promise<MembershipDto> {
+  return unwrap<MembershipDto>(
+    api.PUT('/api/working-groups/{id}/members/{personId}/term', {
+      params: { path: { id: groupId, personId } },
+      body: termEndsOn ? { termEndsOn } : {},
+    }),
+  );
+}
