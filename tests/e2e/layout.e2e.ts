@@ -34,7 +34,7 @@ const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a
 async function headerRow(page: Page): Promise<Box[]> {
   return boxes(
     page,
-    '[data-testid="app-header"] a.brand, [data-testid="main-nav"] a, [data-testid="language-switch"], [data-testid="current-user"], [data-testid="app-header"] [data-extra]',
+    '[data-testid="app-header"] a.brand, [data-testid="main-nav"] a, [data-testid="language-switch"], [data-testid="notification-bell"], [data-testid="current-user"], [data-testid="app-header"] [data-extra]',
   );
 }
 
@@ -109,29 +109,27 @@ describe('in Chromium: the layout at 390 px and 1280 px, in English and Chinese'
       contexts.push(context);
       const page = await signIn(context, server.baseUrl, 'coordinator@example.org');
       await expect(page.locator('[data-testid="menu-button"]').isVisible()).resolves.toBe(false);
+      await page.locator('[data-testid="notification-bell"]').waitFor();
       const row = await headerRow(page);
-      // Name, ten entries (a coordinator sees the outbox), language, account.
-      expect(row).toHaveLength(13);
+      // Name, fourteen entries (a coordinator also sees Structure and the outbox), language, bell, account.
+      expect(row).toHaveLength(18);
       expectOneLine(row, DESKTOP.width);
 
-      // The menu is about to gain "Working groups" and "Papers", and the header a bell: still one line.
+      // Room for one more entry and one more tool: still one line.
       await page.evaluate((zh) => {
         const nav = document.querySelector('[data-testid="main-nav"]')!;
-        for (const label of zh ? ['工作组', '论文'] : ['Working groups', 'Papers']) {
-          const entry = nav.querySelector('a')!.cloneNode() as HTMLElement;
-          entry.textContent = label;
-          entry.setAttribute('data-testid', 'nav-extra');
-          nav.insertBefore(entry, nav.children[1]);
-        }
-        const bell = document.createElement('button');
-        bell.setAttribute('data-extra', 'bell');
-        bell.style.width = '2.25rem';
-        bell.style.height = '2.25rem';
-        // Where the tools slot is: just before the account menu.
-        document.querySelector('[data-testid="current-user"]')!.parentElement!.before(bell);
+        const entry = nav.querySelector('a')!.cloneNode() as HTMLElement;
+        entry.textContent = zh ? '路线图' : 'Roadmap';
+        entry.setAttribute('data-testid', 'nav-extra');
+        nav.insertBefore(entry, nav.children[1]);
+        const tool = document.createElement('button');
+        tool.setAttribute('data-extra', 'tool');
+        tool.style.width = '2.25rem';
+        tool.style.height = '2.25rem';
+        document.querySelector('[data-testid="current-user"]')!.parentElement!.before(tool);
       }, locale === 'zh-CN');
       const fuller = await headerRow(page);
-      expect(fuller).toHaveLength(16);
+      expect(fuller).toHaveLength(20);
       expectOneLine(fuller, DESKTOP.width);
     });
 
@@ -163,7 +161,7 @@ describe('in Chromium: the layout at 390 px and 1280 px, in English and Chinese'
       await expect(page.locator('[data-testid="language-switch"]').isVisible()).resolves.toBe(true);
       await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('nav-home');
       const entries = await boxes(page, '[data-testid="main-nav"] a');
-      expect(entries).toHaveLength(10);
+      expect(entries).toHaveLength(14);
       for (const entry of entries) {
         expect(entry.right).toBeLessThanOrEqual(PHONE.width);
         // Chinese names on one line, not one character per line.
