@@ -1,4 +1,5 @@
-import { useTranslation } from 'react-i18next';
+import { useMessages } from '@roundtable/web-i18n';
+import { minutesMessages } from './minutes.messages';
 import { Link } from 'react-router-dom';
 import { ACTION_STATUSES } from '@roundtable/domain';
 import type { ActionItemDto, ActionStatusDto } from '@roundtable/contracts';
@@ -18,7 +19,7 @@ export function ActionItemsList({
   showMeeting?: boolean;
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const { locale } = useLocale();
   const setStatus = useApiMutation(
     async (id: string, status: ActionStatusDto) => {

@@ -1,5 +1,6 @@
+import { useMessages } from '@roundtable/web-i18n';
+import { minutesMessages } from './minutes.messages';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ProjectPicker, useSelectedProject, useWorkingGroups } from '@roundtable/web-projects';
 import { ErrorMessage, Loading } from '@roundtable/web-ui';
@@ -8,7 +9,7 @@ import { ZonedTimes } from '../zoned-times';
 
 /** Approved minutes of the project, shared with every group: search their text, filter by group and date. */
 export function MinutesArchivePage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const { projects, project, select } = useSelectedProject();
   const groups = useWorkingGroups();
   const [form, setForm] = useState({ q: '', workingGroupId: '', from: '', to: '' });

@@ -1,5 +1,6 @@
+import { useMessages } from '@roundtable/web-i18n';
+import { minutesMessages } from './minutes.messages';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { MINUTES_LIMITS, type MinutesDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
@@ -18,7 +19,7 @@ import { ActionItemsList } from './action-items.list';
 import { ActionItemForm, DecisionForm } from './item.forms';
 
 function MinutesDetail({ initial }: { initial: MinutesDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const { locale } = useLocale();
   const [minutes, setMinutes] = useState(initial);
   useEffect(() => setMinutes(initial), [initial]);

@@ -1,5 +1,6 @@
+import { useMessages } from '@roundtable/web-i18n';
+import { minutesMessages } from './minutes.messages';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ActionItemDto } from '@roundtable/contracts';
 import { ErrorMessage, Loading } from '@roundtable/web-ui';
 import { useMyActions } from '../meetings.queries';
@@ -7,7 +8,7 @@ import { ActionItemsList } from './action-items.list';
 
 /** The signed-in person's action items across every group, open first, overdue flagged. */
 export function MyActionsPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const resource = useMyActions();
   const [actions, setActions] = useState<ActionItemDto[] | null>(null);
   useEffect(() => {
