@@ -1,11 +1,19 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { planMessages } from './plan.messages';
 import { Link } from 'react-router-dom';
 import type { PlanDashboardDto } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { ProjectPicker, useSelectedProject } from '@roundtable/web-projects';
 import { Badge, DataTable, ErrorMessage, Loading, formatDateTime } from '@roundtable/web-ui';
-import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
+import {
+  RISK_TONE,
+  daysLeftLabel,
+  deliverableStatusLabel,
+  monthLabel,
+  riskLabel,
+  statusLabel,
+  typeLabel,
+} from './plan-format';
 import { ReadinessBar } from './readiness-bar';
 import { planCommands, planCsvHref, usePlanDashboard } from './plan.queries';
 import { ReminderOffsets } from './reminder-offsets';
@@ -13,7 +21,7 @@ import { NewPlanItemForm } from './plan-editor.forms';
 import { Timeline } from './timeline';
 
 function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale } = useLocale();
   if (plan.changes.length === 0) return null;
   async function markSeen() {
@@ -37,8 +45,8 @@ function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => 
             <Link to={`/plan/items/${change.itemId}`}>{change.number}</Link>{' '}
             {change.kind === 'status'
               ? t('plan.changes.status', {
-                  from: t(`plan.status.${change.from}`),
-                  to: t(`plan.status.${change.detail}`),
+                  from: deliverableStatusLabel(t, change.from),
+                  to: deliverableStatusLabel(t, change.detail),
                 })
               : t('plan.changes.rebaseline', { from: change.from, to: change.detail })}{' '}
             <span className="muted">
@@ -64,7 +72,7 @@ function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => 
 
 /** The coordinator's deadline dashboard: timeline, upcoming deadlines, per-WG readiness, recent changes. */
 export function PlanDashboardPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale, pick } = useLocale();
   const { projects, project, select } = useSelectedProject();
   const plan = usePlanDashboard(project?.id ?? null);
@@ -206,7 +214,7 @@ export function PlanDashboardPage() {
 
 /** Milestones and deliverables as a table (the dashboard and the printable page). */
 export function PlanTable({ plan }: { plan: PlanDashboardDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale, pick } = useLocale();
   return (
     <DataTable
@@ -234,7 +242,7 @@ export function PlanTable({ plan }: { plan: PlanDashboardDto }) {
           <td>
             {item.kind === 'milestone'
               ? t('plan.kind.milestone')
-              : `${t(`plan.type.${item.type}`)} · ${item.dissemination}`}
+              : `${typeLabel(t, item.type)} · ${item.dissemination}`}
           </td>
           <td>{monthLabel(t, item.dueMonth, item.dueDate, locale)}</td>
           <td>{statusLabel(t, item)}</td>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { planMessages } from './plan.messages';
 import { Link, useParams } from 'react-router-dom';
 import { publicationPath, type PlanDocumentDto, type PlanItemDetailDto } from '@roundtable/contracts';
 import { DocumentStatusSelect } from '@roundtable/web-projects';
@@ -16,7 +16,7 @@ import {
   useApiMutation,
   type ApiSchemas,
 } from '@roundtable/web-ui';
-import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
+import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel, typeLabel } from './plan-format';
 import { ReadinessBar } from './readiness-bar';
 import { LinkDocumentForm, UnlinkDocumentButton } from './plan-editor.forms';
 import { planCommands, planKeys, useDocumentPublication, usePlanItem } from './plan.queries';
@@ -45,7 +45,7 @@ function DocumentRow({
   /** Set for coordinators: the item the document can be unlinked from. */
   itemId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale, pick } = useLocale();
   return (
     <li
@@ -84,7 +84,7 @@ function DocumentRow({
 }
 
 function RebaselineForm({ item }: { item: PlanItemDetailDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const [dueMonth, setDueMonth] = useState(`M${item.dueMonth}`);
   const [reason, setReason] = useState('');
   const save = useApiMutation(async () => {
@@ -114,7 +114,7 @@ function RebaselineForm({ item }: { item: PlanItemDetailDto }) {
 
 /** One milestone or deliverable: readiness per document, the lifecycle controls, status, history. */
 export function PlanItemPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale, pick } = useLocale();
   const { id } = useParams();
   const item = usePlanItem(id);
@@ -149,7 +149,7 @@ export function PlanItemPage() {
             <p className="deadline__meta">
               {data.kind === 'milestone'
                 ? t('plan.kind.milestone')
-                : `${t('plan.kind.deliverable')} · ${t(`plan.type.${data.type}`)} · ${data.dissemination}`}
+                : `${t('plan.kind.deliverable')} · ${typeLabel(t, data.type)} · ${data.dissemination}`}
               {data.leadPartner ? ` · ${t('plan.leadPartner', { name: data.leadPartner.shortName })}` : null}
               {data.taskCode ? ` · ${data.taskCode}` : null}
             </p>

@@ -1,8 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useMessages } from '@roundtable/web-i18n';
+import { planMessages } from './plan.messages';
 
 /** A progress bar with its value in words, for a share in [0, 1]. */
 export function ReadinessBar({ share, label, testId }: { share: number; label: string; testId?: string }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const value = Math.round(share * 100);
   return (
     <div className="readiness" data-testid={testId} data-value={value}>

@@ -1,5 +1,6 @@
+import { useMessages } from '@roundtable/web-i18n';
+import { planMessages } from './plan.messages';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Field, FormError, SubmitButton, fieldError, useApiMutation } from '@roundtable/web-ui';
 import { planCommands, planKeys } from './plan.queries';
 
@@ -13,7 +14,7 @@ export function ReminderOffsets({
   offsets: number[];
   canManage: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(offsets.join(', '));
   const save = useApiMutation(async () => {

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PlanDashboardDto } from '@roundtable/contracts';
+import { planMessages } from './plan.messages';
 import { daysUntil, projectMonthEnd } from '@roundtable/domain';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { monthPosition, planDate } from './plan-dates';
 import { monthLabel, riskLabel } from './plan-format';
 
@@ -11,7 +11,7 @@ import { monthLabel, riskLabel } from './plan-format';
  * (circles) at the end of their due month, coloured by risk, and a line for the server's today.
  */
 export function Timeline({ plan }: { plan: PlanDashboardDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale, pick } = useLocale();
   const { startDate, durationMonths } = plan.project;
   const end = projectMonthEnd(startDate, durationMonths, durationMonths);
