@@ -6,6 +6,7 @@ import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { ProjectPicker, useSelectedProject } from '@roundtable/web-projects';
 import { Badge, DataTable, ErrorMessage, Loading, formatDateTime } from '@roundtable/web-ui';
 import {
+  RISK_CLASS,
   RISK_TONE,
   daysLeftLabel,
   deliverableStatusLabel,
@@ -19,6 +20,7 @@ import { planCommands, planCsvHref, usePlanDashboard } from './plan.queries';
 import { ReminderOffsets } from './reminder-offsets';
 import { NewPlanItemForm } from './plan-editor.forms';
 import { Timeline } from './timeline';
+import styles from './plan.module.css';
 
 function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => void }) {
   const { t } = useMessages(planMessages);
@@ -30,11 +32,11 @@ function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => 
   }
   return (
     <section
-      className="alert alert--info changes-strip"
+      className={`alert alert--info ${styles.changesStrip}`}
       data-testid="plan-changes"
       aria-labelledby="plan-changes-title"
     >
-      <h2 id="plan-changes-title" className="changes-strip__title">
+      <h2 id="plan-changes-title" className={styles.changesStripTitle}>
         {plan.previousVisitAt
           ? t('plan.changes.since', { date: formatDateTime(plan.previousVisitAt, locale) })
           : t('plan.changes.recent')}
@@ -150,30 +152,30 @@ export function PlanDashboardPage() {
               partners={project?.partners ?? []}
             />
           ) : null}
-          <div className="plan-columns">
+          <div className={styles.planColumns}>
             <section aria-labelledby="plan-upcoming" className="card">
               <h2 id="plan-upcoming">{t('plan.upcoming')}</h2>
               {upcoming.length === 0 ? (
                 <p className="muted">{t('plan.nothingOpen')}</p>
               ) : (
-                <ol className="deadline-list" data-testid="upcoming">
+                <ol className={styles.deadlineList} data-testid="upcoming">
                   {upcoming.map((item) => (
                     <li
                       key={item.id}
-                      className={`deadline plan-risk--${item.risk}`}
+                      className={`${styles.deadline} ${RISK_CLASS[item.risk]}`}
                       data-testid="upcoming-item"
                       data-number={item.number}
                       data-risk={item.risk}
                     >
-                      <div className="deadline__head">
-                        <Link to={`/plan/items/${item.id}`} className="deadline__title">
+                      <div className={styles.deadlineHead}>
+                        <Link to={`/plan/items/${item.id}`} className={styles.deadlineTitle}>
                           {item.number} · {pick(item.title)}
                         </Link>
                         <Badge tone={RISK_TONE[item.risk]}>
                           <span data-testid="risk-badge">{riskLabel(t, item.risk)}</span>
                         </Badge>
                       </div>
-                      <p className="deadline__meta">
+                      <p className={styles.deadlineMeta}>
                         {monthLabel(t, item.dueMonth, item.dueDate, locale)} · {daysLeftLabel(t, item)} ·{' '}
                         {statusLabel(t, item)}
                       </p>
@@ -189,10 +191,10 @@ export function PlanDashboardPage() {
             </section>
             <section aria-labelledby="plan-wg" className="card">
               <h2 id="plan-wg">{t('plan.byWorkingGroup')}</h2>
-              <ul className="wg-readiness" data-testid="wg-readiness">
+              <ul className={styles.wgReadiness} data-testid="wg-readiness">
                 {data.workingGroups.map((group) => (
                   <li key={group.workingGroupId} data-code={group.code}>
-                    <span className="wg-readiness__code">{group.code}</span>
+                    <span className={styles.wgReadinessCode}>{group.code}</span>
                     <ReadinessBar share={group.share} label={t('plan.readinessOf', { number: group.code })} />
                     <span className="muted">
                       {t('plan.documentsReady', { ready: group.readyCount, total: group.total })}

@@ -7,6 +7,7 @@ import { useDocuments } from '@roundtable/web-projects';
 import { Field, FormError, SubmitButton, api, fieldError, unwrap, useApiMutation } from '@roundtable/web-ui';
 import { planEditorMessages } from './plan-editor.messages';
 import { planKeys } from './plan.queries';
+import styles from './plan.module.css';
 
 const DOCUMENT_STATUSES = Object.values(DocumentStatus);
 
@@ -197,7 +198,7 @@ export function LinkDocumentForm({ item }: { item: PlanItemDetailDto }) {
     documents.state === 'ready' ? documents.data.filter((d) => !linkedIds.has(d.id) && d.type !== 'minutes') : [];
   return (
     <form
-      className="card plan-card form"
+      className={`card form ${styles.planCard}`}
       noValidate
       onSubmit={form.handleSubmit((values) => save.run(values))}
       aria-labelledby="plan-link-document"

@@ -8,6 +8,7 @@ import {
 import type { BadgeTone } from '@roundtable/web-ui';
 import { planDate } from './plan-dates';
 import type { PlanT } from './plan.messages';
+import styles from './plan.module.css';
 
 /** "M24 · 31 Dec 2021". */
 export function monthLabel(t: PlanT, month: number, date: string, locale: string): string {
@@ -19,6 +20,14 @@ export const RISK_TONE: Record<PlanRisk, BadgeTone> = {
   'on-track': 'success',
   'at-risk': 'warning',
   overdue: 'danger',
+};
+
+/** The class that sets `--risk` (the colour of a deadline's edge and of its timeline marker). */
+export const RISK_CLASS: Record<PlanRisk, string> = {
+  done: styles.planRiskDone,
+  'on-track': styles.planRiskOnTrack,
+  'at-risk': styles.planRiskAtRisk,
+  overdue: styles.planRiskOverdue,
 };
 
 export const riskLabel = (t: PlanT, risk: PlanRisk) => t(`plan.risk.${risk}`);
