@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { planMessages } from './plan.messages';
 import { Link } from 'react-router-dom';
 import type { PlanDashboardDto } from '@roundtable/contracts';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
@@ -21,6 +20,7 @@ import { ReminderOffsets } from './reminder-offsets';
 import { NewPlanItemForm } from './plan-editor.forms';
 import { Timeline } from './timeline';
 import styles from './plan.module.css';
+import { planMessages } from './plan.messages';
 
 function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => void }) {
   const { t } = useMessages(planMessages);

@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { planMessages } from './plan.messages';
 import { Link, useParams } from 'react-router-dom';
 import { publicationPath, type PlanDocumentDto, type PlanItemDetailDto } from '@roundtable/contracts';
 import { DocumentStatusSelect } from '@roundtable/web-projects';
@@ -22,6 +21,7 @@ import { LinkDocumentForm, UnlinkDocumentButton } from './plan-editor.forms';
 import { planCommands, planKeys, useDocumentPublication, usePlanItem } from './plan.queries';
 import { planPublicationMessages } from './plan-publication.messages';
 import styles from './plan.module.css';
+import { planMessages } from './plan.messages';
 
 /** "Published at /p/{slug}" under a linked document that is on a public page (ADR 031). */
 function PublishedAt({ documentId }: { documentId: string }) {

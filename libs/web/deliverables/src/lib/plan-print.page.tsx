@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { planMessages } from './plan.messages';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { useSelectedProject } from '@roundtable/web-projects';
 import { ErrorMessage, Loading } from '@roundtable/web-ui';
 import { usePlanDashboard } from './plan.queries';
 import { PlanTable } from './plan-dashboard.page';
 import { planDate } from './plan-dates';
+import { planMessages } from './plan.messages';
 
 /** The deliverables and milestones table on its own, laid out for paper (the print stylesheet hides the chrome). */
 export function PlanPrintPage() {

@@ -1,6 +1,6 @@
 import { useMessages } from '@roundtable/web-i18n';
-import { planMessages } from './plan.messages';
 import styles from './plan.module.css';
+import { planMessages } from './plan.messages';
 
 /** A progress bar with its value in words, for a share in [0, 1]. */
 export function ReadinessBar({ share, label, testId }: { share: number; label: string; testId?: string }) {

@@ -1,8 +1,8 @@
-import { useMessages } from '@roundtable/web-i18n';
-import { planMessages } from './plan.messages';
 import { useState, type FormEvent } from 'react';
 import { Field, FormError, SubmitButton, fieldError, useApiMutation } from '@roundtable/web-ui';
+import { useMessages } from '@roundtable/web-i18n';
 import { planCommands, planKeys } from './plan.queries';
+import { planMessages } from './plan.messages';
 
 /** When reminder e-mails go out; coordinators can change the days ("30, 7, 1"). */
 export function ReminderOffsets({

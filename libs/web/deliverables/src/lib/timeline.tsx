@@ -1,11 +1,11 @@
 import { Link } from 'react-router-dom';
 import type { PlanDashboardDto } from '@roundtable/contracts';
-import { planMessages } from './plan.messages';
 import { daysUntil, projectMonthEnd } from '@roundtable/domain';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { monthPosition, planDate } from './plan-dates';
 import { RISK_CLASS, monthLabel, riskLabel } from './plan-format';
 import styles from './plan.module.css';
+import { planMessages } from './plan.messages';
 
 /**
  * The project's months as a horizontal axis: tasks as bars, milestones (diamonds) and deliverables

@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { VERSION_LIMITS, type DocumentVersionSummaryDto } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { ErrorMessage, Field, FormError, Loading, fieldError, formatDateTime, useAction } from '@roundtable/web-ui';
 import { editorCommands, useVersion, useVersionDiff, useVersions } from './editor.queries';
 import { ExportMenu } from './export.menu';
+import { versionsMessages, type VersionsT } from './versions.messages';
 
 type Selection = { mode: 'view'; versionId: string } | { mode: 'diff'; versionId: string } | null;
 
 /** The "Version history" toggle and, when open, the panel. Mounted once below the editor. */
 export function VersionsToggle({ documentId, canWrite }: { documentId: string; canWrite: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(versionsMessages);
   const [open, setOpen] = useState(false);
   return (
     <section className="versions" aria-label={t('versions.title')}>
@@ -30,7 +30,7 @@ export function VersionsToggle({ documentId, canWrite }: { documentId: string; c
 
 /** Lists a document's versions; lets writers name the current state and restore a version. */
 export function VersionsPanel({ documentId, canWrite }: { documentId: string; canWrite: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(versionsMessages);
   const { locale } = useLocale();
   const list = useVersions(documentId);
   const [selection, setSelection] = useState<Selection>(null);
@@ -134,7 +134,7 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
 }
 
 function NameVersionForm({ documentId, onNamed }: { documentId: string; onNamed: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(versionsMessages);
   const [name, setName] = useState('');
   const save = useAction((value: string) => editorCommands.nameVersion(documentId, value));
 
@@ -179,7 +179,7 @@ function NameVersionForm({ documentId, onNamed }: { documentId: string; onNamed:
 }
 
 function VersionView({ documentId, versionId }: { documentId: string; versionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(versionsMessages);
   const version = useVersion(documentId, versionId);
   if (version.state === 'loading') return <Loading label={t('versions.loading')} />;
   if (version.state === 'error') return <ErrorMessage error={version.error} onRetry={version.reload} />;
@@ -201,7 +201,7 @@ function VersionView({ documentId, versionId }: { documentId: string; versionId:
 }
 
 function VersionDiff({ documentId, versionId }: { documentId: string; versionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(versionsMessages);
   const diff = useVersionDiff(documentId, versionId);
   if (diff.state === 'loading') return <Loading label={t('versions.loading')} />;
   if (diff.state === 'error') return <ErrorMessage error={diff.error} onRetry={diff.reload} />;
@@ -225,6 +225,6 @@ function VersionDiff({ documentId, versionId }: { documentId: string; versionId:
   );
 }
 
-function versionLabel(t: (key: string) => string, version: DocumentVersionSummaryDto): string {
+function versionLabel(t: VersionsT, version: DocumentVersionSummaryDto): string {
   return version.name ?? t(`versions.kind.${version.kind}`);
 }

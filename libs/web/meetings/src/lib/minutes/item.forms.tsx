@@ -1,9 +1,9 @@
-import { useMessages } from '@roundtable/web-i18n';
-import { minutesMessages } from './minutes.messages';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import { MINUTES_LIMITS, type AgendaItemDto, type MinutesDto } from '@roundtable/contracts';
 import { Field, FormError, SubmitButton, fieldError, useApiMutation } from '@roundtable/web-ui';
+import { useMessages } from '@roundtable/web-i18n';
 import { meetingCommands, meetingKeys, useMeeting } from '../meetings.queries';
+import { minutesMessages } from './minutes.messages';
 
 /** The meeting's agenda items (what decisions and actions link to) and its invitees (who may own an action). */
 function useMeetingChoices(meetingId: string) {

@@ -1,10 +1,10 @@
-import { useMessages } from '@roundtable/web-i18n';
-import { minutesMessages } from './minutes.messages';
 import { Link, useNavigate } from 'react-router-dom';
 import type { MeetingDto, MinutesSummaryDto, OccurrenceDto } from '@roundtable/contracts';
 import { FormError, useApiMutation } from '@roundtable/web-ui';
+import { useMessages } from '@roundtable/web-i18n';
 import { meetingCommands, meetingKeys, useOpenActions } from '../meetings.queries';
 import { ActionItemsList } from './action-items.list';
+import { minutesMessages } from './minutes.messages';
 
 /** The generated agenda section: open actions of the group from earlier meetings (computed, never copied). */
 export function CarriedActionsSection({ meeting }: { meeting: MeetingDto }) {

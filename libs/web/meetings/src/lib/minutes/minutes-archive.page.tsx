@@ -1,11 +1,11 @@
-import { useMessages } from '@roundtable/web-i18n';
-import { minutesMessages } from './minutes.messages';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ProjectPicker, useSelectedProject, useWorkingGroups } from '@roundtable/web-projects';
 import { ErrorMessage, Loading } from '@roundtable/web-ui';
+import { useMessages } from '@roundtable/web-i18n';
 import { useMinutesArchive } from '../meetings.queries';
 import { ZonedTimes } from '../zoned-times';
+import { minutesMessages } from './minutes.messages';
 
 /** Approved minutes of the project, shared with every group: search their text, filter by group and date. */
 export function MinutesArchivePage() {

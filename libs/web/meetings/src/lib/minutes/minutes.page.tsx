@@ -1,9 +1,7 @@
-import { useMessages } from '@roundtable/web-i18n';
-import { minutesMessages } from './minutes.messages';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { MINUTES_LIMITS, type MinutesDto } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import {
   Badge,
   ErrorMessage,
@@ -17,6 +15,7 @@ import { meetingCommands, meetingKeys, useMinutes } from '../meetings.queries';
 import { ZonedTimes } from '../zoned-times';
 import { ActionItemsList } from './action-items.list';
 import { ActionItemForm, DecisionForm } from './item.forms';
+import { minutesMessages } from './minutes.messages';
 
 function MinutesDetail({ initial }: { initial: MinutesDto }) {
   const { t } = useMessages(minutesMessages);

@@ -1,10 +1,10 @@
-import { useMessages } from '@roundtable/web-i18n';
-import { minutesMessages } from './minutes.messages';
 import { useEffect, useState } from 'react';
 import type { ActionItemDto } from '@roundtable/contracts';
 import { ErrorMessage, Loading } from '@roundtable/web-ui';
+import { useMessages } from '@roundtable/web-i18n';
 import { useMyActions } from '../meetings.queries';
 import { ActionItemsList } from './action-items.list';
+import { minutesMessages } from './minutes.messages';
 
 /** The signed-in person's action items across every group, open first, overdue flagged. */
 export function MyActionsPage() {
