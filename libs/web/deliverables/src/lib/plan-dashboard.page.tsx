@@ -168,7 +168,11 @@ export function PlanDashboardPage() {
                       data-risk={item.risk}
                     >
                       <div className={styles.deadlineHead}>
-                        <Link to={`/plan/items/${item.id}`} className={styles.deadlineTitle}>
+                        <Link
+                          to={`/plan/items/${item.id}`}
+                          className={styles.deadlineTitle}
+                          data-testid="upcoming-item-link"
+                        >
                           {item.number} · {pick(item.title)}
                         </Link>
                         <Badge tone={RISK_TONE[item.risk]}>
