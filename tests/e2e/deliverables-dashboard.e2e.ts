@@ -97,7 +97,7 @@ describe('in Chromium: the coordinator’s deadline dashboard', () => {
       );
 
       // 3. Readiness follows the documents: a WG1 co-chair moves a paper from draft to final.
-      await d22.locator('a.deadline__title').click();
+      await d22.getByTestId('upcoming-item-link').click();
       await coordinator.waitForSelector('[data-testid="item-readiness"]');
       const before = Number(await coordinator.getAttribute('[data-testid="item-readiness"]', 'data-value'));
       const itemUrl = coordinator.url();

@@ -236,7 +236,7 @@ describe('in Chromium: the layout at 390 px and 1280 px, in English and Chinese'
       );
       // On one line (not 今 above 天).
       expect(today.height).toBeLessThan(20);
-      const ticks = await boxes(page, '.timeline__tick');
+      const ticks = await boxes(page, '[data-testid="timeline-tick"]');
       expect(ticks.length).toBeGreaterThanOrEqual(5);
       expect(ticks.filter((tick) => intersects(tick, today))).toEqual([]);
     });

@@ -140,6 +140,7 @@ describe('i18n catalogs', () => {
       ...['report', 'other'].map((type) => `plan.type.${type}`),
       ...['draft', 'circulated', 'approved'].map((status) => `minutes.status.${status}`),
       ...['open', 'done', 'dropped'].map((status) => `minutes.actionStatus.${status}`),
+      ...['draft', 'circulated', 'approved'].map((status) => `editor.minutesStatus.${status}`),
       'versions.kind.approved',
     ];
     for (const [name, catalog] of Object.entries(catalogs)) {

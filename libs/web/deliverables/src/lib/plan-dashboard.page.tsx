@@ -1,19 +1,29 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PlanDashboardDto } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { ProjectPicker, useSelectedProject } from '@roundtable/web-projects';
 import { Badge, DataTable, ErrorMessage, Loading, formatDateTime } from '@roundtable/web-ui';
-import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
+import {
+  RISK_CLASS,
+  RISK_TONE,
+  daysLeftLabel,
+  deliverableStatusLabel,
+  monthLabel,
+  riskLabel,
+  statusLabel,
+  typeLabel,
+} from './plan-format';
 import { ReadinessBar } from './readiness-bar';
 import { planCommands, planCsvHref, usePlanDashboard } from './plan.queries';
 import { ReminderOffsets } from './reminder-offsets';
 import { NewPlanItemForm } from './plan-editor.forms';
 import { Timeline } from './timeline';
+import styles from './plan.module.css';
+import { planMessages } from './plan.messages';
 
 function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale } = useLocale();
   if (plan.changes.length === 0) return null;
   async function markSeen() {
@@ -22,11 +32,11 @@ function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => 
   }
   return (
     <section
-      className="alert alert--info changes-strip"
+      className={`alert alert--info ${styles.changesStrip}`}
       data-testid="plan-changes"
       aria-labelledby="plan-changes-title"
     >
-      <h2 id="plan-changes-title" className="changes-strip__title">
+      <h2 id="plan-changes-title" className={styles.changesStripTitle}>
         {plan.previousVisitAt
           ? t('plan.changes.since', { date: formatDateTime(plan.previousVisitAt, locale) })
           : t('plan.changes.recent')}
@@ -37,8 +47,8 @@ function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => 
             <Link to={`/plan/items/${change.itemId}`}>{change.number}</Link>{' '}
             {change.kind === 'status'
               ? t('plan.changes.status', {
-                  from: t(`plan.status.${change.from}`),
-                  to: t(`plan.status.${change.detail}`),
+                  from: deliverableStatusLabel(t, change.from),
+                  to: deliverableStatusLabel(t, change.detail),
                 })
               : t('plan.changes.rebaseline', { from: change.from, to: change.detail })}{' '}
             <span className="muted">
@@ -64,7 +74,7 @@ function ChangesStrip({ plan, onSeen }: { plan: PlanDashboardDto; onSeen: () => 
 
 /** The coordinator's deadline dashboard: timeline, upcoming deadlines, per-WG readiness, recent changes. */
 export function PlanDashboardPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale, pick } = useLocale();
   const { projects, project, select } = useSelectedProject();
   const plan = usePlanDashboard(project?.id ?? null);
@@ -142,30 +152,34 @@ export function PlanDashboardPage() {
               partners={project?.partners ?? []}
             />
           ) : null}
-          <div className="plan-columns">
+          <div className={styles.planColumns}>
             <section aria-labelledby="plan-upcoming" className="card">
               <h2 id="plan-upcoming">{t('plan.upcoming')}</h2>
               {upcoming.length === 0 ? (
                 <p className="muted">{t('plan.nothingOpen')}</p>
               ) : (
-                <ol className="deadline-list" data-testid="upcoming">
+                <ol className={styles.deadlineList} data-testid="upcoming">
                   {upcoming.map((item) => (
                     <li
                       key={item.id}
-                      className={`deadline plan-risk--${item.risk}`}
+                      className={`${styles.deadline} ${RISK_CLASS[item.risk]}`}
                       data-testid="upcoming-item"
                       data-number={item.number}
                       data-risk={item.risk}
                     >
-                      <div className="deadline__head">
-                        <Link to={`/plan/items/${item.id}`} className="deadline__title">
+                      <div className={styles.deadlineHead}>
+                        <Link
+                          to={`/plan/items/${item.id}`}
+                          className={styles.deadlineTitle}
+                          data-testid="upcoming-item-link"
+                        >
                           {item.number} · {pick(item.title)}
                         </Link>
                         <Badge tone={RISK_TONE[item.risk]}>
                           <span data-testid="risk-badge">{riskLabel(t, item.risk)}</span>
                         </Badge>
                       </div>
-                      <p className="deadline__meta">
+                      <p className={styles.deadlineMeta}>
                         {monthLabel(t, item.dueMonth, item.dueDate, locale)} · {daysLeftLabel(t, item)} ·{' '}
                         {statusLabel(t, item)}
                       </p>
@@ -181,10 +195,10 @@ export function PlanDashboardPage() {
             </section>
             <section aria-labelledby="plan-wg" className="card">
               <h2 id="plan-wg">{t('plan.byWorkingGroup')}</h2>
-              <ul className="wg-readiness" data-testid="wg-readiness">
+              <ul className={styles.wgReadiness} data-testid="wg-readiness">
                 {data.workingGroups.map((group) => (
                   <li key={group.workingGroupId} data-code={group.code}>
-                    <span className="wg-readiness__code">{group.code}</span>
+                    <span className={styles.wgReadinessCode}>{group.code}</span>
                     <ReadinessBar share={group.share} label={t('plan.readinessOf', { number: group.code })} />
                     <span className="muted">
                       {t('plan.documentsReady', { ready: group.readyCount, total: group.total })}
@@ -206,7 +220,7 @@ export function PlanDashboardPage() {
 
 /** Milestones and deliverables as a table (the dashboard and the printable page). */
 export function PlanTable({ plan }: { plan: PlanDashboardDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale, pick } = useLocale();
   return (
     <DataTable
@@ -234,7 +248,7 @@ export function PlanTable({ plan }: { plan: PlanDashboardDto }) {
           <td>
             {item.kind === 'milestone'
               ? t('plan.kind.milestone')
-              : `${t(`plan.type.${item.type}`)} · ${item.dissemination}`}
+              : `${typeLabel(t, item.type)} · ${item.dissemination}`}
           </td>
           <td>{monthLabel(t, item.dueMonth, item.dueDate, locale)}</td>
           <td>{statusLabel(t, item)}</td>

@@ -6,8 +6,11 @@ import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { useDocuments } from '@roundtable/web-projects';
 import { Field, FormError, SubmitButton, fieldError, useApiMutation } from '@roundtable/web-ui';
 import { planEditorMessages } from './plan-editor.messages';
+import { typeLabel } from './plan-format';
+import { planMessages } from './plan.messages';
 import { planKeys } from './plan.queries';
 import { planEditorCommands, type EditItemValues, type NewItemValues } from './plan-editor.queries';
+import styles from './plan.module.css';
 
 const DOCUMENT_STATUSES = Object.values(DocumentStatus);
 
@@ -135,6 +138,7 @@ export function NewPlanItemForm({
 /** Coordinators correct an item's number, titles, due month and (deliverables) type (on the item's page). */
 export function EditPlanItemForm({ item }: { item: PlanItemDetailDto }) {
   const { t } = useMessages(planEditorMessages);
+  const { t: planT } = useMessages(planMessages);
   const [saved, setSaved] = useState(false);
   const defaults = (from: PlanItemDetailDto): EditItemValues => ({
     number: from.number,
@@ -183,8 +187,8 @@ export function EditPlanItemForm({ item }: { item: PlanItemDetailDto }) {
           <Field label={t('planEditor.type')} error={error('type')}>
             {(props) => (
               <select {...props} {...register('type')} data-testid="plan-edit-type">
-                <option value="report">{t('plan.type.report')}</option>
-                <option value="other">{t('plan.type.other')}</option>
+                <option value="report">{typeLabel(planT, 'report')}</option>
+                <option value="other">{typeLabel(planT, 'other')}</option>
               </select>
             )}
           </Field>
@@ -234,7 +238,7 @@ export function LinkDocumentForm({ item }: { item: PlanItemDetailDto }) {
     documents.state === 'ready' ? documents.data.filter((d) => !linkedIds.has(d.id) && d.type !== 'minutes') : [];
   return (
     <form
-      className="card plan-card form"
+      className={`card form ${styles.planCard}`}
       noValidate
       onSubmit={form.handleSubmit((values) => save.run(values))}
       aria-labelledby="plan-link-document"

@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { publicationPath, type PlanDocumentDto, type PlanItemDetailDto } from '@roundtable/contracts';
 import { DocumentStatusSelect } from '@roundtable/web-projects';
@@ -16,11 +15,13 @@ import {
   useApiMutation,
   type ApiSchemas,
 } from '@roundtable/web-ui';
-import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel } from './plan-format';
+import { RISK_TONE, daysLeftLabel, monthLabel, riskLabel, statusLabel, typeLabel } from './plan-format';
 import { ReadinessBar } from './readiness-bar';
 import { EditPlanItemForm, LinkDocumentForm, UnlinkDocumentButton } from './plan-editor.forms';
 import { planCommands, planKeys, useDocumentPublication, usePlanItem } from './plan.queries';
 import { planPublicationMessages } from './plan-publication.messages';
+import styles from './plan.module.css';
+import { planMessages } from './plan.messages';
 
 /** "Published at /p/{slug}" under a linked document that is on a public page (ADR 031). */
 function PublishedAt({ documentId }: { documentId: string }) {
@@ -45,22 +46,22 @@ function DocumentRow({
   /** Set for coordinators: the item the document can be unlinked from. */
   itemId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale, pick } = useLocale();
   return (
     <li
-      className="plan-document"
+      className={styles.planDocument}
       data-testid="plan-document"
       data-document-id={document.id}
       data-status={document.status}
     >
-      <div className="plan-document__head">
+      <div className={styles.planDocumentHead}>
         <Link to={`/documents/${document.id}`}>{pick(document.title)}</Link>
         <span className="muted">{document.workingGroupCode ?? t('home.documents.projectLevel')}</span>
       </div>
       <ReadinessBar share={document.progress} label={pick(document.title)} testId="document-progress" />
       <PublishedAt documentId={document.id} />
-      <div className="plan-document__state">
+      <div className={styles.planDocumentState}>
         {document.canSetStatus ? (
           <DocumentStatusSelect documentId={document.id} status={document.status} onChanged={onChanged} />
         ) : (
@@ -84,7 +85,7 @@ function DocumentRow({
 }
 
 function RebaselineForm({ item }: { item: PlanItemDetailDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const [dueMonth, setDueMonth] = useState(`M${item.dueMonth}`);
   const [reason, setReason] = useState('');
   const save = useApiMutation(async () => {
@@ -96,7 +97,7 @@ function RebaselineForm({ item }: { item: PlanItemDetailDto }) {
     void save.run();
   }
   return (
-    <form className="form card plan-card" onSubmit={onSubmit} data-testid="rebaseline-form" noValidate>
+    <form className={`form card ${styles.planCard}`} onSubmit={onSubmit} data-testid="rebaseline-form" noValidate>
       <h3>{t('plan.rebaseline.title')}</h3>
       <Field label={t('plan.rebaseline.dueMonth')} error={fieldError(save.error, 'dueMonth')}>
         {(props) => <input {...props} value={dueMonth} onChange={(e) => setDueMonth(e.target.value)} name="dueMonth" />}
@@ -114,7 +115,7 @@ function RebaselineForm({ item }: { item: PlanItemDetailDto }) {
 
 /** One milestone or deliverable: readiness per document, the lifecycle controls, status, history. */
 export function PlanItemPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale, pick } = useLocale();
   const { id } = useParams();
   const item = usePlanItem(id);
@@ -146,14 +147,14 @@ export function PlanItemPage() {
             <h1>
               {data.number} · {pick(data.title)}
             </h1>
-            <p className="deadline__meta">
+            <p className={styles.deadlineMeta}>
               {data.kind === 'milestone'
                 ? t('plan.kind.milestone')
-                : `${t('plan.kind.deliverable')} · ${t(`plan.type.${data.type}`)} · ${data.dissemination}`}
+                : `${t('plan.kind.deliverable')} · ${typeLabel(t, data.type)} · ${data.dissemination}`}
               {data.leadPartner ? ` · ${t('plan.leadPartner', { name: data.leadPartner.shortName })}` : null}
               {data.taskCode ? ` · ${data.taskCode}` : null}
             </p>
-            <p className="deadline__meta">
+            <p className={styles.deadlineMeta}>
               <strong>{monthLabel(t, data.dueMonth, data.dueDate, locale)}</strong> · {daysLeftLabel(t, data)} ·{' '}
               <Badge tone={RISK_TONE[data.risk]}>
                 <span data-testid="risk-badge">{riskLabel(t, data.risk)}</span>
@@ -165,7 +166,7 @@ export function PlanItemPage() {
             ) : null}
           </header>
 
-          <section aria-labelledby="readiness-title" className="card plan-card">
+          <section aria-labelledby="readiness-title" className={`card ${styles.planCard}`}>
             <h2 id="readiness-title">{t('plan.readiness')}</h2>
             <ReadinessBar
               share={data.readiness.share}
@@ -176,7 +177,7 @@ export function PlanItemPage() {
               {t('plan.documentsReady', { ready: data.readiness.readyCount, total: data.readiness.total })}
             </p>
             {data.documents.length === 0 ? <p className="muted">{t('plan.noDocuments')}</p> : null}
-            <ul className="plan-documents">
+            <ul className={styles.planDocuments}>
               {data.documents.map((document) => (
                 <DocumentRow
                   key={document.id}
@@ -189,7 +190,7 @@ export function PlanItemPage() {
           </section>
 
           {data.canManage && data.nextStatuses.length > 0 ? (
-            <section aria-labelledby="status-title" className="card plan-card">
+            <section aria-labelledby="status-title" className={`card ${styles.planCard}`}>
               <h2 id="status-title">{t('plan.changeStatus')}</h2>
               <div className="button-row">
                 {data.nextStatuses.map((status) => (
@@ -214,7 +215,7 @@ export function PlanItemPage() {
 
           <section aria-labelledby="history-title">
             <h2 id="history-title">{t('plan.history')}</h2>
-            <ul className="history" data-testid="plan-history">
+            <ul className={styles.history} data-testid="plan-history">
               {data.statusHistory.map((h, index) => (
                 <li key={`s${index}`}>
                   {h.from
@@ -226,13 +227,13 @@ export function PlanItemPage() {
                       date: formatDateTime(h.at, locale),
                     })}
                   </span>
-                  {h.note ? <q className="history__note">{h.note}</q> : null}
+                  {h.note ? <q className={styles.historyNote}>{h.note}</q> : null}
                 </li>
               ))}
               {data.rebaselines.map((r, index) => (
                 <li key={`r${index}`}>
                   {t('plan.changes.rebaseline', { from: `M${r.fromMonth}`, to: `M${r.toMonth}` })}{' '}
-                  <q className="history__note">{r.reason}</q>{' '}
+                  <q className={styles.historyNote}>{r.reason}</q>{' '}
                   <span className="muted">
                     {t('plan.changes.byAt', {
                       name: r.by ?? t('plan.changes.someone'),

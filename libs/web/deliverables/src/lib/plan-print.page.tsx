@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { useSelectedProject } from '@roundtable/web-projects';
 import { ErrorMessage, Loading } from '@roundtable/web-ui';
 import { usePlanDashboard } from './plan.queries';
 import { PlanTable } from './plan-dashboard.page';
 import { planDate } from './plan-dates';
+import { planMessages } from './plan.messages';
 
 /** The deliverables and milestones table on its own, laid out for paper (the print stylesheet hides the chrome). */
 export function PlanPrintPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale } = useLocale();
   const { project } = useSelectedProject();
   const plan = usePlanDashboard(project?.id ?? null);

@@ -1,22 +1,24 @@
-import { useTranslation } from 'react-i18next';
+import { useMessages } from '@roundtable/web-i18n';
+import styles from './plan.module.css';
+import { planMessages } from './plan.messages';
 
 /** A progress bar with its value in words, for a share in [0, 1]. */
 export function ReadinessBar({ share, label, testId }: { share: number; label: string; testId?: string }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const value = Math.round(share * 100);
   return (
-    <div className="readiness" data-testid={testId} data-value={value}>
+    <div className={styles.readiness} data-testid={testId} data-value={value}>
       <div
-        className="readiness__track"
+        className={styles.readinessTrack}
         role="progressbar"
         aria-label={label}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={value}
       >
-        <div className="readiness__bar" style={{ width: `${value}%` }} />
+        <div className={styles.readinessBar} style={{ width: `${value}%` }} />
       </div>
-      <span className="readiness__value">{t('plan.percent', { value })}</span>
+      <span className={styles.readinessValue}>{t('plan.percent', { value })}</span>
     </div>
   );
 }

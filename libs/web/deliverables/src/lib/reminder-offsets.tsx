@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Field, FormError, SubmitButton, fieldError, useApiMutation } from '@roundtable/web-ui';
+import { useMessages } from '@roundtable/web-i18n';
 import { planCommands, planKeys } from './plan.queries';
+import { planMessages } from './plan.messages';
 
 /** When reminder e-mails go out; coordinators can change the days ("30, 7, 1"). */
 export function ReminderOffsets({
@@ -13,7 +14,7 @@ export function ReminderOffsets({
   offsets: number[];
   canManage: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(offsets.join(', '));
   const save = useApiMutation(async () => {

@@ -1,17 +1,18 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PlanDashboardDto } from '@roundtable/contracts';
 import { daysUntil, projectMonthEnd } from '@roundtable/domain';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { monthPosition, planDate } from './plan-dates';
-import { monthLabel, riskLabel } from './plan-format';
+import { RISK_CLASS, monthLabel, riskLabel } from './plan-format';
+import styles from './plan.module.css';
+import { planMessages } from './plan.messages';
 
 /**
  * The project's months as a horizontal axis: tasks as bars, milestones (diamonds) and deliverables
  * (circles) at the end of their due month, coloured by risk, and a line for the server's today.
  */
 export function Timeline({ plan }: { plan: PlanDashboardDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(planMessages);
   const { locale, pick } = useLocale();
   const { startDate, durationMonths } = plan.project;
   const end = projectMonthEnd(startDate, durationMonths, durationMonths);
@@ -22,19 +23,29 @@ export function Timeline({ plan }: { plan: PlanDashboardDto }) {
     (m) => m <= durationMonths,
   );
   return (
-    <figure className="timeline" aria-label={t('plan.timeline')} data-testid="timeline" data-duration={durationMonths}>
-      <div className="timeline__axis">
+    <figure
+      className={styles.timeline}
+      aria-label={t('plan.timeline')}
+      data-testid="timeline"
+      data-duration={durationMonths}
+    >
+      <div className={styles.timelineAxis}>
         {years.map((month) => (
-          <span key={month} className="timeline__tick" style={{ left: `${monthPosition(month, durationMonths)}%` }}>
+          <span
+            key={month}
+            className={styles.timelineTick}
+            data-testid="timeline-tick"
+            style={{ left: `${monthPosition(month, durationMonths)}%` }}
+          >
             {month === 0 ? 'M1' : `M${month}`}
           </span>
         ))}
       </div>
-      <div className="timeline__tasks">
+      <div className={styles.timelineTasks}>
         {plan.tasks.map((task) => (
           <div
             key={task.id}
-            className="timeline__task"
+            className={styles.timelineTask}
             style={{
               left: `${monthPosition(task.startMonth - 1, durationMonths)}%`,
               width: `${monthPosition(task.endMonth - task.startMonth + 1, durationMonths)}%`,
@@ -45,12 +56,12 @@ export function Timeline({ plan }: { plan: PlanDashboardDto }) {
           </div>
         ))}
       </div>
-      <div className="timeline__items">
+      <div className={styles.timelineItems}>
         {plan.items.map((item, index) => (
           <Link
             key={item.id}
             to={`/plan/items/${item.id}`}
-            className={`timeline__item timeline__item--${item.kind} plan-risk--${item.risk}`}
+            className={`${styles.timelineItem} ${item.kind === 'milestone' ? styles.timelineItemMilestone : ''} ${RISK_CLASS[item.risk]}`}
             style={{ left: `${monthPosition(item.dueMonth, durationMonths)}%`, top: `${(index % 3) * 1.6}rem` }}
             data-testid="timeline-item"
             data-number={item.number}
@@ -58,7 +69,7 @@ export function Timeline({ plan }: { plan: PlanDashboardDto }) {
             data-risk={item.risk}
             title={`${item.number} · ${monthLabel(t, item.dueMonth, item.dueDate, locale)} · ${riskLabel(t, item.risk)}`}
           >
-            <span className="timeline__marker" aria-hidden="true" />
+            <span className={styles.timelineMarker} aria-hidden="true" />
             <span className="timeline__label">
               {item.number} <small>M{item.dueMonth}</small>
             </span>
@@ -67,7 +78,7 @@ export function Timeline({ plan }: { plan: PlanDashboardDto }) {
       </div>
       {elapsed >= 1 && elapsed <= total ? (
         <div
-          className="timeline__today"
+          className={styles.timelineToday}
           style={{ left: `${todayShare * 100}%` }}
           data-testid="timeline-today"
           data-today={plan.today}

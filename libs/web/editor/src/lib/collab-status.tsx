@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMessages } from '@roundtable/web-i18n';
 import type { CollabConnection } from './use-collab-status';
+import { editorMessages } from './editor.messages';
 
 /** Connection indicator (then `children`, e.g. the save status) plus, after a close with a known code, the plain-words reason. */
 export function CollabStatusBar({
@@ -12,7 +13,7 @@ export function CollabStatusBar({
   onReconnect?: () => void;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(editorMessages);
   const { status, closeCode, terminal } = connection;
   return (
     <div className="collab-bar">

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Editor } from '@tiptap/core';
 import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
@@ -12,13 +11,14 @@ import {
   type MentionableDto,
   type RelativePositionJson,
 } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, formatDateTime, Loading, useAction, LoadMore } from '@roundtable/web-ui';
 import { commentCommands, useCommentThreads } from './editor.queries';
 import { commentHighlights, commentHighlightsKey, liveRangeIn } from './comment-highlights';
 import { displayFromMarkup, markupFromDisplay, mentionQuery, type Mention } from './mention-text';
 import { useMediaQuery, useThreadPositions } from './thread-positions';
 import styles from './editor.module.css';
+import { commentsMessages } from './comments.messages';
 
 /** From this width the comments sit beside the text (the same width as in editor.module.css). */
 export const ASIDE_MEDIA = '(min-width: 64rem)';
@@ -97,7 +97,7 @@ function MentionTextarea({
   testId: string;
   disabled?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(commentsMessages);
   const listId = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
   const [query, setQuery] = useState<{ text: string; start: number } | null>(null);
@@ -233,7 +233,7 @@ function CommentView({
   documentId: string;
   onChanged: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(commentsMessages);
   const { locale } = useLocale();
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -362,7 +362,7 @@ function ThreadView({
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [active]);
-  const { t } = useTranslation();
+  const { t } = useMessages(commentsMessages);
   const [reply, setReply] = useState('');
   const send = useAction(async () => {
     await commentCommands.reply(thread.id, reply);
@@ -466,7 +466,7 @@ export function CommentsPanel({
   /** Calls back whenever the server says the document's comments changed (or the socket reconnected). */
   subscribeToChanges: (listener: () => void) => () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(commentsMessages);
   const resource = useCommentThreads(documentId);
   const { reload } = resource;
   // A notification links to `/documents/<id>?thread=<threadId>`: that thread opens active (scrolled to).

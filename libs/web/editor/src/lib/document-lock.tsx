@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { DocumentDto } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { Field, FormError, fieldError, formatDateTime, SubmitButton, useAction } from '@roundtable/web-ui';
 import { editorCommands } from './editor.queries';
+import { editorMessages } from './editor.messages';
+import { commentsMessages } from './comments.messages';
 
 /** Locked documents say so (when and why); coordinators lock (with a reason) and unlock them. */
 export function DocumentLock({ document, onChanged }: { document: DocumentDto; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(editorMessages);
+  const { t: tComments } = useMessages(commentsMessages);
   const { locale } = useLocale();
   const [reason, setReason] = useState<string | null>(null);
   const lock = useAction(async (value: string) => {
@@ -86,7 +88,7 @@ export function DocumentLock({ document, onChanged }: { document: DocumentDto; o
               testId="lock-submit"
             />
             <button type="button" className="button button--secondary" onClick={() => setReason(null)}>
-              {t('comments.cancel')}
+              {tComments('comments.cancel')}
             </button>
           </div>
         </form>

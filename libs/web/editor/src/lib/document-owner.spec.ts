@@ -4,14 +4,14 @@ describe('documentPageFrame', () => {
   it('shows approved minutes as approved, not as a draft document, and leads back to the minutes', () => {
     expect(documentPageFrame({ status: 'draft', owner: { kind: 'minutes', id: 'm-1', status: 'approved' } })).toEqual({
       back: { to: '/minutes/m-1', label: 'editor.backToMinutes' },
-      status: 'minutes.status.approved',
+      status: 'editor.minutesStatus.approved',
     });
   });
 
   it('follows the minutes through their states', () => {
     expect(
       documentPageFrame({ status: 'draft', owner: { kind: 'minutes', id: 'm-1', status: 'circulated' } }).status,
-    ).toBe('minutes.status.circulated');
+    ).toBe('editor.minutesStatus.circulated');
   });
 
   it('shows a free-standing document with its own status and leads Home', () => {

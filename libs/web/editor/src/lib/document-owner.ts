@@ -3,7 +3,7 @@ import type { DocumentDto } from '@roundtable/contracts';
 /** Where the document page's back link goes, and which status its badge shows (catalog keys). */
 export interface DocumentPageFrame {
   back: { to: string; label: 'editor.back' | 'editor.backToMinutes' };
-  status: `documentStatus.${DocumentDto['status']}` | `minutes.status.${'draft' | 'circulated' | 'approved'}`;
+  status: `documentStatus.${DocumentDto['status']}` | `editor.minutesStatus.${'draft' | 'circulated' | 'approved'}`;
 }
 
 /**
@@ -15,7 +15,7 @@ export function documentPageFrame(document: Pick<DocumentDto, 'status' | 'owner'
   if (owner?.kind === 'minutes')
     return {
       back: { to: `/minutes/${encodeURIComponent(owner.id)}`, label: 'editor.backToMinutes' },
-      status: `minutes.status.${owner.status}`,
+      status: `editor.minutesStatus.${owner.status}`,
     };
   return { back: { to: '/', label: 'editor.back' }, status: `documentStatus.${document.status}` };
 }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -16,7 +15,7 @@ import {
 } from '@roundtable/contracts';
 import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
 import { useCurrentUser } from '@roundtable/web-auth';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, Loading } from '@roundtable/web-ui';
 import { useDocument } from './editor.queries';
 import { collabServerUrl } from './collab-url';
@@ -38,6 +37,7 @@ import { SaveTracker, savedMessageHandler, trackingWebSocket, warnWhileUnsaved }
 import { useCollabStatus } from './use-collab-status';
 import { useSaveStatus } from './use-save-status';
 import { VersionsToggle } from './versions.panel';
+import { editorMessages } from './editor.messages';
 
 interface CollabSession {
   ydoc: Y.Doc;
@@ -58,7 +58,7 @@ function CollaborativeEditor({
   session: CollabSession;
   onLocked: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(editorMessages);
   const { ydoc, provider, tracker } = session;
   const connection = useCollabStatus(provider);
   const saveState = useSaveStatus(provider, tracker);
@@ -145,7 +145,7 @@ function CollaborativeEditor({
  * the first sync step 2; the client never creates content itself (the server seeds new documents).
  */
 function LiveDocument({ document, user, onLocked }: { document: DocumentDto; user: UserDto; onLocked: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(editorMessages);
   const [session, setSession] = useState<CollabSession | null>(null);
 
   useEffect(() => {
@@ -214,7 +214,7 @@ function LiveDocument({ document, user, onLocked }: { document: DocumentDto; use
 }
 
 export function EditorPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(editorMessages);
   const { pick } = useLocale();
   const user = useCurrentUser();
   const { id } = useParams<{ id: string }>();

@@ -1,9 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useMessages } from '@roundtable/web-i18n';
 import type { SaveState } from './save-tracker';
+import { editorMessages } from './editor.messages';
 
 /** "Saving…", "Saved" or "Offline — changes kept on this device", announced politely. */
 export function SaveStatus({ state }: { state: SaveState }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(editorMessages);
   const label =
     state === 'saved'
       ? t('editor.save.saved')

@@ -1,19 +1,27 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { VERSION_LIMITS, type DocumentVersionSummaryDto } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { ErrorMessage, Field, FormError, Loading, fieldError, formatDateTime, useAction } from '@roundtable/web-ui';
 import { editorCommands, useVersion, useVersionDiff, useVersions } from './editor.queries';
 import { ExportMenu } from './export.menu';
+import { versionsMessages, type VersionsT } from './versions.messages';
+import styles from './versions.module.css';
+
+/** A diff line's colour by its operation (unchanged lines have none). */
+const DIFF_LINE: Record<'equal' | 'insert' | 'delete', string> = {
+  equal: '',
+  insert: styles.diffLineInsert,
+  delete: styles.diffLineDelete,
+};
 
 type Selection = { mode: 'view'; versionId: string } | { mode: 'diff'; versionId: string } | null;
 
 /** The "Version history" toggle and, when open, the panel. Mounted once below the editor. */
 export function VersionsToggle({ documentId, canWrite }: { documentId: string; canWrite: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(versionsMessages);
   const [open, setOpen] = useState(false);
   return (
-    <section className="versions" aria-label={t('versions.title')}>
+    <section className={styles.versions} aria-label={t('versions.title')}>
       <button
         type="button"
         className="button button--secondary"
@@ -30,7 +38,7 @@ export function VersionsToggle({ documentId, canWrite }: { documentId: string; c
 
 /** Lists a document's versions; lets writers name the current state and restore a version. */
 export function VersionsPanel({ documentId, canWrite }: { documentId: string; canWrite: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(versionsMessages);
   const { locale } = useLocale();
   const list = useVersions(documentId);
   const [selection, setSelection] = useState<Selection>(null);
@@ -61,7 +69,7 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
   }
 
   return (
-    <div className="versions__panel" data-testid="versions-panel">
+    <div className={styles.versionsPanel} data-testid="versions-panel">
       <h2>{t('versions.title')}</h2>
       {canWrite ? <NameVersionForm documentId={documentId} onNamed={list.reload} /> : null}
       <FormError error={restore.error} testId="version-restore-error" />
@@ -71,11 +79,11 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
         <p className="versions__empty">{t('versions.empty')}</p>
       ) : null}
       {list.state === 'ready' && versions.length > 0 ? (
-        <ol className="versions__list">
+        <ol className={styles.versionsList}>
           {versions.map((version) => (
-            <li key={version.id} className="versions__row" data-testid="version-row" data-kind={version.kind}>
-              <span className="versions__label">{versionLabel(t, version)}</span>
-              <span className="versions__meta">
+            <li key={version.id} className={styles.versionsRow} data-testid="version-row" data-kind={version.kind}>
+              <span className={styles.versionsLabel}>{versionLabel(t, version)}</span>
+              <span className={styles.versionsMeta}>
                 {formatDateTime(version.createdAt, locale)}
                 {version.createdBy ? ` · ${version.createdBy}` : ''}
               </span>
@@ -134,7 +142,7 @@ export function VersionsPanel({ documentId, canWrite }: { documentId: string; ca
 }
 
 function NameVersionForm({ documentId, onNamed }: { documentId: string; onNamed: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(versionsMessages);
   const [name, setName] = useState('');
   const save = useAction((value: string) => editorCommands.nameVersion(documentId, value));
 
@@ -179,7 +187,7 @@ function NameVersionForm({ documentId, onNamed }: { documentId: string; onNamed:
 }
 
 function VersionView({ documentId, versionId }: { documentId: string; versionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(versionsMessages);
   const version = useVersion(documentId, versionId);
   if (version.state === 'loading') return <Loading label={t('versions.loading')} />;
   if (version.state === 'error') return <ErrorMessage error={version.error} onRetry={version.reload} />;
@@ -192,7 +200,7 @@ function VersionView({ documentId, versionId }: { documentId: string; versionId:
         with text escaped, never HTML typed by a user.
       */}
       <div
-        className="editor__content versions__html"
+        className={`editor__content ${styles.versionsHtml}`}
         aria-readonly="true"
         dangerouslySetInnerHTML={{ __html: version.data.html }}
       />
@@ -201,7 +209,7 @@ function VersionView({ documentId, versionId }: { documentId: string; versionId:
 }
 
 function VersionDiff({ documentId, versionId }: { documentId: string; versionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(versionsMessages);
   const diff = useVersionDiff(documentId, versionId);
   if (diff.state === 'loading') return <Loading label={t('versions.loading')} />;
   if (diff.state === 'error') return <ErrorMessage error={diff.error} onRetry={diff.reload} />;
@@ -210,10 +218,10 @@ function VersionDiff({ documentId, versionId }: { documentId: string; versionId:
     <div className="versions__diff" data-testid="version-diff">
       <h3>{t('versions.diffTitle')}</h3>
       {changed ? null : <p>{t('versions.noChanges')}</p>}
-      <pre className="diff" aria-label={t('versions.diffTitle')}>
+      <pre className={styles.diff} aria-label={t('versions.diffTitle')}>
         {diff.data.map((entry, index) => (
-          <div key={index} className={`diff__line diff__line--${entry.op}`} data-op={entry.op}>
-            <span className="diff__sign" aria-hidden="true">
+          <div key={index} className={`${styles.diffLine} ${DIFF_LINE[entry.op]}`} data-op={entry.op}>
+            <span className={styles.diffSign} aria-hidden="true">
               {entry.op === 'insert' ? '+' : entry.op === 'delete' ? '−' : ' '}
             </span>
             {entry.op !== 'equal' ? <span className="visually-hidden">{t(`versions.op.${entry.op}`)} </span> : null}
@@ -225,6 +233,6 @@ function VersionDiff({ documentId, versionId }: { documentId: string; versionId:
   );
 }
 
-function versionLabel(t: (key: string) => string, version: DocumentVersionSummaryDto): string {
+function versionLabel(t: VersionsT, version: DocumentVersionSummaryDto): string {
   return version.name ?? t(`versions.kind.${version.kind}`);
 }

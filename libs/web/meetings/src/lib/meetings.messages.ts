@@ -1,6 +1,6 @@
 import { defineMessages, type FeatureT } from '@roundtable/web-i18n';
 
-// The meetings pages' own messages (ADR 032): keys read `meetings.*`. The minutes pages keep `minutes.*` shared.
+// The meetings pages' own messages (ADR 032): keys read `meetings.*`. The minutes pages have their own (minutes/minutes.messages.ts).
 
 export const meetingsMessages = defineMessages(
   'meetings',

@@ -1,7 +1,7 @@
 import { defineMessages } from '@roundtable/web-i18n';
 
 // The people pages' own messages (ADR 032): keys read `people.*` (directory), `person.*` (a profile) and
-// `invitation.*` (accepting an invitation). `invitations.*` stays shared: the working-group page sends them.
+// `invitation.*` (accepting an invitation). `invitations.*` (sending them) belongs to the working-group page (libs/web/projects).
 
 export const peopleMessages = defineMessages(
   'people',

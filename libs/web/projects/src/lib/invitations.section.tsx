@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { WorkingGroupRole, type CreateInvitationRequest, type InvitationDto } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import {
   Badge,
   ErrorMessage,
@@ -17,6 +16,7 @@ import {
 } from '@roundtable/web-ui';
 import { roleLabel } from './labels';
 import { groupKeys, projectCommands, useInvitations } from './projects.queries';
+import { invitationsMessages } from './invitations.messages';
 
 const STATUS_TONE: Record<InvitationDto['status'], BadgeTone> = {
   pending: 'info',
@@ -26,7 +26,7 @@ const STATUS_TONE: Record<InvitationDto['status'], BadgeTone> = {
 };
 
 function InviteForm({ groupId }: { groupId: string }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(invitationsMessages);
   const id = useId();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -115,7 +115,7 @@ function InviteForm({ groupId }: { groupId: string }) {
 }
 
 function InvitationRow({ invitation, groupId }: { invitation: InvitationDto; groupId: string }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(invitationsMessages);
   const { locale } = useLocale();
   const revoke = useApiMutation(async () => {
     await projectCommands.revokeInvitation(invitation.id);
@@ -151,7 +151,7 @@ function InvitationRow({ invitation, groupId }: { invitation: InvitationDto; gro
 
 /** Invite by email and the list of invitations (managers only). */
 export function InvitationsSection({ groupId }: { groupId: string }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(invitationsMessages);
   const [showAll, setShowAll] = useState(false);
   const invitations = useInvitations(groupId);
   const list = invitations.state === 'ready' ? invitations.data : [];

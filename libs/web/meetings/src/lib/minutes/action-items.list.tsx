@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ACTION_STATUSES } from '@roundtable/domain';
 import type { ActionItemDto, ActionStatusDto } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { Badge, FormError, formatDay, useApiMutation } from '@roundtable/web-ui';
 import { meetingCommands, meetingKeys } from '../meetings.queries';
+import { minutesMessages } from './minutes.messages';
 
 /** Action items with owner, due date, overdue flag and (for those who may) a status picker. */
 export function ActionItemsList({
@@ -18,7 +18,7 @@ export function ActionItemsList({
   showMeeting?: boolean;
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const { locale } = useLocale();
   const setStatus = useApiMutation(
     async (id: string, status: ActionStatusDto) => {

@@ -1,8 +1,9 @@
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { MINUTES_LIMITS, type AgendaItemDto, type MinutesDto } from '@roundtable/contracts';
 import { Field, FormError, SubmitButton, fieldError, useApiMutation } from '@roundtable/web-ui';
+import { useMessages } from '@roundtable/web-i18n';
 import { meetingCommands, meetingKeys, useMeeting } from '../meetings.queries';
+import { minutesMessages } from './minutes.messages';
 
 /** The meeting's agenda items (what decisions and actions link to) and its invitees (who may own an action). */
 function useMeetingChoices(meetingId: string) {
@@ -22,7 +23,7 @@ function AgendaField({
   register: UseFormRegisterReturn<'agendaItemId'>;
   testId: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   return (
     <Field label={t('minutes.agendaLink')} error={fieldError(error, 'agendaItemId')}>
       {(props) => (
@@ -46,7 +47,7 @@ interface DecisionValues {
 
 /** Records a decision in the minutes (react-hook-form with the shared fields); the minutes on screen refetch. */
 export function DecisionForm({ minutes }: { minutes: MinutesDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const { agenda } = useMeetingChoices(minutes.meetingId);
   const form = useForm<DecisionValues>({ defaultValues: { text: '', agendaItemId: '' } });
   const add = useApiMutation(
@@ -87,7 +88,7 @@ interface ActionValues {
 
 /** Records an action item: what, whose (among the meeting's invitees), by when, under which agenda item. */
 export function ActionItemForm({ minutes }: { minutes: MinutesDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const { agenda, invitees } = useMeetingChoices(minutes.meetingId);
   const form = useForm<ActionValues>({ defaultValues: { text: '', ownerPersonId: '', dueOn: '', agendaItemId: '' } });
   const add = useApiMutation(

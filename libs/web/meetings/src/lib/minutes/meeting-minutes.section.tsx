@@ -1,13 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { MeetingDto, MinutesSummaryDto, OccurrenceDto } from '@roundtable/contracts';
 import { FormError, useApiMutation } from '@roundtable/web-ui';
+import { useMessages } from '@roundtable/web-i18n';
 import { meetingCommands, meetingKeys, useOpenActions } from '../meetings.queries';
 import { ActionItemsList } from './action-items.list';
+import { minutesMessages } from './minutes.messages';
 
 /** The generated agenda section: open actions of the group from earlier meetings (computed, never copied). */
 export function CarriedActionsSection({ meeting }: { meeting: MeetingDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const actions = useOpenActions(meeting.id);
   if (actions.state !== 'ready') return null;
   return (
@@ -29,7 +30,7 @@ export function OccurrenceMinutes({
   occurrence: OccurrenceDto;
   minutes: MinutesSummaryDto[];
 }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const navigate = useNavigate();
   const existing = minutes.find((m) => m.occurrenceStart === occurrence.originalStart);
   const start = useApiMutation(async () => {

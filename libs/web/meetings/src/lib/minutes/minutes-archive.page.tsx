@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ProjectPicker, useSelectedProject, useWorkingGroups } from '@roundtable/web-projects';
 import { ErrorMessage, Loading } from '@roundtable/web-ui';
+import { useMessages } from '@roundtable/web-i18n';
 import { useMinutesArchive } from '../meetings.queries';
 import { ZonedTimes } from '../zoned-times';
+import { minutesMessages } from './minutes.messages';
 
 /** Approved minutes of the project, shared with every group: search their text, filter by group and date. */
 export function MinutesArchivePage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const { projects, project, select } = useSelectedProject();
   const groups = useWorkingGroups();
   const [form, setForm] = useState({ q: '', workingGroupId: '', from: '', to: '' });

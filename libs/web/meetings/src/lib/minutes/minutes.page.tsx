@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { MINUTES_LIMITS, type MinutesDto } from '@roundtable/contracts';
-import { useLocale } from '@roundtable/web-i18n';
+import { useLocale, useMessages } from '@roundtable/web-i18n';
 import {
   Badge,
   ErrorMessage,
@@ -16,9 +15,10 @@ import { meetingCommands, meetingKeys, useMinutes } from '../meetings.queries';
 import { ZonedTimes } from '../zoned-times';
 import { ActionItemsList } from './action-items.list';
 import { ActionItemForm, DecisionForm } from './item.forms';
+import { minutesMessages } from './minutes.messages';
 
 function MinutesDetail({ initial }: { initial: MinutesDto }) {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const { locale } = useLocale();
   const [minutes, setMinutes] = useState(initial);
   useEffect(() => setMinutes(initial), [initial]);

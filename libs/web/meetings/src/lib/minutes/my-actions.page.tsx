@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ActionItemDto } from '@roundtable/contracts';
 import { ErrorMessage, Loading } from '@roundtable/web-ui';
+import { useMessages } from '@roundtable/web-i18n';
 import { useMyActions } from '../meetings.queries';
 import { ActionItemsList } from './action-items.list';
+import { minutesMessages } from './minutes.messages';
 
 /** The signed-in person's action items across every group, open first, overdue flagged. */
 export function MyActionsPage() {
-  const { t } = useTranslation();
+  const { t } = useMessages(minutesMessages);
   const resource = useMyActions();
   const [actions, setActions] = useState<ActionItemDto[] | null>(null);
   useEffect(() => {
