@@ -47,7 +47,8 @@ export const startMessages = defineMessages(
     },
     notifications: {
       heading: 'Notifications',
-      placeholder: 'Your in-app notifications will show here.',
+      none: 'Nothing unread. Mentions, invitations, minutes and deadlines that concern you appear here.',
+      all: 'All notifications',
     },
     risks: {
       heading: 'Project risks',
@@ -106,7 +107,8 @@ export const startMessages = defineMessages(
     },
     notifications: {
       heading: '通知',
-      placeholder: '您的站内通知将显示在这里。',
+      none: '没有未读通知。与您相关的提及、邀请、会议纪要和截止日期会显示在这里。',
+      all: '全部通知',
     },
     risks: {
       heading: '项目风险',

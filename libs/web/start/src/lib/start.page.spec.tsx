@@ -2,7 +2,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import type { ActionItemDto, StartPageDto, UserDto } from '@roundtable/contracts';
+import type { ActionItemDto, NotificationListDto, StartPageDto, UserDto } from '@roundtable/contracts';
 import { RequireAuth, SessionProvider } from '@roundtable/web-auth';
 import { initI18n } from '@roundtable/web-i18n';
 import { createQueryClient } from '@roundtable/web-ui';
@@ -100,12 +100,45 @@ const EXPERT_PAGE: StartPageDto = {
   },
 };
 
-function serve(page: StartPageDto, user: UserDto = EXPERT): string[] {
+const NOTIFICATIONS: NotificationListDto = {
+  unread: 1,
+  items: [
+    {
+      id: 'n-1',
+      kind: 'mention',
+      title: 'WG1 China co-chair mentioned you in Awareness paper',
+      link: '/documents/doc-1?thread=t-1',
+      createdAt: '2026-12-06T09:00:00.000Z',
+      readAt: null,
+    },
+    {
+      id: 'n-2',
+      kind: 'minutes',
+      title: 'Minutes for comments: WG1 December meeting',
+      link: '/minutes/minutes-1',
+      createdAt: '2026-12-05T09:00:00.000Z',
+      readAt: '2026-12-05T10:00:00.000Z',
+    },
+  ],
+};
+
+function serve(
+  page: StartPageDto,
+  user: UserDto = EXPERT,
+  notifications: NotificationListDto = { items: [], unread: 0 },
+): string[] {
   const paths: string[] = [];
   globalThis.fetch = async (input: RequestInfo | URL) => {
     const path = new URL((input as Request).url).pathname;
     paths.push(path);
-    const body = path === '/api/auth/session' ? { user } : path === '/api/me/start' ? page : undefined;
+    const body =
+      path === '/api/auth/session'
+        ? { user }
+        : path === '/api/me/start'
+          ? page
+          : path === '/api/notifications'
+            ? notifications
+            : undefined;
     return new Response(JSON.stringify(body ?? { statusCode: 404, code: 'NOT_FOUND', message: 'no' }), {
       status: body ? 200 : 404,
       headers: { 'Content-Type': 'application/json' },
@@ -137,7 +170,7 @@ describe('StartPage', () => {
   beforeEach(() => initI18n('en'));
 
   it('links every item to its thing: the meeting (in my zone and the counterpart zone), the overdue action, the document and its deadline, the mention', async () => {
-    const paths = serve(EXPERT_PAGE);
+    const paths = serve(EXPERT_PAGE, EXPERT, NOTIFICATIONS);
     renderPage();
     const meetings = await screen.findByTestId('start-meetings', undefined, { timeout: 10_000 });
     expect(paths).toContain('/api/me/start');
@@ -166,8 +199,11 @@ describe('StartPage', () => {
       'Nothing is waiting for your approval or review.',
     );
     expect(screen.queryByTestId('start-risks')).toBeNull();
-    // The place kept for in-app notifications (issue 13 item 2) holds no made-up data.
-    expect(screen.getByTestId('start-notifications').querySelectorAll('li')).toHaveLength(0);
+    // Only the unread notification, linking to its thread; the rest on the notifications page.
+    const notification = await screen.findByTestId('start-notification');
+    expect(screen.getAllByTestId('start-notification')).toHaveLength(1);
+    expect(hrefs(notification)).toEqual(['/documents/doc-1?thread=t-1']);
+    expect(within(screen.getByTestId('start-notifications')).getByText('All notifications')).toBeTruthy();
   });
 
   it('says what to do next when everything is empty, in Chinese too', async () => {

@@ -1,13 +1,18 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import type { StartPageDto, StartRequestDto, StartSectionDto } from '@roundtable/contracts';
+import {
+  START_SECTION_LIMIT,
+  type StartPageDto,
+  type StartRequestDto,
+  type StartSectionDto,
+} from '@roundtable/contracts';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { ZonedTimes } from '@roundtable/web-meetings';
 import { regionLabel } from '@roundtable/web-projects';
 import { Badge, ErrorMessage, Loading, formatDateTime, formatDay } from '@roundtable/web-ui';
 import { startMessages } from './start.messages';
-import { useStartPage } from './start.queries';
+import { useStartNotifications, useStartPage } from './start.queries';
 import styles from './start.module.css';
 
 /** One bounded list: its items, an empty state saying what to do next, and a link to the full list. */
@@ -81,6 +86,35 @@ function MoreLink<I>({ section, all }: { section: StartSectionDto<I>; all: { to:
     <Link className={styles.more} to={all.to}>
       {section.total > section.items.length ? t('start.seeAll', { count: section.total }) : all.label}
     </Link>
+  );
+}
+
+/** The newest unread notifications (issue 13 item 2), each a link to its thing; all of them on their page. */
+function NotificationsPanel() {
+  const { t } = useMessages(startMessages);
+  const { locale } = useLocale();
+  const notifications = useStartNotifications();
+  const unread = notifications.state === 'ready' ? notifications.data.items.filter((n) => n.readAt === null) : [];
+  const section = {
+    items: unread.slice(0, START_SECTION_LIMIT),
+    total: notifications.state === 'ready' ? notifications.data.unread : 0,
+  };
+  return (
+    <Panel
+      id="start-notifications"
+      title={t('start.notifications.heading')}
+      section={section}
+      empty={t('start.notifications.none')}
+      all={{ to: '/notifications', label: t('start.notifications.all') }}
+      className={styles.notifications}
+    >
+      {(n) => (
+        <li key={n.id} data-testid="start-notification">
+          <Link to={n.link}>{n.title}</Link>
+          <span className={styles.meta}>{formatDateTime(n.createdAt, locale)}</span>
+        </li>
+      )}
+    </Panel>
   );
 }
 
@@ -308,15 +342,7 @@ export function StartPage() {
               </li>
             )}
           </Panel>
-          {/* Issue 13 item 2 (in-app notifications) fills this panel; until then it only says so. */}
-          <section
-            className={`${styles.panel} ${styles.notifications}`}
-            aria-labelledby="start-notifications"
-            data-testid="start-notifications"
-          >
-            <h2 id="start-notifications">{t('start.notifications.heading')}</h2>
-            <p className={styles.empty}>{t('start.notifications.placeholder')}</p>
-          </section>
+          <NotificationsPanel />
         </div>
       ) : null}
     </main>
