@@ -36,6 +36,7 @@ describe('in Chromium: a coordinator manages the structure', () => {
       // Destructive steps ask first; this journey has none to decline.
       page.on('dialog', (dialog) => void dialog.accept());
 
+      await page.click('[data-testid="current-user"]');
       await page.click('[data-testid="nav-structure"]');
       await page.waitForSelector('[data-testid="structure-group"][data-code="WG1"]');
 
@@ -109,6 +110,7 @@ describe('in Chromium: a coordinator manages the structure', () => {
 
       // The same structure page in Chinese.
       await page.selectOption('[data-testid="language-switch"]', 'zh-CN');
+      await page.click('[data-testid="current-user"]');
       await page.click('[data-testid="nav-structure"]');
       await page.waitForSelector('[data-testid="structure-group"][data-code="WG4"]');
       expect(await page.locator('h1').textContent()).toBe('项目结构');
