@@ -38,7 +38,9 @@ export function CoChairVacancies({ vacancies, withGroup }: { vacancies: CoChairV
                   })
                 : t('coChairVacancy.sinceDate', { date: formatDay(vacancy.openedAt.slice(0, 10), locale) })}
             </span>
-          ) : null}
+          ) : (
+            <span data-testid="co-chair-unrecorded">{t('coChairVacancy.unrecorded')}</span>
+          )}
           {vacancy.reason ? (
             <>
               <br />

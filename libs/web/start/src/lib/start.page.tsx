@@ -167,7 +167,9 @@ function Risks({ risks }: { risks: NonNullable<StartPageDto['risks']> }) {
                 <span className={styles.meta}>
                   {t('coChairVacancy.sinceDate', { date: formatDay(v.openedAt.slice(0, 10), locale) })}
                 </span>
-              ) : null}
+              ) : (
+                <span className={styles.meta}>{t('coChairVacancy.unrecorded')}</span>
+              )}
             </li>
           )}
         </RiskGroup>

@@ -226,6 +226,7 @@ export const en = {
     titleWithGroup: '{{group}}: co-chair seat for {{region}} vacant',
     since: 'since {{name}} left it on {{date}}.',
     sinceDate: 'since {{date}}.',
+    unrecorded: 'No co-chair holds this seat and no vacancy was recorded.',
     reason: 'Reason: {{reason}}',
   },
   access: {

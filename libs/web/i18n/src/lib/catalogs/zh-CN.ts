@@ -216,6 +216,7 @@ export const zhCN: Catalog = {
     titleWithGroup: '{{group}}：{{region}}方联合主席席位空缺',
     since: '自 {{date}} {{name}} 卸任起。',
     sinceDate: '自 {{date}} 起。',
+    unrecorded: '该席位没有联合主席，也未记录空缺。',
     reason: '原因：{{reason}}',
   },
   access: {
