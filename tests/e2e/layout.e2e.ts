@@ -209,6 +209,27 @@ describe('in Chromium: the layout at 390 px and 1280 px, in English and Chinese'
       expect(wide).toEqual([]);
     });
 
+    it('at 390 px table column headers stay on one line: the table scrolls inside its frame instead', async () => {
+      const context = await newContext(browser, locale, PHONE);
+      contexts.push(context);
+      const page = await signIn(context, server.baseUrl, 'coordinator@example.org');
+      await page.goto(`${server.baseUrl}/plan`);
+      await page.waitForSelector('table thead th');
+      // Lines a header's text is laid out on (the walk-through saw 类型 broken into one character per line).
+      const wrapped = await page.$$eval('table thead th', (headers) =>
+        headers
+          .map((header) => {
+            const range = document.createRange();
+            range.selectNodeContents(header);
+            const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            return [header.textContent ?? '', lines.size] as const;
+          })
+          .filter(([, lines]) => lines > 1),
+      );
+      expect(wrapped).toEqual([]);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    });
+
     it.each([PHONE, DESKTOP])("the plan's today label does not touch the month ticks (%o)", async (viewport) => {
       const context = await newContext(browser, locale, viewport);
       contexts.push(context);
