@@ -90,10 +90,20 @@ async function signedIn(browser, baseUrl, locale, width, height) {
   return { context, page };
 }
 
-/** Waits for the fonts (Chinese subsets load on demand) and two frames (threads are placed after a frame). */
+/**
+ * Waits until the page's requests are done and no font is loading after two frames (threads are placed after a
+ * frame). Chinese subsets load when their characters first appear: content that arrives after an earlier
+ * `fonts.ready` starts new loads, and a picture taken then shows boxes where those characters go.
+ */
 async function settle(page) {
-  await page.evaluate(() =>
-    document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))),
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () =>
+      document.fonts.ready
+        .then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+        .then(() => document.fonts.status === 'loaded'),
+    undefined,
+    { polling: 100, timeout: 15_000 },
   );
 }
 

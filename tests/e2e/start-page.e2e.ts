@@ -14,7 +14,11 @@ function day(days: number): string {
 /** With E2E_SCREENSHOTS_DIR set (e.g. docs/screenshots), keeps a full-page screenshot for the docs. */
 async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS_DIR;
-  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  if (!dir) return;
+  // Chinese font subsets load when their characters first appear: wait until none is loading.
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => document.fonts.ready.then(() => document.fonts.status === 'loaded'));
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
 /** Whether the page's main content fits its width (no horizontal scrolling at 390 px). */
