@@ -14,28 +14,34 @@ import { ErrorMessage, FormError, Loading, countryName, useApiMutation } from '@
 import { PartnerForm } from './partner.form';
 import { structureMessages } from './structure.messages';
 import { STRUCTURE_STALE, structureCommands, usePartners, useProjectRoles } from './structure.queries';
+import { EditableList } from './editable-list';
 import { WorkingGroupForm } from './working-group.form';
 import styles from './structure.module.css';
-
-/** Which editor is open: a new item, an existing one by id, or none. */
-type Editing = { kind: 'new' } | { kind: 'edit'; id: string } | null;
 
 function GroupEditor({
   projectId,
   id,
   partners,
-  onDone,
+  onSaved,
+  onCancel,
 }: {
   projectId: string;
   id: string;
   partners: PartnerDetailDto[];
-  onDone: () => void;
+  onSaved: () => void;
+  onCancel: () => void;
 }) {
   const group = useWorkingGroup(id);
   if (group.state === 'loading') return <Loading />;
   if (group.state === 'error') return <ErrorMessage error={group.error} onRetry={group.reload} />;
   return (
-    <WorkingGroupForm projectId={projectId} group={group.data} partners={partners} onSaved={onDone} onCancel={onDone} />
+    <WorkingGroupForm
+      projectId={projectId}
+      group={group.data}
+      partners={partners}
+      onSaved={onSaved}
+      onCancel={onCancel}
+    />
   );
 }
 
@@ -50,72 +56,37 @@ function WorkingGroupsSection({
 }) {
   const { t } = useMessages(structureMessages);
   const { pick } = useLocale();
-  const [editing, setEditing] = useState<Editing>(null);
-  const [saved, setSaved] = useState(false);
-  const done = () => {
-    setEditing(null);
-    setSaved(true);
-  };
   return (
-    <section className="section" aria-labelledby="structure-groups" data-testid="structure-groups">
-      <div className="page__header page__header--split">
-        <h2 id="structure-groups">{t('structure.groups')}</h2>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => {
-            setSaved(false);
-            setEditing({ kind: 'new' });
-          }}
-          data-testid="group-new"
-        >
-          {t('structure.newGroup')}
-        </button>
-      </div>
-      {saved ? (
-        <p className="alert alert--success" role="status">
-          {t('structure.groupSaved')}
-        </p>
-      ) : null}
-      {editing?.kind === 'new' ? (
-        <WorkingGroupForm
-          projectId={projectId}
-          group={null}
-          partners={partners}
-          onSaved={done}
-          onCancel={() => setEditing(null)}
-        />
-      ) : null}
-      <ul className={styles.list}>
-        {groups.map((group) => (
-          <li key={group.id} data-testid="structure-group" data-code={group.code}>
-            <div className={styles.row}>
-              <span>
-                <Link to={`/working-groups/${group.id}`} className={styles.rowTitle}>
-                  {group.code}
-                </Link>{' '}
-                {pick(group.title)}
-                <span className="muted"> · {group.guidingPartners.map((p) => p.shortName).join(', ')}</span>
-              </span>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  setSaved(false);
-                  setEditing({ kind: 'edit', id: group.id });
-                }}
-                data-testid={`group-edit-${group.code}`}
-              >
-                {t('structure.edit')}
-              </button>
-            </div>
-            {editing?.kind === 'edit' && editing.id === group.id ? (
-              <GroupEditor projectId={projectId} id={group.id} partners={partners} onDone={done} />
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <EditableList
+      section="groups"
+      title={t('structure.groups')}
+      newLabel={t('structure.newGroup')}
+      savedLabel={t('structure.groupSaved')}
+      items={groups}
+      itemAttributes={(group) => ({ testId: 'structure-group', name: group.code, data: { 'data-code': group.code } })}
+      summary={(group) => (
+        <>
+          <Link to={`/working-groups/${group.id}`} className={styles.rowTitle}>
+            {group.code}
+          </Link>{' '}
+          {pick(group.title)}
+          <span className="muted"> · {group.guidingPartners.map((p) => p.shortName).join(', ')}</span>
+        </>
+      )}
+      editor={(group, onSaved, onCancel) =>
+        group ? (
+          <GroupEditor projectId={projectId} id={group.id} partners={partners} onSaved={onSaved} onCancel={onCancel} />
+        ) : (
+          <WorkingGroupForm
+            projectId={projectId}
+            group={null}
+            partners={partners}
+            onSaved={onSaved}
+            onCancel={onCancel}
+          />
+        )
+      }
+    />
   );
 }
 
@@ -130,79 +101,31 @@ function PartnersSection({
 }) {
   const { t } = useMessages(structureMessages);
   const { locale } = useLocale();
-  const [editing, setEditing] = useState<Editing>(null);
-  const [saved, setSaved] = useState(false);
-  const done = () => {
-    setEditing(null);
-    setSaved(true);
-  };
   return (
-    <section className="section" aria-labelledby="structure-partners" data-testid="structure-partners">
-      <div className="page__header page__header--split">
-        <h2 id="structure-partners">{t('structure.partners')}</h2>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => {
-            setSaved(false);
-            setEditing({ kind: 'new' });
-          }}
-          data-testid="partner-new"
-        >
-          {t('structure.newPartner')}
-        </button>
-      </div>
-      {saved ? (
-        <p className="alert alert--success" role="status">
-          {t('structure.partnerSaved')}
-        </p>
-      ) : null}
-      {editing?.kind === 'new' ? (
-        <PartnerForm
-          projectId={projectId}
-          partner={null}
-          people={people}
-          onSaved={done}
-          onCancel={() => setEditing(null)}
-        />
-      ) : null}
-      <ul className={styles.list}>
-        {partners.map((partner) => (
-          <li key={partner.id} data-testid="structure-partner" data-name={partner.shortName}>
-            <div className={styles.row}>
-              <span>
-                <span className={styles.rowTitle}>{partner.shortName}</span> {partner.fullName}
-                <span className="muted">
-                  {' '}
-                  · {countryName(partner.country, locale)} ·{' '}
-                  {t('structure.peopleCount', { count: partner.people.length })}
-                </span>
-              </span>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  setSaved(false);
-                  setEditing({ kind: 'edit', id: partner.id });
-                }}
-                data-testid={`partner-edit-${partner.shortName}`}
-              >
-                {t('structure.edit')}
-              </button>
-            </div>
-            {editing?.kind === 'edit' && editing.id === partner.id ? (
-              <PartnerForm
-                projectId={projectId}
-                partner={partner}
-                people={people}
-                onSaved={done}
-                onCancel={() => setEditing(null)}
-              />
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <EditableList
+      section="partners"
+      title={t('structure.partners')}
+      newLabel={t('structure.newPartner')}
+      savedLabel={t('structure.partnerSaved')}
+      items={partners}
+      itemAttributes={(partner) => ({
+        testId: 'structure-partner',
+        name: partner.shortName,
+        data: { 'data-name': partner.shortName },
+      })}
+      summary={(partner) => (
+        <>
+          <span className={styles.rowTitle}>{partner.shortName}</span> {partner.fullName}
+          <span className="muted">
+            {' '}
+            · {countryName(partner.country, locale)} · {t('structure.peopleCount', { count: partner.people.length })}
+          </span>
+        </>
+      )}
+      editor={(partner, onSaved, onCancel) => (
+        <PartnerForm projectId={projectId} partner={partner} people={people} onSaved={onSaved} onCancel={onCancel} />
+      )}
+    />
   );
 }
 
