@@ -14,6 +14,7 @@ import {
   DataTable,
 } from '@roundtable/web-ui';
 import { outboxMessages } from './admin.messages';
+import styles from './outbox.module.css';
 
 const STATUS_TONE: Record<OutboxMessageDto['status'], BadgeTone> = {
   pending: 'info',
@@ -78,7 +79,7 @@ function OutboxRow({ message }: { message: OutboxMessageDto }) {
       {open ? (
         <tr className="row--detail">
           <td colSpan={7}>
-            <pre className="mail-text">{message.text}</pre>
+            <pre className={styles.mailText}>{message.text}</pre>
           </td>
         </tr>
       ) : null}

@@ -3,6 +3,7 @@ import type { CoChairVacancyDto } from '@roundtable/contracts';
 import { useLocale } from '@roundtable/web-i18n';
 import { formatDay } from '@roundtable/web-ui';
 import { regionLabel } from './labels';
+import styles from './projects.module.css';
 
 /**
  * Missing co-chairs (a seat never filled, or one a coordinator confirmed as empty with the reason), shown on the group page
@@ -13,7 +14,7 @@ export function CoChairVacancies({ vacancies, withGroup }: { vacancies: CoChairV
   const { locale } = useLocale();
   if (vacancies.length === 0) return null;
   return (
-    <ul className="vacancies" data-testid="co-chair-vacancies">
+    <ul className={styles.vacancies} data-testid="co-chair-vacancies">
       {vacancies.map((vacancy) => (
         <li
           key={`${vacancy.workingGroupId}-${vacancy.region}`}

@@ -5,6 +5,7 @@ import { useLocale } from '@roundtable/web-i18n';
 import { Badge } from '@roundtable/web-ui';
 import { DocumentStatusSelect } from './document-status.select';
 import { accessLabel, documentStatusLabel, documentTypeLabel } from './labels';
+import styles from './projects.module.css';
 
 /**
  * Documents as a list of cards: title (link to the editor), type, status, WG and access badges. With
@@ -23,13 +24,13 @@ export function DocumentList({
   const { pick } = useLocale();
   if (documents.length === 0) return <p className="muted">{emptyText}</p>;
   return (
-    <ul className="document-list" data-testid="document-list">
+    <ul className={styles.documentList} data-testid="document-list">
       {documents.map((document) => (
-        <li key={document.id} className="document-list__item">
-          <Link to={`/documents/${document.id}`} className="document-list__title" data-testid="document-link">
+        <li key={document.id} className={styles.documentItem}>
+          <Link to={`/documents/${document.id}`} className={styles.documentTitle} data-testid="document-link">
             {pick(document.title)}
           </Link>
-          <dl className="document-list__meta">
+          <dl className={styles.documentMeta}>
             <div>
               <dt className="visually-hidden">{t('home.documents.type')}</dt>
               <dd>{documentTypeLabel(t, document.type)}</dd>

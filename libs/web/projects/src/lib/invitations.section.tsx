@@ -17,6 +17,7 @@ import {
 import { roleLabel } from './labels';
 import { groupKeys, projectCommands, useInvitations } from './projects.queries';
 import { invitationsMessages } from './invitations.messages';
+import styles from './projects.module.css';
 
 const STATUS_TONE: Record<InvitationDto['status'], BadgeTone> = {
   pending: 'info',
@@ -49,7 +50,7 @@ function InviteForm({ groupId }: { groupId: string }) {
 
   return (
     <form
-      className="card manage-card form"
+      className={`card form ${styles.manageCard}`}
       onSubmit={onSubmit}
       noValidate
       data-testid="invite-form"

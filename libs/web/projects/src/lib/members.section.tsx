@@ -15,6 +15,7 @@ import { Badge, FormError, formatDay, useAction, type Resource, DataTable } from
 import { regionLabel, roleLabel } from './labels';
 import { MemberTerm } from './member-term';
 import { projectCommands, usePeopleSearch } from './projects.queries';
+import styles from './projects.module.css';
 
 const ROLES = Object.values(WorkingGroupRole);
 
@@ -226,7 +227,7 @@ function MemberRow({
         data-person-id={row.personId}
         data-role={row.role}
         data-past={past ? 'true' : 'false'}
-        className={`${past ? 'row--past' : ''}${coChair ? ' row--highlight' : ''}`}
+        className={`${past ? 'row--past' : ''} ${coChair ? styles.coChairRow : ''}`.trim() || undefined}
       >
         <th scope="row">
           <Link to={`/people/${row.personId}`}>{row.displayName}</Link>
@@ -350,7 +351,7 @@ function AddMember({
   const candidates = results.state === 'ready' ? results.data.filter((p) => !memberIds.has(p.id)) : [];
 
   return (
-    <div className="card manage-card" data-testid="add-member-form">
+    <div className={`card ${styles.manageCard}`} data-testid="add-member-form">
       <h3>{t('workingGroup.manage.addHeading')}</h3>
       <div className="form form--inline" role="search">
         <div className="form__field">
@@ -398,7 +399,7 @@ function AddMember({
         ) : candidates.length === 0 ? (
           <p className="muted">{t('workingGroup.manage.noCandidates')}</p>
         ) : (
-          <ul className="pick-list" aria-live="polite">
+          <ul className={styles.pickList} aria-live="polite">
             {candidates.slice(0, 10).map((person) => (
               <li key={person.id} data-testid="candidate">
                 <span>

@@ -8,6 +8,7 @@ import { useDocuments, useProjects, useWorkingGroups } from './projects.queries'
 import { DocumentList } from './document.list';
 import { PartnerList } from './partner.list';
 import { formatDate, roleLabel } from './labels';
+import styles from './projects.module.css';
 
 function Section<T>({
   id,
@@ -58,10 +59,10 @@ function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
   const { t } = useTranslation();
   const { pick } = useLocale();
   return (
-    <li className="card wg-card" data-testid="working-group">
+    <li className={`card ${styles.wgCard}`} data-testid="working-group">
       <h3>
         <Link to={`/working-groups/${group.id}`}>
-          <span className="wg-card__code">{group.code}</span> {pick(group.title)}
+          <span className={styles.wgCardCode}>{group.code}</span> {pick(group.title)}
         </Link>
       </h3>
       <dl className="facts facts--stacked">

@@ -18,6 +18,7 @@ import { regionLabel, roleLabel } from './labels';
 import { MembersSection } from './members.section';
 import { InvitationsSection } from './invitations.section';
 import { CoChairVacancies } from './co-chair-vacancies';
+import styles from './projects.module.css';
 
 /** The detail DTO; `dimensions` arrives with the membership API and is optional until then. */
 type GroupDetail = WorkingGroupDetailDto & { dimensions?: DimensionDto[] };
@@ -28,7 +29,7 @@ function Dimensions({ dimensions }: { dimensions: DimensionDto[] }) {
   return (
     <section className="section" aria-labelledby="wg-dimensions">
       <h2 id="wg-dimensions">{t('workingGroup.dimensions')}</h2>
-      <ol className="dimension-list" data-testid="dimensions">
+      <ol className={styles.dimensionList} data-testid="dimensions">
         {[...dimensions]
           .sort((a, b) => a.position - b.position)
           .map((dimension) => (
@@ -66,10 +67,10 @@ function CoChairs({
       {members.length === 0 ? (
         <p className="muted">{t('workingGroup.coChairsEmpty')}</p>
       ) : (
-        <ul className="co-chairs" data-testid="co-chairs">
+        <ul className={styles.coChairs} data-testid="co-chairs">
           {members.map((member) => (
-            <li key={member.personId} className="co-chair">
-              <Link to={`/people/${member.personId}`} className="co-chair__name">
+            <li key={member.personId} className={styles.coChair}>
+              <Link to={`/people/${member.personId}`} className={styles.coChairName}>
                 {member.displayName}
               </Link>
               <Badge tone={member.region === 'china' ? 'warning' : member.region === 'europe' ? 'info' : 'neutral'}>
