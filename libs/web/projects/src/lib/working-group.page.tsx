@@ -29,7 +29,7 @@ function Dimensions({ dimensions }: { dimensions: DimensionDto[] }) {
   return (
     <section className="section" aria-labelledby="wg-dimensions">
       <h2 id="wg-dimensions">{t('workingGroup.dimensions')}</h2>
-      <ol className={styles.dimensionList} data-testid="dimensions">
+      <ol className="card-grid" data-testid="dimensions">
         {[...dimensions]
           .sort((a, b) => a.position - b.position)
           .map((dimension) => (
