@@ -118,7 +118,7 @@ describe('suggestion mode (track changes) on the live document', () => {
     const documents = (await coordinator.get('/api/documents')).body as Array<{ id: string; workingGroupCode: string }>;
     documentId = documents.find((d) => d.workingGroupCode === 'WG1')!.id;
     await coordinator.post(`/api/documents/${documentId}/paragraphs`, {
-      paragraphs: ['Cohorts in Europe share data.', 'A second paragraph for the version test.'],
+      paragraphs: ['Cohorts in Lisbon share data.', 'A second paragraph for the version test.'],
     });
   });
   afterAll(async () => {
@@ -130,13 +130,13 @@ describe('suggestion mode (track changes) on the live document', () => {
     const expert = await openEditor('wg1-expert@example.org');
     const coChair = await openEditor('wg1-eu-cochair@example.org');
     const coordinator = await openEditor('coordinator@example.org');
-    await waitFor(() => expert.text().includes('Cohorts in Europe'), 5000, 'the paragraph');
+    await waitFor(() => expert.text().includes('Cohorts in Lisbon'), 5000, 'the paragraph');
 
-    const at = expert.find('Europe') + 'Europe'.length;
-    await expert.suggest(at, (tr) => tr.insertText(' and China'));
+    const at = expert.find('Lisbon') + 'Lisbon'.length;
+    await expert.suggest(at, (tr) => tr.insertText(' and Shanghai'));
     await converged([expert, coChair, coordinator], 'the suggestion reaching everyone');
     const [insert] = suggestionsIn(coChair.pm);
-    expect(insert).toMatchObject({ kind: 'insert', text: ' and China' });
+    expect(insert).toMatchObject({ kind: 'insert', text: ' and Shanghai' });
 
     // Recorded server side with its author; the text carries only the id.
     const rows = await suggestions(coChair.http);
@@ -145,7 +145,7 @@ describe('suggestion mode (track changes) on the live document', () => {
     expect(row.authorColor).toMatch(/^#[0-9a-f]{6}$/);
 
     // The coordinator (not suggesting) types inside the suggestion while the co-chair accepts it.
-    const inside = coordinator.find(' and China') + ' and'.length;
+    const inside = coordinator.find(' and Shanghai') + ' and'.length;
     coordinator.edit((tr) => tr.insertText(' mainland', inside));
     const accepted = await coChair.http.post(`/api/documents/${documentId}/suggestions/decisions`, {
       decision: 'accept',
@@ -155,13 +155,13 @@ describe('suggestion mode (track changes) on the live document', () => {
     expect(accepted.body).toEqual({ decision: 'accept', decided: [insert!.id] });
     await converged([expert, coChair, coordinator], 'the accept and the typing reaching everyone');
     await waitFor(() => suggestionsIn(expert.pm).length === 0, 8000, 'the marks to go');
-    expect(expert.text()).toContain('Cohorts in Europe and mainland China share data.');
+    expect(expert.text()).toContain('Cohorts in Lisbon and mainland Shanghai share data.');
     const decided = (await suggestions(coChair.http)).find((r) => r.id === insert!.id)!;
     expect(decided).toMatchObject({ state: 'accepted', decidedByName: expect.any(String) });
 
     // The stored document (what a fresh reader gets) is the same: nothing overwrote a row.
     const content = await coChair.http.get(`/api/documents/${documentId}/content`);
-    expect(content.body.text).toContain('Cohorts in Europe and mainland China share data.');
+    expect(content.body.text).toContain('Cohorts in Lisbon and mainland Shanghai share data.');
   });
 
   it('three editors suggest at once; "all of one author" and "all" decide them; ids never collide', async () => {
