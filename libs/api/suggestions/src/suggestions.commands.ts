@@ -58,6 +58,10 @@ export class SuggestionsCommands {
           ? new Set(await this.repository.idsByAuthor(documentId, selection.authorUserId))
           : null;
     const select = (id: string) => wanted === null || wanted.has(id);
+    const inText = (json: ReturnType<DocumentContentService['jsonOf']>) =>
+      [...new Set(suggestionsIn(this.schema.nodeFromJSON(json)).map((s) => s.id))].filter(select);
+    // Nothing of the selection in the text: no edit at all (not even an empty update).
+    if (inText(await this.content.currentJson(documentId)).length === 0) return [];
     let decided: string[] = [];
     await this.collaboration.editDocument(documentId, (doc) => {
       const current = this.schema.nodeFromJSON(this.content.jsonOf(doc));
