@@ -121,7 +121,12 @@ describe('suggestion mode in Chromium: one co-author suggests, the other accepts
         15_000,
       );
       expect((await texts(expert, `${EDITOR} h1`))[0]).toBe(title);
-      expect(await coChair.locator('[data-testid="suggestion"]').count()).toBe(0);
+      await poll(
+        () => coChair.locator('[data-testid="suggestion"]').count(),
+        (n) => n === 0,
+        "the co-chair's side list to empty",
+        15_000,
+      );
     } finally {
       await rome.close();
       await beijing.close();
