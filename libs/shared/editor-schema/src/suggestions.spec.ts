@@ -5,6 +5,7 @@ import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode, prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { EDITOR_FRAGMENT, editorExtensions } from './editor-schema';
+import { toMarkdown } from './markdown';
 import { SUGGESTION_DELETE, SUGGESTION_INSERT } from './suggestion.marks';
 import { resolveSuggestions, suggestionsIn, trackChanges, type SuggestingContext } from './suggestions';
 
@@ -146,6 +147,7 @@ describe('tracking changes', () => {
     expect(html).toContain('<ins data-suggestion="alice-1" class="suggestion-insert">');
     expect(html).toContain('<del data-suggestion="alice-2" class="suggestion-delete">');
     expect(html).toContain('data-format-mark="italic"');
+    expect(toMarkdown(state.doc.toJSON())).toBe('*He*llo big~~ world~~\n');
     const back = schema.nodeFromJSON(generateJSON(html, editorExtensions()));
     expect(JSON.stringify(back.toJSON())).toBe(JSON.stringify(state.doc.toJSON()));
   });
