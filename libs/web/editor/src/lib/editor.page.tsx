@@ -40,6 +40,7 @@ import { useSaveStatus } from './use-save-status';
 import { VersionsToggle } from './versions.panel';
 import { editorMessages } from './editor.messages';
 import { Suggesting, isSuggesting } from './suggesting';
+import { SuggestionRegistrations } from './suggestion-registrations';
 import { SuggestionsPanel } from './suggestions.panel';
 import { suggestionCommands, suggestionKeys } from './suggestions.queries';
 import { suggestionsMessages } from './suggestions.messages';
@@ -73,6 +74,21 @@ function CollaborativeEditor({
   const queryClient = useQueryClient();
   const suggestionsT = useMessages(suggestionsMessages).t;
   const [suggesting, setSuggesting] = useState(false);
+  const [registrations] = useState(
+    () =>
+      new SuggestionRegistrations(
+        (id, kind) => suggestionCommands.register(document.id, id, kind),
+        () => void queryClient.invalidateQueries({ queryKey: suggestionKeys.list(document.id) }),
+      ),
+  );
+  // Registrations that failed while offline go out again once the document syncs.
+  useEffect(() => {
+    const onSync = (synced: boolean) => {
+      if (synced) registrations.retry();
+    };
+    provider.on('sync', onSync);
+    return () => provider.off('sync', onSync);
+  }, [provider, registrations]);
 
   // Locked while open (4423): fetch the document again, which is now read only, and say why.
   useEffect(() => {
@@ -87,13 +103,7 @@ function CollaborativeEditor({
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.displayName, color: user.color } }),
         // Suggestion mode (ADR 040): each new suggestion id is recorded with its author on the server.
-        Suggesting.configure({
-          onCreate: (id, kind) =>
-            void suggestionCommands
-              .register(document.id, id, kind)
-              .then(() => queryClient.invalidateQueries({ queryKey: suggestionKeys.list(document.id) }))
-              .catch(() => undefined),
-        }),
+        Suggesting.configure({ onCreate: (id, kind) => registrations.add(id, kind) }),
       ],
       editable,
       immediatelyRender: true,
