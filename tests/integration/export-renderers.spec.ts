@@ -15,7 +15,11 @@ import { bilingualPaper } from '../support/export-paper';
 import { readDocx, readPdf } from '../support/export-readers';
 
 /** The renderers on their own (pure functions of an export source), read back with real parsers. */
-function sourceOf(content: JSONContent, threads: ExportSource['threads'] = []): ExportSource {
+function sourceOf(
+  content: JSONContent,
+  threads: ExportSource['threads'] = [],
+  suggestions: ExportSource['suggestions'] = {},
+): ExportSource {
   return {
     documentId: '00000000-0000-4000-8000-000000000001',
     versionId: null,
@@ -30,6 +34,7 @@ function sourceOf(content: JSONContent, threads: ExportSource['threads'] = []): 
     content,
     html: generateHTML({ type: 'doc', content: (content.content ?? []).slice(1) }, editorExtensions()),
     threads,
+    suggestions,
   };
 }
 
@@ -48,6 +53,52 @@ const THREADS: ExportSource['threads'] = [
 ];
 
 describe('export renderers', () => {
+  it('writes suggestions as Word tracked changes (w:ins / w:del) with their authors, read back from the XML', async () => {
+    const INSERT = '6f1c7a8e-0000-4000-8000-0000000000a1';
+    const DELETE = '6f1c7a8e-0000-4000-8000-0000000000a2';
+    const paper: JSONContent = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Outline 大纲' }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Cohorts in ' },
+            { type: 'text', text: 'Europe', marks: [{ type: 'suggestionDelete', attrs: { id: DELETE } }] },
+            {
+              type: 'text',
+              text: 'Europe and China 中国',
+              marks: [{ type: 'suggestionInsert', attrs: { id: INSERT } }],
+            },
+            { type: 'text', text: '.' },
+          ],
+        },
+      ],
+    };
+    const docx = readDocx(
+      await renderDocx(
+        sourceOf(paper, THREADS, {
+          [INSERT]: { author: 'WG1 expert', date: '2026-02-01T10:00:00.000Z' },
+          [DELETE]: { author: 'WG1 co-chair', date: '2026-02-02T10:00:00.000Z' },
+        }),
+      ),
+    );
+    const inserted = docx.trackedChanges.filter((c) => c.kind === 'ins');
+    const deleted = docx.trackedChanges.filter((c) => c.kind === 'del');
+    expect(inserted.map((c) => c.text).join('')).toBe('Europe and China 中国');
+    expect(new Set(inserted.map((c) => c.author))).toEqual(new Set(['WG1 expert']));
+    expect(inserted[0]!.date).toMatch(/^2026-02-01T10:00:00/);
+    expect(deleted.map((c) => c.text).join('')).toBe('Europe');
+    expect(deleted[0]!.author).toBe('WG1 co-chair');
+    // Ids are unique across tracked changes and comments (Word's annotation ids).
+    const ids = [...docx.trackedChanges.map((c) => c.id), ...docx.comments.map((c) => c.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+    // Word shows the deleted text only as a deletion: the paragraph's plain text is the text with insertions.
+    expect(docx.paragraphs.some((p) => p.text === 'Cohorts in Europe and China 中国.')).toBe(true);
+    // The other formats keep the marks as HTML (<ins>/<del>) and do not break on them.
+    expect(renderHtml(sourceOf(paper)).toString()).toContain('<del data-suggestion="' + DELETE + '"');
+  });
+
   it('writes a DOCX with title, numbered headings, lists, comments and East Asian runs', async () => {
     const docx = readDocx(await renderDocx(sourceOf(bilingualPaper(2), THREADS)));
     const styled = (style: string) => docx.paragraphs.filter((p) => p.style === style);

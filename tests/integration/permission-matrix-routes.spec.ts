@@ -112,6 +112,11 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'GET /documents/:id/versions/:versionId': ['wg1Paper', PROJECT_READERS],
   'GET /documents/:id/versions/:versionId/diff': ['wg1Paper', PROJECT_READERS],
   'POST /documents/:id/versions/:versionId/restore': ['wg1Paper', WG1_WRITERS],
+  // Suggestion mode (ADR 040): whoever edits suggests and decides; whoever reads sees them and discusses one.
+  'GET /documents/:id/suggestions': ['wg1Paper', PROJECT_READERS],
+  'POST /documents/:id/suggestions': ['wg1Paper', WG1_WRITERS],
+  'POST /documents/:id/suggestions/decisions': ['wg1Paper', WG1_WRITERS],
+  'PUT /documents/:id/suggestions/:suggestionId/thread': ['wg1Paper', PROJECT_READERS],
   'GET /health': [null, ALL],
   // The caller's own notifications: the handlers read and write only the signed-in user's rows.
   'GET /notifications': [null, SIGNED_IN],

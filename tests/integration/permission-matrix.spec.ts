@@ -108,6 +108,21 @@ describe('permission matrix', () => {
       [200, 200, 200, 200, 200, 404, 401],
     ],
     [
+      'GET /api/documents/:wg1Paper/suggestions',
+      (r) => clients[r].get(`/api/documents/${ids.wg1Paper}/suggestions`),
+      [200, 200, 200, 200, 200, 404, 401],
+    ],
+    [
+      // Suggestion mode (ADR 040): only those who edit decide (nothing selected is in the text: no change).
+      'POST /api/documents/:wg1Paper/suggestions/decisions (unknown id)',
+      (r) =>
+        clients[r].post(`/api/documents/${ids.wg1Paper}/suggestions/decisions`, {
+          decision: 'reject',
+          ids: ['00000000-0000-4000-8000-000000000000'],
+        }),
+      [200, 200, 200, 403, 403, 404, 401],
+    ],
+    [
       'PATCH /api/working-groups/:wg1/members/:observer (same role)',
       (r) =>
         clients[r].request('PATCH', `/api/working-groups/${ids.wg1}/members/${ids.wg1ObserverPerson}`, {

@@ -61,11 +61,20 @@ export interface DocxComment {
   author: string;
   text: string;
 }
+/** A Word tracked change (w:ins or w:del) with the text it inserts or deletes (w:t or w:delText). */
+export interface DocxTrackedChange {
+  kind: 'ins' | 'del';
+  id: string;
+  author: string;
+  date: string;
+  text: string;
+}
 export interface DocxContents {
   entries: Record<string, Uint8Array>;
   paragraphs: DocxParagraph[];
   tables: string[][][];
   comments: DocxComment[];
+  trackedChanges: DocxTrackedChange[];
 }
 
 export function readDocx(bytes: Buffer): DocxContents {
@@ -100,7 +109,24 @@ export function readDocx(bytes: Buffer): DocxContents {
     author: attrsOf(c)['w:author'],
     text: text(c),
   }));
-  return { entries, paragraphs, tables, comments };
+  const changeText = (node: XmlNode) =>
+    [...all([node], 'w:t'), ...all([node], 'w:delText')]
+      .map((t) =>
+        childrenOf(t)
+          .map((c) => String(c['#text'] ?? ''))
+          .join(''),
+      )
+      .join('');
+  const trackedChanges = (['w:ins', 'w:del'] as const).flatMap((tag) =>
+    all(body ? [body] : [], tag).map((node): DocxTrackedChange => ({
+      kind: tag === 'w:ins' ? 'ins' : 'del',
+      id: attrsOf(node)['w:id'],
+      author: attrsOf(node)['w:author'],
+      date: attrsOf(node)['w:date'],
+      text: changeText(node),
+    })),
+  );
+  return { entries, paragraphs, tables, comments, trackedChanges };
 }
 
 export interface PdfContents {

@@ -48,6 +48,10 @@ export class HttpClient {
     return this.request('PATCH', path, body);
   }
 
+  put(path: string, body?: unknown) {
+    return this.request('PUT', path, body);
+  }
+
   delete(path: string) {
     return this.request('DELETE', path);
   }

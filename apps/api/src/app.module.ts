@@ -24,6 +24,7 @@ import {
 } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { StartModule } from '@roundtable/api-start';
+import { SuggestionsModule } from '@roundtable/api-suggestions';
 import { VersionsModule } from '@roundtable/api-versions';
 import { ENTITIES } from './database/entities';
 
@@ -47,6 +48,7 @@ export class AppModule {
         InvitationsModule,
         OpenCallModule,
         CommentsModule,
+        SuggestionsModule,
         VersionsModule,
         DeliverablesModule,
         MeetingsModule,

@@ -1,4 +1,4 @@
-import { safeHref } from '@roundtable/editor-schema';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT, safeHref } from '@roundtable/editor-schema';
 import type { JSONContent } from '@tiptap/core';
 import {
   AlignmentType,
@@ -6,10 +6,13 @@ import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   type FileChild,
   HeadingLevel,
+  InsertedTextRun,
+  type IRunOptions,
   LevelFormat,
   Packer,
   PageBreak,
@@ -186,26 +189,49 @@ class CommentAnchors {
 }
 
 function textRun(text: string, marks: JSONContent['marks'], style: RunStyle & { color?: string }): TextRun[] {
+  return runOptions(text, marks, style).map((options) => new TextRun(options));
+}
+
+/** A suggestion's runs as Word tracked changes (w:ins / w:del), with its author and time (ADR 040). */
+export interface TrackedChange {
+  kind: 'insert' | 'delete';
+  id: number;
+  author: string;
+  date: string;
+}
+
+function trackedRuns(
+  text: string,
+  marks: JSONContent['marks'],
+  style: RunStyle,
+  change: TrackedChange,
+): ParagraphChild[] {
+  const { kind, id, author, date } = change;
+  return runOptions(text, marks, style).map((options, i) =>
+    kind === 'insert'
+      ? new InsertedTextRun({ ...options, id: id + i, author, date })
+      : new DeletedTextRun({ ...options, id: id + i, author, date }),
+  );
+}
+
+function runOptions(text: string, marks: JSONContent['marks'], style: RunStyle & { color?: string }): IRunOptions[] {
   const has = (type: string) => (marks ?? []).some((m) => m.type === type);
   const mono = style.mono || has('code');
-  return scriptRuns(text).map(
-    (part) =>
-      new TextRun({
-        text: part.text,
-        bold: has('bold') || undefined,
-        italics: has('italic') || undefined,
-        strike: has('strike') || undefined,
-        underline: has('underline') || has('link') ? {} : undefined,
-        style: has('link') ? 'Hyperlink' : undefined,
-        color: style.color,
-        font: part.eastAsian
-          ? { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: DOCX_EAST_ASIAN_FONT, hint: 'eastAsia' }
-          : mono
-            ? { ascii: MONO_FONT, hAnsi: MONO_FONT, eastAsia: DOCX_EAST_ASIAN_FONT }
-            : undefined,
-        language: part.eastAsian ? { value: 'en-GB', eastAsia: 'zh-CN' } : undefined,
-      }),
-  );
+  return scriptRuns(text).map((part): IRunOptions => ({
+    text: part.text,
+    bold: has('bold') || undefined,
+    italics: has('italic') || undefined,
+    strike: has('strike') || undefined,
+    underline: has('underline') || has('link') ? {} : undefined,
+    style: has('link') ? 'Hyperlink' : undefined,
+    color: style.color,
+    font: part.eastAsian
+      ? { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: DOCX_EAST_ASIAN_FONT, hint: 'eastAsia' }
+      : mono
+        ? { ascii: MONO_FONT, hAnsi: MONO_FONT, eastAsia: DOCX_EAST_ASIAN_FONT }
+        : undefined,
+    language: part.eastAsian ? { value: 'en-GB', eastAsia: 'zh-CN' } : undefined,
+  }));
 }
 
 export async function renderDocx(source: ExportSource): Promise<Buffer> {
@@ -228,6 +254,23 @@ export async function renderDocx(source: ExportSource): Promise<Buffer> {
   }
   const anchors = new CommentAnchors(source.threads, threadIds);
   let listInstances = 0;
+
+  // Tracked changes share Word's annotation ids with comments: they count on after them.
+  let nextChangeId = comments.length + 1;
+  const suggestionRuns = (text: string, marks: JSONContent['marks'], style: RunStyle): ParagraphChild[] | null => {
+    const mark = (marks ?? []).find((m) => m.type === SUGGESTION_INSERT || m.type === SUGGESTION_DELETE);
+    if (!mark) return null;
+    const who = source.suggestions[String(mark.attrs?.id)] ?? { author: EXPORT_LABELS.unknownAuthor, date: '' };
+    const change: TrackedChange = {
+      kind: mark.type === SUGGESTION_INSERT ? 'insert' : 'delete',
+      id: nextChangeId,
+      author: who.author,
+      date: who.date || new Date(0).toISOString(),
+    };
+    const runs = trackedRuns(text, marks, style, change);
+    nextChangeId += runs.length;
+    return runs;
+  };
 
   const inline = (block: JSONContent, style: RunStyle = {}): ParagraphChild[] => {
     const ranges = anchors.take(plainText(block));
@@ -258,7 +301,7 @@ export async function renderDocx(source: ExportSource): Promise<Buffer> {
       for (const cut of [...cuts, offset + text.length]) {
         markersAt(offset + start);
         const piece = text.slice(start, cut - offset);
-        const runs = textRun(piece, node.marks, style);
+        const runs = suggestionRuns(piece, node.marks, style) ?? textRun(piece, node.marks, style);
         const link = (node.marks ?? []).find((m) => m.type === 'link');
         const href = link ? safeHref(link.attrs?.href) : null;
         if (href && /^(https?|mailto|tel):/i.test(href))

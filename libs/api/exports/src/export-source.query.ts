@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { DocumentContentService } from '@roundtable/api-collaboration';
 import { CommentsQueries } from '@roundtable/api-comments';
 import { Clock } from '@roundtable/api-platform';
+import { SuggestionsQueries } from '@roundtable/api-suggestions';
 import { VersionsService } from '@roundtable/api-versions';
 import type { DocumentVersionSummaryDto } from '@roundtable/contracts';
 import type { JSONContent } from '@tiptap/core';
@@ -38,11 +39,13 @@ export class ExportSourceQuery {
     private readonly content: DocumentContentService,
     private readonly versions: VersionsService,
     private readonly comments: CommentsQueries,
+    private readonly suggestions: SuggestionsQueries,
     private readonly clock: Clock,
   ) {}
 
   async load(user: ExportUser, documentId: string, versionId: string | null): Promise<ExportSource> {
-    return this.build(documentId, versionId, await this.openThreads(user, documentId));
+    const authors = Object.fromEntries(await this.suggestions.authors(documentId));
+    return this.build(documentId, versionId, await this.openThreads(user, documentId), authors);
   }
 
   /**
@@ -50,10 +53,15 @@ export class ExportSourceQuery {
    * version must be the document's (VersionsService answers 404 otherwise).
    */
   loadPublished(documentId: string, versionId: string): Promise<ExportSource> {
-    return this.build(documentId, versionId, []);
+    return this.build(documentId, versionId, [], {});
   }
 
-  private async build(documentId: string, versionId: string | null, threads: ExportThread[]): Promise<ExportSource> {
+  private async build(
+    documentId: string,
+    versionId: string | null,
+    threads: ExportThread[],
+    suggestions: ExportSource['suggestions'],
+  ): Promise<ExportSource> {
     const loaded = versionId
       ? await this.versions.withVersion(documentId, versionId, (doc, version) => ({
           json: this.content.jsonOf(doc),
@@ -86,6 +94,7 @@ export class ExportSourceQuery {
       content: loaded.json,
       html: this.content.htmlOf(body),
       threads,
+      suggestions,
     };
   }
 

@@ -14,6 +14,7 @@ export const EXPORT_LABELS = {
   on: 'On · 针对',
   currentDraft: 'Current draft · 当前草稿',
   page: 'Page · 页',
+  unknownAuthor: 'Co-author · 合著者',
 } as const;
 
 export const VERSION_KIND_LABELS: Record<DocumentVersionKind, string> = {

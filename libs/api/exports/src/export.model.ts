@@ -6,7 +6,7 @@ import type { ExportFormat } from '@roundtable/contracts';
  * Bumped whenever a renderer's output changes for the same input, so cached files of an older renderer are
  * never served again (it is part of the cache key).
  */
-export const EXPORT_RENDERER_VERSION = 'r2';
+export const EXPORT_RENDERER_VERSION = 'r3';
 
 /** The cover block and running title: where the paper comes from. */
 export interface ExportCover {
@@ -44,6 +44,8 @@ export interface ExportSource {
   /** The content rendered to HTML by the shared schema's own serializer (the browser's schema). */
   html: string;
   threads: ExportThread[];
+  /** Author and time of each suggestion (track changes, ADR 040) by the id its marks carry; DOCX writes them. */
+  suggestions: Record<string, { author: string; date: string }>;
 }
 
 export interface ExportFile {

@@ -3,6 +3,7 @@ import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
 import { CommentsModule } from '@roundtable/api-comments';
 import { ProjectsModule } from '@roundtable/api-projects';
+import { SuggestionsModule } from '@roundtable/api-suggestions';
 import { VersionsModule } from '@roundtable/api-versions';
 import { ExportDocumentCommand } from './export-document.command';
 import { PdfRenderer } from './export-pdf.renderer';
@@ -18,7 +19,7 @@ import { PublishingQueries } from './publishing/publishing.queries';
 import { PublishingRepository } from './publishing/publishing.repository';
 
 @Module({
-  imports: [AuthModule, ProjectsModule, CollaborationModule, VersionsModule, CommentsModule],
+  imports: [AuthModule, ProjectsModule, CollaborationModule, VersionsModule, CommentsModule, SuggestionsModule],
   controllers: [ExportsController, PublishingController, PublicPagesController],
   providers: [
     ExportSourceQuery,

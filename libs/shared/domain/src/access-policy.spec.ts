@@ -1,5 +1,13 @@
 import type { WorkingGroupRole } from '@roundtable/contracts';
-import { can, canComment, documentAccess, type Actor, type DocumentAccess, type DocumentRef } from './access-policy';
+import {
+  can,
+  canComment,
+  canSuggest,
+  documentAccess,
+  type Actor,
+  type DocumentAccess,
+  type DocumentRef,
+} from './access-policy';
 
 // Project P has working groups A and B; project Q is another project with its own group X.
 const P = 'project-p';
@@ -121,6 +129,45 @@ describe('documentAccess edge cases', () => {
       expect(documentAccess(actor, documents['WG B doc'])).toBe('write');
       expect(documentAccess(actor, documents['WG A doc'])).toBe('read');
     }
+  });
+});
+
+describe('canSuggest (ADR 040)', () => {
+  const wgA = documents['WG A doc'];
+
+  it('lets exactly those who may edit a document suggest in it and accept or reject suggestions', () => {
+    for (const name of Object.keys(actors) as Array<keyof typeof actors>) {
+      for (const [docName, document] of Object.entries(documents)) {
+        const edits = documentAccess(actors[name], document) === 'write';
+        for (const action of ['suggest', 'decide'] as const)
+          expect([name, docName, action, canSuggest(actors[name], action, document)]).toEqual([
+            name,
+            docName,
+            action,
+            edits,
+          ]);
+      }
+    }
+    expect(canSuggest(actors['expert of WG A'], 'suggest', wgA)).toBe(true);
+  });
+
+  it('keeps comment-only roles to comments: observers, the advisory board, readers of another group', () => {
+    const advisory: Actor = {
+      platformRole: 'member',
+      coordinatedProjectIds: [],
+      advisoryProjectIds: [P],
+      memberships: [],
+    };
+    for (const actor of [actors['observer of WG A'], advisory, member([P, WG_B, 'expert'])]) {
+      expect(canComment(actor, 'comment', wgA)).toBe(true);
+      expect(canSuggest(actor, 'suggest', wgA)).toBe(false);
+      expect(canSuggest(actor, 'decide', wgA)).toBe(false);
+    }
+  });
+
+  it('a locked document takes no suggestions, not even from coordinators', () => {
+    const locked = { ...wgA, lockedAt: new Date() };
+    expect(canSuggest(actors['coordinator of the project'], 'suggest', locked)).toBe(false);
   });
 });
 

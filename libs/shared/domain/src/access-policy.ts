@@ -264,6 +264,20 @@ export function canComment(
   }
 }
 
+/** What suggestion mode (track changes, ADR 040) lets people do. */
+export type SuggestionAction = 'suggest' | 'decide';
+
+/**
+ * Suggestion mode (ADR 040): whoever may edit a document may suggest changes in it and accept or reject anyone's
+ * suggestions. People who may only comment (observers, the advisory board, readers of other groups' documents)
+ * do not suggest: a suggestion is an edit of the shared text carried by the collaboration socket, which they
+ * hold read only, and the server cannot yet prove that an update of theirs only proposes. They comment instead
+ * (a comment can quote the passage and propose wording), and a member who edits turns it into a suggestion.
+ */
+export function canSuggest(actor: Actor, _action: SuggestionAction, document: DocumentRef): boolean {
+  return documentAccess(actor, document) === 'write';
+}
+
 function chairsDocumentGroup(actor: Actor, document: DocumentRef): boolean {
   return actor.memberships.some(
     (m) =>

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { SUGGESTION_DELETE } from './suggestion.marks';
 
 /**
  * Serialises editor JSON (the shared schema) to CommonMark. Pure and DOM-free: the server uses it to
@@ -137,7 +138,8 @@ function inline(nodes: JSONContent[] | undefined): string {
       let text = has('code') ? codeSpan(node.text ?? '') : (node.text ?? '').replace(ESCAPE, '\\$1');
       if (has('bold')) text = `**${text}**`;
       if (has('italic')) text = `*${text}*`;
-      if (has('strike')) text = `~~${text}~~`;
+      // A proposed deletion (ADR 040) reads as struck text; a proposed insertion as plain text.
+      if (has('strike') || has(SUGGESTION_DELETE)) text = `~~${text}~~`;
       const link = marks.find((m) => m.type === 'link');
       const href = link ? safeHref(link.attrs?.href) : null;
       if (href) text = `[${text}](${href})`;

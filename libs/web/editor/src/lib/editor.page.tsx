@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -38,6 +39,12 @@ import { useCollabStatus } from './use-collab-status';
 import { useSaveStatus } from './use-save-status';
 import { VersionsToggle } from './versions.panel';
 import { editorMessages } from './editor.messages';
+import { Suggesting, isSuggesting } from './suggesting';
+import { SuggestionRegistrations } from './suggestion-registrations';
+import { SuggestionsPanel } from './suggestions.panel';
+import { suggestionCommands, suggestionKeys } from './suggestions.queries';
+import { suggestionsMessages } from './suggestions.messages';
+import suggestionStyles from './suggestions.module.css';
 
 interface CollabSession {
   ydoc: Y.Doc;
@@ -64,6 +71,24 @@ function CollaborativeEditor({
   const saveState = useSaveStatus(provider, tracker);
   const canWrite = document.access === 'write';
   const editable = canWrite && !connection.terminal;
+  const queryClient = useQueryClient();
+  const suggestionsT = useMessages(suggestionsMessages).t;
+  const [suggesting, setSuggesting] = useState(false);
+  const [registrations] = useState(
+    () =>
+      new SuggestionRegistrations(
+        (id, kind) => suggestionCommands.register(document.id, id, kind),
+        () => void queryClient.invalidateQueries({ queryKey: suggestionKeys.list(document.id) }),
+      ),
+  );
+  // Registrations that failed while offline go out again once the document syncs.
+  useEffect(() => {
+    const onSync = (synced: boolean) => {
+      if (synced) registrations.retry();
+    };
+    provider.on('sync', onSync);
+    return () => provider.off('sync', onSync);
+  }, [provider, registrations]);
 
   // Locked while open (4423): fetch the document again, which is now read only, and say why.
   useEffect(() => {
@@ -77,6 +102,8 @@ function CollaborativeEditor({
         SectionNumbers,
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.displayName, color: user.color } }),
+        // Suggestion mode (ADR 040): each new suggestion id is recorded with its author on the server.
+        Suggesting.configure({ onCreate: (id, kind) => registrations.add(id, kind) }),
       ],
       editable,
       immediatelyRender: true,
@@ -118,6 +145,22 @@ function CollaborativeEditor({
       ) : null}
       <div className={styles.layout}>
         <div className={styles.text}>
+          {canWrite ? (
+            <label className={suggestionStyles.switch} title={suggestionsT('suggestions.switchHint')}>
+              <input
+                type="checkbox"
+                role="switch"
+                checked={suggesting}
+                disabled={!editable}
+                data-testid="suggesting-switch"
+                onChange={(event) => {
+                  editor.commands.setSuggesting(event.target.checked);
+                  setSuggesting(isSuggesting(editor.state));
+                }}
+              />
+              {suggestionsT('suggestions.switch')}
+            </label>
+          ) : null}
           {canWrite ? <EditorToolbar editor={editor} disabled={!editable} /> : null}
           <div
             className={`editor ${writing.numbered}`}
@@ -127,6 +170,7 @@ function CollaborativeEditor({
             <EditorContent editor={editor} className="editor__content" />
           </div>
           <OutlinePanel editor={editor} />
+          <SuggestionsPanel editor={editor} documentId={document.id} userId={user.id} canDecide={canWrite} canComment />
         </div>
         <CommentsPanel
           editor={editor}

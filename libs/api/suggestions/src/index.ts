@@ -1,0 +1,3 @@
+export * from './suggestion.entity';
+export * from './suggestions.module';
+export { SuggestionsQueries } from './suggestions.queries';
