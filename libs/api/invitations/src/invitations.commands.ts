@@ -9,7 +9,7 @@ import {
   passwordFieldError,
   type AuthenticatedUser,
 } from '@roundtable/api-auth';
-import { MailService } from '@roundtable/api-mail';
+import { MailService, mailLocale } from '@roundtable/api-mail';
 import { MembershipsService, createPerson, type WorkingGroup } from '@roundtable/api-projects';
 import { DataSource, type EntityManager } from 'typeorm';
 import { invitationMail } from './invitation.mail';
@@ -210,11 +210,11 @@ export class InvitationsCommands {
     const inviter = await this.repository.inviter(manager, invitation.invitedByUserId);
     const inviterName = inviter?.display_name ?? null;
     const project = await this.repository.project(manager, group.projectId);
-    // The invitee's own language when they are known here; for a new address, the inviter's (ADR 034).
-    const chosen = requestedLocale ?? recipient?.locale ?? inviter?.locale ?? 'en';
-    const locale: Locale = chosen === 'zh-CN' ? 'zh-CN' : 'en';
+    // The invitee's own language and zone when they are known here; for a new address, the language chosen
+    // when inviting, else the inviter's, and the inviter's zone (ADR 034, ADR 044).
     const message = invitationMail({
-      locale,
+      locale: mailLocale(requestedLocale ?? recipient?.locale ?? inviter?.locale),
+      timeZone: recipient?.time_zone ?? inviter?.time_zone ?? 'UTC',
       displayName: invitation.displayName ?? recipient?.display_name ?? null,
       inviterName,
       projectName: project?.name ?? group.code,

@@ -232,7 +232,7 @@ export class ApplicationsCommands {
             displayName: application.name,
             invitedByUserId: userId,
             applicationId: application.id,
-            locale: localeFor(application.country),
+            locale: (await this.repository.formLocale(manager, application.id)) ?? localeFor(application.country),
           },
           manager,
         );
@@ -247,19 +247,19 @@ export class ApplicationsCommands {
       });
     } else {
       const project = await this.dataSource.getRepository(Project).findOneOrFail({ where: { id: call.projectId } });
-      const message = applicationDeclinedMail({
-        name: application.name,
-        callTitle: { en: call.titleEn, zh: call.titleZh },
-        projectName: project.acronym || project.name,
-      });
       await this.dataSource.transaction(async (manager) => {
         await this.lockUndecided(manager, application.id);
         await this.assertNoConflict(manager, application.id, userId);
+        const message = applicationDeclinedMail({
+          locale: (await this.repository.formLocale(manager, application.id)) ?? localeFor(application.country),
+          name: application.name,
+          callTitle: { en: call.titleEn, zh: call.titleZh },
+          projectName: project.acronym || project.name,
+        });
         await this.repository.markDecided(manager, application.id, 'declined', userId, null, this.clock.now());
         await this.mail.enqueue(manager, {
           to: application.email,
-          subject: message.subject,
-          text: message.text,
+          ...message,
           kind: 'application-declined',
         });
       });
@@ -283,7 +283,10 @@ function assertUndecided(application: Pick<Application, 'status'>): void {
   }
 }
 
-/** Applications store no language; applicants based in China get Chinese first, everyone else English. */
+/**
+ * Once the submission (with the form's language) is dropped, applications have no language: applicants based
+ * in China get Chinese, everyone else English.
+ */
 function localeFor(country: string): Locale {
   return regionOf(country) === 'china' ? 'zh-CN' : 'en';
 }
