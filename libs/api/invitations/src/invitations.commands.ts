@@ -60,7 +60,14 @@ export class InvitationsCommands {
     const email = input.email.trim().toLowerCase();
     if (!ROLES.includes(input.role)) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid role', {
-        fields: [{ field: 'role', message: `role must be one of: ${ROLES.join(', ')}` }],
+        fields: [
+          {
+            field: 'role',
+            code: 'isIn',
+            params: { allowed: ROLES.join(', ') },
+            message: `role must be one of: ${ROLES.join(', ')}`,
+          },
+        ],
       });
     }
     const group = await this.repository.group(input.workingGroupId);
@@ -187,7 +194,11 @@ export class InvitationsCommands {
     if (!fallbackCountry) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid country', {
         fields: [
-          { field: 'country', message: 'country is required for a new account (ISO 3166-1 alpha-2, e.g. IT or CN)' },
+          {
+            field: 'country',
+            code: 'countryRequired',
+            message: 'country is required for a new account (ISO 3166-1 alpha-2, e.g. IT or CN)',
+          },
         ],
       });
     }
@@ -231,13 +242,19 @@ export class InvitationsCommands {
 function newAccountProblems(invitation: Invitation, body: AcceptInvitationDto): FieldError[] {
   const missing: FieldError[] = [];
   if (!body.displayName)
-    missing.push({ field: 'displayName', message: 'displayName is required to create your account' });
-  if (!body.password) missing.push({ field: 'password', message: 'password is required to create your account' });
+    missing.push({
+      field: 'displayName',
+      code: 'isNotEmpty',
+      message: 'displayName is required to create your account',
+    });
+  if (!body.password)
+    missing.push({ field: 'password', code: 'isNotEmpty', message: 'password is required to create your account' });
   const weak = body.password ? passwordFieldError(body.password, invitation.email) : null;
   if (weak) missing.push(weak);
   if (invitation.role === 'co-chair' && !body.country) {
     missing.push({
       field: 'country',
+      code: 'countryRequired',
       message: 'country is required to join as co-chair (one co-chair is based in Europe, one in China)',
     });
   }

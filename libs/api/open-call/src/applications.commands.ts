@@ -76,6 +76,7 @@ export class ApplicationsCommands {
         fields: [
           {
             field: 'preferredWorkingGroupIds',
+            code: 'unknownWorkingGroup',
             message: "preferredWorkingGroupIds must be among the call's working groups",
           },
         ],
@@ -210,6 +211,7 @@ export class ApplicationsCommands {
           fields: [
             {
               field: 'workingGroupId',
+              code: 'notPreferredGroup',
               message: "workingGroupId must be one of the applicant's preferred working groups or of the call's",
             },
           ],

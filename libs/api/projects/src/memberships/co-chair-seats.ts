@@ -5,6 +5,7 @@ import {
   type CoChairHandover,
   type CoChairVacancyDto,
   type FieldError,
+  type FieldErrorCode,
   type WorkingGroupRole,
 } from '@roundtable/contracts';
 import { coChairRuleViolation, regionOf, type Region } from '@roundtable/domain';
@@ -201,7 +202,7 @@ export class CoChairSeats {
 /** The two seats of every group, in the order reports list them. */
 const SEATS = ['europe', 'china'] as const;
 
-function invalid(field: string, message: string, code: string): ApiException {
+function invalid(field: string, message: string, code: FieldErrorCode): ApiException {
   const error: FieldError = { field, message, code };
   return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, { fields: [error] });
 }
