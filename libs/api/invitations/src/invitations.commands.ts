@@ -75,13 +75,27 @@ export class InvitationsCommands {
     const create = async (manager: EntityManager): Promise<Invitation> => {
       await this.repository.lockInvitee(manager, group.id, email);
       if (await this.repository.isMember(manager, group.id, email))
-        throw new ApiException(ErrorCode.Conflict, `${email} is already a member of ${group.code}.`);
+        throw new ApiException(ErrorCode.Conflict, `${email} is already a member of ${group.code}.`, {
+          fields: [
+            { field: 'email', code: 'alreadyMember', params: { group: group.code }, message: 'already a member' },
+          ],
+        });
       const pending = await this.repository.pending(manager, group.id, email, this.clock.now());
       if (pending) {
         throw new ApiException(
           ErrorCode.Conflict,
           `${email} already has a pending invitation to ${group.code} (invitation ${pending.id}, sent ${day(pending.createdAt)}, ` +
             `expires ${day(pending.expiresAt)}). Revoke it before inviting again.`,
+          {
+            fields: [
+              {
+                field: 'email',
+                code: 'alreadyInvited',
+                params: { group: group.code, expires: day(pending.expiresAt) },
+                message: 'already invited',
+              },
+            ],
+          },
         );
       }
       const saved = await manager.getRepository(Invitation).save({
@@ -137,6 +151,16 @@ export class InvitationsCommands {
           throw new ApiException(
             ErrorCode.InvitationEmailMismatch,
             `This invitation is for ${invitation.email}, which already has an account: sign in as ${invitation.email} to accept it.`,
+            {
+              fields: [
+                {
+                  field: 'email',
+                  code: 'invitationForAnotherAccount',
+                  params: { email: invitation.email },
+                  message: `sign in as ${invitation.email}`,
+                },
+              ],
+            },
           );
         }
         personId =

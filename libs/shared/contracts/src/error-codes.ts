@@ -142,6 +142,12 @@ export const FIELD_ERROR_CODES = [
   'invalidOffsets',
   'unknownWorkPackage',
   'versionRequired',
+  'alreadyMember',
+  'alreadyInvited',
+  'invitationForAnotherAccount',
+  'coChairElsewhere',
+  'coChairSeatTaken',
+  'coChairTwoOnly',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -107,8 +107,6 @@ function usedKeys(): Map<string, string[]> {
 }
 
 describe('i18n catalogs', () => {
-  const enKeys = catalogKeys(en);
-
   it('include every feature namespace', () => {
     expect(messageFiles.length).toBeGreaterThan(0);
     expect(registeredMessages().map((m) => m.namespace)).toEqual(expect.arrayContaining(['balance', 'outbox']));

@@ -263,6 +263,15 @@ export const en = {
     invalidOffsets: 'Use whole numbers of days before the due date, each once.',
     unknownWorkPackage: 'Choose a work package of this project.',
     versionRequired: 'Choose a named version to publish: the document is not final yet.',
+    alreadyMember: 'This person is already a member of {{group}}.',
+    alreadyInvited:
+      'This address already has an open invitation to {{group}} (valid until {{expires}}): revoke it before inviting again.',
+    invitationForAnotherAccount:
+      'This invitation is for {{email}}, which already has an account: sign in as {{email}} to accept it.',
+    coChairElsewhere: 'A co-chair is based in Europe or in China: this person is based elsewhere.',
+    coChairSeatTaken:
+      'This working group already has a co-chair based in {{region}}: the other co-chair is based in the other region.',
+    coChairTwoOnly: 'A working group has exactly two co-chairs, one based in Europe and one based in China.',
   },
   coChairVacancy: {
     title: 'Co-chair seat for {{region}} vacant',

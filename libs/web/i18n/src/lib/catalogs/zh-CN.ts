@@ -253,6 +253,12 @@ export const zhCN: Catalog = {
     invalidOffsets: '请使用到期前的整数天数，且每个数只用一次。',
     unknownWorkPackage: '请选择本项目的工作包。',
     versionRequired: '请选择一个已命名的版本进行发布：文档尚未定稿。',
+    alreadyMember: '此人已是 {{group}} 的成员。',
+    alreadyInvited: '该邮箱已有一份加入 {{group}} 的有效邀请（有效期至 {{expires}}）：请先撤销后再重新邀请。',
+    invitationForAnotherAccount: '此邀请发给 {{email}}，该邮箱已有账户：请以 {{email}} 登录后接受邀请。',
+    coChairElsewhere: '联合主席须常驻欧洲或中国：此人常驻其他地区。',
+    coChairSeatTaken: '该工作组已有一位常驻{{region}}的联合主席：另一位联合主席须常驻另一地区。',
+    coChairTwoOnly: '每个工作组恰好有两位联合主席，一位常驻欧洲，一位常驻中国。',
   },
   coChairVacancy: {
     title: '{{region}}方联合主席席位空缺',
