@@ -303,7 +303,7 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     expect((await new HttpClient(t.baseUrl).get(`/api/documents/${paperId}/comments`)).status).toBe(401);
   });
 
-  it('e-mails the project members mentioned, in English and Chinese, and never anyone outside the project', async () => {
+  it('e-mails the project members mentioned, each in their language, and never anyone outside the project', async () => {
     const coordinator = await as('coordinator@example.org');
     const found = await coordinator.get(`/api/documents/${paperId}/mentionable?q=wg2 ex`);
     expect(found.status).toBe(200);
@@ -318,6 +318,7 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     );
     expect(all.map((p) => p.id)).not.toContain(stranger.id);
 
+    await t.dataSource.query("UPDATE users SET locale = 'zh-CN' WHERE email = 'wg2-expert@example.org'");
     const writer = await writeParagraph('Biobanks must share samples under one agreement.');
     const body = `Please check, ${mentionMarkup('WG2 expert', wg2Expert.id)} and ${mentionMarkup('Stranger', stranger.id)} and ${mentionMarkup('Nobody', '00000000-0000-4000-8000-000000000001')}.`;
     const created = await (
@@ -325,19 +326,21 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     ).post(`/api/documents/${paperId}/comments`, { ...anchorsOf(lastText(writer.doc), 'share samples'), body });
     expect(created.status).toBe(201);
 
+    // WG2 expert reads Chinese: subject and body from the mail catalog's Chinese texts (ADR 044).
     const message = await sink.waitForMessage((m) => m.to.includes('wg2-expert@example.org'));
-    expect(message.subject).toContain('WG1 expert mentioned you');
-    expect(message.subject).toContain('中提到了您');
-    expect(message.text).toContain(`http://localhost:3000/documents/${paperId}`);
-    expect(message.text).toContain('> share samples');
-    expect(message.text).toContain('Please check, @WG2 expert and @Stranger');
-    expect(message.text).toContain('打开文档');
+    await t.dataSource.query("UPDATE users SET locale = 'en' WHERE email = 'wg2-expert@example.org'");
     const [{ title_en, title_zh }] = await t.dataSource.query(
       'SELECT title_en, title_zh FROM documents WHERE id = $1',
       [paperId],
     );
-    expect(message.text).toContain(title_en);
-    expect(message.text).toContain(title_zh);
+    expect(message.subject).toBe(`WG1 expert 在《${title_zh}》中提到了您`);
+    expect(message.text).toContain(`WG1 expert 在《${title_zh}》的评论中提到了您。`);
+    expect(message.text).toContain(`http://localhost:3000/documents/${paperId}`);
+    expect(message.text).toContain('> share samples');
+    expect(message.text).toContain('Please check, @WG2 expert and @Stranger');
+    expect(message.text).toContain('打开文档');
+    expect(message.text).not.toContain(title_en);
+    expect(message.html).toContain('lang="zh-CN"');
 
     // A reply mentioning the stranger alone sends nothing.
     const reply = await coordinator.post(`/api/comment-threads/${created.body.id}/replies`, {
@@ -495,7 +498,7 @@ describe('comments on documents (real PostgreSQL, live Yjs anchors, real SMTP)',
     expect(emptyReply.status).toBe(400);
     expect(emptyReply.body.fields.map((f: { field: string }) => f.field)).toEqual(['body']);
     expect((await cochair.post('/api/comment-threads/not-a-uuid/replies', { body: 'x' })).body.fields).toEqual([
-      { field: 'threadId', message: 'threadId must be a UUID' },
+      { field: 'threadId', code: 'isUuid', message: 'threadId must be a UUID' },
     ]);
     expect(await rowCounts()).toEqual(before);
 

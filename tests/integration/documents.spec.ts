@@ -109,7 +109,7 @@ describe('projects, working groups and documents respect access', () => {
     const client = await new HttpClient(t.baseUrl).login('coordinator@example.org');
     const bad = await client.get('/api/documents/not-a-uuid');
     expect(bad.status).toBe(400);
-    expect(bad.body.fields).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+    expect(bad.body.fields).toEqual([{ field: 'id', code: 'isUuid', message: 'id must be a UUID' }]);
     const badQuery = await client.get('/api/documents?workingGroupId=x');
     expect(badQuery.status).toBe(400);
     expect(badQuery.body.fields[0].field).toBe('workingGroupId');

@@ -335,6 +335,21 @@ describe('working-group invitations (real PostgreSQL, real SMTP)', () => {
     expect(message.text).toContain('工作组 WG1「塑造可持续的医疗」');
   });
 
+  it('writes to an address without an account in the inviter’s language, the expiry in the inviter’s zone', async () => {
+    const cochair = await client('wg1-cn-cochair@example.org');
+    const email = 'no-account-yet@example.org';
+    const response = await cochair.post(`/api/working-groups/${groups.WG1}/invitations`, {
+      email,
+      role: 'expert',
+    });
+    expect(response.status).toBe(201);
+    const message = await sink.waitForMessage((m) => m.to.includes(email));
+    expect(message.subject).toBe('邀请您以专家身份加入 WG1「塑造可持续的医疗」');
+    expect(message.text).toContain('您好：');
+    expect(message.text).toMatch(/该链接仅可使用一次，有效期至 .+ \(Shanghai, GMT\+8\)。/);
+    expect(message.html).toContain('接受邀请');
+  });
+
   it('rejects bad input with 400 naming the fields, and creates nothing', async () => {
     const cochair = await client('wg1-eu-cochair@example.org');
     const url = `/api/working-groups/${groups.WG1}/invitations`;

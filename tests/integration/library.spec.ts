@@ -222,7 +222,9 @@ describe('working-documents library', () => {
       { tags: 'other' },
     );
     expect(withTags.status).toBe(400);
-    expect(withTags.body.fields).toEqual([{ field: 'tags', message: 'tags is not expected here' }]);
+    expect(withTags.body.fields).toEqual([
+      { field: 'tags', code: 'unknownField', message: 'tags is not expected here' },
+    ]);
     const longNote = await upload(
       c.wg1CoChair,
       `/api/library/${id}/versions`,
@@ -230,7 +232,9 @@ describe('working-documents library', () => {
       { note: 'n'.repeat(501) },
     );
     expect(longNote.status).toBe(400);
-    expect(longNote.body.fields).toEqual([{ field: 'note', message: 'note must be at most 500 characters' }]);
+    expect(longNote.body.fields).toEqual([
+      { field: 'note', code: 'maxLength', params: { max: 500 }, message: 'note must be at most 500 characters' },
+    ]);
     expect(
       (await t.dataSource.query('SELECT count(*)::int AS n FROM library_file_versions WHERE file_id = $1', [id]))[0].n,
     ).toBe(2);
@@ -325,7 +329,9 @@ describe('working-documents library', () => {
         statusCode: 413,
         code: 'PAYLOAD_TOO_LARGE',
         message: 'file must be at most 1 MB',
-        fields: [{ field: 'file', message: 'file must be at most 1 MB' }],
+        fields: [
+          { field: 'file', code: 'fileTooLarge', params: { max: '1 MB' }, message: 'file must be at most 1 MB' },
+        ],
       });
       // Far over the limit: refused from the declared length, before the body is read.
       const huge = await upload(c.wg1Expert, wg1Path(), { name: 'huge.txt', bytes: Buffer.alloc(3 * LIMIT, 0x61) });
@@ -351,7 +357,9 @@ describe('working-documents library', () => {
         req.write('--x\r\n');
       });
       expect(early.status).toBe(413);
-      expect(JSON.parse(early.body).fields).toEqual([{ field: 'file', message: 'file must be at most 1 MB' }]);
+      expect(JSON.parse(early.body).fields).toEqual([
+        { field: 'file', code: 'fileTooLarge', params: { max: '1 MB' }, message: 'file must be at most 1 MB' },
+      ]);
       expect(await counts()).toEqual(before);
       // Exactly at the limit is accepted.
       expect(
@@ -446,7 +454,7 @@ describe('working-documents library', () => {
         description: 'new',
       });
       expect(tooMany.status).toBe(400);
-      expect(tooMany.body.fields).toEqual([{ field: 'tags', message: 'at most 10 tags' }]);
+      expect(tooMany.body.fields).toEqual([{ field: 'tags', code: 'invalidTags', message: 'at most 10 tags' }]);
       const wrong = await c.wg1Expert.request('PATCH', `/api/library/${file.id}`, { tags: 'a,b', description: 5 });
       expect(wrong.status).toBe(400);
       expect([...new Set(wrong.body.fields.map((f: { field: string }) => f.field))].sort()).toEqual([
@@ -458,7 +466,7 @@ describe('working-documents library', () => {
         description: '',
       });
       expect((await c.wg1Expert.get('/api/library/not-a-uuid')).body.fields).toEqual([
-        { field: 'fileId', message: 'fileId must be a UUID' },
+        { field: 'fileId', code: 'isUuid', message: 'fileId must be a UUID' },
       ]);
       // Upload routes check their ids before reading the body.
       const badGroup = await upload(c.wg1Expert, '/api/working-groups/not-a-uuid/library', {
@@ -467,7 +475,7 @@ describe('working-documents library', () => {
       });
       expect(badGroup).toMatchObject({
         status: 400,
-        body: { fields: [{ field: 'groupId', message: 'groupId must be a UUID' }] },
+        body: { fields: [{ field: 'groupId', code: 'isUuid', message: 'groupId must be a UUID' }] },
       });
       expect(
         (await upload(c.wg1Expert, '/api/library/1/versions', { name: 'x.txt', bytes: Buffer.from('x') })).body

@@ -299,6 +299,7 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     expect(response.body.fields).toEqual([
       {
         field: 'originalStart',
+        code: 'notAnOccurrence',
         message: expect.stringContaining('no occurrence starting at 2026-03-11T09:00:00.000Z'),
       },
     ]);
@@ -327,7 +328,11 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     const gap = await schedule({ start: '2026-03-29T02:30', title: 'In the gap' });
     expect(gap.status).toBe(400);
     expect(gap.body.fields).toEqual([
-      { field: 'start', message: expect.stringContaining('does not exist in Europe/Rome') },
+      {
+        field: 'start',
+        code: 'nonexistentLocalTime',
+        message: expect.stringContaining('does not exist in Europe/Rome'),
+      },
     ]);
     const twice = await schedule({ start: '2026-10-25T02:30', title: 'Twice', timeZone: 'Europe/Rome' });
     expect(twice.status).toBe(201);
@@ -464,6 +469,7 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     expect(stranger.body.fields).toEqual([
       {
         field: 'agenda.presenterPersonId',
+        code: 'unknownPerson',
         message: 'not people of this project: 00000000-0000-4000-8000-000000000000',
       },
     ]);
@@ -542,7 +548,7 @@ describe('meetings across time zones (real PostgreSQL, real SMTP)', () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({
       code: 'NOT_INVITED',
-      fields: [{ field: 'response', message: expect.stringContaining('not on the invitee list') }],
+      fields: [{ field: 'response', code: 'notInvited', message: expect.stringContaining('not on the invitee list') }],
     });
     expect(
       (await clients['wg2-expert'].request('PUT', `/api/meetings/${meeting.id}/rsvp`, { response: 'yes' })).status,

@@ -558,7 +558,11 @@ describe('open call for experts', () => {
       expect(row.decision_working_group_id).toBe(wg.WG1);
     });
 
-    it('declines with one polite message in English and Chinese', async () => {
+    it('declines with one polite message in the language of the applicant’s form (ADR 044)', async () => {
+      // This applicant used the Chinese form (as stored with the submission they confirmed).
+      await t.dataSource.query("UPDATE application_submissions SET locale = 'zh-CN' WHERE application_id = $1", [
+        ids.wg2,
+      ]);
       const declined = await coordinator.post(`/api/applications/${ids.wg2}/decision`, { decision: 'decline' });
       expect(declined.status).toBe(200);
       expect(declined.body.status).toBe('declined');
@@ -567,11 +571,14 @@ describe('open call for experts', () => {
       );
       expect(mails).toHaveLength(1);
       expect(mails[0].kind).toBe('application-declined');
-      expect(mails[0].subject).toContain('Review round');
-      expect(mails[0].subject).toContain('评审轮次');
-      expect(mails[0].text_body).toContain('Dear wg2-only,');
-      expect(mails[0].text_body).toContain('Thank you');
-      expect(mails[0].text_body).toContain('感谢');
+      const mail = await sink.waitForMessage(
+        (m) => m.to.includes('wg2-only@example.net') && m.subject.startsWith('您的申请：'),
+      );
+      expect(mail.subject).toContain('评审轮次');
+      expect(mail.text).toContain('wg2-only，您好：');
+      expect(mail.text).toContain('感谢');
+      expect(mail.text).not.toContain('Thank you');
+      expect(mail.html).toContain('lang="zh-CN"');
       expect(await t.dataSource.query('SELECT 1 FROM invitations WHERE application_id = $1', [ids.wg2])).toEqual([]);
     });
 

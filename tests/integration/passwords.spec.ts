@@ -93,6 +93,8 @@ describe('passwords and sign out everywhere (HTTP, real PostgreSQL, SMTP sink)',
 
     const mail = await sink.waitForMessage((m) => m.to.includes(email));
     expect(mail.subject).toBe('重置您的 Roundtable 密码');
+    // The body in Chinese too, the expiry in the account's zone (ADR 044).
+    expect(mail.text).toMatch(/该链接仅可使用一次，将于 .+ \(Shanghai, GMT\+8\) 失效/);
     const token = tokenFrom(mail);
     expect(token).toBeDefined();
     expect(sink.messages.some((m) => m.to.includes('nobody-at-all@example.org'))).toBe(false);

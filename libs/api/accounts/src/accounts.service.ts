@@ -82,10 +82,12 @@ export class AccountsService {
   }
 
   private async sendResetLink(emailKey: string): Promise<void> {
-    const [user]: Array<{ id: string; email: string; display_name: string; locale: Locale }> =
-      await this.dataSource.query('SELECT id, email, display_name, locale FROM users WHERE lower(email) = $1', [
-        emailKey,
-      ]);
+    const [user]: Array<{ id: string; email: string; display_name: string; locale: Locale; time_zone: string | null }> =
+      await this.dataSource.query(
+        `SELECT u.id, u.email, u.display_name, u.locale, p.time_zone
+           FROM users u LEFT JOIN people p ON p.id = u.person_id WHERE lower(u.email) = $1`,
+        [emailKey],
+      );
     if (!user) return;
     const token = newLinkToken();
     await this.dataSource.transaction(async (manager) => {
@@ -102,6 +104,7 @@ export class AccountsService {
         .insert({ userId: user.id, tokenHash: hashLinkToken(token), expiresAt, usedAt: null });
       const message = passwordResetMail({
         locale: user.locale,
+        timeZone: user.time_zone ?? 'UTC',
         displayName: user.display_name,
         link: `${publicBaseUrl()}/reset-password/${token}`,
         expiresAt,

@@ -1,4 +1,4 @@
-import type { FieldError } from '@roundtable/contracts';
+import type { FieldError, FieldErrorCode } from '@roundtable/contracts';
 import { COMMON_PASSWORDS_TEXT } from './common-passwords.data';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -34,7 +34,7 @@ export function passwordProblem(password: string, email: string, field = 'passwo
 
 /** The same, as a field error whose `code` (and `params`) the web app says in the reader's language. */
 export function passwordFieldError(password: string, email: string, field = 'password'): FieldError | null {
-  const refuse = (code: string, why: string, params?: FieldError['params']): FieldError => ({
+  const refuse = (code: FieldErrorCode, why: string, params?: FieldError['params']): FieldError => ({
     field,
     message: `${field} ${why}`,
     code,

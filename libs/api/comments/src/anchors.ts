@@ -18,27 +18,43 @@ function isId(value: unknown): value is { client: number; clock: number } {
 /** Checks that `value` has the shape of `Y.relativePositionToJSON` output; returns the problems, named by field. */
 export function relativePositionErrors(field: string, value: unknown): FieldError[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return [{ field, message: `${field} must be a Yjs relative position object ({ type?, tname?, item?, assoc? })` }];
+    return [
+      {
+        field,
+        code: 'isRelativePosition',
+        message: `${field} must be a Yjs relative position object ({ type?, tname?, item?, assoc? })`,
+      },
+    ];
   }
   const position = value as Record<string, unknown>;
   const errors: FieldError[] = [];
   for (const key of Object.keys(position))
-    if (!KEYS.has(key)) errors.push({ field: `${field}.${key}`, message: `${field}.${key} is not allowed` });
+    if (!KEYS.has(key))
+      errors.push({ field: `${field}.${key}`, code: 'isRelativePosition', message: `${field}.${key} is not allowed` });
   for (const key of ['type', 'item'] as const) {
     if (position[key] != null && !isId(position[key]))
       errors.push({
         field: `${field}.${key}`,
+        code: 'isRelativePosition',
         message: `${field}.${key} must be { client, clock } with non-negative integers`,
       });
   }
   if (position.tname != null && (typeof position.tname !== 'string' || position.tname.length > 100)) {
-    errors.push({ field: `${field}.tname`, message: `${field}.tname must be a short string` });
+    errors.push({
+      field: `${field}.tname`,
+      code: 'isRelativePosition',
+      message: `${field}.tname must be a short string`,
+    });
   }
   if (position.assoc !== undefined && !(Number.isInteger(position.assoc) && Math.abs(position.assoc as number) <= 1)) {
-    errors.push({ field: `${field}.assoc`, message: `${field}.assoc must be -1, 0 or 1` });
+    errors.push({ field: `${field}.assoc`, code: 'isRelativePosition', message: `${field}.assoc must be -1, 0 or 1` });
   }
   if (errors.length === 0 && position.item == null && position.type == null && position.tname == null) {
-    errors.push({ field, message: `${field} must name an item, a type or a root type (tname)` });
+    errors.push({
+      field,
+      code: 'isRelativePosition',
+      message: `${field} must name an item, a type or a root type (tname)`,
+    });
   }
   return errors;
 }

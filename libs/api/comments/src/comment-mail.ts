@@ -1,7 +1,9 @@
 import { publicBaseUrl } from '@roundtable/api-platform';
-import { MENTION_PATTERN } from '@roundtable/contracts';
+import { MENTION_PATTERN, type Locale } from '@roundtable/contracts';
+import { mailWords, renderMail, type RenderedMail } from '@roundtable/api-mail';
 
 export interface MentionMailInput {
+  locale: Locale;
   authorName: string;
   documentTitle: { en: string; zh: string };
   quote: string;
@@ -21,35 +23,26 @@ function quoted(text: string): string {
     .join('\n');
 }
 
-/** One message in both languages (English first, then Simplified Chinese). */
-export function mentionMail(input: MentionMailInput): { subject: string; text: string } {
+/** The mention mail in the recipient's language, from the mail catalog (ADR 044). */
+export function mentionMail(input: MentionMailInput): RenderedMail {
+  const w = mailWords(input.locale);
   const quote = input.quote.length > 300 ? `${input.quote.slice(0, 300)}…` : input.quote;
-  const body = plainBody(input.body);
-  const subject = `${input.authorName} mentioned you in “${input.documentTitle.en}” / ${input.authorName} 在《${input.documentTitle.zh}》中提到了您`;
-  const text = [
-    `${input.authorName} mentioned you in a comment on “${input.documentTitle.en}”.`,
+  const params = {
+    author: input.authorName,
+    title: input.locale === 'zh-CN' ? input.documentTitle.zh : input.documentTitle.en,
+  };
+  const lines = [
+    w.t('mention.intro', params),
     '',
-    'On the text:',
+    w.t('mention.onText'),
     quoted(quote),
     '',
-    'Comment:',
-    quoted(body),
+    w.t('mention.comment'),
+    quoted(plainBody(input.body)),
     '',
-    `Open the document: ${input.link}`,
-    '',
-    '———',
-    '',
-    `${input.authorName} 在《${input.documentTitle.zh}》的评论中提到了您。`,
-    '',
-    '所评论的文字：',
-    quoted(quote),
-    '',
-    '评论：',
-    quoted(body),
-    '',
-    `打开文档：${input.link}`,
-  ].join('\n');
-  return { subject, text };
+    w.labelled('mention.open', input.link),
+  ];
+  return renderMail(input.locale, w.t('mention.subject', params), lines);
 }
 
 /** The app path of a comment thread: the document opened on it. */

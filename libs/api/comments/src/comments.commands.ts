@@ -5,6 +5,7 @@ import { Clock } from '@roundtable/api-platform';
 import { AccessService, type ProjectDocument } from '@roundtable/api-projects';
 import { CollaborationServer } from '@roundtable/api-collaboration';
 import { NotificationsCommands } from '@roundtable/api-notifications';
+import { mailLocale } from '@roundtable/api-mail';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normaliseRelativePosition } from './anchors';
 import { commentPath, documentLink, mentionMail, mentionTitle, replyTitle } from './comment-mail';
@@ -138,20 +139,22 @@ export class CommentsCommands {
     if (ids.length === 0) return new Set();
     const recipients = await this.repository.mentionRecipients(manager, document.projectId, ids);
     const documentTitle = { en: document.titleEn, zh: document.titleZh };
-    const message = mentionMail({
-      authorName: author.displayName,
-      documentTitle,
-      quote,
-      body,
-      link: documentLink(document.id, threadId),
-    });
+    const mail = (locale: string | null) =>
+      mentionMail({
+        locale: mailLocale(locale),
+        authorName: author.displayName,
+        documentTitle,
+        quote,
+        body,
+        link: documentLink(document.id, threadId),
+      });
     for (const recipient of recipients)
       await this.notifications.notify(manager, {
         recipient: { personId: recipient.id, email: recipient.email },
         kind: 'mention',
         title: mentionTitle(author.displayName, documentTitle),
         link: commentPath(document.id, threadId),
-        mail: { to: recipient.email, ...message, kind: 'comment-mention' },
+        mail: { to: recipient.email, ...mail(recipient.locale), kind: 'comment-mention' },
       });
     return new Set(recipients.map((recipient) => recipient.id));
   }

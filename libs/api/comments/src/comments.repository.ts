@@ -19,7 +19,7 @@ export interface AddressedCommentRow {
 
 /** People who may be mentioned in a project: current working-group members and its coordinators. */
 const PROJECT_PEOPLE_SQL = `
-  SELECT p.id, p.display_name, p.email, u.locale
+  SELECT p.id, p.display_name, p.email, coalesce(u.locale, p.locale) AS locale
     FROM people p
     LEFT JOIN users u ON u.person_id = p.id
    WHERE EXISTS (SELECT 1 FROM memberships m JOIN working_groups wg ON wg.id = m.working_group_id
@@ -123,11 +123,11 @@ export class CommentsRepository {
     manager: EntityManager,
     projectId: string,
     personIds: string[],
-  ): Promise<Array<{ id: string; email: string }>> {
-    return manager.query(`SELECT DISTINCT id, email FROM (${PROJECT_PEOPLE_SQL}) people WHERE id = ANY($2::uuid[])`, [
-      projectId,
-      personIds,
-    ]);
+  ): Promise<Array<{ id: string; email: string; locale: string | null }>> {
+    return manager.query(
+      `SELECT DISTINCT ON (id) id, email, locale FROM (${PROJECT_PEOPLE_SQL}) people WHERE id = ANY($2::uuid[])`,
+      [projectId, personIds],
+    );
   }
 
   /** Accounts that commented in a thread and still belong to the project, but `exceptUserId` (the replier). */

@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type DeliverableStatus, type PlanTaskDto, type WorkPackageDto } from '@roundtable/contracts';
+import {
+  ErrorCode,
+  type DeliverableStatus,
+  type FieldErrorCode,
+  type PlanTaskDto,
+  type WorkPackageDto,
+} from '@roundtable/contracts';
 import {
   PlanRuleError,
   ProjectMonthError,
@@ -31,8 +37,8 @@ import {
 import { presentTask, presentWorkPackage } from './plan.presenter';
 import { PlanRepository } from './plan.repository';
 
-function fieldError(field: string, message: string): ApiException {
-  return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, { fields: [{ field, message }] });
+function fieldError(field: string, code: FieldErrorCode, message: string): ApiException {
+  return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, { fields: [{ field, code, message }] });
 }
 
 /** Parses a project month for `field`, turning "M0", "M99" or "soon" into a 400 naming the field. */
@@ -40,7 +46,7 @@ function monthOf(project: Pick<Project, 'durationMonths'>, value: string | numbe
   try {
     return parseProjectMonth(value, project.durationMonths);
   } catch (error) {
-    if (error instanceof ProjectMonthError) throw fieldError(field, `${field}: ${error.message}`);
+    if (error instanceof ProjectMonthError) throw fieldError(field, 'projectMonth', `${field}: ${error.message}`);
     throw error;
   }
 }
@@ -87,7 +93,7 @@ export class PlanCommands {
     const startMonth = monthOf(project, body.startMonth, 'startMonth');
     const endMonth = monthOf(project, body.endMonth, 'endMonth');
     if (endMonth < startMonth)
-      throw fieldError('endMonth', `endMonth (M${endMonth}) is before startMonth (M${startMonth})`);
+      throw fieldError('endMonth', 'endBeforeStart', `endMonth (M${endMonth}) is before startMonth (M${startMonth})`);
     const row = await this.dataSource.transaction(async (manager) => {
       await this.workPackageIn(manager, projectId, body.workPackageId);
       await this.refuseTaken(manager, 'plan_tasks', 'code', projectId, body.code);
@@ -116,17 +122,18 @@ export class PlanCommands {
     const deliverable = body.kind === 'deliverable';
     if (!deliverable) {
       for (const field of ['leadPartnerId', 'type', 'dissemination'] as const) {
-        if (body[field] !== undefined) throw fieldError(field, `${field} applies to deliverables only`);
+        if (body[field] !== undefined)
+          throw fieldError(field, 'deliverablesOnly', `${field} applies to deliverables only`);
       }
     }
     return this.dataSource.transaction(async (manager) => {
       if (body.workPackageId) await this.workPackageIn(manager, projectId, body.workPackageId);
       if (body.taskId) {
         const task = await manager.getRepository(PlanTask).findOne({ where: { id: body.taskId, projectId } });
-        if (!task) throw fieldError('taskId', 'taskId is not a task of this project');
+        if (!task) throw fieldError('taskId', 'unknownTask', 'taskId is not a task of this project');
       }
       if (body.leadPartnerId && !(await this.repository.partnerInProject(manager, body.leadPartnerId, projectId)))
-        throw fieldError('leadPartnerId', 'leadPartnerId is not a partner of this project');
+        throw fieldError('leadPartnerId', 'unknownPartner', 'leadPartnerId is not a partner of this project');
       await this.refuseTaken(manager, 'plan_items', 'number', projectId, body.number);
       const row = await unique(
         () =>
@@ -163,7 +170,7 @@ export class PlanCommands {
     const item = await this.repository.item(itemId);
     const dueMonth = monthOf(await this.repository.project(item.projectId), body.dueMonth, 'dueMonth');
     if (item.kind !== 'deliverable' && body.type !== undefined)
-      throw fieldError('type', 'type applies to deliverables only');
+      throw fieldError('type', 'deliverablesOnly', 'type applies to deliverables only');
     const changed = await this.dataSource.transaction(async (manager) => {
       const locked = await manager
         .getRepository(PlanItem)
@@ -177,7 +184,7 @@ export class PlanCommands {
       };
       const fields = (Object.keys(next) as Array<keyof typeof next>).filter((key) => next[key] !== locked[key]);
       if (fields.includes('dueMonth') && !body.reason?.trim())
-        throw fieldError('reason', 'reason is required when dueMonth changes');
+        throw fieldError('reason', 'reasonRequired', 'reason is required when dueMonth changes');
       if (fields.includes('number'))
         await this.refuseTaken(manager, 'plan_items', 'number', item.projectId, body.number);
       if (fields.length === 0) return fields;
@@ -205,7 +212,11 @@ export class PlanCommands {
   async changeStatus(userId: string, itemId: string, body: ChangeStatusDto): Promise<void> {
     const item = await this.repository.item(itemId);
     if (item.kind !== 'deliverable' || !item.status)
-      throw fieldError('status', 'Milestones have no status: they are reached when their documents are ready');
+      throw fieldError(
+        'status',
+        'milestoneNoStatus',
+        'Milestones have no status: they are reached when their documents are ready',
+      );
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.repository.lockItem(manager, item.id);
       const from = locked.status as DeliverableStatus;
@@ -214,7 +225,7 @@ export class PlanCommands {
       } catch (error) {
         if (error instanceof PlanRuleError) {
           throw new ApiException(ErrorCode.IllegalTransition, error.message, {
-            fields: [{ field: 'status', message: error.message }],
+            fields: [{ field: 'status', code: 'illegalTransition', message: error.message }],
           });
         }
         throw error;
@@ -229,7 +240,7 @@ export class PlanCommands {
     const dueMonth = monthOf(await this.repository.project(item.projectId), body.dueMonth, 'dueMonth');
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.repository.lockItem(manager, item.id);
-      if (locked.due_month === dueMonth) throw fieldError('dueMonth', `dueMonth is already M${dueMonth}`);
+      if (locked.due_month === dueMonth) throw fieldError('dueMonth', 'unchanged', `dueMonth is already M${dueMonth}`);
       await manager.getRepository(PlanItem).update({ id: item.id }, { dueMonth });
       await manager.getRepository(PlanItemRebaseline).save({
         itemId: item.id,
@@ -246,7 +257,7 @@ export class PlanCommands {
     const item = await this.repository.item(itemId);
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.repository.documentInProject(manager, body.documentId, item.projectId)))
-        throw fieldError('documentId', 'documentId is not a document of this project');
+        throw fieldError('documentId', 'unknownDocument', 'documentId is not a document of this project');
       await this.repository.linkDocument(manager, item.id, body.documentId, body.requiredStatus ?? 'final');
     });
   }
@@ -262,7 +273,7 @@ export class PlanCommands {
     try {
       normalised = normaliseReminderOffsets(offsets);
     } catch (error) {
-      if (error instanceof PlanRuleError) throw fieldError('offsets', error.message);
+      if (error instanceof PlanRuleError) throw fieldError('offsets', 'invalidOffsets', error.message);
       throw error;
     }
     await this.dataSource.transaction((manager) => this.projects.setReminderOffsets(manager, projectId, normalised));
@@ -273,7 +284,8 @@ export class PlanCommands {
 
   private async workPackageIn(manager: EntityManager, projectId: string, workPackageId: string): Promise<void> {
     const found = await manager.getRepository(WorkPackage).findOne({ where: { id: workPackageId, projectId } });
-    if (!found) throw fieldError('workPackageId', 'workPackageId is not a work package of this project');
+    if (!found)
+      throw fieldError('workPackageId', 'unknownWorkPackage', 'workPackageId is not a work package of this project');
   }
 
   private recordStatus(
@@ -299,18 +311,19 @@ export class PlanCommands {
   ): Promise<void> {
     if (await this.repository.isTaken(manager, table, column, projectId, value))
       throw new ApiException(ErrorCode.Conflict, `${value} already exists in this project`, {
-        fields: [{ field: column, message: `${value} already exists in this project` }],
+        fields: [{ field: column, code: 'taken', message: `${value} already exists in this project` }],
       });
   }
 }
 
 /** Turns a unique violation into a 409 naming the field. */
 async function unique<T>(write: () => Promise<T>, field: string, message: string): Promise<T> {
+  const code: FieldErrorCode = 'taken';
   try {
     return await write();
   } catch (error) {
     if ((error as { code?: string }).code === '23505')
-      throw new ApiException(ErrorCode.Conflict, message, { fields: [{ field, message }] });
+      throw new ApiException(ErrorCode.Conflict, message, { fields: [{ field, code, message }] });
     throw error;
   }
 }

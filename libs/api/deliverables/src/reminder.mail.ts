@@ -1,4 +1,5 @@
 import type { Locale, PlanItemKind } from '@roundtable/contracts';
+import { mailWords, renderMail, type RenderedMail } from '@roundtable/api-mail';
 
 export interface ReminderMailInput {
   locale: Locale;
@@ -22,35 +23,32 @@ function formatDate(date: string, locale: Locale): string {
   );
 }
 
-/** A deadline reminder in the recipient's language (English or Simplified Chinese). */
-export function reminderMail(input: ReminderMailInput): { subject: string; text: string } {
+/** A deadline reminder in the recipient's language, from the mail catalog (ADR 044); the due date is a calendar date. */
+export function reminderMail(input: ReminderMailInput): RenderedMail {
+  const w = mailWords(input.locale);
   const due = formatDate(input.dueDate, input.locale);
-  if (input.locale === 'zh-CN') {
-    const what = input.kind === 'milestone' ? '里程碑' : '交付成果';
-    const when = input.daysLeft === 0 ? '今天到期' : `还有 ${input.daysLeft} 天到期`;
-    const lines = [
-      `${input.displayName}，您好：`,
-      '',
-      `${input.projectName} 的${what} ${input.number}「${input.title.zh}」将于 M${input.dueMonth}（${due}）到期，${when}。`,
-      `相关文件已完成 ${input.readyCount}/${input.total}。`,
-      '',
-      `查看详情：${input.link}`,
-      '',
-      'Roundtable',
-    ];
-    return { subject: `提醒：${input.number} 将于 M${input.dueMonth}（${due}）到期`, text: lines.join('\n') };
-  }
-  const what = input.kind === 'milestone' ? 'Milestone' : 'Deliverable';
-  const when = input.daysLeft === 0 ? 'today' : input.daysLeft === 1 ? 'in 1 day' : `in ${input.daysLeft} days`;
+  const when =
+    input.daysLeft === 0
+      ? w.t('deadlineReminder.dueToday')
+      : input.daysLeft === 1
+        ? w.t('deadlineReminder.dueInOneDay')
+        : w.t('deadlineReminder.dueInDays', { days: input.daysLeft });
+  const params = { number: input.number, month: input.dueMonth, due };
   const lines = [
-    `Dear ${input.displayName},`,
+    w.hello(input.displayName),
     '',
-    `${what} ${input.number} "${input.title.en}" of ${input.projectName} is due at M${input.dueMonth} (${due}), ${when}.`,
-    `${input.readyCount} of ${input.total} documents are ready.`,
+    w.t('deadlineReminder.body', {
+      ...params,
+      what: w.t(input.kind === 'milestone' ? 'deadlineReminder.milestone' : 'deadlineReminder.deliverable'),
+      title: input.locale === 'zh-CN' ? input.title.zh : input.title.en,
+      project: input.projectName,
+      when,
+    }),
+    w.t('deadlineReminder.ready', { ready: input.readyCount, total: input.total }),
     '',
-    `Details: ${input.link}`,
+    w.labelled('deadlineReminder.details', input.link),
     '',
-    'Roundtable',
+    w.t('common.signature'),
   ];
-  return { subject: `Reminder: ${input.number} is due at M${input.dueMonth} (${due})`, text: lines.join('\n') };
+  return renderMail(input.locale, w.t('deadlineReminder.subject', params), lines);
 }

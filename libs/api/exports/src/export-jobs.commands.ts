@@ -40,7 +40,9 @@ export class ExportJobsCommands implements OnApplicationBootstrap {
       ]);
       if (found.length === 0)
         throw new ApiException(ErrorCode.ValidationFailed, 'Invalid export', {
-          fields: [{ field: 'versionId', message: 'versionId must be a version id of this document' }],
+          fields: [
+            { field: 'versionId', code: 'unknownVersion', message: 'versionId must be a version id of this document' },
+          ],
         });
     }
     const job = await this.dataSource.getRepository(DocumentExportJob).save({

@@ -90,9 +90,18 @@ export class ExportsController {
   ): Promise<void> {
     const fields: FieldError[] = [];
     if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format))
-      fields.push({ field: 'format', message: `format must be one of ${EXPORT_FORMATS.join(', ')}` });
+      fields.push({
+        field: 'format',
+        code: 'isIn',
+        params: { allowed: EXPORT_FORMATS.join(', ') },
+        message: `format must be one of ${EXPORT_FORMATS.join(', ')}`,
+      });
     if (version !== undefined && (typeof version !== 'string' || !UUID.test(version)))
-      fields.push({ field: 'version', message: 'version must be a version id of this document' });
+      fields.push({
+        field: 'version',
+        code: 'unknownVersion',
+        message: 'version must be a version id of this document',
+      });
     if (fields.length > 0) throw new ApiException(ErrorCode.ValidationFailed, 'Invalid query', { fields });
     const result = await this.exportDocument.run(
       user,

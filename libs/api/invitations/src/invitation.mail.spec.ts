@@ -8,6 +8,7 @@ const base = {
   role: 'expert' as const,
   link: 'http://localhost:3000/invitations/abc',
   expiresAt: new Date('2030-01-15T12:00:00Z'),
+  timeZone: 'Asia/Shanghai',
 };
 
 describe('invitation mail', () => {
@@ -16,7 +17,7 @@ describe('invitation mail', () => {
     expect(mail.subject).toBe('Invitation to join WG1 "Shaping sustainable healthcare" as expert');
     expect(mail.text).toContain('Dear Ada <Lovelace>,');
     expect(mail.text).toContain('http://localhost:3000/invitations/abc');
-    expect(mail.text).toContain('2030-01-15');
+    expect(mail.text).toContain('Jan 15, 2030, 20:00 (Shanghai, GMT+8)');
     expect(mail.html).toContain('Ada &lt;Lovelace&gt;');
     expect(mail.html).not.toContain('<Lovelace>');
   });
@@ -26,5 +27,7 @@ describe('invitation mail', () => {
     expect(mail.subject).toBe('邀请您以联合主席身份加入 WG1「塑造可持续的医疗」');
     expect(mail.text).toContain('工作组 WG1「塑造可持续的医疗」');
     expect(mail.text).toContain('http://localhost:3000/invitations/abc');
+    // The expiry in the invitee's zone, in Chinese.
+    expect(mail.text).toContain('2030年1月15日周二 20:00 (Shanghai, GMT+8)');
   });
 });

@@ -1,8 +1,10 @@
 import type { Locale, WorkingGroupRole } from '@roundtable/contracts';
-import { escapeHtml } from '@roundtable/api-platform';
+import { mailWords, renderMail, type RenderedMail } from '@roundtable/api-mail';
 
 export interface InvitationMailInput {
   locale: Locale;
+  /** The invitee's zone when they have a profile, else the inviter's: the expiry is shown in it. */
+  timeZone: string;
   displayName: string | null;
   inviterName: string | null;
   projectName: string;
@@ -12,57 +14,29 @@ export interface InvitationMailInput {
   expiresAt: Date;
 }
 
-const ROLE_NAMES: Record<Locale, Record<WorkingGroupRole, string>> = {
-  en: { 'co-chair': 'co-chair', expert: 'expert', observer: 'observer' },
-  'zh-CN': { 'co-chair': '联合主席', expert: '专家', observer: '观察员' },
-};
-
-/** The invitation e-mail in the invitee's language (English or Simplified Chinese), as text and HTML. */
-export function invitationMail(input: InvitationMailInput): { subject: string; text: string; html: string } {
-  const role = ROLE_NAMES[input.locale][input.role];
-  const expires = input.expiresAt.toISOString().slice(0, 10);
-  const { code } = input.workingGroup;
-  if (input.locale === 'zh-CN') {
-    const title = input.workingGroup.titleZh;
-    const subject = `邀请您以${role}身份加入 ${code}「${title}」`;
-    const lines = [
-      input.displayName ? `${input.displayName}，您好：` : '您好：',
-      '',
-      `${input.inviterName ?? '项目团队'}邀请您以${role}身份加入 ${input.projectName} 项目的工作组 ${code}「${title}」。`,
-      '',
-      '请打开以下链接接受邀请：',
-      input.link,
-      '',
-      `该链接仅可使用一次，有效期至 ${expires}（UTC）。如果您并未预期收到此邀请，请忽略本邮件。`,
-      '',
-      'Roundtable',
-    ];
-    return { subject, text: lines.join('\n'), html: toHtml(lines, input.link, '接受邀请', 'zh-CN') };
-  }
-  const title = input.workingGroup.titleEn;
-  const subject = `Invitation to join ${code} "${title}" as ${role}`;
+/** The invitation e-mail in the invitee's language, from the mail catalog (ADR 044), as text and HTML. */
+export function invitationMail(input: InvitationMailInput): RenderedMail {
+  const w = mailWords(input.locale);
+  const params = {
+    role: w.t(`role.${input.role}`),
+    group: input.workingGroup.code,
+    title: input.locale === 'zh-CN' ? input.workingGroup.titleZh : input.workingGroup.titleEn,
+    project: input.projectName,
+    inviter: input.inviterName ?? w.t('invitation.inviterFallback'),
+  };
   const lines = [
-    input.displayName ? `Dear ${input.displayName},` : 'Hello,',
+    w.hello(input.displayName),
     '',
-    `${input.inviterName ?? 'The project team'} invites you to join working group ${code} "${title}" of ${input.projectName} as ${role}.`,
+    w.t('invitation.body', params),
     '',
-    'Accept the invitation here:',
+    w.t('invitation.accept'),
     input.link,
     '',
-    `The link works once and expires on ${expires} (UTC). If you did not expect this invitation, you can ignore this message.`,
+    w.t('invitation.expires', { expires: w.instant(input.expiresAt, input.timeZone) }),
     '',
-    'Roundtable',
+    w.t('common.signature'),
   ];
-  return { subject, text: lines.join('\n'), html: toHtml(lines, input.link, 'Accept the invitation', 'en') };
-}
-
-function toHtml(lines: string[], link: string, linkLabel: string, lang: string): string {
-  const body = lines
-    .map((line) =>
-      line === link
-        ? `<a href="${escapeHtml(link)}">${escapeHtml(linkLabel)}</a><br>${escapeHtml(link)}`
-        : escapeHtml(line),
-    )
-    .join('<br>\n');
-  return `<!doctype html><html lang="${lang}"><body><p>${body}</p></body></html>`;
+  return renderMail(input.locale, w.t('invitation.subject', params), lines, [
+    { url: input.link, label: w.t('invitation.linkLabel') },
+  ]);
 }

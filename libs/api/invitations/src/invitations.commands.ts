@@ -9,7 +9,7 @@ import {
   passwordFieldError,
   type AuthenticatedUser,
 } from '@roundtable/api-auth';
-import { MailService } from '@roundtable/api-mail';
+import { MailService, mailLocale } from '@roundtable/api-mail';
 import { MembershipsService, createPerson, type WorkingGroup } from '@roundtable/api-projects';
 import { DataSource, type EntityManager } from 'typeorm';
 import { invitationMail } from './invitation.mail';
@@ -60,7 +60,14 @@ export class InvitationsCommands {
     const email = input.email.trim().toLowerCase();
     if (!ROLES.includes(input.role)) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid role', {
-        fields: [{ field: 'role', message: `role must be one of: ${ROLES.join(', ')}` }],
+        fields: [
+          {
+            field: 'role',
+            code: 'isIn',
+            params: { allowed: ROLES.join(', ') },
+            message: `role must be one of: ${ROLES.join(', ')}`,
+          },
+        ],
       });
     }
     const group = await this.repository.group(input.workingGroupId);
@@ -68,13 +75,27 @@ export class InvitationsCommands {
     const create = async (manager: EntityManager): Promise<Invitation> => {
       await this.repository.lockInvitee(manager, group.id, email);
       if (await this.repository.isMember(manager, group.id, email))
-        throw new ApiException(ErrorCode.Conflict, `${email} is already a member of ${group.code}.`);
+        throw new ApiException(ErrorCode.Conflict, `${email} is already a member of ${group.code}.`, {
+          fields: [
+            { field: 'email', code: 'alreadyMember', params: { group: group.code }, message: 'already a member' },
+          ],
+        });
       const pending = await this.repository.pending(manager, group.id, email, this.clock.now());
       if (pending) {
         throw new ApiException(
           ErrorCode.Conflict,
           `${email} already has a pending invitation to ${group.code} (invitation ${pending.id}, sent ${day(pending.createdAt)}, ` +
             `expires ${day(pending.expiresAt)}). Revoke it before inviting again.`,
+          {
+            fields: [
+              {
+                field: 'email',
+                code: 'alreadyInvited',
+                params: { group: group.code, expires: day(pending.expiresAt) },
+                message: 'already invited',
+              },
+            ],
+          },
         );
       }
       const saved = await manager.getRepository(Invitation).save({
@@ -130,6 +151,16 @@ export class InvitationsCommands {
           throw new ApiException(
             ErrorCode.InvitationEmailMismatch,
             `This invitation is for ${invitation.email}, which already has an account: sign in as ${invitation.email} to accept it.`,
+            {
+              fields: [
+                {
+                  field: 'email',
+                  code: 'invitationForAnotherAccount',
+                  params: { email: invitation.email },
+                  message: `sign in as ${invitation.email}`,
+                },
+              ],
+            },
           );
         }
         personId =
@@ -187,7 +218,11 @@ export class InvitationsCommands {
     if (!fallbackCountry) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid country', {
         fields: [
-          { field: 'country', message: 'country is required for a new account (ISO 3166-1 alpha-2, e.g. IT or CN)' },
+          {
+            field: 'country',
+            code: 'countryRequired',
+            message: 'country is required for a new account (ISO 3166-1 alpha-2, e.g. IT or CN)',
+          },
         ],
       });
     }
@@ -210,11 +245,11 @@ export class InvitationsCommands {
     const inviter = await this.repository.inviter(manager, invitation.invitedByUserId);
     const inviterName = inviter?.display_name ?? null;
     const project = await this.repository.project(manager, group.projectId);
-    // The invitee's own language when they are known here; for a new address, the inviter's (ADR 034).
-    const chosen = requestedLocale ?? recipient?.locale ?? inviter?.locale ?? 'en';
-    const locale: Locale = chosen === 'zh-CN' ? 'zh-CN' : 'en';
+    // The invitee's own language and zone when they are known here; for a new address, the language chosen
+    // when inviting, else the inviter's, and the inviter's zone (ADR 034, ADR 044).
     const message = invitationMail({
-      locale,
+      locale: mailLocale(requestedLocale ?? recipient?.locale ?? inviter?.locale),
+      timeZone: recipient?.time_zone ?? inviter?.time_zone ?? 'UTC',
       displayName: invitation.displayName ?? recipient?.display_name ?? null,
       inviterName,
       projectName: project?.name ?? group.code,
@@ -231,13 +266,19 @@ export class InvitationsCommands {
 function newAccountProblems(invitation: Invitation, body: AcceptInvitationDto): FieldError[] {
   const missing: FieldError[] = [];
   if (!body.displayName)
-    missing.push({ field: 'displayName', message: 'displayName is required to create your account' });
-  if (!body.password) missing.push({ field: 'password', message: 'password is required to create your account' });
+    missing.push({
+      field: 'displayName',
+      code: 'isNotEmpty',
+      message: 'displayName is required to create your account',
+    });
+  if (!body.password)
+    missing.push({ field: 'password', code: 'isNotEmpty', message: 'password is required to create your account' });
   const weak = body.password ? passwordFieldError(body.password, invitation.email) : null;
   if (weak) missing.push(weak);
   if (invitation.role === 'co-chair' && !body.country) {
     missing.push({
       field: 'country',
+      code: 'countryRequired',
       message: 'country is required to join as co-chair (one co-chair is based in Europe, one in China)',
     });
   }

@@ -99,12 +99,14 @@ export class InvitationsRepository {
   async recipient(
     manager: EntityManager,
     email: string,
-  ): Promise<{ locale: string | null; display_name: string | null } | undefined> {
-    // Only someone known here has a language of their own (their account's, else their profile's).
+  ): Promise<{ locale: string | null; display_name: string | null; time_zone: string | null } | undefined> {
+    // Only someone known here has a language and zone of their own (their account's, else their profile's).
     const [recipient] = await manager.query(
-      `SELECT coalesce(u.locale, p.locale) AS locale, coalesce(p.display_name, u.display_name) AS display_name
+      `SELECT coalesce(u.locale, p.locale) AS locale, coalesce(p.display_name, u.display_name) AS display_name,
+              coalesce(up.time_zone, p.time_zone) AS time_zone
          FROM (SELECT lower($1::text) AS email) e
          LEFT JOIN users u ON lower(u.email) = e.email
+         LEFT JOIN people up ON up.id = u.person_id
          LEFT JOIN people p ON lower(p.email) = e.email`,
       [email],
     );
@@ -114,10 +116,10 @@ export class InvitationsRepository {
   async inviter(
     manager: EntityManager,
     userId: string | null,
-  ): Promise<{ display_name: string; locale: string } | null> {
+  ): Promise<{ display_name: string; locale: string; time_zone: string | null } | null> {
     if (!userId) return null;
-    const [user]: Array<{ display_name: string; locale: string }> = await manager.query(
-      'SELECT display_name, locale FROM users WHERE id = $1',
+    const [user]: Array<{ display_name: string; locale: string; time_zone: string | null }> = await manager.query(
+      'SELECT u.display_name, u.locale, p.time_zone FROM users u LEFT JOIN people p ON p.id = u.person_id WHERE u.id = $1',
       [userId],
     );
     return user ?? null;

@@ -41,7 +41,9 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
 
 function tooLarge(): ApiException {
   const message = `file must be at most ${megabytes(maxUploadBytes())}`;
-  return new ApiException(ErrorCode.PayloadTooLarge, message, { fields: [{ field: 'file', message }] });
+  return new ApiException(ErrorCode.PayloadTooLarge, message, {
+    fields: [{ field: 'file', code: 'fileTooLarge', params: { max: megabytes(maxUploadBytes()) }, message }],
+  });
 }
 
 /**
@@ -78,7 +80,13 @@ export class UploadErrorsInterceptor implements NestInterceptor {
         if (error instanceof PayloadTooLargeException) throw tooLarge();
         if (error instanceof BadRequestException && !(error instanceof ApiException)) {
           throw new ApiException(ErrorCode.ValidationFailed, `Invalid upload: ${error.message}`, {
-            fields: [{ field: 'file', message: `send one file in the multipart field "file" (${error.message})` }],
+            fields: [
+              {
+                field: 'file',
+                code: 'fileRequired',
+                message: `send one file in the multipart field "file" (${error.message})`,
+              },
+            ],
           });
         }
         throw error;

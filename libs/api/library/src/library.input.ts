@@ -48,7 +48,9 @@ export interface CheckedUpload {
 export function uploadInput(file: UploadedBytes | undefined, request: LibraryRequest): UploadInput {
   if (!file) {
     throw new ApiException(ErrorCode.ValidationFailed, 'Invalid file', {
-      fields: [{ field: 'file', message: 'file is required (multipart/form-data, field "file")' }],
+      fields: [
+        { field: 'file', code: 'fileRequired', message: 'file is required (multipart/form-data, field "file")' },
+      ],
     });
   }
   const fields = { ...((request.body as Record<string, unknown>) ?? {}) };
@@ -69,12 +71,21 @@ export function listQuery(
 ): ListQuery {
   const fields: FieldError[] = [];
   if (workingGroupId !== undefined && workingGroupId !== 'project' && !UUID.test(workingGroupId)) {
-    fields.push({ field: 'workingGroupId', message: 'workingGroupId must be a working group id or "project"' });
+    fields.push({
+      field: 'workingGroupId',
+      code: 'unknownWorkingGroup',
+      message: 'workingGroupId must be a working group id or "project"',
+    });
   }
   if (q !== undefined && (typeof q !== 'string' || q.length > 200))
-    fields.push({ field: 'q', message: 'q must be at most 200 characters' });
+    fields.push({ field: 'q', code: 'maxLength', params: { max: 200 }, message: 'q must be at most 200 characters' });
   if (tag !== undefined && (typeof tag !== 'string' || tag.length > LIBRARY_LIMITS.tagMax))
-    fields.push({ field: 'tag', message: `tag must be at most ${LIBRARY_LIMITS.tagMax} characters` });
+    fields.push({
+      field: 'tag',
+      code: 'maxLength',
+      params: { max: LIBRARY_LIMITS.tagMax },
+      message: `tag must be at most ${LIBRARY_LIMITS.tagMax} characters`,
+    });
   if (fields.length > 0) throw new ApiException(ErrorCode.ValidationFailed, 'Invalid query', { fields });
   return { q, tag, workingGroupId };
 }
@@ -90,34 +101,41 @@ export function metadataFields(
   const errors: FieldError[] = [];
   const known = upload === 'file' ? ['description', 'tags'] : ['note'];
   for (const key of Object.keys(fields)) {
-    if (!known.includes(key)) errors.push({ field: key, message: `${key} is not expected here` });
+    if (!known.includes(key)) errors.push({ field: key, code: 'unknownField', message: `${key} is not expected here` });
   }
   let description: string | undefined;
   let tags: string[] | undefined;
   if (fields.description !== undefined && known.includes('description')) {
     if (typeof fields.description !== 'string')
-      errors.push({ field: 'description', message: 'description must be text' });
+      errors.push({ field: 'description', code: 'isString', message: 'description must be text' });
     else if ([...fields.description.trim()].length > LIBRARY_LIMITS.descriptionMax) {
       errors.push({
         field: 'description',
+        code: 'maxLength',
+        params: { max: LIBRARY_LIMITS.descriptionMax },
         message: `description must be at most ${LIBRARY_LIMITS.descriptionMax} characters`,
       });
     } else description = fields.description.trim();
   }
   if (fields.tags !== undefined && known.includes('tags')) {
     if (typeof fields.tags !== 'string')
-      errors.push({ field: 'tags', message: 'tags must be one comma-separated text field' });
+      errors.push({ field: 'tags', code: 'isString', message: 'tags must be one comma-separated text field' });
     else {
       const result = normaliseTags(splitTags(fields.tags));
       if (result.ok) tags = result.tags;
-      else errors.push({ field: 'tags', message: result.message });
+      else errors.push({ field: 'tags', code: 'invalidTags', message: result.message });
     }
   }
   let note: string | undefined;
   if (fields.note !== undefined && known.includes('note')) {
-    if (typeof fields.note !== 'string') errors.push({ field: 'note', message: 'note must be text' });
+    if (typeof fields.note !== 'string') errors.push({ field: 'note', code: 'isString', message: 'note must be text' });
     else if ([...fields.note.trim()].length > LIBRARY_LIMITS.versionNoteMax)
-      errors.push({ field: 'note', message: `note must be at most ${LIBRARY_LIMITS.versionNoteMax} characters` });
+      errors.push({
+        field: 'note',
+        code: 'maxLength',
+        params: { max: LIBRARY_LIMITS.versionNoteMax },
+        message: `note must be at most ${LIBRARY_LIMITS.versionNoteMax} characters`,
+      });
     else note = fields.note.trim();
   }
   if (errors.length > 0) {
@@ -133,12 +151,14 @@ export function checkUpload(upload: UploadInput): CheckedUpload {
   const fileName = sanitizeFileName(upload.originalName);
   if (!fileName)
     throw new ApiException(ErrorCode.ValidationFailed, 'Invalid file', {
-      fields: [{ field: 'file', message: 'file must have a name' }],
+      fields: [{ field: 'file', code: 'fileRequired', message: 'file must have a name' }],
     });
   const check = checkLibraryFile(fileName, upload.bytes);
   if (!check.ok) {
     const code = check.reason === 'empty' ? ErrorCode.ValidationFailed : ErrorCode.UnsupportedFileType;
-    throw new ApiException(code, check.message, { fields: [{ field: 'file', message: check.message }] });
+    throw new ApiException(code, check.message, {
+      fields: [{ field: 'file', code: check.reason === 'empty' ? 'fileEmpty' : 'fileType', message: check.message }],
+    });
   }
   return {
     fileName,
@@ -154,7 +174,7 @@ export function editedTags(tags: string[] | undefined): string[] | undefined {
   const result = normaliseTags(tags);
   if (!result.ok)
     throw new ApiException(ErrorCode.ValidationFailed, 'Invalid tags', {
-      fields: [{ field: 'tags', message: result.message }],
+      fields: [{ field: 'tags', code: 'invalidTags', message: result.message }],
     });
   return result.tags;
 }

@@ -38,7 +38,13 @@ export class AttendanceCommands {
     const invitees = new Set(record.invitees.map((i) => i.person_id));
     const strangers = body.personIds.filter((p) => !invitees.has(p));
     if (strangers.length > 0)
-      throw badRequest([{ field: 'personIds', message: `not invited to this meeting: ${strangers.join(', ')}` }]);
+      throw badRequest([
+        {
+          field: 'personIds',
+          code: 'notInvitedPeople',
+          message: `not invited to this meeting: ${strangers.join(', ')}`,
+        },
+      ]);
     await this.dataSource.transaction(async (manager) => {
       await manager.query('DELETE FROM meeting_attendance WHERE meeting_id = $1 AND occurrence_start = $2', [
         id,

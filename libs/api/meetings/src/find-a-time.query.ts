@@ -37,13 +37,15 @@ export class FindTimeQuery {
       throw badRequest(
         ['personIds', 'workingGroupId'].map((field) => ({
           field,
+          code: 'peopleOrGroup',
           message: 'give personIds or a workingGroupId with members',
         })),
       );
     await this.checks.people(projectId, personIds, 'personIds');
     const participants = (await this.meetings.participants(personIds)).map(presentParticipant);
     const from = new Date(`${body.from}T00:00:00Z`);
-    if (Number.isNaN(from.getTime())) throw badRequest([{ field: 'from', message: 'from must be a real date' }]);
+    if (Number.isNaN(from.getTime()))
+      throw badRequest([{ field: 'from', code: 'isCalendarDate', message: 'from must be a real date' }]);
     const to = new Date(from.getTime() + body.days * DAY);
     const slots = findSlots({
       invitees: participants.map((p) => ({

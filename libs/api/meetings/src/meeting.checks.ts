@@ -24,7 +24,13 @@ export class MeetingChecks {
 
   async groupOfProject(workingGroupId: string, projectId: string): Promise<void> {
     if (!(await this.meetings.isGroupOfProject(workingGroupId, projectId)))
-      throw badRequest([{ field: 'workingGroupId', message: 'workingGroupId is not a working group of this project' }]);
+      throw badRequest([
+        {
+          field: 'workingGroupId',
+          code: 'unknownWorkingGroup',
+          message: 'workingGroupId is not a working group of this project',
+        },
+      ]);
   }
 
   /** Everyone invited must belong to the project (a group member or a project role). */
@@ -38,7 +44,9 @@ export class MeetingChecks {
     if (personIds.length === 0) return null;
     const known = await this.meetings.peopleOfProject(projectId, personIds);
     const unknown = [...new Set(personIds)].filter((p) => !known.has(p));
-    return unknown.length > 0 ? { field, message: `not people of this project: ${unknown.join(', ')}` } : null;
+    return unknown.length > 0
+      ? { field, code: 'unknownPerson', message: `not people of this project: ${unknown.join(', ')}` }
+      : null;
   }
 
   /** Presenters are people of the project, documents are the project's, kept ids are this meeting's items. */
@@ -55,6 +63,7 @@ export class MeetingChecks {
         if (unknown.length > 0)
           errors.push({
             field: `agenda.${i}.documentIds`,
+            code: 'unknownDocument',
             message: `not documents of this project: ${unknown.join(', ')}`,
           });
       });
@@ -64,7 +73,11 @@ export class MeetingChecks {
       const known = meetingId ? await this.meetings.agendaItemsOf(meetingId, ids) : new Set<string>();
       agenda.forEach((a, i) => {
         if (a.id && !known.has(a.id))
-          errors.push({ field: `agenda.${i}.id`, message: 'id is not an agenda item of this meeting' });
+          errors.push({
+            field: `agenda.${i}.id`,
+            code: 'unknownAgendaItem',
+            message: 'id is not an agenda item of this meeting',
+          });
       });
     }
     if (errors.length > 0) throw badRequest(errors);

@@ -29,7 +29,7 @@ describe('resolveSchedule', () => {
   it('names the field at fault', () => {
     expect(
       fieldsOf(() => resolveSchedule('2026-03-10T10:00', '2026-03-10T09:00', 'Europe/Rome', undefined, null)),
-    ).toEqual([{ field: 'end', message: 'end must be after start' }]);
+    ).toEqual([{ field: 'end', code: 'endBeforeStart', message: 'end must be after start' }]);
     expect(
       fieldsOf(() => resolveSchedule('2026-03-10T10:00', undefined, 'Europe/Rome', undefined, null))[0].field,
     ).toBe('durationMinutes');
@@ -69,7 +69,7 @@ describe('occurrenceOf', () => {
       'no occurrence starting at 2026-04-14T09:00:00.000Z',
     );
     expect(fieldsOf(() => occurrenceOf(record, 'tomorrow', 'occurrenceStart'))).toEqual([
-      { field: 'occurrenceStart', message: 'occurrenceStart must be an ISO 8601 instant' },
+      { field: 'occurrenceStart', code: 'isIso8601', message: 'occurrenceStart must be an ISO 8601 instant' },
     ]);
   });
 });

@@ -195,7 +195,7 @@ export class MeetingsController {
     denied: {
       code: ErrorCode.NotInvited,
       message: 'Only invitees answer: you are not invited to this meeting.',
-      fields: [{ field: 'response', message: 'you are not on the invitee list of this meeting' }],
+      fields: [{ field: 'response', code: 'notInvited', message: 'you are not on the invitee list of this meeting' }],
     },
   })
   @Put('meetings/:id/rsvp')

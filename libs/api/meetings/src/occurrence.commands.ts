@@ -37,7 +37,7 @@ export class OccurrenceCommands {
     const record = await this.checks.loadForChange(id);
     const originalStart = occurrenceOf(record, originalStartText, 'originalStart');
     if (body.start === undefined && body.durationMinutes === undefined)
-      throw badRequest([{ field: 'start', message: 'give a new start or durationMinutes' }]);
+      throw badRequest([{ field: 'start', code: 'startOrDuration', message: 'give a new start or durationMinutes' }]);
     const startsAt = body.start ? localStart(body.start, record.meeting.timeZone, 'start') : null;
     const previous = record.exceptions.find((e) => e.originalStart.getTime() === originalStart.getTime());
     return this.dataSource.transaction(async (manager) => {

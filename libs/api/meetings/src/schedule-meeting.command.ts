@@ -32,9 +32,17 @@ export class ScheduleMeetingCommand {
   ): Promise<MeetingRecord> {
     const workingGroupId = body.workingGroupId ?? null;
     if (body.type === 'wg-meeting' && !workingGroupId)
-      throw badRequest([{ field: 'workingGroupId', message: 'a working-group meeting needs workingGroupId' }]);
+      throw badRequest([
+        {
+          field: 'workingGroupId',
+          code: 'workingGroupRequired',
+          message: 'a working-group meeting needs workingGroupId',
+        },
+      ]);
     if (body.type !== 'wg-meeting' && workingGroupId)
-      throw badRequest([{ field: 'type', message: 'a meeting of a working group has type wg-meeting' }]);
+      throw badRequest([
+        { field: 'type', code: 'wgMeetingType', message: 'a meeting of a working group has type wg-meeting' },
+      ]);
     if (workingGroupId) await this.checks.groupOfProject(workingGroupId, projectId);
     // Which group the meeting is for comes from the body, so this check stays here (ADR 020).
     if (!can(actor, 'meeting.schedule', { projectId, workingGroupIds: workingGroupId ? [workingGroupId] : [] })) {

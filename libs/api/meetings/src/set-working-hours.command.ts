@@ -15,7 +15,8 @@ export class SetWorkingHoursCommand {
     const person = requirePerson(personId);
     const start = minutesOfDay(workStart);
     const end = workEnd === '24:00' ? 1440 : minutesOfDay(workEnd);
-    if (end <= start) throw badRequest([{ field: 'workEnd', message: 'workEnd must be after workStart' }]);
+    if (end <= start)
+      throw badRequest([{ field: 'workEnd', code: 'endBeforeStart', message: 'workEnd must be after workStart' }]);
     await this.dataSource
       .getRepository(PersonWorkingHours)
       .upsert({ personId: person, workStartMinute: start, workEndMinute: end }, ['personId']);

@@ -31,6 +31,7 @@ export class UpdateMeetingCommand {
       throw badRequest([
         {
           field: 'type',
+          code: 'wgMeetingType',
           message: m.workingGroupId
             ? 'a meeting of a working group has type wg-meeting'
             : 'a project event cannot have type wg-meeting',

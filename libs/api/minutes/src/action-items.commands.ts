@@ -147,6 +147,12 @@ export class ActionItemsCommands {
   private async checkAgendaItem(row: MinutesRow, agendaItemId: string | null | undefined): Promise<void> {
     if (!agendaItemId) return;
     if (!(await this.repository.isAgendaItemOf(row.meeting_id, agendaItemId)))
-      throw badRequest([{ field: 'agendaItemId', message: 'agendaItemId is not an agenda item of this meeting' }]);
+      throw badRequest([
+        {
+          field: 'agendaItemId',
+          code: 'unknownAgendaItem',
+          message: 'agendaItemId is not an agenda item of this meeting',
+        },
+      ]);
   }
 }

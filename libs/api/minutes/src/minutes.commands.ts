@@ -49,8 +49,17 @@ export class MinutesCommands {
     const wanted = new Date(occurrenceStart);
     const occurrence = occurrencesFor(m, record.exceptions).find((o) => o.originalStart.getTime() === wanted.getTime());
     if (!occurrence)
-      throw badRequest([{ field: 'occurrenceStart', message: 'occurrenceStart is not an occurrence of this meeting' }]);
-    if (occurrence.cancelled) throw badRequest([{ field: 'occurrenceStart', message: 'this occurrence is cancelled' }]);
+      throw badRequest([
+        {
+          field: 'occurrenceStart',
+          code: 'notAnOccurrence',
+          message: 'occurrenceStart is not an occurrence of this meeting',
+        },
+      ]);
+    if (occurrence.cancelled)
+      throw badRequest([
+        { field: 'occurrenceStart', code: 'occurrenceCancelled', message: 'this occurrence is cancelled' },
+      ]);
     const existing = await this.repository.findByOccurrence(meetingId, wanted);
     if (existing) return { created: false, id: existing.id };
 

@@ -89,7 +89,7 @@ export class MinutesController {
     const { before } = query;
     if (before !== undefined && Number.isNaN(Date.parse(before))) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid before', {
-        fields: [{ field: 'before', message: 'before must be an ISO date-time' }],
+        fields: [{ field: 'before', code: 'isIso8601', message: 'before must be an ISO date-time' }],
       });
     }
     return sendPage(response, pageInMemory(await this.queries.carriedInto(user, meetingId, before), query));

@@ -65,7 +65,7 @@ export class MinutesQueries {
   /** Approved minutes of the project, searched in their frozen text, by group and occurrence date. */
   async archive(projectId: string, query: ArchiveQueryDto): Promise<MinutesArchiveEntryDto[]> {
     if (query.from && query.to && query.from > query.to)
-      throw badRequest([{ field: 'to', message: 'to must not be before from' }]);
+      throw badRequest([{ field: 'to', code: 'endBeforeStart', message: 'to must not be before from' }]);
     const q = query.q?.trim() ?? '';
     const rows = await this.repository.archive({
       projectId,

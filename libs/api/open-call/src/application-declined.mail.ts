@@ -1,38 +1,27 @@
-import type { Bilingual } from '@roundtable/contracts';
+import type { Bilingual, Locale } from '@roundtable/contracts';
+import { mailWords, renderMail, type RenderedMail } from '@roundtable/api-mail';
 
-/** The polite "not this time" message, in English and Simplified Chinese in one mail. */
-export function applicationDeclinedMail(input: { name: string; callTitle: Bilingual; projectName: string }): {
-  subject: string;
-  text: string;
-} {
-  const { name, callTitle, projectName } = input;
-  const subject = `Your application: ${callTitle.en} / 您的申请：${callTitle.zh}`;
-  const text = [
-    `Dear ${name},`,
+/** The polite "not this time" message in the applicant's language, from the mail catalog (ADR 044). */
+export function applicationDeclinedMail(input: {
+  locale: Locale;
+  name: string;
+  callTitle: Bilingual;
+  projectName: string;
+}): RenderedMail {
+  const w = mailWords(input.locale);
+  const title = input.locale === 'zh-CN' ? input.callTitle.zh : input.callTitle.en;
+  const project = input.projectName;
+  const lines = [
+    w.hello(input.name),
     '',
-    `Thank you for your interest in ${projectName} and for the time and care you put into your application to "${callTitle.en}".`,
+    w.t('applicationDeclined.thanks', { project, title }),
     '',
-    'We received many strong applications, and after a careful review we are unable to offer you a place in a working group this time. This decision is not a judgement of your expertise: the number of places is small and each group needs a balance of backgrounds and regions.',
+    w.t('applicationDeclined.decision'),
     '',
-    'We would be glad to hear from you again in future calls, and we wish you every success in your work.',
+    w.t('applicationDeclined.future'),
     '',
-    'Kind regards,',
-    `The ${projectName} coordination team`,
-    '',
-    '————————————————',
-    '',
-    `尊敬的${name}：`,
-    '',
-    `感谢您对 ${projectName} 的关注，也感谢您为申请"${callTitle.zh}"所付出的时间和心血。`,
-    '',
-    '我们收到了许多优秀的申请。经过认真评审，很遗憾，此次我们未能为您提供工作组的席位。这一决定并非对您专业能力的评判：席位数量有限，且每个工作组都需要兼顾不同的背景与地区。',
-    '',
-    '我们诚挚期待您参与今后的征集，并祝您工作顺利。',
-    '',
-    '此致',
-    '敬礼',
-    `${projectName} 协调团队`,
-    '',
-  ].join('\n');
-  return { subject, text };
+    ...w.t('applicationDeclined.regards').split('\n'),
+    w.t('applicationDeclined.team', { project }),
+  ];
+  return renderMail(input.locale, w.t('applicationDeclined.subject', { title }), lines);
 }

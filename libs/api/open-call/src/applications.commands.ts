@@ -76,6 +76,7 @@ export class ApplicationsCommands {
         fields: [
           {
             field: 'preferredWorkingGroupIds',
+            code: 'unknownWorkingGroup',
             message: "preferredWorkingGroupIds must be among the call's working groups",
           },
         ],
@@ -210,6 +211,7 @@ export class ApplicationsCommands {
           fields: [
             {
               field: 'workingGroupId',
+              code: 'notPreferredGroup',
               message: "workingGroupId must be one of the applicant's preferred working groups or of the call's",
             },
           ],
@@ -232,7 +234,7 @@ export class ApplicationsCommands {
             displayName: application.name,
             invitedByUserId: userId,
             applicationId: application.id,
-            locale: localeFor(application.country),
+            locale: (await this.repository.formLocale(manager, application.id)) ?? localeFor(application.country),
           },
           manager,
         );
@@ -247,19 +249,19 @@ export class ApplicationsCommands {
       });
     } else {
       const project = await this.dataSource.getRepository(Project).findOneOrFail({ where: { id: call.projectId } });
-      const message = applicationDeclinedMail({
-        name: application.name,
-        callTitle: { en: call.titleEn, zh: call.titleZh },
-        projectName: project.acronym || project.name,
-      });
       await this.dataSource.transaction(async (manager) => {
         await this.lockUndecided(manager, application.id);
         await this.assertNoConflict(manager, application.id, userId);
+        const message = applicationDeclinedMail({
+          locale: (await this.repository.formLocale(manager, application.id)) ?? localeFor(application.country),
+          name: application.name,
+          callTitle: { en: call.titleEn, zh: call.titleZh },
+          projectName: project.acronym || project.name,
+        });
         await this.repository.markDecided(manager, application.id, 'declined', userId, null, this.clock.now());
         await this.mail.enqueue(manager, {
           to: application.email,
-          subject: message.subject,
-          text: message.text,
+          ...message,
           kind: 'application-declined',
         });
       });
@@ -283,7 +285,10 @@ function assertUndecided(application: Pick<Application, 'status'>): void {
   }
 }
 
-/** Applications store no language; applicants based in China get Chinese first, everyone else English. */
+/**
+ * Once the submission (with the form's language) is dropped, applications have no language: applicants based
+ * in China get Chinese, everyone else English.
+ */
 function localeFor(country: string): Locale {
   return regionOf(country) === 'china' ? 'zh-CN' : 'en';
 }

@@ -219,6 +219,15 @@ export class ApplicationsRepository {
   }
 
   /** Locks the row for a decision; null when it is gone. A concurrent decision waits, then sees it decided. */
+  /** The language of the form the application was confirmed from, while its submission is kept (ADR 044). */
+  async formLocale(manager: EntityManager, applicationId: string): Promise<Locale | null> {
+    const [row]: Array<{ locale: Locale }> = await manager.query(
+      'SELECT locale FROM application_submissions WHERE application_id = $1 ORDER BY confirmed_at DESC NULLS LAST LIMIT 1',
+      [applicationId],
+    );
+    return row?.locale ?? null;
+  }
+
   async lockForDecision(manager: EntityManager, applicationId: string): Promise<Pick<Application, 'status'> | null> {
     const [row]: Array<{ status: Application['status'] }> = await manager.query(
       'SELECT status FROM applications WHERE id = $1 FOR NO KEY UPDATE',

@@ -31,6 +31,7 @@ export class CallsService {
         fields: [
           {
             field: 'workingGroupIds',
+            code: 'unknownWorkingGroup',
             message: `workingGroupIds must be working groups of the project; not in it: ${unknown.join(', ')}`,
           },
         ],
@@ -41,6 +42,7 @@ export class CallsService {
         fields: [
           {
             field: 'closesAt',
+            code: 'inFuture',
             message:
               'closesAt must be an ISO 8601 date-time with a time zone (e.g. 2030-01-31T23:59:00Z) in the future',
           },

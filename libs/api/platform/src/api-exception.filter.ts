@@ -52,7 +52,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // Nest maps body-parser's SyntaxError (bad JSON) and Express's URIError (bad %-encoding in the path)
       // to plain 400s; every 400 names what was wrong.
       if (statusCode === 400)
-        return { statusCode, code, message, fields: [{ field: /^URI /.test(message) ? 'path' : 'body', message }] };
+        return {
+          statusCode,
+          code,
+          message,
+          fields: [{ field: /^URI /.test(message) ? 'path' : 'body', code: 'invalidRequest', message }],
+        };
       return { statusCode, code, message };
     }
     const status = (exception as { status?: unknown; type?: unknown })?.status;
@@ -65,7 +70,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
         statusCode: 400,
         code: ErrorCode.ValidationFailed,
         message: 'Request body is not valid JSON.',
-        fields: [{ field: 'body', message: 'must be valid JSON' }],
+        fields: [{ field: 'body', code: 'invalidJson', message: 'must be valid JSON' }],
       };
     }
     return { statusCode: 500, code: ErrorCode.Internal, message: 'Something went wrong on our side.' };

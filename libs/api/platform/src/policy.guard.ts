@@ -115,7 +115,9 @@ function fieldOf(from: PolicyResource): string {
 
 /** The same 400 as UuidParamPipe and the DTOs' @IsUUID(). */
 function invalidId(field: string, message = `${field} must be a UUID`): ApiException {
-  return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, { fields: [{ field, message }] });
+  return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, {
+    fields: [{ field, code: 'isUuid', message }],
+  });
 }
 
 function denial(denied: PolicyDenial | undefined, resource?: LoadedResource): ApiException {

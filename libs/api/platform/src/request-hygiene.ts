@@ -127,7 +127,11 @@ export class JsonBodyOnlyInterceptor implements NestInterceptor {
           `Content-Type must be ${upload ? 'multipart/form-data' : 'application/json'}${type ? `, not ${type}` : ''}.`,
           {
             fields: [
-              { field: 'body', message: `must be sent as ${upload ? 'multipart/form-data' : 'application/json'}` },
+              {
+                field: 'body',
+                code: 'contentType',
+                message: `must be sent as ${upload ? 'multipart/form-data' : 'application/json'}`,
+              },
             ],
           },
         );

@@ -1,7 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DECORATORS } from '@nestjs/swagger/dist/constants';
 import { getMetadataStorage } from 'class-validator';
-import { ErrorCode, type FieldError } from '@roundtable/contracts';
+import { ErrorCode, type FieldError, type FieldErrorCode } from '@roundtable/contracts';
 import { ApiException } from './api.exception';
 
 /**
@@ -16,7 +16,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
       return {
         field,
         message,
-        code: code === 'whitelistValidation' ? 'unknownField' : code,
+        code: (code === 'whitelistValidation' ? 'unknownField' : code) as FieldErrorCode,
         ...(params ? { params } : {}),
       };
     });

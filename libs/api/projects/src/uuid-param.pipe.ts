@@ -16,7 +16,7 @@ export class UuidParamPipe implements PipeTransform<string, string> {
     if (value === undefined && this.optional) return value;
     if (!UUID.test(value)) {
       throw new ApiException(ErrorCode.ValidationFailed, `Invalid ${this.field}`, {
-        fields: [{ field: this.field, message: `${this.field} must be a UUID` }],
+        fields: [{ field: this.field, code: 'isUuid', message: `${this.field} must be a UUID` }],
       });
     }
     return value;

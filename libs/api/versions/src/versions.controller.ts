@@ -12,6 +12,7 @@ import {
   VERSION_LIMITS,
   type DocumentVersionDto,
   type DocumentVersionSummaryDto,
+  type FieldError,
   type LineDiffEntry,
 } from '@roundtable/contracts';
 import { IsString, Matches, MaxLength } from 'class-validator';
@@ -48,12 +49,17 @@ export class VersionsController {
     @Query('before') before: string | undefined,
     @Query('limit') limit: string | undefined,
   ): Promise<DocumentVersionSummaryDto[]> {
-    const fields = [];
+    const fields: FieldError[] = [];
     if (before !== undefined && !UUID.test(before))
-      fields.push({ field: 'before', message: 'before must be a version id' });
+      fields.push({ field: 'before', code: 'unknownVersion', message: 'before must be a version id' });
     const size = limit === undefined ? VERSION_LIMITS.pageSize : Number(limit);
     if (!Number.isInteger(size) || size < 1 || size > VERSION_LIMITS.pageMax) {
-      fields.push({ field: 'limit', message: `limit must be a whole number from 1 to ${VERSION_LIMITS.pageMax}` });
+      fields.push({
+        field: 'limit',
+        code: 'pageLimit',
+        params: { min: 1, max: VERSION_LIMITS.pageMax },
+        message: `limit must be a whole number from 1 to ${VERSION_LIMITS.pageMax}`,
+      });
     }
     if (fields.length > 0) throw new ApiException(ErrorCode.ValidationFailed, 'Invalid query', { fields });
     return this.versions.list(id, { before: before ?? null, limit: size });
@@ -95,7 +101,7 @@ export class VersionsController {
     const target = against ?? 'current';
     if (target !== 'current' && !UUID.test(target)) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid against', {
-        fields: [{ field: 'against', message: 'against must be a version id or "current"' }],
+        fields: [{ field: 'against', code: 'unknownVersion', message: 'against must be a version id or "current"' }],
       });
     }
     return this.versions.diff(id, versionId, target);

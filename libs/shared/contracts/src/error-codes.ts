@@ -34,6 +34,123 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * Every field-error code the API sends (ADR 044): the class-validator constraints our DTOs use, then our own
+ * rules. The web app says each as `validation.<code>` in the reader's language; the catalog test checks that
+ * each has a sentence in every language, and that the API's sources use no other.
+ */
+export const FIELD_ERROR_CODES = [
+  // class-validator constraints (the validation pipe passes their names on)
+  'isIso8601',
+  'isTimeZone',
+  'isUuid',
+  'isEmail',
+  'isString',
+  'isNotEmpty',
+  'isDefined',
+  'maxLength',
+  'minLength',
+  'isLength',
+  'isIn',
+  'isEnum',
+  'min',
+  'max',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'arrayMaxSize',
+  'arrayMinSize',
+  'arrayNotEmpty',
+  'arrayUnique',
+  'matches',
+  'isObject',
+  'equals',
+  // our rules
+  'currentPasswordWrong',
+  'passwordTooShort',
+  'passwordTooLong',
+  'passwordRepeated',
+  'passwordHasEmail',
+  'passwordCommon',
+  'isZonedDateTime',
+  'isCalendarDate',
+  'timeZone',
+  'isRRule',
+  'isCountryCode',
+  'countryCode',
+  'notNull',
+  'isRelativePosition',
+  'unsafeText',
+  'tooDeep',
+  'unknownField',
+  'unknownPerson',
+  'coChairSuccessorRequired',
+  'coChairSuccessorRegion',
+  'successorIsSelf',
+  'handoverNotNeeded',
+  'successorOrVacancy',
+  'vacancyCoordinatorOnly',
+  'coChairRegionChange',
+  'leftOnRange',
+  'roleOrLeftOn',
+  'termEndsOnRange',
+  'codeTaken',
+  'unknownPartner',
+  'duplicate',
+  'shortNameTaken',
+  'countryRequired',
+  'contentType',
+  'durationOrEnd',
+  'endBeforeStart',
+  'fileEmpty',
+  'fileRequired',
+  'fileTooLarge',
+  'fileType',
+  'illegalTransition',
+  'inFuture',
+  'invalidJson',
+  'invalidRequest',
+  'invalidTags',
+  'meetingTooLong',
+  'nonexistentLocalTime',
+  'notAnOccurrence',
+  'notInvited',
+  'notInvitedPeople',
+  'notPreferredGroup',
+  'occurrenceCancelled',
+  'pageLimit',
+  'peopleOrGroup',
+  'sharesSum',
+  'startNotInRule',
+  'startOrDuration',
+  'taken',
+  'tooManyOccurrences',
+  'unknownAgendaItem',
+  'unknownDocument',
+  'unknownVersion',
+  'unknownWorkingGroup',
+  'untilBeforeStart',
+  'wgMeetingType',
+  'workingGroupRequired',
+  'projectMonth',
+  'deliverablesOnly',
+  'unknownTask',
+  'reasonRequired',
+  'milestoneNoStatus',
+  'unchanged',
+  'invalidOffsets',
+  'unknownWorkPackage',
+  'versionRequired',
+  'alreadyMember',
+  'alreadyInvited',
+  'invitationForAnotherAccount',
+  'coChairElsewhere',
+  'coChairSeatTaken',
+  'coChairTwoOnly',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
 export interface FieldError {
   field: string;
   /** English, for API clients and logs; people see the translation of `code` when the web app knows it. */
@@ -42,7 +159,7 @@ export interface FieldError {
    * What is wrong, for translation: a class-validator constraint (`isUuid`, `isIso8601`, `maxLength`, …) or
    * a rule of ours (`coChairSuccessorRequired`, …). The web app's catalogs hold `validation.<code>`.
    */
-  code?: string;
+  code: FieldErrorCode;
   /** Values the translated sentence needs (`max`, `min`, `allowed`, …). */
   params?: Record<string, string | number>;
 }

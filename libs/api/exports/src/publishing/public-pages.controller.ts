@@ -96,7 +96,14 @@ export class PublicPagesController {
     const n = versionNumber(number);
     if (!(PUBLIC_FORMATS as readonly string[]).includes(format))
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid format', {
-        fields: [{ field: 'format', message: `format must be one of ${PUBLIC_FORMATS.join(', ')}` }],
+        fields: [
+          {
+            field: 'format',
+            code: 'isIn',
+            params: { allowed: PUBLIC_FORMATS.join(', ') },
+            message: `format must be one of ${PUBLIC_FORMATS.join(', ')}`,
+          },
+        ],
       });
     const file = SLUG.test(slug)
       ? await this.files.file(slug, n, format as 'docx' | 'pdf')
@@ -113,7 +120,14 @@ function locale(lang: unknown): Locale {
   if (lang === undefined) return 'en';
   if (typeof lang === 'string' && (PUBLIC_LOCALES as readonly string[]).includes(lang)) return lang as Locale;
   throw new ApiException(ErrorCode.ValidationFailed, 'Invalid lang', {
-    fields: [{ field: 'lang', message: `lang must be one of ${PUBLIC_LOCALES.join(', ')}` }],
+    fields: [
+      {
+        field: 'lang',
+        code: 'isIn',
+        params: { allowed: PUBLIC_LOCALES.join(', ') },
+        message: `lang must be one of ${PUBLIC_LOCALES.join(', ')}`,
+      },
+    ],
   });
 }
 
@@ -121,7 +135,7 @@ function versionNumber(value: string): number {
   const n = /^[1-9][0-9]{0,8}$/.test(value) ? Number(value) : NaN;
   if (Number.isNaN(n))
     throw new ApiException(ErrorCode.ValidationFailed, 'Invalid number', {
-      fields: [{ field: 'number', message: 'number must be a version number (1, 2, …)' }],
+      fields: [{ field: 'number', code: 'isInt', message: 'number must be a version number (1, 2, …)' }],
     });
   return n;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
 import { ApiException } from '@roundtable/api-platform';
 import { VersionsService } from '@roundtable/api-versions';
-import { DocumentStatus, ErrorCode } from '@roundtable/contracts';
+import { DocumentStatus, ErrorCode, type FieldErrorCode } from '@roundtable/contracts';
 import { DataSource } from 'typeorm';
 import { textByWeight } from '../export-html.renderer';
 import { outlineOf } from '../export-outline';
@@ -42,10 +42,11 @@ export class PublishingCommands {
     const document = await this.repository.document(documentId);
     if (!document) throw new ApiException(ErrorCode.NotFound, 'Document not found.');
     if (input.versionId && !(await this.repository.versionOfDocument(documentId, input.versionId)))
-      throw fieldError('versionId', 'versionId must be a version of this document');
+      throw fieldError('versionId', 'unknownVersion', 'versionId must be a version of this document');
     if (!input.versionId && document.status !== DocumentStatus.Final)
       throw fieldError(
         'versionId',
+        'versionRequired',
         'a document that is not final is published from one of its named versions: give versionId',
       );
     const candidates = new Map(
@@ -53,7 +54,11 @@ export class PublishingCommands {
     );
     const authorIds = [...new Set(input.authorPersonIds)];
     if (authorIds.some((id) => !candidates.has(id)))
-      throw fieldError('authorPersonIds', "authorPersonIds must name current members of the document's group");
+      throw fieldError(
+        'authorPersonIds',
+        'unknownPerson',
+        "authorPersonIds must name current members of the document's group",
+      );
 
     const versionId = input.versionId ?? (await this.versions.name(documentId, PUBLISHED_VERSION_NAME, user.id)).id;
     const source = await this.sources.loadPublished(documentId, versionId);
@@ -105,6 +110,6 @@ export class PublishingCommands {
   }
 }
 
-function fieldError(field: string, message: string): ApiException {
-  return new ApiException(ErrorCode.ValidationFailed, 'Invalid publication', { fields: [{ field, message }] });
+function fieldError(field: string, code: FieldErrorCode, message: string): ApiException {
+  return new ApiException(ErrorCode.ValidationFailed, 'Invalid publication', { fields: [{ field, code, message }] });
 }

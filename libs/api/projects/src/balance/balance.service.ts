@@ -95,6 +95,7 @@ export class BalanceService {
       throw new ApiException(ErrorCode.ValidationFailed, 'Shares must add up to 1', {
         fields: (['europe', 'china', 'other'] as const).map((field) => ({
           field,
+          code: 'sharesSum',
           message: 'europe, china and other must add up to 1',
         })),
       });

@@ -5,6 +5,7 @@ import {
   type CoChairHandover,
   type CoChairVacancyDto,
   type FieldError,
+  type FieldErrorCode,
   type WorkingGroupRole,
 } from '@roundtable/contracts';
 import { coChairRuleViolation, regionOf, type Region } from '@roundtable/domain';
@@ -193,15 +194,31 @@ export class CoChairSeats {
     if (role !== 'co-chair') return;
     const [person] = await manager.query('SELECT country FROM people WHERE id = $1', [personId]);
     if (!person) throw new ApiException(ErrorCode.NotFound, 'Person not found.');
-    const violation = coChairRuleViolation([...others.map((o) => regionOf(o.country)), regionOf(person.country)]);
-    if (violation) throw new ApiException(ErrorCode.CoChairRule, violation);
+    const regions = [...others.map((o) => regionOf(o.country)), regionOf(person.country)];
+    const violation = coChairRuleViolation(regions);
+    if (violation) throw new ApiException(ErrorCode.CoChairRule, violation, { fields: [coChairRuleField(regions)] });
   }
 }
 
 /** The two seats of every group, in the order reports list them. */
 const SEATS = ['europe', 'china'] as const;
 
-function invalid(field: string, message: string, code: string): ApiException {
+/** The broken co-chair rule as a coded field error, so the web app says which part in the reader's language. */
+function coChairRuleField(regions: readonly Region[]): FieldError {
+  if (regions.includes('other'))
+    return { field: 'role', code: 'coChairElsewhere', message: 'a co-chair is based in Europe or in China' };
+  const taken = SEATS.find((seat) => regions.filter((region) => region === seat).length > 1);
+  if (taken)
+    return {
+      field: 'role',
+      code: 'coChairSeatTaken',
+      params: { region: taken },
+      message: `the ${taken} seat is taken`,
+    };
+  return { field: 'role', code: 'coChairTwoOnly', message: 'a working group has two co-chairs' };
+}
+
+function invalid(field: string, message: string, code: FieldErrorCode): ApiException {
   const error: FieldError = { field, message, code };
   return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, { fields: [error] });
 }

@@ -120,7 +120,7 @@ export class PeopleService {
         const [partner] = await manager.query('SELECT id FROM partners WHERE id = $1', [changes.partnerId]);
         if (!partner)
           throw new ApiException(ErrorCode.ValidationFailed, 'Unknown partner', {
-            fields: [{ field: 'partnerId', message: 'partnerId is not a known partner' }],
+            fields: [{ field: 'partnerId', code: 'unknownPartner', message: 'partnerId is not a known partner' }],
           });
       }
       if (changes.country && regionOf(changes.country) !== regionOf(row.country)) {

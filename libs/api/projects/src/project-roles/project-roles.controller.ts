@@ -56,7 +56,7 @@ export class ProjectRolesService {
       const [person] = await manager.query('SELECT id FROM people WHERE id = $1', [personId]);
       if (!person)
         throw new ApiException(ErrorCode.ValidationFailed, 'Unknown person', {
-          fields: [{ field: 'personId', message: 'personId is not a known person' }],
+          fields: [{ field: 'personId', code: 'unknownPerson', message: 'personId is not a known person' }],
         });
       await manager.query(
         `INSERT INTO project_roles (project_id, person_id, role, granted_at) VALUES ($1, $2, $3, $4)
@@ -71,7 +71,14 @@ export class ProjectRolesService {
   async revoke(projectId: string, personId: string, role: string): Promise<void> {
     if (!ROLES.includes(role as ProjectRole)) {
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid role', {
-        fields: [{ field: 'role', message: `role must be one of ${ROLES.join(', ')}` }],
+        fields: [
+          {
+            field: 'role',
+            code: 'isIn',
+            params: { allowed: ROLES.join(', ') },
+            message: `role must be one of ${ROLES.join(', ')}`,
+          },
+        ],
       });
     }
     await this.dataSource.transaction(async (manager) => {

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type PartnerRequest, type WorkingGroupRequest } from '@roundtable/contracts';
+import { ErrorCode, type FieldErrorCode, type PartnerRequest, type WorkingGroupRequest } from '@roundtable/contracts';
 import { ApiException } from '@roundtable/api-platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { structureRepository as repository } from './structure.repository';
 
 /** 400 naming one field, with a code the web app translates. */
-function invalid(field: string, message: string, code: string): ApiException {
+function invalid(field: string, message: string, code: FieldErrorCode): ApiException {
   return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, { fields: [{ field, message, code }] });
 }
 

@@ -11,12 +11,18 @@ export function precheck(file: File, maxBytes: number): ApiError | null {
   const dot = file.name.lastIndexOf('.');
   const extension = dot > 0 ? file.name.slice(dot + 1).toLowerCase() : '';
   if (!LIBRARY_EXTENSIONS[extension]) {
-    return new ApiError(415, ErrorCode.UnsupportedFileType, 'not accepted', [{ field: 'file', message: 'type' }]);
+    return new ApiError(415, ErrorCode.UnsupportedFileType, 'not accepted', [
+      { field: 'file', code: 'fileType', message: 'type' },
+    ]);
   }
   if (file.size > maxBytes)
-    return new ApiError(413, ErrorCode.PayloadTooLarge, 'too large', [{ field: 'file', message: 'size' }]);
+    return new ApiError(413, ErrorCode.PayloadTooLarge, 'too large', [
+      { field: 'file', code: 'fileTooLarge', message: 'size' },
+    ]);
   if (file.size === 0)
-    return new ApiError(400, ErrorCode.ValidationFailed, 'empty', [{ field: 'file', message: 'file is empty' }]);
+    return new ApiError(400, ErrorCode.ValidationFailed, 'empty', [
+      { field: 'file', code: 'fileEmpty', message: 'file is empty' },
+    ]);
   return null;
 }
 

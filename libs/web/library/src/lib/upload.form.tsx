@@ -16,7 +16,7 @@ export function useFileError(error: unknown, maxBytes: number): string | undefin
   if (error instanceof ApiError && error.code === ErrorCode.UnsupportedFileType) {
     return t('library.errors.type', { types: [...new Set(Object.keys(LIBRARY_EXTENSIONS))].join(', ') });
   }
-  if (error instanceof ApiError && error.fields.some((f) => f.field === 'file' && f.message === 'file is empty'))
+  if (error instanceof ApiError && error.fields.some((f) => f.field === 'file' && f.code === 'fileEmpty'))
     return t('library.errors.empty');
   return fieldError(error, 'file');
 }
@@ -60,7 +60,7 @@ export function UploadForm({
   const upload = useAction(async () => {
     if (!file)
       throw new ApiError(400, ErrorCode.ValidationFailed, 'no file', [
-        { field: 'file', message: t('library.errors.noFile') },
+        { field: 'file', code: 'fileRequired', message: t('library.errors.noFile') },
       ]);
     const refused = precheck(file, maxUploadBytes);
     if (refused) throw refused;

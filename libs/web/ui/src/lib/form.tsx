@@ -27,15 +27,10 @@ export function fieldError(error: unknown, field: string): string | undefined {
   return hit ? fieldErrorText(hit) : undefined;
 }
 
-/** Codes whose server message says something the translated text cannot (e.g. which rule was broken). */
-const DETAILED_CODES = new Set<string>([
-  ErrorCode.CoChairRule,
-  ErrorCode.Conflict,
-  ErrorCode.InvitationEmailMismatch,
-  ErrorCode.IllegalTransition,
-]);
-
-/** Translated alert for a failed form submission; adds the server's own words where they name a rule. */
+/**
+ * Translated alert for a failed form submission: the error's code, and the rule each coded field names, in the
+ * reader's language. The server's English `message` is never shown (ADR 044).
+ */
 export function FormError({ error, testId }: { error: unknown; testId?: string }) {
   const { t } = useTranslation();
   if (!error) return null;
@@ -44,10 +39,6 @@ export function FormError({ error, testId }: { error: unknown; testId?: string }
     error instanceof ApiError && error.code !== ErrorCode.ValidationFailed && error.fields.some((f) => f.code)
       ? error.fields
       : [];
-  const detail =
-    ruleFields.length === 0 && error instanceof ApiError && DETAILED_CODES.has(error.code) && error.message
-      ? error.message
-      : null;
   const fieldCount = error instanceof ApiError && ruleFields.length === 0 ? error.fields.length : 0;
   return (
     <div
@@ -58,7 +49,6 @@ export function FormError({ error, testId }: { error: unknown; testId?: string }
     >
       <div>
         <p>{errorMessage(t, error)}</p>
-        {detail ? <p className="alert__detail">{detail}</p> : null}
         {ruleFields.map((field) => (
           <p key={`${field.field}-${field.code ?? ''}`} className="alert__detail" data-field={field.field}>
             {fieldErrorText(field)}
