@@ -40,7 +40,7 @@ export class SuggestionsCommands {
     );
     if (stored.document_id !== documentId || stored.author_user_id !== userId)
       throw new ApiException(ErrorCode.Conflict, 'This suggestion id is already taken.', {
-        fields: [{ field: 'id', message: 'id is already used by another suggestion' }],
+        fields: [{ field: 'id', code: 'taken', message: 'id is already used by another suggestion' }],
       });
   }
 
@@ -87,7 +87,9 @@ export class SuggestionsCommands {
     if (!row || row.document_id !== documentId) throw new ApiException(ErrorCode.NotFound, 'Suggestion not found.');
     if (!(await this.repository.threadOnDocument(threadId, documentId)))
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid threadId', {
-        fields: [{ field: 'threadId', message: 'threadId must be a comment thread of this document' }],
+        fields: [
+          { field: 'threadId', code: 'unknownThread', message: 'threadId must be a comment thread of this document' },
+        ],
       });
     await this.dataSource.transaction((manager) => this.repository.setThread(manager, id, threadId));
   }

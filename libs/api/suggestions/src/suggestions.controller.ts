@@ -71,7 +71,9 @@ function selectionOf(body: DecideSuggestionsDto): SuggestionSelection {
   const given = [body.ids !== undefined, body.authorUserId !== undefined, body.all === true].filter(Boolean).length;
   if (given !== 1)
     throw new ApiException(ErrorCode.ValidationFailed, 'Invalid selection', {
-      fields: [{ field: 'ids', message: 'give exactly one of ids, authorUserId or all: true' }],
+      fields: [
+        { field: 'ids', code: 'exactlyOneSelection', message: 'give exactly one of ids, authorUserId or all: true' },
+      ],
     });
   if (body.ids) return { ids: body.ids };
   if (body.authorUserId) return { authorUserId: body.authorUserId };

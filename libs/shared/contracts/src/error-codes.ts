@@ -148,6 +148,8 @@ export const FIELD_ERROR_CODES = [
   'coChairElsewhere',
   'coChairSeatTaken',
   'coChairTwoOnly',
+  'unknownThread',
+  'exactlyOneSelection',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

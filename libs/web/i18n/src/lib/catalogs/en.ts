@@ -250,6 +250,8 @@ export const en = {
     unknownAgendaItem: 'Choose an agenda item of this meeting.',
     unknownDocument: 'Choose documents of this project.',
     unknownVersion: 'Choose a version of this document.',
+    unknownThread: 'Choose a comment thread of this document.',
+    exactlyOneSelection: 'Choose the suggestions by id, by author or all of them — exactly one of these.',
     unknownWorkingGroup: 'Choose working groups of this project.',
     untilBeforeStart: 'The series must end after its first meeting.',
     wgMeetingType: 'A meeting of a working group is a working-group meeting, and only that.',

@@ -240,6 +240,8 @@ export const zhCN: Catalog = {
     unknownAgendaItem: '请选择本次会议的议程项。',
     unknownDocument: '请选择本项目的文档。',
     unknownVersion: '请选择本文档的一个版本。',
+    unknownThread: '请选择本文档的一个评论主题。',
+    exactlyOneSelection: '请按编号、按作者或全部选择修改建议，三者只能选其一。',
     unknownWorkingGroup: '请选择本项目的工作组。',
     untilBeforeStart: '系列会议的结束时间必须晚于首次会议。',
     wgMeetingType: '工作组的会议类型必须为“工作组会议”。',
