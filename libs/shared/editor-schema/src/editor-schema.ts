@@ -2,6 +2,8 @@ import type { AnyExtension, JSONContent } from '@tiptap/core';
 import { safeHref } from './markdown';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
+import { Figure } from './figure.node';
+import { Footnote } from './footnote.node';
 
 /** Name of the Y.XmlFragment that holds the editor content in every document's Y.Doc. */
 export const EDITOR_FRAGMENT = 'default';
@@ -28,6 +30,8 @@ export function editorExtensions(): AnyExtension[] {
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    Figure,
+    Footnote,
   ];
 }
 
