@@ -6,7 +6,7 @@ import type { ExportFormat } from '@roundtable/contracts';
  * Bumped whenever a renderer's output changes for the same input, so cached files of an older renderer are
  * never served again (it is part of the cache key).
  */
-export const EXPORT_RENDERER_VERSION = 'r2';
+export const EXPORT_RENDERER_VERSION = 'r3';
 
 /** The cover block and running title: where the paper comes from. */
 export interface ExportCover {
@@ -44,6 +44,20 @@ export interface ExportSource {
   /** The content rendered to HTML by the shared schema's own serializer (the browser's schema). */
   html: string;
   threads: ExportThread[];
+  /**
+   * Figure images by `figureKey(fileId, versionId)`: only PNG/JPEG versions of the document's own project
+   * library (ADR 038). A figure whose image is not here is exported with its caption and no image.
+   */
+  figures?: Record<string, ExportImage>;
+}
+
+/** A figure's image as the renderers embed it. */
+export interface ExportImage {
+  contentType: 'image/png' | 'image/jpeg';
+  bytes: Buffer;
+  /** Pixels, from the file's header. */
+  width: number;
+  height: number;
 }
 
 export interface ExportFile {

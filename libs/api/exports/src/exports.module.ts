@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
 import { CommentsModule } from '@roundtable/api-comments';
+import { LibraryModule } from '@roundtable/api-library';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { VersionsModule } from '@roundtable/api-versions';
 import { ExportDocumentCommand } from './export-document.command';
@@ -18,7 +19,7 @@ import { PublishingQueries } from './publishing/publishing.queries';
 import { PublishingRepository } from './publishing/publishing.repository';
 
 @Module({
-  imports: [AuthModule, ProjectsModule, CollaborationModule, VersionsModule, CommentsModule],
+  imports: [AuthModule, ProjectsModule, CollaborationModule, VersionsModule, CommentsModule, LibraryModule],
   controllers: [ExportsController, PublishingController, PublicPagesController],
   providers: [
     ExportSourceQuery,
