@@ -1,4 +1,6 @@
 import { Node, mergeAttributes } from '@tiptap/core';
+import { Fragment, Slice, type Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
 
 /** Longest footnote text kept (characters); a footnote is a sentence or two, not a section. */
 export const FOOTNOTE_MAX_LENGTH = 2000;
@@ -64,6 +66,29 @@ export const Footnote = Node.create({
 
   renderText() {
     return '';
+  },
+
+  addKeyboardShortcuts() {
+    // Word's shortcut for a footnote.
+    return { 'Mod-Alt-f': () => this.editor.commands.insertFootnote() };
+  },
+
+  addProseMirrorPlugins() {
+    // A pasted or dropped copy of a footnote is a new footnote: a fresh id, so editing one never edits the other.
+    const renew = (fragment: Fragment): Fragment => {
+      const nodes: ProseMirrorNode[] = [];
+      fragment.forEach((node) => {
+        if (node.type.name === this.name) nodes.push(node.type.create({ ...node.attrs, id: newFootnoteId() }));
+        else nodes.push(node.copy(renew(node.content)));
+      });
+      return Fragment.fromArray(nodes);
+    };
+    return [
+      new Plugin({
+        key: new PluginKey('footnoteIds'),
+        props: { transformPasted: (slice) => new Slice(renew(slice.content), slice.openStart, slice.openEnd) },
+      }),
+    ];
   },
 
   addCommands() {

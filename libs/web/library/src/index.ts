@@ -1,3 +1,4 @@
 export { LibraryPage } from './lib/library.page';
 export { LibraryFilePage } from './lib/library-file.page';
 export { WorkingGroupLibrary } from './lib/working-group-library.section';
+export { uploadFile } from './lib/library-upload';

@@ -30,6 +30,12 @@ import { PublicationPanel } from './publication.panel';
 import { EditorToolbar } from './editor.toolbar';
 import { OutlinePanel } from './outline.panel';
 import { SectionNumbers } from './section-numbers';
+import { FigureNumbers } from './figure-numbers';
+import { figureUploadPath } from './figure.form';
+import { figuresMessages } from './figures.messages';
+import figureStyles from './figures.module.css';
+import { FootnotesPanel } from './footnotes.panel';
+import { cleanPastedHtml } from './paste-clean';
 import writing from './writing.module.css';
 import { openOfflineStore } from './offline-store';
 import { SaveStatus } from './save-status';
@@ -38,6 +44,9 @@ import { useCollabStatus } from './use-collab-status';
 import { useSaveStatus } from './use-save-status';
 import { VersionsToggle } from './versions.panel';
 import { editorMessages } from './editor.messages';
+
+/** Word and Google Docs clipboard HTML reduced to its structure before the schema parses it (paste-clean.ts). */
+const transformPastedHTML = (html: string) => cleanPastedHtml(html, new DOMParser());
 
 interface CollabSession {
   ydoc: Y.Doc;
@@ -59,6 +68,7 @@ function CollaborativeEditor({
   onLocked: () => void;
 }) {
   const { t } = useMessages(editorMessages);
+  const figures = useMessages(figuresMessages);
   const { ydoc, provider, tracker } = session;
   const connection = useCollabStatus(provider);
   const saveState = useSaveStatus(provider, tracker);
@@ -75,6 +85,7 @@ function CollaborativeEditor({
       extensions: [
         ...editorExtensions(),
         SectionNumbers,
+        FigureNumbers.configure({ label: (number) => figures.t('figures.label', { number }) }),
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.displayName, color: user.color } }),
       ],
@@ -87,6 +98,7 @@ function CollaborativeEditor({
           role: 'textbox',
           'aria-readonly': String(!editable),
         },
+        transformPastedHTML,
       },
     },
     [ydoc, provider],
@@ -102,6 +114,7 @@ function CollaborativeEditor({
           role: 'textbox',
           'aria-readonly': String(!editable),
         },
+        transformPastedHTML,
       },
     });
   }, [editor, editable, t]);
@@ -118,14 +131,17 @@ function CollaborativeEditor({
       ) : null}
       <div className={styles.layout}>
         <div className={styles.text}>
-          {canWrite ? <EditorToolbar editor={editor} disabled={!editable} /> : null}
+          {canWrite ? (
+            <EditorToolbar editor={editor} disabled={!editable} figureUploadPath={figureUploadPath(document)} />
+          ) : null}
           <div
-            className={`editor ${writing.numbered}`}
+            className={`editor ${writing.numbered} ${figureStyles.figures}`}
             data-testid="editor"
             data-editable={editable ? 'true' : 'false'}
           >
             <EditorContent editor={editor} className="editor__content" />
           </div>
+          <FootnotesPanel editor={editor} editable={editable} />
           <OutlinePanel editor={editor} />
         </div>
         <CommentsPanel
