@@ -61,6 +61,29 @@ describe('figures and footnotes in the shared schema', () => {
     expect(root.eq(schema.nodeFromJSON(paper))).toBe(true);
   });
 
+  test('a client writing attributes straight into the Y.Doc gets no unsafe address or note through the render', () => {
+    const ydoc = new Y.Doc();
+    const figureElement = new Y.XmlElement('figure');
+    figureElement.setAttribute('fileId', 'javascript:alert(1)');
+    figureElement.setAttribute('versionId', VERSION);
+    figureElement.insert(0, [new Y.XmlText('Caption')]);
+    const paragraph = new Y.XmlElement('paragraph');
+    const mark = new Y.XmlElement('footnote');
+    mark.setAttribute('id', 'fn-x');
+    (mark as unknown as { setAttribute(name: string, value: unknown): void }).setAttribute('text', { html: '<b>' });
+    paragraph.insert(0, [new Y.XmlText('Text'), mark]);
+    ydoc.getXmlFragment(EDITOR_FRAGMENT).insert(0, [figureElement, paragraph]);
+    const root = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(EDITOR_FRAGMENT), schema);
+    const json = root.toJSON() as JSONContent;
+    const html = generateHTML(json, editorExtensions());
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('data-text=""');
+    expect(figuresOf(json)[0].fileId).toBeNull();
+    expect(footnotesOf(json)[0].text).toBe('');
+    expect(toMarkdown(json)).not.toContain('<b>');
+  });
+
   test('an image only ever comes from the library route: other sources are refused', () => {
     for (const unsafe of ['javascript:alert(1)', 'data:image/png;base64,AAAA', 'https://tracker.example/x.png', 42]) {
       expect(figureImagePath(unsafe, VERSION)).toBeNull();
