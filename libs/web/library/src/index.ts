@@ -1,4 +1,3 @@
 export { LibraryPage } from './lib/library.page';
 export { LibraryFilePage } from './lib/library-file.page';
 export { WorkingGroupLibrary } from './lib/working-group-library.section';
-export { uploadFile } from './lib/library-upload';

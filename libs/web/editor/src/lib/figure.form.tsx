@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Editor } from '@tiptap/react';
-import { ApiError } from '@roundtable/web-ui';
-import { uploadFile } from '@roundtable/web-library';
+import { ApiError, uploadFile } from '@roundtable/web-ui';
 import { useMessages } from '@roundtable/web-i18n';
 import { figuresMessages } from './figures.messages';
 import styles from './figures.module.css';
@@ -9,8 +8,8 @@ import styles from './figures.module.css';
 /** Where a document's figures are uploaded: its working group's library, or the project's for a project document. */
 export function figureUploadPath(document: { projectId: string; workingGroupId: string | null }): string {
   return document.workingGroupId
-    ? `/api/working-groups/${document.workingGroupId}/library`
-    : `/api/projects/${document.projectId}/library`;
+    ? `/api/working-groups/${encodeURIComponent(document.workingGroupId)}/library`
+    : `/api/projects/${encodeURIComponent(document.projectId)}/library`;
 }
 
 const IMAGE_TYPES = /\.(png|jpe?g)$/i;
