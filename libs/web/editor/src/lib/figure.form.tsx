@@ -5,13 +5,6 @@ import { useMessages } from '@roundtable/web-i18n';
 import { figuresMessages } from './figures.messages';
 import styles from './figures.module.css';
 
-/** Where a document's figures are uploaded: its working group's library, or the project's for a project document. */
-export function figureUploadPath(document: { projectId: string; workingGroupId: string | null }): string {
-  return document.workingGroupId
-    ? `/api/working-groups/${encodeURIComponent(document.workingGroupId)}/library`
-    : `/api/projects/${encodeURIComponent(document.projectId)}/library`;
-}
-
 const IMAGE_TYPES = /\.(png|jpe?g)$/i;
 
 /**
