@@ -146,6 +146,28 @@ describe('figures and footnotes in Chromium with a co-author editing nearby', ()
       expect((await figures(eu))[0]).toMatchObject({ label: '"Figure 1: "', caption: 'Cohort sizes by programme' });
       expect((await figures(cn))[0]).toMatchObject({ label: '"图 1: "', caption: 'Cohort sizes by programme' });
       const src = await cn.locator(`${EDITOR} figure img`).getAttribute('src');
+      // Enter at the end of a caption leaves the figure for a new paragraph below it (no second figure).
+      await eu.locator(EDITOR).focus();
+      await eu.locator(`${EDITOR} figcaption`).evaluate((caption) => {
+        const range = document.createRange();
+        range.selectNodeContents(caption);
+        range.collapse(false);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+      });
+      await eu.waitForFunction((sel) => {
+        const focus = window.getSelection()?.focusNode;
+        return Boolean(focus && document.querySelector(sel)?.contains(focus));
+      }, `${EDITOR} figcaption`);
+      await eu.keyboard.press('Enter');
+      await eu.keyboard.type('Source: programme registries.', { delay: 5 });
+      await cn.waitForFunction(
+        (sel) =>
+          document.querySelector(sel)?.nextElementSibling?.textContent?.includes('Source: programme registries.'),
+        `${EDITOR} figure[data-figure]`,
+        { timeout: 15_000 },
+      );
+      expect(await figures(cn)).toHaveLength(1);
       expect(src).toMatch(/^\/api\/library\/[0-9a-f-]{36}\/versions\/[0-9a-f-]{36}\/image$/);
 
       // Beijing adds a footnote between Rome's two: the numbers move for both at once.
