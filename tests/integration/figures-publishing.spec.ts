@@ -9,7 +9,7 @@ import { solidPng } from '../support/test-png';
 /**
  * Figures (ADR 038) over HTTP on real PostgreSQL: the image uploaded into the group's library, served inline to
  * members only, and embedded in the exports and the published page — which never points at a route that needs
- * a login. A figure naming a file that is not the document's project's own is shown without an image.
+ * a login. A figure naming another project's file is shown without its image.
  */
 describe('figures from the library in documents, exports and published pages', () => {
   let t: TestApp;
@@ -18,6 +18,8 @@ describe('figures from the library in documents, exports and published pages', (
   let documentId: string;
   let fileId: string;
   let versionId: string;
+  let foreignFileId: string;
+  let foreignVersionId: string;
   const png = solidPng(120, 60, [200, 30, 30]);
   const missing = '44444444-4444-4444-8444-444444444444';
 
@@ -36,27 +38,41 @@ describe('figures from the library in documents, exports and published pages', (
     );
     documentId = doc.id;
     // The editor's upload: the group library's own route, as the browser's FormData sends it.
-    const form = new FormData();
-    form.append('tags', 'figure');
-    form.append('file', new Blob([new Uint8Array(png)]), 'cohorts.png');
-    const uploaded = await fetch(`${t.baseUrl}/api/working-groups/${doc.group}/library`, {
-      method: 'POST',
-      body: form,
-      headers: { cookie: expert.cookie! },
-    });
-    expect(uploaded.status).toBe(201);
-    const file = (await uploaded.json()) as { id: string; versions: Array<{ id: string }> };
+    const upload = async (bytes: Buffer) => {
+      const form = new FormData();
+      form.append('tags', 'figure');
+      form.append('file', new Blob([new Uint8Array(bytes)]), 'cohorts.png');
+      const response = await fetch(`${t.baseUrl}/api/working-groups/${doc.group}/library`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: expert.cookie! },
+      });
+      expect(response.status).toBe(201);
+      return (await response.json()) as { id: string; versions: Array<{ id: string }> };
+    };
+    const file = await upload(png);
     fileId = file.id;
     versionId = file.versions[0].id;
+    // Another project's image (moved there as a fixture): a document of this project must never show it.
+    const other = await upload(solidPng(50, 50, [0, 0, 0]));
+    foreignFileId = other.id;
+    foreignVersionId = other.versions[0].id;
+    const [{ id: otherProject }] = await t.dataSource.query(
+      `INSERT INTO projects (name, acronym, start_date, duration_months) VALUES ('Other project', 'OTHER', '2026-01-01', 12) RETURNING id`,
+    );
+    await t.dataSource.query('UPDATE library_files SET project_id = $1, working_group_id = NULL WHERE id = $2', [
+      otherProject,
+      foreignFileId,
+    ]);
 
     // A co-author's editor inserts two figures (one naming a file that is nobody's) and a footnote.
     const { doc: ydoc, provider } = connectCollab(t.baseUrl, documentId, expert.cookie);
     try {
       await waitFor(() => provider.synced, 10_000, 'sync');
-      const figure = (file: string, caption: string) => {
+      const figure = (file: string, version: string, caption: string) => {
         const element = new Y.XmlElement('figure');
         element.setAttribute('fileId', file);
-        element.setAttribute('versionId', versionId);
+        element.setAttribute('versionId', version);
         element.insert(0, [new Y.XmlText(caption)]);
         return element;
       };
@@ -66,10 +82,14 @@ describe('figures from the library in documents, exports and published pages', (
       note.setAttribute('text', 'Cohort registry, 2025.');
       paragraph.insert(0, [new Y.XmlText('Cohorts grow.'), note]);
       const fragment = ydoc.getXmlFragment(EDITOR_FRAGMENT);
-      fragment.insert(fragment.length, [paragraph, figure(fileId, 'Cohort sizes'), figure(missing, 'Lost figure')]);
+      fragment.insert(fragment.length, [
+        paragraph,
+        figure(fileId, versionId, 'Cohort sizes'),
+        figure(foreignFileId, foreignVersionId, 'Foreign figure'),
+      ]);
       await poll(
         () => expert.get(`/api/documents/${documentId}/content.md`).then((r) => String(r.body ?? '')),
-        (md) => md.includes('Lost figure'),
+        (md) => md.includes('Foreign figure'),
         'the server has the figures',
       );
     } finally {
@@ -90,15 +110,17 @@ describe('figures from the library in documents, exports and published pages', (
     expect((await raw(null, path)).status).toBe(401);
     expect((await raw(expert, `/api/library/${fileId}/versions/${missing}/image`)).status).toBe(404);
     expect((await raw(expert, `/api/library/${fileId}/versions/not-a-uuid/image`)).status).toBe(400);
+    // Another project's file: not for this project's members.
+    expect((await raw(expert, `/api/library/${foreignFileId}/versions/${foreignVersionId}/image`)).status).toBe(404);
   });
 
-  it('embeds the image in the HTML export; the figure of a file that is not the project’s has no image', async () => {
+  it('embeds the image in the HTML export; the figure of another project’s file has no image', async () => {
     const html = (await raw(expert, `/api/documents/${documentId}/export?format=html`)).bytes.toString('utf8');
     expect(html).toContain(`<img src="data:image/png;base64,${png.toString('base64')}"`);
     expect(html.match(/<img /g)).toHaveLength(1);
-    expect(html).toContain('Figure 2:</strong> Lost figure');
+    expect(html).toContain('Figure 2:</strong> Foreign figure');
     expect(html).not.toContain('/api/library/');
-    expect(html).not.toContain(missing);
+    expect(html).not.toContain(foreignFileId);
     expect(html).toMatch(/<li id="fn-1" value="1">Cohort registry, 2025\./);
   });
 
