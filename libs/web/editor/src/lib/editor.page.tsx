@@ -84,7 +84,10 @@ function CollaborativeEditor({
       extensions: [
         ...editorExtensions(),
         SectionNumbers,
-        FigureNumbers.configure({ label: (number) => figures.t('figures.label', { number }) }),
+        FigureNumbers.configure({
+          label: (number) => figures.t('figures.label', { number }),
+          missing: figures.t('figures.missing'),
+        }),
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.displayName, color: user.color } }),
       ],

@@ -22,12 +22,20 @@ export function numberedNodes(doc: ProseMirrorNode, type: 'figure' | 'footnote')
   return found;
 }
 
-function decorate(doc: ProseMirrorNode, label: (number: number) => string): DecorationSet {
+interface FigureWords {
+  label: (number: number) => string;
+  /** Shown where a figure's image cannot be (no library file named). */
+  missing: string;
+}
+
+const cssString = (text: string) => `"${text.replace(/["\\\n]/g, '')}"`;
+
+function decorate(doc: ProseMirrorNode, { label, missing }: FigureWords): DecorationSet {
   const figures = numberedNodes(doc, 'figure').map(({ pos, node, number }) =>
     Decoration.node(pos, pos + node.nodeSize, {
       'data-figure-number': String(number),
       // Read by the caption's ::before (CSS attr() reads only the element's own attributes).
-      style: `--figure-label: "${label(number).replace(/["\\]/g, '')}"`,
+      style: `--figure-label: ${cssString(label(number))}; --figure-missing: ${cssString(missing)}`,
     }),
   );
   const notes = numberedNodes(doc, 'footnote').map(({ pos, node, number }) =>
@@ -44,19 +52,19 @@ function decorate(doc: ProseMirrorNode, label: (number: number) => string): Deco
  * co-author sees the same "Figure 2" and footnote 3 as text moves (ADR 038). `label` words a figure's number in
  * the reader's language.
  */
-export const FigureNumbers = Extension.create<{ label: (number: number) => string }>({
+export const FigureNumbers = Extension.create<FigureWords>({
   name: 'figureNumbers',
   addOptions() {
-    return { label: (number: number) => `Figure ${number}` };
+    return { label: (number: number) => `Figure ${number}`, missing: '' };
   },
   addProseMirrorPlugins() {
-    const { label } = this.options;
+    const words = this.options;
     return [
       new Plugin<DecorationSet>({
         key,
         state: {
-          init: (_config, state) => decorate(state.doc, label),
-          apply: (tr, previous, _old, state) => (tr.docChanged ? decorate(state.doc, label) : previous),
+          init: (_config, state) => decorate(state.doc, words),
+          apply: (tr, previous, _old, state) => (tr.docChanged ? decorate(state.doc, words) : previous),
         },
         props: { decorations: (state) => key.getState(state) },
       }),
