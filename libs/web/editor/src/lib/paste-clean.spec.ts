@@ -137,6 +137,37 @@ describe('paste from Google Docs', () => {
   });
 });
 
+describe('footnotes on the clipboard', () => {
+  const notes = (json: JSONContent): string[] => {
+    const found: string[] = [];
+    const walk = (node: JSONContent) => {
+      if (node.type === 'footnote') found.push(String(node.attrs?.['text']));
+      (node.content ?? []).forEach(walk);
+    };
+    walk(json);
+    return found;
+  };
+
+  test('Word’s footnote references become footnotes carrying their notes; the notes list goes', () => {
+    const word = `<p class=MsoNormal>Cohorts grow<a style='mso-footnote-id:ftn1' href="#_ftn1" name="_ftnref1" title=""><span
+class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]><span class=MsoFootnoteReference>[1]</span><![endif]></span></span></a>.<o:p></o:p></p>
+<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width="33%"><![endif]>
+<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href="#_ftnref1" name="_ftn1" title=""><span
+class=MsoFootnoteReference><span style='mso-special-character:footnote'>[1]</span></span></a> Eurostat, 2025.<o:p></o:p></p></div></div>`;
+    const json = pasted(word);
+    expect(notes(json)).toEqual(['Eurostat, 2025.']);
+    expect((json.content ?? []).map(outline)).toEqual(['paragraph: Cohorts grow.']);
+  });
+
+  test('Google Docs’ footnotes too', () => {
+    const google = `<b style="font-weight:normal;" id="docs-internal-guid-1"><p dir="ltr"><span style="font-weight:400;">数据共享</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup><span>。</span></p>
+<hr><div><p dir="ltr"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span style="font-weight:400;"> 国家卫健委，2025年。</span></p></div></b>`;
+    const json = pasted(google);
+    expect(notes(json)).toEqual(['国家卫健委，2025年。']);
+    expect((json.content ?? []).map(outline)).toEqual(['paragraph: 数据共享。']);
+  });
+});
+
 describe('other clipboards', () => {
   test('our own editor’s clipboard is left alone (figures and footnotes keep their attributes)', () => {
     const own =

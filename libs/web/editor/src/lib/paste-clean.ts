@@ -3,7 +3,7 @@ import { safeHref } from '@roundtable/editor-schema';
 /**
  * Clipboard HTML from Word and Google Docs, reduced to the structure the shared schema keeps (ADR 038):
  * headings, paragraphs, lists (Word's list paragraphs become real nested lists), tables, bold, italic,
- * underline and links. Word's conditional comments, `o:p`, list markers and `mso-` styles, Google Docs'
+ * underline, links and footnotes (their notes become our footnotes' text). Word's conditional comments, `o:p`, list markers and `mso-` styles, Google Docs'
  * wrapper `<b>` and styled spans, and every class, style and id go; styles that mean bold, italic or
  * underline become those marks first. Our own editor's clipboard (`data-pm-slice`) is left as it is.
  */
@@ -12,6 +12,7 @@ export function cleanPastedHtml(html: string, parser: DOMParser): string {
   const doc = parser.parseFromString(html, 'text/html');
   const body = doc.body;
   removeJunk(body);
+  pastedFootnotes(doc, body);
   unwrapGoogleWrapper(body);
   stylesToMarks(doc, body);
   wordLists(doc, body);
@@ -60,6 +61,37 @@ function removeJunk(body: HTMLElement): void {
       element.remove();
     }
   }
+}
+
+/**
+ * Footnotes as Word (`<a href="#_ftn1" name="_ftnref1">` → a note in `div#ftn1`) and Google Docs
+ * (`<a href="#ftnt1" id="ftnt_ref1">` → a note holding `a#ftnt1`) put them on the clipboard: each reference
+ * becomes our footnote mark carrying its note's text, and the notes' list goes.
+ */
+function pastedFootnotes(doc: Document, body: HTMLElement): void {
+  const notes = new Set<Element>();
+  for (const ref of elements(body, 'a[href^="#_ftn"], a[href^="#ftnt"]')) {
+    const target = (ref.getAttribute('href') ?? '').slice(1);
+    if (/ref/i.test(target) || !/^[\w-]+$/.test(target)) continue;
+    const anchor = body.querySelector(`a[name="${target}"], [id="${target}"]`);
+    const note = anchor?.closest('div') ?? anchor?.closest('p');
+    if (!anchor || !note || note.contains(ref)) continue;
+    const copy = note.cloneNode(true) as Element;
+    copy.querySelector(`a[name="${target}"], [id="${target}"]`)?.remove();
+    const mark = doc.createElement('sup');
+    mark.setAttribute('data-footnote', '');
+    mark.setAttribute('data-text', (copy.textContent ?? '').replace(/\s+/g, ' ').trim());
+    const sup = ref.parentElement;
+    (sup && sup.tagName.toLowerCase() === 'sup' && sup.childNodes.length === 1 ? sup : ref).replaceWith(mark);
+    notes.add(note);
+  }
+  for (const note of notes) {
+    // Google Docs draws a rule above its notes: it goes with them.
+    if (note.previousElementSibling?.tagName.toLowerCase() === 'hr') note.previousElementSibling.remove();
+    note.remove();
+  }
+  // Word's list of notes (a rule above them) and Google Docs' <hr> before its notes, now empty.
+  for (const list of elements(body, 'div')) if (/mso-element:footnote-list/.test(styleOf(list))) list.remove();
 }
 
 function unwrapGoogleWrapper(body: HTMLElement): void {
