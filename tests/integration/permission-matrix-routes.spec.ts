@@ -133,6 +133,7 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'GET /library/:fileId/download': ['wg1File', PROJECT_READERS],
   'POST /library/:fileId/versions': ['wg1File', WG1_WRITERS],
   'GET /library/:fileId/versions/:versionId/download': ['wg1File', PROJECT_READERS],
+  'GET /library/:fileId/versions/:versionId/image': ['wg1File', PROJECT_READERS],
   'GET /me/actions': [null, SIGNED_IN],
   'DELETE /me/calendar-feed': [null, SIGNED_IN],
   'GET /me/calendar-feed': [null, SIGNED_IN],

@@ -48,7 +48,7 @@ export class ExportDocumentCommand {
     const source = await this.sources.load(user, documentId, versionId);
     await progress(10);
     const inputHash = createHash('sha256')
-      .update(JSON.stringify({ renderer: EXPORT_RENDERER_VERSION, format, source }))
+      .update(JSON.stringify({ renderer: EXPORT_RENDERER_VERSION, format, source: hashable(source) }))
       .digest('hex');
     const repository = this.dataSource.getRepository(DocumentExport);
     const hit = await repository.findOne({ where: { inputHash }, select: { inputHash: true, bytes: true } });
@@ -84,7 +84,7 @@ export class ExportDocumentCommand {
         return Buffer.from(renderMarkdown(source), 'utf8');
       case 'pdf':
         try {
-          return await this.pdf.render(renderHtml(source));
+          return await this.pdf.render(renderHtml(source, 'section'));
         } catch (error) {
           if (error instanceof PdfRendererUnavailableError)
             throw new ApiException(
@@ -95,4 +95,16 @@ export class ExportDocumentCommand {
         }
     }
   }
+}
+
+/** The source as the cache key sees it: figure images by their digest rather than their bytes. */
+function hashable(source: ExportSource): ExportSource | Record<string, unknown> {
+  if (!source.figures) return source;
+  const figures = Object.fromEntries(
+    Object.entries(source.figures).map(([key, image]) => [
+      key,
+      { ...image, bytes: createHash('sha256').update(image.bytes).digest('hex') },
+    ]),
+  );
+  return { ...source, figures };
 }

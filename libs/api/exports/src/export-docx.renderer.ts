@@ -10,9 +10,11 @@ import {
   Document,
   ExternalHyperlink,
   type FileChild,
+  FootnoteReferenceRun,
   HeadingLevel,
   InsertedTextRun,
   type IRunOptions,
+  ImageRun,
   LevelFormat,
   Packer,
   PageBreak,
@@ -28,6 +30,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { EXPORT_LABELS } from './export.labels';
 import { EXPORT_RENDERER_VERSION, type ExportSource, type ExportThread } from './export.model';
 import { outlineOf, plainText, scriptRuns, type Outline } from './export-outline';
+import { figureKey } from './export-figures';
+import { figureLabel, footnotesOf } from '@roundtable/editor-schema';
 
 /**
  * The Chinese font Word sets East Asian runs in. Word on Windows and on macOS ships Microsoft YaHei; the PDF
@@ -36,6 +40,7 @@ import { outlineOf, plainText, scriptRuns, type Outline } from './export-outline
 export const DOCX_EAST_ASIAN_FONT = 'Microsoft YaHei';
 const LATIN_FONT = 'Calibri';
 const MONO_FONT = 'Consolas';
+const FIGURE_MAX_WIDTH_PX = 600;
 const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 
 /** What a node renderer gets: the outline, and the way back into blocks and inline content. */
@@ -46,6 +51,10 @@ export interface DocxContext {
   inline(block: JSONContent, style?: RunStyle): ParagraphChild[];
   /** A fresh numbering instance for an ordered list (each list counts from its own start). */
   nextListInstance(): number;
+  /** The next figure's number (document order). */
+  nextFigure(): number;
+  /** The figure images the export carries. */
+  figures: ExportSource['figures'];
 }
 
 export interface ListState {
@@ -107,6 +116,42 @@ export const DOCX_NODES: Record<string, DocxNodeRenderer> = {
             ),
           }),
       ),
+  figure: (node, ctx) => {
+    const number = ctx.nextFigure();
+    const image = ctx.figures?.[figureKey(node.attrs?.['fileId'] ?? null, node.attrs?.['versionId'] ?? null)];
+    // At most the text width of A4 with the export's margins (about 6.3 in at 96 px to the inch).
+    const scale = image ? Math.min(1, FIGURE_MAX_WIDTH_PX / image.width) : 1;
+    const caption = plainText(node).trim();
+    return [
+      ...(image
+        ? [
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              keepNext: true,
+              children: [
+                new ImageRun({
+                  type: image.contentType === 'image/png' ? 'png' : 'jpg',
+                  data: image.bytes,
+                  transformation: {
+                    width: Math.round(image.width * scale),
+                    height: Math.round(image.height * scale),
+                  },
+                  altText: { name: `Figure ${number}`, description: caption, title: caption },
+                }),
+              ],
+            }),
+          ]
+        : []),
+      new Paragraph({
+        style: 'Caption',
+        alignment: AlignmentType.CENTER,
+        children: [
+          ...textRun(`${figureLabel(number, caption)}${caption ? ': ' : ''}`, [{ type: 'bold' }], {}),
+          ...ctx.inline(node),
+        ],
+      }),
+    ];
+  },
   horizontalRule: () => [
     new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } } }),
   ],
@@ -254,6 +299,12 @@ export async function renderDocx(source: ExportSource): Promise<Buffer> {
   }
   const anchors = new CommentAnchors(source.threads, threadIds);
   let listInstances = 0;
+  let figures = 0;
+  // Footnotes are numbered in document order as the editor numbers them; the title (rendered after the body)
+  // holds the first ones.
+  const notes = footnotesOf(source.content);
+  const titleNotes = outline.titleNode ? footnotesOf(outline.titleNode).length : 0;
+  let nextNote = titleNotes;
 
   // Tracked changes share Word's annotation ids with comments: they count on after them.
   let nextChangeId = comments.length + 1;
@@ -282,6 +333,12 @@ export async function renderDocx(source: ExportSource): Promise<Buffer> {
         if (r.to === at) out.push(new CommentRangeEnd(r.id), new TextRun({ children: [new CommentReference(r.id)] }));
     };
     const emit = (node: JSONContent) => {
+      if (node.type === 'footnote') {
+        // A real Word footnote: the reference mark here, its text in word/footnotes.xml.
+        nextNote += 1;
+        if (notes[nextNote - 1]) out.push(new FootnoteReferenceRun(nextNote));
+        return;
+      }
       if (node.type === 'hardBreak') {
         markersAt(offset);
         out.push(new TextRun({ break: 1 }));
@@ -321,6 +378,8 @@ export async function renderDocx(source: ExportSource): Promise<Buffer> {
     blocks: (nodes, list) => (nodes ?? []).flatMap((node) => render(node, ctx, list)),
     inline,
     nextListInstance: () => ++listInstances,
+    nextFigure: () => ++figures,
+    figures: source.figures,
   };
 
   const body = ctx.blocks(outline.body);
@@ -335,6 +394,7 @@ export async function renderDocx(source: ExportSource): Promise<Buffer> {
         ];
   // Threads whose text is gone are anchored on the title, so none is lost.
   const rest = anchors.rest();
+  nextNote = 0;
   const titleParagraph = new Paragraph({
     heading: HeadingLevel.TITLE,
     children: [
@@ -370,6 +430,14 @@ export async function renderDocx(source: ExportSource): Promise<Buffer> {
       paragraphStyles: [
         { id: 'Quote', name: 'Quote', basedOn: 'Normal', paragraph: { indent: { left: 720 } }, run: { italics: true } },
         {
+          id: 'Caption',
+          name: 'caption',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { italics: true, size: 20, color: '333333' },
+          paragraph: { spacing: { before: 60, after: 240 } },
+        },
+        {
           id: 'Code',
           name: 'Code',
           basedOn: 'Normal',
@@ -402,6 +470,16 @@ export async function renderDocx(source: ExportSource): Promise<Buffer> {
         },
       ],
     },
+    footnotes: Object.fromEntries(
+      notes.map((note) => [
+        String(note.number),
+        {
+          children: note.text
+            .split('\n')
+            .map((line) => new Paragraph({ style: 'FootnoteText', children: textRun(line, [], {}) })),
+        },
+      ]),
+    ),
     comments: {
       children: comments.map((c) => ({
         id: c.id,
@@ -423,7 +501,7 @@ const ZIP_DATE = new Date('2000-01-01T00:00:00Z');
 /**
  * `docx` names hyperlink relationships with random ids; they become `rtLink1`, `rtLink2`… in document order,
  * and the package is zipped again with fixed entry dates, so the same input gives the same bytes (apart from
- * the creation and modification dates Word shows).
+ * the creation and modification dates Word shows). Pictures are numbered in document order too.
  */
 function stabilise(packed: Buffer): Buffer {
   const entries = unzipSync(new Uint8Array(packed));
@@ -443,6 +521,11 @@ function stabilise(packed: Buffer): Buffer {
     entries[relsName] = strToU8(replace(rels));
     entries['word/document.xml'] = strToU8(replace(documentXml));
   }
+  // Drawings are numbered by a counter that lives as long as the process: 1, 2… in each file instead.
+  let drawing = 0;
+  entries['word/document.xml'] = strToU8(
+    strFromU8(entries['word/document.xml']).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`),
+  );
   const names = Object.keys(entries).sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a.localeCompare(b),
   );

@@ -30,7 +30,8 @@ export function presentExportFile(result: ExportResult): ExportFileResponse {
       'Content-Length': String(bytes.length),
       'Content-Disposition': attachmentDisposition(fileName),
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; font-src data:; sandbox",
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; sandbox",
       'Cache-Control': 'private, no-cache',
       ETag: `"${sha256.toString('hex')}"`,
       'X-Export-Cache': result.cached ? 'hit' : 'miss',

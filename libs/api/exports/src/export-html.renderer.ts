@@ -4,15 +4,17 @@ import { codePointsOf, embeddedFontFaces, EXPORT_FONT_FAMILY, type FontWeight } 
 import { EXPORT_LABELS } from './export.labels';
 import { EXPORT_RENDERER_VERSION, type ExportSource } from './export.model';
 import { outlineOf } from './export-outline';
+import { FIGURES_AND_NOTES_CSS, figuresAndNotesText, paperHtml } from './export-figures';
 
 /**
  * The standalone HTML export, which is also the page Chromium prints to PDF: the cover, the paper (the shared
  * schema's own HTML, so every node the editor knows renders as it does there), the open comment threads,
  * screen and print CSS, and the CJK font subsets it needs embedded. Nothing loads from any host; no script.
  */
-export function renderHtml(source: ExportSource): string {
+export function renderHtml(source: ExportSource, notes: 'end' | 'section' = 'end'): string {
   const { cover } = source;
   const outline = outlineOf(source.content);
+  const paper = paperHtml(source, notes, outline.topLevel, outline.titleNode);
   const rows: Array<[string, string | null]> = [
     [EXPORT_LABELS.project, cover.project],
     [EXPORT_LABELS.workingGroup, cover.workingGroup],
@@ -49,11 +51,11 @@ export function renderHtml(source: ExportSource): string {
   return (
     `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
     // Opened from disk the file has no server headers: its own policy allows its inline styles and fonts only.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:">` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="generator" content="Roundtable export ${EXPORT_RENDERER_VERSION}">` +
     `<title>${escapeHtml(cover.title)}</title>\n<style>\n${fonts}\n${css(cover.title, outline.topLevel)}\n</style></head>\n` +
-    `<body>${coverHtml}\n<main class="paper">${source.html}</main>\n${threads}</body></html>\n`
+    `<body>${coverHtml}\n<main class="paper">${paper}</main>\n${threads}</body></html>\n`
   );
 }
 
@@ -75,10 +77,12 @@ function characters(source: ExportSource): Record<FontWeight, Set<number>> {
   return { 400: codePointsOf(regular + text.regular), 700: codePointsOf(bold + text.bold) };
 }
 
-/** The text of editor content split by the font weight it is set in: headings and bold text, the rest. */
+/**
+ * The text of editor content split by the font weight it is set in: headings, bold text and figure labels, the
+ * rest (with the footnotes' text).
+ */
 export function textByWeight(content: JSONContent): { regular: string; bold: string } {
-  let regular = '';
-  let bold = '';
+  let { regular, bold } = figuresAndNotesText(content);
   const walk = (node: JSONContent, inHeading: boolean) => {
     if (node.type === 'text') {
       const isBold = inHeading || (node.marks ?? []).some((m) => m.type === 'bold');
@@ -121,6 +125,7 @@ ${counters}
 blockquote{border-left:3px solid #bbb;margin-left:0;padding-left:1rem;color:#333}
 pre,code{font-family:monospace,'${EXPORT_FONT_FAMILY}';background:#f4f4f4}pre{padding:.5rem;white-space:pre-wrap}
 table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .5rem}
+${FIGURES_AND_NOTES_CSS}
 .open-comments{border-top:1px solid #999;margin-top:3rem}
 @page{size:A4;margin:22mm 20mm;@top-center{content:${cssString(title)};font-size:9pt;color:#555}@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#555}}
 @page:first{@top-center{content:none}@bottom-center{content:none}}

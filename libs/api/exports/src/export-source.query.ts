@@ -5,18 +5,22 @@ import { DocumentContentService } from '@roundtable/api-collaboration';
 import { CommentsQueries } from '@roundtable/api-comments';
 import { Clock } from '@roundtable/api-platform';
 import { SuggestionsQueries } from '@roundtable/api-suggestions';
+import { LibraryQueries } from '@roundtable/api-library';
 import { VersionsService } from '@roundtable/api-versions';
+import { figuresOf } from '@roundtable/editor-schema';
 import type { DocumentVersionSummaryDto } from '@roundtable/contracts';
 import type { JSONContent } from '@tiptap/core';
 import { DataSource } from 'typeorm';
 import { EXPORT_LABELS, VERSION_KIND_LABELS } from './export.labels';
-import type { ExportCover, ExportSource, ExportThread } from './export.model';
+import type { ExportCover, ExportImage, ExportSource, ExportThread } from './export.model';
+import { exportImage, figureKey } from './export-figures';
 import { outlineOf, plainText } from './export-outline';
 
 /** Who asks for an export (a request's user, or the requester of an export job read back from `users`). */
 export type ExportUser = Pick<AuthenticatedUser, 'id' | 'platformRole' | 'personId' | 'displayName'>;
 
 interface MetaRow {
+  project_id: string;
   title_en: string;
   project_name: string;
   project_acronym: string;
@@ -40,6 +44,7 @@ export class ExportSourceQuery {
     private readonly versions: VersionsService,
     private readonly comments: CommentsQueries,
     private readonly suggestions: SuggestionsQueries,
+    private readonly library: LibraryQueries,
     private readonly clock: Clock,
   ) {}
 
@@ -95,13 +100,30 @@ export class ExportSourceQuery {
       html: this.content.htmlOf(body),
       threads,
       suggestions,
+      figures: await this.figures(loaded.json, meta.project_id),
     };
+  }
+
+  /**
+   * The images of the document's figures, read through the library (its owner): only PNG/JPEG versions of a
+   * file of the document's own project; a foreign, deleted or other file is left out (ADR 038).
+   */
+  private async figures(content: JSONContent, projectId: string): Promise<Record<string, ExportImage>> {
+    const images: Record<string, ExportImage> = {};
+    for (const figure of figuresOf(content)) {
+      const key = figureKey(figure.fileId, figure.versionId);
+      if (!figure.fileId || !figure.versionId || key in images) continue;
+      const file = await this.library.image(figure.fileId, figure.versionId, projectId);
+      const image = file ? exportImage(file.contentType, file.bytes) : null;
+      if (image) images[key] = image;
+    }
+    return images;
   }
 
   private meta(documentId: string): Promise<MetaRow[]> {
     // The first deliverable (by number) the document is linked to.
     return this.dataSource.query(
-      `SELECT d.title_en, p.name AS project_name, p.acronym AS project_acronym,
+      `SELECT d.project_id, d.title_en, p.name AS project_name, p.acronym AS project_acronym,
               g.code AS wg_code, g.title_en AS wg_title_en, g.title_zh AS wg_title_zh,
               pi.number AS deliverable_number, pi.due_month AS deliverable_month
          FROM documents d

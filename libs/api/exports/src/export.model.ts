@@ -6,7 +6,7 @@ import type { ExportFormat } from '@roundtable/contracts';
  * Bumped whenever a renderer's output changes for the same input, so cached files of an older renderer are
  * never served again (it is part of the cache key).
  */
-export const EXPORT_RENDERER_VERSION = 'r3';
+export const EXPORT_RENDERER_VERSION = 'r4';
 
 /** The cover block and running title: where the paper comes from. */
 export interface ExportCover {
@@ -46,6 +46,20 @@ export interface ExportSource {
   threads: ExportThread[];
   /** Author and time of each suggestion (track changes, ADR 040) by the id its marks carry; DOCX writes them. */
   suggestions: Record<string, { author: string; date: string }>;
+  /**
+   * Figure images by `figureKey(fileId, versionId)`: only PNG/JPEG versions of the document's own project
+   * library (ADR 038). A figure whose image is not here is exported with its caption and no image.
+   */
+  figures?: Record<string, ExportImage>;
+}
+
+/** A figure's image as the renderers embed it. */
+export interface ExportImage {
+  contentType: 'image/png' | 'image/jpeg';
+  bytes: Buffer;
+  /** Pixels, from the file's header. */
+  width: number;
+  height: number;
 }
 
 export interface ExportFile {

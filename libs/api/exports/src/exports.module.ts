@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
 import { CommentsModule } from '@roundtable/api-comments';
+import { LibraryModule } from '@roundtable/api-library';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { SuggestionsModule } from '@roundtable/api-suggestions';
 import { VersionsModule } from '@roundtable/api-versions';
@@ -19,7 +20,15 @@ import { PublishingQueries } from './publishing/publishing.queries';
 import { PublishingRepository } from './publishing/publishing.repository';
 
 @Module({
-  imports: [AuthModule, ProjectsModule, CollaborationModule, VersionsModule, CommentsModule, SuggestionsModule],
+  imports: [
+    AuthModule,
+    ProjectsModule,
+    CollaborationModule,
+    VersionsModule,
+    CommentsModule,
+    SuggestionsModule,
+    LibraryModule,
+  ],
   controllers: [ExportsController, PublishingController, PublicPagesController],
   providers: [
     ExportSourceQuery,

@@ -13,15 +13,15 @@ import {
   UploadedFile,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { LibraryFileDetailDto, LibraryListDto } from '@roundtable/contracts';
+import { ErrorCode, type LibraryFileDetailDto, type LibraryListDto } from '@roundtable/contracts';
 import type { Actor } from '@roundtable/domain';
-import { CurrentAuthorisation, Policy, sendPage, type Authorisation } from '@roundtable/api-platform';
+import { ApiException, CurrentAuthorisation, Policy, sendPage, type Authorisation } from '@roundtable/api-platform';
 import { CurrentUser, type AuthenticatedUser } from '@roundtable/api-auth';
 import { UuidParamPipe } from '@roundtable/api-projects';
 import type { Response } from 'express';
 import { LibraryUpload, type LibraryRequest, type UploadedBytes } from './library-upload';
 import { LibraryCommands } from './library.commands';
-import { sendAttachment } from './library.download';
+import { sendAttachment, sendImage } from './library.download';
 import { LibraryListQueryDto, UPLOAD_BODY, UpdateLibraryFileDto, VERSION_BODY } from './library.dto';
 import { listQuery, uploadInput, type LibraryTarget } from './library.input';
 import { LibraryQueries } from './library.queries';
@@ -181,6 +181,21 @@ export class LibraryController {
     @Res() response: Response,
   ): Promise<void> {
     sendAttachment(response, await this.queries.download(fileId, versionId));
+  }
+
+  @Policy({ read: { type: 'libraryFile', param: 'fileId' } })
+  @Get('library/:fileId/versions/:versionId/image')
+  @ApiOkResponse({
+    description: 'A PNG or JPEG version shown inline, for figures in documents (404 for any other kind).',
+  })
+  async image(
+    @Param('fileId', new UuidParamPipe('fileId')) fileId: string,
+    @Param('versionId', new UuidParamPipe('versionId')) versionId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const image = await this.queries.image(fileId, versionId, null);
+    if (!image) throw new ApiException(ErrorCode.NotFound, 'Image not found.');
+    sendImage(response, image);
   }
 
   /** Stores an upload (the command checks and writes it) and answers with the file as the uploader sees it. */

@@ -17,3 +17,18 @@ export function sendAttachment(response: Response, file: FileBytes): void {
   response.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
   response.status(200).end(file.bytes);
 }
+
+/**
+ * A figure's image shown in the editor (ADR 038): inline, but only a checked PNG or JPEG, never sniffed, in a
+ * sandbox, kept by the member's browser only (a version's bytes never change).
+ */
+export function sendImage(response: Response, file: FileBytes): void {
+  response.setHeader('Content-Type', file.contentType);
+  response.setHeader('Content-Length', String(file.bytes.length));
+  response.setHeader('Content-Disposition', 'inline');
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  response.setHeader('Cache-Control', 'private, max-age=3600');
+  response.setHeader('ETag', `"${file.sha256}"`);
+  response.status(200).end(file.bytes);
+}

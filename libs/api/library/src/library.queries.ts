@@ -6,6 +6,9 @@ import { maxUploadBytes, type ListQuery } from './library.input';
 import { presentFile, presentVersion, uploadTargets } from './library.presenter';
 import { LibraryRepository, type FileRow } from './library.repository';
 
+/** The kinds a figure may show (the library's checked PNG and JPEG; never SVG, which could carry script). */
+export const IMAGE_CONTENT_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg']);
+
 export interface FileBytes {
   fileName: string;
   contentType: string;
@@ -62,6 +65,18 @@ export class LibraryQueries {
     await this.existingFile(fileId);
     const row = await this.repository.versionBytes(fileId, versionId);
     if (!row) throw new ApiException(ErrorCode.NotFound, 'Version not found.');
+    return { fileName: row.file_name, contentType: row.content_type, sha256: row.sha256, bytes: row.bytes };
+  }
+
+  /**
+   * A figure's image (ADR 038): the bytes of a PNG or JPEG version of a file that is not deleted, or null —
+   * also when `projectId` is given and the file is another project's (a document never shows a foreign file).
+   */
+  async image(fileId: string, versionId: string, projectId: string | null): Promise<FileBytes | null> {
+    const file = await this.repository.file(fileId);
+    if (!file || (projectId !== null && file.project_id !== projectId)) return null;
+    const row = await this.repository.versionBytes(fileId, versionId);
+    if (!row || !IMAGE_CONTENT_TYPES.has(row.content_type)) return null;
     return { fileName: row.file_name, contentType: row.content_type, sha256: row.sha256, bytes: row.bytes };
   }
 

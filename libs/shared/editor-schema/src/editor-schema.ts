@@ -3,6 +3,8 @@ import { safeHref } from './markdown';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { suggestionMarks } from './suggestion.marks';
+import { Figure } from './figure.node';
+import { Footnote } from './footnote.node';
 
 /** Name of the Y.XmlFragment that holds the editor content in every document's Y.Doc. */
 export const EDITOR_FRAGMENT = 'default';
@@ -30,6 +32,8 @@ export function editorExtensions(): AnyExtension[] {
     }),
     TableKit.configure({ table: { resizable: false } }),
     ...suggestionMarks, // track changes (ADR 040)
+    Figure,
+    Footnote,
   ];
 }
 

@@ -3,3 +3,6 @@ export * from './markdown';
 export * from './outline';
 export * from './suggestion.marks';
 export * from './suggestions';
+export * from './figure.node';
+export * from './footnote.node';
+export * from './notes';

@@ -1,16 +1,32 @@
 import type { JSONContent } from '@tiptap/core';
 import { SUGGESTION_DELETE } from './suggestion.marks';
+import { footnoteText } from './footnote.node';
+import { figureLabel } from './notes';
+import { plainText } from './outline';
 
 /**
  * Serialises editor JSON (the shared schema) to CommonMark. Pure and DOM-free: the server uses it to
  * export documents and versions.
  */
 export function toMarkdown(doc: JSONContent): string {
-  return (
-    blocks(doc.content ?? [], '')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim() + '\n'
-  );
+  const notes: string[] = [];
+  let figures = 0;
+  // Figures and footnotes carry their number (document order, as notes.ts counts) into the serialisation.
+  const numbered = (node: JSONContent): JSONContent => {
+    if (node.type === 'footnote') {
+      notes.push(footnoteText(node.attrs?.['text']));
+      return { ...node, attrs: { ...node.attrs, number: notes.length } };
+    }
+    const content = node.content?.map(numbered);
+    if (node.type === 'figure') return { ...node, content, attrs: { ...node.attrs, number: ++figures } };
+    return content ? { ...node, content } : node;
+  };
+  const body = blocks(numbered(doc).content ?? [], '');
+  // GFM footnotes: the marks in the text, their notes as one list at the end.
+  const definitions = notes
+    .map((text, i) => `[^${i + 1}]: ${escapeText(text.replace(/\s*\n\s*/g, ' ')) || '\\-'}`)
+    .join('\n');
+  return (body + (definitions ? `\n\n${definitions}\n` : '')).replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
 
 function blocks(nodes: JSONContent[], indent: string): string {
@@ -61,6 +77,12 @@ function block(node: JSONContent, indent: string): string {
     }
     case 'table':
       return table(node, indent);
+    case 'figure': {
+      // The image stays in the document's library (a Markdown file cannot carry it): the caption says which figure.
+      const caption = inline(node.content);
+      const label = figureLabel(Number(node.attrs?.['number'] ?? 0), plainText(node));
+      return `${indent}*${label}${plainText(node).trim() ? ':' : ''}* ${caption}`.trimEnd() + '\n\n';
+    }
     default:
       return node.content ? blocks(node.content, indent) : '';
   }
@@ -107,6 +129,10 @@ export function safeHref(href: unknown): string | null {
   return cleaned.replace(/[()<>\\\s\u0000-\u001f\u007f]/g, encodeURIComponent);
 }
 
+function escapeText(text: string): string {
+  return text.replace(ESCAPE, '\\$1');
+}
+
 function safeLanguage(language: unknown): string {
   return typeof language === 'string' && /^[A-Za-z0-9_+#.-]{1,32}$/.test(language) ? language : '';
 }
@@ -132,10 +158,11 @@ function inline(nodes: JSONContent[] | undefined): string {
   return (nodes ?? [])
     .map((node) => {
       if (node.type === 'hardBreak') return '  \n';
+      if (node.type === 'footnote') return `[^${Number(node.attrs?.['number'] ?? 0)}]`;
       if (node.type !== 'text') return inline(node.content);
       const marks = node.marks ?? [];
       const has = (type: string) => marks.some((m) => m.type === type);
-      let text = has('code') ? codeSpan(node.text ?? '') : (node.text ?? '').replace(ESCAPE, '\\$1');
+      let text = has('code') ? codeSpan(node.text ?? '') : escapeText(node.text ?? '');
       if (has('bold')) text = `**${text}**`;
       if (has('italic')) text = `*${text}*`;
       // A proposed deletion (ADR 040) reads as struck text; a proposed insertion as plain text.

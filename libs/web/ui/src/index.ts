@@ -18,6 +18,7 @@ export {
   type PagedResource,
   type Resource,
 } from './lib/api/queries';
+export { uploadFile } from './lib/api/upload';
 export { LoadMore } from './lib/load-more';
 export { ErrorMessage, errorMessage } from './lib/error-message';
 export { Loading } from './lib/loading';

@@ -2,6 +2,7 @@ import { escapeHtml } from '@roundtable/api-platform';
 import type { Bilingual, Locale } from '@roundtable/contracts';
 import { codePointsOf, embeddedFontFaces, EXPORT_FONT_FAMILY } from '../export-fonts';
 import { sectionNumberCss } from '../export-html.renderer';
+import { FIGURES_AND_NOTES_CSS } from '../export-figures';
 import { PUBLIC_PAGE_LABELS, type PublicPageLabels } from './public-page.labels';
 
 export const PUBLIC_LOCALES: readonly Locale[] = ['en', 'zh-CN'];
@@ -225,5 +226,6 @@ a{color:#0b57d0}
 blockquote{border-left:3px solid #bbb;margin-left:0;padding-left:1rem;color:#333}
 pre,code{font-family:monospace;background:#f4f4f4}pre{padding:.5rem;white-space:pre-wrap}
 table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .5rem}
+${FIGURES_AND_NOTES_CSS}
 footer{border-top:1px solid #ddd;margin-top:3rem}.cite{font-size:.95rem;overflow-wrap:anywhere}
 .index{list-style:none;padding:0}.index li{margin:.75rem 0}.index span{display:block;color:#555;font-size:.9rem}`;

@@ -6,6 +6,7 @@ import { VersionsService } from '@roundtable/api-versions';
 import { DocumentStatus, ErrorCode, type FieldErrorCode } from '@roundtable/contracts';
 import { DataSource } from 'typeorm';
 import { textByWeight } from '../export-html.renderer';
+import { paperHtml } from '../export-figures';
 import { outlineOf } from '../export-outline';
 import { ExportSourceQuery } from '../export-source.query';
 import { renderPublicPage, type PublicationMeta } from './public-page.renderer';
@@ -91,7 +92,10 @@ export class PublishingCommands {
         authors: authorIds.map((personId) => ({ personId, name: candidates.get(personId) as string })),
         citeBase: input.citeBase.replace(/\/+$/, ''),
       };
-      const page = { meta, html: source.html, topLevel: outline.topLevel, text: textByWeight(source.content) };
+      // Figures embedded from the frozen version's own bytes: the page never points at the library's routes,
+      // which need a login (ADR 038); footnotes listed at the end.
+      const html = paperHtml(source, 'end', outline.topLevel, outline.titleNode);
+      const page = { meta, html, topLevel: outline.topLevel, text: textByWeight(source.content) };
       await this.repository.insertVersion(manager, {
         publicationId,
         number,

@@ -18,7 +18,7 @@ import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, Loading } from '@roundtable/web-ui';
-import { useDocument } from './editor.queries';
+import { figureUploadPath, useDocument } from './editor.queries';
 import { collabServerUrl } from './collab-url';
 import { CollabStatusBar } from './collab-status';
 import { documentPageFrame } from './document-owner';
@@ -31,6 +31,11 @@ import { PublicationPanel } from './publication.panel';
 import { EditorToolbar } from './editor.toolbar';
 import { OutlinePanel } from './outline.panel';
 import { SectionNumbers } from './section-numbers';
+import { FigureNumbers } from './figure-numbers';
+import { figuresMessages } from './figures.messages';
+import figureStyles from './figures.module.css';
+import { FootnotesPanel } from './footnotes.panel';
+import { cleanPastedHtml } from './paste-clean';
 import writing from './writing.module.css';
 import { openOfflineStore } from './offline-store';
 import { SaveStatus } from './save-status';
@@ -45,6 +50,9 @@ import { SuggestionsPanel } from './suggestions.panel';
 import { suggestionCommands, suggestionKeys } from './suggestions.queries';
 import { suggestionsMessages } from './suggestions.messages';
 import suggestionStyles from './suggestions.module.css';
+
+/** Word and Google Docs clipboard HTML reduced to its structure before the schema parses it (paste-clean.ts). */
+const transformPastedHTML = (html: string) => cleanPastedHtml(html, new DOMParser());
 
 interface CollabSession {
   ydoc: Y.Doc;
@@ -66,6 +74,7 @@ function CollaborativeEditor({
   onLocked: () => void;
 }) {
   const { t } = useMessages(editorMessages);
+  const figures = useMessages(figuresMessages);
   const { ydoc, provider, tracker } = session;
   const connection = useCollabStatus(provider);
   const saveState = useSaveStatus(provider, tracker);
@@ -100,6 +109,10 @@ function CollaborativeEditor({
       extensions: [
         ...editorExtensions(),
         SectionNumbers,
+        FigureNumbers.configure({
+          label: (number) => figures.t('figures.label', { number }),
+          missing: figures.t('figures.missing'),
+        }),
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.displayName, color: user.color } }),
         // Suggestion mode (ADR 040): each new suggestion id is recorded with its author on the server.
@@ -114,6 +127,7 @@ function CollaborativeEditor({
           role: 'textbox',
           'aria-readonly': String(!editable),
         },
+        transformPastedHTML,
       },
     },
     [ydoc, provider],
@@ -129,6 +143,7 @@ function CollaborativeEditor({
           role: 'textbox',
           'aria-readonly': String(!editable),
         },
+        transformPastedHTML,
       },
     });
   }, [editor, editable, t]);
@@ -161,14 +176,17 @@ function CollaborativeEditor({
               {suggestionsT('suggestions.switch')}
             </label>
           ) : null}
-          {canWrite ? <EditorToolbar editor={editor} disabled={!editable} /> : null}
+          {canWrite ? (
+            <EditorToolbar editor={editor} disabled={!editable} figureUploadPath={figureUploadPath(document)} />
+          ) : null}
           <div
-            className={`editor ${writing.numbered}`}
+            className={`editor ${writing.numbered} ${figureStyles.figures}`}
             data-testid="editor"
             data-editable={editable ? 'true' : 'false'}
           >
             <EditorContent editor={editor} className="editor__content" />
           </div>
+          <FootnotesPanel editor={editor} editable={editable} />
           <OutlinePanel editor={editor} />
           <SuggestionsPanel editor={editor} documentId={document.id} userId={user.id} canDecide={canWrite} canComment />
         </div>

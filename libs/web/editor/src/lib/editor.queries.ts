@@ -123,3 +123,10 @@ export const commentCommands = {
   remove: (commentId: string) =>
     unwrap<unknown>(api.DELETE('/api/comments/{commentId}', { params: { path: { commentId } } })),
 };
+
+/** Where a document's figures are uploaded: its working group's library, or the project's for a project document. */
+export function figureUploadPath(document: { projectId: string; workingGroupId: string | null }): string {
+  return document.workingGroupId
+    ? `/api/working-groups/${encodeURIComponent(document.workingGroupId)}/library`
+    : `/api/projects/${encodeURIComponent(document.projectId)}/library`;
+}

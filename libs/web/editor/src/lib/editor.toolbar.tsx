@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
-import { safeHref } from '@roundtable/editor-schema';
+import { newFootnoteId, safeHref } from '@roundtable/editor-schema';
 import { useMessages, type KeyOf } from '@roundtable/web-i18n';
+import { FigureForm } from './figure.form';
 import { writingMessages } from './writing.messages';
 import styles from './writing.module.css';
 
@@ -32,9 +33,19 @@ export function shortcutText(shortcut: string, mac = isMac): string {
 }
 
 /** The writing surface's toolbar: each button says its state (aria-pressed) and its shortcut (tooltip). */
-export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+export function EditorToolbar({
+  editor,
+  disabled,
+  figureUploadPath,
+}: {
+  editor: Editor;
+  disabled: boolean;
+  /** Where figures' images are uploaded (the document's library). */
+  figureUploadPath: string;
+}) {
   const { t } = useMessages(writingMessages);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [figureOpen, setFigureOpen] = useState(false);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -168,6 +179,26 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: 
           enabled: !state.inTable,
           run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
         },
+        {
+          key: 'figure',
+          label: 'writing.toolbar.figure',
+          active: figureOpen,
+          enabled: !state.inTable,
+          run: () => setFigureOpen((open) => !open),
+        },
+        {
+          key: 'footnote',
+          label: 'writing.toolbar.footnote',
+          shortcut: 'Mod-Alt-F',
+          run: () => {
+            const id = newFootnoteId();
+            chain().insertFootnote({ id }).run();
+            // Straight on to the note's text in the list under the document.
+            requestAnimationFrame(() =>
+              document.querySelector<HTMLTextAreaElement>(`textarea[data-footnote-id="${id}"]`)?.focus(),
+            );
+          },
+        },
       ],
     },
   ];
@@ -222,6 +253,9 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: 
         ))}
       </div>
       {linkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
+      {figureOpen ? (
+        <FigureForm editor={editor} uploadPath={figureUploadPath} onDone={() => setFigureOpen(false)} />
+      ) : null}
     </div>
   );
 }

@@ -27,6 +27,8 @@ export const writingMessages = defineMessages(
       blockquote: 'Quote',
       link: 'Link',
       table: 'Table',
+      figure: 'Figure',
+      footnote: 'Footnote',
     },
     link: {
       label: 'Link address',
@@ -78,6 +80,8 @@ export const writingMessages = defineMessages(
       blockquote: '引用',
       link: '链接',
       table: '表格',
+      figure: '图片',
+      footnote: '脚注',
     },
     link: {
       label: '链接地址',

@@ -1,5 +1,5 @@
-import { ErrorCode, LIBRARY_EXTENSIONS, type ApiErrorBody, type LibraryFileDetailDto } from '@roundtable/contracts';
-import { ApiError, UNAUTHENTICATED_EVENT } from '@roundtable/web-ui';
+import { ErrorCode, LIBRARY_EXTENSIONS } from '@roundtable/contracts';
+import { ApiError } from '@roundtable/web-ui';
 
 /** Accepted extensions, for the file input's `accept` and for messages. */
 export const ACCEPT = Object.keys(LIBRARY_EXTENSIONS)
@@ -26,46 +26,8 @@ export function precheck(file: File, maxBytes: number): ApiError | null {
   return null;
 }
 
-/**
- * Sends a file as multipart/form-data with XMLHttpRequest (fetch cannot report upload progress);
- * `onProgress` gets 0..1. Resolves with the file, rejects with an ApiError like the typed client's `unwrap`.
- */
-export function uploadFile(
-  path: string,
-  file: File,
-  fields: Record<string, string>,
-  onProgress: (share: number) => void,
-): Promise<LibraryFileDetailDto> {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  form.append('file', file, file.name);
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', path);
-    request.setRequestHeader('Accept', 'application/json');
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    request.onerror = () => reject(new ApiError(0, 'network', 'network error'));
-    request.onload = () => {
-      let body: unknown = null;
-      try {
-        body = request.responseText ? JSON.parse(request.responseText) : null;
-      } catch {
-        body = null;
-      }
-      if (request.status >= 200 && request.status < 300) return resolve(body as LibraryFileDetailDto);
-      if (request.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
-      const error = body as ApiErrorBody | null;
-      reject(
-        error && typeof error.code === 'string'
-          ? new ApiError(request.status, error.code, error.message, error.fields ?? [])
-          : new ApiError(request.status, 'unknown', request.statusText),
-      );
-    };
-    request.send(form);
-  });
-}
+// Multipart uploads (with progress) live in the UI lib: the editor uploads figures through them too (ADR 038).
+export { uploadFile } from '@roundtable/web-ui';
 
 /** "12.3 MB" style sizes, in the reader's locale. */
 export function formatSize(bytes: number, locale: string): string {
