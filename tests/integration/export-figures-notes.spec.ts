@@ -66,6 +66,7 @@ function source(): ExportSource {
     content,
     html: generateHTML({ type: 'doc', content: (content.content ?? []).slice(1) }, editorExtensions()),
     threads: [],
+    suggestions: {},
     figures: { [`${FILE}/${VERSION}`]: { contentType: 'image/png', bytes: png, width: 800, height: 400 } },
   };
 }
