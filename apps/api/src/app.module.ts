@@ -23,6 +23,7 @@ import {
   type ProxyTrust,
 } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
+import { RecommendationsModule } from '@roundtable/api-recommendations';
 import { StartModule } from '@roundtable/api-start';
 import { VersionsModule } from '@roundtable/api-versions';
 import { ENTITIES } from './database/entities';
@@ -54,6 +55,7 @@ export class AppModule {
         LibraryModule,
         ExportsModule,
         StartModule,
+        RecommendationsModule,
       ],
       controllers: [HealthController],
     };

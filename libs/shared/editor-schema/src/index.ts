@@ -1,3 +1,4 @@
 export * from './editor-schema';
 export * from './markdown';
 export * from './outline';
+export * from './recommendation.node';
