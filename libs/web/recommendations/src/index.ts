@@ -1,0 +1,2 @@
+export { RecommendationsPage } from './lib/recommendations.page';
+export { RecommendationsLink } from './lib/recommendations.link';
