@@ -78,6 +78,26 @@ const PAIR_SCORES = `
     / NULLIF(cardinality(ARRAY(SELECT DISTINCT unnest(tsvector_to_array(a.search_tsv) || tsvector_to_array(b.search_tsv)))), 0), 0)
     AS words`;
 
+/**
+ * The scores of two texts as the registry computes them for two recommendations (the same SQL), for the
+ * evaluation on a labelled set (tests/eval); texts are given already segmented (`searchTextOf`).
+ */
+export async function scoreTexts(
+  manager: EntityManager,
+  a: string,
+  b: string,
+): Promise<{ trigram: number; words: number; score: number }> {
+  const [row]: Array<{ trigram: number; words: number }> = await manager.query(
+    `SELECT ${PAIR_SCORES}
+       FROM (SELECT $1::text AS search_text, to_tsvector('english', $1) AS search_tsv) a,
+            (SELECT $2::text AS search_text, to_tsvector('english', $2) AS search_tsv) b`,
+    [a, b],
+  );
+  const trigram = Number(row.trigram);
+  const words = Number(row.words);
+  return { trigram, words, score: (trigram + words) / 2 };
+}
+
 /** A pair becomes a candidate at this combined score (docs/benchmarks.md: "Duplicate recommendations"). */
 export const CANDIDATE_SCORE = 0.2;
 
