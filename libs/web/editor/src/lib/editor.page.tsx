@@ -14,6 +14,7 @@ import {
   type UserDto,
 } from '@roundtable/contracts';
 import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
+import { RecommendationEditing } from './recommendation.view';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, Loading } from '@roundtable/web-ui';
@@ -73,7 +74,9 @@ function CollaborativeEditor({
   const editor = useEditor(
     {
       extensions: [
-        ...editorExtensions(),
+        ...editorExtensions().map((extension) =>
+          extension.name === RecommendationEditing.name ? RecommendationEditing : extension,
+        ),
         SectionNumbers,
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.displayName, color: user.color } }),

@@ -168,6 +168,20 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: 
           enabled: !state.inTable,
           run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
         },
+        {
+          key: 'recommendation',
+          label: 'writing.toolbar.recommendation',
+          enabled: !state.inTable,
+          // A fresh id; the server gives another one to any copy (ADR 042).
+          run: () =>
+            chain()
+              .insertContent({
+                type: 'recommendation',
+                attrs: { recId: crypto.randomUUID(), title: '' },
+                content: [{ type: 'paragraph' }],
+              })
+              .run(),
+        },
       ],
     },
   ];

@@ -27,6 +27,7 @@ export const writingMessages = defineMessages(
       blockquote: 'Quote',
       link: 'Link',
       table: 'Table',
+      recommendation: 'Recommendation',
     },
     link: {
       label: 'Link address',
@@ -78,6 +79,7 @@ export const writingMessages = defineMessages(
       blockquote: '引用',
       link: '链接',
       table: '表格',
+      recommendation: '建议',
     },
     link: {
       label: '链接地址',

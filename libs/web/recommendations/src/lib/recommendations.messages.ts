@@ -56,6 +56,13 @@ export const recommendationsMessages = defineMessages(
       'icpermed-p4': 'ICPerMed: innovation to the market',
       'icpermed-p5': 'ICPerMed: sustainable healthcare',
     },
+    block: {
+      label: 'Recommendation',
+      insert: 'Recommendation',
+      titlePlaceholder: 'Short title of the recommendation',
+      moveUp: 'Move up',
+      moveDown: 'Move down',
+    },
     duplicates: {
       title: 'Possible duplicates',
       intro:
@@ -119,6 +126,13 @@ export const recommendationsMessages = defineMessages(
       'icpermed-p3': 'ICPerMed：临床转化研究',
       'icpermed-p4': 'ICPerMed：创新上市',
       'icpermed-p5': 'ICPerMed：可持续医疗',
+    },
+    block: {
+      label: '建议',
+      insert: '建议',
+      titlePlaceholder: '建议的简短标题',
+      moveUp: '上移',
+      moveDown: '下移',
     },
     duplicates: {
       title: '可能重复的建议',
