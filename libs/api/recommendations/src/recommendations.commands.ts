@@ -15,9 +15,7 @@ import {
 import { RecommendationsRepository } from './recommendations.repository';
 
 function notInDocument(field = 'recommendationId'): ApiException {
-  return new ApiException(ErrorCode.NotFound, 'This document has no such recommendation.', {
-    fields: [{ field, message: `${field} is not a recommendation of this document`, code: 'notFound' }],
-  });
+  return new ApiException(ErrorCode.NotFound, `${field} is not a recommendation of this document.`);
 }
 
 /**
