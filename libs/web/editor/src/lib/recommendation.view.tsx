@@ -104,7 +104,7 @@ function RecommendationView({ node, updateAttributes, editor, getPos }: NodeView
           </span>
         ) : null}
       </div>
-      <NodeViewContent className={styles.body} />
+      <NodeViewContent className={styles.body} data-testid="recommendation-body" />
     </NodeViewWrapper>
   );
 }
