@@ -351,6 +351,10 @@ describe('recommendations registry (issue 16)', () => {
     expect(
       (await coChair.post(`/api/recommendation-pairs/${enPair.id}/decision`, { decision: 'duplicate' })).status,
     ).toBe(204);
+    // Marked duplicate, it stays listed (first) until it is merged.
+    const marked = (await coordinator.get(`/api/projects/${projectId}/recommendations/duplicates`))
+      .body as RecommendationPairDto[];
+    expect(marked[0]).toMatchObject({ id: enPair.id, status: 'duplicate' });
     const merged = await coChair.post(`/api/recommendation-pairs/${enPair.id}/merge`, { canonicalId: en[0] });
     expect(merged.status).toBe(200);
     expect(merged.body.mergedSources.map((s: RecommendationDto) => s.id)).toEqual([en[1]]);

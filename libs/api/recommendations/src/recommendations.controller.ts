@@ -83,7 +83,7 @@ export class RecommendationsController {
   @Get('projects/:projectId/recommendations/duplicates')
   @ApiOkResponse({
     description:
-      'The open candidate pairs (recommendations of different papers whose texts are alike), best score first, with their trigram and shared-word scores.',
+      'The candidate pairs still to settle (recommendations of different papers whose texts are alike): those marked duplicate but not merged first, then the undecided ones, best score first, with their trigram and shared-word scores.',
   })
   async duplicates(
     @CurrentAuthorisation() { actor }: Authorisation,

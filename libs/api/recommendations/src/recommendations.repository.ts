@@ -333,14 +333,15 @@ export class RecommendationsRepository {
     );
   }
 
+  /** Pairs still to settle: undecided ones, and those marked duplicate but not merged yet (first). */
   async openPairs(projectId: string): Promise<PairRow[]> {
     return this.dataSource.query(
       `SELECT p.id, p.a_id, p.b_id, p.score, p.trigram, p.words, p.status
          FROM recommendation_pairs p
          JOIN recommendations a ON a.id = p.a_id AND a.status = 'active' AND a.canonical_id IS NULL
          JOIN recommendations b ON b.id = p.b_id AND b.status = 'active' AND b.canonical_id IS NULL
-        WHERE p.project_id = $1 AND p.status = 'open'
-        ORDER BY p.score DESC, p.id`,
+        WHERE p.project_id = $1 AND p.status IN ('open', 'duplicate')
+        ORDER BY p.status = 'duplicate' DESC, p.score DESC, p.id`,
       [projectId],
     );
   }

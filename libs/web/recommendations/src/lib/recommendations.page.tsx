@@ -95,7 +95,10 @@ function Pair({ pair, t, lang }: { pair: RecommendationPairDto; t: T; lang: stri
   const busy = decide.pending || merge.pending;
   return (
     <li className="card" data-testid="duplicate-pair">
-      <p className="muted">{t('recommendations.duplicates.score', { score: pair.score.toFixed(2) })}</p>
+      <p className="muted">
+        {t('recommendations.duplicates.score', { score: pair.score.toFixed(2) })}{' '}
+        {pair.status === 'duplicate' ? <Badge tone="warning">{t('recommendations.duplicates.duplicate')}</Badge> : null}
+      </p>
       <div className={styles.pair}>
         {[pair.a, pair.b].map((side) => (
           <div key={side.id}>
