@@ -27,6 +27,10 @@ const OWNERS_WITHOUT_ENTITY: Record<string, string> = {
   meeting_decisions: 'minutes',
   action_items: 'minutes',
   action_item_reminders: 'minutes',
+  recommendations: 'recommendations',
+  recommendation_revisions: 'recommendations',
+  recommendation_sync: 'recommendations',
+  recommendation_pairs: 'recommendations',
 };
 
 /** Tables owned by another lib than the one declaring their entity. */

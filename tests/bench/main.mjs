@@ -230,7 +230,13 @@ async function main() {
     writeFileSync(join(ROOT, 'tmp', 'bench-results.json'), JSON.stringify({ ...report, raw }, null, 2));
     console.log(renderConsole(report));
     if (only.length === 0 && !quick) {
-      writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), renderMarkdown(report));
+      // `npm run eval:duplicates` owns its section (between its markers): keep it.
+      const previous = readFileSync(join(ROOT, 'docs', 'benchmarks.md'), 'utf8');
+      const kept = /<!-- duplicates-eval:start -->[\s\S]*<!-- duplicates-eval:end -->/.exec(previous)?.[0];
+      writeFileSync(
+        join(ROOT, 'docs', 'benchmarks.md'),
+        kept ? `${renderMarkdown(report).trimEnd()}\n\n${kept}\n` : renderMarkdown(report),
+      );
       log('wrote docs/benchmarks.md (raw numbers in tmp/bench-results.json)');
     } else {
       writeFileSync(join(ROOT, 'tmp', 'benchmarks-partial.md'), renderMarkdown(report));

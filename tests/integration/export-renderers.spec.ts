@@ -162,6 +162,39 @@ describe('export renderers', () => {
     ]);
   });
 
+  it('renders a recommendation block (issue 16) in DOCX, HTML and Markdown: title, body and its attributes', async () => {
+    const content: JSONContent = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Recommendations 建议' }] },
+        {
+          type: 'recommendation',
+          attrs: {
+            recId: '5eed0000-0000-4000-8000-000000000001',
+            title: '建立数据共享平台',
+            addressee: 'funders',
+            horizon: 'long',
+            priority: 'high',
+            frameworks: 'icpermed-p2',
+          },
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Funders should finance FAIR data.' }] }],
+        },
+      ],
+    };
+    const source = { ...sourceOf(content), html: generateHTML(content, editorExtensions()) };
+    const docx = readDocx(await renderDocx(source));
+    const texts = docx.paragraphs.map((p) => p.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        '建立数据共享平台',
+        'Funders should finance FAIR data.',
+        'funders · long · high · icpermed-p2',
+      ]),
+    );
+    expect(renderHtml(source)).toContain('建立数据共享平台');
+    expect(renderMarkdown(source)).toContain('**建立数据共享平台**');
+  });
+
   it('is byte-stable apart from the DOCX timestamps', async () => {
     const source = sourceOf(bilingualPaper(2), THREADS);
     const [a, b] = [readDocx(await renderDocx(source)), readDocx(await renderDocx(source))];

@@ -8,6 +8,7 @@ import {
   type PolicyResource,
 } from '@roundtable/api-platform';
 import { HttpClient } from '../support/http-client';
+import { poll } from '../support/poll';
 import { addOutsider, EMAIL, openCall, ROLES, type Role } from '../support/matrix-roles';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -39,7 +40,9 @@ type Fixture =
   | 'invitation'
   | 'thread'
   | 'comment'
-  | 'partner';
+  | 'partner'
+  | 'wg1Recommendation'
+  | 'wg1Pair';
 
 //                                  coord  cochair expert obs    wg2exp outsider anon
 const ALL: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
@@ -191,6 +194,18 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'POST /projects/:id/roles': ['project', COORDINATORS],
   'DELETE /projects/:id/roles/:personId/:role': ['project', COORDINATORS],
   'GET /projects/:projectId/library': ['project', PROJECT_READERS],
+  'GET /projects/:projectId/recommendations': ['project', PROJECT_READERS],
+  'GET /projects/:projectId/recommendations/export.csv': ['project', PROJECT_READERS],
+  'GET /projects/:projectId/recommendations/export.docx': ['project', PROJECT_READERS],
+  'GET /projects/:projectId/recommendations/duplicates': ['project', PROJECT_READERS],
+  'GET /recommendations/:id': ['wg1Recommendation', PROJECT_READERS],
+  'POST /documents/:id/recommendations': ['wg1Paper', WG1_WRITERS],
+  'PATCH /documents/:id/recommendations/:recommendationId': ['wg1Paper', WG1_WRITERS],
+  'POST /documents/:id/recommendations/:recommendationId/move': ['wg1Paper', WG1_WRITERS],
+  'DELETE /documents/:id/recommendations/:recommendationId': ['wg1Paper', WG1_WRITERS],
+  // A pair of a WG1 and a WG3 paper: the co-chairs of either group and the coordinators decide.
+  'POST /recommendation-pairs/:pairId/decision': ['wg1Pair', WG1_MANAGERS],
+  'POST /recommendation-pairs/:pairId/merge': ['wg1Pair', WG1_MANAGERS],
   'POST /projects/:projectId/library': ['project', COORDINATORS],
   'GET /public/calls/:id': [null, ALL],
   'GET /public/p': [null, ALL],
@@ -261,6 +276,20 @@ describe('permission matrix: every route × role, as the declared policy decides
       ids.wg1ApprovedMinutes,
     ]);
     ids.wg1File = await one("SELECT id FROM library_files WHERE name = 'WG1 kick-off notes.md'");
+    // The registry reads the demo papers after the seed commits: wait for the WG1 ↔ WG3 planted pair.
+    const demoRec = (n: number) => `5eed0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    ids.wg1Recommendation = demoRec(102);
+    ids.wg1Pair = (await poll(
+      async () =>
+        (
+          await t.dataSource.query('SELECT id FROM recommendation_pairs WHERE a_id = $1 AND b_id = $2', [
+            demoRec(102),
+            demoRec(141),
+          ])
+        )[0]?.id as string | undefined,
+      (id) => id !== undefined,
+      'the demo pair in the registry',
+    )) as string;
     ids.call = await openCall(coordinator, ids.project, ids.wg1);
     // A confirmed application, as the confirmation link leaves it (the policy only reads its call and groups).
     ids.application = await one(

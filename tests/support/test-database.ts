@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import { Client } from 'pg';
 import { migrate } from '../../apps/api/src/database/data-source';
+import { UTF8_DATABASE } from '../../libs/api/database/src/embedded-postgres';
 
 export interface TestDatabase {
   url: string;
@@ -19,7 +20,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `rt_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name} ${UTF8_DATABASE}`);
   await admin.end();
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;

@@ -23,6 +23,7 @@ import {
   type ProxyTrust,
 } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
+import { RecommendationsModule } from '@roundtable/api-recommendations';
 import { StartModule } from '@roundtable/api-start';
 import { SuggestionsModule } from '@roundtable/api-suggestions';
 import { VersionsModule } from '@roundtable/api-versions';
@@ -56,6 +57,7 @@ export class AppModule {
         LibraryModule,
         ExportsModule,
         StartModule,
+        RecommendationsModule,
       ],
       controllers: [HealthController],
     };

@@ -21,6 +21,11 @@ const WorkingGroupLibrary = lazy(async () => ({
 }));
 
 /** Offline copies of papers must not outlive the session on this computer (the editor chunk, loaded on demand). */
+// The Papers page links to the recommendations registry (its chunk is loaded with the page).
+const RecommendationsLink = lazy(async () => ({
+  default: (await import('@roundtable/web-recommendations')).RecommendationsLink,
+}));
+
 const clearOfflineDocuments = async () => (await import('@roundtable/web-editor')).clearOfflineDocuments();
 
 const router = createBrowserRouter([
@@ -59,7 +64,22 @@ const router = createBrowserRouter([
       { index: true, lazy: async () => ({ Component: (await import('@roundtable/web-start')).StartPage }) },
       { path: 'project', element: <ProjectPage /> },
       { path: 'working-groups', element: <WorkingGroupsPage /> },
-      { path: 'documents', element: <DocumentsPage /> },
+      {
+        path: 'documents',
+        element: (
+          <DocumentsPage
+            aside={
+              <Suspense fallback={null}>
+                <RecommendationsLink />
+              </Suspense>
+            }
+          />
+        ),
+      },
+      {
+        path: 'recommendations',
+        lazy: async () => ({ Component: (await import('@roundtable/web-recommendations')).RecommendationsPage }),
+      },
       {
         path: 'working-groups/:id',
         element: (

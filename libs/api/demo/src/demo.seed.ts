@@ -14,6 +14,7 @@ import { DEMO_EXPERTS } from './demo-experts';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedLibrary } from './demo-library';
 import { seedDemoMinutes } from './demo-minutes';
+import { seedDemoRecommendations } from './demo-recommendations';
 
 /**
  * Seeds the demo project. Idempotent: every row is keyed by a natural key and inserted only when missing,
@@ -168,6 +169,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
     );
     await seedDemoMeetings(manager, projectId, groupIds);
     await seedDemoMinutes(manager, projectId);
+    await seedDemoRecommendations(manager, projectId);
     return { projectId };
   });
 }

@@ -155,6 +155,25 @@ export const DOCX_NODES: Record<string, DocxNodeRenderer> = {
   horizontalRule: () => [
     new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } } }),
   ],
+  // A recommendation block: its title in bold, its body, and a line with addressee, horizon and priority.
+  recommendation: (node, ctx) => [
+    new Paragraph({
+      keepNext: true,
+      children: ctx.inline({ type: 'paragraph', content: textOf(String(node.attrs?.title ?? ''), true) }),
+    }),
+    ...ctx.blocks(node.content),
+    new Paragraph({
+      children: ctx.inline({
+        type: 'paragraph',
+        content: textOf(
+          [node.attrs?.addressee, node.attrs?.horizon, node.attrs?.priority, node.attrs?.frameworks]
+            .filter((value) => typeof value === 'string' && value !== '')
+            .join(' · '),
+          false,
+        ),
+      }),
+    }),
+  ],
   // Tiptap's table shape (table > tableRow > tableHeader | tableCell > blocks), for when the schema gains it.
   table: (node, ctx) => [
     new Table({
@@ -176,6 +195,10 @@ export const DOCX_NODES: Record<string, DocxNodeRenderer> = {
     }),
   ],
 };
+
+function textOf(text: string, bold: boolean): JSONContent[] {
+  return text ? [{ type: 'text', text, marks: bold ? [{ type: 'bold' }] : [] }] : [];
+}
 
 function nextLevel(list: ListState | undefined): number {
   return list ? Math.min(list.level + 1, 8) : 0;

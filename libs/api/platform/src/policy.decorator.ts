@@ -24,7 +24,9 @@ export type PolicyResourceType =
   | 'actionItem'
   | 'libraryFile'
   | 'commentThread'
-  | 'comment';
+  | 'comment'
+  | 'recommendation'
+  | 'recommendationPair';
 
 /** Where the guard finds the resource's id: a path parameter (checked to be a UUID), a body or a query field. */
 export type PolicyResource =

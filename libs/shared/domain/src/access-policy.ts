@@ -91,7 +91,8 @@ export type Action =
   | 'library.delete'
   | 'minutes.manage'
   | 'minutes.approve'
-  | 'action.setStatus';
+  | 'action.setStatus'
+  | 'recommendation.decide';
 
 export interface ResourceRef {
   projectId: string;
@@ -141,6 +142,8 @@ function coChairs(actor: Actor, resource: ResourceRef): boolean {
  * - minutes: started and circulated by whoever schedules the meeting; approved by the group's co-chairs
  *   (project events: coordinators); an action's status is set by its owner, the group's co-chairs and the
  *   coordinators.
+ * - recommendations (issue 16): a candidate duplicate pair is marked (duplicate / related / distinct) and a
+ *   duplicate merged by the co-chairs of either paper's group and the coordinators.
  */
 export function can(actor: Actor, action: Action, resource: ResourceRef): boolean {
   const coordinator = isCoordinator(actor, resource.projectId);
@@ -213,6 +216,8 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
         coChairs(actor, resource) ||
         (resource.personId !== undefined && resource.personId === actor.personId)
       );
+    case 'recommendation.decide':
+      return coordinator || coChairs(actor, resource);
     case 'workingGroup.confirmVacancy':
     case 'call.manage':
     case 'outbox.read':

@@ -5,6 +5,7 @@ import { TableKit } from '@tiptap/extension-table';
 import { suggestionMarks } from './suggestion.marks';
 import { Figure } from './figure.node';
 import { Footnote } from './footnote.node';
+import { Recommendation } from './recommendation.node';
 
 /** Name of the Y.XmlFragment that holds the editor content in every document's Y.Doc. */
 export const EDITOR_FRAGMENT = 'default';
@@ -34,6 +35,7 @@ export function editorExtensions(): AnyExtension[] {
     ...suggestionMarks, // track changes (ADR 040)
     Figure,
     Footnote,
+    Recommendation,
   ];
 }
 

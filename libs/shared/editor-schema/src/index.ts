@@ -6,3 +6,4 @@ export * from './suggestions';
 export * from './figure.node';
 export * from './footnote.node';
 export * from './notes';
+export * from './recommendation.node';

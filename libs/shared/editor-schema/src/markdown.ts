@@ -83,6 +83,8 @@ function block(node: JSONContent, indent: string): string {
       const label = figureLabel(Number(node.attrs?.['number'] ?? 0), plainText(node));
       return `${indent}*${label}${plainText(node).trim() ? ':' : ''}* ${caption}`.trimEnd() + '\n\n';
     }
+    case 'recommendation':
+      return recommendation(node, indent);
     default:
       return node.content ? blocks(node.content, indent) : '';
   }
@@ -107,6 +109,16 @@ function table(node: JSONContent, indent: string): string {
   const line = (cells: string[]) =>
     `${indent}| ${[...cells, ...Array<string>(width - cells.length).fill('')].join(' | ')} |`;
   return [line(rows[0]), line(Array<string>(width).fill('---')), ...rows.slice(1).map(line)].join('\n') + '\n\n';
+}
+
+/** A recommendation: its title in bold, its body, then its addressee, horizon and priority as one line. */
+function recommendation(node: JSONContent, indent: string): string {
+  const attrs = node.attrs ?? {};
+  const title = inline([{ type: 'text', text: String(attrs.title ?? ''), marks: [{ type: 'bold' }] }]);
+  const meta = [attrs.addressee, attrs.horizon, attrs.priority, attrs.frameworks]
+    .filter((value) => typeof value === 'string' && value !== '')
+    .join(' · ');
+  return `${indent}${title}\n\n${blocks(node.content ?? [], indent)}${meta ? `${indent}${inline([{ type: 'text', text: meta }])}\n\n` : ''}`;
 }
 
 const ESCAPE = /([\\`*_[\]#<>!|])/g;

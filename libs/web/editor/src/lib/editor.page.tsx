@@ -15,6 +15,7 @@ import {
   type UserDto,
 } from '@roundtable/contracts';
 import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
+import { RecommendationEditing } from './recommendation.view';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
 import { Badge, ErrorMessage, Loading } from '@roundtable/web-ui';
@@ -107,7 +108,9 @@ function CollaborativeEditor({
   const editor = useEditor(
     {
       extensions: [
-        ...editorExtensions(),
+        ...editorExtensions().map((extension) =>
+          extension.name === RecommendationEditing.name ? RecommendationEditing : extension,
+        ),
         SectionNumbers,
         FigureNumbers.configure({
           label: (number) => figures.t('figures.label', { number }),

@@ -199,6 +199,20 @@ export function EditorToolbar({
             );
           },
         },
+        {
+          key: 'recommendation',
+          label: 'writing.toolbar.recommendation',
+          enabled: !state.inTable,
+          // A fresh id; the server gives another one to any copy (ADR 042).
+          run: () =>
+            chain()
+              .insertContent({
+                type: 'recommendation',
+                attrs: { recId: crypto.randomUUID(), title: '' },
+                content: [{ type: 'paragraph' }],
+              })
+              .run(),
+        },
       ],
     },
   ];

@@ -29,6 +29,7 @@ export const writingMessages = defineMessages(
       table: 'Table',
       figure: 'Figure',
       footnote: 'Footnote',
+      recommendation: 'Recommendation',
     },
     link: {
       label: 'Link address',
@@ -82,6 +83,7 @@ export const writingMessages = defineMessages(
       table: '表格',
       figure: '图片',
       footnote: '脚注',
+      recommendation: '建议',
     },
     link: {
       label: '链接地址',

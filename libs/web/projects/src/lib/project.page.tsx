@@ -171,10 +171,11 @@ export function WorkingGroupsPage() {
 }
 
 /** Every paper the reader may open. */
-export function DocumentsPage() {
+export function DocumentsPage({ aside }: { aside?: ReactNode } = {}) {
   const { t } = useTranslation();
   return (
     <ListPage testId="documents-page" title={t('home.documents.heading')}>
+      {aside}
       <DocumentsSection />
     </ListPage>
   );
