@@ -2,6 +2,7 @@ import type { AnyExtension, JSONContent } from '@tiptap/core';
 import { safeHref } from './markdown';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
+import { Citations } from './citation.node';
 
 /** Name of the Y.XmlFragment that holds the editor content in every document's Y.Doc. */
 export const EDITOR_FRAGMENT = 'default';
@@ -28,6 +29,7 @@ export function editorExtensions(): AnyExtension[] {
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    Citations,
   ];
 }
 
