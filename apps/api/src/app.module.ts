@@ -23,6 +23,7 @@ import {
   type ProxyTrust,
 } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
+import { ReferencesModule } from '@roundtable/api-references';
 import { StartModule } from '@roundtable/api-start';
 import { VersionsModule } from '@roundtable/api-versions';
 import { ENTITIES } from './database/entities';
@@ -53,6 +54,7 @@ export class AppModule {
         MinutesModule,
         LibraryModule,
         ExportsModule,
+        ReferencesModule,
         StartModule,
       ],
       controllers: [HealthController],

@@ -131,6 +131,7 @@ export function resolveCitations(
   references: readonly CslItem[],
   style: CitationStyle,
 ): JSONContent {
+  if (!hasCitationNodes(content)) return content;
   const formatting = formatCitations(citationsOf(content), references, style);
   let next = 0;
   const walk = (node: JSONContent): JSONContent[] => {
@@ -147,6 +148,10 @@ export function resolveCitations(
     return [{ ...node, content: mergeText(node.content.flatMap(walk)) }];
   };
   return walk(content)[0] ?? content;
+}
+
+function hasCitationNodes(node: JSONContent): boolean {
+  return node.type === CITATION_NODE || node.type === BIBLIOGRAPHY_NODE || (node.content ?? []).some(hasCitationNodes);
 }
 
 function text(value: string, marks?: JSONContent['marks']): JSONContent[] {
