@@ -72,10 +72,10 @@ describe('parseReferences (BibTeX)', () => {
 
   test('text that is not BibTeX, or has no entry, is a 400 naming text', () => {
     expect(fieldsOf(() => parseReferences('bibtex', '@article{a, title={Unclosed'))).toEqual([
-      { field: 'text', message: expect.stringMatching(/^text is not valid BibTeX: /) },
+      { field: 'text', message: expect.stringMatching(/^text is not valid BibTeX: /), code: 'referencesUnreadable' },
     ]);
     expect(fieldsOf(() => parseReferences('bibtex', 'just some words'))).toEqual([
-      { field: 'text', message: 'text holds no BibTeX entry' },
+      { field: 'text', message: 'text holds no BibTeX entry', code: 'referencesEmpty' },
     ]);
   });
 });
@@ -101,7 +101,7 @@ describe('parseReferences (RIS)', () => {
 
   test('text with no RIS record is a 400 naming text', () => {
     expect(fieldsOf(() => parseReferences('ris', 'nonsense'))).toEqual([
-      { field: 'text', message: 'text holds no RIS entry' },
+      { field: 'text', message: 'text holds no RIS entry', code: 'referencesEmpty' },
     ]);
   });
 });

@@ -16,8 +16,10 @@ const INPUT_TYPES: Record<Exclude<ReferenceImportFormat, 'doi'>, string> = {
 const NAMES: Record<Exclude<ReferenceImportFormat, 'doi'>, string> = { bibtex: 'BibTeX', ris: 'RIS' };
 
 /** A 400 naming the field, as every bad input is (ADR 018). */
-export function badText(message: string): ApiException {
-  return new ApiException(ErrorCode.ValidationFailed, 'Invalid references', { fields: [{ field: 'text', message }] });
+export function badText(message: string, code: string): ApiException {
+  return new ApiException(ErrorCode.ValidationFailed, 'Invalid references', {
+    fields: [{ field: 'text', message, code }],
+  });
 }
 
 /**
@@ -30,14 +32,14 @@ export function parseReferences(format: Exclude<ReferenceImportFormat, 'doi'>, t
     parsed = plugins.input.chain(text, { forceType: INPUT_TYPES[format], generateGraph: false });
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : '';
-    throw badText(`text is not valid ${NAMES[format]}${detail ? `: ${detail}` : ''}`);
+    throw badText(`text is not valid ${NAMES[format]}${detail ? `: ${detail}` : ''}`, 'referencesUnreadable');
   }
   const items = (Array.isArray(parsed) ? parsed : []).filter(
     (item): item is Record<string, unknown> => !!item && typeof item === 'object',
   );
-  if (items.length === 0) throw badText(`text holds no ${NAMES[format]} entry`);
+  if (items.length === 0) throw badText(`text holds no ${NAMES[format]} entry`, 'referencesEmpty');
   if (items.length > REFERENCE_IMPORT_MAX_ITEMS)
-    throw badText(`text holds more than ${REFERENCE_IMPORT_MAX_ITEMS} entries`);
+    throw badText(`text holds more than ${REFERENCE_IMPORT_MAX_ITEMS} entries`, 'referencesTooMany');
   return items.map(cleanItem);
 }
 

@@ -23,7 +23,7 @@ export class ReferencesCommands {
     let resolved = false;
     if (format === 'doi') {
       const doi = parseDoi(text);
-      if (!doi) throw badText('text holds no DOI (10.xxxx/…, doi:…, or a doi.org address)');
+      if (!doi) throw badText('text holds no DOI (10.xxxx/…, doi:…, or a doi.org address)', 'doiMissing');
       const found = await this.resolver.resolve(doi);
       resolved = found !== null;
       items = [found ?? { type: 'article-journal', DOI: doi }];

@@ -30,6 +30,10 @@ import { PublicationPanel } from './publication.panel';
 import { EditorToolbar } from './editor.toolbar';
 import { OutlinePanel } from './outline.panel';
 import { SectionNumbers } from './section-numbers';
+import { CitationLabels } from './citation-labels';
+import { citationsMessages } from './citations.messages';
+import citing from './citations.module.css';
+import { ReferencesPanel } from './references.panel';
 import writing from './writing.module.css';
 import { openOfflineStore } from './offline-store';
 import { SaveStatus } from './save-status';
@@ -59,6 +63,7 @@ function CollaborativeEditor({
   onLocked: () => void;
 }) {
   const { t } = useMessages(editorMessages);
+  const { t: tc } = useMessages(citationsMessages);
   const { ydoc, provider, tracker } = session;
   const connection = useCollabStatus(provider);
   const saveState = useSaveStatus(provider, tracker);
@@ -75,6 +80,12 @@ function CollaborativeEditor({
       extensions: [
         ...editorExtensions(),
         SectionNumbers,
+        CitationLabels.configure({
+          document: ydoc,
+          brokenTitle: tc('citations.broken'),
+          emptyText: tc('citations.listEmpty'),
+          listLabel: tc('citations.listLabel'),
+        }),
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.displayName, color: user.color } }),
       ],
@@ -120,13 +131,14 @@ function CollaborativeEditor({
         <div className={styles.text}>
           {canWrite ? <EditorToolbar editor={editor} disabled={!editable} /> : null}
           <div
-            className={`editor ${writing.numbered}`}
+            className={`editor ${writing.numbered} ${citing.cited}`}
             data-testid="editor"
             data-editable={editable ? 'true' : 'false'}
           >
             <EditorContent editor={editor} className="editor__content" />
           </div>
           <OutlinePanel editor={editor} />
+          <ReferencesPanel editor={editor} ydoc={ydoc} documentId={document.id} canWrite={canWrite} />
         </div>
         <CommentsPanel
           editor={editor}

@@ -3,6 +3,7 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { safeHref } from '@roundtable/editor-schema';
 import { useMessages, type KeyOf } from '@roundtable/web-i18n';
 import { writingMessages } from './writing.messages';
+import { CitationPicker, CitationTools } from './citation.picker';
 import styles from './writing.module.css';
 
 type Label = KeyOf<typeof writingMessages>;
@@ -35,6 +36,7 @@ export function shortcutText(shortcut: string, mac = isMac): string {
 export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
   const { t } = useMessages(writingMessages);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [citeOpen, setCiteOpen] = useState(false);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -220,8 +222,10 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: 
             })}
           </div>
         ))}
+        <CitationTools editor={editor} disabled={disabled} open={citeOpen} onToggle={() => setCiteOpen((o) => !o)} />
       </div>
       {linkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
+      {citeOpen ? <CitationPicker editor={editor} onDone={() => setCiteOpen(false)} /> : null}
     </div>
   );
 }
