@@ -1,3 +1,4 @@
+/// <reference path="./citeproc.d.ts" />
 import type { JSONContent } from '@tiptap/core';
 import locales from '@citation-js/plugin-csl/lib/locales.json';
 import styles from '@citation-js/plugin-csl/lib/styles.json';
@@ -92,7 +93,7 @@ export function formatCitations(
     {
       retrieveLocale: (lang) => (locales as Record<string, string>)[lang] ?? locales['en-US'],
       // citeproc annotates the items it is given: each engine gets copies.
-      retrieveItem: (id) => structuredClone(byId.get(id) ?? { id, type: 'document' }),
+      retrieveItem: (id) => JSON.parse(JSON.stringify(byId.get(id) ?? { id, type: 'document' })) as CslItem,
     },
     (styles as Record<CitationStyle, string>)[style],
     'en-US',

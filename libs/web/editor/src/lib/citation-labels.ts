@@ -181,39 +181,11 @@ function readDoc(doc: Y.Doc | null): { references: CslItem[]; style: CitationSty
  * document, its reference list and its style — never stored — so co-authors see the same numbers as text
  * moves, and the exports show the same (they use the same function).
  */
-export const CitationLabels = Extension.create<CitationLabelsOptions, { stop: (() => void) | null }>({
+export const CitationLabels = Extension.create<CitationLabelsOptions>({
   name: 'citationLabels',
 
   addOptions() {
     return { document: null, brokenTitle: '', emptyText: '', listLabel: '' };
-  },
-
-  addStorage() {
-    return { stop: null };
-  },
-
-  onCreate() {
-    const doc = this.options.document;
-    if (!doc) return;
-    const changed = () => {
-      const view = this.editor.view as EditorView | undefined;
-      if (view && !this.editor.isDestroyed) view.dispatch(view.state.tr.setMeta(citationKey, readDoc(doc)));
-    };
-    const references = doc.getMap(REFERENCES_MAP);
-    const settings = doc.getMap(CITATION_SETTINGS_MAP);
-    references.observe(changed);
-    settings.observe(changed);
-    this.storage.stop = () => {
-      references.unobserve(changed);
-      settings.unobserve(changed);
-    };
-    // What arrived between the plugin's start and now (IndexedDB, the first sync).
-    changed();
-  },
-
-  onDestroy() {
-    this.storage.stop?.();
-    this.storage.stop = null;
   },
 
   addProseMirrorPlugins() {
@@ -232,6 +204,22 @@ export const CitationLabels = Extension.create<CitationLabelsOptions, { stop: ((
             if (!tr.docChanged) return previous;
             return stateFor(state.doc, previous.references, previous.style, options, previous);
           },
+        },
+        // A co-author's change of the references or the style formats again (the view exists from the start).
+        view: (view: EditorView) => {
+          const doc = options.document;
+          if (!doc) return {};
+          const changed = () => view.dispatch(view.state.tr.setMeta(citationKey, readDoc(doc)));
+          const references = doc.getMap(REFERENCES_MAP);
+          const settings = doc.getMap(CITATION_SETTINGS_MAP);
+          references.observe(changed);
+          settings.observe(changed);
+          return {
+            destroy: () => {
+              references.unobserve(changed);
+              settings.unobserve(changed);
+            },
+          };
         },
         props: {
           decorations: (state) => citationKey.getState(state)?.decorations,
