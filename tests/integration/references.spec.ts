@@ -208,6 +208,20 @@ describe('references and citations', () => {
       expect(apaMd).toContain('Second claim (Alpha, 2018)(Smith & Wang, 2020; 张, 2021)');
       expect(apaMd).toContain('Third claim \\[?\\]');
       expect(apaMd).toContain('Alpha, B. (2018). *Research programmes compared*. Coordinator Press.');
+
+      // The public page of a published version renders the same labels and list (from the frozen Y.Doc).
+      const coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
+      const version = await expert.post(`/api/documents/${documentId}/versions`, { name: 'With citations' });
+      expect(version.status).toBe(201);
+      const published = await coordinator.post(`/api/documents/${documentId}/publish`, {
+        versionId: version.body.id,
+        authorPersonIds: [],
+      });
+      expect(published.status).toBe(200);
+      const page = await (await fetch(`${t.baseUrl}/p/${published.body.slug}`)).text();
+      expect(page).toContain('Second claim (Alpha, 2018)(Smith &amp; Wang, 2020; 张, 2021)');
+      expect(page).toContain('Third claim [?]');
+      expect(page).toContain('Alpha, B. (2018). <em>Research programmes compared</em>. Coordinator Press.');
     } finally {
       a.provider.destroy();
       b.provider.destroy();
