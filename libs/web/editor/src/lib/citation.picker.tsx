@@ -47,7 +47,7 @@ export function CitationTools({
 }) {
   const { t } = useMessages(citationsMessages);
   return (
-    <div role="group" aria-label={t('citations.panel.title')} className={writing.group}>
+    <div role="group" aria-label={t('citations.toolbar.group')} className={writing.group}>
       <button
         type="button"
         className={writing.button}
@@ -132,12 +132,14 @@ export function CitationPicker({ editor, onDone }: { editor: Editor; onDone: () 
           </>
         )}
       </fieldset>
-      <button type="submit" className="button button--small" disabled={chosen.length === 0} data-testid="cite-insert">
-        {t('citations.picker.insert')}
-      </button>
-      <button type="button" className="link-button" onClick={close}>
-        {t('citations.picker.cancel')}
-      </button>
+      <div className={styles.actions}>
+        <button type="submit" className="button button--small" disabled={chosen.length === 0} data-testid="cite-insert">
+          {t('citations.picker.insert')}
+        </button>
+        <button type="button" className="link-button" onClick={close}>
+          {t('citations.picker.cancel')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -5,6 +5,7 @@ export const citationsMessages = defineMessages(
   'citations',
   {
     toolbar: {
+      group: 'Citations',
       cite: 'Cite',
       bibliography: 'Reference list',
     },
@@ -33,7 +34,7 @@ export const citationsMessages = defineMessages(
       placeholder: '@article{…}   or   TY  - JOUR …   or   10.1000/xyz123',
       file: 'Or read a .bib or .ris file',
       submit: 'Add',
-      added: '{{count}} reference(s) added.',
+      added: 'References added: {{count}}.',
       doiUnresolved:
         'The DOI was added without its details (this server does not look DOIs up): import BibTeX or RIS for the full reference.',
     },
@@ -49,11 +50,12 @@ export const citationsMessages = defineMessages(
   },
   {
     toolbar: {
-      cite: '引用',
+      group: '引文',
+      cite: '插入引文',
       bibliography: '参考文献列表',
     },
     picker: {
-      legend: '引用参考文献',
+      legend: '选择要引用的参考文献',
       hint: '选择一条或多条参考文献，然后插入。',
       empty: '参考文献列表为空：请先在正文下方添加参考文献。',
       insert: '插入引用',
@@ -77,7 +79,7 @@ export const citationsMessages = defineMessages(
       placeholder: '@article{…}   或   TY  - JOUR …   或   10.1000/xyz123',
       file: '或读取 .bib 或 .ris 文件',
       submit: '添加',
-      added: '已添加 {{count}} 条参考文献。',
+      added: '已添加参考文献：{{count}} 条。',
       doiUnresolved: '已添加该 DOI，但未获取详细信息（本服务器不查询 DOI）：如需完整条目，请导入 BibTeX 或 RIS。',
     },
     errors: {
