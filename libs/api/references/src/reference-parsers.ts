@@ -1,4 +1,3 @@
-/// <reference path="./citation-js.d.ts" />
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';

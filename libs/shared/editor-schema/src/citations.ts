@@ -1,4 +1,3 @@
-/// <reference path="./citeproc.d.ts" />
 import type { JSONContent } from '@tiptap/core';
 import locales from '@citation-js/plugin-csl/lib/locales.json';
 import styles from '@citation-js/plugin-csl/lib/styles.json';

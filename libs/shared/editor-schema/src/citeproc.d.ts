@@ -4,13 +4,14 @@ declare module 'citeproc' {
     retrieveLocale(lang: string): string;
     retrieveItem(id: string): Record<string, unknown>;
   }
-  class Engine {
-    constructor(sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean);
+  interface CiteprocEngine {
     setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
     updateItems(ids: string[]): void;
     makeCitationCluster(items: Array<{ id: string }>): string;
     makeBibliography(): [{ entry_ids: string[][] }, string[]] | false;
   }
-  const CSL: { Engine: typeof Engine };
+  const CSL: {
+    Engine: new (sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean) => CiteprocEngine;
+  };
   export default CSL;
 }
