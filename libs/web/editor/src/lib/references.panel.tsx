@@ -30,10 +30,11 @@ export function ReferencesPanel({
 }) {
   const { t } = useMessages(citationsMessages);
   const { entries, style } = useReferenceEntries(editor);
+  // What a Remove button names: the title, else the DOI (a DOI added without its details has no title).
   const titles = new Map(
-    [...ydoc.getMap<{ title?: unknown }>(REFERENCES_MAP).entries()].map(([id, item]) => [
+    [...ydoc.getMap<{ title?: unknown; DOI?: unknown }>(REFERENCES_MAP).entries()].map(([id, item]) => [
       id,
-      String(item?.title ?? id),
+      String(item?.title || item?.DOI || id),
     ]),
   );
   return (
