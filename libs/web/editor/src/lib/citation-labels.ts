@@ -25,7 +25,7 @@ export interface CitationState {
   style: CitationStyle;
   formatting: CitationFormatting;
   decorations: DecorationSet;
-  /** The citations' reference ids in document order, references and style: what the formatting depends on. */
+  /** The citations' reference ids in document order: with the references and the style, what the formatting depends on. */
   signature: string;
 }
 
@@ -69,9 +69,10 @@ function stateFor(
   previous?: CitationState,
 ): CitationState {
   const found = find(doc);
-  const signature = JSON.stringify([found.citations.map((c) => c.ids), references, style]);
+  // References and style are compared by identity: they are new arrays only when a co-author changed them.
+  const signature = JSON.stringify(found.citations.map((c) => c.ids));
   const formatting =
-    previous && previous.signature === signature
+    previous && previous.signature === signature && previous.references === references && previous.style === style
       ? previous.formatting
       : formatCitations(
           found.citations.map((c) => c.ids),
