@@ -124,6 +124,13 @@ describe('citations in Chromium: an expert cites while a co-author edits nearby'
       await cite(expert, [alpha]);
       await waitForLabels(expert, ['(1)']);
       await typing;
+      // The co-author's words have reached the expert before the expert cites at the end of that paragraph.
+      await poll(
+        () => expert.locator(P1).textContent(),
+        (text) => (text ?? '').includes('中欧合作'),
+        'the co-author’s text on the expert’s screen',
+        15_000,
+      );
       await caretAtEnd(expert, P1);
       await cite(expert, [smith, doi]);
       // Alpha, cited first until now, moves to 3: numbers follow the order of first citation.
