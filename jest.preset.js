@@ -29,6 +29,9 @@ module.exports = {
       },
     ],
   },
-  // ESM-only packages that must be transpiled for Jest's CommonJS runtime.
-  transformIgnorePatterns: ['/node_modules/(?!(y-websocket|y-indexeddb|happy-dom)/)'],
+  // ESM-only packages that must be transpiled for Jest's CommonJS runtime (node-fetch and its parts: required by
+  // @citation-js/core, which Node loads with require(esm); its network inputs are never used, ADR 039).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(y-websocket|y-indexeddb|happy-dom|node-fetch|data-uri-to-buffer|fetch-blob|formdata-polyfill)/)',
+  ],
 };

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { EDITOR, signIn } from '../support/e2e-page';
+import { caretAtEnd, EDITOR, signIn } from '../support/e2e-page';
 import { poll } from '../support/poll';
 
 /** The numbers the editor shows before its headings (data-section-number), in order. */
@@ -35,28 +35,6 @@ async function waitForNumbers(page: Page, expected: string[]): Promise<void> {
     `section numbers ${JSON.stringify(expected)}`,
     15_000,
   );
-}
-
-/** Puts the caret at the very end of the first block matching `selector` (End stops at a wrapped line's end). */
-async function caretAtEnd(page: Page, selector: string): Promise<void> {
-  await page.locator(EDITOR).focus();
-  await page
-    .locator(selector)
-    .first()
-    .evaluate((block) => {
-      const range = document.createRange();
-      range.selectNodeContents(block);
-      range.collapse(false);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    });
-  // ProseMirror reads the DOM selection on selectionchange: wait until the caret is really there.
-  await page.waitForFunction((sel) => {
-    const block = document.querySelector(sel);
-    const focus = window.getSelection()?.focusNode;
-    return Boolean(block && focus && block.contains(focus));
-  }, selector);
 }
 
 describe('the writing surface in Chromium: sections, tables and links with a co-author editing', () => {

@@ -105,6 +105,7 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'POST /documents/:id/unpublish': ['wg1Paper', COORDINATORS],
   'GET /documents/:id/mentionable': ['wg1Paper', PROJECT_READERS],
   'POST /documents/:id/paragraphs': ['wg1Paper', WG1_WRITERS],
+  'POST /documents/:id/references/import': ['wg1Paper', WG1_WRITERS],
   'PUT /documents/:id/status': ['wg1Paper', WG1_MANAGERS],
   'POST /documents/:id/unlock': ['wg1Paper', COORDINATORS],
   'GET /documents/:id/export': ['wg1Paper', PROJECT_READERS],

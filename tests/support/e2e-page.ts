@@ -41,3 +41,25 @@ export function editorText(page: Page): Promise<string> {
     return [...copy.children].map((block) => block.textContent ?? '').join('\n');
   });
 }
+
+/** Puts the caret at the very end of the first block matching `selector` (End stops at a wrapped line's end). */
+export async function caretAtEnd(page: Page, selector: string): Promise<void> {
+  await page.locator(EDITOR).focus();
+  await page
+    .locator(selector)
+    .first()
+    .evaluate((block) => {
+      const range = document.createRange();
+      range.selectNodeContents(block);
+      range.collapse(false);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    });
+  // ProseMirror reads the DOM selection on selectionchange: wait until the caret is really there.
+  await page.waitForFunction((sel) => {
+    const block = document.querySelector(sel);
+    const focus = window.getSelection()?.focusNode;
+    return Boolean(block && focus && block.contains(focus));
+  }, selector);
+}

@@ -24,6 +24,7 @@ import {
 } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { RecommendationsModule } from '@roundtable/api-recommendations';
+import { ReferencesModule } from '@roundtable/api-references';
 import { StartModule } from '@roundtable/api-start';
 import { SuggestionsModule } from '@roundtable/api-suggestions';
 import { VersionsModule } from '@roundtable/api-versions';
@@ -56,6 +57,7 @@ export class AppModule {
         MinutesModule,
         LibraryModule,
         ExportsModule,
+        ReferencesModule,
         StartModule,
         RecommendationsModule,
       ],

@@ -1,5 +1,12 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { editorExtensions, EDITOR_FRAGMENT, toMarkdown } from '@roundtable/editor-schema';
+import {
+  citationStyleOf,
+  editorExtensions,
+  EDITOR_FRAGMENT,
+  referencesOf,
+  resolveCitations,
+  toMarkdown,
+} from '@roundtable/editor-schema';
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { DOMSerializer, type Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
@@ -39,12 +46,15 @@ export class DocumentContentService implements OnModuleDestroy {
     );
   }
 
-  /** The current state (live if open, else stored) as editor JSON of the shared schema, for exports. */
+  /**
+   * The current state (live if open, else stored) as editor JSON of the shared schema, for exports, with its
+   * citations and reference list formatted (ADR 039).
+   */
   async currentJson(documentId: string): Promise<JSONContent> {
     return this.fromCurrent(
       documentId,
       (live) => this.jsonOf(live),
-      (loaded) => this.rootOf(loaded).toJSON() as JSONContent,
+      (loaded) => this.resolvedJsonOf(loaded),
     );
   }
 
@@ -67,7 +77,7 @@ export class DocumentContentService implements OnModuleDestroy {
     const copy = new Y.Doc();
     try {
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-      return this.rootOf(copy).toJSON() as JSONContent;
+      return this.resolvedJsonOf(copy);
     } finally {
       copy.destroy();
     }
@@ -109,12 +119,24 @@ export class DocumentContentService implements OnModuleDestroy {
     }
   }
 
+  /**
+   * A doc nobody else holds as editor JSON, citations replaced by their labels and the reference list by its
+   * entries: what the editor shows, formatted by the one shared function.
+   */
+  private resolvedJsonOf(doc: Y.Doc): JSONContent {
+    return resolveCitations(this.rootOf(doc).toJSON() as JSONContent, referencesOf(doc), citationStyleOf(doc));
+  }
+
   /** Renders a doc nobody else holds; the conversion may delete what the schema does not know from it. */
   private renderLoaded(doc: Y.Doc): DocumentContent {
-    const root = this.rootOf(doc);
+    const stored = this.rootOf(doc);
+    const raw = stored.toJSON() as JSONContent;
+    const json = resolveCitations(raw, referencesOf(doc), citationStyleOf(doc));
+    // Without citations the content is returned as it was: no second conversion.
+    const root = json === raw ? stored : this.schema.nodeFromJSON(json);
     return {
       html: this.html(root),
-      markdown: toMarkdown(root.toJSON()),
+      markdown: toMarkdown(json),
       text: root.textBetween(0, root.content.size, '\n', '\n'),
     };
   }

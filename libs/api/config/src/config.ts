@@ -73,6 +73,11 @@ export const CONFIG_VARIABLES = [
     'tests and demos only: start the business clock at this ISO instant; refused with `NODE_ENV=production`',
   ],
   ['CHROMIUM_PATH', '(unset: a system Chromium, else the npm one)', 'Chromium for browser tests and PDF rendering'],
+  [
+    'DOI_RESOLVER_URL',
+    '(unset: DOIs are not looked up)',
+    'a DOI resolver answering CSL-JSON (`https://doi.org` or a mirror): pasted DOIs get their metadata from it',
+  ],
   ['ROUNDTABLE_DEBUG_PG', '`false`', '`true`: print the embedded PostgreSQL’s log'],
 ] as const satisfies ReadonlyArray<readonly [string, string, string]>;
 
@@ -128,6 +133,8 @@ export interface RoundtableConfig {
   /** ROUNDTABLE_CLOCK's instant, or null for real time. */
   clockStart: Date | null;
   chromiumPath: string | null;
+  /** DOI_RESOLVER_URL without trailing slashes; null: no DOI leaves the server (ADR 039). */
+  doiResolverUrl: string | null;
   debugEmbeddedPostgres: boolean;
 }
 
@@ -262,6 +269,7 @@ function read(env: NodeJS.ProcessEnv): { config: RoundtableConfig; names: Set<st
     },
     clockStart,
     chromiumPath: r.raw('CHROMIUM_PATH') ?? null,
+    doiResolverUrl: r.url('DOI_RESOLVER_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? null,
     debugEmbeddedPostgres: r.bool('ROUNDTABLE_DEBUG_PG', false),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);

@@ -15,3 +15,4 @@ export * from './notifications';
 export * from './paging';
 export * from './suggestions';
 export * from './recommendations';
+export * from './references';

@@ -6,6 +6,7 @@ import { suggestionMarks } from './suggestion.marks';
 import { Figure } from './figure.node';
 import { Footnote } from './footnote.node';
 import { Recommendation } from './recommendation.node';
+import { Citations } from './citation.node';
 
 /** Name of the Y.XmlFragment that holds the editor content in every document's Y.Doc. */
 export const EDITOR_FRAGMENT = 'default';
@@ -36,6 +37,7 @@ export function editorExtensions(): AnyExtension[] {
     Figure,
     Footnote,
     Recommendation,
+    Citations,
   ];
 }
 

@@ -7,3 +7,7 @@ export * from './figure.node';
 export * from './footnote.node';
 export * from './notes';
 export * from './recommendation.node';
+export * from './citation.node';
+export * from './citations';
+export * from './doi';
+export * from './references.ydoc';

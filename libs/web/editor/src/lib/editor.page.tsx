@@ -37,6 +37,10 @@ import { figuresMessages } from './figures.messages';
 import figureStyles from './figures.module.css';
 import { FootnotesPanel } from './footnotes.panel';
 import { cleanPastedHtml } from './paste-clean';
+import { CitationLabels } from './citation-labels';
+import { citationsMessages } from './citations.messages';
+import citing from './citations.module.css';
+import { ReferencesPanel } from './references.panel';
 import writing from './writing.module.css';
 import { openOfflineStore } from './offline-store';
 import { SaveStatus } from './save-status';
@@ -76,6 +80,7 @@ function CollaborativeEditor({
 }) {
   const { t } = useMessages(editorMessages);
   const figures = useMessages(figuresMessages);
+  const { t: tc } = useMessages(citationsMessages);
   const { ydoc, provider, tracker } = session;
   const connection = useCollabStatus(provider);
   const saveState = useSaveStatus(provider, tracker);
@@ -115,6 +120,12 @@ function CollaborativeEditor({
         FigureNumbers.configure({
           label: (number) => figures.t('figures.label', { number }),
           missing: figures.t('figures.missing'),
+        }),
+        CitationLabels.configure({
+          document: ydoc,
+          brokenTitle: tc('citations.broken'),
+          emptyText: tc('citations.listEmpty'),
+          listLabel: tc('citations.listLabel'),
         }),
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.displayName, color: user.color } }),
@@ -183,7 +194,7 @@ function CollaborativeEditor({
             <EditorToolbar editor={editor} disabled={!editable} figureUploadPath={figureUploadPath(document)} />
           ) : null}
           <div
-            className={`editor ${writing.numbered} ${figureStyles.figures}`}
+            className={`editor ${writing.numbered} ${figureStyles.figures} ${citing.cited}`}
             data-testid="editor"
             data-editable={editable ? 'true' : 'false'}
           >
@@ -192,6 +203,7 @@ function CollaborativeEditor({
           <FootnotesPanel editor={editor} editable={editable} />
           <OutlinePanel editor={editor} />
           <SuggestionsPanel editor={editor} documentId={document.id} userId={user.id} canDecide={canWrite} canComment />
+          <ReferencesPanel editor={editor} ydoc={ydoc} documentId={document.id} canWrite={canWrite} />
         </div>
         <CommentsPanel
           editor={editor}

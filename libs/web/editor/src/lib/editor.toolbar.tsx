@@ -4,6 +4,7 @@ import { newFootnoteId, safeHref } from '@roundtable/editor-schema';
 import { useMessages, type KeyOf } from '@roundtable/web-i18n';
 import { FigureForm } from './figure.form';
 import { writingMessages } from './writing.messages';
+import { CitationPicker, CitationTools } from './citation.picker';
 import styles from './writing.module.css';
 
 type Label = KeyOf<typeof writingMessages>;
@@ -46,6 +47,7 @@ export function EditorToolbar({
   const { t } = useMessages(writingMessages);
   const [linkOpen, setLinkOpen] = useState(false);
   const [figureOpen, setFigureOpen] = useState(false);
+  const [citeOpen, setCiteOpen] = useState(false);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -265,11 +267,13 @@ export function EditorToolbar({
             })}
           </div>
         ))}
+        <CitationTools editor={editor} disabled={disabled} open={citeOpen} onToggle={() => setCiteOpen((o) => !o)} />
       </div>
       {linkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
       {figureOpen ? (
         <FigureForm editor={editor} uploadPath={figureUploadPath} onDone={() => setFigureOpen(false)} />
       ) : null}
+      {citeOpen ? <CitationPicker editor={editor} onDone={() => setCiteOpen(false)} /> : null}
     </div>
   );
 }

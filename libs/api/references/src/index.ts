@@ -1,0 +1,2 @@
+export * from './references.module';
+export * from './doi-resolver';
