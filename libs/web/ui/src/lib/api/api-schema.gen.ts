@@ -5415,6 +5415,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/{id}/references/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportReferencesDto"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/start": {
         parameters: {
             query?: never;
@@ -6319,6 +6375,11 @@ export interface components {
             /** Format: uuid */
             versionId?: string | null;
             authorPersonIds: string[];
+        };
+        ImportReferencesDto: {
+            /** @enum {string} */
+            format: "bibtex" | "ris" | "doi";
+            text: string;
         };
         CreateRecommendationDto: {
             /** @enum {string} */
