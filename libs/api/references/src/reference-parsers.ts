@@ -2,7 +2,12 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { ApiException } from '@roundtable/api-platform';
-import { ErrorCode, REFERENCE_IMPORT_MAX_ITEMS, type ReferenceImportFormat } from '@roundtable/contracts';
+import {
+  ErrorCode,
+  REFERENCE_IMPORT_MAX_ITEMS,
+  type FieldErrorCode,
+  type ReferenceImportFormat,
+} from '@roundtable/contracts';
 import type { CslItem } from '@roundtable/editor-schema';
 
 /** A CSL item before it gets its id in a document's reference list. */
@@ -16,7 +21,7 @@ const INPUT_TYPES: Record<Exclude<ReferenceImportFormat, 'doi'>, string> = {
 const NAMES: Record<Exclude<ReferenceImportFormat, 'doi'>, string> = { bibtex: 'BibTeX', ris: 'RIS' };
 
 /** A 400 naming the field, as every bad input is (ADR 018). */
-export function badText(message: string, code: string): ApiException {
+export function badText(message: string, code: FieldErrorCode): ApiException {
   return new ApiException(ErrorCode.ValidationFailed, 'Invalid references', {
     fields: [{ field: 'text', message, code }],
   });

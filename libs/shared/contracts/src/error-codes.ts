@@ -150,6 +150,10 @@ export const FIELD_ERROR_CODES = [
   'coChairTwoOnly',
   'unknownThread',
   'exactlyOneSelection',
+  'referencesUnreadable',
+  'referencesEmpty',
+  'referencesTooMany',
+  'doiMissing',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
