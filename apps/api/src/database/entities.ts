@@ -12,6 +12,7 @@ import { MEETING_ENTITIES } from '@roundtable/api-meetings';
 import { NOTIFICATION_ENTITIES } from '@roundtable/api-notifications';
 import { OPEN_CALL_ENTITIES } from '@roundtable/api-open-call';
 import { PROJECT_ENTITIES } from '@roundtable/api-projects';
+import { REVIEW_ENTITIES } from '@roundtable/api-reviews';
 import { VERSION_ENTITIES } from '@roundtable/api-versions';
 
 /** Every entity, listed explicitly (never globbed from dist/). */
@@ -31,4 +32,5 @@ export const ENTITIES = [
   ...CALENDAR_ENTITIES,
   ...LIBRARY_ENTITIES,
   ...EXPORT_ENTITIES,
+  ...REVIEW_ENTITIES,
 ];

@@ -1,5 +1,5 @@
 import type { Locale, WorkingGroupRole } from '@roundtable/contracts';
-import { escapeHtml } from '@roundtable/api-platform';
+import { linesToHtml } from '@roundtable/api-mail';
 
 export interface InvitationMailInput {
   locale: Locale;
@@ -37,7 +37,7 @@ export function invitationMail(input: InvitationMailInput): { subject: string; t
       '',
       'Roundtable',
     ];
-    return { subject, text: lines.join('\n'), html: toHtml(lines, input.link, '接受邀请', 'zh-CN') };
+    return { subject, text: lines.join('\n'), html: linesToHtml(lines, input.link, '接受邀请', 'zh-CN') };
   }
   const title = input.workingGroup.titleEn;
   const subject = `Invitation to join ${code} "${title}" as ${role}`;
@@ -53,16 +53,5 @@ export function invitationMail(input: InvitationMailInput): { subject: string; t
     '',
     'Roundtable',
   ];
-  return { subject, text: lines.join('\n'), html: toHtml(lines, input.link, 'Accept the invitation', 'en') };
-}
-
-function toHtml(lines: string[], link: string, linkLabel: string, lang: string): string {
-  const body = lines
-    .map((line) =>
-      line === link
-        ? `<a href="${escapeHtml(link)}">${escapeHtml(linkLabel)}</a><br>${escapeHtml(link)}`
-        : escapeHtml(line),
-    )
-    .join('<br>\n');
-  return `<!doctype html><html lang="${lang}"><body><p>${body}</p></body></html>`;
+  return { subject, text: lines.join('\n'), html: linesToHtml(lines, input.link, 'Accept the invitation', 'en') };
 }

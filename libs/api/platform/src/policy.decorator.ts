@@ -24,7 +24,8 @@ export type PolicyResourceType =
   | 'actionItem'
   | 'libraryFile'
   | 'commentThread'
-  | 'comment';
+  | 'comment'
+  | 'reviewRound';
 
 /** Where the guard finds the resource's id: a path parameter (checked to be a UUID), a body or a query field. */
 export type PolicyResource =

@@ -24,6 +24,7 @@ import { Publications1765209600910 } from './1765209600910-publications';
 import { SeedDocumentFunction1765209600920 } from './1765209600920-seed-document-function';
 import { Notifications1765209600930 } from './1765209600930-notifications';
 import { ListPagingIndexes1765209600940 } from './1765209600940-list-paging-indexes';
+import { ReviewRounds1765209600980 } from './1765209600980-review-rounds';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   SeedDocumentFunction1765209600920,
   Notifications1765209600930,
   ListPagingIndexes1765209600940,
+  ReviewRounds1765209600980,
 ];
