@@ -474,3 +474,72 @@ describe('review rounds (real PostgreSQL, real SMTP)', () => {
     }
   });
 });
+
+describe('review rounds in the plan and the demo (ADR 041, issue #15 item 4)', () => {
+  let t: TestApp;
+  let coordinator: HttpClient;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const docId = async (key: string) =>
+    (await t.dataSource.query('SELECT id FROM documents WHERE seed_key = $1', [key]))[0].id as string;
+
+  it('seeds a responded round on a WG1 outline and an open one on a WG2 outline, with placeholder reviewers', async () => {
+    const [wg1] = (await coordinator.get(`/api/documents/${await docId('wg1-education')}/review-rounds`)).body;
+    expect(wg1).toMatchObject({ status: 'responded', commentCount: 4, disposedCount: 4 });
+    const round = (await coordinator.get(`/api/review-rounds/${wg1.id}`)).body;
+    expect(new Set(round.reviewers.map((r: { type: string }) => r.type))).toEqual(new Set(['funder', 'ministry']));
+    expect(round.reviewers.every((r: { email: string }) => r.email.endsWith('.example'))).toBe(true);
+    expect(round.comments[0]).toMatchObject({ disposition: 'partly-accepted', live: { state: 'same' } });
+    expect(round.comments[1].reviewerName).toBeNull(); // the ministry's adviser did not consent to be named
+    const [wg2] = (await coordinator.get(`/api/documents/${await docId('wg2-market')}/review-rounds`)).body;
+    expect(wg2).toMatchObject({ status: 'open', commentCount: 0 });
+  });
+
+  it('lets a milestone require a responded round on a linked document; readiness counts it', async () => {
+    const [{ id: milestone }] = await t.dataSource.query("SELECT id FROM plan_items WHERE seed_key = 'ms-outlines'");
+    const item = (await coordinator.get(`/api/plan-items/${milestone}`)).body;
+    const byId = new Map(item.documents.map((d: { id: string }) => [d.id, d]));
+    const education = byId.get(await docId('wg1-education')) as Record<string, unknown>;
+    const awareness = byId.get(await docId('wg1-awareness')) as Record<string, unknown>;
+    expect(education).toMatchObject({ requiresReviewResponded: true, reviewResponded: true, status: 'outline' });
+    // A draft with no responded round is halfway: the lifecycle is met, the review is not.
+    expect(awareness).toMatchObject({
+      status: 'draft',
+      requiresReviewResponded: true,
+      reviewResponded: false,
+      progress: 0.5,
+    });
+    expect(item.readiness.ready).toBe(false);
+
+    // Linking without the requirement: the draft counts as ready at once.
+    const d23 = (await t.dataSource.query("SELECT id FROM plan_items WHERE number = 'D2.3'"))[0].id;
+    const awarenessId = await docId('wg1-awareness');
+    const bad = await coordinator.post(`/api/plan-items/${d23}/documents`, {
+      documentId: awarenessId,
+      requiredStatus: 'draft',
+      requiresReviewResponded: 'yes',
+    });
+    expect([bad.status, bad.body.fields.map((f: { field: string }) => f.field)]).toEqual([
+      400,
+      ['requiresReviewResponded'],
+    ]);
+    expect(
+      (
+        await coordinator.post(`/api/plan-items/${d23}/documents`, {
+          documentId: awarenessId,
+          requiredStatus: 'draft',
+          requiresReviewResponded: true,
+        })
+      ).status,
+    ).toBeLessThan(300);
+    const linked = (await coordinator.get(`/api/plan-items/${d23}`)).body.documents.find(
+      (d: { id: string }) => d.id === awarenessId,
+    );
+    expect(linked).toMatchObject({ requiresReviewResponded: true, reviewResponded: false, progress: 0.5 });
+  });
+});
