@@ -112,14 +112,14 @@ export function presentWorkingGroupReadiness(
     for (const link of links) {
       if (link.working_group_id !== group.id || !openItemIds.has(link.item_id)) continue;
       const seen = needed.get(link.document_id);
-      if (!seen || documentStage(link.required_status) > documentStage(seen.required)) {
-        needed.set(link.document_id, {
-          ...readinessOf(link),
-          reviewRequired: link.review_required || seen?.reviewRequired,
-        });
-      } else if (link.review_required) {
-        seen.reviewRequired = true;
-      }
+      // The most demanding link: the later state, or on the same state the one that also needs a review.
+      const stage = documentStage(link.required_status);
+      if (
+        !seen ||
+        stage > documentStage(seen.required) ||
+        (stage === documentStage(seen.required) && link.review_required && !seen.reviewRequired)
+      )
+        needed.set(link.document_id, readinessOf(link));
     }
     const r = readiness([...needed.values()]);
     return { workingGroupId: group.id, code: group.code, share: r.share, readyCount: r.readyCount, total: r.total };

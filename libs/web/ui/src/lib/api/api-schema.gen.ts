@@ -6303,6 +6303,8 @@ export interface components {
              * @enum {string}
              */
             requiredStatus: "outline" | "draft" | "in-review" | "final";
+            /** @default false */
+            requiresReviewResponded: boolean;
         };
         DocumentStatusDto: {
             /** @enum {string} */
