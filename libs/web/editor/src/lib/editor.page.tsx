@@ -249,6 +249,9 @@ export function EditorPage() {
               <Badge tone={doc.access === 'write' ? 'success' : 'neutral'}>{t(`access.${doc.access}`)}</Badge>
             </p>
             <ExportMenu documentId={doc.id} />
+            <Link to={`/documents/${doc.id}/review-rounds`} data-testid="document-review-rounds">
+              {t('editor.reviewRounds')}
+            </Link>
           </header>
           <DocumentLock document={doc} onChanged={resource.reload} />
           <PublicationPanel document={doc} />

@@ -1,0 +1,4 @@
+export { ReviewLinkPage } from './lib/review-link.page';
+export { ReviewerPage } from './lib/reviewer.page';
+export { ReviewRoundPage } from './lib/review-round.page';
+export { DocumentReviewRoundsPage } from './lib/document-review-rounds.page';
