@@ -32,6 +32,8 @@ export const REVIEW_LIMITS = {
   responseMax: 10_000,
   linksMax: 10,
   linkMax: 2_000,
+  /** Offsets in a frozen version's text: far beyond any paper. */
+  offsetMax: 10_000_000,
 } as const;
 
 const OUTSIDE_TYPES = REVIEWER_TYPES.filter((t) => t !== 'member');
@@ -172,6 +174,7 @@ export class ReviewCommentInputDto {
   @ValidateIf((o: ReviewCommentInputDto) => o.quote !== undefined || o.start !== undefined)
   @IsInt({ message: 'start must be a whole number' })
   @Min(0, { message: 'start must be at least 0' })
+  @Max(REVIEW_LIMITS.offsetMax, { message: `start must be at most ${REVIEW_LIMITS.offsetMax}` })
   start?: number;
 }
 

@@ -16,6 +16,7 @@ import {
 import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
+import { ReviewCommentsPanel } from '@roundtable/web-reviews';
 import { Badge, ErrorMessage, Loading } from '@roundtable/web-ui';
 import { useDocument } from './editor.queries';
 import { collabServerUrl } from './collab-url';
@@ -255,6 +256,7 @@ export function EditorPage() {
           </header>
           <DocumentLock document={doc} onChanged={resource.reload} />
           <PublicationPanel document={doc} />
+          <ReviewCommentsPanel documentId={doc.id} />
           <LiveDocument key={doc.id} document={doc} user={user} onLocked={resource.reload} />
           <VersionsToggle key={`versions-${doc.id}`} documentId={doc.id} canWrite={doc.access === 'write'} />
         </article>
