@@ -39,16 +39,11 @@ describe('review rounds (real PostgreSQL, real SMTP)', () => {
     coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
     expert = await new HttpClient(t.baseUrl).login('wg1-expert@example.org');
     observerOfWg1 = await new HttpClient(t.baseUrl).login('wg2-expert@example.org');
-    const docs = async (code: string) =>
-      (
-        await t.dataSource.query(
-          `SELECT d.id FROM documents d JOIN working_groups g ON g.id = d.working_group_id
-            WHERE g.code = $1 AND d.type <> 'minutes' ORDER BY d.created_at, d.id LIMIT 1`,
-          [code],
-        )
-      )[0].id as string;
-    documentId = await docs('WG1');
-    wg2DocumentId = await docs('WG2');
+    // Papers without a demo review round (the demo has rounds on wg1-education and wg2-market).
+    const docs = async (key: string) =>
+      (await t.dataSource.query('SELECT id FROM documents WHERE seed_key = $1', [key]))[0].id as string;
+    documentId = await docs('wg1-awareness');
+    wg2DocumentId = await docs('wg2-big-data');
     beforeVersionId = (await expert.post(`/api/documents/${documentId}/versions`, { name: 'Before' })).body.id;
     expect((await expert.post(`/api/documents/${documentId}/paragraphs`, { paragraphs: [SENTENCE] })).status).toBe(200);
   }, 120_000);
