@@ -42,7 +42,8 @@ type Fixture =
   | 'comment'
   | 'partner'
   | 'wg1Recommendation'
-  | 'wg1Pair';
+  | 'wg1Pair'
+  | 'reviewRound';
 
 //                                  coord  cochair expert obs    wg2exp outsider anon
 const ALL: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
@@ -101,6 +102,26 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'GET /documents/:id/content.md': ['wg1Paper', PROJECT_READERS],
   'POST /documents/:id/lock': ['wg1Paper', COORDINATORS],
   'GET /documents/:id/publication': ['wg1Paper', PROJECT_READERS],
+  'POST /documents/:id/review-rounds': ['wg1Paper', WG1_MANAGERS],
+  'GET /documents/:id/review-rounds': ['wg1Paper', PROJECT_READERS],
+  'GET /review-rounds/:id': ['reviewRound', PROJECT_READERS],
+  'POST /review-rounds/:id/reviewers': ['reviewRound', WG1_MANAGERS],
+  'POST /review-rounds/:id/reviewers/:reviewerId/resend': ['reviewRound', WG1_MANAGERS],
+  'POST /review-rounds/:id/reviewers/:reviewerId/revoke': ['reviewRound', WG1_MANAGERS],
+  'POST /review-rounds/:id/close': ['reviewRound', WG1_MANAGERS],
+  'POST /review-rounds/:id/respond': ['reviewRound', WG1_MANAGERS],
+  'PUT /review-rounds/:id/comments/:commentId/disposition': ['reviewRound', WG1_WRITERS],
+  'GET /review-rounds/:id/matrix.csv': ['reviewRound', PROJECT_READERS],
+  'GET /review-rounds/:id/matrix.docx': ['reviewRound', PROJECT_READERS],
+  // Reviewers' routes (ADR 041): public to the guard; ReviewerAccess checks the reviewer session or account.
+  'POST /review/sessions': [null, ALL],
+  'POST /review/sessions/end': [null, ALL],
+  'GET /review/rounds/:roundId': [null, ALL],
+  'GET /review/rounds/:roundId/files/:format': [null, ALL],
+  'POST /review/rounds/:roundId/comments': [null, ALL],
+  'DELETE /review/rounds/:roundId/comments/:commentId': [null, ALL],
+  'PUT /review/rounds/:roundId/answers': [null, ALL],
+  'POST /review/rounds/:roundId/submit': [null, ALL],
   'POST /documents/:id/publish': ['wg1Paper', COORDINATORS],
   'POST /documents/:id/unpublish': ['wg1Paper', COORDINATORS],
   'GET /documents/:id/mentionable': ['wg1Paper', PROJECT_READERS],
@@ -304,6 +325,12 @@ describe('permission matrix: every route × role, as the declared policy decides
       await coordinator.post(`/api/working-groups/${ids.wg1}/invitations`, {
         email: 'invitee@example.org',
         role: 'expert',
+      })
+    ).body.id;
+    ids.reviewRound = (
+      await coordinator.post(`/api/documents/${ids.wg1Paper}/review-rounds`, {
+        name: 'Matrix round',
+        closesAt: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString(),
       })
     ).body.id;
     ids.thread = await one(

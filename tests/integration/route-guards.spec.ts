@@ -24,6 +24,17 @@ const PUBLIC_ROUTES = [
   'GET /public/p/:slug/v/:number',
   'GET /public/p/:slug/v/:number/download/:format',
   'GET /public/p/_fonts/:file',
+  // Review rounds (ADR 041): outside reviewers have no account. ReviewerAccess admits only the reviewer
+  // session made from a personal link (hashed, until the round closes, revocable) for its own round, or a
+  // member's own session with read access to the round's document; everything else is 401/404/410.
+  'POST /review/sessions',
+  'POST /review/sessions/end',
+  'GET /review/rounds/:roundId',
+  'GET /review/rounds/:roundId/files/:format',
+  'POST /review/rounds/:roundId/comments',
+  'DELETE /review/rounds/:roundId/comments/:commentId',
+  'PUT /review/rounds/:roundId/answers',
+  'POST /review/rounds/:roundId/submit',
 ].sort();
 
 describe('every route is authorised', () => {

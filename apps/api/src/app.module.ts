@@ -7,6 +7,7 @@ import { CollaborationModule } from '@roundtable/api-collaboration';
 import { CommentsModule } from '@roundtable/api-comments';
 import { DeliverablesModule } from '@roundtable/api-deliverables';
 import { ExportsModule } from '@roundtable/api-exports';
+import { ReviewsModule } from '@roundtable/api-reviews';
 import { InvitationsModule } from '@roundtable/api-invitations';
 import { MailModule } from '@roundtable/api-mail';
 import { MeetingsModule } from '@roundtable/api-meetings';
@@ -58,6 +59,7 @@ export class AppModule {
         LibraryModule,
         ExportsModule,
         ReferencesModule,
+        ReviewsModule,
         StartModule,
         RecommendationsModule,
       ],

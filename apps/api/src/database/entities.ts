@@ -13,6 +13,7 @@ import { NOTIFICATION_ENTITIES } from '@roundtable/api-notifications';
 import { OPEN_CALL_ENTITIES } from '@roundtable/api-open-call';
 import { PROJECT_ENTITIES } from '@roundtable/api-projects';
 import { SUGGESTION_ENTITIES } from '@roundtable/api-suggestions';
+import { REVIEW_ENTITIES } from '@roundtable/api-reviews';
 import { VERSION_ENTITIES } from '@roundtable/api-versions';
 
 /** Every entity, listed explicitly (never globbed from dist/). */
@@ -33,4 +34,5 @@ export const ENTITIES = [
   ...LIBRARY_ENTITIES,
   ...EXPORT_ENTITIES,
   ...SUGGESTION_ENTITIES,
+  ...REVIEW_ENTITIES,
 ];

@@ -46,6 +46,16 @@ const router = createBrowserRouter([
     path: '/apply/confirm/:token',
     lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).ConfirmApplicationPage }),
   },
+  // Review rounds (ADR 041): the personal link in a reviewer's mail (swapped for a session, then dropped from
+  // the address) and the reviewer's page of the frozen version; members open it with their accounts too.
+  {
+    path: '/review/link/:token',
+    lazy: async () => ({ Component: (await import('@roundtable/web-reviews')).ReviewLinkPage }),
+  },
+  {
+    path: '/review/:roundId',
+    lazy: async () => ({ Component: (await import('@roundtable/web-reviews')).ReviewerPage }),
+  },
   {
     path: '/',
     element: (
@@ -91,6 +101,14 @@ const router = createBrowserRouter([
             )}
           />
         ),
+      },
+      {
+        path: 'documents/:id/review-rounds',
+        lazy: async () => ({ Component: (await import('@roundtable/web-reviews')).DocumentReviewRoundsPage }),
+      },
+      {
+        path: 'review-rounds/:id',
+        lazy: async () => ({ Component: (await import('@roundtable/web-reviews')).ReviewRoundPage }),
       },
       {
         path: 'documents/:id',

@@ -258,7 +258,13 @@ export class PlanCommands {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.repository.documentInProject(manager, body.documentId, item.projectId)))
         throw fieldError('documentId', 'unknownDocument', 'documentId is not a document of this project');
-      await this.repository.linkDocument(manager, item.id, body.documentId, body.requiredStatus ?? 'final');
+      await this.repository.linkDocument(
+        manager,
+        item.id,
+        body.documentId,
+        body.requiredStatus ?? 'final',
+        body.requiresReviewResponded ?? false,
+      );
     });
   }
 

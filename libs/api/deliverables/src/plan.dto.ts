@@ -10,6 +10,7 @@ import {
 } from '@roundtable/contracts';
 import {
   ArrayMaxSize,
+  IsBoolean,
   IsArray,
   IsDefined,
   IsIn,
@@ -132,6 +133,10 @@ export class LinkDocumentDto {
   @IsOptional()
   @IsIn(DOCUMENT_STATUSES, { message: `requiredStatus must be one of ${DOCUMENT_STATUSES.join(', ')}` })
   requiredStatus?: DocumentStatus;
+  @ApiPropertyOptional({ default: false, description: 'Also require a review round on the document marked responded.' })
+  @IsOptional()
+  @IsBoolean({ message: 'requiresReviewResponded must be true or false' })
+  requiresReviewResponded?: boolean;
 }
 
 export class DocumentStatusDto {

@@ -75,6 +75,7 @@ export class PlanItemDocument {
   @PrimaryColumn({ name: 'item_id', type: 'uuid' }) itemId!: string;
   @PrimaryColumn({ name: 'document_id', type: 'uuid' }) documentId!: string;
   @Column({ name: 'required_status', type: 'text' }) requiredStatus!: DocumentStatus;
+  @Column({ name: 'requires_review_responded', type: 'boolean', default: false }) requiresReviewResponded!: boolean;
 }
 
 @Entity({ name: 'plan_item_reminders' })

@@ -13,13 +13,14 @@ import {
   can,
   classifyRisk,
   daysUntil,
-  documentProgress,
   documentStage,
   isDelivered,
+  linkProgress,
   projectMonthEnd,
   projectMonthOf,
   readiness,
   type Actor,
+  type ReadinessInput,
 } from '@roundtable/domain';
 import { toCsvText } from '@roundtable/api-platform';
 import type { PlanTask, WorkPackage } from './plan.entities';
@@ -37,7 +38,7 @@ export function presentItem(
   today: string,
 ): PlanItemDto {
   const own = links.filter((l) => l.item_id === row.id);
-  const ready = readiness(own.map((l) => ({ status: l.status, required: l.required_status })));
+  const ready = readiness(own.map(readinessOf));
   const dueDate = projectMonthEnd(
     project.startDate,
     project.durationMonths,
@@ -66,6 +67,16 @@ export function presentItem(
   };
 }
 
+/** What readiness needs of a link: the document's state, and the responded review when the item requires it. */
+function readinessOf(l: LinkedDocumentRow): ReadinessInput {
+  return {
+    status: l.status,
+    required: l.required_status,
+    reviewRequired: l.review_required,
+    reviewResponded: l.review_responded,
+  };
+}
+
 export function presentDocument(l: LinkedDocumentRow, actor: Actor, projectId: string): PlanDocumentDto {
   return {
     id: l.document_id,
@@ -75,7 +86,9 @@ export function presentDocument(l: LinkedDocumentRow, actor: Actor, projectId: s
     workingGroupCode: l.wg_code,
     status: l.status,
     requiredStatus: l.required_status,
-    progress: documentProgress(l.status, l.required_status),
+    requiresReviewResponded: l.review_required,
+    reviewResponded: l.review_responded,
+    progress: linkProgress(readinessOf(l)),
     canSetStatus: can(actor, 'document.setStatus', {
       projectId,
       workingGroupIds: l.working_group_id ? [l.working_group_id] : [],
@@ -95,13 +108,18 @@ export function presentWorkingGroupReadiness(
   openItemIds: Set<string>,
 ): WorkingGroupReadinessDto[] {
   return groups.map((group) => {
-    const needed = new Map<string, { status: DocumentStatus; required: DocumentStatus }>();
+    const needed = new Map<string, ReadinessInput>();
     for (const link of links) {
       if (link.working_group_id !== group.id || !openItemIds.has(link.item_id)) continue;
       const seen = needed.get(link.document_id);
-      if (!seen || documentStage(link.required_status) > documentStage(seen.required)) {
-        needed.set(link.document_id, { status: link.status, required: link.required_status });
-      }
+      // The most demanding link: the later state, or on the same state the one that also needs a review.
+      const stage = documentStage(link.required_status);
+      if (
+        !seen ||
+        stage > documentStage(seen.required) ||
+        (stage === documentStage(seen.required) && link.review_required && !seen.reviewRequired)
+      )
+        needed.set(link.document_id, readinessOf(link));
     }
     const r = readiness([...needed.values()]);
     return { workingGroupId: group.id, code: group.code, share: r.share, readyCount: r.readyCount, total: r.total };

@@ -11,6 +11,10 @@ export interface LinkedDocumentRow {
   item_id: string;
   document_id: string;
   required_status: DocumentStatus;
+  /** The item needs a review round on the document marked responded (ADR 041). */
+  review_required: boolean;
+  /** Some review round on the document is responded (read from api-reviews' table). */
+  review_responded: boolean;
   status: DocumentStatus;
   type: DocumentType;
   title_en: string;
@@ -110,7 +114,9 @@ export class PlanRepository {
 
   links(projectId: string): Promise<LinkedDocumentRow[]> {
     return this.dataSource.query(
-      `SELECT l.item_id, l.document_id, l.required_status, d.status, d.type, d.title_en, d.title_zh, d.working_group_id, wg.code AS wg_code,
+      `SELECT l.item_id, l.document_id, l.required_status, l.requires_review_responded AS review_required,
+              EXISTS (SELECT 1 FROM review_rounds r WHERE r.document_id = d.id AND r.status = 'responded') AS review_responded,
+              d.status, d.type, d.title_en, d.title_zh, d.working_group_id, wg.code AS wg_code,
               last.changed_at, last.changed_by
        FROM plan_item_documents l
        JOIN plan_items i ON i.id = l.item_id
@@ -260,11 +266,14 @@ export class PlanRepository {
     itemId: string,
     documentId: string,
     requiredStatus: DocumentStatus,
+    requiresReviewResponded = false,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO plan_item_documents (item_id, document_id, required_status) VALUES ($1, $2, $3)
-       ON CONFLICT (item_id, document_id) DO UPDATE SET required_status = excluded.required_status`,
-      [itemId, documentId, requiredStatus],
+      `INSERT INTO plan_item_documents (item_id, document_id, required_status, requires_review_responded)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (item_id, document_id) DO UPDATE
+         SET required_status = excluded.required_status, requires_review_responded = excluded.requires_review_responded`,
+      [itemId, documentId, requiredStatus, requiresReviewResponded],
     );
   }
 }

@@ -232,6 +232,8 @@ export const DEMO_PLAN = {
       'Outlines of the six position papers issued; feedback from funding agencies and policy makers gathered for the final recommendations.',
     /** An outline counts as issued once its co-chairs have moved the paper on to drafting. */
     requiredStatus: 'draft' as DocumentStatus,
+    /** …and once the funders' and policy makers' review round on it is responded (ADR 041). */
+    requiresReviewResponded: true,
   },
   deliverables: [
     {

@@ -15,6 +15,7 @@ import { seedDemoMeetings } from './demo-meetings';
 import { seedLibrary } from './demo-library';
 import { seedDemoMinutes } from './demo-minutes';
 import { seedDemoRecommendations } from './demo-recommendations';
+import { seedDemoReviews } from './demo-reviews';
 
 /**
  * Seeds the demo project. Idempotent: every row is keyed by a natural key and inserted only when missing,
@@ -170,6 +171,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
     await seedDemoMeetings(manager, projectId, groupIds);
     await seedDemoMinutes(manager, projectId);
     await seedDemoRecommendations(manager, projectId);
+    await seedDemoReviews(manager);
     return { projectId };
   });
 }
@@ -198,11 +200,11 @@ async function seedPlan(manager: EntityManager, projectId: string, partnerIds: M
       ),
     );
   }
-  const link = (itemId: string, documentKeys: string[], required: string) =>
+  const link = (itemId: string, documentKeys: string[], required: string, review = false) =>
     manager.query(
-      `INSERT INTO plan_item_documents (item_id, document_id, required_status)
-       SELECT $1, id, $3 FROM documents WHERE seed_key = ANY($2) ON CONFLICT DO NOTHING`,
-      [itemId, documentKeys, required],
+      `INSERT INTO plan_item_documents (item_id, document_id, required_status, requires_review_responded)
+       SELECT $1, id, $3, $4 FROM documents WHERE seed_key = ANY($2) ON CONFLICT DO NOTHING`,
+      [itemId, documentKeys, required, review],
     );
   const ms = DEMO_PLAN.milestone;
   const [milestone]: Array<{ id: string }> = await manager.query(
@@ -225,6 +227,7 @@ async function seedPlan(manager: EntityManager, projectId: string, partnerIds: M
       milestone.id,
       DEMO_WORKING_GROUPS.flatMap((g) => g.papers.map((p) => p.key)),
       ms.requiredStatus,
+      ms.requiresReviewResponded,
     );
   for (const d of DEMO_PLAN.deliverables) {
     const [item]: Array<{ id: string }> = await manager.query(

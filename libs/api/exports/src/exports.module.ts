@@ -41,6 +41,7 @@ import { PublishingRepository } from './publishing/publishing.repository';
     PublishingQueries,
     PublicFilesCommand,
   ],
-  exports: [PdfRenderer],
+  // Review rounds (ADR 041) render their frozen version for outside reviewers without comment threads.
+  exports: [PdfRenderer, ExportSourceQuery, ExportDocumentCommand],
 })
 export class ExportsModule {}

@@ -125,7 +125,12 @@ export class MailService {
  * Kinds whose body is a credential (a password reset link): the outbox page shows that they exist, never their
  * text, so nobody who may read the outbox can take over the recipient's account.
  */
-export const WITHHELD_MAIL_KINDS: ReadonlySet<string> = new Set(['password-reset']);
+// Review links are personal keys to a round (ADR 041): the outbox page does not show them either.
+export const WITHHELD_MAIL_KINDS: ReadonlySet<string> = new Set([
+  'password-reset',
+  'review-invitation',
+  'review-responded',
+]);
 
 export function presentOutboxMessage(row: OutboxMessage): OutboxMessageDto {
   return {

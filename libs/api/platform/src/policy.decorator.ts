@@ -26,7 +26,8 @@ export type PolicyResourceType =
   | 'commentThread'
   | 'comment'
   | 'recommendation'
-  | 'recommendationPair';
+  | 'recommendationPair'
+  | 'reviewRound';
 
 /** Where the guard finds the resource's id: a path parameter (checked to be a UUID), a body or a query field. */
 export type PolicyResource =

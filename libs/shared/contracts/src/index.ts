@@ -16,3 +16,4 @@ export * from './paging';
 export * from './suggestions';
 export * from './recommendations';
 export * from './references';
+export * from './reviews';

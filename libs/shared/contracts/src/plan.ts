@@ -43,7 +43,11 @@ export interface PlanDocumentDto {
   status: DocumentStatus;
   /** The state this item needs the document to reach. */
   requiredStatus: DocumentStatus;
-  /** Progress towards requiredStatus, in [0, 1]. */
+  /** The item also needs a review round on the document marked responded (ADR 041). */
+  requiresReviewResponded: boolean;
+  /** A review round on the document is responded. */
+  reviewResponded: boolean;
+  /** Progress towards requiredStatus (and the responded review when required), in [0, 1]. */
   progress: number;
   /** Whether the caller may move this document through its lifecycle. */
   canSetStatus: boolean;

@@ -82,6 +82,7 @@ export type Action =
   | 'document.setStatus'
   | 'document.lock'
   | 'document.publish'
+  | 'review.manage'
   | 'meeting.read'
   | 'meeting.schedule'
   | 'meeting.findTime'
@@ -130,7 +131,8 @@ function coChairs(actor: Actor, resource: ResourceRef): boolean {
  * - coordinators alone manage the plan (milestones, deliverables, their status and re-baselines);
  * - a document's lifecycle (outline → final) is set by its group's co-chairs and the coordinators;
  *   project-level documents (no group) by the coordinators only; coordinators alone lock documents and publish
- *   them on a public page (ADR 031).
+ *   them on a public page (ADR 031); review rounds with outside reviewers are opened, staffed, closed and
+ *   marked responded by the same people as the lifecycle (ADR 041).
  * - meetings: a WG meeting is seen by that group's members and its invitees, a project event (no group) by
  *   everyone in the project; co-chairs schedule, edit and cancel their group's meetings, coordinators every
  *   meeting; only invitees answer (RSVP).
@@ -169,6 +171,7 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
         actor.platformRole === 'admin' || (resource.personId !== undefined && resource.personId === actor.personId)
       );
     case 'document.setStatus':
+    case 'review.manage':
       return coordinator || coChairs(actor, resource);
     case 'document.lock':
     case 'document.publish':

@@ -9,3 +9,4 @@ export * from './meetings';
 export * from './library';
 export * from './minutes';
 export * from './notifications';
+export * from './reviews';

@@ -1,6 +1,7 @@
 import type { Actor } from './access-policy';
 import { can } from './access-policy';
 import {
+  linkProgress,
   DELIVERABLE_TRANSITIONS,
   PlanRuleError,
   assertDeliverableTransition,
@@ -218,5 +219,23 @@ describe('plan permissions', () => {
     expect(can(coChairA, 'document.setStatus', { projectId: P, workingGroupIds: [] })).toBe(false);
     expect(can(expertA, 'document.setStatus', { projectId: P, workingGroupIds: ['a'] })).toBe(false);
     expect(can(coordinator, 'document.setStatus', { projectId: P, workingGroupIds: [] })).toBe(true);
+  });
+});
+
+describe('readiness with a required responded review (ADR 041)', () => {
+  it('counts the responded review as the second half of a link that requires it', () => {
+    expect(linkProgress({ status: 'draft', required: 'draft' })).toBe(1);
+    expect(linkProgress({ status: 'draft', required: 'draft', reviewRequired: true, reviewResponded: false })).toBe(
+      0.5,
+    );
+    expect(linkProgress({ status: 'outline', required: 'draft', reviewRequired: true, reviewResponded: true })).toBe(
+      0.75,
+    );
+    expect(
+      readiness([
+        { status: 'draft', required: 'draft', reviewRequired: true, reviewResponded: true },
+        { status: 'final', required: 'draft', reviewRequired: true, reviewResponded: false },
+      ]),
+    ).toEqual({ share: 0.75, readyCount: 1, total: 2, ready: false });
   });
 });

@@ -64,11 +64,28 @@ export interface Readiness {
   ready: boolean;
 }
 
-export function readiness(documents: ReadonlyArray<{ status: DocumentStatus; required: DocumentStatus }>): Readiness {
+/**
+ * What a plan item needs of one linked document: its state, and (ADR 041) optionally a review round on it
+ * marked responded — the outlines milestone waits for the funders' feedback to be answered.
+ */
+export interface ReadinessInput {
+  status: DocumentStatus;
+  required: DocumentStatus;
+  reviewRequired?: boolean;
+  reviewResponded?: boolean;
+}
+
+/** Progress of one link: the lifecycle, and the responded review as a second half when it is required. */
+export function linkProgress(d: ReadinessInput): number {
+  const lifecycle = documentProgress(d.status, d.required);
+  return d.reviewRequired ? (lifecycle + (d.reviewResponded ? 1 : 0)) / 2 : lifecycle;
+}
+
+export function readiness(documents: ReadonlyArray<ReadinessInput>): Readiness {
   const total = documents.length;
   if (total === 0) return { share: 0, readyCount: 0, total: 0, ready: false };
-  const readyCount = documents.filter((d) => documentStage(d.status) >= documentStage(d.required)).length;
-  const share = documents.reduce((sum, d) => sum + documentProgress(d.status, d.required), 0) / total;
+  const readyCount = documents.filter((d) => linkProgress(d) >= 1).length;
+  const share = documents.reduce((sum, d) => sum + linkProgress(d), 0) / total;
   return { share, readyCount, total, ready: readyCount === total };
 }
 

@@ -25,6 +25,7 @@ import { SeedDocumentFunction1765209600920 } from './1765209600920-seed-document
 import { Notifications1765209600930 } from './1765209600930-notifications';
 import { ListPagingIndexes1765209600940 } from './1765209600940-list-paging-indexes';
 import { Suggestions1765209600970 } from './1765209600970-suggestions';
+import { ReviewRounds1765209600980 } from './1765209600980-review-rounds';
 import { Recommendations1765209600990 } from './1765209600990-recommendations';
 
 /** Every migration, oldest first. */
@@ -56,5 +57,6 @@ export const MIGRATIONS = [
   Notifications1765209600930,
   ListPagingIndexes1765209600940,
   Suggestions1765209600970,
+  ReviewRounds1765209600980,
   Recommendations1765209600990,
 ];

@@ -220,14 +220,19 @@ export function LinkDocumentForm({ item }: { item: PlanItemDetailDto }) {
   const { t } = useMessages(planEditorMessages);
   const { pick } = useLocale();
   const documents = useDocuments();
-  const form = useForm<{ documentId: string; requiredStatus: DocumentStatus }>({
-    defaultValues: { documentId: '', requiredStatus: 'final' },
+  const form = useForm<{ documentId: string; requiredStatus: DocumentStatus; requiresReviewResponded: boolean }>({
+    defaultValues: { documentId: '', requiredStatus: 'final', requiresReviewResponded: false },
   });
   const [linked, setLinked] = useState(false);
   const save = useApiMutation(
-    async (values: { documentId: string; requiredStatus: DocumentStatus }) => {
+    async (values: { documentId: string; requiredStatus: DocumentStatus; requiresReviewResponded: boolean }) => {
       setLinked(false);
-      await planEditorCommands.linkDocument(item.id, values.documentId, values.requiredStatus);
+      await planEditorCommands.linkDocument(
+        item.id,
+        values.documentId,
+        values.requiredStatus,
+        values.requiresReviewResponded,
+      );
       setLinked(true);
       form.reset();
     },
@@ -276,6 +281,10 @@ export function LinkDocumentForm({ item }: { item: PlanItemDetailDto }) {
           )}
         </Field>
       </div>
+      <label>
+        <input type="checkbox" {...form.register('requiresReviewResponded')} data-testid="link-document-review" />{' '}
+        {t('planEditor.requiresReviewResponded')}
+      </label>
       <SubmitButton
         pending={save.pending}
         label={t('planEditor.link')}

@@ -56,11 +56,11 @@ export const planEditorCommands = {
         },
       }),
     ),
-  linkDocument: (itemId: string, documentId: string, requiredStatus: DocumentStatus) =>
+  linkDocument: (itemId: string, documentId: string, requiredStatus: DocumentStatus, requiresReviewResponded = false) =>
     unwrap<unknown>(
       api.POST('/api/plan-items/{id}/documents', {
         params: { path: { id: itemId } },
-        body: { documentId, requiredStatus },
+        body: { documentId, requiredStatus, requiresReviewResponded },
       }),
     ),
   unlinkDocument: (itemId: string, documentId: string) =>

@@ -70,6 +70,15 @@ function DocumentRow({
           </Badge>
         )}
         <span className="muted">{t('plan.required', { status: t(`documentStatus.${document.requiredStatus}`) })}</span>
+        {document.requiresReviewResponded ? (
+          <Link
+            to={`/documents/${document.id}/review-rounds`}
+            data-testid="document-review"
+            data-responded={document.reviewResponded}
+          >
+            {document.reviewResponded ? t('plan.reviewResponded') : t('plan.reviewNeeded')}
+          </Link>
+        ) : null}
         {document.statusChangedAt ? (
           <span className="muted">
             {t('plan.changes.byAt', {

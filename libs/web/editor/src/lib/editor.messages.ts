@@ -12,6 +12,7 @@ export const editorMessages = defineMessages(
     },
     loading: 'Opening the document…',
     back: 'Back to overview',
+    reviewRounds: 'Review rounds',
     backToMinutes: 'Back to the minutes',
     readOnly: 'You can read this document but not edit it.',
     lock: {
@@ -46,6 +47,7 @@ export const editorMessages = defineMessages(
     },
     loading: '正在打开文件…',
     back: '返回概览',
+    reviewRounds: '评审轮次',
     backToMinutes: '返回会议纪要',
     readOnly: '您可以阅读此文件，但不能编辑。',
     lock: {

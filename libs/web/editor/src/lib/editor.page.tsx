@@ -18,6 +18,7 @@ import { EDITOR_FRAGMENT, editorExtensions } from '@roundtable/editor-schema';
 import { RecommendationEditing } from './recommendation.view';
 import { useCurrentUser } from '@roundtable/web-auth';
 import { useLocale, useMessages } from '@roundtable/web-i18n';
+import { ReviewCommentsPanel } from '@roundtable/web-reviews';
 import { Badge, ErrorMessage, Loading } from '@roundtable/web-ui';
 import { figureUploadPath, useDocument } from './editor.queries';
 import { collabServerUrl } from './collab-url';
@@ -326,9 +327,13 @@ export function EditorPage() {
               <Badge tone={doc.access === 'write' ? 'success' : 'neutral'}>{t(`access.${doc.access}`)}</Badge>
             </p>
             <ExportMenu documentId={doc.id} />
+            <Link to={`/documents/${doc.id}/review-rounds`} data-testid="document-review-rounds">
+              {t('editor.reviewRounds')}
+            </Link>
           </header>
           <DocumentLock document={doc} onChanged={resource.reload} />
           <PublicationPanel document={doc} />
+          <ReviewCommentsPanel documentId={doc.id} />
           <LiveDocument key={doc.id} document={doc} user={user} onLocked={resource.reload} />
           <VersionsToggle key={`versions-${doc.id}`} documentId={doc.id} canWrite={doc.access === 'write'} />
         </article>
