@@ -8,10 +8,7 @@ import { REVIEW_SESSION_MS, type ReviewerIdentity } from './reviewer.access';
 import type { ReviewAnswersDto, ReviewCommentInputDto, SubmitReviewDto } from './reviews.dto';
 import { ReviewComment, ReviewRound, Reviewer, ReviewSession } from './reviews.entities';
 import { ReviewsRepository } from './reviews.repository';
-
-function invalid(field: string, message: string): ApiException {
-  return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, { fields: [{ field, message }] });
-}
+import { invalid } from './reviews.errors';
 
 /** What reviewers do: swap their link for a session, comment, answer, submit (ADR 041). */
 @Injectable()
@@ -58,14 +55,16 @@ export class ReviewerCommands {
 
   /** A comment on a passage of the frozen version (its text at `start` must be `quote`), or a general one. */
   async comment(identity: ReviewerIdentity, body: ReviewCommentInputDto): Promise<string> {
-    if (body.quote !== undefined && body.start === undefined) throw invalid('start', 'start is required with quote');
-    if (body.quote === undefined && body.start !== undefined) throw invalid('quote', 'quote is required with start');
+    if (body.quote !== undefined && body.start === undefined)
+      throw invalid('start', 'quoteAndStart', 'start is required with quote');
+    if (body.quote === undefined && body.start !== undefined)
+      throw invalid('quote', 'quoteAndStart', 'quote is required with start');
     return this.dataSource.transaction(async (manager) => {
       const round = await this.lockOpen(manager, identity.round.id);
       if (body.quote !== undefined && body.start !== undefined) {
         const text = textOfHtml((await this.repository.frozen(round.versionId)).html);
         if (text.slice(body.start, body.start + body.quote.length) !== body.quote)
-          throw invalid('quote', 'quote must be the text of the frozen version at start');
+          throw invalid('quote', 'quoteMismatch', 'quote must be the text of the frozen version at start');
       }
       const reviewer = await this.reviewerFor(manager, identity);
       const saved = await manager.getRepository(ReviewComment).save({
@@ -106,11 +105,22 @@ export class ReviewerCommands {
     const answers: ReviewAnswerDto[] = body.answers.map((a, i) => {
       const question = questions.get(a.questionId);
       if (!question || seen.has(a.questionId))
-        throw invalid(`answers.${i}.questionId`, 'questionId must be a question of this round, answered once');
+        throw invalid(
+          `answers.${i}.questionId`,
+          'unknownQuestion',
+          'questionId must be a question of this round, answered once',
+        );
       seen.add(a.questionId);
       const scale = a.scale ?? null;
       if (scale !== null && (question.scaleMax === null || scale > question.scaleMax))
-        throw invalid(`answers.${i}.scale`, `scale must be between 1 and ${question.scaleMax ?? 0} for this question`);
+        throw invalid(
+          `answers.${i}.scale`,
+          'scaleRange',
+          `scale must be between 1 and ${question.scaleMax ?? 0} for this question`,
+          {
+            max: question.scaleMax ?? 0,
+          },
+        );
       return { questionId: a.questionId, scale, text: a.text?.trim() || null };
     });
     await this.dataSource.transaction(async (manager) => {

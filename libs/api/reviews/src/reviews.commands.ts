@@ -10,13 +10,10 @@ import { reviewInvitationMail, reviewRespondedMail } from './review.mail';
 import type { DisposeCommentDto, InviteReviewerDto, OpenReviewRoundDto } from './reviews.dto';
 import { ReviewComment, ReviewRound, Reviewer, ReviewSession } from './reviews.entities';
 import { ReviewsRepository } from './reviews.repository';
+import { invalid } from './reviews.errors';
 
 /** How long the follow-up link to the responses works. */
 export const RESPONDED_LINK_DAYS = 90;
-
-function invalid(field: string, message: string): ApiException {
-  return new ApiException(ErrorCode.ValidationFailed, `Invalid ${field}`, { fields: [{ field, message }] });
-}
 
 /** Opening, staffing, closing and answering a round: one transaction each, mails written inside it (ADR 041). */
 @Injectable()
@@ -34,8 +31,9 @@ export class ReviewsCommands {
     const now = this.clock.now();
     const opensAt = body.opensAt ? new Date(body.opensAt) : now;
     const closesAt = new Date(body.closesAt);
-    if (closesAt.getTime() <= now.getTime()) throw invalid('closesAt', 'closesAt must be in the future');
-    if (closesAt.getTime() <= opensAt.getTime()) throw invalid('closesAt', 'closesAt must be after opensAt');
+    if (closesAt.getTime() <= now.getTime()) throw invalid('closesAt', 'inFuture', 'closesAt must be in the future');
+    if (closesAt.getTime() <= opensAt.getTime())
+      throw invalid('closesAt', 'endBeforeStart', 'closesAt must be after opensAt');
     const questions: ReviewQuestionDto[] = (body.questions ?? []).map((q, i) => ({
       id: `q${i + 1}`,
       textEn: q.textEn.trim(),
@@ -160,10 +158,19 @@ export class ReviewsCommands {
           other && other !== comment.id
             ? await manager.getRepository(ReviewComment).findOneBy({ id: other, roundId })
             : null;
-        if (!found) throw invalid('duplicateOfCommentId', 'duplicateOfCommentId must be another comment of this round');
+        if (!found)
+          throw invalid(
+            'duplicateOfCommentId',
+            'unknownComment',
+            'duplicateOfCommentId must be another comment of this round',
+          );
         duplicateOf = found.id;
       } else if (body.duplicateOfCommentId !== undefined) {
-        throw invalid('duplicateOfCommentId', 'duplicateOfCommentId is only for the disposition "duplicate"');
+        throw invalid(
+          'duplicateOfCommentId',
+          'duplicateOnly',
+          'duplicateOfCommentId is only for the disposition "duplicate"',
+        );
       }
       await manager.getRepository(ReviewComment).update(
         { id: comment.id },

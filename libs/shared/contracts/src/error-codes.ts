@@ -154,6 +154,12 @@ export const FIELD_ERROR_CODES = [
   'referencesEmpty',
   'referencesTooMany',
   'doiMissing',
+  'quoteAndStart',
+  'quoteMismatch',
+  'unknownQuestion',
+  'scaleRange',
+  'unknownComment',
+  'duplicateOnly',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
