@@ -27,6 +27,8 @@ const OWNERS_WITHOUT_ENTITY: Record<string, string> = {
   meeting_decisions: 'minutes',
   action_items: 'minutes',
   action_item_reminders: 'minutes',
+  consents: 'privacy',
+  data_exports: 'privacy',
 };
 
 /** Tables owned by another lib than the one declaring their entity. */

@@ -24,6 +24,10 @@ const PUBLIC_ROUTES = [
   'GET /public/p/:slug/v/:number',
   'GET /public/p/:slug/v/:number/download/:format',
   'GET /public/p/_fonts/:file',
+  // The privacy notice (ADR 043) is for everyone, before any account exists.
+  'GET /privacy/notice',
+  // Own-data export links (ADR 043): the 43-character token is the credential, stored hashed, 7 days, revocable.
+  'GET /data-exports/:token/download',
 ].sort();
 
 describe('every route is authorised', () => {

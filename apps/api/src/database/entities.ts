@@ -1,4 +1,5 @@
 import { ACCOUNT_ENTITIES } from '@roundtable/api-accounts';
+import { AUDIT_ENTITIES } from '@roundtable/api-audit';
 import { AUTH_ENTITIES } from '@roundtable/api-auth';
 import { CALENDAR_ENTITIES } from '@roundtable/api-calendars';
 import { COLLABORATION_ENTITIES } from '@roundtable/api-collaboration';
@@ -31,4 +32,5 @@ export const ENTITIES = [
   ...CALENDAR_ENTITIES,
   ...LIBRARY_ENTITIES,
   ...EXPORT_ENTITIES,
+  ...AUDIT_ENTITIES,
 ];

@@ -1,3 +1,4 @@
+import { PublicationAuthorsCommand } from './publishing/publication-authors.command';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
@@ -30,7 +31,8 @@ import { PublishingRepository } from './publishing/publishing.repository';
     PublishingCommands,
     PublishingQueries,
     PublicFilesCommand,
+    PublicationAuthorsCommand,
   ],
-  exports: [PdfRenderer],
+  exports: [PdfRenderer, PublicationAuthorsCommand],
 })
 export class ExportsModule {}

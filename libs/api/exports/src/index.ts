@@ -6,3 +6,4 @@ export { renderHtml } from './export-html.renderer';
 export { renderMarkdown } from './export-markdown.renderer';
 export { PdfRenderer, PdfRendererUnavailableError } from './export-pdf.renderer';
 export { evictExportCache, EXPORT_CACHE_LIMITS, type ExportCacheLimits } from './export-cache';
+export { PublicationAuthorsCommand } from './publishing/publication-authors.command';

@@ -13,3 +13,4 @@ export * from './start';
 export * from './publications';
 export * from './notifications';
 export * from './paging';
+export * from './privacy';

@@ -23,6 +23,7 @@ import { StructureManagement1765209600900 } from './1765209600900-structure-mana
 import { Publications1765209600910 } from './1765209600910-publications';
 import { SeedDocumentFunction1765209600920 } from './1765209600920-seed-document-function';
 import { Notifications1765209600930 } from './1765209600930-notifications';
+import { PrivacyAndAudit1765209601000 } from './1765209601000-privacy-and-audit';
 import { ListPagingIndexes1765209600940 } from './1765209600940-list-paging-indexes';
 
 /** Every migration, oldest first. */
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   SeedDocumentFunction1765209600920,
   Notifications1765209600930,
   ListPagingIndexes1765209600940,
+  PrivacyAndAudit1765209601000,
 ];

@@ -66,7 +66,10 @@ export class PublishingRepository {
     return rows.length > 0;
   }
 
-  /** Current members of the document's group, or of every group of the project for a project-level document. */
+  /**
+   * Current members of the document's group, or of every group of the project for a project-level document;
+   * not those who refused to be named on papers, nor erased people (ADR 043).
+   */
   authorCandidates(
     document: Pick<PublishableDocumentRow, 'project_id' | 'working_group_id'>,
   ): Promise<Array<{ person_id: string; name: string }>> {
@@ -74,6 +77,7 @@ export class PublishingRepository {
       `SELECT DISTINCT p.id AS person_id, p.display_name AS name
          FROM memberships m JOIN working_groups g ON g.id = m.working_group_id JOIN people p ON p.id = m.person_id
         WHERE m.left_on IS NULL AND g.project_id = $1 AND ($2::uuid IS NULL OR g.id = $2::uuid)
+          AND p.erased_at IS NULL AND NOT roundtable_consent_refused(p.id, 'publish-name')
         ORDER BY p.display_name, p.id`,
       [document.project_id, document.working_group_id],
     );
