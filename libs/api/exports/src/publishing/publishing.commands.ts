@@ -1,3 +1,4 @@
+import { recordAudit } from '@roundtable/api-audit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
@@ -74,6 +75,14 @@ export class PublishingCommands {
         publicationId = await this.repository.createPublication(manager, documentId, document.project_id, slug);
       }
       const number = await this.repository.nextNumber(manager, publicationId);
+      await recordAudit(manager, {
+        actorUserId: user.id,
+        action: 'document.published',
+        subjectType: 'document',
+        subjectId: documentId,
+        projectId: document.project_id,
+        details: { number, versionId },
+      });
       const meta: PublicationMeta = {
         slug,
         number,
