@@ -278,7 +278,7 @@ describe('privacy: consents, own data export, erasure, retention and the audit l
     // A wrong password is a 400 naming it, and nothing is erased.
     const wrong = await member.post('/api/me/erasure', { password: 'not it' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.fields[0]).toMatchObject({ field: 'password', code: 'passwordIncorrect' });
+    expect(wrong.body.fields[0]).toMatchObject({ field: 'password', code: 'currentPasswordWrong' });
     expect((await member.post('/api/me/erasure', {})).status).toBe(400);
 
     const erased = await member.post('/api/me/erasure', { password: PASSWORD });

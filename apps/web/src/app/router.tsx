@@ -41,6 +41,11 @@ const router = createBrowserRouter([
     path: '/apply/confirm/:token',
     lazy: async () => ({ Component: (await import('@roundtable/web-open-call')).ConfirmApplicationPage }),
   },
+  // The privacy notice (ADR 043): for everyone, signed in or not.
+  {
+    path: '/privacy',
+    lazy: async () => ({ Component: (await import('@roundtable/web-privacy')).PrivacyNoticePage }),
+  },
   {
     path: '/',
     element: (
@@ -78,6 +83,13 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('@roundtable/web-editor')).EditorPage }),
       },
       { path: 'account', element: <AccountPage onSignedOut={clearOfflineDocuments} /> },
+      {
+        path: 'account/privacy',
+        lazy: async () => {
+          const { MyPrivacyPage } = await import('@roundtable/web-privacy');
+          return { Component: () => <MyPrivacyPage onSignedOut={clearOfflineDocuments} /> };
+        },
+      },
       {
         path: 'people',
         lazy: async () => ({ Component: (await import('@roundtable/web-people')).PeopleDirectoryPage }),
@@ -140,6 +152,7 @@ const router = createBrowserRouter([
         path: 'notifications/settings',
         lazy: async () => ({ Component: (await import('@roundtable/web-notifications')).NotificationSettingsPage }),
       },
+      { path: 'admin/audit', lazy: async () => ({ Component: (await import('@roundtable/web-privacy')).AuditPage }) },
       { path: 'admin/outbox', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).OutboxPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -49,7 +49,7 @@ export class ErasureCommand {
     if (!(await this.auth.verifyPassword(user.email, password, clientAddress)))
       throw new ApiException(ErrorCode.ValidationFailed, 'Invalid erasure', {
         fields: [
-          { field: 'password', message: 'password is not the password of this account', code: 'passwordIncorrect' },
+          { field: 'password', message: 'password is not the password of this account', code: 'currentPasswordWrong' },
         ],
       });
     const { number, ended, flagged } = await this.dataSource.transaction(async (manager) => {
