@@ -1,9 +1,16 @@
-import { mentionMarkup, type AuditEntryDto, type DataExportDto, type MyPrivacyDto } from '@roundtable/contracts';
+import {
+  CollabCloseCode,
+  mentionMarkup,
+  type AuditEntryDto,
+  type DataExportDto,
+  type MyPrivacyDto,
+} from '@roundtable/contracts';
 import { RetentionSweep } from '@roundtable/api-privacy';
 import { strFromU8, unzipSync } from 'fflate';
 import type { DataSource } from 'typeorm';
+import { connectCollab, waitForSync } from '../support/collab-client';
 import { HttpClient } from '../support/http-client';
-import { poll } from '../support/poll';
+import { poll, until } from '../support/poll';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -176,6 +183,44 @@ describe('privacy: consents, own data export, erasure, retention and the audit l
     expect(JSON.stringify(rows)).not.toContain('wg2-expert');
   });
 
+  it('takes a name off every published author list at once when its consent is withdrawn, and offers it no more', async () => {
+    const expert = await new HttpClient(t.baseUrl).login('wg1-expert@example.org');
+    const coordinator = await new HttpClient(t.baseUrl).login('coordinator@example.org');
+    const people: Array<{ id: string; display_name: string; email: string }> = await t.dataSource.query(
+      "SELECT p.id, p.display_name, u.email FROM people p JOIN users u ON u.person_id = p.id WHERE u.email IN ('wg1-expert@example.org', 'wg1-eu-cochair@example.org')",
+    );
+    const author = people.find((p) => p.email === 'wg1-expert@example.org')!;
+    const coAuthor = people.find((p) => p.email === 'wg1-eu-cochair@example.org')!;
+    const version = await expert.post(`/api/documents/${paperId}/versions`, { name: 'For the public page' });
+    expect(version.status).toBe(201);
+    const published = await coordinator.post(`/api/documents/${paperId}/publish`, {
+      versionId: version.body.id,
+      authorPersonIds: [author.id, coAuthor.id],
+    });
+    expect(published.status).toBe(200);
+    const page = async (lang = '') => (await fetch(`${t.baseUrl}/p/${published.body.slug}${lang}`)).text();
+    expect(await page()).toContain(author.display_name);
+
+    const withdrawn = await expert.request('PUT', '/api/me/consents', { purpose: 'publish-name', granted: false });
+    expect(withdrawn.status).toBe(200);
+    for (const html of [await page(), await page('?lang=zh-CN')]) {
+      expect(html).not.toContain(author.display_name);
+      expect(html).toContain(coAuthor.display_name);
+    }
+    const again = await coordinator.post(`/api/documents/${paperId}/publish`, {
+      versionId: version.body.id,
+      authorPersonIds: [author.id],
+    });
+    expect(again.status).toBe(400);
+    expect(again.body.fields[0].field).toBe('authorPersonIds');
+    const [audit] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'document.published' AND subject_id = $1",
+      [paperId],
+    );
+    expect(audit.n).toBe(1);
+    await expert.request('PUT', '/api/me/consents', { purpose: 'publish-name', granted: true });
+  });
+
   it('builds a ZIP of JSON and Markdown of everything about the caller as a job, behind a 7-day revocable link', async () => {
     const expert = await new HttpClient(t.baseUrl).login('wg1-expert@example.org');
     const created = await expert.post('/api/me/data-exports');
@@ -269,6 +314,13 @@ describe('privacy: consents, own data export, erasure, retention and the audit l
       'the export built',
     );
     expect(await placesHolding(t.dataSource, EMAIL)).not.toEqual([]);
+    // An open editor of theirs, to see it closed when the account goes.
+    const editor = connectCollab(t.baseUrl, paperId, member.cookie);
+    const closeCodes: number[] = [];
+    editor.provider.on('connection-close', (event) => {
+      if (event) closeCodes.push(event.code);
+    });
+    await waitForSync(editor.provider);
     await poll(
       () => sink.messages.filter((m) => m.to.includes(EMAIL)).length,
       (n) => n >= 3,
@@ -285,6 +337,8 @@ describe('privacy: consents, own data export, erasure, retention and the audit l
     expect(erased.status).toBe(200);
     const number = erased.body.formerMember as number;
     expect(number).toBeGreaterThan(0);
+    await until(() => closeCodes.includes(CollabCloseCode.SessionEnded), 'their socket closed with 4440', 10_000);
+    editor.provider.destroy();
 
     // The dump test: nowhere in any table of any schema.
     expect(await placesHolding(t.dataSource, EMAIL)).toEqual([]);
