@@ -384,6 +384,8 @@ describe('privacy: consents, own data export, erasure, retention and the audit l
     await expect(t.dataSource.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
 
+    await new HttpClient(t.baseUrl).login('wg3-observer@example.org');
+    await new HttpClient(t.baseUrl).login('wg3-observer@example.org');
     const admin = await new HttpClient(t.baseUrl).login('admin@example.org');
     const signIns = await admin.get('/api/admin/audit?action=auth.signIn&limit=2');
     expect(signIns.status).toBe(200);
@@ -411,6 +413,9 @@ describe('privacy: consents, own data export, erasure, retention and the audit l
       expect(bad.status).toBe(400);
       expect(bad.body.fields[0].field).toBe(query.split('=')[0]);
     }
+    const paged = await admin.get('/api/admin/audit/export.csv?limit=5');
+    expect(paged.status).toBe(400);
+    expect(paged.body.fields[0].field).toBe('limit');
     const member = await new HttpClient(t.baseUrl).login('wg1-observer@example.org');
     expect((await member.get('/api/admin/audit')).status).toBe(403);
     expect((await member.get('/api/admin/audit/export.csv')).status).toBe(403);

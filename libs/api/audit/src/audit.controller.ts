@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { AuditEntryDto } from '@roundtable/contracts';
-import { Policy, sendPage, toCsvText, type PolicyDeclaration } from '@roundtable/api-platform';
+import { ErrorCode, type AuditEntryDto } from '@roundtable/contracts';
+import { ApiException, Policy, sendPage, toCsvText, type PolicyDeclaration } from '@roundtable/api-platform';
 import type { Response } from 'express';
 import { AuditFilterDto } from './audit.dto';
 import { auditCsvRows } from './audit.presenter';
@@ -38,6 +38,16 @@ export class AuditController {
   @Header('Content-Disposition', 'attachment; filename="audit-log.csv"')
   @ApiProduces('text/csv')
   async csv(@Query() filter: AuditFilterDto): Promise<string> {
+    // The CSV holds every matching entry (newest first, up to AUDIT_CSV_MAX_ROWS): it is not paged.
+    const paging = (['limit', 'cursor'] as const).filter((field) => filter[field] !== undefined);
+    if (paging.length > 0)
+      throw new ApiException(ErrorCode.ValidationFailed, 'Invalid query', {
+        fields: paging.map((field) => ({
+          field,
+          message: `${field} is not accepted: the CSV holds every matching entry`,
+          code: 'unknownField',
+        })),
+      });
     return toCsvText(auditCsvRows(await this.queries.all(filter)), { bom: true });
   }
 }
