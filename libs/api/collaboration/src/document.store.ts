@@ -197,6 +197,12 @@ export class DocumentStore {
         [documentId],
       );
       if (rows.length === 0) return false;
+      await recordAudit(manager, {
+        actorUserId: null,
+        action: 'document.unlocked',
+        subjectType: 'document',
+        subjectId: documentId,
+      });
       for (const hook of this.unlockHooks) {
         const then = await hook(manager, documentId);
         if (then) afterCommit.push(then);

@@ -108,8 +108,8 @@ export class PublishingCommands {
     });
   }
 
-  async unpublish(documentId: string): Promise<void> {
-    if (!(await this.repository.withdraw(documentId)))
+  async unpublish(documentId: string, userId: string | null = null): Promise<void> {
+    if (!(await this.repository.withdraw(documentId, userId)))
       throw new ApiException(ErrorCode.Conflict, 'This document is not published.');
   }
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from '@roundtable/api-audit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DocumentStatus } from '@roundtable/contracts';
@@ -191,12 +192,21 @@ export class PublishingRepository {
     await manager.query('UPDATE publications SET withdrawn_at = NULL WHERE id = $1', [publicationId]);
   }
 
-  async withdraw(documentId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      'UPDATE publications SET withdrawn_at = now() WHERE document_id = $1 AND withdrawn_at IS NULL RETURNING id',
-      [documentId],
-    );
-    return (rows[0] as unknown[]).length > 0;
+  async withdraw(documentId: string, userId: string | null): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rows] = await manager.query(
+        'UPDATE publications SET withdrawn_at = now() WHERE document_id = $1 AND withdrawn_at IS NULL RETURNING id',
+        [documentId],
+      );
+      if ((rows as unknown[]).length === 0) return false;
+      await recordAudit(manager, {
+        actorUserId: userId,
+        action: 'document.unpublished',
+        subjectType: 'document',
+        subjectId: documentId,
+      });
+      return true;
+    });
   }
 
   async nextNumber(manager: EntityManager, publicationId: string): Promise<number> {
