@@ -31,6 +31,8 @@ const OWNERS_WITHOUT_ENTITY: Record<string, string> = {
   recommendation_revisions: 'recommendations',
   recommendation_sync: 'recommendations',
   recommendation_pairs: 'recommendations',
+  consents: 'privacy',
+  data_exports: 'privacy',
 };
 
 /** Tables owned by another lib than the one declaring their entity. */

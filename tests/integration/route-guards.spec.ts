@@ -35,6 +35,10 @@ const PUBLIC_ROUTES = [
   'DELETE /review/rounds/:roundId/comments/:commentId',
   'PUT /review/rounds/:roundId/answers',
   'POST /review/rounds/:roundId/submit',
+  // The privacy notice (ADR 043) is for everyone, before any account exists.
+  'GET /privacy/notice',
+  // Own-data export links (ADR 043): the 43-character token is the credential, stored hashed, 7 days, revocable.
+  'GET /data-exports/:token/download',
 ].sort();
 
 describe('every route is authorised', () => {

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@roundtable/api-database';
 import { AccountsModule } from '@roundtable/api-accounts';
+import { AuditModule } from '@roundtable/api-audit';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
 import { CommentsModule } from '@roundtable/api-comments';
@@ -23,6 +24,7 @@ import {
   ProxyTrustModule,
   type ProxyTrust,
 } from '@roundtable/api-platform';
+import { PrivacyModule } from '@roundtable/api-privacy';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { RecommendationsModule } from '@roundtable/api-recommendations';
 import { ReferencesModule } from '@roundtable/api-references';
@@ -43,6 +45,8 @@ export class AppModule {
         ProxyTrustModule.forRoot(proxyTrust),
         JobsModule.forRoot(databaseUrl),
         AuthModule,
+        AuditModule,
+        PrivacyModule,
         AccountsModule,
         ProjectsModule,
         CollaborationModule,

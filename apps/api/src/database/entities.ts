@@ -1,4 +1,5 @@
 import { ACCOUNT_ENTITIES } from '@roundtable/api-accounts';
+import { AUDIT_ENTITIES } from '@roundtable/api-audit';
 import { AUTH_ENTITIES } from '@roundtable/api-auth';
 import { CALENDAR_ENTITIES } from '@roundtable/api-calendars';
 import { COLLABORATION_ENTITIES } from '@roundtable/api-collaboration';
@@ -35,4 +36,5 @@ export const ENTITIES = [
   ...EXPORT_ENTITIES,
   ...SUGGESTION_ENTITIES,
   ...REVIEW_ENTITIES,
+  ...AUDIT_ENTITIES,
 ];

@@ -56,6 +56,11 @@ const router = createBrowserRouter([
     path: '/review/:roundId',
     lazy: async () => ({ Component: (await import('@roundtable/web-reviews')).ReviewerPage }),
   },
+  // The privacy notice (ADR 043): for everyone, signed in or not.
+  {
+    path: '/privacy',
+    lazy: async () => ({ Component: (await import('@roundtable/web-privacy')).PrivacyNoticePage }),
+  },
   {
     path: '/',
     element: (
@@ -116,6 +121,13 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('@roundtable/web-editor')).EditorPage }),
       },
       { path: 'account', element: <AccountPage onSignedOut={clearOfflineDocuments} /> },
+      {
+        path: 'account/privacy',
+        lazy: async () => {
+          const { MyPrivacyPage } = await import('@roundtable/web-privacy');
+          return { Component: () => <MyPrivacyPage onSignedOut={clearOfflineDocuments} /> };
+        },
+      },
       {
         path: 'people',
         lazy: async () => ({ Component: (await import('@roundtable/web-people')).PeopleDirectoryPage }),
@@ -178,6 +190,7 @@ const router = createBrowserRouter([
         path: 'notifications/settings',
         lazy: async () => ({ Component: (await import('@roundtable/web-notifications')).NotificationSettingsPage }),
       },
+      { path: 'admin/audit', lazy: async () => ({ Component: (await import('@roundtable/web-privacy')).AuditPage }) },
       { path: 'admin/outbox', lazy: async () => ({ Component: (await import('@roundtable/web-admin')).OutboxPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type UserDto } from '@roundtable/contracts';
 import { userColor } from '@roundtable/domain';
 import { ApiException } from '@roundtable/api-platform';
+import { recordAudit } from '@roundtable/api-audit';
 import * as argon2 from 'argon2';
 import { Subject } from 'rxjs';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
@@ -61,7 +62,15 @@ export class AuthService implements OnApplicationShutdown {
   async login(email: string, password: string, ip: string): Promise<{ token: string; user: AuthenticatedUser }> {
     const user = await this.verifyPassword(email, password, ip);
     if (!user) throw new ApiException(ErrorCode.InvalidCredentials, INVALID_CREDENTIALS);
-    return this.startSession(this.dataSource.manager, user);
+    return this.dataSource.transaction(async (manager) => {
+      await recordAudit(manager, {
+        actorUserId: user.id,
+        action: 'auth.signIn',
+        subjectType: 'user',
+        subjectId: user.id,
+      });
+      return this.startSession(manager, user);
+    });
   }
 
   /**
@@ -81,6 +90,13 @@ export class AuthService implements OnApplicationShutdown {
       ? await argon2.verify(user.passwordHash, password).catch(() => false)
       : await argon2.verify(await this.dummyHash, password).then(() => false);
     await this.dataSource.getRepository(LoginAttempt).insert({ emailKey, ip, succeeded: valid });
+    if (user && !valid)
+      await recordAudit(this.dataSource.manager, {
+        actorUserId: null,
+        action: 'auth.signInFailed',
+        subjectType: 'user',
+        subjectId: user.id,
+      });
     return user && valid ? user : null;
   }
 

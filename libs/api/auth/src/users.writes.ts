@@ -35,3 +35,45 @@ export async function createMemberAccount(
   );
   return created.id;
 }
+
+/** The name an erased account and its person carry from then on. */
+export function formerMemberName(number: number): string {
+  return `Former member #${number}`;
+}
+
+/** The address an erased account and person carry: unique, and no mail can reach it (RFC 6761 `.invalid`). */
+export function formerMemberEmail(number: number): string {
+  return `former-member-${number}@erased.invalid`;
+}
+
+/**
+ * Erasure (ADR 043), inside the caller's transaction: the account row stays (so what the person wrote keeps
+ * its author id) but gets a "Former member #n" name, an address at `.invalid` nobody can receive mail at and
+ * no usable password; its sign-in attempts (which hold the address) are deleted. Sessions are ended by
+ * `AuthService.revokeSessions` in the same transaction. Returns the number n.
+ */
+export async function eraseAccount(manager: EntityManager, userId: string): Promise<{ number: number; email: string }> {
+  const [before]: Array<{ email: string; former_member_number: number | null }> = await manager.query(
+    'SELECT email, former_member_number FROM users WHERE id = $1 FOR UPDATE',
+    [userId],
+  );
+  const number =
+    before.former_member_number ?? Number((await manager.query("SELECT nextval('former_member_numbers') AS n"))[0].n);
+  await manager.query(
+    `UPDATE users SET email = $2, display_name = $3, password_hash = '!erased', erased_at = now(),
+            former_member_number = $4
+      WHERE id = $1`,
+    [userId, formerMemberEmail(number), formerMemberName(number), number],
+  );
+  await manager.query('DELETE FROM login_attempts WHERE email_key = lower($1)', [before.email]);
+  return { number, email: before.email };
+}
+
+/** Retention (ADR 043): sign-in attempts and their addresses older than `days` are deleted. */
+export async function deleteLoginAttemptsBefore(manager: EntityManager, days: number): Promise<number> {
+  const rows: unknown[] = await manager.query(
+    'DELETE FROM login_attempts WHERE attempted_at < now() - make_interval(days => $1) RETURNING id',
+    [days],
+  );
+  return (rows[0] as unknown[]).length;
+}

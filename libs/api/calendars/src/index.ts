@@ -9,3 +9,4 @@ export {
   type IcsPerson,
   type IcsWhen,
 } from './ics.writer';
+export { revokeCalendarFeedsOf } from './calendar-feed.personal-data';

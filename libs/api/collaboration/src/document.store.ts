@@ -1,3 +1,4 @@
+import { recordAudit } from '@roundtable/api-audit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DocumentStatus, DocumentType } from '@roundtable/contracts';
@@ -164,6 +165,12 @@ export class DocumentStore {
         [documentId, userId, reason],
       );
       if (locked.length === 0) return false;
+      await recordAudit(manager, {
+        actorUserId: userId,
+        action: 'document.locked',
+        subjectType: 'document',
+        subjectId: documentId,
+      });
       await manager.query('SELECT pg_notify($1, $2)', [DOCUMENT_LOCKED_CHANNEL, documentId]);
       return true;
     });
@@ -190,6 +197,12 @@ export class DocumentStore {
         [documentId],
       );
       if (rows.length === 0) return false;
+      await recordAudit(manager, {
+        actorUserId: null,
+        action: 'document.unlocked',
+        subjectType: 'document',
+        subjectId: documentId,
+      });
       for (const hook of this.unlockHooks) {
         const then = await hook(manager, documentId);
         if (then) afterCommit.push(then);

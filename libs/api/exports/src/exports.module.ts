@@ -1,3 +1,4 @@
+import { PublicationAuthorsCommand } from './publishing/publication-authors.command';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@roundtable/api-auth';
 import { CollaborationModule } from '@roundtable/api-collaboration';
@@ -40,8 +41,9 @@ import { PublishingRepository } from './publishing/publishing.repository';
     PublishingCommands,
     PublishingQueries,
     PublicFilesCommand,
+    PublicationAuthorsCommand,
   ],
   // Review rounds (ADR 041) render their frozen version for outside reviewers without comment threads.
-  exports: [PdfRenderer, ExportSourceQuery, ExportDocumentCommand],
+  exports: [PdfRenderer, ExportSourceQuery, ExportDocumentCommand, PublicationAuthorsCommand],
 })
 export class ExportsModule {}

@@ -8,3 +8,4 @@ export { PdfRenderer, PdfRendererUnavailableError } from './export-pdf.renderer'
 export { evictExportCache, EXPORT_CACHE_LIMITS, type ExportCacheLimits } from './export-cache';
 export { ExportSourceQuery } from './export-source.query';
 export { ExportDocumentCommand } from './export-document.command';
+export { PublicationAuthorsCommand } from './publishing/publication-authors.command';

@@ -15,3 +15,4 @@ export {
   type RenderedMail,
 } from './templates/mail-catalog';
 export { linesToHtml } from './mail-html';
+export { eraseMailOf } from './mail.personal-data';

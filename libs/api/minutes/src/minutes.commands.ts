@@ -1,3 +1,4 @@
+import { recordAudit } from '@roundtable/api-audit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, MINUTES_LIMITS } from '@roundtable/contracts';
@@ -128,6 +129,14 @@ export class MinutesCommands {
     const approvers = await this.repository.approvers(row.working_group_id);
     const complete = await this.dataSource.transaction(async (manager) => {
       const status = await this.repository.lockStatus(manager, id);
+      // Rolled back with the approval when it is refused.
+      await recordAudit(manager, {
+        actorUserId: user.id,
+        action: 'minutes.approved',
+        subjectType: 'minutes',
+        subjectId: id,
+        details: { documentId: row.document_id },
+      });
       let recorded = await this.repository.recordedApprovals(manager, id);
       let fingerprint: string | null = null;
       if (status === 'circulated') {

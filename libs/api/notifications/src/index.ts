@@ -7,3 +7,4 @@ export {
 export { NotificationsModule } from './notifications.module';
 export { NotificationsCommands, type NotifyInput } from './notifications.commands';
 export { NotificationDigests, DIGEST_JOB } from './notification-digests.service';
+export { eraseNotificationsOf } from './notifications.personal-data';

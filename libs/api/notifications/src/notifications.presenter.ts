@@ -12,6 +12,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   minutes: 'email',
   action: 'email',
   deadline: 'email',
+  // A document may name an erased member (ADR 043): for its editors, in the app.
+  privacy: 'app',
 };
 
 export function presentNotification(row: Notification, locale: Locale): NotificationDto {

@@ -1,3 +1,4 @@
+import { recordAudit } from '@roundtable/api-audit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -238,6 +239,14 @@ export class ApplicationsCommands {
           },
           manager,
         );
+        await recordAudit(manager, {
+          actorUserId: userId,
+          action: 'application.decided',
+          subjectType: 'application',
+          subjectId: application.id,
+          projectId: call.projectId,
+          details: { decision: 'accepted', workingGroupId },
+        });
         await this.repository.markDecided(
           manager,
           application.id,
@@ -252,6 +261,14 @@ export class ApplicationsCommands {
       await this.dataSource.transaction(async (manager) => {
         await this.lockUndecided(manager, application.id);
         await this.assertNoConflict(manager, application.id, userId);
+        await recordAudit(manager, {
+          actorUserId: userId,
+          action: 'application.decided',
+          subjectType: 'application',
+          subjectId: application.id,
+          projectId: call.projectId,
+          details: { decision: 'declined' },
+        });
         const message = applicationDeclinedMail({
           locale: (await this.repository.formLocale(manager, application.id)) ?? localeFor(application.country),
           name: application.name,

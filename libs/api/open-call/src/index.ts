@@ -4,3 +4,4 @@ export * from './calls.service';
 export * from './applications.commands';
 export { ApplicationsQueries, type Reviewable } from './applications.queries';
 export * from './open-call.presenters';
+export { eraseApplicationsOf, forgetApplicantAddressesBefore } from './open-call.personal-data';

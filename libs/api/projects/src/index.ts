@@ -7,4 +7,4 @@ export * from './memberships/memberships.service';
 export { presentDocument } from './projects.presenters';
 export * from './document-owners';
 export { ProjectsService } from './projects.service';
-export { createPerson } from './people/people.writes';
+export { createPerson, clearOptionalProfile, erasePerson } from './people/people.writes';

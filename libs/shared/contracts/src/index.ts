@@ -17,3 +17,4 @@ export * from './suggestions';
 export * from './recommendations';
 export * from './references';
 export * from './reviews';
+export * from './privacy';

@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'minutes',
   'action',
   'deadline',
+  'privacy',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -76,6 +76,7 @@ export type Action =
   | 'person.update'
   | 'people.seeContact'
   | 'outbox.read'
+  | 'audit.read'
   | 'balance.setTarget'
   | 'structure.manage'
   | 'plan.manage'
@@ -224,6 +225,7 @@ export function can(actor: Actor, action: Action, resource: ResourceRef): boolea
     case 'workingGroup.confirmVacancy':
     case 'call.manage':
     case 'outbox.read':
+    case 'audit.read':
     case 'balance.setTarget':
     case 'structure.manage':
     case 'plan.manage':

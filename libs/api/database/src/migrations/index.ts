@@ -23,6 +23,7 @@ import { StructureManagement1765209600900 } from './1765209600900-structure-mana
 import { Publications1765209600910 } from './1765209600910-publications';
 import { SeedDocumentFunction1765209600920 } from './1765209600920-seed-document-function';
 import { Notifications1765209600930 } from './1765209600930-notifications';
+import { PrivacyAndAudit1765209601000 } from './1765209601000-privacy-and-audit';
 import { ListPagingIndexes1765209600940 } from './1765209600940-list-paging-indexes';
 import { Suggestions1765209600970 } from './1765209600970-suggestions';
 import { ReviewRounds1765209600980 } from './1765209600980-review-rounds';
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   Suggestions1765209600970,
   ReviewRounds1765209600980,
   Recommendations1765209600990,
+  PrivacyAndAudit1765209601000,
 ];

@@ -1,3 +1,4 @@
+import { recordAudit } from '@roundtable/api-audit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthenticatedUser } from '@roundtable/api-auth';
@@ -80,6 +81,14 @@ export class PublishingCommands {
         publicationId = await this.repository.createPublication(manager, documentId, document.project_id, slug);
       }
       const number = await this.repository.nextNumber(manager, publicationId);
+      await recordAudit(manager, {
+        actorUserId: user.id,
+        action: 'document.published',
+        subjectType: 'document',
+        subjectId: documentId,
+        projectId: document.project_id,
+        details: { number, versionId },
+      });
       const meta: PublicationMeta = {
         slug,
         number,
@@ -108,8 +117,8 @@ export class PublishingCommands {
     });
   }
 
-  async unpublish(documentId: string): Promise<void> {
-    if (!(await this.repository.withdraw(documentId)))
+  async unpublish(documentId: string, userId: string | null = null): Promise<void> {
+    if (!(await this.repository.withdraw(documentId, userId)))
       throw new ApiException(ErrorCode.Conflict, 'This document is not published.');
   }
 }

@@ -110,10 +110,11 @@ export class PublishingController {
   @ApiForbiddenResponse({ description: 'Only coordinators unpublish.' })
   @ApiConflictResponse({ description: 'The document is not published.' })
   async unpublish(
+    @CurrentUser() user: AuthenticatedUser,
     @CurrentAuthorisation() { actor, resource }: Authorisation,
     @Param('id', new UuidParamPipe('id')) id: string,
   ): Promise<DocumentPublicationDto> {
-    await this.commands.unpublish(id);
+    await this.commands.unpublish(id, user.id);
     return this.queries.documentPublication(id, can(actor, 'document.publish', resource!.ref));
   }
 

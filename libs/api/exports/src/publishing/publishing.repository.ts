@@ -1,3 +1,4 @@
+import { recordAudit } from '@roundtable/api-audit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DocumentStatus } from '@roundtable/contracts';
@@ -66,7 +67,10 @@ export class PublishingRepository {
     return rows.length > 0;
   }
 
-  /** Current members of the document's group, or of every group of the project for a project-level document. */
+  /**
+   * Current members of the document's group, or of every group of the project for a project-level document;
+   * not those who refused to be named on papers, nor erased people (ADR 043).
+   */
   authorCandidates(
     document: Pick<PublishableDocumentRow, 'project_id' | 'working_group_id'>,
   ): Promise<Array<{ person_id: string; name: string }>> {
@@ -74,6 +78,7 @@ export class PublishingRepository {
       `SELECT DISTINCT p.id AS person_id, p.display_name AS name
          FROM memberships m JOIN working_groups g ON g.id = m.working_group_id JOIN people p ON p.id = m.person_id
         WHERE m.left_on IS NULL AND g.project_id = $1 AND ($2::uuid IS NULL OR g.id = $2::uuid)
+          AND p.erased_at IS NULL AND NOT roundtable_consent_refused(p.id, 'publish-name')
         ORDER BY p.display_name, p.id`,
       [document.project_id, document.working_group_id],
     );
@@ -187,12 +192,21 @@ export class PublishingRepository {
     await manager.query('UPDATE publications SET withdrawn_at = NULL WHERE id = $1', [publicationId]);
   }
 
-  async withdraw(documentId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      'UPDATE publications SET withdrawn_at = now() WHERE document_id = $1 AND withdrawn_at IS NULL RETURNING id',
-      [documentId],
-    );
-    return (rows[0] as unknown[]).length > 0;
+  async withdraw(documentId: string, userId: string | null): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rows] = await manager.query(
+        'UPDATE publications SET withdrawn_at = now() WHERE document_id = $1 AND withdrawn_at IS NULL RETURNING id',
+        [documentId],
+      );
+      if ((rows as unknown[]).length === 0) return false;
+      await recordAudit(manager, {
+        actorUserId: userId,
+        action: 'document.unpublished',
+        subjectType: 'document',
+        subjectId: documentId,
+      });
+      return true;
+    });
   }
 
   async nextNumber(manager: EntityManager, publicationId: string): Promise<number> {

@@ -1,3 +1,4 @@
+import { recordAudit } from '@roundtable/api-audit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type CoChairVacancyDto, type MembershipDto, type WorkingGroupRole } from '@roundtable/contracts';
@@ -37,6 +38,13 @@ export class MembershipsService {
    */
   async join(manager: EntityManager, input: JoinInput, handover: Handover = {}): Promise<void> {
     await this.lockGroup(manager, input.workingGroupId);
+    await recordAudit(manager, {
+      actorUserId: null,
+      action: 'membership.changed',
+      subjectType: 'person',
+      subjectId: input.personId,
+      details: { workingGroupId: input.workingGroupId, role: input.role },
+    });
     const [current] = await manager.query(
       'SELECT id, role FROM memberships WHERE working_group_id = $1 AND person_id = $2 AND left_on IS NULL',
       [input.workingGroupId, input.personId],
@@ -168,6 +176,13 @@ export class MembershipsService {
   ): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.currentId(manager, workingGroupId, personId);
+      await recordAudit(manager, {
+        actorUserId: null,
+        action: 'membership.changed',
+        subjectType: 'person',
+        subjectId: personId,
+        details: { workingGroupId, role: 'left' },
+      });
       const [row] = await manager.query(
         "SELECT role, to_char(joined_on, 'YYYY-MM-DD') AS joined_on FROM memberships WHERE id = $1",
         [current],

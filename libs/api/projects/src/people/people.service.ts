@@ -59,7 +59,9 @@ export class PeopleService {
   /** One page of the directory, by name (ADR 029): only people the caller may see, filtered. */
   async directory(user: AuthenticatedUser, query: PeopleQuery & PageQuery): Promise<Page<PersonDto>> {
     const actor = await this.access.actorFor(user);
-    const where: string[] = [];
+    // Erased people and those who withdrew from the directory are not listed (ADR 043); their profile stays
+    // reachable from what they took part in.
+    const where: string[] = ['p.erased_at IS NULL', "NOT roundtable_consent_refused(p.id, 'directory')"];
     const params: unknown[] = [];
     if (query.workingGroupId) {
       params.push(query.workingGroupId);

@@ -15,3 +15,31 @@ export async function createPerson(
   );
   return created.id;
 }
+
+/** Withdrawing consent to optional profile data (ADR 043) removes it at once: the gender. */
+export async function clearOptionalProfile(manager: EntityManager, personId: string): Promise<void> {
+  await manager.query('UPDATE people SET gender = NULL, updated_at = now() WHERE id = $1', [personId]);
+}
+
+/**
+ * Erasure (ADR 043), inside the caller's transaction: the person row stays (memberships, actions and
+ * decisions keep their integrity) with the pseudonym ("Former member #n") and nothing else that identifies them.
+ * Returns what the row held, so the caller can look for the old name elsewhere.
+ */
+export async function erasePerson(
+  manager: EntityManager,
+  personId: string,
+  pseudonym: { name: string; email: string },
+): Promise<{ displayName: string; email: string }> {
+  const [before]: Array<{ display_name: string; email: string }> = await manager.query(
+    'SELECT display_name, email FROM people WHERE id = $1 FOR UPDATE',
+    [personId],
+  );
+  await manager.query(
+    `UPDATE people SET display_name = $2, email = $3, affiliation = NULL, sector = 'other', gender = NULL,
+            expertise = '{}', partner_id = NULL, erased_at = now(), updated_at = now()
+      WHERE id = $1`,
+    [personId, pseudonym.name, pseudonym.email],
+  );
+  return { displayName: before.display_name, email: before.email };
+}

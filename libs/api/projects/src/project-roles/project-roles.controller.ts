@@ -1,3 +1,4 @@
+import { recordAudit } from '@roundtable/api-audit';
 import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -63,6 +64,14 @@ export class ProjectRolesService {
          ON CONFLICT (project_id, person_id, role) WHERE revoked_at IS NULL DO NOTHING`,
         [projectId, personId, role, this.clock.now()],
       );
+      await recordAudit(manager, {
+        actorUserId: null,
+        action: 'projectRole.changed',
+        subjectType: 'person',
+        subjectId: personId,
+        projectId,
+        details: { role, granted: true },
+      });
       await this.events.notifyAfterCommit(manager, personId);
     });
     return this.list(projectId);
@@ -87,6 +96,14 @@ export class ProjectRolesService {
         [projectId, personId, role, this.clock.now()],
       );
       if (count === 0) throw new ApiException(ErrorCode.NotFound, 'This person does not hold that role.');
+      await recordAudit(manager, {
+        actorUserId: null,
+        action: 'projectRole.changed',
+        subjectType: 'person',
+        subjectId: personId,
+        projectId,
+        details: { role, granted: false },
+      });
       await this.events.notifyAfterCommit(manager, personId);
     });
   }

@@ -14,6 +14,7 @@ export const authMessages = defineMessages(
       submit: 'Sign in',
       submitting: 'Signing in…',
       forgot: 'Forgot your password?',
+      privacy: 'Privacy notice',
     },
     forgot: {
       title: 'Reset your password',
@@ -63,6 +64,7 @@ export const authMessages = defineMessages(
       submit: '登录',
       submitting: '正在登录…',
       forgot: '忘记密码？',
+      privacy: '隐私声明',
     },
     forgot: {
       title: '重置密码',

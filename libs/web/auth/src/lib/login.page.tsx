@@ -126,6 +126,11 @@ export function LoginPage() {
               {t('auth.login.forgot')}
             </Link>
           </p>
+          <p>
+            <Link to="/privacy" data-testid="privacy-link">
+              {t('auth.login.privacy')}
+            </Link>
+          </p>
         </section>
       </main>
     </div>

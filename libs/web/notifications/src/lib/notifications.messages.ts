@@ -29,6 +29,7 @@ export const notificationsMessages = defineMessages(
       minutes: 'Minutes to comment on or approve',
       action: 'Actions assigned to me or due',
       deadline: 'Deliverable deadlines',
+      privacy: 'Erased members named in documents I edit',
     },
     delivery: {
       app: 'In the app only',
@@ -62,6 +63,7 @@ export const notificationsMessages = defineMessages(
       minutes: '待评论或批准的会议纪要',
       action: '分配给我或到期的行动项',
       deadline: '交付成果截止日期',
+      privacy: '我编辑的文件中提到已删除的成员',
     },
     delivery: {
       app: '仅在应用中',

@@ -40,6 +40,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
 export const ADMIN_ENTRIES: readonly NavEntry[] = [
   { to: '/structure', label: 'nav.structure', testId: 'nav-structure', shownTo: canCoordinate },
   { to: '/admin/outbox', label: 'nav.outbox', testId: 'nav-outbox', shownTo: canCoordinate },
+  { to: '/admin/audit', label: 'nav.audit', testId: 'nav-audit', shownTo: canCoordinate },
 ];
 
 /**
@@ -133,6 +134,9 @@ export function AppHeader({
               </Link>
               <Link to="/account" className={styles.accountLink} data-testid="nav-account">
                 {t('nav.account')}
+              </Link>
+              <Link to="/account/privacy" className={styles.accountLink} data-testid="nav-privacy">
+                {t('nav.privacy')}
               </Link>
               {ADMIN_ENTRIES.filter((entry) => !entry.shownTo || entry.shownTo(user)).map((entry) => (
                 <Link

@@ -33,6 +33,8 @@ export const en = {
     library: 'Library',
     balance: 'Balance',
     outbox: 'Outbox',
+    audit: 'Audit log',
+    privacy: 'Privacy',
     structure: 'Structure',
     myProfile: 'my profile',
     meetings: 'Meetings',
@@ -162,6 +164,7 @@ export const en = {
   /** Field errors by code (class-validator constraint or our rule), as plain sentences: see fieldErrorText. */
   validation: {
     currentPasswordWrong: 'This is not your current password.',
+    consentRequired: 'This consent is needed for the account; erase the account to withdraw it.',
     passwordTooShort: 'Use at least {{min}} characters.',
     passwordTooLong: 'Use at most {{max}} characters.',
     passwordRepeated: 'Do not repeat one character or a short pattern.',

@@ -31,6 +31,8 @@ export const zhCN: Catalog = {
     library: '资料库',
     balance: '均衡情况',
     outbox: '发件箱',
+    audit: '审计日志',
+    privacy: '隐私',
     structure: '项目结构',
     myProfile: '我的个人资料',
     meetings: '会议',
@@ -153,6 +155,7 @@ export const zhCN: Catalog = {
   },
   validation: {
     currentPasswordWrong: '这不是您当前的密码。',
+    consentRequired: '此项同意为账户所必需；如需撤回，请删除账户。',
     passwordTooShort: '至少 {{min}} 个字符。',
     passwordTooLong: '最多 {{max}} 个字符。',
     passwordRepeated: '请勿重复同一个字符或简短的模式。',
