@@ -160,6 +160,7 @@ export const FIELD_ERROR_CODES = [
   'scaleRange',
   'unknownComment',
   'duplicateOnly',
+  'consentRequired',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
