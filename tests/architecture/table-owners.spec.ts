@@ -31,6 +31,9 @@ const OWNERS_WITHOUT_ENTITY: Record<string, string> = {
   recommendation_revisions: 'recommendations',
   recommendation_sync: 'recommendations',
   recommendation_pairs: 'recommendations',
+  roadmap_actions: 'roadmap',
+  roadmap_action_dependencies: 'roadmap',
+  roadmap_action_recommendations: 'roadmap',
 };
 
 /** Tables owned by another lib than the one declaring their entity. */

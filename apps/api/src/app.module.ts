@@ -24,6 +24,7 @@ import {
 } from '@roundtable/api-platform';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { RecommendationsModule } from '@roundtable/api-recommendations';
+import { RoadmapModule } from '@roundtable/api-roadmap';
 import { StartModule } from '@roundtable/api-start';
 import { VersionsModule } from '@roundtable/api-versions';
 import { ENTITIES } from './database/entities';
@@ -56,6 +57,7 @@ export class AppModule {
         ExportsModule,
         StartModule,
         RecommendationsModule,
+        RoadmapModule,
       ],
       controllers: [HealthController],
     };

@@ -15,6 +15,7 @@ import { seedDemoMeetings } from './demo-meetings';
 import { seedLibrary } from './demo-library';
 import { seedDemoMinutes } from './demo-minutes';
 import { seedDemoRecommendations } from './demo-recommendations';
+import { seedDemoRoadmap } from './demo-roadmap';
 
 /**
  * Seeds the demo project. Idempotent: every row is keyed by a natural key and inserted only when missing,
@@ -170,6 +171,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
     await seedDemoMeetings(manager, projectId, groupIds);
     await seedDemoMinutes(manager, projectId);
     await seedDemoRecommendations(manager, projectId);
+    await seedDemoRoadmap(manager, projectId);
     return { projectId };
   });
 }

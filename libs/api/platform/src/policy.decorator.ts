@@ -26,7 +26,9 @@ export type PolicyResourceType =
   | 'commentThread'
   | 'comment'
   | 'recommendation'
-  | 'recommendationPair';
+  | 'recommendationPair'
+  | 'roadmap'
+  | 'roadmapAction';
 
 /** Where the guard finds the resource's id: a path parameter (checked to be a UUID), a body or a query field. */
 export type PolicyResource =

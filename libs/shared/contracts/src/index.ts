@@ -14,3 +14,4 @@ export * from './publications';
 export * from './notifications';
 export * from './paging';
 export * from './recommendations';
+export * from './roadmap';

@@ -25,6 +25,7 @@ import { SeedDocumentFunction1765209600920 } from './1765209600920-seed-document
 import { Notifications1765209600930 } from './1765209600930-notifications';
 import { ListPagingIndexes1765209600940 } from './1765209600940-list-paging-indexes';
 import { Recommendations1765209600990 } from './1765209600990-recommendations';
+import { Roadmap1765209601020 } from './1765209601020-roadmap';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   Notifications1765209600930,
   ListPagingIndexes1765209600940,
   Recommendations1765209600990,
+  Roadmap1765209601020,
 ];
