@@ -31,7 +31,8 @@ const A = ACTION('action-a', 'Agree a framework', {
   startYear: 2024,
   endYear: 2025,
   horizon: null,
-  recommendationIds: ['rec-1'],
+  // rec-gone: a recommendation removed from its paper since it was linked (not in the matrix any more).
+  recommendationIds: ['rec-1', 'rec-gone'],
   noRecommendationReason: null,
 });
 const B = ACTION('action-b', 'Fund infrastructures', { dependsOn: ['action-a'] });
@@ -176,9 +177,17 @@ describe('RoadmapPage', () => {
 
     fireEvent.click(screen.getAllByTestId('roadmap-edit')[0]);
     const edit = await screen.findByTestId('roadmap-editor');
+    const stale = within(edit).getByTestId('roadmap-implements-rec-gone') as HTMLInputElement;
+    expect(stale.checked).toBe(true);
+    expect(stale.parentElement?.textContent).toBe('A recommendation no longer active (merged or removed): rec-gone');
+    fireEvent.click(stale);
     fireEvent.click(within(edit).getByTestId('roadmap-depends-action-b'));
     fireEvent.click(within(edit).getByTestId('roadmap-save'));
     const error = await screen.findByTestId('roadmap-save-error');
+    expect(JSON.parse(calls.find((c) => c.method === 'PATCH')!.body!)).toMatchObject({
+      dependsOn: ['action-b'],
+      recommendationIds: ['rec-1'],
+    });
     expect(error.textContent).toBe(
       'These dependencies would make a cycle: Agree a framework → Fund infrastructures → Agree a framework.',
     );

@@ -245,6 +245,19 @@ function ActionEditor({
             {recommendation.title}
           </label>
         ))}
+        {value.recommendationIds
+          .filter((linked) => !(matrix?.rows ?? []).some((row) => row.recommendation.id === linked))
+          .map((linked) => (
+            <label key={linked}>
+              <input
+                type="checkbox"
+                checked
+                onChange={() => set('recommendationIds', toggle(value.recommendationIds, linked))}
+                data-testid={`roadmap-implements-${linked}`}
+              />
+              {t('roadmap.inactiveLink', { id: linked })}
+            </label>
+          ))}
       </fieldset>
       {value.recommendationIds.length === 0 ? (
         <div className="form__field">
