@@ -33,6 +33,9 @@ const OWNERS_WITHOUT_ENTITY: Record<string, string> = {
   recommendation_pairs: 'recommendations',
   consents: 'privacy',
   data_exports: 'privacy',
+  roadmap_actions: 'roadmap',
+  roadmap_action_dependencies: 'roadmap',
+  roadmap_action_recommendations: 'roadmap',
 };
 
 /** Tables owned by another lib than the one declaring their entity. */

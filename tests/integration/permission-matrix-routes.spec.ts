@@ -43,7 +43,8 @@ type Fixture =
   | 'partner'
   | 'wg1Recommendation'
   | 'wg1Pair'
-  | 'reviewRound';
+  | 'reviewRound'
+  | 'roadmapAction';
 
 //                                  coord  cochair expert obs    wg2exp outsider anon
 const ALL: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
@@ -54,6 +55,8 @@ const WG1_MANAGERS: Outcome[] = ['ok', 'ok', 403, 403, 403, 404, 401];
 const WG1_WRITERS: Outcome[] = ['ok', 'ok', 'ok', 403, 403, 404, 401];
 const WG1_MEETING_READERS: Outcome[] = ['ok', 'ok', 'ok', 'ok', 404, 404, 401];
 const WG1_MEETING_MANAGERS: Outcome[] = ['ok', 'ok', 403, 403, 404, 404, 401];
+// The roadmap (a project-level document): the coordinators and every co-chair and expert edit it.
+const ROADMAP_EDITORS: Outcome[] = ['ok', 'ok', 'ok', 403, 'ok', 404, 401];
 
 /**
  * Route → the fixture its declared resource is taken from, and the outcome per role (in ROLES order). Some
@@ -241,6 +244,13 @@ const EXPECTED: Record<string, [Fixture | null, Outcome[]]> = {
   'POST /recommendation-pairs/:pairId/decision': ['wg1Pair', WG1_MANAGERS],
   'POST /recommendation-pairs/:pairId/merge': ['wg1Pair', WG1_MANAGERS],
   'POST /projects/:projectId/library': ['project', COORDINATORS],
+  'GET /projects/:projectId/roadmap': ['project', PROJECT_READERS],
+  'GET /projects/:projectId/roadmap/matrix': ['project', PROJECT_READERS],
+  'GET /projects/:projectId/roadmap/matrix.csv': ['project', PROJECT_READERS],
+  'POST /projects/:projectId/roadmap/actions': ['project', ROADMAP_EDITORS],
+  'GET /roadmap-actions/:actionId': ['roadmapAction', PROJECT_READERS],
+  'PATCH /roadmap-actions/:actionId': ['roadmapAction', ROADMAP_EDITORS],
+  'DELETE /roadmap-actions/:actionId': ['roadmapAction', ROADMAP_EDITORS],
   'GET /public/calls/:id': [null, ALL],
   'GET /public/p': [null, ALL],
   'GET /public/p/:slug': [null, ALL],
@@ -313,6 +323,7 @@ describe('permission matrix: every route × role, as the declared policy decides
     // The registry reads the demo papers after the seed commits: wait for the WG1 ↔ WG3 planted pair.
     const demoRec = (n: number) => `5eed0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
     ids.wg1Recommendation = demoRec(102);
+    ids.roadmapAction = '5eed0000-0000-4000-9000-000000000001';
     ids.wg1Pair = (await poll(
       async () =>
         (

@@ -28,6 +28,7 @@ import { PrivacyModule } from '@roundtable/api-privacy';
 import { ProjectsModule } from '@roundtable/api-projects';
 import { RecommendationsModule } from '@roundtable/api-recommendations';
 import { ReferencesModule } from '@roundtable/api-references';
+import { RoadmapModule } from '@roundtable/api-roadmap';
 import { StartModule } from '@roundtable/api-start';
 import { SuggestionsModule } from '@roundtable/api-suggestions';
 import { VersionsModule } from '@roundtable/api-versions';
@@ -66,6 +67,7 @@ export class AppModule {
         ReviewsModule,
         StartModule,
         RecommendationsModule,
+        RoadmapModule,
       ],
       controllers: [HealthController],
     };

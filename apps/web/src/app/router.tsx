@@ -25,6 +25,7 @@ const WorkingGroupLibrary = lazy(async () => ({
 const RecommendationsLink = lazy(async () => ({
   default: (await import('@roundtable/web-recommendations')).RecommendationsLink,
 }));
+const RoadmapLink = lazy(async () => ({ default: (await import('@roundtable/web-roadmap')).RoadmapLink }));
 
 const clearOfflineDocuments = async () => (await import('@roundtable/web-editor')).clearOfflineDocuments();
 
@@ -86,6 +87,7 @@ const router = createBrowserRouter([
             aside={
               <Suspense fallback={null}>
                 <RecommendationsLink />
+                <RoadmapLink />
               </Suspense>
             }
           />
@@ -94,6 +96,10 @@ const router = createBrowserRouter([
       {
         path: 'recommendations',
         lazy: async () => ({ Component: (await import('@roundtable/web-recommendations')).RecommendationsPage }),
+      },
+      {
+        path: 'roadmap',
+        lazy: async () => ({ Component: (await import('@roundtable/web-roadmap')).RoadmapPage }),
       },
       {
         path: 'working-groups/:id',

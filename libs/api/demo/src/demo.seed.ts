@@ -16,6 +16,7 @@ import { seedLibrary } from './demo-library';
 import { seedDemoMinutes } from './demo-minutes';
 import { seedDemoRecommendations } from './demo-recommendations';
 import { seedDemoReviews } from './demo-reviews';
+import { seedDemoRoadmap } from './demo-roadmap';
 
 /**
  * Seeds the demo project. Idempotent: every row is keyed by a natural key and inserted only when missing,
@@ -172,6 +173,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
     await seedDemoMinutes(manager, projectId);
     await seedDemoRecommendations(manager, projectId);
     await seedDemoReviews(manager);
+    await seedDemoRoadmap(manager, projectId);
     return { projectId };
   });
 }

@@ -27,7 +27,9 @@ export type PolicyResourceType =
   | 'comment'
   | 'recommendation'
   | 'recommendationPair'
-  | 'reviewRound';
+  | 'reviewRound'
+  | 'roadmap'
+  | 'roadmapAction';
 
 /** Where the guard finds the resource's id: a path parameter (checked to be a UUID), a body or a query field. */
 export type PolicyResource =

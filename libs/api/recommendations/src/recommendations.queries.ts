@@ -75,6 +75,11 @@ export class RecommendationsQueries {
     return { items, next: pairs.next };
   }
 
+  /** Every recommendation of the project, any status, by paper and position (the roadmap's links and matrix). */
+  async everyRecommendation(projectId: string): Promise<RecommendationDto[]> {
+    return (await this.all(projectId, {})).map(presentRecommendation);
+  }
+
   async csv(projectId: string, filters: Omit<ListFilters, 'q'>): Promise<string> {
     return toCsvText(registryCsvRows(await this.all(projectId, filters), registryLabel), { bom: true });
   }

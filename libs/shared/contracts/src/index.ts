@@ -18,3 +18,4 @@ export * from './recommendations';
 export * from './references';
 export * from './reviews';
 export * from './privacy';
+export * from './roadmap';

@@ -28,6 +28,7 @@ import { ListPagingIndexes1765209600940 } from './1765209600940-list-paging-inde
 import { Suggestions1765209600970 } from './1765209600970-suggestions';
 import { ReviewRounds1765209600980 } from './1765209600980-review-rounds';
 import { Recommendations1765209600990 } from './1765209600990-recommendations';
+import { Roadmap1765209601020 } from './1765209601020-roadmap';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   ReviewRounds1765209600980,
   Recommendations1765209600990,
   PrivacyAndAudit1765209601000,
+  Roadmap1765209601020,
 ];

@@ -1,0 +1,3 @@
+export * from './roadmap.module';
+export { RoadmapQueries } from './roadmap.queries';
+export { cycleThrough } from './roadmap.graph';
