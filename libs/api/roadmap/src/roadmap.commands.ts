@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode } from '@roundtable/contracts';
+import { ErrorCode, type FieldErrorCode } from '@roundtable/contracts';
 import { ApiException } from '@roundtable/api-platform';
 import { RecommendationsQueries } from '@roundtable/api-recommendations';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -8,10 +8,10 @@ import type { CreateRoadmapActionDto, UpdateRoadmapActionDto } from './roadmap.d
 import { cycleThrough } from './roadmap.graph';
 import { RoadmapRepository, type ActionRow, type ActionValues } from './roadmap.repository';
 
-function invalid(field: string | string[], message: string): ApiException {
+function invalid(field: string | string[], code: FieldErrorCode, message: string): ApiException {
   const fields = typeof field === 'string' ? [field] : field;
   return new ApiException(ErrorCode.ValidationFailed, `Invalid ${fields.join(', ')}`, {
-    fields: fields.map((name) => ({ field: name, message })),
+    fields: fields.map((name) => ({ field: name, code, message })),
   });
 }
 
@@ -88,12 +88,17 @@ export class RoadmapCommands {
     if (current && body.horizon && body.startYear === undefined) startYear = endYear = null;
     if (current && body.startYear && body.horizon === undefined) horizon = null;
     if (horizon !== null && startYear !== null)
-      throw invalid(['horizon', 'startYear'], 'give either years (startYear, endYear) or a horizon, not both');
+      throw invalid(
+        ['horizon', 'startYear'],
+        'yearsOrHorizon',
+        'give either years (startYear, endYear) or a horizon, not both',
+      );
     if (horizon === null && startYear === null)
-      throw invalid(['horizon', 'startYear'], 'give years (startYear) or a horizon');
-    if (endYear !== null && startYear === null) throw invalid('endYear', 'endYear needs a startYear');
+      throw invalid(['horizon', 'startYear'], 'yearsOrHorizon', 'give years (startYear) or a horizon');
+    if (endYear !== null && startYear === null)
+      throw invalid('endYear', 'endYearNeedsStart', 'endYear needs a startYear');
     if (endYear !== null && startYear !== null && endYear < startYear)
-      throw invalid('endYear', 'endYear must not be before startYear');
+      throw invalid('endYear', 'endBeforeStart', 'endYear must not be before startYear');
     const reason =
       body.noRecommendationReason !== undefined ? body.noRecommendationReason : current?.no_recommendation_reason;
     return {
@@ -117,11 +122,17 @@ export class RoadmapCommands {
         (await this.recommendations.everyRecommendation(projectId)).map((r) => [r.id, r.status] as const),
       );
       const bad = wanted.find((id) => known.get(id) === undefined || known.get(id) === 'removed');
-      if (bad) throw invalid('recommendationIds', `${bad} is not a recommendation of this project’s registry`);
+      if (bad)
+        throw invalid(
+          'recommendationIds',
+          'unknownRecommendation',
+          `${bad} is not a recommendation of this project’s registry`,
+        );
       values.noRecommendationReason = null;
     } else if (!values.noRecommendationReason) {
       throw invalid(
         'noRecommendationReason',
+        'recommendationOrReason',
         'an action implements at least one recommendation (recommendationIds), or says why it implements none',
       );
     }
@@ -138,7 +149,7 @@ export class RoadmapCommands {
     const actions = await this.repository.actions(documentId, manager);
     const byId = new Map(actions.map((a) => [a.id, a]));
     const foreign = dependsOn.find((id) => id !== actionId && !byId.has(id));
-    if (foreign) throw invalid('dependsOn', `${foreign} is not an action of this roadmap`);
+    if (foreign) throw invalid('dependsOn', 'unknownAction', `${foreign} is not an action of this roadmap`);
     const edges = new Map(actions.filter((a) => a.id !== actionId).map((a) => [a.id, a.depends_on] as const));
     const cycle = cycleThrough(edges, actionId, dependsOn);
     if (!cycle) return;
@@ -146,7 +157,7 @@ export class RoadmapCommands {
     throw new ApiException(
       ErrorCode.Conflict,
       `These dependencies would make a cycle: ${cycle.map(title).join(' → ')}.`,
-      { fields: [{ field: 'dependsOn', message: `cycle: ${cycle.join(' → ')}` }] },
+      { fields: [{ field: 'dependsOn', code: 'dependencyCycle', message: `cycle: ${cycle.join(' → ')}` }] },
     );
   }
 }

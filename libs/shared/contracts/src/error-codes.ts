@@ -161,6 +161,12 @@ export const FIELD_ERROR_CODES = [
   'unknownComment',
   'duplicateOnly',
   'consentRequired',
+  'yearsOrHorizon',
+  'endYearNeedsStart',
+  'unknownRecommendation',
+  'recommendationOrReason',
+  'unknownAction',
+  'dependencyCycle',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
