@@ -67,6 +67,8 @@ const router = createBrowserRouter([
     element: (
       <RequireAuth>
         <AppLayout
+          // Offline copies of papers must not stay behind for the next person on this computer.
+          onSignedOut={clearOfflineDocuments}
           headerTools={
             <Suspense fallback={null}>
               <NotificationBell />

@@ -1,6 +1,5 @@
 import type {
   DeliverableStatus,
-  DocumentStatus,
   PlanChangeDto,
   PlanDeadlineDto,
   PlanDocumentDto,

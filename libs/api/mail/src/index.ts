@@ -14,5 +14,4 @@ export {
   type MailWords,
   type RenderedMail,
 } from './templates/mail-catalog';
-export { linesToHtml } from './mail-html';
 export { eraseMailOf } from './mail.personal-data';

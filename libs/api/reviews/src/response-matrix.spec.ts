@@ -57,7 +57,7 @@ describe('the response matrix', () => {
 });
 
 describe('review mails', () => {
-  it('invites and answers in the reviewer’s language with the personal link', () => {
+  it('invites and answers in the reviewer’s language with the personal link, times in the inviter’s zone', () => {
     const base = {
       name: 'Programme officer',
       projectName: 'IC2PerMed',
@@ -68,14 +68,23 @@ describe('review mails', () => {
     const zh = reviewInvitationMail({
       ...base,
       locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
       inviterName: null,
       closesAt: new Date('2027-01-20T16:00:00Z'),
     });
     expect(zh.subject).toBe('邀请评审：「Outline」');
-    expect(zh.text).toContain('2027-01-20 16:00 UTC');
-    expect(zh.html).toContain('href="http://localhost:3000/review/link/abc"');
-    const en = reviewRespondedMail({ ...base, locale: 'en', expiresAt: new Date('2027-04-01T00:00:00Z') });
+    expect(zh.text).toContain('项目团队邀请您评审 IC2PerMed 项目的文件「Outline」（M18 review）。');
+    // 16:00 UTC is midnight in Shanghai, the next day.
+    expect(zh.text).toMatch(/2027年1月21日.*00:00.*GMT\+8/);
+    expect(zh.html).toContain('<a href="http://localhost:3000/review/link/abc">打开评审</a>');
+    const en = reviewRespondedMail({
+      ...base,
+      locale: 'en',
+      timeZone: 'Europe/Rome',
+      expiresAt: new Date('2027-04-01T00:00:00Z'),
+    });
     expect(en.subject).toBe('Responses to your review of "Outline"');
-    expect(en.text).toContain('until 2027-04-01');
+    expect(en.text).toMatch(/The link works until .*Apr 1, 2027, 02:00 \(Rome, GMT\+2\)/);
+    expect(en.html).toContain('<a href="http://localhost:3000/review/link/abc">See the responses</a>');
   });
 });

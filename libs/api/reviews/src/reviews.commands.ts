@@ -225,6 +225,7 @@ export class ReviewsCommands {
         await manager.getRepository(ReviewSession).delete({ reviewerId: reviewer.id });
         const message = reviewRespondedMail({
           locale: reviewer.locale,
+          timeZone: (await this.repository.inviter(reviewer.invitedByUserId)).timeZone,
           name: reviewer.name,
           projectName: titles.projectName,
           documentTitle: reviewer.locale === 'zh-CN' ? titles.titleZh : titles.title,
@@ -260,10 +261,12 @@ export class ReviewsCommands {
     userId: string,
   ): Promise<void> {
     const titles = await this.repository.document(round.documentId);
+    const inviter = await this.repository.inviter(userId);
     const message = reviewInvitationMail({
       locale: reviewer.locale,
+      timeZone: inviter.timeZone,
       name: reviewer.name,
-      inviterName: await this.repository.inviter(userId),
+      inviterName: inviter.name,
       projectName: titles.projectName,
       documentTitle: reviewer.locale === 'zh-CN' ? titles.titleZh : titles.title,
       roundName: round.name,

@@ -107,13 +107,14 @@ export class ReviewsRepository {
     return new Map(rows.map((r) => [r.reviewer_id, r.n]));
   }
 
-  async inviter(userId: string | null): Promise<string | null> {
-    if (!userId) return null;
-    const [row]: Array<{ display_name: string }> = await this.dataSource.query(
-      'SELECT display_name FROM users WHERE id = $1',
+  /** The inviting member's name and zone (the zone an outside reviewer's mails show times in). */
+  async inviter(userId: string | null): Promise<{ name: string | null; timeZone: string }> {
+    if (!userId) return { name: null, timeZone: 'UTC' };
+    const [row]: Array<{ display_name: string; time_zone: string | null }> = await this.dataSource.query(
+      'SELECT display_name, time_zone FROM users WHERE id = $1',
       [userId],
     );
-    return row?.display_name ?? null;
+    return { name: row?.display_name ?? null, timeZone: row?.time_zone ?? 'UTC' };
   }
 
   /** The reviewer of a session cookie's hash, while the session lasts (real time). */

@@ -140,4 +140,21 @@ export const mailCatalogEn = {
     organiser: 'Organiser',
     open: 'Open the meeting',
   },
+  review: {
+    invitation: {
+      subject: 'Invitation to review "{{title}}"',
+      body: '{{inviter}} invites you to review "{{title}}" of {{project}} ({{round}}).',
+      how: 'Read the document, comment and answer the questionnaire through your personal link; no account is needed:',
+      linkLabel: 'Open the review',
+      until:
+        'You can come back and change your review until the round closes ({{closes}}). Please do not forward this link.',
+    },
+    responded: {
+      subject: 'Responses to your review of "{{title}}"',
+      body: 'Thank you for reviewing "{{title}}" of {{project}} ({{round}}). The authors have responded to every comment.',
+      see: 'See your comments and the responses here:',
+      linkLabel: 'See the responses',
+      until: 'The link works until {{expires}}.',
+    },
+  },
 };

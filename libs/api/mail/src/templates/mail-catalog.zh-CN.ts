@@ -132,4 +132,20 @@ export const mailCatalogZhCN: MailCatalog = {
     organiser: '组织者',
     open: '打开会议页面',
   },
+  review: {
+    invitation: {
+      subject: '邀请评审：「{{title}}」',
+      body: '{{inviter}}邀请您评审 {{project}} 项目的文件「{{title}}」（{{round}}）。',
+      how: '请通过以下个人链接阅读文件、发表意见并填写问卷，无需注册账号：',
+      linkLabel: '打开评审',
+      until: '在评审截止（{{closes}}）之前，您可以随时返回修改。请勿转发此链接。',
+    },
+    responded: {
+      subject: '评审答复：「{{title}}」',
+      body: '感谢您评审 {{project}} 项目的「{{title}}」（{{round}}）。作者已对每条意见作出答复。',
+      see: '请通过以下链接查看您的意见及答复：',
+      linkLabel: '查看答复',
+      until: '该链接有效期至 {{expires}}。',
+    },
+  },
 };

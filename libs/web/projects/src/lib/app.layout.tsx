@@ -6,9 +6,13 @@ import { AppHeader } from './app-header';
 
 /**
  * Page chrome for signed-in pages: the skip link, the header (app name, main menu, `headerTools` such as
- * notifications, language, account menu with sign-out) and the page.
+ * notifications, language, account menu with sign-out) and the page. `onSignedOut` runs after sign-out, before
+ * the login page (the app passes the editor's clearing of offline copies: this lib must not depend on the editor).
  */
-export function AppLayout({ headerTools }: { headerTools?: ReactNode } = {}) {
+export function AppLayout({
+  headerTools,
+  onSignedOut,
+}: { headerTools?: ReactNode; onSignedOut?: () => Promise<void> } = {}) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { logout } = useSession();
@@ -18,9 +22,7 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode } = {}) {
     try {
       await logout();
     } finally {
-      // Offline copies of papers must not stay behind for the next person on this computer.
-      // (A dynamic import: the editor chunk stays out of the first load; it is cached once a paper was opened.)
-      await import('@roundtable/web-editor').then((editor) => editor.clearOfflineDocuments()).catch(() => undefined);
+      await onSignedOut?.().catch(() => undefined);
       navigate('/login', { replace: true });
     }
   }
