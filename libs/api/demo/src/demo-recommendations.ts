@@ -162,18 +162,22 @@ export const DEMO_RECOMMENDATIONS: Record<string, DemoRecommendation[]> = {
 };
 
 /** The paper's template with its recommendations under "Recommendations · 建议". */
+/** A paper's demo recommendations as blocks of the shared schema. */
+export function recommendationBlocks(recommendations: DemoRecommendation[]): JSONContent[] {
+  return recommendations.map(({ id, body, ...attrs }) => ({
+    type: 'recommendation',
+    attrs: { recId: id, ...attrs },
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }],
+  }));
+}
+
 export function paperWithRecommendations(title: string, recommendations: DemoRecommendation[]): JSONContent {
   const template = initialContent('position-paper', title);
   const content = [...(template.content ?? [])];
   const at = content.findIndex(
     (node) => node.type === 'heading' && node.content?.[0]?.text?.startsWith('Recommendations'),
   );
-  const blocks: JSONContent[] = recommendations.map(({ id, body, ...attrs }) => ({
-    type: 'recommendation',
-    attrs: { recId: id, ...attrs },
-    content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }],
-  }));
-  content.splice(at + 1, 1, ...blocks);
+  content.splice(at + 1, 1, ...recommendationBlocks(recommendations));
   return { ...template, content };
 }
 

@@ -4,6 +4,7 @@ import { generateHTML } from '@tiptap/html/server';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
+import { DEMO_RECOMMENDATIONS, recommendationBlocks } from './demo-recommendations';
 
 /**
  * Review rounds in the demo (ADR 041): a responded round on the WG1 education outline with two outside
@@ -32,7 +33,12 @@ const QUESTIONS = [
   { id: 'q3', textEn: 'What is missing?', textZh: '还缺少什么？', scaleMax: null },
 ];
 
-function outlineJson(title: string, sections: Array<[string, string]>): JSONContent {
+/**
+ * The outline as reviewed: its sections, then the paper's demo recommendations (ADR 042) at the end, so that
+ * the review comments' offsets in the sections above stay where they are.
+ */
+function outlineJson(key: string, title: string, sections: Array<[string, string]>): JSONContent {
+  const recommendations = DEMO_RECOMMENDATIONS[key] ?? [];
   return {
     type: 'doc',
     content: [
@@ -41,6 +47,12 @@ function outlineJson(title: string, sections: Array<[string, string]>): JSONCont
         { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: heading }] },
         { type: 'paragraph', content: [{ type: 'text', text }] },
       ]),
+      ...(recommendations.length > 0
+        ? [
+            { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Recommendations' }] },
+            ...recommendationBlocks(recommendations),
+          ]
+        : []),
     ],
   };
 }
@@ -66,12 +78,17 @@ export async function seedDemoReviews(manager: EntityManager): Promise<void> {
       [key],
     );
     if (!document) return null;
-    const json = outlineJson(document.title_en, OUTLINES[key].sections);
+    const json = outlineJson(key, document.title_en, OUTLINES[key].sections);
     const doc = prosemirrorJSONToYDoc(schema, json, EDITOR_FRAGMENT);
     const state = Buffer.from(Y.encodeStateAsUpdate(doc));
     doc.destroy();
-    // The outline's content, unless someone already wrote in it.
-    await manager.query('SELECT roundtable_seed_document($1, $2)', [document.id, state]);
+    // The outline's content, unless someone already wrote in it; the recommendations registry reads it at commit.
+    const [{ id: updateId }] = await manager.query('SELECT roundtable_seed_document($1, $2) AS id', [
+      document.id,
+      state,
+    ]);
+    if (updateId !== null)
+      await manager.query("SELECT pg_notify('roundtable_doc', $1)", [`${document.id}:${updateId}`]);
     const root = schema.nodeFromJSON(json);
     const [{ id: versionId }] = await manager.query(
       `INSERT INTO document_versions (document_id, kind, name, state, html, text, created_by_user_id)

@@ -171,8 +171,9 @@ export async function seedDemo(dataSource: DataSource): Promise<{ projectId: str
     );
     await seedDemoMeetings(manager, projectId, groupIds);
     await seedDemoMinutes(manager, projectId);
-    await seedDemoRecommendations(manager, projectId);
+    // Reviews first: the reviewed outlines are stored with their recommendations; other papers get theirs next.
     await seedDemoReviews(manager);
+    await seedDemoRecommendations(manager, projectId);
     await seedDemoRoadmap(manager, projectId);
     return { projectId };
   });

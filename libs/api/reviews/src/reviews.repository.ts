@@ -111,7 +111,7 @@ export class ReviewsRepository {
   async inviter(userId: string | null): Promise<{ name: string | null; timeZone: string }> {
     if (!userId) return { name: null, timeZone: 'UTC' };
     const [row]: Array<{ display_name: string; time_zone: string | null }> = await this.dataSource.query(
-      'SELECT display_name, time_zone FROM users WHERE id = $1',
+      'SELECT u.display_name, p.time_zone FROM users u LEFT JOIN people p ON p.id = u.person_id WHERE u.id = $1',
       [userId],
     );
     return { name: row?.display_name ?? null, timeZone: row?.time_zone ?? 'UTC' };
