@@ -62,14 +62,14 @@ describe('in Chromium: the co-chair rule on the group page', () => {
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="cochair-handover"]').length === 0);
       await page.waitForFunction(
         (name) =>
-          [...document.querySelectorAll('[data-testid="co-chairs"] .co-chair__name')].some(
+          [...document.querySelectorAll('[data-testid="co-chairs"] [data-testid="co-chair-name"]')].some(
             (a) => a.textContent === name,
           ),
         successor,
       );
-      expect(await page.locator('[data-testid="co-chairs"] .co-chair__name').allTextContents()).not.toContain(
-        me.displayName,
-      );
+      expect(
+        await page.locator('[data-testid="co-chairs"] [data-testid="co-chair-name"]').allTextContents(),
+      ).not.toContain(me.displayName);
       expect(await page.locator('[data-testid="co-chair-vacancy"]').count()).toBe(0);
     } finally {
       await context.close();
@@ -115,7 +115,7 @@ describe('in Chromium: the co-chair rule on the group page', () => {
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="co-chair-vacancy"]').length === 0);
       await page.waitForFunction(
         (name) =>
-          [...document.querySelectorAll('[data-testid="co-chairs"] .co-chair__name')].some(
+          [...document.querySelectorAll('[data-testid="co-chairs"] [data-testid="co-chair-name"]')].some(
             (a) => a.textContent === name,
           ),
         chineseExpert.displayName,

@@ -27,17 +27,21 @@ export async function openPapers(page: Page): Promise<void> {
 
 /** Types a new paragraph at the end of the document. */
 export async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await page.locator(EDITOR).click();
+  // Focus, not a click: a click in the middle of a paper can land in a block's controls (a recommendation's bar).
+  await page.locator(EDITOR).focus();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type(text, { delay: 5 });
 }
 
-/** The document's text, one line per block, without the other people's carets and name labels. */
+/**
+ * The document's text, one line per block, without the other people's carets and name labels and without
+ * blocks' controls (`data-editor-chrome`: labels in the reader's language, not document text).
+ */
 export function editorText(page: Page): Promise<string> {
   return page.locator(EDITOR).evaluate((root) => {
     const copy = root.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    copy.querySelectorAll('.collaboration-carets__caret, [data-editor-chrome]').forEach((element) => element.remove());
     return [...copy.children].map((block) => block.textContent ?? '').join('\n');
   });
 }

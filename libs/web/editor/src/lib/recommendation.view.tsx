@@ -59,7 +59,7 @@ function RecommendationView({ node, updateAttributes, editor, getPos }: NodeView
       data-testid="recommendation-block"
       aria-label={t('recommendations.block.label')}
     >
-      <div className={styles.bar} contentEditable={false}>
+      <div className={styles.bar} contentEditable={false} data-editor-chrome>
         <input
           className={styles.title}
           value={String(node.attrs.title ?? '')}

@@ -70,7 +70,7 @@ function CoChairs({
         <ul className={styles.coChairs} data-testid="co-chairs">
           {members.map((member) => (
             <li key={member.personId} className={styles.coChair}>
-              <Link to={`/people/${member.personId}`} className={styles.coChairName}>
+              <Link to={`/people/${member.personId}`} className={styles.coChairName} data-testid="co-chair-name">
                 {member.displayName}
               </Link>
               <Badge tone={member.region === 'china' ? 'warning' : member.region === 'europe' ? 'info' : 'neutral'}>
