@@ -6,13 +6,14 @@ export async function erasePasswordResetsOf(manager: EntityManager, userId: stri
 }
 
 /** Retention: reset links are deleted `days` after they expired; the per-address counters after a day. */
-export async function deleteOldPasswordResets(manager: EntityManager, days: number): Promise<number> {
+export async function deleteOldPasswordResets(manager: EntityManager, days: number, now: Date): Promise<number> {
   const [tokens] = await manager.query(
-    'DELETE FROM password_reset_tokens WHERE expires_at < now() - make_interval(days => $1) RETURNING id',
-    [days],
+    'DELETE FROM password_reset_tokens WHERE expires_at < $2::timestamptz - make_interval(days => $1) RETURNING id',
+    [days, now],
   );
   const [requests] = await manager.query(
-    "DELETE FROM password_reset_requests WHERE created_at < now() - interval '1 day' RETURNING id",
+    "DELETE FROM password_reset_requests WHERE created_at < $1::timestamptz - interval '1 day' RETURNING id",
+    [now],
   );
   return (tokens as unknown[]).length + (requests as unknown[]).length;
 }

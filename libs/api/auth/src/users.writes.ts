@@ -70,10 +70,10 @@ export async function eraseAccount(manager: EntityManager, userId: string): Prom
 }
 
 /** Retention (ADR 043): sign-in attempts and their addresses older than `days` are deleted. */
-export async function deleteLoginAttemptsBefore(manager: EntityManager, days: number): Promise<number> {
+export async function deleteLoginAttemptsBefore(manager: EntityManager, days: number, now: Date): Promise<number> {
   const rows: unknown[] = await manager.query(
-    'DELETE FROM login_attempts WHERE attempted_at < now() - make_interval(days => $1) RETURNING id',
-    [days],
+    'DELETE FROM login_attempts WHERE attempted_at < $2::timestamptz - make_interval(days => $1) RETURNING id',
+    [days, now],
   );
   return (rows[0] as unknown[]).length;
 }

@@ -18,11 +18,15 @@ export async function eraseInvitationsOf(
 }
 
 /** Retention: invitations never accepted are deleted `days` after they expired or were revoked. */
-export async function deleteUnacceptedInvitationsBefore(manager: EntityManager, days: number): Promise<number> {
+export async function deleteUnacceptedInvitationsBefore(
+  manager: EntityManager,
+  days: number,
+  now: Date,
+): Promise<number> {
   const [rows] = await manager.query(
     `DELETE FROM invitations WHERE accepted_at IS NULL
-        AND coalesce(revoked_at, expires_at) < now() - make_interval(days => $1) RETURNING id`,
-    [days],
+        AND coalesce(revoked_at, expires_at) < $2::timestamptz - make_interval(days => $1) RETURNING id`,
+    [days, now],
   );
   return (rows as unknown[]).length;
 }

@@ -26,20 +26,20 @@ export async function eraseApplicationsOf(
  * Retention: applicants' client addresses (kept for the per-address limit) are blanked `days` after the
  * submission; unconfirmed submissions are deleted once their link expired `days` ago.
  */
-export async function forgetApplicantAddressesBefore(manager: EntityManager, days: number): Promise<number> {
+export async function forgetApplicantAddressesBefore(manager: EntityManager, days: number, now: Date): Promise<number> {
   const [submissions] = await manager.query(
     `UPDATE application_submissions SET submitted_from_ip = ''
-      WHERE submitted_from_ip <> '' AND created_at < now() - make_interval(days => $1) RETURNING id`,
-    [days],
+      WHERE submitted_from_ip <> '' AND created_at < $2::timestamptz - make_interval(days => $1) RETURNING id`,
+    [days, now],
   );
   const [applications] = await manager.query(
     `UPDATE applications SET submitted_from_ip = ''
-      WHERE submitted_from_ip <> '' AND submitted_at < now() - make_interval(days => $1) RETURNING id`,
-    [days],
+      WHERE submitted_from_ip <> '' AND submitted_at < $2::timestamptz - make_interval(days => $1) RETURNING id`,
+    [days, now],
   );
   await manager.query(
-    `DELETE FROM application_submissions WHERE confirmed_at IS NULL AND expires_at < now() - make_interval(days => $1)`,
-    [days],
+    `DELETE FROM application_submissions WHERE confirmed_at IS NULL AND expires_at < $2::timestamptz - make_interval(days => $1)`,
+    [days, now],
   );
   return (submissions as unknown[]).length + (applications as unknown[]).length;
 }

@@ -108,12 +108,13 @@ export class PrivacyRepository {
   }
 
   /** Retention: a file is deleted when its link ends (expired or revoked); the row stays a week for the list. */
-  async dropEndedExports(manager: EntityManager): Promise<number> {
+  async dropEndedExports(manager: EntityManager, now: Date): Promise<number> {
     const [rows] = await manager.query(
-      `UPDATE data_exports SET bytes = NULL WHERE bytes IS NOT NULL AND (expires_at <= now() OR revoked_at IS NOT NULL)
+      `UPDATE data_exports SET bytes = NULL WHERE bytes IS NOT NULL AND (expires_at <= $1 OR revoked_at IS NOT NULL)
        RETURNING id`,
+      [now],
     );
-    await manager.query("DELETE FROM data_exports WHERE expires_at < now() - interval '7 days'");
+    await manager.query("DELETE FROM data_exports WHERE expires_at < $1::timestamptz - interval '7 days'", [now]);
     return (rows as unknown[]).length;
   }
 }

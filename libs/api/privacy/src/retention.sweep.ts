@@ -4,6 +4,7 @@ import { deleteOldPasswordResets } from '@roundtable/api-accounts';
 import { deleteLoginAttemptsBefore } from '@roundtable/api-auth';
 import { deleteUnacceptedInvitationsBefore } from '@roundtable/api-invitations';
 import { JobsService } from '@roundtable/api-jobs';
+import { Clock } from '@roundtable/api-platform';
 import { forgetApplicantAddressesBefore } from '@roundtable/api-open-call';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PrivacyRepository } from './privacy.repository';
@@ -15,8 +16,8 @@ export const RETENTION_JOB = 'privacy-retention';
 export interface RetentionRule {
   name: string;
   days: number;
-  /** Returns how many rows it deleted or blanked. */
-  apply(manager: EntityManager, days: number): Promise<number>;
+  /** Returns how many rows it deleted or blanked; `now` is the business clock's (ADR 043, one clock). */
+  apply(manager: EntityManager, days: number, now: Date): Promise<number>;
 }
 
 /**
@@ -40,7 +41,7 @@ export class RetentionSweep implements OnApplicationBootstrap {
     {
       name: 'data-exports',
       days: RETENTION_DAYS.dataExports,
-      apply: (manager) => this.repository.dropEndedExports(manager),
+      apply: (manager, _days, now) => this.repository.dropEndedExports(manager, now),
     },
   ];
 
@@ -48,6 +49,7 @@ export class RetentionSweep implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
     private readonly repository: PrivacyRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** Adds a rule (a feature's own expiring data), run from the next sweep on. */
@@ -66,9 +68,10 @@ export class RetentionSweep implements OnApplicationBootstrap {
   /** Runs every rule; returns what each removed. */
   async sweep(): Promise<Record<string, number>> {
     const done: Record<string, number> = {};
+    const now = this.clock.now();
     for (const rule of this.rules) {
       try {
-        done[rule.name] = await this.dataSource.transaction((manager) => rule.apply(manager, rule.days));
+        done[rule.name] = await this.dataSource.transaction((manager) => rule.apply(manager, rule.days, now));
       } catch (error) {
         this.logger.error(`retention rule ${rule.name} failed: ${(error as Error).message}`);
       }
